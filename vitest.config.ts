@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+// Database-backed tests open their own in-memory PGlite (or TEST_DATABASE_URL's PostgreSQL) per file.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts'],
+          exclude: ['src/server/http/**'],
+        },
+      },
+      {
+        test: {
+          name: 'api',
+          include: ['src/server/http/**/*.test.ts', 'test/api/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,64 @@
+// Certificates of insurance: uploads, the fields read from them, and their policies.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from './client';
+import { invalidateResources, orgKey, useOrgId } from './orgScope';
+import type { Certificate, CertificateListParams, CertificateUpdate, Page } from './types';
+
+export function useCertificates(params: CertificateListParams) {
+  const orgId = useOrgId();
+  return useQuery({
+    queryKey: orgKey(orgId, 'certificates', 'list', params),
+    queryFn: () => apiRequest<Page<Certificate>>('/certificates', { orgId, query: { ...params } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCertificate(id: string) {
+  const orgId = useOrgId();
+  return useQuery({
+    queryKey: orgKey(orgId, 'certificates', 'detail', id),
+    queryFn: () => apiRequest<Certificate>(`/certificates/${id}`, { orgId }),
+  });
+}
+
+// an insured's coverage state and next expiration come from its certificates
+const touched = ['certificates', 'insureds'];
+
+export function useUploadCertificate() {
+  const orgId = useOrgId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ insuredId, file }: { insuredId: string; file: File }) => {
+      const form = new FormData();
+      // fields before the file: the server reads the multipart stream in order
+      form.append('insuredId', insuredId);
+      form.append('file', file, file.name);
+      return apiRequest<Certificate>('/certificates/upload', { formData: form, orgId });
+    },
+    onSuccess: () => invalidateResources(queryClient, orgId, ...touched),
+  });
+}
+
+export function useUpdateCertificate() {
+  const orgId = useOrgId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: CertificateUpdate & { id: string }) =>
+      apiRequest<Certificate>(`/certificates/${id}`, { method: 'PATCH', json: input, orgId }),
+    onSuccess: (certificate) => {
+      queryClient.setQueryData(orgKey(orgId, 'certificates', 'detail', certificate.id), certificate);
+      return invalidateResources(queryClient, orgId, ...touched);
+    },
+  });
+}
+
+export function useDeleteCertificate() {
+  const orgId = useOrgId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiRequest<void>(`/certificates/${id}`, { method: 'DELETE', orgId }),
+    onSuccess: () => invalidateResources(queryClient, orgId, ...touched),
+  });
+}
+
+export const certificateFilePath = (id: string) => `/certificates/${id}/file`;
