@@ -24,6 +24,12 @@ import { resolveCaller } from './auth.js';
 import type { App } from './common.js';
 import { apiRoutes } from './routes.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: { method: string; url: string }[];
+  }
+}
+
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 export async function buildApp(ctx: AppContext, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<App> {
@@ -53,6 +59,13 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
     // the single-page app routes everything else itself
     return reply.type('text/html').sendFile('index.html', webDist);
   });
+
+  // the route table, for the tenant-isolation test that proves every API route is covered
+  const routeTable: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+  });
+  app.decorate('routeTable', routeTable);
 
   app.decorateRequest('caller', null);
   app.addHook('onRequest', async (request) => {
