@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
+// Groups run in order (unit, api, browser); vitest needs distinct groups where worker limits differ.
 // Database-backed tests open their own in-memory PGlite (or TEST_DATABASE_URL's PostgreSQL) per file.
 export default defineConfig({
   test: {
@@ -7,6 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts'],
           exclude: ['src/server/http/**'],
         },
@@ -14,6 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'api',
+          sequence: { groupOrder: 1 },
           include: ['src/server/http/**/*.test.ts', 'test/api/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -23,6 +26,7 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
+          sequence: { groupOrder: 2 },
           include: ['test/browser/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
