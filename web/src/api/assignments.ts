@@ -16,11 +16,11 @@ export function useAssignments(insuredId: string) {
 // location insured counts and the insured list's location filter depend on assignments
 const touched = ['assignments', 'locations', 'insureds'];
 
-export function useCreateAssignment(insuredId: string) {
+export function useCreateAssignment() {
   const orgId = useOrgId();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: AssignmentInput) =>
+    mutationFn: ({ insuredId, ...input }: AssignmentInput & { insuredId: string }) =>
       apiRequest<Assignment>(`/insureds/${insuredId}/assignments`, { json: input, orgId }),
     onSuccess: () => invalidateResources(queryClient, orgId, ...touched),
   });

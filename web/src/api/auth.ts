@@ -52,9 +52,12 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiRequest<void>('/auth/logout', { method: 'POST' }),
-    onSettled: () => {
-      queryClient.clear();
+    onSettled: async () => {
+      // signed-out first, so the signed-in pages unmount before their cached data is dropped
+      // (clearing the whole cache would leave mounted observers pointing at removed queries)
       queryClient.setQueryData(sessionKey, null);
+      await queryClient.cancelQueries({ queryKey: ['org'] });
+      queryClient.removeQueries({ queryKey: ['org'] });
     },
   });
 }

@@ -14,7 +14,7 @@ export function useLocations(params: LocationListParams, options: { enabled?: bo
   });
 }
 
-export function useLocation(id: string) {
+export function useLocationDetail(id: string) {
   const orgId = useOrgId();
   return useQuery({
     queryKey: orgKey(orgId, 'locations', 'detail', id),

@@ -107,8 +107,8 @@ export interface SentInvitation {
   expiresAt: IsoDateTime;
   acceptedAt: IsoDateTime | null;
   revokedAt: IsoDateTime | null;
-  // the server may send the inviter's id or a small object; shown only as text
-  invitedBy: string | { id: string; name: string; email?: string } | null;
+  /** The inviter's name. */
+  invitedBy: string | null;
 }
 
 export interface CreatedInvitation {

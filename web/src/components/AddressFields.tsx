@@ -8,23 +8,24 @@ interface AddressFieldsProps {
   legend: string;
   /** Returns the form's input props for one address field (e.g. form.getInputProps(`address.${f}`)). */
   inputProps: (field: Field) => object;
-  disabled?: boolean;
+  readOnly?: boolean;
   /** Prefix for data-testid, so tests can tell several address blocks apart. */
   testId?: string;
 }
 
-export function AddressFields({ legend, inputProps, disabled, testId = 'address' }: AddressFieldsProps) {
-  // short visible labels; the accessible name carries the legend so two address blocks stay distinguishable
+export function AddressFields({ legend, inputProps, readOnly, testId = 'address' }: AddressFieldsProps) {
+  // short visible labels; the accessible name carries the legend so two address blocks stay distinguishable.
+  // "ZIP" rather than "Postal code" so that a field labelled "Code" beside an address stays unambiguous
   const field = (name: Field, label: string) => ({
     ...inputProps(name),
     label,
     'aria-label': `${legend} ${label.toLowerCase()}`,
-    disabled,
+    readOnly,
     'data-testid': `${testId}-${name}`,
   });
   return (
-    <Fieldset legend={legend} disabled={disabled}>
-      <Grid gutter="xs">
+    <Fieldset legend={legend}>
+      <Grid gap="xs">
         <Grid.Col span={12}>
           <TextInput {...field('line1', 'Street')} />
         </Grid.Col>
@@ -38,7 +39,7 @@ export function AddressFields({ legend, inputProps, disabled, testId = 'address'
           <TextInput {...field('state', 'State')} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 3 }}>
-          <TextInput {...field('postalCode', 'Postal code')} />
+          <TextInput {...field('postalCode', 'ZIP')} />
         </Grid.Col>
       </Grid>
     </Fieldset>

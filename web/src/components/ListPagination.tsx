@@ -1,13 +1,16 @@
 // Page controls for the API's limit/offset lists, plus the page state that feeds them.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Group, Pagination, Text } from '@mantine/core';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** Page number state (1-based) that resets to the first page whenever `resetKey` changes (new filters). */
+/** Page number state (1-based) that goes back to the first page whenever `resetKey` changes (new filters). */
 export function usePage(resetKey: string, pageSize = DEFAULT_PAGE_SIZE) {
-  const [page, setPage] = useState(1);
-  useEffect(() => setPage(1), [resetKey]);
+  // the page is remembered together with the filters it belongs to, so new filters never
+  // fetch an out-of-range page first
+  const [state, setState] = useState({ key: resetKey, page: 1 });
+  const page = state.key === resetKey ? state.page : 1;
+  const setPage = (next: number) => setState({ key: resetKey, page: next });
   return { page, setPage, limit: pageSize, offset: (page - 1) * pageSize };
 }
 

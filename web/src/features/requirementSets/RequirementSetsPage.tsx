@@ -1,0 +1,157 @@
+// All requirement sets, with import from and export to the JSON interchange format.
+import { useState } from 'react';
+import { ActionIcon, Anchor, Button, Group, Modal, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconDownload, IconFileImport, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Link, useNavigate } from 'react-router';
+import { saveBlob } from '../../api/files';
+import { useOrgId } from '../../api/orgScope';
+import { exportRequirementSet, useDeleteRequirementSet, useRequirementSets } from '../../api/requirementSets';
+import type { RequirementSet } from '../../api/types';
+import { ConfirmAction } from '../../components/ConfirmAction';
+import { ListPagination, usePage } from '../../components/ListPagination';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+import { coverageLabel } from '../../lib/coverage';
+import { notifyError, notifySuccess } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { usePermissions } from '../auth/session';
+import { ImportRequirementSet } from './ImportRequirementSet';
+
+export function RequirementSetsPage() {
+  const { canEdit } = usePermissions();
+  const navigate = useNavigate();
+  const { page, setPage, limit, offset } = usePage('');
+  const requirementSets = useRequirementSets({ limit, offset });
+  const [importing, setImporting] = useState(false);
+
+  return (
+    <>
+      <PageHeader
+        title="Requirement sets"
+        description="The insurance an insured must carry: coverages, minimum limits and endorsements."
+        actions={
+          canEdit && (
+            <>
+              <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
+                Import
+              </Button>
+              <Button
+                leftSection={<IconPlus size={16} />}
+                onClick={() => navigate('/requirement-sets/new')}
+                data-testid="new-requirement-set"
+              >
+                New requirement set
+              </Button>
+            </>
+          )
+        }
+      />
+      <QueryState query={requirementSets}>
+        {(data) => (
+          <>
+            <Paper withBorder>
+              <Table.ScrollContainer minWidth={640}>
+                <Table>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Name</Table.Th>
+                      <Table.Th>Coverages</Table.Th>
+                      <Table.Th>Updated</Table.Th>
+                      <Table.Th w={90} />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((set) => (
+                      <RequirementSetRow key={set.id} requirementSet={set} canEdit={canEdit} />
+                    ))}
+                    {data.items.length === 0 && (
+                      <Table.Tr>
+                        <Table.Td colSpan={4}>
+                          <Text c="dimmed" ta="center" py="md">
+                            No requirement sets yet.
+                          </Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    )}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Paper>
+            <ListPagination total={data.total} limit={limit} page={page} onChange={setPage} noun="requirement sets" />
+          </>
+        )}
+      </QueryState>
+      <Modal opened={importing} onClose={() => setImporting(false)} title="Import requirement set" size="lg">
+        {importing && (
+          <ImportRequirementSet
+            onDone={(set) => {
+              setImporting(false);
+              navigate(`/requirement-sets/${set.id}`);
+            }}
+          />
+        )}
+      </Modal>
+    </>
+  );
+}
+
+function RequirementSetRow({ requirementSet, canEdit }: { requirementSet: RequirementSet; canEdit: boolean }) {
+  const orgId = useOrgId();
+  const remove = useDeleteRequirementSet();
+  const coverages = requirementSet.definition?.coverages ?? [];
+
+  const exportJson = () =>
+    exportRequirementSet(orgId, requirementSet.id)
+      .then((blob) => saveBlob(blob, `${requirementSet.name.replace(/[^\w.-]+/g, '-').toLowerCase()}.json`))
+      .catch((err: unknown) => notifyError(err, 'Export failed'));
+
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Stack gap={0}>
+          <Anchor component={Link} to={`/requirement-sets/${requirementSet.id}`}>
+            {requirementSet.name}
+          </Anchor>
+          {requirementSet.description && (
+            <Text size="xs" c="dimmed" lineClamp={1}>
+              {requirementSet.description}
+            </Text>
+          )}
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" lineClamp={2}>
+          {coverages.map((c) => (c.coverage === 'other' && c.description ? String(c.description) : coverageLabel(c.coverage))).join(', ') || '—'}
+        </Text>
+      </Table.Td>
+      <Table.Td>{formatDateTime(requirementSet.updatedAt)}</Table.Td>
+      <Table.Td>
+        <Group gap={4} wrap="nowrap">
+          <Tooltip label="Export JSON">
+            <ActionIcon variant="subtle" aria-label={`Export ${requirementSet.name}`} onClick={() => void exportJson()}>
+              <IconDownload size={16} />
+            </ActionIcon>
+          </Tooltip>
+          {canEdit && (
+            <ConfirmAction
+              label={`Delete ${requirementSet.name}`}
+              title="Delete requirement set"
+              message={`Delete “${requirementSet.name}”? Locations that use it will have no requirement set.`}
+              confirmLabel="Delete"
+              icon={<IconTrash size={16} />}
+              onConfirm={() =>
+                remove.mutateAsync(requirementSet.id).then(
+                  () => notifySuccess('Requirement set deleted'),
+                  (err: unknown) => {
+                    notifyError(err, 'Could not delete');
+                    throw err;
+                  },
+                )
+              }
+            />
+          )}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
