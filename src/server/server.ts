@@ -16,13 +16,13 @@ import { DiskBlobStore } from './storage/storage.js';
 type Log = { info(o: unknown, msg?: string): void; error(o: unknown, msg?: string): void };
 
 /** Opens every service the application needs. The caller owns closing them (see closeContext). */
-export async function createContext(config: Config, log: Log, options: { migrate?: boolean; pgliteDir?: string } = {}): Promise<AppContext & { release: () => void }> {
+export async function createContext(config: Config, log: Log, options: { migrate?: boolean; pgliteDir?: string; jobsSchema?: string } = {}): Promise<AppContext & { release: () => void }> {
   // the lock guards the embedded database; with a PostgreSQL server many processes may share DATA_DIR's files
   const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   try {
     const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: options.pgliteDir ?? path.join(config.dataDir, 'pglite') });
     if (options.migrate !== false) await database.migrate();
-    const jobs = await startJobs(database.sql, log);
+    const jobs = await startJobs(database.sql, log, options.jobsSchema);
     const ctx: AppContext = {
       config,
       database,

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The first journey a newcomer takes, in a real browser against the real server: sign up, create a location,
 // create an insured there, upload a certificate on the insured's page, and see it listed. Then the same app on a
 // phone-sized screen. Screenshots go to test-results/ for a person to look at.

@@ -21,7 +21,9 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     { DATA_DIR: dataDir, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'silent', WORKERS: 'true' },
     overrides,
   );
-  const ctx = await createContext(config, { info() {}, error() {} }, { pgliteDir: 'memory://' });
+  // test apps share one PostgreSQL database; a job queue of their own keeps one app's worker from taking another's jobs
+  const jobsSchema = process.env.TEST_DATABASE_URL ? `pgboss_t${crypto.randomBytes(4).toString('hex')}` : undefined;
+  const ctx = await createContext(config, { info() {}, error() {} }, { pgliteDir: 'memory://', jobsSchema });
   const app = await buildApp(ctx);
   await app.ready();
   return {

@@ -19,10 +19,10 @@ export type Jobs = {
   boss: PgBoss;
 };
 
-export async function startJobs(sql: SqlRunner, log: { error(o: unknown, msg?: string): void }): Promise<Jobs> {
+export async function startJobs(sql: SqlRunner, log: { error(o: unknown, msg?: string): void }, schema = 'pgboss'): Promise<Jobs> {
   const boss = new PgBoss({
     db: sql,
-    schema: 'pgboss',
+    schema,
     // PGlite has a single connection; keep background polling light
     monitorStateIntervalSeconds: 60,
     maintenanceIntervalSeconds: 120,

@@ -30,6 +30,8 @@ describe('locations', () => {
     const updated = await owner.request('PATCH', `/api/v1/locations/${location.id}`, { activeTo: '2027-06-30', archived: true });
     expect(updated.statusCode).toBe(200);
     expect(updated.json()).toMatchObject({ activeTo: '2027-06-30', archived: true });
+    // fields a PATCH does not name keep their values
+    expect(updated.json()).toMatchObject({ kind: 'property', code: 'RVP', activeFrom: '2026-01-01' });
     const active = await owner.request('GET', '/api/v1/locations?archived=false');
     expect(active.json().items.map((l: { name: string }) => l.name)).toEqual(['Warehouse 9']);
 

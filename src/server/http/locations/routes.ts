@@ -38,20 +38,29 @@ export const locationSchema = z
   })
   .meta({ id: 'Location' });
 
+// PATCH takes the same fields with no defaults, so that a field it does not name keeps its value
 const locationFields = z.object({
   name: requiredText(200),
   code: optionalText(50),
-  kind: kind.default('site'),
-  address: addressSchema.nullish().transform((v) => v ?? null),
-  activeFrom: isoDate.nullish().transform((v) => v ?? null),
-  activeTo: isoDate.nullish().transform((v) => v ?? null),
-  archived: z.boolean().default(false),
+  kind,
+  address: addressSchema.nullable(),
+  activeFrom: isoDate.nullable(),
+  activeTo: isoDate.nullable(),
+  archived: z.boolean(),
 });
 const checkDates = (v: { activeFrom?: string | null; activeTo?: string | null }) =>
   !v.activeFrom || !v.activeTo || v.activeFrom <= v.activeTo;
 const datesMessage = { message: 'must not be before activeFrom', path: ['activeTo'] };
 
-const createBody = locationFields.refine(checkDates, datesMessage);
+const createBody = locationFields
+  .extend({
+    kind: kind.default('site'),
+    address: addressSchema.nullish().transform((v) => v ?? null),
+    activeFrom: isoDate.nullish().transform((v) => v ?? null),
+    activeTo: isoDate.nullish().transform((v) => v ?? null),
+    archived: z.boolean().default(false),
+  })
+  .refine(checkDates, datesMessage);
 const updateBody = locationFields.partial().refine(checkDates, datesMessage);
 
 const listQuery = paginationQuery.extend({

@@ -1,0 +1,208 @@
+// Certificates of insurance: entered by hand, or uploaded as a file whose fields are filled in later; their stored
+// file; the certificate in the extraction format; and policies across certificates for expiry views.
+// Uploads store no fields: reading the file is a separate step (nothing here guesses at its content).
+import { z } from 'zod';
+import { type PolicyFields, toExtraction } from '../../../domain/certificate.js';
+import type { AppContext } from '../../context.js';
+import * as repo from '../../db/repositories/certificates.js';
+import * as filesRepo from '../../db/repositories/files.js';
+import { notFound } from '../../errors.js';
+import { fileQuery, receiveUpload, sendStoredFile } from '../../files.js';
+import { certificateKinds } from '../../storage/sniff.js';
+import { requireOrg } from '../auth.js';
+import { type App, diff, errors, idParams, page, recordAudit } from '../common.js';
+import {
+  certificateSchema,
+  createCertificateBody,
+  extractionSchema,
+  listCertificatesQuery,
+  listPoliciesQuery,
+  policyListItemSchema,
+  updateCertificateBody,
+  uploadFields,
+} from './schemas.js';
+
+/** Policies compared by content for the audit trail: ids change on every replace, and jsonb reorders keys. */
+const comparablePolicies = (list: (PolicyFields & { id?: string })[]) =>
+  list.map(({ id: _id, ...p }) => ({ ...p, limits: sortKeys(p.limits), details: sortKeys(p.details) }));
+const sortKeys = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+
+export async function certificateRoutes(app: App, ctx: AppContext) {
+  const { db } = ctx.database;
+  const tags = ['certificates'];
+  const insuredNotFound = () => notFound('Insured');
+
+  app.get('/certificates', { schema: { tags, summary: 'List certificates', querystring: listCertificatesQuery, response: { 200: page(certificateSchema), ...errors(400, 401, 404) } } }, async (request) => {
+    const scope = await requireOrg(ctx, request);
+    const result = await repo.listCertificates(db, scope.organizationId, request.query);
+    return { ...result, limit: request.query.limit, offset: request.query.offset };
+  });
+
+  app.post('/certificates', { schema: { tags, summary: 'Enter a certificate by hand', body: createCertificateBody, response: { 201: certificateSchema, ...errors(400, 401, 403, 404) } } }, async (request, reply) => {
+    const scope = await requireOrg(ctx, request, 'editor');
+    const { policies, ...fields } = request.body;
+    const id = await db.transaction(async (tx) => {
+      if (!(await repo.findInsured(tx, scope.organizationId, fields.insuredId))) throw insuredNotFound();
+      const id = await repo.insertCertificate(tx, scope.organizationId, { ...fields, receivedAt: new Date() }, policies);
+      await recordAudit(tx, scope, {
+        action: 'certificate.created',
+        entityType: 'certificate',
+        entityId: id,
+        changes: { insuredId: fields.insuredId, source: fields.source, status: fields.status, policies: policies.length },
+      });
+      return id;
+    });
+    return reply.status(201).send((await repo.getCertificate(db, scope.organizationId, id))!);
+  });
+
+  app.post(
+    '/certificates/upload',
+    {
+      schema: {
+        tags,
+        summary: 'Upload a certificate file (PDF, PNG, JPEG or TIFF)',
+        description:
+          'multipart/form-data: the text field `insuredId` (and optionally `source`) first, then the file in the field `file`. ' +
+          'The certificate is stored with status `received` and no fields; they are filled in by reading it or by hand.',
+        consumes: ['multipart/form-data'],
+        response: { 201: certificateSchema, ...errors(400, 401, 403, 404, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const scope = await requireOrg(ctx, request, 'editor');
+      const upload = await receiveUpload(ctx, request, {
+        kinds: certificateKinds,
+        fields: uploadFields,
+        beforeFile: async (f) => {
+          if (!(await repo.findInsured(db, scope.organizationId, f.insuredId))) throw insuredNotFound();
+        },
+      });
+      const { insuredId, source } = upload.fields;
+      const id = await db.transaction(async (tx) => {
+        // checked again inside the transaction: the insured may have gone while the file was arriving
+        if (!(await repo.findInsured(tx, scope.organizationId, insuredId))) throw insuredNotFound();
+        const file = await filesRepo.insertFile(tx, scope.organizationId, upload.file);
+        const id = await repo.insertCertificate(tx, scope.organizationId, { insuredId, source, fileId: file.id, status: 'received', receivedAt: new Date() }, []);
+        await recordAudit(tx, scope, {
+          action: 'certificate.created',
+          entityType: 'certificate',
+          entityId: id,
+          changes: { insuredId, source, status: 'received', file: { id: file.id, name: file.originalName, sha256: file.sha256, size: file.size, contentType: file.contentType } },
+        });
+        return id;
+      });
+      return reply.status(201).send((await repo.getCertificate(db, scope.organizationId, id))!);
+    },
+  );
+
+  app.get('/certificates/:id', { schema: { tags, summary: 'Get a certificate', params: idParams, response: { 200: certificateSchema, ...errors(400, 401, 404) } } }, async (request) => {
+    const scope = await requireOrg(ctx, request);
+    const row = await repo.getCertificate(db, scope.organizationId, request.params.id);
+    if (!row) throw notFound('Certificate');
+    return row;
+  });
+
+  app.patch(
+    '/certificates/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Update a certificate; `policies`, when given, replaces all its policies',
+        params: idParams,
+        body: updateCertificateBody,
+        response: { 200: certificateSchema, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const scope = await requireOrg(ctx, request, 'editor');
+      const { policies, ...fields } = request.body;
+      await db.transaction(async (tx) => {
+        const before = await repo.getCertificate(tx, scope.organizationId, request.params.id);
+        if (!before) throw notFound('Certificate');
+        if (fields.insuredId && fields.insuredId !== before.insuredId && !(await repo.findInsured(tx, scope.organizationId, fields.insuredId))) {
+          throw insuredNotFound();
+        }
+        await repo.updateCertificate(tx, scope.organizationId, before.id, fields);
+        if (policies) await repo.replacePolicies(tx, scope.organizationId, before.id, policies);
+        const changes = diff(
+          { ...before, policies: comparablePolicies(before.policies) },
+          { ...fields, policies: policies && comparablePolicies(policies) },
+        );
+        await recordAudit(tx, scope, { action: 'certificate.updated', entityType: 'certificate', entityId: before.id, changes });
+      });
+      return (await repo.getCertificate(db, scope.organizationId, request.params.id))!;
+    },
+  );
+
+  app.delete('/certificates/:id', { schema: { tags, summary: 'Delete a certificate and its policies', params: idParams, response: { 204: z.null(), ...errors(400, 401, 403, 404) } } }, async (request, reply) => {
+    const scope = await requireOrg(ctx, request, 'admin');
+    await db.transaction(async (tx) => {
+      const row = await repo.deleteCertificate(tx, scope.organizationId, request.params.id);
+      if (!row) throw notFound('Certificate');
+      // the file record goes with its certificate; the bytes stay in the content-addressed store
+      if (row.fileId) await filesRepo.deleteFileIfUnused(tx, scope.organizationId, row.fileId);
+      await recordAudit(tx, scope, {
+        action: 'certificate.deleted',
+        entityType: 'certificate',
+        entityId: row.id,
+        changes: { insuredId: row.insuredId, source: row.source, fileId: row.fileId },
+      });
+    });
+    return reply.status(204).send(null);
+  });
+
+  app.get(
+    '/certificates/:id/file',
+    {
+      schema: {
+        tags,
+        summary: 'The stored certificate file (inline; `?download=1` for an attachment)',
+        params: idParams,
+        querystring: fileQuery,
+        response: errors(400, 401, 404),
+      },
+    },
+    async (request, reply) => {
+      const scope = await requireOrg(ctx, request);
+      const found = await repo.getCertificateFile(db, scope.organizationId, request.params.id);
+      if (!found) throw notFound('Certificate');
+      if (!found.file) throw notFound('File of this certificate');
+      return sendStoredFile(ctx, reply, found.file, { download: request.query.download, fallbackName: `certificate-${found.id.slice(0, 8)}` });
+    },
+  );
+
+  app.get(
+    '/certificates/:id/extraction',
+    {
+      schema: {
+        tags,
+        summary: 'The certificate in the extraction format (shared/contracts/coi-extraction.md, version 1)',
+        params: idParams,
+        response: { 200: extractionSchema, ...errors(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const scope = await requireOrg(ctx, request);
+      const row = await repo.getCertificate(db, scope.organizationId, request.params.id);
+      if (!row) throw notFound('Certificate');
+      return toExtraction(row, row.file);
+    },
+  );
+
+  app.get(
+    '/policies',
+    {
+      schema: {
+        tags: ['policies'],
+        summary: 'Policies across certificates, soonest expiry first',
+        querystring: listPoliciesQuery,
+        response: { 200: page(policyListItemSchema), ...errors(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const scope = await requireOrg(ctx, request);
+      const result = await repo.listPolicies(db, scope.organizationId, request.query);
+      return { ...result, limit: request.query.limit, offset: request.query.offset };
+    },
+  );
+}
