@@ -7,7 +7,9 @@ import { likePattern } from '../../http/common.js';
 export type LocationRow = typeof locations.$inferSelect;
 export type LocationValues = Omit<typeof locations.$inferInsert, 'id' | 'organizationId' | 'createdAt' | 'updatedAt'>;
 
-const insuredCount = sql<number>`(select count(*)::int from ${assignments} where ${assignments.locationId} = ${locations.id})`;
+// names qualified by hand: Drizzle leaves columns of a single-table select unqualified, and inside this subquery
+// a bare "id" would mean assignments.id
+const insuredCount = sql<number>`(select count(*)::int from ${assignments} a where a.location_id = "locations"."id")`;
 
 export async function listLocations(
   db: DbOrTx,

@@ -40,6 +40,17 @@ describe('locations', () => {
     expect((await owner.request('GET', `/api/v1/locations/${location.id}`)).statusCode).toBe(404);
   });
 
+  it('counts the insureds assigned to a location', async () => {
+    const location = (await owner.request('POST', '/api/v1/locations', { name: 'Counted' })).json();
+    for (const legalName of ['One LLC', 'Two LLC']) {
+      const insured = (await owner.request('POST', '/api/v1/insureds', { legalName })).json();
+      await owner.request('POST', `/api/v1/insureds/${insured.id}/assignments`, { locationId: location.id });
+    }
+    expect((await owner.request('GET', `/api/v1/locations/${location.id}`)).json().insuredCount).toBe(2);
+    const listed = (await owner.request('GET', '/api/v1/locations?q=Counted')).json().items[0];
+    expect(listed.insuredCount).toBe(2);
+  });
+
   it('names the field at fault', async () => {
     const res = await owner.request('POST', '/api/v1/locations', { name: '', activeFrom: '2026-02-30' });
     expect(res.statusCode).toBe(400);
