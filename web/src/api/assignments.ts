@@ -13,8 +13,8 @@ export function useAssignments(insuredId: string) {
   });
 }
 
-// location insured counts and the insured list's location filter depend on assignments
-const touched = ['assignments', 'locations', 'insureds'];
+// location insured counts, the insured list's location filter and requirement sets' assignment counts depend on assignments
+const touched = ['assignments', 'locations', 'insureds', 'requirement-sets'];
 
 export function useCreateAssignment() {
   const orgId = useOrgId();

@@ -49,6 +49,6 @@ export function useDeleteInsured() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => apiRequest<void>(`/insureds/${id}`, { method: 'DELETE', orgId }),
-    onSuccess: () => invalidateResources(queryClient, orgId, ...touched, 'certificates', 'documents'),
+    onSuccess: () => invalidateResources(queryClient, orgId, ...touched, 'certificates', 'documents', 'assignments', 'requirement-sets'),
   });
 }

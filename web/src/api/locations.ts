@@ -22,8 +22,8 @@ export function useLocationDetail(id: string) {
   });
 }
 
-// assignments show location names and insured lists filter by location, so both go stale too
-const touched = ['locations', 'insureds', 'assignments'];
+// assignments show location names, insured lists filter by location and requirement sets count assignments
+const touched = ['locations', 'insureds', 'assignments', 'requirement-sets'];
 
 export function useCreateLocation() {
   const orgId = useOrgId();

@@ -33,7 +33,11 @@ export function useSaveRequirementSet() {
       id
         ? apiRequest<RequirementSet>(`/requirement-sets/${id}`, { method: 'PATCH', json: input, orgId })
         : apiRequest<RequirementSet>('/requirement-sets', { json: input, orgId }),
-    onSuccess: () => invalidateResources(queryClient, orgId, ...touched),
+    onSuccess: (saved) => {
+      // the answer carries the new summary: show it at once rather than after the refetch
+      queryClient.setQueryData(orgKey(orgId, 'requirement-sets', 'detail', saved.id), saved);
+      return invalidateResources(queryClient, orgId, ...touched);
+    },
   });
 }
 

@@ -241,6 +241,7 @@ export interface Assignment {
   locationName: string;
   requirementSetId: string | null;
   requirementSetName: string | null;
+  createdAt: IsoDateTime;
 }
 
 export interface AssignmentInput {
@@ -287,6 +288,11 @@ export interface RequirementSet {
   name: string;
   description: string | null;
   definition: RequirementDefinition;
+  /** The requirements in plain language, one line each, as the server words them. */
+  summary: string[];
+  coverageCount: number;
+  /** Assignments (an insured at a location) that use this set. */
+  assignmentCount: number;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
 }

@@ -51,6 +51,7 @@ function CoverageCard({ form, index }: { form: Form; index: number }) {
             data={coverageTypes.map((c) => ({ value: c, label: coverageLabel(c) }))}
             allowDeselect={false}
             value={entry.coverage}
+            error={form.errors[`${path}.coverage`]}
             onChange={(v) => v && form.setFieldValue(`${path}.coverage`, v as CoverageType)}
           />
         </Grid.Col>
@@ -80,7 +81,11 @@ function CoverageCard({ form, index }: { form: Form; index: number }) {
               allowNegative={false}
               hideControls
               value={entry.limits[key] ?? ''}
-              onChange={(v) => form.setFieldValue(`${path}.limits`, { ...entry.limits, [key]: v })}
+              error={form.errors[`${path}.limits.${key}`]}
+              onChange={(v) => {
+                form.clearFieldError(`${path}.limits.${key}`);
+                form.setFieldValue(`${path}.limits`, { ...entry.limits, [key]: v });
+              }}
             />
           </Grid.Col>
         ))}
@@ -92,6 +97,14 @@ function CoverageCard({ form, index }: { form: Form; index: number }) {
           </Grid.Col>
         )}
       </Grid>
+      {[form.errors[path], form.errors[`${path}.limits`]].map(
+        (error, i) =>
+          error && (
+            <Text key={i} size="sm" c="red" mt="xs" role="alert">
+              {error}
+            </Text>
+          ),
+      )}
       <Group mt="md" justify="space-between" wrap="wrap">
         <Group gap="lg">
           <Checkbox label="Additional insured" {...form.getInputProps(`${path}.additionalInsured`, { type: 'checkbox' })} />

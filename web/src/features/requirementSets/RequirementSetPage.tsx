@@ -7,9 +7,10 @@ import { useRequirementSet, useSaveRequirementSet } from '../../api/requirementS
 import type { RequirementSet } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
-import { notifySuccess, showFormError } from '../../lib/errors';
+import { notifySuccess } from '../../lib/errors';
 import { usePermissions } from '../auth/session';
 import { CoverageRequirementsEditor } from './CoverageRequirementsEditor';
+import { showRequirementSetError } from './requirementErrors';
 import {
   definitionOf,
   emptyDefinition,
@@ -18,6 +19,7 @@ import {
   requirementSetInput,
   type RequirementFormValues,
 } from './requirementForm';
+import { RequirementSummaryCard } from './RequirementSummaryCard';
 
 export function RequirementSetPage() {
   const { requirementSetId } = useParams();
@@ -77,9 +79,10 @@ function RequirementSetEditor({ requirementSet }: { requirementSet?: Requirement
       {
         onSuccess: (saved) => {
           notifySuccess('Requirement set saved');
+          form.resetDirty(values);
           if (!requirementSet) navigate(`/requirement-sets/${saved.id}`, { replace: true });
         },
-        onError: (err) => showFormError(form, err),
+        onError: (err) => showRequirementSetError(form, err, tab === 'form'),
       },
     );
   });
@@ -94,74 +97,81 @@ function RequirementSetEditor({ requirementSet }: { requirementSet?: Requirement
           </Anchor>
         }
       />
-      <form onSubmit={submit} noValidate>
-        <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-          <Stack>
-            <Grid gap="sm">
-              <Grid.Col span={{ base: 12, sm: 8 }}>
-                <TextInput label="Name" data-testid="requirement-set-name" {...form.getInputProps('name')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                <NumberInput
-                  label="Expiring within (days)"
-                  description="A policy ending this soon counts as expiring"
-                  min={0}
-                  allowDecimal={false}
-                  {...form.getInputProps('expiringWithinDays')}
-                />
-              </Grid.Col>
-              <Grid.Col span={12}>
-                <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
-              </Grid.Col>
-            </Grid>
-            <Tabs value={tab} onChange={onTabChange}>
-              <Tabs.List>
-                <Tabs.Tab value="form">Coverages</Tabs.Tab>
-                <Tabs.Tab value="json">Raw JSON</Tabs.Tab>
-              </Tabs.List>
-              <Tabs.Panel value="form" pt="md">
-                <Stack>
-                  <TextInput
-                    label="Certificate holder"
-                    description="Optional: the name the certificate must show as holder"
-                    {...form.getInputProps('holderName')}
-                  />
-                  <CoverageRequirementsEditor form={form} />
-                </Stack>
-              </Tabs.Panel>
-              <Tabs.Panel value="json" pt="md">
-                <Stack>
-                  <Alert color="blue" variant="light">
-                    The full definition in the interchange format. Fields without a form input (basis,
-                    umbrellaMayApply, approvedInsurerNaics, …) can be edited here.
-                  </Alert>
-                  <JsonInput
-                    label="Definition JSON"
-                    autosize
-                    minRows={16}
-                    maxRows={40}
-                    formatOnBlur
-                    value={json}
-                    onChange={setJson}
-                    error={jsonError}
-                    validationError="Not valid JSON"
-                  />
-                </Stack>
-              </Tabs.Panel>
-            </Tabs>
-            {canEdit && (
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => navigate('/requirement-sets')}>
-                  Cancel
-                </Button>
-                <Button type="submit" loading={save.isPending} data-testid="requirement-set-save">
-                  Save requirement set
-                </Button>
-              </Group>
-            )}
-          </Stack>
-        </fieldset>
-      </form>
+      <Grid gap="lg" align="flex-start">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <form onSubmit={submit} noValidate>
+            <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+              <Stack>
+                <Grid gap="sm">
+                  <Grid.Col span={{ base: 12, sm: 8 }}>
+                    <TextInput label="Name" data-testid="requirement-set-name" {...form.getInputProps('name')} />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 12, sm: 4 }}>
+                    <NumberInput
+                      label="Expiring within (days)"
+                      description="A policy ending this soon counts as expiring"
+                      min={0}
+                      allowDecimal={false}
+                      {...form.getInputProps('expiringWithinDays')}
+                    />
+                  </Grid.Col>
+                  <Grid.Col span={12}>
+                    <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
+                  </Grid.Col>
+                </Grid>
+                <Tabs value={tab} onChange={onTabChange}>
+                  <Tabs.List>
+                    <Tabs.Tab value="form">Coverages</Tabs.Tab>
+                    <Tabs.Tab value="json">Raw JSON</Tabs.Tab>
+                  </Tabs.List>
+                  <Tabs.Panel value="form" pt="md">
+                    <Stack>
+                      <TextInput
+                        label="Certificate holder"
+                        description="Optional: the name the certificate must show as holder"
+                        {...form.getInputProps('holderName')}
+                      />
+                      <CoverageRequirementsEditor form={form} />
+                    </Stack>
+                  </Tabs.Panel>
+                  <Tabs.Panel value="json" pt="md">
+                    <Stack>
+                      <Alert color="blue" variant="light">
+                        The full definition in the interchange format. Fields without a form input (basis,
+                        umbrellaMayApply, approvedInsurerNaics, …) can be edited here.
+                      </Alert>
+                      <JsonInput
+                        label="Definition JSON"
+                        autosize
+                        minRows={16}
+                        maxRows={40}
+                        formatOnBlur
+                        value={json}
+                        onChange={setJson}
+                        error={jsonError}
+                        validationError="Not valid JSON"
+                      />
+                    </Stack>
+                  </Tabs.Panel>
+                </Tabs>
+                {canEdit && (
+                  <Group justify="flex-end">
+                    <Button variant="default" onClick={() => navigate('/requirement-sets')}>
+                      Cancel
+                    </Button>
+                    <Button type="submit" loading={save.isPending} data-testid="requirement-set-save">
+                      Save requirement set
+                    </Button>
+                  </Group>
+                )}
+              </Stack>
+            </fieldset>
+          </form>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <RequirementSummaryCard requirementSet={requirementSet} unsaved={form.isDirty()} />
+        </Grid.Col>
+      </Grid>
     </>
   );
 }

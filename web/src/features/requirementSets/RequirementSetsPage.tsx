@@ -11,11 +11,11 @@ import { ConfirmAction } from '../../components/ConfirmAction';
 import { ListPagination, usePage } from '../../components/ListPagination';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
-import { coverageLabel } from '../../lib/coverage';
 import { notifyError, notifySuccess } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePermissions } from '../auth/session';
 import { ImportRequirementSet } from './ImportRequirementSet';
+import { RequirementSummaryLines } from './RequirementSummaryLines';
 
 export function RequirementSetsPage() {
   const { canEdit } = usePermissions();
@@ -50,12 +50,13 @@ export function RequirementSetsPage() {
         {(data) => (
           <>
             <Paper withBorder>
-              <Table.ScrollContainer minWidth={640}>
+              <Table.ScrollContainer minWidth={760}>
                 <Table>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>Name</Table.Th>
-                      <Table.Th>Coverages</Table.Th>
+                      <Table.Th>Requirements</Table.Th>
+                      <Table.Th>Assignments</Table.Th>
                       <Table.Th>Updated</Table.Th>
                       <Table.Th w={90} />
                     </Table.Tr>
@@ -66,7 +67,7 @@ export function RequirementSetsPage() {
                     ))}
                     {data.items.length === 0 && (
                       <Table.Tr>
-                        <Table.Td colSpan={4}>
+                        <Table.Td colSpan={5}>
                           <Text c="dimmed" ta="center" py="md">
                             No requirement sets yet.
                           </Text>
@@ -98,7 +99,6 @@ export function RequirementSetsPage() {
 function RequirementSetRow({ requirementSet, canEdit }: { requirementSet: RequirementSet; canEdit: boolean }) {
   const orgId = useOrgId();
   const remove = useDeleteRequirementSet();
-  const coverages = requirementSet.definition?.coverages ?? [];
 
   const exportJson = () =>
     exportRequirementSet(orgId, requirementSet.id)
@@ -120,10 +120,9 @@ function RequirementSetRow({ requirementSet, canEdit }: { requirementSet: Requir
         </Stack>
       </Table.Td>
       <Table.Td>
-        <Text size="sm" lineClamp={2}>
-          {coverages.map((c) => (c.coverage === 'other' && c.description ? String(c.description) : coverageLabel(c.coverage))).join(', ') || '—'}
-        </Text>
+        <RequirementSummaryLines requirementSet={requirementSet} />
       </Table.Td>
+      <Table.Td data-testid="requirement-set-assignments">{requirementSet.assignmentCount}</Table.Td>
       <Table.Td>{formatDateTime(requirementSet.updatedAt)}</Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap">

@@ -77,16 +77,34 @@ function limitsOf(limits: Record<string, LimitValue>): Record<string, number> {
   return out;
 }
 
+/**
+ * An empty list would accept nothing, so the server refuses it: null means "any" for approvedInsurerNaics,
+ * and aggregateAppliesPer is left out. `fallback` undefined drops the key.
+ */
+function withoutEmptyList(extra: Record<string, unknown>, key: string, fallback: null | undefined): Record<string, unknown> {
+  const value = extra[key];
+  if (!Array.isArray(value) || value.length > 0) return extra;
+  const { [key]: _empty, ...rest } = extra;
+  return fallback === undefined ? rest : { ...rest, [key]: fallback };
+}
+
+/** The coverage entry's extra keys that still apply: perStatute belongs to workers' compensation alone. */
+function coverageExtra(c: CoverageFormValues): Record<string, unknown> {
+  const { perStatute, ...rest } = withoutEmptyList(c.extra, 'aggregateAppliesPer', undefined);
+  return c.coverage === 'workers_compensation' && perStatute !== undefined ? { ...rest, perStatute } : rest;
+}
+
 export function definitionOf(values: RequirementFormValues): RequirementDefinition {
   const holderName = values.holderName.trim();
   const definition: RequirementDefinition = {
-    ...values.extra,
+    ...withoutEmptyList(values.extra, 'approvedInsurerNaics', null),
     schemaVersion: 1,
     name: values.name.trim(),
     expiringWithinDays: Number(values.expiringWithinDays) || 0,
     coverages: values.coverages.map((c) => {
-      const entry: CoverageRequirement = { ...c.extra, coverage: c.coverage, limits: limitsOf(c.limits) };
-      if (c.coverage === 'other' || c.description.trim()) entry.description = c.description.trim();
+      const entry: CoverageRequirement = { ...coverageExtra(c), coverage: c.coverage, limits: limitsOf(c.limits) };
+      // only "other" coverages carry a description; the server refuses it on the others
+      if (c.coverage === 'other') entry.description = c.description.trim();
       // flags are written only when required, matching how the interchange examples read
       if (c.additionalInsured) entry.additionalInsured = true;
       if (c.subrogationWaived) entry.subrogationWaived = true;
