@@ -10,17 +10,11 @@ import {
   type DemoData,
   type InsuranceState,
 } from '../domain/demo-data.js';
+import { LIMIT_KEYS } from '../domain/coverage.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDate = (v: string) => ISO_DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
 
-const LIMIT_KEYS: Record<string, string[]> = {
-  general_liability: ['each_occurrence', 'damage_to_rented_premises', 'medical_expense', 'personal_advertising_injury', 'general_aggregate', 'products_completed_operations_aggregate'],
-  automobile_liability: ['combined_single_limit', 'bodily_injury_per_person', 'bodily_injury_per_accident', 'property_damage_per_accident'],
-  umbrella_liability: ['each_occurrence', 'aggregate', 'retention'],
-  excess_liability: ['each_occurrence', 'aggregate', 'retention'],
-  workers_compensation: ['el_each_accident', 'el_disease_each_employee', 'el_disease_policy_limit'],
-};
 
 /** Where an insured stands on `today`, judged independently of the generator: by the certificate on file. */
 function stateOn(insured: DemoData['insureds'][number], today: string): InsuranceState {
@@ -61,7 +55,7 @@ describe('demo data', () => {
       expect(d.certificateHolder.name).toBe(data.organization.name);
       for (const c of d.coverages) {
         for (const [key, value] of Object.entries(c.limits)) {
-          expect(LIMIT_KEYS[c.coverage], `${set.name} ${c.coverage}`).toContain(key);
+          expect(LIMIT_KEYS[c.coverage as keyof typeof LIMIT_KEYS], `${set.name} ${c.coverage}`).toContain(key);
           expect(Number.isInteger(value)).toBe(true);
         }
       }

@@ -2,16 +2,9 @@
 // shared/contracts/coi-extraction.md), and the conversion of a stored certificate to the extraction format.
 // Pure: no I/O, no clock.
 import { z } from 'zod';
+import { COVERAGES, LIMIT_KEYS, type Coverage } from './coverage.js';
 
-export const COVERAGES = [
-  'general_liability',
-  'automobile_liability',
-  'umbrella_liability',
-  'excess_liability',
-  'workers_compensation',
-  'other',
-] as const;
-export type Coverage = (typeof COVERAGES)[number];
+export { COVERAGES, LIMIT_KEYS, type Coverage };
 
 export const FORM_TYPES = ['ACORD 25', 'ACORD 24', 'ACORD 27', 'ACORD 28', 'ACORD 101', 'other'] as const;
 export type FormType = (typeof FORM_TYPES)[number];
@@ -19,22 +12,6 @@ export type FormType = (typeof FORM_TYPES)[number];
 export const BASES = ['occurrence', 'claims_made'] as const;
 export const CERTIFICATE_STATUSES = ['received', 'needs_review', 'confirmed', 'rejected'] as const;
 export const CERTIFICATE_SOURCES = ['upload', 'email', 'vendor_link', 'embed', 'api', 'manual', 'import', 'demo'] as const;
-
-/** The limit keys each coverage may carry; `other` rows use their printed label in snake_case instead. */
-export const LIMIT_KEYS: Record<Exclude<Coverage, 'other'>, readonly string[]> = {
-  general_liability: [
-    'each_occurrence',
-    'damage_to_rented_premises',
-    'medical_expense',
-    'personal_advertising_injury',
-    'general_aggregate',
-    'products_completed_operations_aggregate',
-  ],
-  automobile_liability: ['combined_single_limit', 'bodily_injury_per_person', 'bodily_injury_per_accident', 'property_damage_per_accident'],
-  umbrella_liability: ['each_occurrence', 'aggregate', 'retention'],
-  excess_liability: ['each_occurrence', 'aggregate', 'retention'],
-  workers_compensation: ['el_each_accident', 'el_disease_each_employee', 'el_disease_policy_limit'],
-};
 
 const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 

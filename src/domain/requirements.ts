@@ -1,32 +1,9 @@
 // Requirement sets in the interchange format of shared/contracts/requirements.md: the zod schema that validates
 // them (used for the API, import and export) and a plain-language description of one. Pure: no I/O.
 import { z } from 'zod';
+import { COVERAGES, LIMIT_KEYS, type Coverage } from './coverage.js';
 
-export const COVERAGES = [
-  'general_liability',
-  'automobile_liability',
-  'umbrella_liability',
-  'excess_liability',
-  'workers_compensation',
-  'other',
-] as const;
-export type Coverage = (typeof COVERAGES)[number];
-
-/** The limit keys of the extraction format, per coverage; `other` takes any snake_case label instead. */
-export const LIMIT_KEYS = {
-  general_liability: [
-    'each_occurrence',
-    'damage_to_rented_premises',
-    'medical_expense',
-    'personal_advertising_injury',
-    'general_aggregate',
-    'products_completed_operations_aggregate',
-  ],
-  automobile_liability: ['combined_single_limit', 'bodily_injury_per_person', 'bodily_injury_per_accident', 'property_damage_per_accident'],
-  umbrella_liability: ['each_occurrence', 'aggregate', 'retention'],
-  excess_liability: ['each_occurrence', 'aggregate', 'retention'],
-  workers_compensation: ['el_each_accident', 'el_disease_each_employee', 'el_disease_policy_limit'],
-} as const satisfies Record<Exclude<Coverage, 'other'>, readonly string[]>;
+export { COVERAGES, LIMIT_KEYS, type Coverage };
 
 export const COVERAGE_LABELS: Record<Coverage, string> = {
   general_liability: 'General liability',

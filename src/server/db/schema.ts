@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { COVERAGES } from '../../domain/coverage.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -285,16 +286,7 @@ export const policies = pgTable(
       .notNull()
       .references(() => certificates.id, { onDelete: 'cascade' }),
     position: integer('position').notNull().default(0),
-    coverage: text('coverage', {
-      enum: [
-        'general_liability',
-        'automobile_liability',
-        'umbrella_liability',
-        'excess_liability',
-        'workers_compensation',
-        'other',
-      ],
-    }).notNull(),
+    coverage: text('coverage', { enum: COVERAGES }).notNull(),
     description: text('description'),
     insurerLetter: text('insurer_letter'),
     policyNumber: text('policy_number'),
