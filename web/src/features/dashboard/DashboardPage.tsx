@@ -27,7 +27,11 @@ export function DashboardPage() {
     expired: useCoverageCount('expired'),
     missing: useCoverageCount('missing'),
   };
-  const attention = useInsureds({ limit: 10, offset: 0, status: 'active', coverageState: 'expiring' });
+  // everyone expiring within the window (a short list by nature), soonest first
+  const attention = useInsureds({ limit: 200, offset: 0, status: 'active', coverageState: 'expiring' });
+  const soonest = [...(attention.data?.items ?? [])]
+    .sort((x, y) => (x.nextExpiration ?? '').localeCompare(y.nextExpiration ?? ''))
+    .slice(0, 10);
 
   const firstError = [locations, insureds, ...Object.values(byState)].find((q) => q.isError)?.error;
   const chartData = coverageStates.map((state) => ({
@@ -87,10 +91,10 @@ export function DashboardPage() {
           <Title order={4} mb="md">
             Expiring soon
           </Title>
-          {attention.data && attention.data.items.length > 0 ? (
+          {soonest.length > 0 ? (
             <Table>
               <Table.Tbody>
-                {attention.data.items.map((insured) => (
+                {soonest.map((insured) => (
                   <Table.Tr key={insured.id}>
                     <Table.Td>
                       <Anchor component={Link} to={`/insureds/${insured.id}`}>
