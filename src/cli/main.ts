@@ -9,6 +9,7 @@ Commands:
   serve      Start the server (API, web UI, background workers). Same as npm start.
   migrate    Apply database migrations and exit.
   demo       Create a demo organization with sample data and print its login.
+  extract    Read certificate files and print their extraction as JSON (coi extract --help).
 
 Environment: PORT (3000), DATA_DIR (./data), DATABASE_URL (postgres://…; default embedded PGlite),
 PUBLIC_URL, MAX_UPLOAD_MB (25), SMTP_URL, MAIL_FROM, SECRET_KEY, LOG_LEVEL.`;
@@ -25,6 +26,11 @@ export async function main(argv: string[]): Promise<void> {
         const { runDemo } = await import('./demo.js');
         const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, insureds: { type: 'string' } } });
         return await runDemo(loadConfig(), { email: values.email, insureds: values.insureds ? Number(values.insureds) : undefined });
+      }
+      case 'extract': {
+        const { runExtract } = await import('./extract.js');
+        process.exitCode = await runExtract(rest);
+        return;
       }
       case undefined:
       case 'help':

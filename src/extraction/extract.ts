@@ -1,0 +1,153 @@
+// Bytes of one certificate file → one extraction (shared/contracts/coi-extraction.md). Detects the file type by its
+// magic bytes and picks the reading method. Implemented so far: PDFs carrying ACORD 25 form fields (AcroForm-only and
+// XFA+AcroForm hybrids). Flattened, scanned and image certificates throw ExtractionError('unsupported').
+import { FORM_TYPES, type Extraction, type FormType } from '../domain/certificate.js';
+import { acord25FromFields, type Acord25Values } from './acord25/acroform.js';
+import { ACORD25_FIELDS, normalizeFieldName } from './acord25/fields.js';
+import { ExtractionError } from './errors.js';
+import { openPdf, pageText, type OpenedPdf } from './pdf/open.js';
+
+export { ExtractionError } from './errors.js';
+export type { ExtractionErrorCode } from './errors.js';
+
+export type ExtractOptions = {
+  /** Files larger than this are refused with 'unsupported' before parsing. Default 100 MB. */
+  maxBytes?: number;
+};
+
+export type FileKind = 'pdf' | 'png' | 'jpeg' | 'tiff' | 'unknown';
+
+const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+/** Fewer coverage-grid field names than this and a form is not taken for an ACORD 25 (a vendor's own form may reuse a few). */
+const MIN_ACORD25_GRID_FIELDS = 20;
+
+/** The kind of a file by its first bytes. A PDF header may follow up to 1 KB of junk, as readers allow. */
+export function detectFileKind(bytes: Uint8Array): FileKind {
+  const head = bytes.subarray(0, 1024);
+  const starts = (...sig: number[]) => sig.every((b, i) => head[i] === b);
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png';
+  if (starts(0xff, 0xd8, 0xff)) return 'jpeg';
+  if (starts(0x49, 0x49, 0x2a, 0x00) || starts(0x4d, 0x4d, 0x00, 0x2a)) return 'tiff';
+  if (Buffer.from(head).indexOf('%PDF-') >= 0) return 'pdf';
+  return 'unknown';
+}
+
+/** Reads one certificate file. Throws ExtractionError (with a code) when the file gives no extraction. */
+export async function extractCertificate(bytes: Buffer, fileName: string, options: ExtractOptions = {}): Promise<Extraction> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length === 0) throw new ExtractionError('corrupt', 'the file is empty');
+  if (bytes.length > maxBytes) throw new ExtractionError('unsupported', `the file is ${bytes.length} bytes; the limit is ${maxBytes}`);
+  const kind = detectFileKind(bytes);
+  switch (kind) {
+    case 'pdf':
+      return extractPdf(bytes, fileName);
+    case 'png':
+    case 'jpeg':
+    case 'tiff':
+      throw new ExtractionError('unsupported', `reading ${kind.toUpperCase()} images is not implemented yet`);
+    default:
+      throw new ExtractionError('unsupported', 'not a PDF, PNG, JPEG or TIFF file');
+  }
+}
+
+async function extractPdf(bytes: Buffer, fileName: string): Promise<Extraction> {
+  const pdf = await openPdf(bytes);
+  try {
+    const values = acord25Values(pdf);
+    const xfaWarnings = mergeXfa(values, pdf);
+    const form = await identifyForm(values, pdf);
+    if (form === null) {
+      const why = pdf.fields.size > 0 ? 'form fields that are not ACORD 25 (2016/03) fields' : 'no form fields';
+      throw new ExtractionError('unsupported', `this PDF has ${why}; reading flattened, scanned and image certificates is not implemented yet`);
+    }
+    const warnings = [...pdf.warnings, ...xfaWarnings];
+    const filled = [...values].filter(([name, v]) => name !== 'Form_EditionIdentifier_A' && (v === true || (typeof v === 'string' && v.trim() !== '')));
+    if (filled.length === 0) warnings.push(`the ${form.type} form fields are all blank`);
+    if (form.type === 'ACORD 25') return acord25FromFields(values, { fileName, pages: pdf.pages, edition: form.edition, warnings });
+    // a property form sharing ACORD 25's field names: label it, read the parties, never read it as liability
+    const header = new Map([...values].filter(([name]) => SHARED_SECTIONS.has(ACORD25_FIELDS[name].section) || name === 'Form_CompletionDate_A'));
+    const extraction = acord25FromFields(header, { fileName, pages: pdf.pages, edition: form.edition, warnings });
+    extraction.warnings.push(`${form.type} is a property form: its coverages are not read`);
+    return { ...extraction, form, policies: [] };
+  } finally {
+    await pdf.close();
+  }
+}
+
+const SHARED_SECTIONS = new Set(['producer', 'producerContact', 'insured', 'insurer', 'certificateHolder']);
+const PROPERTY_FORMS = new Set(['ACORD 24', 'ACORD 27', 'ACORD 28']);
+
+/**
+ * Which ACORD form the fields belong to: by the hidden edition identifier ('ACORD 0024 2016-03 Acroform'), else by
+ * the footer stamp 'ACORD 25 (2016/03)' in the text, else ACORD 25 when enough of its coverage-grid fields exist.
+ * Null when the fields are not an ACORD 25 (or a property form using the same names).
+ */
+async function identifyForm(values: Map<string, string | boolean>, pdf: OpenedPdf): Promise<{ type: FormType; edition: string | null } | null> {
+  const gridFields = [...values.keys()].filter((name) => GRID_SECTIONS.has(ACORD25_FIELDS[name].section)).length;
+  if (values.size === 0) return null;
+  const stamped = formFromStamp(values.get('Form_EditionIdentifier_A')) ?? (await formFromText(pdf));
+  if (stamped && PROPERTY_FORMS.has(stamped.type)) return stamped;
+  if (gridFields < MIN_ACORD25_GRID_FIELDS) return null;
+  return { type: 'ACORD 25', edition: stamped?.type === 'ACORD 25' ? stamped.edition : null };
+}
+
+const GRID_SECTIONS = new Set(['policy', 'limit', 'extraLimit', 'rowOption']);
+
+/** 'ACORD 0025 2016-03 Acroform' → ACORD 25, 2016/03. */
+export function formFromStamp(value: string | boolean | undefined): { type: FormType; edition: string | null } | null {
+  if (typeof value !== 'string') return null;
+  const m = /ACORD\s*0*(\d+)\D+(\d{4})[-/](\d{2})/i.exec(value);
+  if (!m) return null;
+  const type = `ACORD ${m[1]}`;
+  return (FORM_TYPES as readonly string[]).includes(type) ? { type: type as FormType, edition: `${m[2]}/${m[3]}` } : null;
+}
+
+/** The footer stamp 'ACORD 25 (2016/03)' of the first page (of three) that has one. */
+async function formFromText(pdf: OpenedPdf): Promise<{ type: FormType; edition: string | null } | null> {
+  for (let n = 1; n <= Math.min(pdf.pages, 3); n++) {
+    const text = await pageText(pdf.doc, n).catch(() => '');
+    const m = /ACORD\s*(2[4578]|101)\s*\((\d{4})\/(\d{2})\)/.exec(text);
+    if (m) return { type: `ACORD ${m[1]}` as FormType, edition: `${m[2]}/${m[3]}` };
+  }
+  return null;
+}
+
+/** The AcroForm values of the ACORD 25 fields, by plain field name. */
+function acord25Values(pdf: OpenedPdf): Map<string, string | boolean> {
+  const values = new Map<string, string | boolean>();
+  for (const [name, field] of pdf.fields) {
+    const plain = normalizeFieldName(name);
+    if (!Object.hasOwn(ACORD25_FIELDS, plain)) continue;
+    values.set(plain, field.kind === 'checkbox' ? field.checked : field.value);
+  }
+  return values;
+}
+
+/**
+ * Fills blanks from the XFA datasets (an XFA-aware filler may have updated only those) and warns where the two
+ * halves of a hybrid disagree; the AcroForm value is kept then, since it is what the widget shows.
+ */
+function mergeXfa(values: Map<string, string | boolean>, pdf: OpenedPdf): string[] {
+  const warnings: string[] = [];
+  if (!pdf.xfaDatasets || values.size === 0) return warnings;
+  // fields only the XFA half has (the hybrid's edition stamp)
+  for (const [name, f] of Object.entries(ACORD25_FIELDS)) {
+    const xfa = pdf.xfaDatasets.get(name);
+    if (!values.has(name) && xfa !== undefined) values.set(name, f.type === 'checkbox' ? xfa.trim() === '1' : xfa);
+  }
+  for (const [name, current] of values) {
+    const xfa = pdf.xfaDatasets.get(name);
+    if (xfa === undefined) continue;
+    if (typeof current === 'boolean') {
+      const checked = xfa.trim() === '1';
+      if (!current && checked) values.set(name, true);
+      else if (current && xfa.trim() === '0') warnings.push(`${name}: the AcroForm and XFA values disagree`);
+      continue;
+    }
+    if (current.trim() === '' && xfa.trim() !== '') values.set(name, xfa);
+    else if (xfa.trim() !== '' && xfa.trim() !== current.trim()) warnings.push(`${name}: the AcroForm and XFA values disagree`);
+  }
+  return warnings;
+}
+
+export type { Acord25Values };

@@ -1,0 +1,188 @@
+// Opening PDF bytes with pdfjs-dist (no worker thread, no network, no eval) and reading their form fields:
+// AcroForm values and checkbox states, plus the XFA datasets of XFA+AcroForm hybrids when they can be read.
+// Failures become ExtractionErrors with a code: 'encrypted' (user password), 'corrupt', 'empty'.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument as PdfLibDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { ExtractionError } from '../errors.js';
+import { emptyPasswordStreamDecrypter } from './decrypt.js';
+
+const require = createRequire(import.meta.url);
+// pdfjs asks for its standard fonts by URL when it renders or reads text; point it at the package's own folder.
+const STANDARD_FONT_DATA_URL = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + path.sep;
+
+export type PdfFieldValue = { kind: 'text'; value: string } | { kind: 'checkbox'; checked: boolean };
+
+export type OpenedPdf = {
+  doc: PDFDocumentProxy;
+  pages: number;
+  /** Field values by the field's full name as the PDF spells it (XFA hybrids: F[0].P1[0].X[0]). */
+  fields: Map<string, PdfFieldValue>;
+  /** Leaf values of the XFA datasets, by element name, when the PDF carries them and they could be read. */
+  xfaDatasets: Map<string, string> | null;
+  /** Whether the PDF declares XFA at all (hybrid or pure). */
+  hasXfa: boolean;
+  warnings: string[];
+  close(): Promise<void>;
+};
+
+/** Opens PDF bytes. The caller must call close(). */
+export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
+  let doc: PDFDocumentProxy;
+  try {
+    // pdfjs transfers (detaches) the buffer it is given; hand it a copy so the caller's bytes stay usable
+    const task = pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      standardFontDataUrl: STANDARD_FONT_DATA_URL,
+      stopAtErrors: false,
+      verbosity: 0,
+    });
+    doc = await task.promise;
+  } catch (err) {
+    throw classifyOpenError(err);
+  }
+  try {
+    if (doc.numPages === 0) throw new ExtractionError('empty', 'the PDF has no pages');
+    const meta = await doc.getMetadata().catch(() => null);
+    const info = (meta?.info ?? {}) as { IsXFAPresent?: boolean };
+    const hasXfa = info.IsXFAPresent === true;
+    const fields = await readAcroFormFields(doc);
+    // pdfjs recovers a page tree with /Count 0 as one blank page; without fields to read, ask pdf-lib for the real count
+    if (doc.numPages === 1 && fields.size === 0 && (await pageTreeIsEmpty(bytes))) throw new ExtractionError('empty', 'the PDF has no pages');
+    const warnings: string[] = [];
+    let xfaDatasets: Map<string, string> | null = null;
+    if (hasXfa) {
+      const read = await readXfaDatasets(bytes).catch((err: unknown) => ({ datasets: null, warning: `XFA datasets not read: ${errorMessage(err)}` }));
+      xfaDatasets = read.datasets;
+      if (read.warning) warnings.push(read.warning);
+    }
+    return { doc, pages: doc.numPages, fields, xfaDatasets, hasXfa, warnings, close: () => doc.destroy() };
+  } catch (err) {
+    await doc.destroy();
+    if (err instanceof ExtractionError) throw err;
+    throw new ExtractionError('corrupt', `the PDF could not be read: ${errorMessage(err)}`, { cause: err });
+  }
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function classifyOpenError(err: unknown): ExtractionError {
+  const name = (err as { name?: string } | null)?.name;
+  if (name === 'PasswordException') return new ExtractionError('encrypted', 'the PDF is locked with a password', { cause: err });
+  return new ExtractionError('corrupt', `not a readable PDF: ${errorMessage(err)}`, { cause: err });
+}
+
+type PdfjsFieldObject = { name?: string; type?: string; value?: unknown; exportValues?: unknown; kidIds?: unknown };
+
+async function readAcroFormFields(doc: PDFDocumentProxy): Promise<Map<string, PdfFieldValue>> {
+  const fields = new Map<string, PdfFieldValue>();
+  const objects = (await doc.getFieldObjects()) as Record<string, PdfjsFieldObject[]> | null;
+  if (!objects) return fields;
+  for (const [name, widgets] of Object.entries(objects)) {
+    const widget = widgets.find((w) => w.type !== undefined && w.type !== '');
+    if (!widget) continue; // a parent node (F[0], F[0].P1[0]) with no value of its own
+    if (widget.type === 'checkbox' || widget.type === 'radiobutton') {
+      const checked = widgets.some((w) => typeof w.value === 'string' && w.value !== 'Off' && w.value !== '' && (w.exportValues === undefined || w.value === w.exportValues));
+      fields.set(name, { kind: 'checkbox', checked });
+    } else if (widget.type === 'text' || widget.type === 'combobox' || widget.type === 'listbox') {
+      const value = Array.isArray(widget.value) ? widget.value.join('\n') : typeof widget.value === 'string' ? widget.value : '';
+      fields.set(name, { kind: 'text', value });
+    }
+  }
+  return fields;
+}
+
+// pdf-lib's parser reports objects it cannot parse (every object stream of an encrypted file) with console.warn,
+// which would litter the CLI's stderr; while it loads, those messages (and only those) are dropped.
+const PDF_LIB_PARSER_NOISE = /^(Trying to parse invalid object|Invalid object ref|Removing parsed object)/;
+let quietLoads = 0;
+const consoleWarn = console.warn;
+
+async function loadWithPdfLib(bytes: Uint8Array): Promise<PdfLibDocument> {
+  if (quietLoads++ === 0) {
+    console.warn = (...args: unknown[]) => {
+      if (!(typeof args[0] === 'string' && PDF_LIB_PARSER_NOISE.test(args[0]))) consoleWarn(...args);
+    };
+  }
+  try {
+    return await PdfLibDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+  } finally {
+    if (--quietLoads === 0) console.warn = consoleWarn;
+  }
+}
+
+async function pageTreeIsEmpty(bytes: Uint8Array): Promise<boolean> {
+  try {
+    const lib = await loadWithPdfLib(bytes);
+    // pdf-lib's getPageCount() also counts a childless page tree as one page; read the tree itself
+    const pages = lib.catalog.Pages();
+    return pages.Count().asNumber() === 0 || pages.Kids().size() === 0;
+  } catch {
+    return false; // pdf-lib is stricter than pdfjs; a file it cannot parse is left to pdfjs's reading
+  }
+}
+
+/**
+ * The leaf elements of the XFA `datasets` packet (e.g. `<Producer_FullName_A>…`), by element name. The XFA entry is
+ * either one XDP stream or an array of (packet name, stream) pairs. Owner-password-only RC4 files are decrypted here.
+ */
+async function readXfaDatasets(bytes: Uint8Array): Promise<{ datasets: Map<string, string> | null; warning?: string }> {
+  const lib = await loadWithPdfLib(bytes);
+  const acroForm = lib.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
+  const xfa = acroForm?.get(PDFName.of('XFA'));
+  const refs: PDFRef[] = [];
+  const resolved = xfa instanceof PDFRef ? lib.context.lookup(xfa) : xfa;
+  if (xfa instanceof PDFRef && resolved instanceof PDFRawStream) refs.push(xfa);
+  else if (resolved instanceof PDFArray) {
+    for (let i = 1; i < resolved.size(); i += 2) {
+      const item = resolved.get(i);
+      if (item instanceof PDFRef) refs.push(item);
+    }
+  }
+  if (refs.length === 0) return { datasets: null };
+  const decrypt = lib.isEncrypted ? emptyPasswordStreamDecrypter(lib) : null;
+  if (lib.isEncrypted && !decrypt) return { datasets: null, warning: 'XFA datasets not read: the PDF uses an encryption this reader does not decrypt; its AcroForm values were used' };
+  for (const ref of refs) {
+    const stream = lib.context.lookup(ref);
+    if (!(stream instanceof PDFRawStream)) continue;
+    const raw = decrypt ? PDFRawStream.of(stream.dict, decrypt(ref, stream.contents)) : stream;
+    const xml = new TextDecoder('utf-8').decode(decodePDFRawStream(raw).decode());
+    const start = xml.search(/<xfa:datasets[\s>]/);
+    if (start < 0) continue;
+    const end = xml.indexOf('</xfa:datasets>', start);
+    return { datasets: parseXfaLeaves(xml.slice(start, end < 0 ? undefined : end)) };
+  }
+  return { datasets: null };
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
+    e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : XML_ENTITIES[e],
+  );
+}
+
+/** Leaf elements `<Name>text</Name>` and empty `<Name/>` of an XML document; the first occurrence of a name wins. */
+export function parseXfaLeaves(xml: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const leaf = /<([A-Za-z_][\w.-]*)(?:\s[^<>]*?)?(?:\/>|>([^<]*)<\/\1\s*>)/g;
+  for (const m of xml.matchAll(leaf)) {
+    if (!out.has(m[1])) out.set(m[1], unescapeXml(m[2] ?? ''));
+  }
+  return out;
+}
+
+/** The text of page `n` (1-based) as one string, items joined by spaces. */
+export async function pageText(doc: PDFDocumentProxy, n: number): Promise<string> {
+  const page = await doc.getPage(n);
+  const content = await page.getTextContent();
+  return content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+}
