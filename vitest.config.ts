@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/fixtures/**/*.test.ts'],
           exclude: ['src/server/http/**'],
         },
       },
