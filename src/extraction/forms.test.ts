@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { PageWords } from './layout/words.js';
+import { footerStamp, recognizeForm } from './forms.js';
+
+const page = (text: string): PageWords[] => [
+  { page: 1, width: 612, height: 792, source: 'ocr', words: text.split(/\s+/).map((t, i) => ({ text: t, x: i * 10, y: 10, width: 9, height: 9, confidence: 0.9 })) },
+];
+
+describe('recognizeForm', () => {
+  it.each([
+    ['EVIDENCE OF COMMERCIAL PROPERTY INSURANCE LOAN NUMBER COMPANY ACORD 28 (2016/03)', 'ACORD 28', '2016/03'],
+    ['EVIDENCE OF PROPERTY INSURANCE ADDITIONAL INTEREST ACORD 27 (2016/03)', 'ACORD 27', '2016/03'],
+    ['CERTIFICATE OF PROPERTY INSURANCE ACORD 24 (2016/03)', 'ACORD 24', '2016/03'],
+    ['ADDITIONAL REMARKS SCHEDULE ACORD 101 (2008/01)', 'ACORD 101', '2008/01'],
+    ['CERTIFICATE OF LIABILITY INSURANCE INSR LTR TYPE OF INSURANCE ADDL INSD SUBR WVD POLICY EFF POLICY EXP NAIC # ACORD 25 (2016/03)', 'ACORD 25', '2016/03'],
+    ['CERTIF1CATE OF LIABILITY INSURANCE INSR LTR TYPE OF INSURANCE ADDL INSD SUBR WVD POLICY EFF AC0RD 25 (2O16/O3)', 'ACORD 25', '2016/03'],
+  ])('%s', (text, type, edition) => {
+    const r = recognizeForm(page(text));
+    expect([r.type, r.edition, r.isCertificate]).toEqual([type, edition, true]);
+  });
+
+  it('labels a look-alike that claims ACORD 25 without its grid as other', () => {
+    const r = recognizeForm(page('ACORD 25 (2016/03) CERTIFICATE OF LIABILITY INSURANCE PRODUCER INSURED POLICY NUMBER Each Occurrence'));
+    expect([r.type, r.isCertificate]).toEqual(['other', true]);
+  });
+
+  it.each([
+    ['Form W-9 Request for Taxpayer Identification Number and Certification', /W-9/],
+    ['INVOICE Invoice Number 123 Bill To Amount Due $400', /invoice/],
+    ['Dear Ms. Smith, thank you for your business. Sincerely, Bob', /letter/],
+  ])('%s is not a certificate', (text, reason) => {
+    const r = recognizeForm(page(text));
+    expect(r.isCertificate).toBe(false);
+    expect(r.reason).toMatch(reason);
+  });
+
+  it('reads footer stamps with OCR slips', () => {
+    expect(footerStamp('AC0RD 25 (2O14/01)')).toEqual({ type: 'ACORD 25', edition: '2014/01' });
+  });
+});

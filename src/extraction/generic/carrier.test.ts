@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { carrierCertificate, invoicePdf, NONCERT_DESIGNS } from '../../../test/fixtures/noncert.js';
+import { textPdf } from '../../../test/fixtures/bad-input.js';
+import { INSTRUCTION_TEXT_WARNING } from '../guard.js';
+import { genericFromWords } from './carrier.js';
+import { textLayerWords } from './pdf-words.js';
+import { findDates, limitPairs } from './values.js';
+import { recognizeForm } from '../forms.js';
+
+async function words(pdf: Uint8Array) {
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
+  try {
+    return await textLayerWords(doc);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+describe('genericFromWords', () => {
+  it.each(NONCERT_DESIGNS.flatMap((d) => [1, 2].map((n) => [d, n] as const)))('reads our %s carrier layout (seed %i)', async (design, n) => {
+    const fx = await carrierCertificate(77 + n, design, `t-${design}`);
+    const got = genericFromWords(await words(fx.pdf), { fileName: 'x.pdf', pages: 1, method: 'text' });
+    const exp = fx.expected!;
+    expect(got.form.type).toBe('other');
+    expect(got.certificateDate).toBe(exp.certificateDate);
+    expect(got.insured.name).toBe(exp.insured.name);
+    expect(got.certificateHolder.name).toBe(exp.certificateHolder.name);
+    expect(got.insurers).toEqual(exp.insurers);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate, p.additionalInsured, p.subrogationWaived])).toEqual(
+      exp.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate, p.additionalInsured, p.subrogationWaived]),
+    );
+    for (const [i, p] of exp.policies.entries()) if (p.coverage !== 'other') expect(got.policies[i].limits).toMatchObject(p.limits);
+    expect(got.warnings).toContain(INSTRUCTION_TEXT_WARNING);
+  });
+
+  it('keeps instruction text out of every field and warns', async () => {
+    const got = genericFromWords(await words(await textPdf()), { fileName: 'x.pdf', pages: 1, method: 'text' });
+    expect(got.warnings).toContain(INSTRUCTION_TEXT_WARNING);
+    expect(got.insured.name).toBe('Guardrail Test Tenant LLC');
+    expect(JSON.stringify({ ...got, warnings: [] })).not.toMatch(/ignore previous/i);
+  });
+
+  it('recognizes an invoice as not a certificate', async () => {
+    const form = recognizeForm(await words(await invoicePdf(1)));
+    expect(form.isCertificate).toBe(false);
+    expect(form.reason).toMatch(/invoice/);
+  });
+});
+
+describe('values', () => {
+  it('reads prose limits with the label after the amount', () => {
+    expect(limitPairs('$1 000 000 Occurrence / $1 000 000 Aggregate')).toEqual([
+      { label: 'Occurrence', amount: 1_000_000 },
+      { label: 'Aggregate', amount: 1_000_000 },
+    ]);
+    expect(limitPairs('Each Occurrence: $1,000,000')).toEqual([{ label: 'Each Occurrence', amount: 1_000_000 }]);
+    expect(limitPairs('Each Occurrence: \\,000,000')).toEqual([]);
+  });
+  it('reads numeric and month-name dates', () => {
+    expect(findDates('01/01/2026 to 01/01/2027').map((d) => d.value)).toEqual(['2026-01-01', '2027-01-01']);
+    expect(findDates('Issued on: August 03, 2025')[0].value).toBe('2025-08-03');
+  });
+});

@@ -1,0 +1,128 @@
+// Value patterns of carrier certificates: dollar amounts (including prose "$1 000 000 Occurrence"), dates in
+// numeric and month-name forms, and limit labels mapped to the contract's limit keys by coverage.
+import type { Coverage } from '../../domain/coverage.js';
+import { limitLabelKey, normalizeDate } from '../normalize.js';
+
+export type Found<T> = { value: T; index: number; end: number };
+
+const AMOUNT = /(?<![\w\\,.$])(?:USD\s*)?(\$\s?)?([1-9]\d{0,2}(?:[,\u00a0 ]\d{3})+|[1-9]\d*)(?:\.00)?(?:\s?(MM|M|MIL|MILLION|K|THOUSAND)\b)?(?![\d,]*\d)/gi;
+
+/** Dollar amounts in `text`: "$1,000,000", "1 000 000", "$5,000", "$1M", "$2 million". Bare numbers need a $ or groups. */
+export function findAmounts(text: string): Found<number>[] {
+  const out: Found<number>[] = [];
+  for (const m of text.matchAll(AMOUNT)) {
+    const hasDollar = m[1] !== undefined;
+    const grouped = /[,\u00a0 ]/.test(m[2]);
+    const unit = m[3]?.toUpperCase();
+    if (!hasDollar && !grouped) continue;
+    if (grouped && / /.test(m[2]) && !/^\d{1,3}( \d{3})+$/.test(m[2])) continue;
+    let n = Number(m[2].replace(/[,\u00a0 ]/g, ''));
+    if (unit === 'M' || unit === 'MM' || unit === 'MIL' || unit === 'MILLION') n *= 1_000_000;
+    else if (unit === 'K' || unit === 'THOUSAND') n *= 1_000;
+    if (!Number.isSafeInteger(n)) continue;
+    out.push({ value: n, index: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return out;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+const DATE_RE =
+  /(?<![\d/.-])(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(?![\d/])|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b/gi;
+
+/** Dates in `text` as ISO strings, in order: M/D/YY, MM/DD/YYYY, ISO, "August 03, 2025", "3 Aug 2025". */
+export function findDates(text: string): Found<string>[] {
+  const out: Found<string>[] = [];
+  for (const m of text.matchAll(DATE_RE)) {
+    let iso: string | null = null;
+    if (m[1]) iso = normalizeDate(m[1]);
+    else if (m[2]) iso = monthDate(Number(m[4]), m[2], Number(m[3]));
+    else if (m[5]) iso = monthDate(Number(m[7]), m[6], Number(m[5]));
+    if (iso) out.push({ value: iso, index: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return out;
+}
+
+function monthDate(year: number, month: string, day: number): string | null {
+  const mi = MONTHS.indexOf(month.slice(0, 3).toLowerCase());
+  if (mi < 0) return null;
+  return normalizeDate(`${year}-${pad(mi + 1)}-${pad(day)}`);
+}
+
+type KeyRule = [RegExp, string];
+const LIMIT_RULES: Partial<Record<Coverage, KeyRule[]>> = {
+  general_liability: [
+    [/RENT|FIRE\s*DAMAGE|PREMISES/, 'damage_to_rented_premises'],
+    [/MED/, 'medical_expense'],
+    [/PERS|ADV/, 'personal_advertising_injury'],
+    [/PROD|COMP\s*\/?\s*OP/, 'products_completed_operations_aggregate'],
+    [/AGG/, 'general_aggregate'],
+    [/OCC|PER\s+CLAIM|EACH\s+CLAIM/, 'each_occurrence'],
+  ],
+  automobile_liability: [
+    [/COMBINED|\bCSL\b|SINGLE\s+LIMIT/, 'combined_single_limit'],
+    [/BODILY.*PERSON|BI.*PERSON/, 'bodily_injury_per_person'],
+    [/BODILY.*ACC|BI.*ACC/, 'bodily_injury_per_accident'],
+    [/PROPERTY\s+DAMAGE|\bPD\b/, 'property_damage_per_accident'],
+  ],
+  umbrella_liability: [
+    [/RETENTION|\bSIR\b/, 'retention'],
+    [/AGG/, 'aggregate'],
+    [/OCC|EACH\s+CLAIM/, 'each_occurrence'],
+  ],
+  workers_compensation: [
+    [/DISEASE.*(POLICY|LIMIT)/, 'el_disease_policy_limit'],
+    [/DISEASE.*(EMPLOYEE|EA)/, 'el_disease_each_employee'],
+    [/ACCIDENT/, 'el_each_accident'],
+  ],
+};
+LIMIT_RULES.excess_liability = LIMIT_RULES.umbrella_liability;
+
+/** The contract's limit key for a printed label under a coverage; a label it does not know keeps its snake_case form. */
+export function limitKeyFor(coverage: Coverage, label: string): string | null {
+  const upper = label.toUpperCase().replace(/[’']/g, '');
+  for (const [re, key] of LIMIT_RULES[coverage] ?? []) if (re.test(upper)) return key;
+  return limitLabelKey(label.replace(/\b(limit|limits)\b/gi, '').replace(/[:$]/g, ''));
+}
+
+/** Whether a label reads as a limit at all (not a policy number, a date or a name). */
+export function looksLikeLimitLabel(label: string): boolean {
+  return /OCC|AGG|LIMIT|EACH|PER\s|ACCIDENT|DISEASE|MED|RENT|PREMISES|INJURY|RETENTION|CSL|COMBINED|DAMAGE|CLAIM|PRODUCTS|DEDUCTIBLE/i.test(label);
+}
+
+/**
+ * Label/amount pairs of one cell of text: "Each Occurrence: $1,000,000", "Each Occurrence Limit $1,000,000", and prose
+ * "$1 000 000 Occurrence / $1 000 000 Aggregate" (the label after the amount).
+ */
+export function limitPairs(text: string): { label: string; amount: number }[] {
+  const amounts = findAmounts(text);
+  const out: { label: string; amount: number }[] = [];
+  let cursor = 0;
+  for (let i = 0; i < amounts.length; i++) {
+    const a = amounts[i];
+    // a heading such as "Limits:" before the first amount is no label of it
+    const before = text.slice(cursor, a.index).replace(/^\s*(coverage\s+)?(limits?(\s+of\s+(insurance|liability))?|amounts?)\s*[:\-]?\s*$/i, '');
+    if (/[A-Za-z]{2}/.test(before)) {
+      out.push({ label: cleanLabel(before), amount: a.value });
+      cursor = a.end;
+      continue;
+    }
+    const limit = i + 1 < amounts.length ? amounts[i + 1].index : text.length;
+    const after = text.slice(a.end, limit);
+    const sep = after.search(/[/;|,]|\band\b/);
+    const label = sep >= 0 ? after.slice(0, sep) : after;
+    if (/[A-Za-z]{2}/.test(label)) {
+      out.push({ label: cleanLabel(label), amount: a.value });
+      cursor = a.end + (sep >= 0 ? sep + 1 : after.length);
+    } else {
+      out.push({ label: '', amount: a.value });
+      cursor = a.end;
+    }
+  }
+  return out;
+}
+
+function cleanLabel(s: string): string {
+  return s.replace(/[|:$=]+/g, ' ').replace(/^[\s/;,.-]+|[\s/;,.-]+$/g, '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,38 @@
+// OCR of image-only PDF pages and of PNG/JPEG/TIFF images into positioned words (source 'ocr'), the same PageWords
+// the text-layer reader produces, for the layout mappers. Local only: no network, ever (see ocr.ts).
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { ExtractionError } from '../errors.js';
+import type { PageWords } from '../layout/words.js';
+import { ocrPageBitmap } from './ocr.js';
+import { loadImagePages, renderPdfPage } from './render.js';
+
+export { terminateOcr } from './ocr.js';
+export { MAX_IMAGE_PAGES, MAX_PIXELS } from './render.js';
+
+/** At most this many pages are read by OCR in one call (a page takes a few seconds). */
+export const MAX_OCR_PAGES = 20;
+
+/** OCR of the given pages (1-based) of an opened PDF, one after another. */
+export async function ocrPdfPages(doc: PDFDocumentProxy, pageNumbers: number[]): Promise<PageWords[]> {
+  if (pageNumbers.length > MAX_OCR_PAGES) {
+    throw new ExtractionError('unsupported', `${pageNumbers.length} pages need OCR; at most ${MAX_OCR_PAGES} are read in one file`);
+  }
+  const out: PageWords[] = [];
+  for (const n of pageNumbers) {
+    if (!Number.isInteger(n) || n < 1 || n > doc.numPages) throw new RangeError(`no page ${n} in a ${doc.numPages}-page PDF`);
+    const page = await renderPdfPage(doc, n);
+    out.push(await ocrPageBitmap(page));
+  }
+  return out;
+}
+
+/**
+ * OCR of a PNG, JPEG or TIFF image (each TIFF page is a page). An image has no page size: it is taken for a US Letter
+ * page, 612 points wide in portrait (792 in landscape), and the words' points are on that scale.
+ */
+export async function ocrImage(bytes: Buffer): Promise<PageWords[]> {
+  const pages = await loadImagePages(bytes);
+  const out: PageWords[] = [];
+  for (const page of pages) out.push(await ocrPageBitmap(page));
+  return out;
+}

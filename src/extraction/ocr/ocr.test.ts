@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { createCanvas } from '@napi-rs/canvas';
+import { describe, expect, it } from 'vitest';
+import { WORKER_OPTIONS } from './ocr.js';
+
+const run = promisify(execFile);
+const repo = fileURLToPath(new URL('../../..', import.meta.url));
+
+// Loaded with --require into the main thread and, as Node does for preloads, into tesseract's worker thread too.
+const NETWORK_BLOCK = `
+const net = require('node:net');
+const tls = require('node:tls');
+const fail = () => { throw new Error('OCR tried to use the network'); };
+net.Socket.prototype.connect = fail;
+tls.connect = fail;
+globalThis.fetch = async () => fail();
+`;
+
+const OCR_SCRIPT = `
+import { readFileSync } from 'node:fs';
+const { ocrImage, terminateOcr } = await import(process.env.OCR_MODULE);
+const pages = await ocrImage(readFileSync(process.env.OCR_IMAGE));
+await terminateOcr();
+process.stdout.write('\\nRESULT ' + JSON.stringify(pages) + '\\n');
+`;
+
+async function syntheticPng(): Promise<Buffer> {
+  const canvas = createCanvas(1275, 1650);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, 1275, 1650);
+  ctx.fillStyle = '#000';
+  ctx.font = 'bold 40px sans-serif';
+  ctx.fillText('CERTIFICATE HOLDER', 100, 200);
+  ctx.font = '32px sans-serif';
+  ctx.fillText('Policy number CGL 4601985', 100, 400);
+  return canvas.encode('png');
+}
+
+describe('OCR runs from local files only', () => {
+  it('points tesseract at the model and worker in node_modules and never caches to disk', () => {
+    expect(path.isAbsolute(WORKER_OPTIONS.langPath)).toBe(true);
+    expect(WORKER_OPTIONS.langPath.startsWith(path.join(repo, 'node_modules'))).toBe(true);
+    expect(readdirSync(WORKER_OPTIONS.langPath)).toContain('eng.traineddata.gz');
+    expect(WORKER_OPTIONS.gzip).toBe(true);
+    expect(WORKER_OPTIONS.cacheMethod).toBe('none');
+    expect(existsSync(WORKER_OPTIONS.workerPath)).toBe(true);
+  });
+
+  it('recognizes text with every network connection refused, in the main and the worker thread', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'coi-ocr-offline-'));
+    try {
+      await fs.writeFile(path.join(dir, 'block.cjs'), NETWORK_BLOCK);
+      await fs.writeFile(path.join(dir, 'page.png'), await syntheticPng());
+      await fs.writeFile(path.join(dir, 'ocr.mjs'), OCR_SCRIPT);
+      const { stdout } = await run(
+        process.execPath,
+        ['--require', path.join(dir, 'block.cjs'), '--import', 'tsx', path.join(dir, 'ocr.mjs')],
+        {
+          cwd: repo,
+          env: { ...process.env, OCR_MODULE: pathToFileURL(path.join(repo, 'src/extraction/ocr/index.ts')).href, OCR_IMAGE: path.join(dir, 'page.png'), HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' },
+          timeout: 60_000,
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      );
+      const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
+      expect(line).toBeDefined();
+      const [page] = JSON.parse(line!.slice('RESULT '.length)) as { source: string; width: number; words: { text: string; x: number; y: number }[] }[];
+      expect(page.source).toBe('ocr');
+      expect(page.width).toBe(612);
+      const text = page.words.map((w) => w.text).join(' ');
+      expect(text).toContain('CERTIFICATE HOLDER');
+      expect(text).toContain('4601985');
+      // 100 px of a 1275 px wide image is 48 pt of a 612 pt page; 200 px down (baseline) is ~96 pt
+      const certificate = page.words.find((w) => w.text === 'CERTIFICATE')!;
+      expect(certificate.x).toBeGreaterThan(40);
+      expect(certificate.x).toBeLessThan(56);
+      expect(certificate.y).toBeGreaterThan(70);
+      expect(certificate.y).toBeLessThan(96);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

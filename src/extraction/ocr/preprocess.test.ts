@@ -1,0 +1,95 @@
+import { createCanvas } from '@napi-rs/canvas';
+import { describe, expect, it } from 'vitest';
+import { binarize, cleanPage, estimateSkew, removeRuledLines, rotate } from './preprocess.js';
+import { rgbaToGrey, type GreyBitmap } from './render.js';
+
+/** A synthetic form page: ruled rows with text lines in them, drawn turned by `degrees` (canvas convention). */
+function formPage(degrees: number, width = 1275, height = 1650): GreyBitmap {
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.translate(width / 2, height / 2);
+  ctx.rotate((degrees * Math.PI) / 180);
+  ctx.translate(-width / 2, -height / 2);
+  ctx.fillStyle = '#000';
+  ctx.strokeStyle = '#000';
+  ctx.lineWidth = 2;
+  ctx.font = '22px sans-serif';
+  for (let row = 0; row < 30; row++) {
+    const y = 150 + row * 45;
+    ctx.beginPath();
+    ctx.moveTo(100, y);
+    ctx.lineTo(width - 100, y);
+    ctx.stroke();
+    ctx.fillText(`INSURER ${String.fromCharCode(65 + (row % 6))} Prairie States Assurance Company 1470${row % 10}`, 120, y + 32);
+  }
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  return { width, height, data: rgbaToGrey(ctx.getImageData(0, 0, width, height).data, width, height) };
+}
+
+function inkIn(bitmap: GreyBitmap, x0: number, y0: number, x1: number, y1: number): number {
+  let n = 0;
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (bitmap.data[y * bitmap.width + x] === 0) n++;
+  return n;
+}
+
+describe('estimateSkew', () => {
+  it.each([2, -2, 1.3, 0])('finds a page turned by %s° within 0.3°', (degrees) => {
+    const found = estimateSkew(binarize(formPage(degrees)));
+    expect(Math.abs(found - degrees)).toBeLessThan(0.3);
+  });
+
+  it('rotate() by the negative angle straightens the page', () => {
+    const page = formPage(2);
+    const straightened = rotate(page, -estimateSkew(binarize(page)));
+    expect(Math.abs(estimateSkew(binarize(straightened)))).toBeLessThan(0.15);
+  });
+
+  // speed is measured by npm run bench:extract, not asserted here
+  it('cleans a full 300 dpi letter page and finds its skew', () => {
+    const page = formPage(1.5, 2550, 3300);
+    const cleaned = cleanPage(page, 300 / 72);
+    expect(Math.abs(cleaned.skewDegrees - 1.5)).toBeLessThan(0.3);
+  });
+});
+
+describe('removeRuledLines', () => {
+  it('removes the rules of a ruled box and keeps the text inside it', () => {
+    const width = 800;
+    const height = 300;
+    const canvas = createCanvas(width, height);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.strokeStyle = '#000';
+    ctx.lineWidth = 3;
+    ctx.strokeRect(50, 50, 700, 200); // the box
+    ctx.beginPath();
+    ctx.moveTo(400, 50);
+    ctx.lineTo(400, 250); // a column rule
+    ctx.moveTo(50, 150);
+    ctx.lineTo(750, 150); // a row rule
+    ctx.stroke();
+    ctx.fillStyle = '#000';
+    ctx.font = 'bold 28px sans-serif';
+    ctx.fillText('EACH OCCURRENCE', 60, 120);
+    expect(ctx.measureText('EACH OCCURRENCE').width).toBeLessThan(320); // clear of the column rule
+    ctx.fillText('TOUCHING', 420, 152); // its capitals stand on the row rule
+    const grey = { width, height, data: rgbaToGrey(ctx.getImageData(0, 0, width, height).data, width, height) };
+    const binary = binarize(grey);
+    const textBefore = inkIn(binary, 60, 80, 390, 130);
+    const cleaned = removeRuledLines(binary, { minHorizontal: 75, minVertical: 62, maxThickness: 10 });
+
+    // the rules: along each, nothing is left but where a glyph crosses it
+    expect(inkIn(cleaned, 100, 45, 700, 56)).toBe(0); // top edge
+    expect(inkIn(cleaned, 100, 245, 700, 256)).toBe(0); // bottom edge
+    expect(inkIn(cleaned, 44, 60, 57, 240)).toBe(0); // left edge
+    expect(inkIn(cleaned, 394, 60, 407, 240)).toBe(0); // column rule
+    expect(inkIn(cleaned, 60, 145, 390, 156)).toBe(0); // row rule, left half (no text on it)
+    // the text: all of it in the box that does not touch a rule, most of the text standing on the rule
+    expect(inkIn(cleaned, 60, 80, 390, 130)).toBe(textBefore);
+    const touchingBefore = inkIn(binary, 420, 125, 740, 146);
+    expect(inkIn(cleaned, 420, 125, 740, 146)).toBeGreaterThan(touchingBefore * 0.9);
+  });
+});

@@ -1,0 +1,236 @@
+// Cleaning a greyscale page before OCR: binarize (Otsu), estimate and undo the skew of a scan (projection profiles
+// over ±3°), and remove ruled lines, because tesseract drops or garbles text that sits inside ruled boxes, and an
+// ACORD form is all ruled boxes. Plain loops over typed arrays; a 300 dpi letter page takes a few hundred ms.
+import type { GreyBitmap } from './render.js';
+
+const INK = 0;
+const PAPER = 255;
+
+/** Otsu's threshold of a greyscale bitmap: pixels at or below it are ink. */
+export function otsuThreshold(bitmap: GreyBitmap): number {
+  const histogram = new Float64Array(256);
+  const data = bitmap.data;
+  for (let i = 0; i < data.length; i++) histogram[data[i]]++;
+  const total = data.length;
+  let sumAll = 0;
+  for (let v = 0; v < 256; v++) sumAll += v * histogram[v];
+  let sumBelow = 0;
+  let countBelow = 0;
+  let best = 127;
+  let bestVariance = -1;
+  for (let t = 0; t < 256; t++) {
+    countBelow += histogram[t];
+    if (countBelow === 0) continue;
+    const countAbove = total - countBelow;
+    if (countAbove === 0) break;
+    sumBelow += t * histogram[t];
+    const meanBelow = sumBelow / countBelow;
+    const meanAbove = (sumAll - sumBelow) / countAbove;
+    const variance = countBelow * countAbove * (meanBelow - meanAbove) ** 2;
+    if (variance > bestVariance) {
+      bestVariance = variance;
+      best = t;
+    }
+  }
+  return best;
+}
+
+/** A black-and-white bitmap (0 ink, 255 paper). Without a threshold, Otsu's is used. */
+export function binarize(bitmap: GreyBitmap, threshold = otsuThreshold(bitmap)): GreyBitmap {
+  const out = new Uint8Array(bitmap.data.length);
+  const data = bitmap.data;
+  for (let i = 0; i < data.length; i++) out[i] = data[i] <= threshold ? INK : PAPER;
+  return { width: bitmap.width, height: bitmap.height, data: out };
+}
+
+/**
+ * The angle in degrees by which the page's content is turned, in the canvas convention (positive = clockwise on
+ * screen, y down), searched within ±maxDegrees. Rotating the page by the negative of it straightens it. Works on a
+ * binarized bitmap: the angle at which rows of ink (text lines, ruled lines) project most sharply onto the y axis.
+ */
+export function estimateSkew(binary: GreyBitmap, maxDegrees = 3): number {
+  const { width, height, data } = binary;
+  // ink pixel coordinates, sampled down to a bounded count; relative to the centre
+  const MAX_POINTS = 250_000;
+  let ink = 0;
+  for (let i = 0; i < data.length; i++) if (data[i] === INK) ink++;
+  if (ink < 50) return 0;
+  const stride = Math.max(1, Math.ceil(ink / MAX_POINTS));
+  const xs = new Float32Array(Math.ceil(ink / stride) + 1);
+  const ys = new Float32Array(xs.length);
+  let n = 0;
+  let seen = 0;
+  const cx = width / 2;
+  const cy = height / 2;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if (data[row + x] !== INK) continue;
+      if (seen++ % stride !== 0) continue;
+      xs[n] = x - cx;
+      ys[n] = y - cy;
+      n++;
+    }
+  }
+  const diagonal = Math.ceil(Math.hypot(width, height)) + 2;
+  const bins = new Float64Array(diagonal);
+  const offset = diagonal / 2;
+  const score = (degrees: number): number => {
+    const a = (degrees * Math.PI) / 180;
+    const sin = Math.sin(a);
+    const cos = Math.cos(a);
+    bins.fill(0);
+    for (let i = 0; i < n; i++) {
+      // the y of the point once the page is turned back by `degrees`
+      const y = ys[i] * cos - xs[i] * sin + offset;
+      bins[y | 0]++;
+    }
+    let s = 0;
+    for (let i = 0; i < diagonal; i++) s += bins[i] * bins[i];
+    return s;
+  };
+  const search = (from: number, to: number, step: number): number => {
+    let best = from;
+    let bestScore = -1;
+    for (let d = from; d <= to + 1e-9; d += step) {
+      const s = score(d);
+      if (s > bestScore) {
+        bestScore = s;
+        best = d;
+      }
+    }
+    return best;
+  };
+  const coarse = search(-maxDegrees, maxDegrees, 0.25);
+  const fine = search(coarse - 0.25, coarse + 0.25, 0.05);
+  const finest = search(fine - 0.05, fine + 0.05, 0.01);
+  return Math.round(finest * 100) / 100;
+}
+
+/**
+ * The bitmap turned by `degrees` (canvas convention: positive = clockwise on screen) about its centre, same size,
+ * bilinear; what comes in from outside is paper.
+ */
+export function rotate(bitmap: GreyBitmap, degrees: number): GreyBitmap {
+  const { width, height, data } = bitmap;
+  if (degrees === 0) return { width, height, data: data.slice() };
+  const out = new Uint8Array(width * height);
+  const a = (degrees * Math.PI) / 180;
+  const sin = Math.sin(a);
+  const cos = Math.cos(a);
+  const cx = width / 2;
+  const cy = height / 2;
+  for (let y = 0; y < height; y++) {
+    const dy = y + 0.5 - cy;
+    // source = rotation by -a of the destination point
+    let sx = -0.5 + cx + (-cx + 0.5) * cos + dy * sin;
+    let sy = -0.5 + cy - (-cx + 0.5) * sin + dy * cos;
+    const row = y * width;
+    for (let x = 0; x < width; x++, sx += cos, sy -= sin) {
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) {
+        out[row + x] = PAPER;
+        continue;
+      }
+      const wx = sx - x0;
+      const wy = sy - y0;
+      const i = y0 * width + x0;
+      const top = data[i] + (data[i + 1] - data[i]) * wx;
+      const bottom = data[i + width] + (data[i + width + 1] - data[i + width]) * wx;
+      out[row + x] = top + (bottom - top) * wy;
+    }
+  }
+  return { width, height, data: out };
+}
+
+export type LineRemovalOptions = {
+  /** Horizontal ink runs at least this long (pixels) are rules. */
+  minHorizontal: number;
+  /** Vertical ink runs at least this long (pixels) are rules. */
+  minVertical: number;
+  /** A rule is at most this thick (pixels); ink crossing a rule with a longer run across it is a glyph and is kept. */
+  maxThickness: number;
+};
+
+/**
+ * A copy of a binarized bitmap without its ruled lines: a pixel goes when it lies on a long horizontal run and a
+ * short vertical one (or the reverse), or on long runs both ways (where rules cross). Glyph strokes that cross or
+ * touch a rule survive, since their run across the rule is longer than the rule is thick.
+ */
+export function removeRuledLines(binary: GreyBitmap, options: LineRemovalOptions): GreyBitmap {
+  const { width, height, data } = binary;
+  const size = width * height;
+  const horizontal = new Uint16Array(size);
+  const vertical = new Uint16Array(size);
+  // horizontal run length of every ink pixel
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let x = 0;
+    while (x < width) {
+      if (data[row + x] !== INK) {
+        x++;
+        continue;
+      }
+      let end = x;
+      while (end < width && data[row + end] === INK) end++;
+      const length = Math.min(65535, end - x);
+      horizontal.fill(length, row + x, row + end);
+      x = end;
+    }
+  }
+  // vertical run length, row-major for the cache: count down, then spread each run's total back up
+  for (let i = 0; i < size; i++) if (data[i] === INK) vertical[i] = i >= width ? Math.min(65535, vertical[i - width] + 1) : 1;
+  for (let i = size - width - 1; i >= 0; i--) if (vertical[i] !== 0 && vertical[i + width] !== 0) vertical[i] = vertical[i + width];
+
+  const out = data.slice();
+  const { minHorizontal, minVertical, maxThickness } = options;
+  for (let i = 0; i < size; i++) {
+    if (data[i] !== INK) continue;
+    const h = horizontal[i];
+    const v = vertical[i];
+    if ((h >= minHorizontal && (v <= maxThickness || v >= minVertical)) || (v >= minVertical && h <= maxThickness)) out[i] = PAPER;
+  }
+  return { width, height, data: despeckle({ width, height, data: out }).data };
+}
+
+/** Drops lone ink pixels (no ink among the 8 neighbours): scanner noise and what line removal leaves of a rule. */
+export function despeckle(binary: GreyBitmap): GreyBitmap {
+  const { width, height, data } = binary;
+  const out = data.slice();
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1; x < width - 1; x++) {
+      const i = y * width + x;
+      if (data[i] !== INK) continue;
+      if (
+        data[i - 1] !== INK && data[i + 1] !== INK &&
+        data[i - width - 1] !== INK && data[i - width] !== INK && data[i - width + 1] !== INK &&
+        data[i + width - 1] !== INK && data[i + width] !== INK && data[i + width + 1] !== INK
+      ) {
+        out[i] = PAPER;
+      }
+    }
+  }
+  return { width, height, data: out };
+}
+
+export type CleanedPage = {
+  bitmap: GreyBitmap;
+  /** The skew found and undone, degrees, canvas convention (see estimateSkew). */
+  skewDegrees: number;
+};
+
+/** The OCR-ready page: straightened, black and white, without rules. `pixelsPerPoint` scales the rule sizes. */
+export function cleanPage(grey: GreyBitmap, pixelsPerPoint: number): CleanedPage {
+  const threshold = otsuThreshold(grey);
+  const skewDegrees = estimateSkew(binarize(grey, threshold));
+  // small angles are left alone: resampling costs more legibility than a tenth of a degree costs tesseract
+  const straight = Math.abs(skewDegrees) >= 0.1 ? rotate(grey, -skewDegrees) : grey;
+  const binary = binarize(straight, threshold);
+  const bitmap = removeRuledLines(binary, {
+    minHorizontal: Math.round(18 * pixelsPerPoint), // a quarter inch: longer than any glyph's bar
+    minVertical: Math.round(15 * pixelsPerPoint), // taller than 16 pt capitals, shorter than one form row of two
+    maxThickness: Math.max(2, Math.round(2.5 * pixelsPerPoint)),
+  });
+  return { bitmap, skewDegrees: Math.abs(skewDegrees) >= 0.1 ? skewDegrees : 0 };
+}

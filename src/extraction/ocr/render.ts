@@ -1,0 +1,202 @@
+// Pages as greyscale bitmaps for OCR: a PDF page rendered with pdfjs onto an @napi-rs/canvas (the canvas pdfjs itself
+// uses under Node), or a PNG/JPEG/TIFF decoded to pixels. Work is bounded: an image over MAX_PIXELS is refused before
+// it is decoded, and a TIFF gives at most MAX_IMAGE_PAGES pages.
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import UTIF from 'utif';
+import { ExtractionError } from '../errors.js';
+
+type RenderParameters = Parameters<PDFPageProxy['render']>[0];
+
+/** One byte per pixel, 0 = black, 255 = white, rows top to bottom. */
+export type GreyBitmap = { width: number; height: number; data: Uint8Array };
+
+/**
+ * A page ready for OCR: its bitmap and how bitmap pixels relate to the page's points (top-left origin):
+ * point = pixel / pixelsPerPoint.
+ */
+export type PageBitmap = { page: number; bitmap: GreyBitmap; pixelsPerPoint: number; widthPt: number; heightPt: number };
+
+/** Tesseract reads body text best at about 300 dpi. */
+export const RENDER_DPI = 300;
+/** ~60 megapixels: above this a page or image is refused (an 8.5×11 in page at 300 dpi is 8.4 MP). */
+export const MAX_PIXELS = 60_000_000;
+export const MAX_IMAGE_PAGES = 20;
+/** An image is treated as a page this many points wide (US Letter) when it is portrait, 792 when landscape. */
+const LETTER_SHORT_SIDE_PT = 612;
+const LETTER_LONG_SIDE_PT = 792;
+/** Small images (screenshots) are enlarged towards 300 dpi on a letter page, at most this much. */
+const MAX_UPSCALE = 3;
+
+function refuseOversized(width: number, height: number, what: string): void {
+  if (!(width > 0 && height > 0)) throw new ExtractionError('corrupt', `${what} has no pixels`);
+  if (width * height > MAX_PIXELS) {
+    const mp = ((width * height) / 1e6).toFixed(1);
+    throw new ExtractionError('unsupported', `${what} is ${width}×${height} pixels (${mp} megapixels); the limit for OCR is ${MAX_PIXELS / 1e6} megapixels`);
+  }
+}
+
+/** Renders page `n` (1-based) of an opened PDF at `dpi`, in greyscale. Page rotation (/Rotate) is applied by pdfjs. */
+export async function renderPdfPage(doc: PDFDocumentProxy, n: number, dpi = RENDER_DPI): Promise<PageBitmap> {
+  const page = await doc.getPage(n);
+  const base = page.getViewport({ scale: 1 });
+  let scale = dpi / 72;
+  // a page so large that 300 dpi would pass the limit is rendered at a lower resolution instead of refused
+  const pixelsAtScale = base.width * base.height * scale * scale;
+  if (pixelsAtScale > MAX_PIXELS) scale *= Math.sqrt(MAX_PIXELS / pixelsAtScale) * 0.99;
+  const viewport = page.getViewport({ scale });
+  const width = Math.round(viewport.width);
+  const height = Math.round(viewport.height);
+  refuseOversized(width, height, `page ${n}`);
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, width, height);
+  try {
+    // @napi-rs/canvas is the canvas pdfjs itself uses under Node; its types are not the DOM's
+    await page.render({ canvas: canvas as unknown as RenderParameters['canvas'], canvasContext: context as unknown as RenderParameters['canvasContext'], viewport }).promise;
+  } finally {
+    page.cleanup();
+  }
+  const rgba = context.getImageData(0, 0, width, height).data;
+  return { page: n, bitmap: { width, height, data: rgbaToGrey(rgba, width, height) }, pixelsPerPoint: width / base.width, widthPt: base.width, heightPt: base.height };
+}
+
+export type ImageKind = 'png' | 'jpeg' | 'tiff';
+
+export function imageKind(bytes: Uint8Array): ImageKind | null {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'png';
+  if (starts(0xff, 0xd8, 0xff)) return 'jpeg';
+  if (starts(0x49, 0x49, 0x2a, 0x00) || starts(0x4d, 0x4d, 0x00, 0x2a)) return 'tiff';
+  return null;
+}
+
+/** The pixel size a PNG or JPEG declares in its header, read without decoding it; null when not found. */
+export function imageHeaderSize(bytes: Uint8Array): { width: number; height: number } | null {
+  const kind = imageKind(bytes);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (kind === 'png' && bytes.length >= 24) return { width: view.getUint32(16), height: view.getUint32(20) };
+  if (kind === 'jpeg') {
+    let i = 2;
+    while (i + 9 < bytes.length) {
+      if (bytes[i] !== 0xff) return null;
+      const marker = bytes[i + 1];
+      if (marker === 0xff) {
+        i += 1; // fill byte
+        continue;
+      }
+      // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { height: view.getUint16(i + 5), width: view.getUint16(i + 7) };
+      }
+      i += 2 + view.getUint16(i + 2);
+    }
+  }
+  return null;
+}
+
+/** The pages of a PNG, JPEG or TIFF image as greyscale bitmaps, each placed on a letter-sized page of points. */
+export async function loadImagePages(bytes: Uint8Array): Promise<PageBitmap[]> {
+  const kind = imageKind(bytes);
+  if (kind === null) throw new ExtractionError('unsupported', 'not a PNG, JPEG or TIFF image');
+  if (kind === 'tiff') return loadTiffPages(bytes);
+  const size = imageHeaderSize(bytes);
+  if (size) refuseOversized(size.width, size.height, 'the image');
+  let image: Awaited<ReturnType<typeof loadImage>>;
+  try {
+    image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch (err) {
+    throw new ExtractionError('corrupt', `the ${kind.toUpperCase()} image could not be decoded: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  refuseOversized(image.width, image.height, 'the image');
+  const upscale = upscaleFor(image.width, image.height);
+  const width = Math.round(image.width * upscale);
+  const height = Math.round(image.height * upscale);
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff'; // transparent pixels read as paper
+  context.fillRect(0, 0, width, height);
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(image, 0, 0, width, height);
+  const grey = rgbaToGrey(context.getImageData(0, 0, width, height).data, width, height);
+  return [placeOnPage(1, { width, height, data: grey })];
+}
+
+function loadTiffPages(bytes: Uint8Array): PageBitmap[] {
+  let ifds: UTIF.IFD[];
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  try {
+    ifds = UTIF.decode(buffer);
+  } catch (err) {
+    throw new ExtractionError('corrupt', `the TIFF image could not be read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  // sub-IFDs (thumbnails) are not pages; UTIF lists only top-level IFDs here
+  const pages = ifds.slice(0, MAX_IMAGE_PAGES);
+  if (pages.length === 0) throw new ExtractionError('empty', 'the TIFF has no images');
+  return pages.map((ifd, i) => {
+    const declaredWidth = Number(ifd['t256']?.[0] ?? 0);
+    const declaredHeight = Number(ifd['t257']?.[0] ?? 0);
+    refuseOversized(declaredWidth, declaredHeight, `TIFF page ${i + 1}`);
+    try {
+      UTIF.decodeImage(buffer, ifd);
+    } catch (err) {
+      throw new ExtractionError('corrupt', `TIFF page ${i + 1} could not be decoded: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+    const rgba = UTIF.toRGBA8(ifd);
+    const grey = rgbaToGrey(rgba, ifd.width, ifd.height);
+    const upscale = upscaleFor(ifd.width, ifd.height);
+    const bitmap = upscale > 1.05 ? resizeGrey({ width: ifd.width, height: ifd.height, data: grey }, upscale) : { width: ifd.width, height: ifd.height, data: grey };
+    return placeOnPage(i + 1, bitmap);
+  });
+}
+
+/** How much to enlarge an image so that, placed on a letter page, it reads at about RENDER_DPI. */
+function upscaleFor(width: number, height: number): number {
+  const shortSideInches = (width <= height ? LETTER_SHORT_SIDE_PT : LETTER_LONG_SIDE_PT) / 72;
+  const wanted = (shortSideInches * RENDER_DPI) / width;
+  const limit = Math.sqrt(MAX_PIXELS / (width * height));
+  return Math.max(1, Math.min(wanted, MAX_UPSCALE, limit));
+}
+
+/** An image has no page size of its own; it is taken for a US Letter page (612 pt wide portrait, 792 landscape). */
+function placeOnPage(page: number, bitmap: GreyBitmap): PageBitmap {
+  const widthPt = bitmap.width <= bitmap.height ? LETTER_SHORT_SIDE_PT : LETTER_LONG_SIDE_PT;
+  const pixelsPerPoint = bitmap.width / widthPt;
+  return { page, bitmap, pixelsPerPoint, widthPt, heightPt: bitmap.height / pixelsPerPoint };
+}
+
+export function rgbaToGrey(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Uint8Array {
+  const out = new Uint8Array(width * height);
+  for (let i = 0, j = 0; j < out.length; i += 4, j++) {
+    const a = rgba[i + 3] / 255;
+    const grey = 0.299 * rgba[i] + 0.587 * rgba[i + 1] + 0.114 * rgba[i + 2];
+    out[j] = grey * a + 255 * (1 - a); // transparent reads as white paper
+  }
+  return out;
+}
+
+/** Bilinear resize by `factor`. */
+export function resizeGrey(src: GreyBitmap, factor: number): GreyBitmap {
+  const width = Math.max(1, Math.round(src.width * factor));
+  const height = Math.max(1, Math.round(src.height * factor));
+  const data = new Uint8Array(width * height);
+  const sw = src.width;
+  const sh = src.height;
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(sh - 1, Math.max(0, (y + 0.5) / factor - 0.5));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(sh - 1, y0 + 1);
+    const wy = fy - y0;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(sw - 1, Math.max(0, (x + 0.5) / factor - 0.5));
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(sw - 1, x0 + 1);
+      const wx = fx - x0;
+      const top = src.data[y0 * sw + x0] * (1 - wx) + src.data[y0 * sw + x1] * wx;
+      const bottom = src.data[y1 * sw + x0] * (1 - wx) + src.data[y1 * sw + x1] * wx;
+      data[y * width + x] = top * (1 - wy) + bottom * wy;
+    }
+  }
+  return { width, height, data };
+}
