@@ -141,6 +141,7 @@ const cases: Record<string, Case> = {
   'DELETE /api/v1/certificates/:id': { kind: 'not_found', url: '/api/v1/certificates/{manualCertificate}' },
   'GET /api/v1/certificates/:id/file': { kind: 'not_found', url: '/api/v1/certificates/{certificate}/file' },
   'GET /api/v1/certificates/:id/extraction': { kind: 'not_found', url: '/api/v1/certificates/{manualCertificate}/extraction' },
+  'POST /api/v1/certificates/:id/read': { kind: 'not_found', url: '/api/v1/certificates/{certificate}/read' },
   'GET /api/v1/policies': { kind: 'list', url: '/api/v1/policies' },
 
   'GET /api/v1/documents': { kind: 'list', url: '/api/v1/documents' },

@@ -271,6 +271,11 @@ export const certificates = pgTable(
     warnings: jsonb('warnings').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     confidence: jsonb('confidence').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
     notes: text('notes'),
+    // the last reading of the file by the certificate.read job: when, how (the extraction's source.method), and why
+    // it gave no fields, if it did not; all null until a read finishes
+    readAt: timestamp('read_at', { withTimezone: true }),
+    readMethod: text('read_method'),
+    readError: text('read_error'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

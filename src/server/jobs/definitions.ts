@@ -2,14 +2,23 @@
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import type { JobDefinition } from './queue.js';
+import { readCertificate, readCertificateJob, type ReadOptions } from './read-certificate.js';
+
+export { readCertificateJob } from './read-certificate.js';
 
 export const sendEmailJob = {
   name: 'email.send',
   payload: z.object({ to: z.email(), subject: z.string().min(1), text: z.string(), html: z.string().optional() }),
 };
 
-export function jobDefinitions(ctx: AppContext): JobDefinition<any>[] {
+export function jobDefinitions(ctx: AppContext, options: { read?: ReadOptions } = {}): JobDefinition<any>[] {
   return [
+    {
+      ...readCertificateJob,
+      handler: async (payload: z.infer<typeof readCertificateJob.payload>) => {
+        await readCertificate(ctx, payload, options.read);
+      },
+    },
     {
       ...sendEmailJob,
       handler: async (mail: z.infer<typeof sendEmailJob.payload>) => {

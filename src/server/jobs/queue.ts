@@ -12,7 +12,7 @@ export type JobDefinition<S extends z.ZodType> = {
 };
 
 export type Jobs = {
-  send<S extends z.ZodType>(job: { name: string; payload: S }, payload: z.infer<S>): Promise<string | null>;
+  send<S extends z.ZodType>(job: { name: string; payload: S; retryLimit?: number }, payload: z.infer<S>): Promise<string | null>;
   /** Starts workers for the given definitions; without this call, jobs are only queued. */
   work(definitions: JobDefinition<any>[]): Promise<void>;
   stop(): Promise<void>;
@@ -40,7 +40,7 @@ export async function startJobs(sql: SqlRunner, log: { error(o: unknown, msg?: s
     async send(job, payload) {
       const parsed = job.payload.parse(payload);
       await ensureQueue(job.name);
-      return boss.send(job.name, parsed as object, { retryLimit: 5, retryBackoff: true });
+      return boss.send(job.name, parsed as object, { retryLimit: job.retryLimit ?? 5, retryBackoff: true });
     },
     async work(definitions) {
       for (const def of definitions) {

@@ -13,11 +13,16 @@ export function useCertificates(params: CertificateListParams) {
   });
 }
 
+/** A certificate whose file is being read: received, with a file, and no reading finished yet. */
+export const isBeingRead = (c: Certificate) => c.file !== null && c.status === 'received' && c.readAt === null;
+
 export function useCertificate(id: string) {
   const orgId = useOrgId();
   return useQuery({
     queryKey: orgKey(orgId, 'certificates', 'detail', id),
     queryFn: () => apiRequest<Certificate>(`/certificates/${id}`, { orgId }),
+    // the background reading fills the fields in; look again until it has finished
+    refetchInterval: (query) => (query.state.data && isBeingRead(query.state.data) ? 2000 : false),
   });
 }
 
@@ -45,6 +50,19 @@ export function useUpdateCertificate() {
   return useMutation({
     mutationFn: ({ id, ...input }: CertificateUpdate & { id: string }) =>
       apiRequest<Certificate>(`/certificates/${id}`, { method: 'PATCH', json: input, orgId }),
+    onSuccess: (certificate) => {
+      queryClient.setQueryData(orgKey(orgId, 'certificates', 'detail', certificate.id), certificate);
+      return invalidateResources(queryClient, orgId, ...touched);
+    },
+  });
+}
+
+/** Asks for the file to be read again; the certificate returns to received until the reading finishes. */
+export function useReadCertificate() {
+  const orgId = useOrgId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiRequest<Certificate>(`/certificates/${id}/read`, { method: 'POST', orgId }),
     onSuccess: (certificate) => {
       queryClient.setQueryData(orgKey(orgId, 'certificates', 'detail', certificate.id), certificate);
       return invalidateResources(queryClient, orgId, ...touched);

@@ -373,6 +373,14 @@ export interface Certificate {
   holderAddress: Address | null;
   warnings: string[];
   notes: string | null;
+  /** Confidence (0..1) of values read from the file, by JSON pointer into the extraction format, e.g. /policies/0/policyNumber. */
+  confidence: Record<string, number>;
+  /** When the file was last read; null until a reading finishes. */
+  readAt: IsoDateTime | null;
+  /** How it was read: acroform, text, ocr or mixed. */
+  readMethod: string | null;
+  /** Why the last reading gave no fields. */
+  readError: string | null;
   policies: Policy[];
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;

@@ -12,7 +12,7 @@ import type {
   Producer,
 } from '../../../domain/certificate.js';
 import type { DbOrTx } from '../client.js';
-import { certificates, files, insureds, policies } from '../schema.js';
+import { certificates, documents, files, insureds, policies } from '../schema.js';
 
 export type FileRef = { id: string; contentType: string; size: number; originalName: string | null; sha256: string };
 export type PolicyView = PolicyFields & { id: string };
@@ -26,8 +26,12 @@ export type CertificateView = Omit<CertificateFields, 'policies' | 'confidence'>
   archived: boolean;
   file: FileRef | null;
   notes: string | null;
-  // kept for the extraction format; the Certificate response does not list it
+  // JSON pointer (as in the extraction format, e.g. /policies/0/policyNumber) -> 0..1, from the last reading
   confidence: Record<string, number>;
+  /** When the file was last read (null until a read finishes), by which method, and why it gave no fields. */
+  readAt: Date | null;
+  readMethod: string | null;
+  readError: string | null;
   policies: PolicyView[];
   createdAt: Date;
   updatedAt: Date;
@@ -158,6 +162,16 @@ export async function replacePolicies(db: DbOrTx, organizationId: string, certif
 async function insertPolicies(db: DbOrTx, organizationId: string, certificateId: string, policyList: PolicyFields[]) {
   if (policyList.length === 0) return;
   await db.insert(policies).values(policyList.map((p, position) => ({ ...p, organizationId, certificateId, position })));
+}
+
+/** The document that already keeps this file for this insured (a certificate's file kept as a document), if any. */
+export async function findDocumentOfFile(db: DbOrTx, organizationId: string, insuredId: string, fileId: string) {
+  const [row] = await db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(eq(documents.organizationId, organizationId), eq(documents.insuredId, insuredId), eq(documents.fileId, fileId)))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function deleteCertificate(db: DbOrTx, organizationId: string, id: string) {
@@ -293,6 +307,9 @@ function toView({ certificate: c, insuredLegalName, file }: ViewRow, policyList:
     holderAddress: toAddress(c.holderAddress),
     warnings: c.warnings,
     confidence: c.confidence,
+    readAt: c.readAt,
+    readMethod: c.readMethod,
+    readError: c.readError,
     notes: c.notes,
     policies: policyList,
     createdAt: c.createdAt,

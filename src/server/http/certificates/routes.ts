@@ -6,8 +6,9 @@ import { type PolicyFields, toExtraction } from '../../../domain/certificate.js'
 import type { AppContext } from '../../context.js';
 import * as repo from '../../db/repositories/certificates.js';
 import * as filesRepo from '../../db/repositories/files.js';
-import { notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { fileQuery, receiveUpload, sendStoredFile } from '../../files.js';
+import { readCertificateJob } from '../../jobs/definitions.js';
 import { certificateKinds } from '../../storage/sniff.js';
 import { requireOrg } from '../auth.js';
 import { type App, diff, errors, idParams, page, recordAudit } from '../common.js';
@@ -31,6 +32,20 @@ export async function certificateRoutes(app: App, ctx: AppContext) {
   const { db } = ctx.database;
   const tags = ['certificates'];
   const insuredNotFound = () => notFound('Insured');
+
+  /** Queues the reading of a certificate's file. Called after the rows are committed, so the job finds them. */
+  const queueReading = async (organizationId: string, certificateId: string, log: { error(o: unknown, msg?: string): void }) => {
+    try {
+      await ctx.jobs.send(readCertificateJob, { organizationId, certificateId });
+    } catch (err) {
+      // the certificate and its file are kept; a person can ask for a reading again
+      log.error({ err, certificateId }, 'could not queue the reading of a certificate');
+      await repo.updateCertificate(db, organizationId, certificateId, {
+        status: 'needs_review',
+        readError: 'The file could not be queued for reading; use "Read again", or fill the fields in by hand.',
+      });
+    }
+  };
 
   app.get('/certificates', { schema: { tags, summary: 'List certificates', querystring: listCertificatesQuery, response: { 200: page(certificateSchema), ...errors(400, 401, 404) } } }, async (request) => {
     const scope = await requireOrg(ctx, request);
@@ -91,7 +106,40 @@ export async function certificateRoutes(app: App, ctx: AppContext) {
         });
         return id;
       });
+      await queueReading(scope.organizationId, id, request.log);
       return reply.status(201).send((await repo.getCertificate(db, scope.organizationId, id))!);
+    },
+  );
+
+  app.post(
+    '/certificates/:id/read',
+    {
+      schema: {
+        tags,
+        summary: 'Read the certificate file again',
+        description:
+          'Queues a new reading of the stored file. The certificate returns to status `received` with `readAt` null until the reading ' +
+          'finishes; the reading then replaces its fields and policies (a file that gives no fields leaves them and sets `readError`).',
+        params: idParams,
+        response: { 202: certificateSchema, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const scope = await requireOrg(ctx, request, 'editor');
+      await db.transaction(async (tx) => {
+        const before = await repo.getCertificate(tx, scope.organizationId, request.params.id);
+        if (!before) throw notFound('Certificate');
+        if (!before.file) throw new AppError('conflict', 'This certificate was entered by hand; it has no file to read');
+        await repo.updateCertificate(tx, scope.organizationId, before.id, { status: 'received', readAt: null, readMethod: null, readError: null });
+        await recordAudit(tx, scope, {
+          action: 'certificate.read_requested',
+          entityType: 'certificate',
+          entityId: before.id,
+          changes: { status: { from: before.status, to: 'received' } },
+        });
+      });
+      await queueReading(scope.organizationId, request.params.id, request.log);
+      return reply.status(202).send((await repo.getCertificate(db, scope.organizationId, request.params.id))!);
     },
   );
 

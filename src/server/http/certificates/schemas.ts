@@ -226,6 +226,12 @@ export const certificateSchema = z
     holderAddress: addressOut.nullable(),
     warnings: z.array(z.string()),
     notes: z.string().nullable(),
+    confidence: z
+      .record(z.string(), z.number())
+      .describe('Confidence of the values read from the file, by JSON pointer into the extraction format (e.g. /policies/0/policyNumber), 0..1'),
+    readAt: z.date().nullable().describe('When the file was last read; null until a reading finishes'),
+    readMethod: z.string().nullable().describe('How the file was read: acroform, text, ocr or mixed'),
+    readError: z.string().nullable().describe('Why the last reading gave no fields; null when it did, or none finished'),
     policies: z.array(policySchema),
     createdAt: z.date(),
     updatedAt: z.date(),

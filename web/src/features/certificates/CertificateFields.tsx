@@ -7,6 +7,7 @@ import { AddressFields } from '../../components/AddressFields';
 import { DateField } from '../../components/DateField';
 import { enumOptions } from '../../lib/format';
 import type { CertificateFormValues } from './certificateForm';
+import { Flag } from './confidence';
 
 type Form = UseFormReturnType<CertificateFormValues>;
 
@@ -25,78 +26,86 @@ export function CertificateFields({ form }: { form: Form }) {
             />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 3 }}>
-            <TextInput label="Form" placeholder="ACORD 25" {...form.getInputProps('formType')} />
+            <Flag path="formType"><TextInput label="Form" placeholder="ACORD 25" {...form.getInputProps('formType')} /></Flag>
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 3 }}>
-            <TextInput label="Edition" placeholder="2016/03" {...form.getInputProps('formEdition')} />
+            <Flag path="formEdition"><TextInput label="Edition" placeholder="2016/03" {...form.getInputProps('formEdition')} /></Flag>
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <DateField label="Certificate date" {...form.getInputProps('certificateDate')} />
+            <Flag path="certificateDate"><DateField label="Certificate date" {...form.getInputProps('certificateDate')} /></Flag>
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4 }}>
-            <TextInput label="Certificate number" {...form.getInputProps('certificateNumber')} />
+            <Flag path="certificateNumber"><TextInput label="Certificate number" {...form.getInputProps('certificateNumber')} /></Flag>
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4 }}>
-            <TextInput label="Revision number" {...form.getInputProps('revisionNumber')} />
+            <Flag path="revisionNumber"><TextInput label="Revision number" {...form.getInputProps('revisionNumber')} /></Flag>
           </Grid.Col>
         </Grid>
       </Fieldset>
 
       <Fieldset legend="Insured (as printed)">
         <Stack gap="sm">
-          <TextInput label="Insured name" {...form.getInputProps('insuredName')} />
-          <AddressFields
+          <Flag path="insuredName"><TextInput label="Insured name" {...form.getInputProps('insuredName')} /></Flag>
+          <Flag path="insuredAddress">
+<AddressFields
             legend="Insured address"
             inputProps={(f) => form.getInputProps(`insuredAddress.${f}`)}
             testId="certificate-insured-address"
           />
+</Flag>
         </Stack>
       </Fieldset>
 
       <Fieldset legend="Producer (agent or broker)">
         <Grid gap="sm">
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput label="Producer name" {...form.getInputProps('producerName')} />
+            <Flag path="producerName"><TextInput label="Producer name" {...form.getInputProps('producerName')} /></Flag>
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput label="Producer contact" {...form.getInputProps('producerContactName')} />
+            <Flag path="producerContactName"><TextInput label="Producer contact" {...form.getInputProps('producerContactName')} /></Flag>
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <TextInput label="Producer phone" {...form.getInputProps('producerPhone')} />
+            <Flag path="producerPhone"><TextInput label="Producer phone" {...form.getInputProps('producerPhone')} /></Flag>
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <TextInput label="Producer fax" {...form.getInputProps('producerFax')} />
+            <Flag path="producerFax"><TextInput label="Producer fax" {...form.getInputProps('producerFax')} /></Flag>
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <TextInput label="Producer email" {...form.getInputProps('producerEmail')} />
+            <Flag path="producerEmail"><TextInput label="Producer email" {...form.getInputProps('producerEmail')} /></Flag>
           </Grid.Col>
           <Grid.Col span={12}>
-            <AddressFields
+            <Flag path="producerAddress">
+<AddressFields
               legend="Producer address"
               inputProps={(f) => form.getInputProps(`producerAddress.${f}`)}
               testId="certificate-producer-address"
             />
+</Flag>
           </Grid.Col>
         </Grid>
       </Fieldset>
 
       <InsurersFields form={form} />
 
-      <Textarea
-        label="Description of operations"
-        autosize
-        minRows={3}
-        {...form.getInputProps('descriptionOfOperations')}
-      />
+      <Flag path="descriptionOfOperations">
+        <Textarea
+          label="Description of operations"
+          autosize
+          minRows={3}
+          {...form.getInputProps('descriptionOfOperations')}
+        />
+      </Flag>
 
       <Fieldset legend="Certificate holder">
         <Stack gap="sm">
-          <TextInput label="Holder name" {...form.getInputProps('holderName')} />
-          <AddressFields
+          <Flag path="holderName"><TextInput label="Holder name" {...form.getInputProps('holderName')} /></Flag>
+          <Flag path="holderAddress">
+<AddressFields
             legend="Holder address"
             inputProps={(f) => form.getInputProps(`holderAddress.${f}`)}
             testId="certificate-holder-address"
           />
+</Flag>
         </Stack>
       </Fieldset>
 
@@ -112,9 +121,9 @@ function InsurersFields({ form }: { form: Form }) {
       <Stack gap="xs">
         {form.values.insurers.map((insurer, index) => (
           <Group key={index} gap="xs" align="flex-end" wrap="nowrap">
-            <TextInput label="Letter" w={70} maxLength={1} {...form.getInputProps(`insurers.${index}.letter`)} />
-            <TextInput label="Insurer name" style={{ flex: 1 }} {...form.getInputProps(`insurers.${index}.name`)} />
-            <TextInput label="NAIC" w={90} {...form.getInputProps(`insurers.${index}.naic`)} />
+            <Flag path={`insurers.${index}.letter`}><TextInput label="Letter" w={70} maxLength={1} {...form.getInputProps(`insurers.${index}.letter`)} /></Flag>
+            <Flag path={`insurers.${index}.name`}><TextInput label="Insurer name" style={{ flex: 1 }} {...form.getInputProps(`insurers.${index}.name`)} /></Flag>
+            <Flag path={`insurers.${index}.naic`}><TextInput label="NAIC" w={90} {...form.getInputProps(`insurers.${index}.naic`)} /></Flag>
             <ActionIcon
               variant="subtle"
               color="red"

@@ -1,11 +1,18 @@
 // One certificate: the file on the left, and on the right the fields read from it and its
 // policies, which an editor can correct and confirm.
-import { useEffect } from 'react';
-import { Alert, Anchor, Badge, Button, Grid, Group, List, Paper, Stack, Switch, Text } from '@mantine/core';
+import { useEffect, useMemo } from 'react';
+import { Alert, Anchor, Badge, Button, Grid, Group, List, Loader, Paper, Stack, Switch, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconDownload, IconFileAlert, IconRefresh } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { certificateFilePath, useCertificate, useDeleteCertificate, useUpdateCertificate } from '../../api/certificates';
+import {
+  certificateFilePath,
+  isBeingRead,
+  useCertificate,
+  useDeleteCertificate,
+  useReadCertificate,
+  useUpdateCertificate,
+} from '../../api/certificates';
 import { downloadFile } from '../../api/files';
 import { useOrgId } from '../../api/orgScope';
 import type { Certificate } from '../../api/types';
@@ -19,6 +26,7 @@ import { formatBytes, formatDateTime, humanize } from '../../lib/format';
 import { usePermissions } from '../auth/session';
 import { CertificateFields } from './CertificateFields';
 import { certificateFieldAliases, certificateFormValues, certificateUpdate, type CertificateFormValues } from './certificateForm';
+import { LOW_CONFIDENCE, LowConfidenceProvider, lowConfidenceFields } from './confidence';
 import { PoliciesEditor } from './PoliciesEditor';
 
 export function CertificatePage() {
@@ -43,12 +51,14 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
     form.resetDirty(fresh);
   }, [certificate.updatedAt]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const save = (values: CertificateFormValues) =>
+  const lowConfidence = useMemo(() => lowConfidenceFields(certificate.confidence ?? {}), [certificate.confidence]);
+
+  const save = (values: CertificateFormValues, message = 'Certificate saved') =>
     update.mutate(
       { id: certificate.id, ...certificateUpdate(values) },
       {
         onSuccess: (saved) => {
-          notifySuccess('Certificate saved');
+          notifySuccess(message);
           const fresh = certificateFormValues(saved);
           form.setValues(fresh);
           form.resetDirty(fresh);
@@ -56,6 +66,9 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
         onError: (err) => showFormError(form, err, certificateFieldAliases),
       },
     );
+
+  // confirming saves the reviewed values too, so corrections and the confirmation go together
+  const confirm = form.onSubmit((values) => save({ ...values, status: 'confirmed' }, 'Certificate confirmed'));
 
   const setArchived = (archived: boolean) =>
     update.mutate(
@@ -120,6 +133,7 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
           )
         }
       />
+      {file && <ReadingState certificate={certificate} canEdit={canEdit} />}
       {certificate.warnings.length > 0 && (
         <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="Check these when reviewing" mb="md">
           <List size="sm">
@@ -163,12 +177,19 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <form onSubmit={form.onSubmit(save)} noValidate>
+          <form onSubmit={form.onSubmit((values) => save(values))} noValidate>
             {/* a disabled fieldset makes every input read-only for viewers in one place */}
             <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
               <Stack>
-                <CertificateFields form={form} />
-                <PoliciesEditor form={form} />
+                {lowConfidence.size > 0 && (
+                  <Text size="sm" c="dimmed" data-testid="low-confidence-note">
+                    Values highlighted in yellow were read with less than {Math.round(LOW_CONFIDENCE * 100)}% confidence; check them against the file.
+                  </Text>
+                )}
+                <LowConfidenceProvider value={lowConfidence}>
+                  <CertificateFields form={form} />
+                  <PoliciesEditor form={form} />
+                </LowConfidenceProvider>
                 {canEdit && (
                   <Group justify="flex-end" pos="sticky" bottom={0} py="sm" bg="var(--mantine-color-body)">
                     <Button
@@ -178,9 +199,21 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
                     >
                       Discard changes
                     </Button>
-                    <Button type="submit" loading={update.isPending} data-testid="certificate-save">
+                    <Button type="submit" variant={certificate.status === 'confirmed' ? 'filled' : 'default'} loading={update.isPending} data-testid="certificate-save">
                       Save certificate
                     </Button>
+                    {certificate.status !== 'confirmed' && (
+                      <Button
+                        color="green"
+                        leftSection={<IconCheck size={16} />}
+                        loading={update.isPending}
+                        disabled={isBeingRead(certificate)}
+                        onClick={() => confirm()}
+                        data-testid="certificate-confirm"
+                      >
+                        Confirm
+                      </Button>
+                    )}
                   </Group>
                 )}
               </Stack>
@@ -189,5 +222,64 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
         </Grid.Col>
       </Grid>
     </>
+  );
+}
+
+const methodLabels: Record<string, string> = {
+  acroform: 'its form fields',
+  text: 'its text layer',
+  ocr: 'OCR',
+  mixed: 'form fields, text and OCR',
+};
+
+/** Where the reading of the file stands: under way, done (how and when), or failed (why), with "Read again". */
+function ReadingState({ certificate, canEdit }: { certificate: Certificate; canEdit: boolean }) {
+  const read = useReadCertificate();
+  const readAgain = canEdit && (
+    <Button
+      size="xs"
+      variant="default"
+      leftSection={<IconRefresh size={14} />}
+      loading={read.isPending}
+      onClick={() =>
+        read.mutate(certificate.id, {
+          onSuccess: () => notifySuccess('Reading the file again'),
+          onError: (err) => notifyError(err, 'Could not start reading'),
+        })
+      }
+      data-testid="certificate-read-again"
+    >
+      Read again
+    </Button>
+  );
+  if (isBeingRead(certificate)) {
+    return (
+      <Alert color="blue" icon={<Loader size={16} />} mb="md" data-testid="certificate-reading">
+        Reading the file… The fields fill in when it is done.
+      </Alert>
+    );
+  }
+  if (certificate.readError) {
+    return (
+      <Alert color="red" icon={<IconFileAlert size={18} />} title="Could not read this file" mb="md" data-testid="certificate-read-error">
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{certificate.readError}</Text>
+          <Text size="sm" c="dimmed">
+            Fill the fields in by hand from the file, or try reading it again.
+          </Text>
+          {readAgain}
+        </Stack>
+      </Alert>
+    );
+  }
+  if (!certificate.readAt) return null;
+  return (
+    <Group justify="space-between" mb="md" data-testid="certificate-read-state">
+      <Text size="sm" c="dimmed">
+        Read by {methodLabels[certificate.readMethod ?? ''] ?? certificate.readMethod ?? 'the reader'} at {formatDateTime(certificate.readAt)}
+        {certificate.status === 'needs_review' && ' · needs review'}
+      </Text>
+      {readAgain}
+    </Group>
   );
 }

@@ -8,6 +8,7 @@ import { coverageTypes, type CoverageType, type PolicyBasis } from '../../api/ty
 import { DateField } from '../../components/DateField';
 import { coverageLabel, limitKeysByCoverage, limitLabel } from '../../lib/coverage';
 import type { CertificateFormValues, LimitValue } from './certificateForm';
+import { Flag } from './confidence';
 
 interface PolicyEditorProps {
   form: UseFormReturnType<CertificateFormValues>;
@@ -59,16 +60,20 @@ export function PolicyEditor({ form, index, insurerLetters }: PolicyEditorProps)
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextInput label="Policy number" {...form.getInputProps(`${path}.policyNumber`)} />
+          <Flag path={`${path}.policyNumber`}>
+            <TextInput label="Policy number" {...form.getInputProps(`${path}.policyNumber`)} />
+          </Flag>
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 3 }}>
-          <Select
-            label="Insurer"
-            data={insurerLetters}
-            clearable
-            value={policy.insurerLetter || null}
-            onChange={(v) => form.setFieldValue(`${path}.insurerLetter`, v ?? '')}
-          />
+          <Flag path={`${path}.insurerLetter`}>
+            <Select
+              label="Insurer"
+              data={insurerLetters}
+              clearable
+              value={policy.insurerLetter || null}
+              onChange={(v) => form.setFieldValue(`${path}.insurerLetter`, v ?? '')}
+            />
+          </Flag>
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 3 }}>
           <Select
@@ -83,21 +88,29 @@ export function PolicyEditor({ form, index, insurerLetters }: PolicyEditorProps)
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 3 }}>
-          <DateField label="Effective" {...form.getInputProps(`${path}.effectiveDate`)} />
+          <Flag path={`${path}.effectiveDate`}>
+            <DateField label="Effective" {...form.getInputProps(`${path}.effectiveDate`)} />
+          </Flag>
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 3 }}>
-          <DateField label="Expires" {...form.getInputProps(`${path}.expirationDate`)} />
+          <Flag path={`${path}.expirationDate`}>
+            <DateField label="Expires" {...form.getInputProps(`${path}.expirationDate`)} />
+          </Flag>
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <Group h="100%" align="flex-end" gap="lg" pb={6}>
-            <Checkbox
-              label="Additional insured"
-              {...form.getInputProps(`${path}.additionalInsured`, { type: 'checkbox' })}
-            />
-            <Checkbox
-              label="Subrogation waived"
-              {...form.getInputProps(`${path}.subrogationWaived`, { type: 'checkbox' })}
-            />
+            <Flag path={`${path}.additionalInsured`}>
+              <Checkbox
+                label="Additional insured"
+                {...form.getInputProps(`${path}.additionalInsured`, { type: 'checkbox' })}
+              />
+            </Flag>
+            <Flag path={`${path}.subrogationWaived`}>
+              <Checkbox
+                label="Subrogation waived"
+                {...form.getInputProps(`${path}.subrogationWaived`, { type: 'checkbox' })}
+              />
+            </Flag>
           </Group>
         </Grid.Col>
       </Grid>
@@ -108,6 +121,7 @@ export function PolicyEditor({ form, index, insurerLetters }: PolicyEditorProps)
       <Grid gap="sm">
         {limitKeys.map((key) => (
           <Grid.Col key={key} span={{ base: 12, sm: 6 }}>
+            <Flag path={`${path}.limits.${key}`}>
             <NumberInput
               label={limitLabel(key)}
               prefix="$"
@@ -127,6 +141,7 @@ export function PolicyEditor({ form, index, insurerLetters }: PolicyEditorProps)
                 )
               }
             />
+            </Flag>
           </Grid.Col>
         ))}
       </Grid>
