@@ -30,6 +30,8 @@ export async function main(argv: string[]): Promise<void> {
       case 'extract': {
         const { runExtract } = await import('./extract.js');
         process.exitCode = await runExtract(rest);
+        // the OCR worker thread, if a scan needed it, would keep the process alive
+        await (await import('../extraction/ocr/index.js')).terminateOcr();
         return;
       }
       case undefined:

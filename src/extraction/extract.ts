@@ -1,11 +1,21 @@
 // Bytes of one certificate file → one extraction (shared/contracts/coi-extraction.md). Detects the file type by its
-// magic bytes and picks the reading method. Implemented so far: PDFs carrying ACORD 25 form fields (AcroForm-only and
-// XFA+AcroForm hybrids). Flattened, scanned and image certificates throw ExtractionError('unsupported').
+// magic bytes and picks the reading method per document: ACORD 25 form fields (AcroForm-only and XFA+AcroForm
+// hybrids); otherwise each page's text layer, or OCR where a page has none (scans, and PNG/JPEG/TIFF images), read by
+// the ACORD 25/24/27/28 layout mapper anchored on printed labels, else by the generic carrier-certificate reader.
+// A file that is not a certificate throws ExtractionError('unsupported') with the reason.
 import { FORM_TYPES, type Extraction, type FormType } from '../domain/certificate.js';
 import { acord25FromFields, type Acord25Values } from './acord25/acroform.js';
+import { acord25LayoutPage, hasTextCheckMarks, readAcord25Layout } from './acord25/layout.js';
 import { ACORD25_FIELDS, normalizeFieldName } from './acord25/fields.js';
 import { ExtractionError } from './errors.js';
+import type { PageWords } from './layout/words.js';
 import { openPdf, pageText, type OpenedPdf } from './pdf/open.js';
+import { textLayerWords, vectorMarks } from './text/words.js';
+import { recognizeForm } from './forms.js';
+import { genericFromWords } from './generic/carrier.js';
+import { findInstructionText, INSTRUCTION_TEXT_WARNING } from './guard.js';
+import { checkInsurer } from './naic/check.js';
+import { ocrImage, ocrPdfPages } from './ocr/index.js';
 
 export { ExtractionError } from './errors.js';
 export type { ExtractionErrorCode } from './errors.js';
@@ -43,8 +53,10 @@ export async function extractCertificate(bytes: Buffer, fileName: string, option
       return extractPdf(bytes, fileName);
     case 'png':
     case 'jpeg':
-    case 'tiff':
-      throw new ExtractionError('unsupported', `reading ${kind.toUpperCase()} images is not implemented yet`);
+    case 'tiff': {
+      const pages = await ocrImage(bytes);
+      return readWords(pages, { fileName, pages: pages.length, method: 'ocr', warnings: [], marks: null });
+    }
     default:
       throw new ExtractionError('unsupported', 'not a PDF, PNG, JPEG or TIFF file');
   }
@@ -56,10 +68,7 @@ async function extractPdf(bytes: Buffer, fileName: string): Promise<Extraction> 
     const values = acord25Values(pdf);
     const xfaWarnings = mergeXfa(values, pdf);
     const form = await identifyForm(values, pdf);
-    if (form === null) {
-      const why = pdf.fields.size > 0 ? 'form fields that are not ACORD 25 (2016/03) fields' : 'no form fields';
-      throw new ExtractionError('unsupported', `this PDF has ${why}; reading flattened, scanned and image certificates is not implemented yet`);
-    }
+    if (form === null) return await extractFromWords(pdf, fileName);
     const warnings = [...pdf.warnings, ...xfaWarnings];
     const filled = [...values].filter(([name, v]) => name !== 'Form_EditionIdentifier_A' && (v === true || (typeof v === 'string' && v.trim() !== '')));
     if (filled.length === 0) warnings.push(`the ${form.type} form fields are all blank`);
@@ -72,6 +81,88 @@ async function extractPdf(bytes: Buffer, fileName: string): Promise<Extraction> 
   } finally {
     await pdf.close();
   }
+}
+
+/** Pages read for a flattened certificate: the certificate is the first page, or close to it in a package. */
+const MAX_LAYOUT_PAGES = 4;
+/** A page with fewer words than this has no usable text layer (a scan with a stray OCR word or a stamp). */
+const MIN_TEXT_LAYER_WORDS = 40;
+
+/**
+ * The positioned words of page `n`: its text layer when it has a usable one, else null. The seam for OCR: an image-only
+ * page will be OCRed here (and a text layer that disagrees with the rendered page checked here; not done yet).
+ * `marks` adds check marks drawn as vector paths (a second pass over the page, so only for the page that is read).
+ */
+export async function wordsForPage(pdf: OpenedPdf, n: number, options: { marks?: boolean } = {}): Promise<PageWords | null> {
+  const page = await pdf.doc.getPage(n);
+  const words = await textLayerWords(page, { marks: options.marks ?? true });
+  return words.words.length >= MIN_TEXT_LAYER_WORDS ? words : null;
+}
+
+/**
+ * A PDF without ACORD form fields: each page's text layer, or OCR for pages that have none, then the reader that
+ * fits what the words show (the ACORD 25/24/27/28 layout by its printed labels, else a carrier's own certificate).
+ */
+async function extractFromWords(pdf: OpenedPdf, fileName: string): Promise<Extraction> {
+  const count = Math.min(pdf.pages, MAX_LAYOUT_PAGES);
+  const pages: PageWords[] = [];
+  const imageOnly: number[] = [];
+  for (let n = 1; n <= count; n++) {
+    const words = await wordsForPage(pdf, n, { marks: false });
+    if (words) pages.push(words);
+    else imageOnly.push(n);
+  }
+  if (imageOnly.length > 0) pages.push(...(await ocrPdfPages(pdf.doc, imageOnly)));
+  pages.sort((a, b) => a.page - b.page);
+  const method = imageOnly.length === 0 ? 'text' : imageOnly.length === count ? 'ocr' : 'mixed';
+  // check boxes a flattener drew as vector ticks (pdf-lib) are not in the text layer: fetched for the certificate page
+  const marks = async (page: PageWords) => (page.source === 'text' ? vectorMarks(await pdf.doc.getPage(page.page)) : []);
+  return readWords(pages, { fileName, pages: pdf.pages, method, warnings: [...pdf.warnings], marks });
+}
+
+type WordsContext = {
+  fileName: string;
+  pages: number;
+  method: 'text' | 'ocr' | 'mixed';
+  warnings: string[];
+  marks: ((page: PageWords) => Promise<PageWords['words']>) | null;
+};
+
+/** Positioned words of a document → an extraction, by the reader that fits the form they show. */
+async function readWords(pages: PageWords[], ctx: WordsContext): Promise<Extraction> {
+  const wordCount = pages.reduce((n, p) => n + p.words.length, 0);
+  if (wordCount === 0) throw new ExtractionError('unsupported', 'no readable text was found in the file');
+  const found = acord25LayoutPage(pages);
+  if (found !== null) {
+    const needMarks = ctx.marks !== null && found.form.type === 'ACORD 25' && !hasTextCheckMarks(found);
+    const marked: PageWords = needMarks ? { ...found.page, words: [...found.page.words, ...(await ctx.marks!(found.page))] } : found.page;
+    const { extraction } = readAcord25Layout([marked], { fileName: ctx.fileName, pages: ctx.pages, method: ctx.method, warnings: ctx.warnings });
+    // not yet: text painted over after issue (a text layer that disagrees with the rendered page) is not detected
+    return checked(extraction, pages, ctx.method);
+  }
+  const form = recognizeForm(pages);
+  if (!form.isCertificate) throw new ExtractionError('unsupported', form.reason);
+  const extraction = genericFromWords(pages, { fileName: ctx.fileName, pages: ctx.pages, method: ctx.method });
+  // a page that looks like a certificate but yields nothing a certificate shows is reported, not returned empty
+  if (extraction.policies.length === 0 && !extraction.insured.name && extraction.insurers.length === 0 && !extraction.producer.name) {
+    throw new ExtractionError('unsupported', `no certificate content could be read (${form.reason})`);
+  }
+  extraction.warnings.unshift(...ctx.warnings);
+  return extraction;
+}
+
+/** Warnings every layout reading gets: instruction-like text, and (for OCR) insurer codes checked against the NAIC table. */
+function checked(extraction: Extraction, pages: PageWords[], method: WordsContext['method']): Extraction {
+  const text = pages.map((p) => p.words.map((w) => w.text).join(' ')).join('\n');
+  if (findInstructionText(text).length > 0) extraction.warnings.push(INSTRUCTION_TEXT_WARNING);
+  if (method !== 'text') {
+    extraction.insurers = extraction.insurers.map((insurer) => {
+      const c = checkInsurer(insurer.name, insurer.naic);
+      extraction.warnings.push(...c.warnings);
+      return { ...insurer, naic: c.naic };
+    });
+  }
+  return extraction;
 }
 
 const SHARED_SECTIONS = new Set(['producer', 'producerContact', 'insured', 'insurer', 'certificateHolder']);

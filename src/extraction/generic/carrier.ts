@@ -108,7 +108,8 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
           }
         }
       }
-      const checked = checkInsurer(name, naic);
+      // printed text is taken as printed; only OCR output is corrected against the NAIC table
+      const checked = ctx.method === 'ocr' ? checkInsurer(name, naic) : { name, naic, warnings: [] };
       warnings.push(...checked.warnings);
       insurers.push({ letter: m[1] ? m[1].toUpperCase() : null, name: checked.name, naic: checked.naic });
       used.add(line);

@@ -1,7 +1,9 @@
 // Pages as greyscale bitmaps for OCR: a PDF page rendered with pdfjs onto an @napi-rs/canvas (the canvas pdfjs itself
 // uses under Node), or a PNG/JPEG/TIFF decoded to pixels. Work is bounded: an image over MAX_PIXELS is refused before
 // it is decoded, and a TIFF gives at most MAX_IMAGE_PAGES pages.
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createCanvas } from '@napi-rs/canvas';
+import { decode as decodeJpeg } from 'jpeg-js';
+import { PNG } from 'pngjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import UTIF from 'utif';
 import { ExtractionError } from '../errors.js';
@@ -76,7 +78,11 @@ export function imageKind(bytes: Uint8Array): ImageKind | null {
 export function imageHeaderSize(bytes: Uint8Array): { width: number; height: number } | null {
   const kind = imageKind(bytes);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (kind === 'png' && bytes.length >= 24) return { width: view.getUint32(16), height: view.getUint32(20) };
+  // a PNG starts with its IHDR chunk; without one the bytes are not a PNG a decoder should be handed
+  if (kind === 'png') {
+    const ihdr = bytes.length >= 33 && Buffer.from(bytes.subarray(12, 16)).toString('latin1') === 'IHDR';
+    return ihdr ? { width: view.getUint32(16), height: view.getUint32(20) } : null;
+  }
   if (kind === 'jpeg') {
     let i = 2;
     while (i + 9 < bytes.length) {
@@ -101,25 +107,24 @@ export async function loadImagePages(bytes: Uint8Array): Promise<PageBitmap[]> {
   const kind = imageKind(bytes);
   if (kind === null) throw new ExtractionError('unsupported', 'not a PNG, JPEG or TIFF image');
   if (kind === 'tiff') return loadTiffPages(bytes);
+  // the native decoder is handed only images whose header declares a size: it can crash the process on garbage
   const size = imageHeaderSize(bytes);
-  if (size) refuseOversized(size.width, size.height, 'the image');
-  let image: Awaited<ReturnType<typeof loadImage>>;
+  if (!size) throw new ExtractionError('corrupt', `the ${kind.toUpperCase()} image is truncated or damaged: its header declares no size`);
+  refuseOversized(size.width, size.height, 'the image');
+  // pure-JS decoders: a damaged image becomes an error here, where a native decoder could crash the whole process
+  let rgba: { width: number; height: number; data: Uint8Array };
   try {
-    image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    rgba =
+      kind === 'png'
+        ? PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+        : decodeJpeg(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_PIXELS / 1e6, maxMemoryUsageInMB: 1024 });
   } catch (err) {
     throw new ExtractionError('corrupt', `the ${kind.toUpperCase()} image could not be decoded: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
-  refuseOversized(image.width, image.height, 'the image');
-  const upscale = upscaleFor(image.width, image.height);
-  const width = Math.round(image.width * upscale);
-  const height = Math.round(image.height * upscale);
-  const canvas = createCanvas(width, height);
-  const context = canvas.getContext('2d');
-  context.fillStyle = '#ffffff'; // transparent pixels read as paper
-  context.fillRect(0, 0, width, height);
-  context.imageSmoothingQuality = 'high';
-  context.drawImage(image, 0, 0, width, height);
-  const grey = rgbaToGrey(context.getImageData(0, 0, width, height).data, width, height);
+  refuseOversized(rgba.width, rgba.height, 'the image');
+  const decoded = { width: rgba.width, height: rgba.height, data: rgbaToGrey(rgba.data, rgba.width, rgba.height) };
+  const upscale = upscaleFor(rgba.width, rgba.height);
+  const { width, height, data: grey } = upscale === 1 ? decoded : resizeGrey(decoded, upscale);
   return [placeOnPage(1, { width, height, data: grey })];
 }
 

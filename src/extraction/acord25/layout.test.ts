@@ -1,0 +1,330 @@
+// The ACORD 25 layout mapper on small hand-made pages of positioned words: the labels are placed as a printed
+// certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
+import { describe, expect, it } from 'vitest';
+import type { PageWords, Word } from '../layout/words.js';
+import { acord25FromWords, acord25LayoutPage, formFromWords, readAcord25Layout } from './layout.js';
+
+type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
+
+/** Words of a phrase laid out left to right at 0.5 × size per character (y is the top of the line). */
+function phrase([text, x, y, size = 6, confidence = 1]: Place, dx: number, dy: number): Word[] {
+  const out: Word[] = [];
+  let cx = x + dx;
+  for (const t of text.split(' ')) {
+    if (t !== '') out.push({ text: t, x: cx, y: y + dy, width: t.length * size * 0.5, height: size, confidence });
+    cx += (t.length + 1) * size * 0.5;
+  }
+  return out;
+}
+
+const page = (places: Place[], { dx = 0, dy = 0, source = 'text' as const } = {}): PageWords => ({
+  page: 1,
+  width: 612,
+  height: 792,
+  source,
+  words: places.flatMap((p) => phrase(p, dx, dy)),
+});
+
+/** The printed labels of an ACORD 25, where a 2016/03 certificate prints them (top-left origin). */
+const LABELS: Place[] = [
+  ['CERTIFICATE OF LIABILITY INSURANCE', 162, 27, 14],
+  ['DATE (MM/DD/YYYY)', 521, 26],
+  ['PRODUCER', 22, 121],
+  ['CONTACT', 310, 119],
+  ['NAME:', 310, 125],
+  ['PHONE', 310, 131],
+  ['FAX', 486, 131],
+  ['(A/C, No, Ext):', 310, 137],
+  ['(A/C, No):', 486, 137],
+  ['INSURER(S) AFFORDING COVERAGE', 369, 160],
+  ['NAIC #', 557, 160],
+  ['INSURER A :', 310, 173],
+  ['INSURED', 22, 181],
+  ['INSURER B :', 310, 185],
+  ['INSURER C :', 310, 197],
+  ['INSURER D :', 310, 209],
+  ['INSURER E :', 310, 221],
+  ['INSURER F :', 310, 233],
+  ['COVERAGES', 22, 241, 8],
+  ['CERTIFICATE NUMBER:', 158, 241, 8],
+  ['REVISION NUMBER:', 425, 241, 8],
+  ['INSR', 20, 287],
+  ['ADDL', 177, 287],
+  ['SUBR', 195, 287],
+  ['POLICY EFF', 337, 287],
+  ['POLICY EXP', 384, 287],
+  ['LTR', 21, 292],
+  ['TYPE OF INSURANCE', 75, 292],
+  ['INSD', 178, 292],
+  ['WVD', 196, 292],
+  ['POLICY NUMBER', 247, 292],
+  ['(MM/DD/YYYY)', 334, 292],
+  ['(MM/DD/YYYY)', 381, 292],
+  ['LIMITS', 500, 292],
+  ['COMMERCIAL GENERAL LIABILITY', 54, 301],
+  ['EACH OCCURRENCE', 428, 301],
+  ['DAMAGE TO RENTED', 428, 311],
+  ['CLAIMS-MADE', 68, 313],
+  ['OCCUR', 133, 313],
+  ['PREMISES (Ea occurrence)', 428, 317],
+  ['MED EXP (Any one person)', 428, 325],
+  ['PERSONAL & ADV INJURY', 428, 337],
+  ['GENERAL AGGREGATE', 428, 349],
+  ['POLICY', 54, 360],
+  ['PRO-', 97, 358],
+  ['JECT', 97, 364],
+  ['LOC', 140, 360],
+  ['PRODUCTS - COMP/OP AGG', 428, 360],
+  ['AUTOMOBILE LIABILITY', 40, 386],
+  ['COMBINED SINGLE LIMIT', 428, 384],
+  ['(Ea accident)', 428, 390],
+  ['ANY AUTO', 54, 398],
+  ['BODILY INJURY (Per person)', 428, 398],
+  ['BODILY INJURY (Per accident)', 428, 410],
+  ['PROPERTY DAMAGE', 428, 419],
+  ['(Per accident)', 428, 425],
+  ['UMBRELLA LIAB', 54, 446],
+  ['OCCUR', 133, 446],
+  ['EACH OCCURRENCE', 428, 446],
+  ['EXCESS LIAB', 54, 458],
+  ['CLAIMS-MADE', 133, 458],
+  ['AGGREGATE', 428, 458],
+  ['DED', 54, 472],
+  ['RETENTION $', 90, 472],
+  ['WORKERS COMPENSATION', 38, 480],
+  ['PER', 443, 480],
+  ['OTH-', 493, 480],
+  ['STATUTE', 443, 486],
+  ['ER', 493, 486],
+  ["AND EMPLOYERS' LIABILITY", 38, 488],
+  ['Y / N', 159, 490],
+  ['E.L. EACH ACCIDENT', 428, 493],
+  ['OFFICER/MEMBER EXCLUDED?', 38, 499],
+  ['N / A', 179, 499],
+  ['(Mandatory in NH)', 38, 505],
+  ['E.L. DISEASE - EA EMPLOYEE', 428, 505],
+  ['If yes, describe under', 38, 511],
+  ['DESCRIPTION OF OPERATIONS below', 38, 517],
+  ['E.L. DISEASE - POLICY LIMIT', 428, 517],
+  ['DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES (ACORD 101, Additional Remarks Schedule, may be attached)', 22, 566],
+  ['CERTIFICATE HOLDER', 22, 650, 8],
+  ['CANCELLATION', 310, 650, 8],
+  ['AUTHORIZED REPRESENTATIVE', 310, 710],
+  ['ACORD 25 (2016/03)', 22, 756, 8],
+];
+
+/** A filled certificate's values. */
+const VALUES: Place[] = [
+  ['03/02/2026', 530, 37, 8],
+  ['Pinnacle Risk Partners', 23, 131, 8],
+  ['2100 Ross Ave', 23, 144, 8],
+  ['Dallas, TX 75201', 23, 157, 8],
+  ['Aaron Feld', 347, 121, 8],
+  ['Prairie States Assurance Company', 350, 169, 8],
+  ['14702', 556, 169, 8],
+  ['Harborview Specialty Insurance Company', 350, 181, 8],
+  ['41298', 556, 181, 8],
+  ['Delgado Coffee Company LLC', 73, 193, 8],
+  ['DBA Delgado Cafe', 73, 205, 8],
+  ['4329 W Broad St', 73, 217, 8],
+  ['Columbus', 73, 229, 8],
+  ['OH', 241, 229, 8],
+  ['43219', 257, 229, 8],
+  // GL: CGL and OCCUR marked, aggregate per project; Y in both flag columns
+  ['X', 41, 300, 8],
+  ['X', 120, 312, 8],
+  ['X', 86, 359, 8],
+  ['A', 24, 337, 8],
+  ['Y', 182, 337, 8],
+  ['Y', 200, 337, 8],
+  ['PKG 4601985-24', 217, 337, 8],
+  ['02/26/2026', 334, 337, 8],
+  ['02/26/2027', 381, 337, 8],
+  ['$', 518, 302],
+  ['1,000,000', 527, 300, 8],
+  ['$', 518, 314],
+  ['300,000', 527, 312, 8],
+  ['$', 518, 326],
+  ['5,000', 527, 324, 8],
+  ['$', 518, 338],
+  ['1,000,000', 527, 336, 8],
+  ['$', 518, 350],
+  ['2,000,000', 527, 348, 8],
+  ['$', 518, 362],
+  ['2,000,000', 527, 360, 8],
+  // auto: two policies in one row, each with its own letter and dates
+  ['X', 41, 397, 8],
+  ['A', 24, 402, 8],
+  ['B', 24, 414, 8],
+  ['BA 1111-26', 217, 402, 8],
+  ['BA 2222-26', 217, 414, 8],
+  ['02/26/2026', 334, 402, 8],
+  ['03/01/2026', 334, 414, 8],
+  ['02/26/2027', 381, 402, 8],
+  ['03/01/2027', 381, 414, 8],
+  ['$', 518, 386],
+  ['1,000,000', 527, 385, 8],
+  // umbrella row: only EXCESS marked → excess_liability; retention printed beside its label
+  ['X', 41, 457, 8],
+  ['X', 120, 445, 8],
+  ['B', 24, 457, 8],
+  ['XS 8177620', 217, 457, 8],
+  ['MM/DD/YYYY', 334, 457, 8],
+  ['02/26/2027', 381, 457, 8],
+  ['$', 518, 447],
+  ['5,000,000', 527, 445, 8],
+  ['$', 518, 459],
+  ['5,000,000', 527, 457, 8],
+  ['X', 75, 471, 8],
+  ['10,000', 134, 471, 8],
+  // WC: PER STATUTE marked, N in the proprietor box, subrogation waived
+  ['X', 430, 481, 8],
+  ['C', 24, 499, 8],
+  ['N', 163, 499, 8],
+  ['Y', 200, 499, 8],
+  ['WC 2269963-26', 217, 499, 8],
+  ['03/17/2026', 334, 499, 8],
+  ['03/17/2027', 381, 499, 8],
+  ['$', 518, 494],
+  ['1,000,000', 527, 493, 8],
+  ['$', 518, 506],
+  ['1,000,000', 527, 505, 8],
+  ['$', 518, 518],
+  ['1,000,000', 527, 517, 8],
+  // two 'other' policies, each with its own limit line
+  ['Professional Liability', 41, 530, 8],
+  ['D', 24, 530, 8],
+  ['PL-1', 217, 530, 8],
+  ['02/26/2026', 334, 530, 8],
+  ['02/26/2027', 381, 530, 8],
+  ['Each Claim', 433, 530, 8],
+  ['2,000,000', 527, 530, 8],
+  ['Cyber Liability', 41, 545, 8],
+  ['D', 24, 545, 8],
+  ['CY-2', 217, 545, 8],
+  ['02/26/2026', 334, 545, 8],
+  ['02/26/2027', 381, 545, 8],
+  ['Aggregate', 433, 545, 8],
+  ['3,000,000', 527, 545, 8],
+  ['Cafe operations. Holder is additional insured.', 23, 578, 8],
+  ['Underwood Enterprises, Inc.', 73, 691, 8],
+  ['2264 Wilkinson Blvd', 73, 703, 8],
+  ['Concord', 73, 715, 8],
+  ['NC', 241, 715, 8],
+  ['28025', 257, 715, 8],
+  ['Aaron Feld', 311, 722, 8],
+];
+
+describe('acord25FromWords', () => {
+  const read = (places: Place[], opts?: { dx?: number; dy?: number }) => acord25FromWords([page(places, opts)], { pages: 1, method: 'text' });
+
+  it('reads a certificate by its labels, wherever the page puts them', () => {
+    for (const shift of [{}, { dx: 14, dy: -9 }, { dx: -6, dy: 25 }]) {
+      const x = read([...LABELS, ...VALUES], shift);
+      expect(x.form).toEqual({ type: 'ACORD 25', edition: '2016/03' });
+      expect(x.certificateDate).toBe('2026-03-02');
+      expect(x.producer.name).toBe('Pinnacle Risk Partners');
+      expect(x.producer.address).toEqual({ lines: ['2100 Ross Ave'], city: 'Dallas', state: 'TX', postalCode: '75201' });
+      expect(x.producer.contactName).toBe('Aaron Feld');
+      expect(x.insured).toEqual({ name: 'Delgado Coffee Company LLC', address: { lines: ['DBA Delgado Cafe', '4329 W Broad St'], city: 'Columbus', state: 'OH', postalCode: '43219' } });
+      expect(x.certificateHolder.name).toBe('Underwood Enterprises, Inc.');
+      expect(x.insurers).toEqual([
+        { letter: 'A', name: 'Prairie States Assurance Company', naic: '14702' },
+        { letter: 'B', name: 'Harborview Specialty Insurance Company', naic: '41298' },
+      ]);
+      expect(x.descriptionOfOperations).toBe('Cafe operations. Holder is additional insured.');
+      const [gl, auto1, auto2, xs, wc, other1, other2, ...rest] = x.policies;
+      expect(rest).toEqual([]);
+      expect(gl).toMatchObject({
+        coverage: 'general_liability',
+        insurerLetter: 'A',
+        policyNumber: 'PKG 4601985-24',
+        effectiveDate: '2026-02-26',
+        expirationDate: '2027-02-26',
+        additionalInsured: true,
+        subrogationWaived: true,
+        basis: 'occurrence',
+        details: { aggregateAppliesPer: 'project' },
+        limits: {
+          each_occurrence: 1_000_000,
+          damage_to_rented_premises: 300_000,
+          medical_expense: 5_000,
+          personal_advertising_injury: 1_000_000,
+          general_aggregate: 2_000_000,
+          products_completed_operations_aggregate: 2_000_000,
+        },
+      });
+      expect([auto1, auto2].map((p) => [p!.policyNumber, p!.insurerLetter, p!.effectiveDate])).toEqual([
+        ['BA 1111-26', 'A', '2026-02-26'],
+        ['BA 2222-26', 'B', '2026-03-01'],
+      ]);
+      expect(auto1!.details).toMatchObject({ anyAuto: true, scheduledAutos: false });
+      expect(xs).toMatchObject({ coverage: 'excess_liability', basis: 'occurrence', effectiveDate: null, limits: { each_occurrence: 5_000_000, aggregate: 5_000_000, retention: 10_000 } });
+      expect(wc).toMatchObject({ coverage: 'workers_compensation', insurerLetter: 'C', additionalInsured: false, subrogationWaived: true, details: { perStatute: true, proprietorExcluded: false } });
+      expect(wc!.limits).toEqual({ el_each_accident: 1_000_000, el_disease_each_employee: 1_000_000, el_disease_policy_limit: 1_000_000 });
+      expect([other1, other2].map((p) => [p!.coverage, p!.description, p!.policyNumber, p!.limits])).toEqual([
+        ['other', 'Professional Liability', 'PL-1', { each_claim: 2_000_000 }],
+        ['other', 'Cyber Liability', 'CY-2', { aggregate: 3_000_000 }],
+      ]);
+    }
+  });
+
+  it('gives each value a confidence and a box', () => {
+    const { extraction, provenance } = readAcord25Layout([page([...LABELS, ...VALUES])], { pages: 1, method: 'text' });
+    expect(extraction.confidence?.['/policies/0/policyNumber']).toBeGreaterThan(0.9);
+    expect(provenance['/policies/0/policyNumber']).toMatchObject({ page: 1, x: 217, y: 337 });
+    expect(provenance['/insured/name']).toMatchObject({ x: 73, y: 193 });
+  });
+
+  it('reads OCR words with slips in the labels, and carries their confidence', () => {
+    const slips: Record<string, string> = {
+      'EACH OCCURRENCE': 'EACH OCCURENCE',
+      'POLICY NUMBER': 'P0LICY NUMBER',
+      'AUTOMOBILE LIABILITY': 'AUTOMOBlLE LIABILITY',
+      'WORKERS COMPENSATION': 'WORKERS C0MPENSATION',
+      'E.L. DISEASE - POLICY LIMIT': 'E.L DISEASE POLICY LIMlT',
+      'CERTIFICATE HOLDER': 'CERTIFICATE H0LDER',
+    };
+    const ocr = [...LABELS.map(([t, ...rest]): Place => [slips[t] ?? t.toLowerCase(), ...rest]), ...VALUES.map(([t, x, y, s]): Place => [t, x, y, s, 0.8])];
+    const x = acord25FromWords([page(ocr, { source: 'ocr' } as never)], { pages: 1, method: 'ocr' });
+    expect(x.source?.method).toBe('ocr');
+    expect(x.policies.map((p) => p.policyNumber)).toEqual(['PKG 4601985-24', 'BA 1111-26', 'BA 2222-26', 'XS 8177620', 'WC 2269963-26', 'PL-1', 'CY-2']);
+    expect(x.policies[0]!.limits.each_occurrence).toBe(1_000_000);
+    expect(x.policies[4]!.limits.el_disease_policy_limit).toBe(1_000_000);
+    expect(x.certificateHolder.name).toBe('Underwood Enterprises, Inc.');
+    expect(x.confidence?.['/policies/0/policyNumber']).toBeCloseTo(0.8 * 0.97, 3);
+  });
+
+  it('leaves out rows that show only an insurer letter, and a blank page gives no policies', () => {
+    const onlyLetters: Place[] = [...LABELS, ['C', 24, 457, 8], ['A', 24, 499, 8]];
+    expect(read(onlyLetters).policies).toEqual([]);
+  });
+
+  it('names ACORD 24, 27 and 28 by their stamp or title and reads no coverages', () => {
+    const a27: Place[] = [['EVIDENCE OF PROPERTY INSURANCE', 150, 30, 14], ['AGENCY', 22, 120], ['Sensible Inc', 23, 130, 8], ['ACORD 27 (2016/03)', 22, 756, 8]];
+    const x = read(a27);
+    expect(x.form).toEqual({ type: 'ACORD 27', edition: '2016/03' });
+    expect(x.policies).toEqual([]);
+    expect(x.producer.name).toBe('Sensible Inc');
+    expect(formFromWords(page([['EVIDENCE OF COMMERCIAL PROPERTY INSURANCE', 150, 30, 14]]))).toEqual({ type: 'ACORD 28', edition: null });
+    expect(formFromWords(page([['ACORD 25 (2O16/O3)', 22, 756, 8]]))).toEqual({ type: 'ACORD 25', edition: '2016/03' });
+  });
+
+  it('does not take a layout that only claims to be an ACORD 25 for one', () => {
+    const fake: Place[] = [
+      ['CERTIFICATE OF LIABILITY INSURANCE', 150, 42, 14],
+      ['ACORD 25 (2016/03)', 193, 76, 8],
+      ['PRODUCER', 60, 123, 8],
+      ['INSURED', 60, 165, 8],
+      ['INSR LTR TYPE OF INSURANCE', 60, 237, 8],
+      ['POLICY NUMBER', 229, 237, 8],
+      ['POLICY EFF', 308, 237, 8],
+      ['POLICY EXP', 370, 237, 8],
+      ['COMMERCIAL GENERAL LIABILITY', 100, 255, 8],
+      ['AUTOMOBILE LIABILITY', 100, 285, 8],
+      ['CERTIFICATE HOLDER', 60, 386, 8],
+    ];
+    expect(acord25LayoutPage([page(fake)])).toBeNull();
+    expect(acord25LayoutPage([page([...LABELS, ...VALUES])])?.form.type).toBe('ACORD 25');
+  });
+});

@@ -1,0 +1,873 @@
+// ACORD 25 read from positioned words (a PDF text layer or OCR) → the extraction format. Pure. Nothing sits at fixed
+// coordinates: the form's printed labels are found first (tolerantly, see text/lines.ts), the coverage grid's column
+// x-ranges come from its header labels and its row y-bands from each row's own labels, and values are read from the
+// cells those define. So shifted editions (2010/05 … 2025/12) and agency-system printouts read the same way.
+// Rules from shared/contracts/coi-extraction.md as in acroform.ts: a row is a policy only when it has a policy number,
+// a date or a limit; two policy numbers in a row give two policies; placeholders are null; ACORD 24/27/28 are named
+// and their policies left empty.
+import type { Address, Coverage, Extraction, FormType, Insurer, PolicyFields } from '../../domain/certificate.js';
+import type { Box, PageWords, Word } from '../layout/words.js';
+import { cleanMultiline, cleanText, limitLabelKey, normalizeDate, normalizeFlag, normalizeLimit, normalizeNaic, normalizeNameLine } from '../normalize.js';
+import { boxOf, centerX, centerY, findLabel, foldLabel, groupLines, segmentOf, type LabelHit, type Line, type Segment } from '../text/lines.js';
+
+export type LayoutContext = { fileName?: string; pages: number; method: 'text' | 'ocr' | 'mixed'; warnings?: string[] };
+
+/** Where each value was read: JSON pointer → box on its page. Kept apart from the extraction (the contract has no place for it). */
+export type Provenance = Record<string, Box>;
+
+/** How much a value's confidence is discounted for being placed by layout rather than by a form field. */
+const LAYOUT_FACTOR = 0.97;
+/** Fewer ACORD 25 grid labels than this on a page and it is not taken for an ACORD 25. */
+const MIN_GRID_LABELS = 9;
+
+const CHECK_MARK = /^(?:[XxKk×✓✔✕✖✗✘☒■]|\[X\])$/;
+
+type Row = 'general_liability' | 'automobile_liability' | 'umbrella_excess' | 'workers_compensation';
+const ROWS: Row[] = ['general_liability', 'automobile_liability', 'umbrella_excess', 'workers_compensation'];
+
+/** Printed limit labels of the fixed rows, with their limit keys. EACH OCCURRENCE is in two rows, told apart by band. */
+const LIMIT_LABELS: { row: Row; key: string; label: string[] }[] = [
+  { row: 'general_liability', key: 'each_occurrence', label: ['EACH OCCURRENCE'] },
+  { row: 'general_liability', key: 'damage_to_rented_premises', label: ['DAMAGE TO RENTED'] },
+  { row: 'general_liability', key: 'medical_expense', label: ['MED EXP', 'MED EXP (Any one person)'] },
+  { row: 'general_liability', key: 'personal_advertising_injury', label: ['PERSONAL & ADV INJURY'] },
+  { row: 'general_liability', key: 'general_aggregate', label: ['GENERAL AGGREGATE'] },
+  { row: 'general_liability', key: 'products_completed_operations_aggregate', label: ['PRODUCTS - COMP/OP AGG'] },
+  { row: 'automobile_liability', key: 'combined_single_limit', label: ['COMBINED SINGLE LIMIT'] },
+  { row: 'automobile_liability', key: 'bodily_injury_per_person', label: ['BODILY INJURY (Per person)'] },
+  { row: 'automobile_liability', key: 'bodily_injury_per_accident', label: ['BODILY INJURY (Per accident)'] },
+  { row: 'automobile_liability', key: 'property_damage_per_accident', label: ['PROPERTY DAMAGE'] },
+  { row: 'umbrella_excess', key: 'each_occurrence', label: ['EACH OCCURRENCE'] },
+  { row: 'umbrella_excess', key: 'aggregate', label: ['AGGREGATE'] },
+  { row: 'workers_compensation', key: 'el_each_accident', label: ['E.L. EACH ACCIDENT'] },
+  { row: 'workers_compensation', key: 'el_disease_each_employee', label: ['E.L. DISEASE - EA EMPLOYEE'] },
+  { row: 'workers_compensation', key: 'el_disease_policy_limit', label: ['E.L. DISEASE - POLICY LIMIT'] },
+];
+
+/** The row labels in the TYPE OF INSURANCE column. */
+const ROW_LABELS: Record<Row, string[]> = {
+  general_liability: ['COMMERCIAL GENERAL LIABILITY'],
+  automobile_liability: ['AUTOMOBILE LIABILITY'],
+  umbrella_excess: ['UMBRELLA LIAB'],
+  workers_compensation: ['WORKERS COMPENSATION'],
+};
+/** More printed text of a row's TYPE cell; the WC row's lowest line marks where the blank 'other' row begins. */
+const ROW_EXTRA_LABELS: Record<Row, string[]> = {
+  general_liability: [],
+  automobile_liability: [],
+  umbrella_excess: ['EXCESS LIAB'],
+  workers_compensation: ["AND EMPLOYERS' LIABILITY", 'OFFICER/MEMBER EXCLUDED?', '(Mandatory in NH)', 'If yes, describe under', 'DESCRIPTION OF OPERATIONS below'],
+};
+
+/** Checkbox labels: a mark just left of one of these checks it. */
+type Checkbox = 'cgl' | 'claimsMade' | 'occurrence' | 'perPolicy' | 'perProject' | 'perLocation' | 'perOther' | 'anyAuto' | 'owned' | 'scheduled' | 'hired' | 'nonOwned' | 'umbrella' | 'excess' | 'deductible' | 'retention' | 'perStatute' | 'otherWc';
+const CHECKBOX_LABELS: { box: Checkbox; label: string[] }[] = [
+  { box: 'cgl', label: ['COMMERCIAL GENERAL LIABILITY'] },
+  { box: 'claimsMade', label: ['CLAIMS-MADE'] },
+  { box: 'occurrence', label: ['OCCUR'] },
+  { box: 'perPolicy', label: ['POLICY'] },
+  { box: 'perProject', label: ['PRO-', 'PRO- JECT', 'PROJECT'] },
+  { box: 'perLocation', label: ['LOC'] },
+  { box: 'perOther', label: ['OTHER:'] },
+  { box: 'anyAuto', label: ['ANY AUTO'] },
+  { box: 'owned', label: ['OWNED', 'ALL OWNED'] },
+  { box: 'scheduled', label: ['SCHEDULED'] },
+  { box: 'hired', label: ['HIRED'] },
+  { box: 'nonOwned', label: ['NON-OWNED'] },
+  { box: 'umbrella', label: ['UMBRELLA LIAB'] },
+  { box: 'excess', label: ['EXCESS LIAB'] },
+  { box: 'deductible', label: ['DED'] },
+  { box: 'retention', label: ['RETENTION', 'RETENTION $'] },
+  { box: 'perStatute', label: ['PER', 'PER STATUTE'] },
+  { box: 'otherWc', label: ['OTH-', 'OTH-ER', 'OTHER'] },
+];
+
+type FormId = { type: FormType; edition: string | null };
+
+/** The form a page shows, from its footer stamp 'ACORD 25 (2016/03)' or else its title. Null when neither is found. */
+export function formFromWords(page: PageWords): FormId | null {
+  const lines = groupLines(page.words);
+  return formFromLines(lines);
+}
+
+function formFromLines(lines: Line[]): FormId | null {
+  let stamp: FormId | null = null;
+  for (const line of lines) {
+    // OCR reads the stamp's digits as letters now and then: fold O→0, I/l→1 inside the parentheses only
+    const text = line.words.map((w) => w.text).join(' ');
+    const m = /AC[O0]RD\s*([0-9OIl]{2,3})\s*\(\s*([0-9OIl]{4})\s*\/\s*([0-9OIl]{2})\s*\)/i.exec(text);
+    if (!m) continue;
+    const digits = (s: string) => s.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
+    const type = `ACORD ${Number(digits(m[1]!))}`;
+    if (['ACORD 25', 'ACORD 24', 'ACORD 27', 'ACORD 28', 'ACORD 101'].includes(type)) {
+      stamp = { type: type as FormType, edition: `${digits(m[2]!)}/${digits(m[3]!)}` };
+      break;
+    }
+  }
+  if (stamp) return stamp;
+  const titles: [string, FormType][] = [
+    ['CERTIFICATE OF LIABILITY INSURANCE', 'ACORD 25'],
+    ['EVIDENCE OF COMMERCIAL PROPERTY INSURANCE', 'ACORD 28'],
+    ['EVIDENCE OF PROPERTY INSURANCE', 'ACORD 27'],
+    ['CERTIFICATE OF PROPERTY INSURANCE', 'ACORD 24'],
+    ['ADDITIONAL REMARKS SCHEDULE', 'ACORD 101'],
+  ];
+  const folded = lines.map((l) => foldLabel(l.words.map((w) => w.text).join(''))).join('|');
+  for (const [title, type] of titles) if (folded.includes(foldLabel(title))) return { type, edition: null };
+  return null;
+}
+
+/** Labels of the ACORD 25 coverage grid and boxes; a page showing at least MIN_GRID_LABELS of them is an ACORD 25. */
+const GRID_LABELS = ['POLICY NUMBER', 'POLICY EFF', 'POLICY EXP', 'TYPE OF INSURANCE', 'ADDL', 'SUBR', 'COMMERCIAL GENERAL LIABILITY', 'AUTOMOBILE LIABILITY', 'UMBRELLA LIAB', 'WORKERS COMPENSATION', 'EACH OCCURRENCE', 'NAIC #', 'CERTIFICATE HOLDER', 'INSURED'];
+
+const REQUIRED_LABELS = ['POLICY NUMBER', 'POLICY EFF', 'POLICY EXP', 'ADDL', 'SUBR', 'INSURER A'];
+
+export type LayoutPage = { page: PageWords; lines: Line[]; form: FormId; gridLabels: number };
+
+/**
+ * The page to read: the ACORD 25 page with the most grid labels, else a page stamped or titled ACORD 24, 27 or 28.
+ * Null when no page is either (a carrier's own certificate, even one that claims to be an ACORD 25).
+ */
+const pageLines = new WeakMap<PageWords, Line[]>();
+/** The page's lines, grouped once per page (the page is read-only input). */
+function linesOf(page: PageWords): Line[] {
+  let lines = pageLines.get(page);
+  if (!lines) {
+    lines = groupLines(page.words);
+    pageLines.set(page, lines);
+  }
+  return lines;
+}
+
+export function acord25LayoutPage(pages: PageWords[]): LayoutPage | null {
+  let best: LayoutPage | null = null;
+  let property: LayoutPage | null = null;
+  for (const page of pages) {
+    const lines = linesOf(page);
+    const form = formFromLines(lines);
+    const gridLabels = GRID_LABELS.filter((l) => findLabel(lines, l, { anywhere: l.length < 5 }).length > 0).length;
+    // the grid's own header and the insurer boxes: a carrier's layout that merely claims to be an ACORD 25 lacks them
+    const required = REQUIRED_LABELS.filter((l) => findLabel(lines, l, { anywhere: l.length < 5, exact: l.startsWith('INSURER') }).length > 0).length;
+    if (gridLabels >= MIN_GRID_LABELS && required >= REQUIRED_LABELS.length - 2 && (!form || form.type === 'ACORD 25' || form.type === 'ACORD 101') && (!best || gridLabels > best.gridLabels)) {
+      best = { page, lines, form: form?.type === 'ACORD 25' ? form : { type: 'ACORD 25', edition: null }, gridLabels };
+    }
+    if (form && ['ACORD 24', 'ACORD 27', 'ACORD 28'].includes(form.type) && !property) property = { page, lines, form, gridLabels };
+  }
+  return best ?? property;
+}
+
+/**
+ * Whether the page's text already carries check marks in the grid's checkbox areas (left of ADDL INSD, right of POLICY
+ * EXP). When it does not, the caller should add marks drawn as vector ticks (text/words.ts vectorMarks); the 'X' of
+ * the ADDL INSD / SUBR WVD columns does not count, it is a typed value either way.
+ */
+export function hasTextCheckMarks(found: LayoutPage): boolean {
+  const addl = findLabel(found.lines, ['ADDL', 'ADDL INSD'], { anywhere: true })[0];
+  const exp = findLabel(found.lines, ['POLICY EXP'])[0];
+  const number = findLabel(found.lines, 'POLICY NUMBER')[0];
+  if (!addl || !exp || !number) return false;
+  const bottom = findLabel(found.lines, 'DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES').find((h) => h.y > number.y)?.y ?? found.page.height;
+  return found.page.words.some((w) => {
+    if (!CHECK_MARK.test(w.text.trim())) return false;
+    const cx = w.x + w.width / 2;
+    return w.y > number.bottom && w.y < bottom && (cx < addl.x - 1 || cx > exp.right + 1);
+  });
+}
+
+/** Reads an ACORD 25 (or names a property form) from the words of its pages. */
+export function acord25FromWords(pages: PageWords[], ctx: LayoutContext): Extraction {
+  return readAcord25Layout(pages, ctx).extraction;
+}
+
+/** As acord25FromWords, with where each value was read. */
+export function readAcord25Layout(pages: PageWords[], ctx: LayoutContext): { extraction: Extraction; provenance: Provenance } {
+  const reader = new LayoutReader(pages, ctx);
+  return reader.read();
+}
+
+type Column = 'ltr' | 'type' | 'addl' | 'subr' | 'number' | 'eff' | 'exp' | 'limitLabel' | 'amount';
+
+class LayoutReader {
+  private readonly warnings: string[];
+  private readonly confidence: Record<string, number> = {};
+  private readonly provenance: Provenance = {};
+  private page: PageWords;
+  private lines: Line[] = [];
+
+  constructor(
+    private readonly pages: PageWords[],
+    private readonly ctx: LayoutContext,
+  ) {
+    this.warnings = [...(ctx.warnings ?? [])];
+    this.page = pages[0] ?? { page: 1, width: 612, height: 792, source: 'text', words: [] };
+  }
+
+  /** Records a value's confidence (lowest word confidence, discounted for layout) and its box. */
+  private note(pointer: string, value: unknown, words: readonly Word[] | null | undefined) {
+    if (value === null || value === undefined || value === '' || !words || words.length === 0) return;
+    this.confidence[pointer] = Math.round(Math.min(...words.map((w) => w.confidence)) * LAYOUT_FACTOR * 1000) / 1000;
+    this.provenance[pointer] = boxOf(this.page.page, words);
+  }
+
+  read(): { extraction: Extraction; provenance: Provenance } {
+    const found = acord25LayoutPage(this.pages);
+    const chosen = found ?? (this.pages[0] ? { page: this.pages[0], lines: linesOf(this.pages[0]), form: null, gridLabels: 0 } : null);
+    if (chosen) {
+      this.page = chosen.page;
+      this.lines = chosen.lines;
+    }
+    const form = found?.form ?? null;
+    const extraction = this.base(form);
+    if (form && form.type !== 'ACORD 25' && form.type !== 'ACORD 101') {
+      this.readHeader(extraction);
+      this.readParties(extraction);
+      this.readInsurers(extraction);
+      extraction.warnings.push(`${form.type} is a property form: its coverages are not read`);
+    } else {
+      if (!found) this.warnings.push('no ACORD 25 coverage grid found on the page; nothing was read');
+      else {
+        this.readHeader(extraction);
+        this.readParties(extraction);
+        this.readInsurers(extraction);
+        this.readGrid(extraction);
+        this.readDescription(extraction);
+      }
+    }
+    if (Object.keys(this.confidence).length > 0) extraction.confidence = this.confidence;
+    return { extraction, provenance: this.provenance };
+  }
+
+  private base(form: FormId | null): Extraction {
+    return {
+      schemaVersion: 1,
+      source: { ...(this.ctx.fileName ? { file: this.ctx.fileName } : {}), pages: this.ctx.pages, method: this.ctx.method },
+      form: form && form.type !== 'ACORD 101' ? form : { type: 'ACORD 25', edition: form?.edition ?? null },
+      certificateDate: null,
+      certificateNumber: null,
+      revisionNumber: null,
+      producer: { name: null, address: null, contactName: null, phone: null, fax: null, email: null },
+      insured: { name: null, address: null },
+      insurers: [],
+      policies: [],
+      descriptionOfOperations: null,
+      certificateHolder: { name: null, address: null },
+      warnings: this.warnings,
+    };
+  }
+
+  private readonly labelCache = new Map<string, LabelHit[]>();
+  /** Where a label is printed on the page (memoized: several readers ask for the same labels). */
+  private label(label: string | string[], opts?: { exact?: boolean; anywhere?: boolean }): LabelHit[] {
+    const key = JSON.stringify([label, opts ?? {}]);
+    let hits = this.labelCache.get(key);
+    if (!hits) {
+      hits = findLabel(this.lines, label, opts);
+      this.labelCache.set(key, hits);
+    }
+    return [...hits];
+  }
+
+  /** Segments in a region (by their centres), excluding any in `skip`. */
+  private segmentsIn(r: { x0: number; x1: number; y0: number; y1: number }, skip: ReadonlySet<Word> = new Set()): Segment[] {
+    const out: Segment[] = [];
+    for (const line of this.lines) {
+      for (const seg of line.segments) {
+        const words = seg.words.filter((w) => !skip.has(w) && w.x + w.width / 2 >= r.x0 && w.x + w.width / 2 < r.x1 && w.y + w.height / 2 >= r.y0 && w.y + w.height / 2 < r.y1);
+        if (words.length) out.push(segmentOf(words));
+      }
+    }
+    return out;
+  }
+
+  // ---- header: date, certificate and revision numbers ----
+
+  private readHeader(x: Extraction) {
+    const date = this.label('DATE (MM/DD/YYYY)')[0];
+    if (date) {
+      const h = date.height;
+      const below = this.segmentsIn({ x0: date.x - 4 * h, x1: date.right + 4 * h, y0: date.bottom - 0.2 * h, y1: date.bottom + 5 * h });
+      const onLine = date.rest ? [date.rest] : [];
+      for (const seg of [...onLine, ...below]) {
+        const iso = normalizeDate(seg.text);
+        if (iso) {
+          x.certificateDate = iso;
+          this.note('/certificateDate', iso, seg.words);
+          break;
+        }
+      }
+    }
+    const certNo = this.label('CERTIFICATE NUMBER:')[0];
+    const revNo = this.label('REVISION NUMBER:')[0];
+    if (certNo) x.certificateNumber = this.valueRightOf(certNo, revNo?.x ?? Infinity);
+    if (revNo) x.revisionNumber = this.valueRightOf(revNo, Infinity);
+  }
+
+  private valueRightOf(label: LabelHit, limit: number): string | null {
+    const h = label.height;
+    const segs = this.segmentsIn({ x0: label.right + 0.1, x1: limit - 1, y0: centerY(label) - 0.7 * h, y1: centerY(label) + 0.9 * h });
+    const text = [label.rest?.text ?? '', ...segs.filter((s) => !label.rest || !s.words.some((w) => label.rest!.words.includes(w))).map((s) => s.text)].join(' ');
+    return cleanText(text);
+  }
+
+  // ---- producer, insured, certificate holder ----
+
+  private readParties(x: Extraction) {
+    const producer = this.label('PRODUCER', { exact: true })[0] ?? this.label(['AGENCY'], { exact: true })[0];
+    const insured = this.label(['INSURED', 'NAMED INSURED'], { exact: false }).find((h) => !producer || h.y > producer.y);
+    const insurers = this.label(['INSURER(S) AFFORDING COVERAGE', 'COMPANY'])[0];
+    const contact = this.label(['CONTACT', 'CONTACT NAME:'])[0];
+    const coverages = this.label('COVERAGES')[0];
+    // a box label stands alone on its segment; the same words inside a paragraph are not it
+    const holderHits = this.label(['CERTIFICATE HOLDER', 'ADDITIONAL INTEREST']);
+    const holder = holderHits.find((h) => h.rest === null) ?? holderHits[0];
+    const cancellation = this.label('CANCELLATION')[0];
+    // the right-hand boxes (contact, insurers) start at their labels' left edge
+    const rightBoxX = Math.min(...[contact, insurers, ...this.label(['INSURER A :', 'INSURER A'], { exact: true })].filter((h): h is LabelHit => !!h).map((h) => h.x), this.page.width * 0.75);
+    const leftBoxesX1 = rightBoxX - 1;
+
+    if (producer) {
+      const x1 = leftBoxesX1;
+      const y1 = insured ? insured.y - 0.5 : producer.bottom + 60;
+      const p = this.party({ x0: 0, x1, y0: producer.y - 0.5, y1 }, producer);
+      x.producer = { ...x.producer, name: p.name, address: p.address };
+      this.note('/producer/name', p.name, p.words);
+      if (contact) this.readContact(x, contact);
+    }
+    if (insured) {
+      const y1 = coverages && coverages.y > insured.y ? coverages.y - 0.5 : insured.bottom + 60;
+      const p = this.party({ x0: 0, x1: leftBoxesX1, y0: insured.y - 0.5, y1 }, insured);
+      x.insured = { name: p.name, address: p.address };
+      this.note('/insured/name', p.name, p.words);
+    }
+    if (holder) {
+      const footer = this.label(['ACORD 25', 'ACORD CORPORATION']).filter((h) => h.y > holder.bottom)[0];
+      const y1 = footer ? footer.y - 0.5 : this.page.height;
+      const p = this.party({ x0: 0, x1: cancellation && cancellation.x > holder.right ? cancellation.x - 1 : this.page.width / 2, y0: holder.y - 0.5, y1 }, holder);
+      x.certificateHolder = { name: p.name, address: p.address };
+      this.note('/certificateHolder/name', p.name, p.words);
+    }
+  }
+
+  /** A party box: the name line (skipping lines that are not names), then address lines with the city line parsed. */
+  private party(r: { x0: number; x1: number; y0: number; y1: number }, label: LabelHit): { name: string | null; address: Address | null; words: Word[] } {
+    const skip = new Set(label.words);
+    const segs = this.segmentsIn(r, skip);
+    const rows: Segment[][] = [];
+    for (const s of segs.sort((a, b) => centerY(a) - centerY(b) || a.x - b.x)) {
+      const row = rows.find((rw) => Math.abs(centerY(rw[0]!) - centerY(s)) < 0.5 * Math.min(rw[0]!.height, s.height));
+      if (row) row.push(s);
+      else rows.push([s]);
+    }
+    for (const row of rows) row.sort((a, b) => a.x - b.x);
+    const isName = (row: Segment[]) => {
+      const t = row.map((s) => s.text).join(' ');
+      // a printed sub-label of the box ("(A/C, No, Ext):", "NAME AND ADDRESS")
+      if (/^\(|:$|\(A\/C|^NAME AND ADDRESS$|^E-?MAIL\b/i.test(t.trim())) return false;
+      if (/@|^(?:phone|tel|fax|ph)\b|^\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}$/i.test(t)) return false;
+      if (/^(?:acct|account|a\/c|cust(?:omer)?\s*(?:id|#|no))\b/i.test(t) || /^[#\d\s-]+$/.test(t)) return false;
+      return /[A-Za-z]/.test(t);
+    };
+    const nameAt = rows.findIndex(isName);
+    if (nameAt < 0) return { name: null, address: null, words: [] };
+    const nameRow = rows[nameAt]!;
+    const name = normalizeNameLine(nameRow.map((s) => s.text).join(' '));
+    const rest = rows.slice(nameAt + 1);
+    let address: Address | null = null;
+    if (rest.length > 0) {
+      const last = rest[rest.length - 1]!;
+      const city = parseCityLine(last);
+      const lines = (city ? rest.slice(0, -1) : rest).map((row) => row.map((s) => s.text).join(' ')).map((l) => cleanText(l)).filter((l): l is string => l !== null);
+      address = { lines, city: city?.city ?? null, state: city?.state ?? null, postalCode: city?.postalCode ?? null };
+    }
+    return { name, address, words: nameRow.flatMap((s) => s.words) };
+  }
+
+  private readContact(x: Extraction, contact: LabelHit) {
+    const fax = this.label('FAX').find((h) => h.x > contact.right && Math.abs(h.y - contact.y) < 40);
+    const value = (labels: string[], limit: number) => {
+      const hit = this.label(labels).find((h) => h.x >= contact.x - 2 && h.x < contact.x + 10 && h.y >= contact.y - 2 && h.y < contact.y + 40);
+      return hit ? this.valueRightOf(hit, limit) : null;
+    };
+    x.producer.contactName = normalizeNameLine(value(['NAME:'], Infinity));
+    x.producer.phone = value(['(A/C, No, Ext):'], fax?.x ?? Infinity);
+    x.producer.email = value(['ADDRESS:'], Infinity);
+    const faxLabel = this.label('(A/C, No):').find((h) => fax && h.x >= fax.x - 2 && h.x < fax.x + 10);
+    if (faxLabel) x.producer.fax = this.valueRightOf(faxLabel, Infinity);
+  }
+
+  // ---- insurers ----
+
+  private readInsurers(x: Extraction) {
+    const naic = this.label(['NAIC #', 'NAIC'])[0];
+    const labels: { letter: string; hit: LabelHit }[] = [];
+    for (const letter of ['A', 'B', 'C', 'D', 'E', 'F']) {
+      // leftmost: an insurer named "Insurer A" prints the label's own words in the value column
+      const hit = this.label([`INSURER ${letter} :`, `INSURER ${letter}`], { exact: true }).sort((a, b) => a.x - b.x)[0];
+      if (hit) labels.push({ letter, hit });
+    }
+    if (labels.length === 0) return;
+    const x0 = Math.max(...labels.map((l) => l.hit.right)) + 0.5;
+    const naicX = naic ? naic.x - 2.5 * naic.height : this.page.width;
+    const spacing = labels.length > 1 ? (labels[labels.length - 1]!.hit.y - labels[0]!.hit.y) / (labels.length - 1) : 12;
+    const y0 = labels[0]!.hit.y - 0.5 * spacing;
+    const y1 = labels[labels.length - 1]!.hit.bottom + 0.5 * spacing;
+    const meaningful = (s: Segment) => /[A-Za-z0-9]/.test(s.text);
+    const names = this.segmentsIn({ x0, x1: naicX, y0, y1 }).filter(meaningful);
+    const codes = this.segmentsIn({ x0: naicX, x1: this.page.width, y0, y1 }).filter(meaningful);
+    const nearest = (segs: Segment[], l: LabelHit) => {
+      let best: Segment | null = null;
+      for (const s of segs) {
+        const d = Math.abs(centerY(s) - centerY(l));
+        if (d < 0.5 * spacing && (!best || d < Math.abs(centerY(best) - centerY(l)))) best = s;
+      }
+      return best;
+    };
+    for (const { letter, hit } of labels) {
+      const nameSeg = nearestRowText(names, hit, spacing);
+      const codeSeg = nearest(codes, hit);
+      const name = normalizeNameLine(nameSeg?.text);
+      const code = normalizeNaic(codeSeg?.text);
+      if (name === null && code === null) continue;
+      const insurer: Insurer = { letter, name: name ?? '', naic: code };
+      if (name === null) this.warnings.push(`insurer ${letter} has a NAIC code but no name`);
+      const i = x.insurers.push(insurer) - 1;
+      this.note(`/insurers/${i}/name`, name, nameSeg?.words);
+      this.note(`/insurers/${i}/naic`, code, codeSeg?.words);
+    }
+  }
+
+  // ---- coverage grid ----
+
+  private readGrid(x: Extraction) {
+    const header = {
+      ltr: this.label(['INSR', 'INSR LTR'], { exact: true })[0],
+      type: this.label('TYPE OF INSURANCE')[0],
+      addl: this.label(['ADDL', 'ADDL INSD'], { anywhere: true })[0],
+      subr: this.label(['SUBR', 'SUBR WVD'], { anywhere: true })[0],
+      number: this.label('POLICY NUMBER')[0],
+      eff: this.label(['POLICY EFF', 'POLICY EFF (MM/DD/YYYY)'])[0],
+      exp: this.label(['POLICY EXP', 'POLICY EXP (MM/DD/YYYY)'])[0],
+      limits: this.label('LIMITS', { exact: true })[0],
+    };
+    if (!header.number || !header.eff || !header.exp) {
+      this.warnings.push('the coverage grid header (POLICY NUMBER, POLICY EFF, POLICY EXP) was not found; no policies read');
+      return;
+    }
+    // the header's labels and their second lines (INSR / LTR, ADDL / INSD, POLICY EFF / (MM/DD/YYYY))
+    const nh = header.number.height;
+    const headerHits = [
+      ...Object.values(header),
+      ...this.label(['LTR', 'INSD', 'WVD', '(MM/DD/YYYY)'], { exact: true }).filter((h) => h.y > header.number!.y - 2 * nh && h.y < header.number!.bottom + 1.5 * nh),
+    ].filter((h): h is LabelHit => !!h && Math.abs(h.y - header.number!.y) < 3 * nh);
+    const headerBottom = Math.max(...headerHits.map((h) => h.bottom));
+    const descHits = this.label(['DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES', 'DESCRIPTION OF OPERATIONS']).filter((h) => h.y > headerBottom);
+    const descHeader = descHits.find((h) => /LOCATION/i.test(h.line.words.map((w) => w.text).join(' '))) ?? descHits[descHits.length - 1];
+    const gridBottom = descHeader ? descHeader.y - 0.5 : this.page.height;
+    const inGrid = (h: LabelHit) => h.y >= headerBottom - 1 && h.y < gridBottom;
+
+    // row anchors: the row label and the row's own limit labels
+    const rowLabel: Partial<Record<Row, LabelHit>> = {};
+    for (const row of ROWS) rowLabel[row] = this.label(ROW_LABELS[row]).filter(inGrid)[0];
+    const limitHits: { row: Row; key: string; hit: LabelHit }[] = [];
+    const typeX1 = header.addl ? header.addl.x - 1 : header.number.x - 12.5 * header.number.height;
+    const limitsX0 = header.exp.right + 1;
+    for (const def of LIMIT_LABELS) {
+      for (const hit of this.label(def.label).filter((h) => inGrid(h) && h.x >= limitsX0 - 8)) limitHits.push({ row: def.row, key: def.key, hit });
+    }
+    const ownerOf = (hit: LabelHit): Row | null => {
+      let owner: Row | null = null;
+      for (const row of ROWS) {
+        const r = rowLabel[row];
+        if (r && r.y <= hit.y + 2 * hit.height && (!owner || r.y > rowLabel[owner]!.y)) owner = row;
+      }
+      return owner;
+    };
+    // a limit label belongs to the row whose label is the nearest above it (so the 'other' row's typed "Aggregate" is
+    // not the umbrella's AGGREGATE); the umbrella's AGGREGATE must stand alone, not end "GENERAL AGGREGATE"
+    const limits = limitHits.filter((l) => {
+      const owner = ownerOf(l.hit);
+      if (l.key === 'aggregate' && foldLabel(l.hit.line.segments.find((s) => s.words.includes(l.hit.words[0]!))?.text ?? '') !== foldLabel('AGGREGATE')) return false;
+      if (owner === null) return rowLabel[l.row] === undefined || l.row === 'general_liability';
+      return owner === l.row || rowLabel[l.row] === undefined;
+    });
+    const extra: Partial<Record<Row, LabelHit[]>> = {};
+    for (const row of ROWS) extra[row] = this.label(ROW_EXTRA_LABELS[row]).filter((h) => inGrid(h) && h.x < typeX1);
+
+    // row bands: each row starts at the top of its highest label; the 'other' row after the WC row's lowest label
+    const tops: { row: Row; top: number; bottom: number }[] = [];
+    for (const row of ROWS) {
+      const mine = [rowLabel[row], ...limits.filter((l) => l.row === row).map((l) => l.hit), ...(extra[row] ?? [])].filter((h): h is LabelHit => !!h);
+      if (mine.length === 0) continue;
+      tops.push({ row, top: Math.min(...mine.map((h) => h.y)), bottom: Math.max(...mine.map((h) => h.bottom)) });
+    }
+    tops.sort((a, b) => a.top - b.top);
+    const bands: { row: Row | 'other'; y0: number; y1: number }[] = [];
+    tops.forEach((t, i) => {
+      const y0 = i === 0 ? Math.min(headerBottom, t.top - 0.5) : t.top - 0.5;
+      const next = tops[i + 1];
+      const y1 = next ? next.top - 0.5 : t.row === 'workers_compensation' ? t.bottom + 0.5 : gridBottom;
+      bands.push({ row: t.row, y0, y1 });
+    });
+    const wc = bands.find((b) => b.row === 'workers_compensation');
+    if (wc && wc === bands[bands.length - 1]) bands.push({ row: 'other', y0: wc.y1, y1: gridBottom });
+
+    // columns from the header labels: narrow flag columns around their labels, the rest between neighbours
+    const cols = this.columns(header, limits.map((l) => l.hit), headerBottom, gridBottom, typeX1);
+    // printed cell text that is never a value: the '$' of limit lines, the WC row's N / A and the Y / N hint
+    const labelWords = new Set<Word>([...this.lines.flatMap((l) => l.words).filter((w) => w.text === '$'), ...this.label(['N / A', 'Y / N'], { exact: true, anywhere: true }).flatMap((h) => h.words)]);
+    for (const hit of [...limits.map((l) => l.hit), ...Object.values(rowLabel), ...Object.values(extra).flat()]) if (hit) for (const w of hit.words) labelWords.add(w);
+
+    // check marks anywhere in the grid outside the letter and Y/N columns
+    const checkLabels = CHECKBOX_LABELS.map((c) => ({ box: c.box, hits: this.label(c.label, { exact: c.label.some((l) => foldLabel(l).length < 5) }).filter(inGrid) }));
+    const marks: { box: Checkbox; y: number; word: Word }[] = [];
+    for (const line of this.lines) {
+      for (const w of line.words) {
+        if (!CHECK_MARK.test(w.text.trim())) continue;
+        const cx = w.x + w.width / 2;
+        const cy = w.y + w.height / 2;
+        if (cy < headerBottom || cy >= gridBottom) continue;
+        const col = colOf(cols, cx);
+        if (col === 'ltr' || col === 'addl' || col === 'subr' || col === 'number' || col === 'eff' || col === 'exp') continue;
+        let best: { box: Checkbox; d: number } | null = null;
+        for (const c of checkLabels) {
+          for (const h of c.hits) {
+            const dx = h.x - (w.x + w.width);
+            const dy = Math.abs(centerY(h) - cy);
+            if (dx < -2 || dx > 3 * h.height + 4 || dy > 1.2 * h.height + 2) continue;
+            const d = dx + 2 * dy;
+            if (!best || d < best.d) best = { box: c.box, d };
+          }
+        }
+        if (best) marks.push({ box: best.box, y: cy, word: w });
+      }
+    }
+    const markWords = new Set(marks.map((m) => m.word));
+
+    for (const band of bands) {
+      const inBand = (s: Segment) => centerY(s) >= band.y0 && centerY(s) < band.y1;
+      const cells = (col: Column) => this.segmentsIn({ ...cols[col], y0: band.y0, y1: band.y1 }, new Set([...labelWords, ...markWords])).filter(inBand).filter((s) => !isPrintedFiller(s.text));
+      const boxes = new Set(marks.filter((m) => m.y >= band.y0 && m.y < band.y1).map((m) => m.box));
+      const policies = this.bandPolicies(band.row, cells, boxes, limits, band);
+      for (const p of policies) {
+        const i = x.policies.push(p.policy) - 1;
+        for (const [key, words] of Object.entries(p.words)) this.note(`/policies/${i}/${key}`, key.startsWith('limits/') ? p.policy.limits[key.slice(7)] : (p.policy as Record<string, unknown>)[key], words);
+      }
+    }
+    const letters = new Set(x.insurers.map((i) => i.letter));
+    for (const p of x.policies) {
+      if (p.insurerLetter !== null && !letters.has(p.insurerLetter)) this.warnings.push(`${p.coverage} policy names insurer ${p.insurerLetter}, which the certificate does not list`);
+    }
+  }
+
+  private columns(
+    header: Record<'ltr' | 'type' | 'addl' | 'subr' | 'number' | 'eff' | 'exp' | 'limits', LabelHit | undefined>,
+    limitLabels: LabelHit[],
+    y0: number,
+    y1: number,
+    typeX1: number,
+  ): Record<Column, { x0: number; x1: number }> {
+    const number = header.number!;
+    const eff = header.eff!;
+    const exp = header.exp!;
+    const h = number.height;
+    // the TYPE column starts where the row labels do; the letter column is left of it
+    const rowLabelX = Math.min(...this.label(Object.values(ROW_LABELS).flat()).filter((l) => l.y > y0 && l.y < y1).map((l) => l.x), header.type?.x ?? number.x);
+    const typeX0 = header.ltr ? Math.min(rowLabelX - 1, header.ltr.right + 1.5 * h) : rowLabelX - 1;
+    // the ADDL INSD / SUBR WVD labels are tiny and OCR often garbles them; then the two flag columns are placed where
+    // the form prints them relative to POLICY NUMBER (their centres about 10.5 and 7.5 label heights to its left)
+    const addlCx = header.addl ? centerX(header.addl) : number.x - 10.5 * h;
+    const subrCx = header.subr ? centerX(header.subr) : number.x - 7.5 * h;
+    const flagHalf = 1.6 * h;
+    const addlX0 = Math.min(typeX1, addlCx - flagHalf);
+    const split = (addlCx + subrCx) / 2;
+    const subrX1 = subrCx + flagHalf;
+    const effX0 = Math.min(eff.x, headerBlockLeft(this.lines, eff)) - 0.5 * h;
+    const expX0 = (Math.max(eff.right, headerBlockRight(this.lines, eff)) + Math.min(exp.x, headerBlockLeft(this.lines, exp))) / 2;
+    const limitsX0 = Math.min(...limitLabels.map((l) => l.x), Math.max(exp.right, headerBlockRight(this.lines, exp)) + 0.5 * h) - 1;
+    // the amounts start at the '$' of the limit lines, else after the longest printed limit label
+    const dollars = this.lines.flatMap((l) => l.words).filter((w) => w.text === '$' && w.x > limitsX0 && w.y > y0 && w.y < y1).map((w) => w.x);
+    const amountX0 = dollars.length >= 3 ? median(dollars) - 0.5 : Math.max(...limitLabels.map((l) => l.right), limitsX0 + 60) + 0.5;
+    return {
+      ltr: { x0: 0, x1: typeX0 },
+      type: { x0: typeX0, x1: addlX0 },
+      addl: { x0: addlX0, x1: split },
+      subr: { x0: split, x1: subrX1 },
+      number: { x0: subrX1, x1: effX0 },
+      eff: { x0: effX0, x1: expX0 },
+      exp: { x0: expX0, x1: limitsX0 },
+      limitLabel: { x0: limitsX0, x1: amountX0 },
+      amount: { x0: amountX0, x1: this.page.width },
+    };
+  }
+
+  /** The policies of one row band. */
+  private bandPolicies(
+    row: Row | 'other',
+    cells: (col: Column) => Segment[],
+    boxes: Set<Checkbox>,
+    limitLabels: { row: Row; key: string; hit: LabelHit }[],
+    band: { y0: number; y1: number },
+  ): { policy: PolicyFields; words: Record<string, Word[]> }[] {
+    const where = row.replace(/_/g, ' ');
+    const numbers = cells('number').sort(byY);
+    const effs = cells('eff').sort(byY);
+    const exps = cells('exp').sort(byY);
+    const amounts = cells('amount').sort(byY);
+    // limits: each amount to the nearest printed limit label of the row ('other': the labels typed in the row)
+    const rowLimits: { key: string; amount: number; words: Word[]; y: number }[] = [];
+    if (row === 'other') {
+      const labels = cells('limitLabel').sort(byY);
+      for (const a of amounts) {
+        const n = normalizeLimit(a.text);
+        if (n === null) continue;
+        const label = nearestByY(labels, centerY(a), 1.0 * a.height);
+        const key = limitLabelKey(label?.text);
+        if (key === null) {
+          this.warnings.push(`other row: amount ${n} has no label; left out`);
+          continue;
+        }
+        rowLimits.push({ key, amount: n, words: a.words, y: centerY(a) });
+      }
+    } else {
+      const mine = limitLabels.filter((l) => l.row === row && centerY(l.hit) >= band.y0 - 2 && centerY(l.hit) < band.y1 + 2);
+      const taken = new Set<string>();
+      for (const a of amounts) {
+        const n = normalizeLimit(a.text);
+        if (n === null) {
+          if (/\d/.test(a.text)) this.warnings.push(`${where}: limit "${a.text}" is not an amount; left out`);
+          continue;
+        }
+        let best: { key: string; d: number } | null = null;
+        for (const l of mine) {
+          const d = Math.abs(limitLabelSlot(this.lines, l.hit) - centerY(a));
+          if (!best || d < best.d) best = { key: l.key, d };
+        }
+        if (!best || best.d > 1.2 * a.height + 2 || taken.has(best.key)) continue;
+        taken.add(best.key);
+        rowLimits.push({ key: best.key, amount: n, words: a.words, y: centerY(a) });
+      }
+      if (row === 'umbrella_excess') {
+        // RETENTION $ amount is printed in the TYPE column right of its label
+        const ret = this.label(['RETENTION $', 'RETENTION']).find((h) => centerY(h) >= band.y0 && centerY(h) < band.y1);
+        if (ret) {
+          const dollars = new Set(this.lines.flatMap((l) => l.words).filter((w) => w.text === '$'));
+          const seg = this.segmentsIn({ x0: ret.right + 0.1, x1: ret.right + 25 * ret.height, y0: centerY(ret) - ret.height, y1: centerY(ret) + ret.height }, dollars).find((s) => normalizeLimit(s.text) !== null);
+          const amount = seg ? normalizeLimit(seg.text) : ret.rest ? normalizeLimit(ret.rest.text) : null;
+          if (amount !== null && amount > 0) rowLimits.push({ key: 'retention', amount, words: (seg ?? ret.rest)!.words, y: centerY(ret) });
+        }
+      }
+    }
+    const dated = (segs: Segment[]) => segs.filter((s) => normalizeDate(s.text) !== null || /\d/.test(s.text));
+    const effDates = dated(effs);
+    const expDates = dated(exps);
+    if (numbers.length === 0 && effDates.length === 0 && expDates.length === 0 && rowLimits.length === 0) return [];
+
+    const anchors = numbers.length > 0 ? numbers : effDates.length > 0 ? effDates : expDates.length > 0 ? expDates : [segmentOf(rowLimits[0]!.words)];
+    const count = anchors.length;
+    const pickFor = (segs: Segment[], i: number): Segment | null => {
+      if (segs.length === 0) return null;
+      if (segs.length === count) return segs[i]!;
+      if (count === 1) return segs[0]!;
+      return nearestByY(segs, centerY(anchors[i]!), Infinity);
+    };
+    const letters = cells('ltr').sort(byY);
+    const addl = cells('addl').sort(byY);
+    const subr = cells('subr').sort(byY);
+    const types = row === 'other' ? cells('type').sort(byY) : [];
+
+    const coverage: Coverage =
+      row === 'umbrella_excess' ? (boxes.has('excess') && !boxes.has('umbrella') ? 'excess_liability' : 'umbrella_liability') : row;
+    const basis = row === 'general_liability' || row === 'umbrella_excess' ? basisOf(boxes, where, this.warnings) : null;
+    const details = detailsOf(row, boxes, this.proprietorExcluded(row, band));
+
+    const out: { policy: PolicyFields; words: Record<string, Word[]> }[] = [];
+    for (let i = 0; i < count; i++) {
+      const anchorY = centerY(anchors[i]!);
+      const nextY = i + 1 < count ? centerY(anchors[i + 1]!) : Infinity;
+      const prevY = i > 0 ? centerY(anchors[i - 1]!) : -Infinity;
+      const mineY = (y: number) => count === 1 || (y >= (prevY + anchorY) / 2 && y < (anchorY + nextY) / 2);
+      const num = numbers[i] ?? null;
+      const ltr = pickFor(letters, i);
+      const eff = pickFor(effDates, i);
+      const exp = pickFor(expDates, i);
+      const ai = pickFor(addl, i);
+      const sw = pickFor(subr, i);
+      const letter = ltr ? letterOf(ltr.text) : null;
+      if (ltr && letter === null) this.warnings.push(`${where}: "${ltr.text}" is not an insurer letter`);
+      const flag = (seg: Segment | null, name: string) => {
+        if (!seg) return false;
+        const v = normalizeFlag(seg.text);
+        if (v === null) this.warnings.push(`${where}: ${name} "${seg.text}" is not Y or N; read as not marked`);
+        return v === true;
+      };
+      const limitsOfPolicy = rowLimits.filter((l) => mineY(l.y));
+      const limits: Record<string, number> = {};
+      const words: Record<string, Word[]> = {};
+      for (const l of limitsOfPolicy) {
+        limits[l.key] = l.amount;
+        words[`limits/${l.key}`] = l.words;
+      }
+      const description = row === 'other' ? cleanText(types.filter((t) => mineY(centerY(t))).map((t) => t.text).join(' ')) : null;
+      const policy: PolicyFields = {
+        coverage: row === 'other' ? 'other' : coverage,
+        description,
+        insurerLetter: letter,
+        policyNumber: num ? cleanText(num.text) : null,
+        effectiveDate: this.date(eff, `${where} effective date`),
+        expirationDate: this.date(exp, `${where} expiration date`),
+        additionalInsured: row === 'workers_compensation' ? false : flag(ai, 'ADDL INSD'),
+        subrogationWaived: flag(sw, 'SUBR WVD'),
+        basis: row === 'other' ? null : basis,
+        limits,
+        details: row === 'other' ? {} : { ...details },
+      };
+      if (num) words.policyNumber = num.words;
+      if (eff) words.effectiveDate = eff.words;
+      if (exp) words.expirationDate = exp.words;
+      if (ltr && letter) words.insurerLetter = ltr.words;
+      out.push({ policy, words });
+    }
+    return out;
+  }
+
+  private date(seg: Segment | null, where: string): string | null {
+    if (!seg) return null;
+    const iso = normalizeDate(seg.text.replace(/\s+/g, ''));
+    if (iso === null && cleanText(seg.text) !== null && !/^MM\/DD\/YYYY$/i.test(seg.text.trim())) this.warnings.push(`${where}: "${seg.text}" is not a date`);
+    return iso;
+  }
+
+  /** The WC row's "ANY PROPRIETOR … EXCLUDED?" Y/N box, beside its 'Y / N' label. */
+  private proprietorExcluded(row: Row | 'other', band: { y0: number; y1: number }): boolean | null {
+    if (row !== 'workers_compensation') return null;
+    const yn = this.label('Y / N').find((h) => centerY(h) >= band.y0 && centerY(h) < band.y1);
+    if (!yn) return null;
+    const h = yn.height;
+    const seg = this.segmentsIn({ x0: yn.x - 2 * h, x1: yn.right + 2 * h, y0: yn.bottom, y1: yn.bottom + 4 * h }).find((s) => /^[YN]$/i.test(s.text.trim()));
+    return seg ? normalizeFlag(seg.text) : null;
+  }
+
+  // ---- description of operations ----
+
+  private readDescription(x: Extraction) {
+    const header = this.label(['DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES']).find((h) => /LOCATION/i.test(h.line.words.map((w) => w.text).join(' ')));
+    if (!header) return;
+    const holder = this.label('CERTIFICATE HOLDER').find((h) => h.y > header.bottom);
+    const y1 = holder ? holder.y - 0.5 : this.page.height;
+    const rows = this.lines.filter((l) => l.y > header.bottom - 0.2 * header.height && centerY(l) < y1 && l !== header.line);
+    x.descriptionOfOperations = cleanMultiline(rows.map((l) => l.words.map((w) => w.text).join(' ')).join('\n'));
+  }
+}
+
+// ---- helpers ----
+
+const byY = (a: Segment, b: Segment) => centerY(a) - centerY(b) || a.x - b.x;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function colOf(cols: Record<Column, { x0: number; x1: number }>, cx: number): Column | null {
+  for (const [name, c] of Object.entries(cols) as [Column, { x0: number; x1: number }][]) if (cx >= c.x0 && cx < c.x1) return name;
+  return null;
+}
+
+function nearestByY(segs: Segment[], y: number, within: number): Segment | null {
+  let best: Segment | null = null;
+  for (const s of segs) {
+    const d = Math.abs(centerY(s) - y);
+    if (d <= within && (!best || d < Math.abs(centerY(best) - y))) best = s;
+  }
+  return best;
+}
+
+/** The text printed beside an insurer label: segments on the label's row, joined left to right. */
+function nearestRowText(segs: Segment[], label: LabelHit, spacing: number): Segment | null {
+  const near = nearestByY(segs, centerY(label), 0.5 * spacing);
+  if (!near) return null;
+  const row = segs.filter((s) => Math.abs(centerY(s) - centerY(near)) < 0.4 * Math.max(s.height, near.height)).sort((a, b) => a.x - b.x);
+  return segmentOf(row.flatMap((s) => s.words));
+}
+
+/**
+ * Where a limit label's amount sits vertically: the middle of the label and the continuation line printed under it
+ * ("DAMAGE TO RENTED" / "PREMISES (Ea occurrence)", "COMBINED SINGLE LIMIT" / "(Ea accident)").
+ */
+function limitLabelSlot(lines: Line[], hit: LabelHit): number {
+  let bottom = hit.bottom;
+  for (const line of lines) {
+    if (line.y <= hit.y + 0.3 * hit.height || line.y > bottom + 0.5 * hit.height) continue;
+    const cont = line.segments.find((s) => Math.abs(s.x - hit.x) < hit.height && /^(?:\(|PREMISES)/i.test(s.text));
+    if (cont) bottom = cont.bottom;
+  }
+  return (hit.y + bottom) / 2;
+}
+
+function headerBlockLeft(lines: Line[], h: LabelHit): number {
+  let left = h.x;
+  for (const line of lines) {
+    if (line.y <= h.y || line.y > h.bottom + 0.8 * h.height) continue;
+    for (const s of line.segments) if (s.x < h.right && s.right > h.x) left = Math.min(left, s.x);
+  }
+  return left;
+}
+
+function headerBlockRight(lines: Line[], h: LabelHit): number {
+  let right = h.right;
+  for (const line of lines) {
+    if (line.y <= h.y || line.y > h.bottom + 0.8 * h.height) continue;
+    for (const s of line.segments) if (s.x < h.right && s.right > h.x) right = Math.max(right, s.right);
+  }
+  return right;
+}
+
+/** Printed cell text that is not a value: the '$' of a limit line, the WC row's N/A, the Y/N hint. */
+function isPrintedFiller(text: string): boolean {
+  const t = text.replace(/\s+/g, '').toUpperCase();
+  return t === '$' || t === 'N/A' || t === 'Y/N' || t === '';
+}
+
+function letterOf(text: string): string | null {
+  const t = text.trim().toUpperCase();
+  return /^[A-F]$/.test(t) ? t : null;
+}
+
+/** "Livonia, Mi 48152" or the three boxes "Dallas" "TX" "75201" → city, state, ZIP. */
+function parseCityLine(row: Segment[]): { city: string | null; state: string | null; postalCode: string | null } | null {
+  const text = row.map((s) => s.text).join(' ');
+  const m = /^(.*?)[,\s]+([A-Za-z]{2})\.?\s+(\d{5}(?:-\d{4})?)$/.exec(text.trim());
+  if (!m) return null;
+  return { city: cleanText(m[1]!.replace(/,$/, '')), state: m[2]!, postalCode: m[3]! };
+}
+
+function basisOf(boxes: Set<Checkbox>, where: string, warnings: string[]): 'occurrence' | 'claims_made' | null {
+  const claims = boxes.has('claimsMade');
+  const occur = boxes.has('occurrence');
+  if (claims && occur) {
+    warnings.push(`${where}: both CLAIMS-MADE and OCCUR are marked`);
+    return null;
+  }
+  return claims ? 'claims_made' : occur ? 'occurrence' : null;
+}
+
+function detailsOf(row: Row | 'other', boxes: Set<Checkbox>, proprietorExcluded: boolean | null): Record<string, unknown> {
+  switch (row) {
+    case 'general_liability':
+      return {
+        aggregateAppliesPer: boxes.has('perPolicy') ? 'policy' : boxes.has('perProject') ? 'project' : boxes.has('perLocation') ? 'location' : boxes.has('perOther') ? 'other' : null,
+      };
+    case 'automobile_liability':
+      return {
+        anyAuto: boxes.has('anyAuto'),
+        ownedAutosOnly: boxes.has('owned'),
+        scheduledAutos: boxes.has('scheduled'),
+        hiredAutosOnly: boxes.has('hired'),
+        nonOwnedAutosOnly: boxes.has('nonOwned'),
+      };
+    case 'workers_compensation':
+      return { perStatute: boxes.has('perStatute'), proprietorExcluded };
+    default:
+      return {};
+  }
+}
