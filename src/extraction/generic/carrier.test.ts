@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { carrierCertificate, invoicePdf, NONCERT_DESIGNS } from '../../../test/fixtures/noncert.js';
 import { textPdf } from '../../../test/fixtures/bad-input.js';
 import { INSTRUCTION_TEXT_WARNING } from '../guard.js';
 import { genericFromWords } from './carrier.js';
-import { textLayerWords } from './pdf-words.js';
+import { openPdf } from '../pdf/open.js';
+import { textLayerWords } from '../text/words.js';
 import { findDates, limitPairs } from './values.js';
 import { recognizeForm } from '../forms.js';
 
+// the same text-layer words the engine reads
 async function words(pdf: Uint8Array) {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
+  const opened = await openPdf(pdf);
   try {
-    return await textLayerWords(doc);
+    const pages = [];
+    for (let n = 1; n <= opened.pages; n++) pages.push(await textLayerWords(await opened.doc.getPage(n), { marks: false }));
+    return pages;
   } finally {
-    await doc.destroy();
+    await opened.close();
   }
 }
 
