@@ -175,6 +175,8 @@ describe('the certificate.read job', { timeout: 120_000 }, () => {
     // give it the file of an upload (read already, so that no queued job touches it later)
     const uploaded = await uploadFile('for-job.pdf', tinyPdf());
     await waitForReading(uploaded.id);
+    // the real reading of that upload may have kept the file as a document already; start from a clean slate
+    await t.ctx.database.db.delete(documents).where(eq(documents.fileId, uploaded.file.id));
     await t.ctx.database.db.update(certificates).set({ fileId: uploaded.file.id, status: 'received' }).where(eq(certificates.id, id));
     return { id, fileId: uploaded.file.id as string };
   }
