@@ -10,6 +10,23 @@ export function notifySuccess(message: string) {
   notifications.show({ color: 'green', message });
 }
 
+/**
+ * Reports how an action ended: a success notification, or the error's. The error is rethrown, so that a confirm
+ * dialog awaiting the action stays open.
+ */
+export function notifyOutcome<T>(action: Promise<T>, success: string, failureTitle: string): Promise<T> {
+  return action.then(
+    (value) => {
+      notifySuccess(success);
+      return value;
+    },
+    (err: unknown) => {
+      notifyError(err, failureTitle);
+      throw err;
+    },
+  );
+}
+
 interface FormWithErrors {
   setErrors: (errors: Record<string, string>) => void;
 }

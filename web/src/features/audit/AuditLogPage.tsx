@@ -8,6 +8,7 @@ import { ListPagination, usePage } from '../../components/ListPagination';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime, humanize } from '../../lib/format';
+import { EmptyRow } from '../../components/EmptyRow';
 
 const entityTypes = [
   'organization',
@@ -70,13 +71,7 @@ export function AuditLogPage() {
                       <AuditRow key={entry.id} entry={entry} />
                     ))}
                     {data.items.length === 0 && (
-                      <Table.Tr>
-                        <Table.Td colSpan={5}>
-                          <Text c="dimmed" ta="center" py="md">
-                            Nothing logged yet.
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
+                      <EmptyRow colSpan={5}>Nothing logged yet.</EmptyRow>
                     )}
                   </Table.Tbody>
                 </Table>

@@ -21,7 +21,7 @@ import { FilePreview } from '../../components/FilePreview';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { CertificateStatusBadge } from '../../components/StatusBadge';
-import { notifyError, notifySuccess, showFormError } from '../../lib/errors';
+import { notifyError, notifyOutcome, notifySuccess, showFormError } from '../../lib/errors';
 import { formatBytes, formatDateTime, humanize } from '../../lib/format';
 import { usePermissions } from '../auth/session';
 import { CertificateFields } from './CertificateFields';
@@ -80,16 +80,7 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
     );
 
   const onDelete = () =>
-    remove.mutateAsync(certificate.id).then(
-      () => {
-        notifySuccess('Certificate deleted');
-        navigate(`/insureds/${certificate.insuredId}?tab=certificates`);
-      },
-      (err: unknown) => {
-        notifyError(err, 'Could not delete');
-        throw err;
-      },
-    );
+    notifyOutcome(remove.mutateAsync(certificate.id), 'Certificate deleted', 'Could not delete').then(() => navigate(`/insureds/${certificate.insuredId}?tab=certificates`));
 
   const file = certificate.file;
 

@@ -1,6 +1,6 @@
 // The locations tab: where the insured works, and which requirement set applies at each location.
 import { useState } from 'react';
-import { Anchor, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Table } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useAssignments, useCreateAssignment, useDeleteAssignment, useUpdateAssignment } from '../../api/assignments';
@@ -8,8 +8,9 @@ import { useLocations } from '../../api/locations';
 import { useRequirementSets } from '../../api/requirementSets';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { QueryState } from '../../components/QueryState';
-import { notifyError, notifySuccess } from '../../lib/errors';
+import { notifyError, notifyOutcome, notifySuccess } from '../../lib/errors';
 import { usePermissions } from '../auth/session';
+import { EmptyRow } from '../../components/EmptyRow';
 
 export function AssignmentsPanel({ insuredId }: { insuredId: string }) {
   const { canEdit } = usePermissions();
@@ -81,13 +82,7 @@ export function AssignmentsPanel({ insuredId }: { insuredId: string }) {
                             confirmLabel="Remove"
                             icon={<IconTrash size={16} />}
                             onConfirm={() =>
-                              remove.mutateAsync(assignment.id).then(
-                                () => notifySuccess('Removed from location'),
-                                (err: unknown) => {
-                                  notifyError(err, 'Could not remove');
-                                  throw err;
-                                },
-                              )
+                              notifyOutcome(remove.mutateAsync(assignment.id), 'Removed from location', 'Could not remove')
                             }
                           />
                         </Table.Td>
@@ -95,13 +90,7 @@ export function AssignmentsPanel({ insuredId }: { insuredId: string }) {
                     </Table.Tr>
                   ))}
                   {items.length === 0 && (
-                    <Table.Tr>
-                      <Table.Td colSpan={canEdit ? 3 : 2}>
-                        <Text c="dimmed" ta="center" py="md">
-                          Not assigned to any location.
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
+                    <EmptyRow colSpan={canEdit ? 3 : 2}>Not assigned to any location.</EmptyRow>
                   )}
                 </Table.Tbody>
               </Table>

@@ -1,15 +1,16 @@
 // The contacts tab: the insured's own people and their brokers (who usually send the certificates).
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Checkbox, Grid, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Checkbox, Grid, Group, Modal, Paper, SegmentedControl, Stack, Table, TextInput, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPencil, IconPlus, IconStarFilled, IconTrash } from '@tabler/icons-react';
 import { useContacts, useDeleteContact, useSaveContact } from '../../api/contacts';
 import type { Contact, ContactKind } from '../../api/types';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { QueryState } from '../../components/QueryState';
-import { notifyError, notifySuccess, showFormError } from '../../lib/errors';
+import { notifyOutcome, notifySuccess, showFormError } from '../../lib/errors';
 import { blankToNull } from '../../lib/format';
 import { usePermissions } from '../auth/session';
+import { EmptyRow } from '../../components/EmptyRow';
 
 export function ContactsPanel({ insuredId }: { insuredId: string }) {
   const { canEdit } = usePermissions();
@@ -76,13 +77,7 @@ export function ContactsPanel({ insuredId }: { insuredId: string }) {
                               confirmLabel="Delete"
                               icon={<IconTrash size={16} />}
                               onConfirm={() =>
-                                remove.mutateAsync(contact.id).then(
-                                  () => notifySuccess('Contact deleted'),
-                                  (err: unknown) => {
-                                    notifyError(err, 'Could not delete');
-                                    throw err;
-                                  },
-                                )
+                                notifyOutcome(remove.mutateAsync(contact.id), 'Contact deleted', 'Could not delete')
                               }
                             />
                           </Group>
@@ -91,13 +86,7 @@ export function ContactsPanel({ insuredId }: { insuredId: string }) {
                     </Table.Tr>
                   ))}
                   {items.length === 0 && (
-                    <Table.Tr>
-                      <Table.Td colSpan={canEdit ? 6 : 5}>
-                        <Text c="dimmed" ta="center" py="md">
-                          No contacts yet.
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
+                    <EmptyRow colSpan={canEdit ? 6 : 5}>No contacts yet.</EmptyRow>
                   )}
                 </Table.Tbody>
               </Table>

@@ -11,9 +11,10 @@ import { DateField } from '../../components/DateField';
 import { FileDrop } from '../../components/FileDrop';
 import { ListPagination, usePage } from '../../components/ListPagination';
 import { QueryState } from '../../components/QueryState';
-import { notifyError, notifySuccess } from '../../lib/errors';
+import { notifyError, notifyOutcome, notifySuccess } from '../../lib/errors';
 import { enumOptions, formatBytes, formatDate } from '../../lib/format';
 import { usePermissions } from '../auth/session';
+import { EmptyRow } from '../../components/EmptyRow';
 
 const documentFileTypes = [
   'application/pdf',
@@ -65,13 +66,7 @@ export function DocumentsPanel({ insuredId }: { insuredId: string }) {
                       <DocumentRow key={item.id} item={item} canEdit={canEdit} />
                     ))}
                     {data.items.length === 0 && (
-                      <Table.Tr>
-                        <Table.Td colSpan={5}>
-                          <Text c="dimmed" ta="center" py="md">
-                            No documents yet.
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
+                      <EmptyRow colSpan={5}>No documents yet.</EmptyRow>
                     )}
                   </Table.Tbody>
                 </Table>
@@ -178,13 +173,7 @@ function DocumentRow({ item, canEdit }: { item: InsuredDocument; canEdit: boolea
               confirmLabel="Delete"
               icon={<IconTrash size={16} />}
               onConfirm={() =>
-                remove.mutateAsync(item.id).then(
-                  () => notifySuccess('Document deleted'),
-                  (err: unknown) => {
-                    notifyError(err, 'Could not delete');
-                    throw err;
-                  },
-                )
+                notifyOutcome(remove.mutateAsync(item.id), 'Document deleted', 'Could not delete')
               }
             />
           )}

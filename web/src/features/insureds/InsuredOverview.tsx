@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { useDeleteInsured, useUpdateInsured } from '../../api/insureds';
 import type { Insured } from '../../api/types';
 import { ConfirmAction } from '../../components/ConfirmAction';
-import { notifyError, notifySuccess, showFormError } from '../../lib/errors';
+import { notifyOutcome, notifySuccess, showFormError } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { usePermissions } from '../auth/session';
 import { InsuredFields } from './InsuredFields';
@@ -44,16 +44,7 @@ export function InsuredOverview({ insured }: { insured: Insured }) {
   );
 
   const onDelete = () =>
-    remove.mutateAsync(insured.id).then(
-      () => {
-        notifySuccess('Insured deleted');
-        navigate('/insureds');
-      },
-      (err: unknown) => {
-        notifyError(err, 'Could not delete');
-        throw err;
-      },
-    );
+    notifyOutcome(remove.mutateAsync(insured.id), 'Insured deleted', 'Could not delete').then(() => navigate('/insureds'));
 
   return (
     <form onSubmit={submit} noValidate>

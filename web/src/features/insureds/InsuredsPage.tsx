@@ -15,6 +15,7 @@ import { CoverageBadge, coverageStateLabels } from '../../components/StatusBadge
 import { formatDate, humanize } from '../../lib/format';
 import { usePermissions } from '../auth/session';
 import { InsuredFormModal } from './InsuredFormModal';
+import { EmptyRow } from '../../components/EmptyRow';
 
 function asCoverageState(value: string | null): CoverageState | undefined {
   return coverageStates.find((s) => s === value);
@@ -150,13 +151,7 @@ export function InsuredsPage() {
                       </Table.Tr>
                     ))}
                     {data.items.length === 0 && (
-                      <Table.Tr>
-                        <Table.Td colSpan={6}>
-                          <Text c="dimmed" ta="center" py="md">
-                            {q || locationId || coverageState ? 'No insureds match these filters.' : 'No insureds yet.'}
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
+                      <EmptyRow colSpan={6}>{q || locationId || coverageState ? 'No insureds match these filters.' : 'No insureds yet.'}</EmptyRow>
                     )}
                   </Table.Tbody>
                 </Table>

@@ -12,7 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { CoverageBadge } from '../../components/StatusBadge';
 import { formatAddress } from '../../lib/address';
-import { notifyError, notifySuccess } from '../../lib/errors';
+import { notifyOutcome } from '../../lib/errors';
 import { formatDate, humanize } from '../../lib/format';
 import { usePermissions } from '../auth/session';
 import { LocationFormModal } from './LocationFormModal';
@@ -30,16 +30,7 @@ function LocationDetail({ location }: { location: Location }) {
   const navigate = useNavigate();
 
   const onDelete = () =>
-    remove.mutateAsync(location.id).then(
-      () => {
-        notifySuccess('Location deleted');
-        navigate('/locations');
-      },
-      (err: unknown) => {
-        notifyError(err, 'Could not delete');
-        throw err;
-      },
-    );
+    notifyOutcome(remove.mutateAsync(location.id), 'Location deleted', 'Could not delete').then(() => navigate('/locations'));
 
   return (
     <>

@@ -12,6 +12,7 @@ import { formatAddress } from '../../lib/address';
 import { humanize } from '../../lib/format';
 import { usePermissions } from '../auth/session';
 import { LocationFormModal } from './LocationFormModal';
+import { EmptyRow } from '../../components/EmptyRow';
 
 export function LocationsPage() {
   const { canEdit } = usePermissions();
@@ -90,13 +91,7 @@ export function LocationsPage() {
                       </Table.Tr>
                     ))}
                     {data.items.length === 0 && (
-                      <Table.Tr>
-                        <Table.Td colSpan={5}>
-                          <Text c="dimmed" ta="center" py="md">
-                            {q ? 'No locations match your search.' : 'No locations yet.'}
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
+                      <EmptyRow colSpan={5}>{q ? 'No locations match your search.' : 'No locations yet.'}</EmptyRow>
                     )}
                   </Table.Tbody>
                 </Table>

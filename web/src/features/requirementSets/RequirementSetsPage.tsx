@@ -11,11 +11,12 @@ import { ConfirmAction } from '../../components/ConfirmAction';
 import { ListPagination, usePage } from '../../components/ListPagination';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
-import { notifyError, notifySuccess } from '../../lib/errors';
+import { notifyError, notifyOutcome } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePermissions } from '../auth/session';
 import { ImportRequirementSet } from './ImportRequirementSet';
 import { RequirementSummaryLines } from './RequirementSummaryLines';
+import { EmptyRow } from '../../components/EmptyRow';
 
 export function RequirementSetsPage() {
   const { canEdit } = usePermissions();
@@ -66,13 +67,7 @@ export function RequirementSetsPage() {
                       <RequirementSetRow key={set.id} requirementSet={set} canEdit={canEdit} />
                     ))}
                     {data.items.length === 0 && (
-                      <Table.Tr>
-                        <Table.Td colSpan={5}>
-                          <Text c="dimmed" ta="center" py="md">
-                            No requirement sets yet.
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
+                      <EmptyRow colSpan={5}>No requirement sets yet.</EmptyRow>
                     )}
                   </Table.Tbody>
                 </Table>
@@ -139,13 +134,7 @@ function RequirementSetRow({ requirementSet, canEdit }: { requirementSet: Requir
               confirmLabel="Delete"
               icon={<IconTrash size={16} />}
               onConfirm={() =>
-                remove.mutateAsync(requirementSet.id).then(
-                  () => notifySuccess('Requirement set deleted'),
-                  (err: unknown) => {
-                    notifyError(err, 'Could not delete');
-                    throw err;
-                  },
-                )
+                notifyOutcome(remove.mutateAsync(requirementSet.id), 'Requirement set deleted', 'Could not delete')
               }
             />
           )}

@@ -1,6 +1,6 @@
 // API keys for integrations: create (the secret is shown once), list, and revoke.
 import { useState } from 'react';
-import { Alert, Badge, Button, Code, Grid, Modal, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Code, Grid, Modal, Paper, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconKey, IconX } from '@tabler/icons-react';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from '../../api/apiKeys';
@@ -9,9 +9,10 @@ import { ConfirmAction } from '../../components/ConfirmAction';
 import { ListPagination, usePage } from '../../components/ListPagination';
 import { QueryState } from '../../components/QueryState';
 import { SecretField } from '../../components/SecretField';
-import { notifyError, notifySuccess, showFormError } from '../../lib/errors';
+import { notifyOutcome, showFormError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { grantableRoles } from './InvitationsSettings';
+import { EmptyRow } from '../../components/EmptyRow';
 
 export function ApiKeysSettings() {
   const { page, setPage, limit, offset } = usePage('');
@@ -64,13 +65,7 @@ export function ApiKeysSettings() {
                               confirmLabel="Revoke"
                               icon={<IconX size={16} />}
                               onConfirm={() =>
-                                revoke.mutateAsync(apiKey.id).then(
-                                  () => notifySuccess('API key revoked'),
-                                  (err: unknown) => {
-                                    notifyError(err, 'Could not revoke');
-                                    throw err;
-                                  },
-                                )
+                                notifyOutcome(revoke.mutateAsync(apiKey.id), 'API key revoked', 'Could not revoke')
                               }
                             />
                           )}
@@ -78,13 +73,7 @@ export function ApiKeysSettings() {
                       </Table.Tr>
                     ))}
                     {data.items.length === 0 && (
-                      <Table.Tr>
-                        <Table.Td colSpan={6}>
-                          <Text c="dimmed" ta="center" py="md">
-                            No API keys.
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
+                      <EmptyRow colSpan={6}>No API keys.</EmptyRow>
                     )}
                   </Table.Tbody>
                 </Table>

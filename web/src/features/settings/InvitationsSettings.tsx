@@ -9,8 +9,9 @@ import { ConfirmAction } from '../../components/ConfirmAction';
 import { ListPagination, usePage } from '../../components/ListPagination';
 import { QueryState } from '../../components/QueryState';
 import { SecretField } from '../../components/SecretField';
-import { notifyError, notifySuccess, showFormError } from '../../lib/errors';
+import { notifyOutcome, showFormError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { EmptyRow } from '../../components/EmptyRow';
 
 export const grantableRoles: GrantableRole[] = ['admin', 'editor', 'viewer'];
 
@@ -70,13 +71,7 @@ export function InvitationsSettings() {
                                 confirmLabel="Revoke"
                                 icon={<IconX size={16} />}
                                 onConfirm={() =>
-                                  revoke.mutateAsync(invitation.id).then(
-                                    () => notifySuccess('Invitation revoked'),
-                                    (err: unknown) => {
-                                      notifyError(err, 'Could not revoke');
-                                      throw err;
-                                    },
-                                  )
+                                  notifyOutcome(revoke.mutateAsync(invitation.id), 'Invitation revoked', 'Could not revoke')
                                 }
                               />
                             )}
@@ -85,13 +80,7 @@ export function InvitationsSettings() {
                       );
                     })}
                     {data.items.length === 0 && (
-                      <Table.Tr>
-                        <Table.Td colSpan={7}>
-                          <Text c="dimmed" ta="center" py="md">
-                            No invitations sent.
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
+                      <EmptyRow colSpan={7}>No invitations sent.</EmptyRow>
                     )}
                   </Table.Tbody>
                 </Table>

@@ -7,7 +7,7 @@ import { ConfirmAction } from '../../components/ConfirmAction';
 import { ListPagination, usePage } from '../../components/ListPagination';
 import { QueryState } from '../../components/QueryState';
 import { RoleBadge } from '../../components/StatusBadge';
-import { notifyError, notifySuccess } from '../../lib/errors';
+import { notifyError, notifyOutcome, notifySuccess } from '../../lib/errors';
 import { formatDate, withArticle } from '../../lib/format';
 import { useSession } from '../auth/session';
 
@@ -88,13 +88,7 @@ export function MembersSettings() {
                                 confirmLabel="Remove"
                                 icon={<IconUserMinus size={16} />}
                                 onConfirm={() =>
-                                  remove.mutateAsync(member.userId).then(
-                                    () => notifySuccess(`${member.name} removed`),
-                                    (err: unknown) => {
-                                      notifyError(err, 'Could not remove');
-                                      throw err;
-                                    },
-                                  )
+                                  notifyOutcome(remove.mutateAsync(member.userId), `${member.name} removed`, 'Could not remove')
                                 }
                               />
                             )}
