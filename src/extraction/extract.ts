@@ -5,7 +5,7 @@
 // A file that is not a certificate throws ExtractionError('unsupported') with the reason.
 import { FORM_TYPES, type Extraction, type FormType } from '../domain/certificate.js';
 import { acord25FromFields, type Acord25Values } from './acord25/acroform.js';
-import { acord25LayoutPage, hasTextCheckMarks, readAcord25Layout } from './acord25/layout.js';
+import { acord25LayoutPage, hasTextCheckMarks, readAcord25Layout, type Provenance } from './acord25/layout.js';
 import { ACORD25_FIELDS, normalizeFieldName } from './acord25/fields.js';
 import { ExtractionError } from './errors.js';
 import type { PageWords } from './layout/words.js';
@@ -42,8 +42,22 @@ export function detectFileKind(bytes: Uint8Array): FileKind {
   return 'unknown';
 }
 
+/**
+ * Where the values of a reading came from, for the review screen: each page's size (PDF points; image pixels scaled to
+ * points) and, per JSON pointer of the extraction (the same pointers as `confidence`), the box the value was read from
+ * (PDF points, origin at the page's top-left).
+ */
+export type ReadProvenance = { pages: Array<{ page: number; width: number; height: number }>; boxes: Provenance };
+
+export type CertificateReading = { extraction: Extraction; provenance: ReadProvenance };
+
 /** Reads one certificate file. Throws ExtractionError (with a code) when the file gives no extraction. */
 export async function extractCertificate(bytes: Buffer, fileName: string, options: ExtractOptions = {}): Promise<Extraction> {
+  return (await readCertificate(bytes, fileName, options)).extraction;
+}
+
+/** As extractCertificate, with the provenance of each value. */
+export async function readCertificate(bytes: Buffer, fileName: string, options: ExtractOptions = {}): Promise<CertificateReading> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length === 0) throw new ExtractionError('corrupt', 'the file is empty');
   if (bytes.length > maxBytes) throw new ExtractionError('unsupported', `the file is ${bytes.length} bytes; the limit is ${maxBytes}`);
@@ -62,7 +76,7 @@ export async function extractCertificate(bytes: Buffer, fileName: string, option
   }
 }
 
-async function extractPdf(bytes: Buffer, fileName: string): Promise<Extraction> {
+async function extractPdf(bytes: Buffer, fileName: string): Promise<CertificateReading> {
   const pdf = await openPdf(bytes);
   try {
     const values = acord25Values(pdf);
@@ -72,12 +86,14 @@ async function extractPdf(bytes: Buffer, fileName: string): Promise<Extraction> 
     const warnings = [...pdf.warnings, ...xfaWarnings];
     const filled = [...values].filter(([name, v]) => name !== 'Form_EditionIdentifier_A' && (v === true || (typeof v === 'string' && v.trim() !== '')));
     if (filled.length === 0) warnings.push(`the ${form.type} form fields are all blank`);
-    if (form.type === 'ACORD 25') return acord25FromFields(values, { fileName, pages: pdf.pages, edition: form.edition, warnings });
+    // form fields: the boxes of their widgets are not collected yet
+    const noBoxes = await pageSizes(pdf);
+    if (form.type === 'ACORD 25') return { extraction: acord25FromFields(values, { fileName, pages: pdf.pages, edition: form.edition, warnings }), provenance: noBoxes };
     // a property form sharing ACORD 25's field names: label it, read the parties, never read it as liability
     const header = new Map([...values].filter(([name]) => SHARED_SECTIONS.has(ACORD25_FIELDS[name].section) || name === 'Form_CompletionDate_A'));
     const extraction = acord25FromFields(header, { fileName, pages: pdf.pages, edition: form.edition, warnings });
     extraction.warnings.push(`${form.type} is a property form: its coverages are not read`);
-    return { ...extraction, form, policies: [] };
+    return { extraction: { ...extraction, form, policies: [] }, provenance: noBoxes };
   } finally {
     await pdf.close();
   }
@@ -103,7 +119,7 @@ export async function wordsForPage(pdf: OpenedPdf, n: number, options: { marks?:
  * A PDF without ACORD form fields: each page's text layer, or OCR for pages that have none, then the reader that
  * fits what the words show (the ACORD 25/24/27/28 layout by its printed labels, else a carrier's own certificate).
  */
-async function extractFromWords(pdf: OpenedPdf, fileName: string): Promise<Extraction> {
+async function extractFromWords(pdf: OpenedPdf, fileName: string): Promise<CertificateReading> {
   const count = Math.min(pdf.pages, MAX_LAYOUT_PAGES);
   const pages: PageWords[] = [];
   const imageOnly: number[] = [];
@@ -129,16 +145,17 @@ type WordsContext = {
 };
 
 /** Positioned words of a document → an extraction, by the reader that fits the form they show. */
-async function readWords(pages: PageWords[], ctx: WordsContext): Promise<Extraction> {
+async function readWords(pages: PageWords[], ctx: WordsContext): Promise<CertificateReading> {
+  const sizes = pages.map((p) => ({ page: p.page, width: p.width, height: p.height }));
   const wordCount = pages.reduce((n, p) => n + p.words.length, 0);
   if (wordCount === 0) throw new ExtractionError('unsupported', 'no readable text was found in the file');
   const found = acord25LayoutPage(pages);
   if (found !== null) {
     const needMarks = ctx.marks !== null && found.form.type === 'ACORD 25' && !hasTextCheckMarks(found);
     const marked: PageWords = needMarks ? { ...found.page, words: [...found.page.words, ...(await ctx.marks!(found.page))] } : found.page;
-    const { extraction } = readAcord25Layout([marked], { fileName: ctx.fileName, pages: ctx.pages, method: ctx.method, warnings: ctx.warnings });
+    const { extraction, provenance } = readAcord25Layout([marked], { fileName: ctx.fileName, pages: ctx.pages, method: ctx.method, warnings: ctx.warnings });
     // not yet: text painted over after issue (a text layer that disagrees with the rendered page) is not detected
-    return checked(extraction, pages, ctx.method);
+    return { extraction: checked(extraction, pages, ctx.method), provenance: { pages: sizes, boxes: provenance } };
   }
   const form = recognizeForm(pages);
   if (!form.isCertificate) throw new ExtractionError('unsupported', form.reason);
@@ -148,7 +165,8 @@ async function readWords(pages: PageWords[], ctx: WordsContext): Promise<Extract
     throw new ExtractionError('unsupported', `no certificate content could be read (${form.reason})`);
   }
   extraction.warnings.unshift(...ctx.warnings);
-  return extraction;
+  // the generic reader does not record boxes yet
+  return { extraction, provenance: { pages: sizes, boxes: {} } };
 }
 
 /** Warnings every layout reading gets: instruction-like text, and (for OCR) insurer codes checked against the NAIC table. */
@@ -201,6 +219,16 @@ async function formFromText(pdf: OpenedPdf): Promise<{ type: FormType; edition: 
     if (m) return { type: `ACORD ${m[1]}` as FormType, edition: `${m[2]}/${m[3]}` };
   }
   return null;
+}
+
+/** Each page's size in PDF points (the crop box as pdfjs views it). */
+async function pageSizes(pdf: OpenedPdf): Promise<ReadProvenance> {
+  const pages: ReadProvenance['pages'] = [];
+  for (let n = 1; n <= Math.min(pdf.pages, MAX_LAYOUT_PAGES); n++) {
+    const viewport = (await pdf.doc.getPage(n)).getViewport({ scale: 1 });
+    pages.push({ page: n, width: viewport.width, height: viewport.height });
+  }
+  return { pages, boxes: {} };
 }
 
 /** The AcroForm values of the ACORD 25 fields, by plain field name. */
