@@ -1,4 +1,4 @@
-// The `coi` command: serve, migrate, demo, and (later) extract and check.
+// The `coi` command: serve, migrate, demo, extract and check.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { DataDirInUseError } from '../server/datadir-lock.js';
@@ -10,6 +10,7 @@ Commands:
   migrate    Apply database migrations and exit.
   demo       Create a demo organization with sample data and print its login.
   extract    Read certificate files and print their extraction as JSON (coi extract --help).
+  check      Check certificates (extraction JSON) against a requirement set and print the findings (coi check --help).
 
 Environment: PORT (3000), DATA_DIR (./data), DATABASE_URL (postgres://…; default embedded PGlite),
 PUBLIC_URL, MAX_UPLOAD_MB (25), SMTP_URL, MAIL_FROM, SECRET_KEY, LOG_LEVEL.`;
@@ -32,6 +33,11 @@ export async function main(argv: string[]): Promise<void> {
         process.exitCode = await runExtract(rest);
         // the OCR worker thread, if a scan needed it, would keep the process alive
         await (await import('../extraction/ocr/index.js')).terminateOcr();
+        return;
+      }
+      case 'check': {
+        const { runCheck } = await import('./check.js');
+        process.exitCode = await runCheck(rest);
         return;
       }
       case undefined:
