@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { IsolatedReader } from './isolated.js';
 
 // a minimal one-page PDF with no form fields: the engine reads it quickly and refuses it as 'unsupported'
-function plainPdf(): Buffer {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>'];
+function plainPdf(mediaBox = '0 0 612 792'): Buffer {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', `<< /Type /Page /Parent 2 0 R /MediaBox [${mediaBox}] >>`];
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((o, i) => {
@@ -66,6 +66,22 @@ describe('the isolated reader', () => {
     } finally {
       await hog.close();
     }
+  }, 60_000);
+
+  it('renders a page as a PNG in the worker, and answers why when it cannot', async () => {
+    const page = await reader.render(plainPdf(), 1, 612);
+    expect(page.ok).toBe(true);
+    if (!page.ok) return;
+    expect(page.page).toMatchObject({ width: 612, height: 792, pages: 1 });
+    expect(Buffer.from(page.page.png.subarray(1, 4)).toString('latin1')).toBe('PNG');
+    expect(await reader.render(plainPdf(), 2, 612)).toEqual({ ok: false, code: 'no_such_page', message: 'there is no page 2; the file has 1 page' });
+    expect(await reader.render(Buffer.from('not a pdf at all'), 1, 612)).toMatchObject({ ok: false, code: 'unsupported' });
+    expect(await reader.render(plainPdf(), 1, 612, { timeoutMs: 1 })).toEqual({ ok: false, code: 'timeout', message: 'rendering took longer than 1 ms' });
+    // the killed worker is replaced for the next request
+    expect((await reader.render(plainPdf(), 1, 400)).ok).toBe(true);
+    // a page a hundred times taller than wide is rendered narrower than asked, within the pixel cap (8 megapixels)
+    const tall = await reader.render(plainPdf('0 0 100 10000'), 1, 2000);
+    expect(tall.ok && [tall.page.width, tall.page.height]).toEqual([282, 28200]);
   }, 60_000);
 
   it('keeps the caller’s buffer intact', async () => {

@@ -4,11 +4,14 @@
 // (tsx and pdfjs load), so one worker serves consecutive reads, one at a time, and is let go after a while idle.
 import { Worker } from 'node:worker_threads';
 import type { Extraction } from '../../domain/certificate.js';
-import type { ReaderErrorCode, ReaderReply, ReaderRequest } from './protocol.js';
+import type { ReadProvenance } from '../extract.js';
+import type { ReaderErrorCode, ReaderReply, ReaderRequest, RenderedPage } from './protocol.js';
 
-export type { ReaderErrorCode } from './protocol.js';
+export type { ReaderErrorCode, RenderedPage } from './protocol.js';
 
-export type IsolatedResult = { ok: true; extraction: Extraction } | { ok: false; code: ReaderErrorCode; message: string };
+export type IsolatedFailure = { ok: false; code: ReaderErrorCode; message: string };
+export type IsolatedResult = { ok: true; extraction: Extraction; provenance: ReadProvenance } | IsolatedFailure;
+export type IsolatedRender = { ok: true; page: RenderedPage } | IsolatedFailure;
 
 export type IsolatedReaderOptions = {
   /** Heap limit of the worker (old generation), in MB. Default 512. */
@@ -24,6 +27,8 @@ export type IsolatedReaderOptions = {
 };
 
 export const DEFAULT_READ_TIMEOUT_MS = 60_000;
+/** A page render is one page at screen resolution: far less work than a reading with OCR. */
+export const DEFAULT_RENDER_TIMEOUT_MS = 20_000;
 const DEFAULT_HEAP_MB = 512;
 
 type Live = { worker: Worker; ready: Promise<void>; dead: boolean; onExit: Set<(why: { code: ReaderErrorCode; message: string }) => void> };
@@ -40,7 +45,27 @@ export class IsolatedReader {
 
   /** Reads one file; never throws for anything the file does. Reads run one after another. */
   read(bytes: Uint8Array, fileName: string, options: { timeoutMs?: number } = {}): Promise<IsolatedResult> {
-    const run = this.queue.then(() => this.readNow(bytes, fileName, options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS));
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+    return this.enqueue(() =>
+      this.exchange<IsolatedResult>(bytes, (id, copy) => ({ id, bytes: copy, fileName }), timeoutMs, `reading took longer than ${formatMs(timeoutMs)}`, (reply) =>
+        reply.type !== 'result' ? null : reply.ok ? { ok: true, extraction: reply.extraction, provenance: reply.provenance } : failed(reply),
+      ),
+    );
+  }
+
+  /** Renders page `page` (1-based) of a file as a PNG about `width` pixels wide; never throws for anything the file does. */
+  render(bytes: Uint8Array, page: number, width: number, options: { timeoutMs?: number } = {}): Promise<IsolatedRender> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
+    return this.enqueue(() =>
+      this.exchange<IsolatedRender>(bytes, (id, copy) => ({ type: 'render', id, bytes: copy, page, width }), timeoutMs, `rendering took longer than ${formatMs(timeoutMs)}`, (reply) =>
+        reply.type === 'rendered' ? { ok: true, page: reply.page } : reply.type === 'result' && !reply.ok ? failed(reply) : null,
+      ),
+    );
+  }
+
+  /** Work for the worker runs one request at a time, in order. */
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
     this.queue = run.catch(() => {});
     return run;
   }
@@ -53,7 +78,17 @@ export class IsolatedReader {
     if (live && !live.dead) await live.worker.terminate();
   }
 
-  private async readNow(bytes: Uint8Array, fileName: string, timeoutMs: number): Promise<IsolatedResult> {
+  /**
+   * Sends one request (built around a transferable copy of `bytes`) and waits for the reply that `answerOf` accepts,
+   * within `timeoutMs`; the worker's death or the time limit answer instead.
+   */
+  private async exchange<R extends IsolatedResult | IsolatedRender>(
+    bytes: Uint8Array,
+    request: (id: number, copy: Uint8Array) => ReaderRequest,
+    timeoutMs: number,
+    timeoutMessage: string,
+    answerOf: (reply: ReaderReply) => R | null,
+  ): Promise<R | IsolatedFailure> {
     this.clearIdle();
     try {
       const live = this.worker();
@@ -65,19 +100,20 @@ export class IsolatedReader {
       const copy = new Uint8Array(bytes.byteLength);
       copy.set(bytes);
       const id = this.nextId++;
-      const answer = new Promise<IsolatedResult>((resolve) => {
+      const answer = new Promise<R>((resolve) => {
         const onMessage = (reply: ReaderReply) => {
-          if (reply.type !== 'result' || reply.id !== id) return;
+          if (reply.type === 'ready' || reply.id !== id) return;
+          const answered = answerOf(reply);
+          if (!answered) return;
           live.worker.off('message', onMessage);
-          resolve(reply.ok ? { ok: true, extraction: reply.extraction } : { ok: false, code: reply.code, message: reply.message });
+          resolve(answered);
         };
         live.worker.on('message', onMessage);
       });
-      const timeoutMessage = `reading took longer than ${formatMs(timeoutMs)}`;
       const sent = performance.now();
-      live.worker.postMessage({ id, bytes: copy, fileName } satisfies ReaderRequest, [copy.buffer]);
+      live.worker.postMessage(request(id, copy), [copy.buffer]);
       // an answer that waited while this thread was busy still came after the limit: the limit holds
-      const timely = answer.then((r): IsolatedResult => (performance.now() - sent > timeoutMs ? { ok: false, code: 'timeout', message: timeoutMessage } : r));
+      const timely = answer.then((r): R | IsolatedFailure => (performance.now() - sent > timeoutMs ? { ok: false, code: 'timeout', message: timeoutMessage } : r));
       return await this.settle(live, timely, timeoutMs, timeoutMessage);
     } finally {
       this.live?.worker.unref();
@@ -86,7 +122,7 @@ export class IsolatedReader {
   }
 
   /** The promise's value, or the reason the worker died first, or 'timeout' (killing the worker) after `ms`. */
-  private settle<T>(live: Live, promise: Promise<T>, ms: number, timeoutMessage: string): Promise<T | IsolatedResult> {
+  private settle<T>(live: Live, promise: Promise<T>, ms: number, timeoutMessage: string): Promise<T | IsolatedFailure> {
     return new Promise((resolve) => {
       const onExit = (why: { code: ReaderErrorCode; message: string }) => finish({ ok: false, ...why });
       const timer = setTimeout(() => {
@@ -94,7 +130,7 @@ export class IsolatedReader {
         this.kill(live);
       }, ms);
       let done = false;
-      function finish(value: T | IsolatedResult) {
+      function finish(value: T | IsolatedFailure) {
         if (done) return;
         done = true;
         clearTimeout(timer);
@@ -164,6 +200,8 @@ export class IsolatedReader {
   }
 }
 
+const failed = (reply: { code: ReaderErrorCode; message: string }): IsolatedFailure => ({ ok: false, code: reply.code, message: reply.message });
+
 const formatMs = (ms: number) => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
 
 let shared: IsolatedReader | null = null;
@@ -171,6 +209,16 @@ let shared: IsolatedReader | null = null;
 /** The process's shared reader: one worker for every read of this process. */
 export function sharedReader(): IsolatedReader {
   return (shared ??= new IsolatedReader());
+}
+
+let renderer: IsolatedReader | null = null;
+
+/**
+ * The process's page renderer: a worker of its own, so that showing a page does not wait behind a long reading (OCR),
+ * with a smaller heap, let go sooner when idle.
+ */
+export function sharedRenderer(): IsolatedReader {
+  return (renderer ??= new IsolatedReader({ maxOldGenerationSizeMb: 256, idleMs: 60_000 }));
 }
 
 /** Reads one certificate file in the shared worker, within a heap limit and `timeoutMs` (default 60 s). */

@@ -25,6 +25,14 @@ const orgId = () =>
     .references(() => organizations.id, { onDelete: 'cascade' });
 
 export type Address = { lines: string[]; city: string | null; state: string | null; postalCode: string | null };
+/**
+ * Where a reading found each value (src/extraction ReadProvenance): page sizes and, per JSON pointer of the extraction,
+ * the box on the page, in PDF points from the page's top-left corner.
+ */
+export type CertificateProvenance = {
+  pages: { page: number; width: number; height: number }[];
+  boxes: Record<string, { page: number; x: number; y: number; width: number; height: number }>;
+};
 
 export const users = pgTable(
   'users',
@@ -276,6 +284,8 @@ export const certificates = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }),
     readMethod: text('read_method'),
     readError: text('read_error'),
+    // where the last successful reading found each value; null until one finishes. Corrections by hand leave it.
+    provenance: jsonb('provenance').$type<CertificateProvenance | null>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -2,6 +2,7 @@
 // fills the certificate and its policies from the extraction, in one transaction, with an audit entry by the system.
 //
 // What the certificate becomes:
+// - read: the fields, the confidence of each value and where on the page it was found (provenance) are replaced.
 // - read, and every value sure: status 'confirmed' only when the form is an ACORD 25 with at least one policy, there
 //   are no warnings, and every value has a confidence of at least CONFIRM_CONFIDENCE; anything else 'needs_review'.
 // - not read (a corrupt, locked or unsupported file, a timeout, out of memory): the fields are left as they are,
@@ -9,14 +10,16 @@
 // - not a certificate (see notACertificate): the file is kept as a document of the insured (kind 'other', the reason in
 //   its notes), and the certificate is archived with read_error saying so. Nothing is deleted.
 // Every query names payload.organizationId, so a job can only touch its own organization's rows.
+import { complianceChanged } from '../compliance/service.js';
 import { z } from 'zod';
 import type { Extraction, PolicyFields } from '../../domain/certificate.js';
+import type { ReadProvenance } from '../../extraction/extract.js';
 import { readCertificateIsolated, type IsolatedResult } from '../../extraction/worker/isolated.js';
 import type { AppContext } from '../context.js';
 import * as repo from '../db/repositories/certificates.js';
 import { insertDocument } from '../db/repositories/documents.js';
 import type { DbOrTx } from '../db/client.js';
-import { auditLog } from '../db/schema.js';
+import { auditLog, type CertificateProvenance } from '../db/schema.js';
 import { policyInput } from '../http/certificates/schemas.js';
 
 export const readCertificateJob = {
@@ -53,7 +56,7 @@ export async function readCertificate(ctx: AppContext, payload: ReadCertificateP
   else result = await (options.read ?? readCertificateIsolated)(bytes, fileName, { timeoutMs: options.timeoutMs });
   const ms = Date.now() - started;
 
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     // the certificate may have gone while the file was being read
     const current = await repo.getCertificate(tx, organizationId, certificateId);
     if (!current || current.file?.id !== file.id) return 'skipped' as const;
@@ -97,8 +100,9 @@ export async function readCertificate(ctx: AppContext, payload: ReadCertificateP
       return 'failed' as const;
     }
 
-    const { values, policies, status } = fieldsFromExtraction(result.extraction);
-    await repo.updateCertificate(tx, organizationId, certificateId, { ...values, status, readAt, readError: null });
+    const { values, policies, status, pointer } = fieldsFromExtraction(result.extraction);
+    const provenance = provenanceOf(result.provenance, pointer);
+    await repo.updateCertificate(tx, organizationId, certificateId, { ...values, provenance, status, readAt, readError: null });
     await repo.replacePolicies(tx, organizationId, certificateId, policies);
     await systemAudit(tx, organizationId, {
       action: 'certificate.read',
@@ -116,6 +120,9 @@ export async function readCertificate(ctx: AppContext, payload: ReadCertificateP
     });
     return 'read' as const;
   });
+  // the insured's status follows what was read (or that a certificate now awaits a person)
+  if (outcome !== 'skipped') await complianceChanged(ctx, organizationId, { insuredIds: [certificate.insuredId] }, { kind: 'certificate', id: certificateId });
+  return outcome;
 }
 
 /**
@@ -154,7 +161,17 @@ export function fieldsFromExtraction(e: Extraction) {
       details: p.details ?? {},
     };
   });
-  const confidence = e.confidence ?? {};
+  // an insurer row with no name is a blank row of the form: it is dropped, and the pointers of the rows after it move up
+  const keptInsurers = e.insurers.flatMap((insurer, i) => (insurer.name?.trim() ? [i] : []));
+  const insurerIndex = new Map(keptInsurers.map((from, to) => [from, to]));
+  /** The stored certificate's pointer for a pointer of the extraction; null for a value of a dropped insurer row. */
+  const pointer = (p: string): string | null => {
+    const m = /^\/insurers\/(\d+)(\/.*)?$/.exec(p);
+    if (!m) return p;
+    const to = insurerIndex.get(Number(m[1]));
+    return to === undefined ? null : `/insurers/${to}${m[2] ?? ''}`;
+  };
+  const confidence = remapKeys(e.confidence ?? {}, pointer);
   const sure =
     e.form.type === 'ACORD 25' &&
     policies.length > 0 &&
@@ -170,8 +187,7 @@ export function fieldsFromExtraction(e: Extraction) {
     producer: e.producer as Record<string, unknown> | null,
     insuredName: e.insured.name,
     insuredAddress: e.insured.address,
-    // an insurer row with no name is a blank row of the form
-    insurers: e.insurers.filter((i) => i.name?.trim()).map((i) => ({ letter: i.letter, name: i.name, naic: i.naic })),
+    insurers: keptInsurers.map((i) => e.insurers[i]!).map((i) => ({ letter: i.letter, name: i.name!, naic: i.naic })),
     descriptionOfOperations: e.descriptionOfOperations,
     holderName: e.certificateHolder.name,
     holderAddress: e.certificateHolder.address,
@@ -179,7 +195,26 @@ export function fieldsFromExtraction(e: Extraction) {
     confidence,
     readMethod: e.source?.method ?? null,
   } satisfies Partial<repo.CertificateValues>;
-  return { values, policies, status: sure ? ('confirmed' as const) : ('needs_review' as const) };
+  return { values, policies, status: sure ? ('confirmed' as const) : ('needs_review' as const), pointer };
+}
+
+/** The reading's provenance as stored: boxes under the certificate's pointers, sizes and boxes rounded to 0.1 pt. */
+export function provenanceOf(provenance: ReadProvenance, pointer: (p: string) => string | null): CertificateProvenance {
+  const round = (n: number) => Math.round(n * 10) / 10;
+  const boxes = remapKeys(provenance.boxes, pointer);
+  return {
+    pages: provenance.pages.map((p) => ({ page: p.page, width: round(p.width), height: round(p.height) })),
+    boxes: Object.fromEntries(Object.entries(boxes).map(([k, b]) => [k, { page: b.page, x: round(b.x), y: round(b.y), width: round(b.width), height: round(b.height) }])),
+  };
+}
+
+function remapKeys<T>(record: Record<string, T>, pointer: (p: string) => string | null): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [key, value] of Object.entries(record)) {
+    const to = pointer(key);
+    if (to !== null) out[to] = value;
+  }
+  return out;
 }
 
 /** An audit entry of work the server did itself: no user, no API key, no address. */

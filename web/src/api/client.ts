@@ -103,6 +103,12 @@ export async function apiBlob(path: string, options: RequestOptions = {}): Promi
   return response.blob();
 }
 
+/** As apiBlob, with the response's headers (a rendered page says how many pages the file has). */
+export async function apiBlobResponse(path: string, options: RequestOptions = {}): Promise<{ blob: Blob; headers: Headers }> {
+  const response = await send(path, options);
+  return { blob: await response.blob(), headers: response.headers };
+}
+
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return 'Something went wrong.';

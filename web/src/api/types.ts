@@ -386,6 +386,28 @@ export interface Certificate {
   updatedAt: IsoDateTime;
 }
 
+/** A box on a page of the file, in PDF points from the page's top-left corner. */
+export interface SourceBox {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Where the last reading found each value: page sizes (points) and boxes by JSON pointer (as in `confidence`). */
+export interface CertificateProvenance {
+  pages: { page: number; width: number; height: number }[];
+  boxes: Record<string, SourceBox>;
+}
+
+/** One certificate as GET /certificates/:id answers it, for the review screen. */
+export interface CertificateDetail extends Certificate {
+  provenance: CertificateProvenance | null;
+  /** The warnings that name a value, by its JSON pointer. */
+  flags: Record<string, string[]>;
+}
+
 export interface CertificateUpdate {
   status?: CertificateStatus;
   archived?: boolean;

@@ -167,6 +167,7 @@ describe('the certificate.read job', { timeout: 120_000 }, () => {
     ...overrides,
   });
   const stand = (result: IsolatedResult) => ({ read: async () => result });
+  const noBoxes = { pages: [], boxes: {} };
 
   /** A received certificate with a file and no job queued for it (these tests call readCertificate themselves). */
   async function received() {
@@ -216,7 +217,7 @@ describe('the certificate.read job', { timeout: 120_000 }, () => {
     expect(docs[0]).toMatchObject({ kind: 'other', insuredId, title: 'for-job.pdf' });
     expect(docs[0]!.notes).toMatch(/invoice/);
     // reading it again does not make a second document
-    await readCertificate(t.ctx, { organizationId: owner.organizationId, certificateId: id }, stand({ ok: true, extraction: extraction({ form: { type: 'other', edition: null }, policies: [], insured: { name: null, address: null } }) }));
+    await readCertificate(t.ctx, { organizationId: owner.organizationId, certificateId: id }, stand({ ok: true, provenance: noBoxes, extraction: extraction({ form: { type: 'other', edition: null }, policies: [], insured: { name: null, address: null } }) }));
     expect(await t.ctx.database.db.select().from(documents).where(eq(documents.fileId, fileId))).toHaveLength(1);
   });
 
@@ -230,7 +231,7 @@ describe('the certificate.read job', { timeout: 120_000 }, () => {
 
   it('touches only the rows of its own organization', async () => {
     const { id } = await received();
-    const outcome = await readCertificate(t.ctx, { organizationId: other.organizationId, certificateId: id }, stand({ ok: true, extraction: extraction() }));
+    const outcome = await readCertificate(t.ctx, { organizationId: other.organizationId, certificateId: id }, stand({ ok: true, provenance: noBoxes, extraction: extraction() }));
     expect(outcome).toBe('skipped');
     const cert = (await owner.request('GET', `/api/v1/certificates/${id}`)).json();
     expect(cert).toMatchObject({ status: 'received', readAt: null, policies: [] });

@@ -1,6 +1,8 @@
 // Certificates of insurance: entered by hand, or uploaded as a file whose fields are filled in later; their stored
 // file; the certificate in the extraction format; and policies across certificates for expiry views.
 // Uploads store no fields: reading the file is a separate step (nothing here guesses at its content).
+import { complianceChanged } from '../../compliance/service.js';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { type PolicyFields, toExtraction } from '../../../domain/certificate.js';
 import type { AppContext } from '../../context.js';
@@ -9,15 +11,21 @@ import * as filesRepo from '../../db/repositories/files.js';
 import { AppError, notFound } from '../../errors.js';
 import { fileQuery, receiveUpload, sendStoredFile } from '../../files.js';
 import { readCertificateJob } from '../../jobs/definitions.js';
+import { MAX_RENDER_WIDTH, MIN_RENDER_WIDTH } from '../../../extraction/worker/protocol.js';
 import { certificateKinds } from '../../storage/sniff.js';
 import { requireOrg } from '../auth.js';
 import { type App, diff, errors, idParams, page, recordAudit } from '../common.js';
+import { warningFlags } from './flags.js';
+import { getProvenance, pageImage, type PageImage } from './pages.js';
 import {
+  certificateDetailSchema,
   certificateSchema,
   createCertificateBody,
   extractionSchema,
   listCertificatesQuery,
   listPoliciesQuery,
+  pageParams,
+  pageQuery,
   policyListItemSchema,
   updateCertificateBody,
   uploadFields,
@@ -28,10 +36,27 @@ const comparablePolicies = (list: (PolicyFields & { id?: string })[]) =>
   list.map(({ id: _id, ...p }) => ({ ...p, limits: sortKeys(p.limits), details: sortKeys(p.details) }));
 const sortKeys = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
+/** A rendered page: the same bytes for as long as the file exists, so the browser may keep it a while. */
+function sendPage(reply: FastifyReply, image: PageImage) {
+  return reply
+    .header('content-type', 'image/png')
+    .header('x-page-count', String(image.pages))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, max-age=3600')
+    .send(image.png);
+}
+
 export async function certificateRoutes(app: App, ctx: AppContext) {
   const { db } = ctx.database;
   const tags = ['certificates'];
   const insuredNotFound = () => notFound('Insured');
+
+  /** A certificate as the review screen needs it: with where its values were read, and the values warnings name. */
+  const detail = async (organizationId: string, id: string) => {
+    const row = await repo.getCertificate(db, organizationId, id);
+    if (!row) throw notFound('Certificate');
+    return { ...row, provenance: await getProvenance(db, organizationId, id), flags: warningFlags(row.warnings, row) };
+  };
 
   /** Queues the reading of a certificate's file. Called after the rows are committed, so the job finds them. */
   const queueReading = async (organizationId: string, certificateId: string, log: { error(o: unknown, msg?: string): void }) => {
@@ -53,7 +78,7 @@ export async function certificateRoutes(app: App, ctx: AppContext) {
     return { ...result, limit: request.query.limit, offset: request.query.offset };
   });
 
-  app.post('/certificates', { schema: { tags, summary: 'Enter a certificate by hand', body: createCertificateBody, response: { 201: certificateSchema, ...errors(400, 401, 403, 404) } } }, async (request, reply) => {
+  app.post('/certificates', { schema: { tags, summary: 'Enter a certificate by hand', body: createCertificateBody, response: { 201: certificateDetailSchema, ...errors(400, 401, 403, 404) } } }, async (request, reply) => {
     const scope = await requireOrg(ctx, request, 'editor');
     const { policies, ...fields } = request.body;
     const id = await db.transaction(async (tx) => {
@@ -67,7 +92,8 @@ export async function certificateRoutes(app: App, ctx: AppContext) {
       });
       return id;
     });
-    return reply.status(201).send((await repo.getCertificate(db, scope.organizationId, id))!);
+    await complianceChanged(ctx, scope.organizationId, { insuredIds: [fields.insuredId] }, { kind: 'certificate', id }, request.log);
+    return reply.status(201).send(await detail(scope.organizationId, id));
   });
 
   app.post(
@@ -80,7 +106,7 @@ export async function certificateRoutes(app: App, ctx: AppContext) {
           'multipart/form-data: the text field `insuredId` (and optionally `source`) first, then the file in the field `file`. ' +
           'The certificate is stored with status `received` and no fields; they are filled in by reading it or by hand.',
         consumes: ['multipart/form-data'],
-        response: { 201: certificateSchema, ...errors(400, 401, 403, 404, 413, 415) },
+        response: { 201: certificateDetailSchema, ...errors(400, 401, 403, 404, 413, 415) },
       },
     },
     async (request, reply) => {
@@ -107,7 +133,9 @@ export async function certificateRoutes(app: App, ctx: AppContext) {
         return id;
       });
       await queueReading(scope.organizationId, id, request.log);
-      return reply.status(201).send((await repo.getCertificate(db, scope.organizationId, id))!);
+      // received, not yet read: the insured is pending review until the reading (or a person) fills it in
+      await complianceChanged(ctx, scope.organizationId, { insuredIds: [insuredId] }, { kind: 'certificate', id }, request.log);
+      return reply.status(201).send(await detail(scope.organizationId, id));
     },
   );
 
@@ -121,7 +149,7 @@ export async function certificateRoutes(app: App, ctx: AppContext) {
           'Queues a new reading of the stored file. The certificate returns to status `received` with `readAt` null until the reading ' +
           'finishes; the reading then replaces its fields and policies (a file that gives no fields leaves them and sets `readError`).',
         params: idParams,
-        response: { 202: certificateSchema, ...errors(400, 401, 403, 404, 409) },
+        response: { 202: certificateDetailSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -139,16 +167,25 @@ export async function certificateRoutes(app: App, ctx: AppContext) {
         });
       });
       await queueReading(scope.organizationId, request.params.id, request.log);
-      return reply.status(202).send((await repo.getCertificate(db, scope.organizationId, request.params.id))!);
+      return reply.status(202).send(await detail(scope.organizationId, request.params.id));
     },
   );
 
-  app.get('/certificates/:id', { schema: { tags, summary: 'Get a certificate', params: idParams, response: { 200: certificateSchema, ...errors(400, 401, 404) } } }, async (request) => {
-    const scope = await requireOrg(ctx, request);
-    const row = await repo.getCertificate(db, scope.organizationId, request.params.id);
-    if (!row) throw notFound('Certificate');
-    return row;
-  });
+  app.get(
+    '/certificates/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get a certificate, with where each value was read (`provenance`) and the values its warnings name (`flags`)',
+        params: idParams,
+        response: { 200: certificateDetailSchema, ...errors(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const scope = await requireOrg(ctx, request);
+      return detail(scope.organizationId, request.params.id);
+    },
+  );
 
   app.patch(
     '/certificates/:id',
@@ -158,13 +195,13 @@ export async function certificateRoutes(app: App, ctx: AppContext) {
         summary: 'Update a certificate; `policies`, when given, replaces all its policies',
         params: idParams,
         body: updateCertificateBody,
-        response: { 200: certificateSchema, ...errors(400, 401, 403, 404) },
+        response: { 200: certificateDetailSchema, ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => {
       const scope = await requireOrg(ctx, request, 'editor');
       const { policies, ...fields } = request.body;
-      await db.transaction(async (tx) => {
+      const previousInsured = await db.transaction(async (tx) => {
         const before = await repo.getCertificate(tx, scope.organizationId, request.params.id);
         if (!before) throw notFound('Certificate');
         if (fields.insuredId && fields.insuredId !== before.insuredId && !(await repo.findInsured(tx, scope.organizationId, fields.insuredId))) {
@@ -177,14 +214,17 @@ export async function certificateRoutes(app: App, ctx: AppContext) {
           { ...fields, policies: policies && comparablePolicies(policies) },
         );
         await recordAudit(tx, scope, { action: 'certificate.updated', entityType: 'certificate', entityId: before.id, changes });
+        return before.insuredId;
       });
-      return (await repo.getCertificate(db, scope.organizationId, request.params.id))!;
+      const insuredIds = [...new Set([previousInsured, fields.insuredId ?? previousInsured])];
+      await complianceChanged(ctx, scope.organizationId, { insuredIds }, { kind: 'certificate', id: request.params.id }, request.log);
+      return detail(scope.organizationId, request.params.id);
     },
   );
 
   app.delete('/certificates/:id', { schema: { tags, summary: 'Delete a certificate and its policies', params: idParams, response: { 204: z.null(), ...errors(400, 401, 403, 404) } } }, async (request, reply) => {
     const scope = await requireOrg(ctx, request, 'admin');
-    await db.transaction(async (tx) => {
+    const removed = await db.transaction(async (tx) => {
       const row = await repo.deleteCertificate(tx, scope.organizationId, request.params.id);
       if (!row) throw notFound('Certificate');
       // the file record goes with its certificate; the bytes stay in the content-addressed store
@@ -195,7 +235,9 @@ export async function certificateRoutes(app: App, ctx: AppContext) {
         entityId: row.id,
         changes: { insuredId: row.insuredId, source: row.source, fileId: row.fileId },
       });
+      return row;
     });
+    await complianceChanged(ctx, scope.organizationId, { insuredIds: [removed.insuredId] }, { kind: 'certificate_removed', id: removed.id }, request.log);
     return reply.status(204).send(null);
   });
 
@@ -216,6 +258,31 @@ export async function certificateRoutes(app: App, ctx: AppContext) {
       if (!found) throw notFound('Certificate');
       if (!found.file) throw notFound('File of this certificate');
       return sendStoredFile(ctx, reply, found.file, { download: request.query.download, fallbackName: `certificate-${found.id.slice(0, 8)}` });
+    },
+  );
+
+  app.get(
+    '/certificates/:id/pages/:n',
+    {
+      schema: {
+        tags,
+        summary: 'Page n of the certificate file as a PNG image, `width` pixels wide',
+        description:
+          `A greyscale PNG of page \`n\` (1-based) of the stored PDF, PNG, JPEG or TIFF, \`width\` pixels wide (${MIN_RENDER_WIDTH}–${MAX_RENDER_WIDTH}; ` +
+          'a very tall page comes narrower). `X-Page-Count` says how many pages the file has. A page the file does not have is 404; ' +
+          'a file that cannot be rendered (damaged, locked, too slow or too large) is 409 with the reason.',
+        params: pageParams,
+        querystring: pageQuery,
+        response: errors(400, 401, 404, 409),
+      },
+    },
+    async (request, reply) => {
+      const scope = await requireOrg(ctx, request);
+      const found = await repo.getCertificateFile(db, scope.organizationId, request.params.id);
+      if (!found) throw notFound('Certificate');
+      if (!found.file) throw notFound('File of this certificate');
+      const image = await pageImage(ctx, found.file.sha256, request.params.n, request.query.width);
+      return sendPage(reply, image);
     },
   );
 

@@ -11,6 +11,7 @@ import {
   FORM_TYPES,
   limitKeyProblem,
 } from '../../../domain/certificate.js';
+import { MAX_RENDER_PAGES, MAX_RENDER_WIDTH, MIN_RENDER_WIDTH } from '../../../extraction/worker/protocol.js';
 import { addressOut, addressSchema, isoDate, optionalText, paginationQuery, requiredText } from '../common.js';
 
 export const coverage = z.enum(COVERAGES);
@@ -237,6 +238,40 @@ export const certificateSchema = z
     updatedAt: z.date(),
   })
   .meta({ id: 'Certificate' });
+
+const pointSize = z.number().describe('PDF points (1/72 inch)');
+export const provenanceSchema = z
+  .object({
+    pages: z.array(z.object({ page: z.number().int(), width: pointSize, height: pointSize })).describe('The size of each page read'),
+    boxes: z
+      .record(z.string(), z.object({ page: z.number().int(), x: pointSize, y: pointSize, width: pointSize, height: pointSize }))
+      .describe('Where each value was read, by the same JSON pointers as `confidence`; x and y from the top-left corner of the page'),
+  })
+  .meta({ id: 'CertificateProvenance' });
+
+/** One certificate with where its values came from: what the review screen shows. */
+export const certificateDetailSchema = certificateSchema
+  .extend({
+    provenance: provenanceSchema.nullable().describe('Where the last reading found each value; null until a reading finishes'),
+    flags: z
+      .record(z.string(), z.array(z.string()))
+      .describe('The warnings that name a value, by its JSON pointer (e.g. a NAIC code that does not match its insurer)'),
+  })
+  .meta({ id: 'CertificateDetail' });
+
+export const pageParams = z.object({
+  id: z.uuid({ error: 'must be a UUID' }),
+  n: z.coerce.number({ error: 'must be a page number' }).int({ message: 'must be a page number' }).min(1, { message: 'must be 1 or more' }).max(MAX_RENDER_PAGES, { message: `must be at most ${MAX_RENDER_PAGES}` }),
+});
+
+export const pageQuery = z.object({
+  width: z.coerce
+    .number({ error: 'must be a number of pixels' })
+    .int({ message: 'must be a whole number of pixels' })
+    .min(MIN_RENDER_WIDTH, { message: `must be at least ${MIN_RENDER_WIDTH}` })
+    .max(MAX_RENDER_WIDTH, { message: `must be at most ${MAX_RENDER_WIDTH}` })
+    .default(1000),
+});
 
 /** shared/contracts/coi-extraction.schema.json, loosely: the domain function builds it, this documents it. */
 export const extractionSchema = z

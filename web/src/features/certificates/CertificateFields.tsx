@@ -122,7 +122,7 @@ function InsurersFields({ form }: { form: Form }) {
         {form.values.insurers.map((insurer, index) => (
           <Group key={index} gap="xs" align="flex-end" wrap="nowrap">
             <Flag path={`insurers.${index}.letter`}><TextInput label="Letter" w={70} maxLength={1} {...form.getInputProps(`insurers.${index}.letter`)} /></Flag>
-            <Flag path={`insurers.${index}.name`}><TextInput label="Insurer name" style={{ flex: 1 }} {...form.getInputProps(`insurers.${index}.name`)} /></Flag>
+            <Flag path={`insurers.${index}.name`} style={{ flex: 1, minWidth: 0 }}><TextInput label="Insurer name" {...form.getInputProps(`insurers.${index}.name`)} /></Flag>
             <Flag path={`insurers.${index}.naic`}><TextInput label="NAIC" w={90} {...form.getInputProps(`insurers.${index}.naic`)} /></Flag>
             <ActionIcon
               variant="subtle"

@@ -1,7 +1,8 @@
-// One certificate: the file on the left, and on the right the fields read from it and its
-// policies, which an editor can correct and confirm.
-import { useEffect, useMemo } from 'react';
-import { Alert, Anchor, Badge, Button, Grid, Group, List, Loader, Paper, Stack, Switch, Text } from '@mantine/core';
+// One certificate: the file on the left, as page images with the box each value was read from, and on the right the
+// fields read from it and its policies, which an editor can correct and confirm. Pointing at a field (focus or hover)
+// shows where on the page its value came from; low-confidence values and values named in warnings are flagged.
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Anchor, Badge, Button, Grid, Group, List, Loader, Paper, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconCheck, IconDownload, IconFileAlert, IconRefresh } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -15,7 +16,7 @@ import {
 } from '../../api/certificates';
 import { downloadFile } from '../../api/files';
 import { useOrgId } from '../../api/orgScope';
-import type { Certificate } from '../../api/types';
+import type { Certificate, CertificateDetail as CertificateForReview } from '../../api/types';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { FilePreview } from '../../components/FilePreview';
 import { PageHeader } from '../../components/PageHeader';
@@ -26,8 +27,10 @@ import { formatBytes, formatDateTime, humanize } from '../../lib/format';
 import { usePermissions } from '../auth/session';
 import { CertificateFields } from './CertificateFields';
 import { certificateFieldAliases, certificateFormValues, certificateUpdate, type CertificateFormValues } from './certificateForm';
-import { LOW_CONFIDENCE, LowConfidenceProvider, lowConfidenceFields } from './confidence';
 import { PoliciesEditor } from './PoliciesEditor';
+import { createPointerStore, PointerProvider, ReviewSourcesProvider } from './review';
+import { LOW_CONFIDENCE, reviewSources } from './sources';
+import { SourcePages } from './SourcePages';
 
 export function CertificatePage() {
   const { certificateId = '' } = useParams();
@@ -35,7 +38,7 @@ export function CertificatePage() {
   return <QueryState query={certificate}>{(data) => <CertificateDetail certificate={data} />}</QueryState>;
 }
 
-function CertificateDetail({ certificate }: { certificate: Certificate }) {
+function CertificateDetail({ certificate }: { certificate: CertificateForReview }) {
   const { canEdit } = usePermissions();
   const orgId = useOrgId();
   const navigate = useNavigate();
@@ -51,7 +54,9 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
     form.resetDirty(fresh);
   }, [certificate.updatedAt]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const lowConfidence = useMemo(() => lowConfidenceFields(certificate.confidence ?? {}), [certificate.confidence]);
+  const sources = useMemo(() => reviewSources(certificate), [certificate.confidence, certificate.flags, certificate.provenance]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [pointer] = useState(createPointerStore);
+  const [view, setView] = useState<'pages' | 'original'>('pages');
 
   const save = (values: CertificateFormValues, message = 'Certificate saved') =>
     update.mutate(
@@ -134,84 +139,110 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
           </List>
         </Alert>
       )}
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack gap="xs" pos="sticky" top={72}>
-            {file ? (
-              <>
-                <FilePreview file={file} path={certificateFilePath(certificate.id)} />
-                <Group justify="space-between">
-                  <Text size="xs" c="dimmed">
-                    {file.originalName ?? 'file'} · {formatBytes(file.size)}
-                  </Text>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    leftSection={<IconDownload size={14} />}
-                    onClick={() =>
-                      downloadFile(orgId, certificateFilePath(certificate.id), file.originalName ?? 'certificate').catch(
-                        (err: unknown) => notifyError(err, 'Download failed'),
-                      )
-                    }
-                  >
-                    Download
-                  </Button>
-                </Group>
-              </>
-            ) : (
-              <Paper withBorder p="md">
-                <Text size="sm" c="dimmed">
-                  Entered by hand; there is no file.
-                </Text>
-              </Paper>
-            )}
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <form onSubmit={form.onSubmit((values) => save(values))} noValidate>
-            {/* a disabled fieldset makes every input read-only for viewers in one place */}
-            <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-              <Stack>
-                {lowConfidence.size > 0 && (
-                  <Text size="sm" c="dimmed" data-testid="low-confidence-note">
-                    Values highlighted in yellow were read with less than {Math.round(LOW_CONFIDENCE * 100)}% confidence; check them against the file.
-                  </Text>
-                )}
-                <LowConfidenceProvider value={lowConfidence}>
-                  <CertificateFields form={form} />
-                  <PoliciesEditor form={form} />
-                </LowConfidenceProvider>
-                {canEdit && (
-                  <Group justify="flex-end" pos="sticky" bottom={0} py="sm" bg="var(--mantine-color-body)">
-                    <Button
-                      variant="default"
-                      disabled={!form.isDirty()}
-                      onClick={() => form.setValues(certificateFormValues(certificate))}
-                    >
-                      Discard changes
-                    </Button>
-                    <Button type="submit" variant={certificate.status === 'confirmed' ? 'filled' : 'default'} loading={update.isPending} data-testid="certificate-save">
-                      Save certificate
-                    </Button>
-                    {certificate.status !== 'confirmed' && (
-                      <Button
-                        color="green"
-                        leftSection={<IconCheck size={16} />}
-                        loading={update.isPending}
-                        disabled={isBeingRead(certificate)}
-                        onClick={() => confirm()}
-                        data-testid="certificate-confirm"
-                      >
-                        Confirm
-                      </Button>
+      <ReviewSourcesProvider value={sources}>
+        <PointerProvider value={pointer}>
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <Stack gap="xs" pos="sticky" top={72}>
+                {file ? (
+                  <>
+                    <SegmentedControl
+                      size="xs"
+                      value={view}
+                      onChange={(v) => setView(v as 'pages' | 'original')}
+                      data={[
+                        { value: 'pages', label: 'Pages and sources' },
+                        { value: 'original', label: 'Original file' },
+                      ]}
+                      data-testid="file-view"
+                    />
+                    {view === 'pages' ? (
+                      <SourcePages certificateId={certificate.id} fileName={file.originalName ?? 'the file'} />
+                    ) : (
+                      <FilePreview file={file} path={certificateFilePath(certificate.id)} />
                     )}
-                  </Group>
+                    <Group justify="space-between" wrap="nowrap">
+                      <Text size="xs" c="dimmed" truncate>
+                        {file.originalName ?? 'file'} · {formatBytes(file.size)}
+                      </Text>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        leftSection={<IconDownload size={14} />}
+                        onClick={() =>
+                          downloadFile(orgId, certificateFilePath(certificate.id), file.originalName ?? 'certificate').catch(
+                            (err: unknown) => notifyError(err, 'Download failed'),
+                          )
+                        }
+                      >
+                        Download
+                      </Button>
+                    </Group>
+                  </>
+                ) : (
+                  <Paper withBorder p="md">
+                    <Text size="sm" c="dimmed">
+                      Entered by hand; there is no file.
+                    </Text>
+                  </Paper>
                 )}
               </Stack>
-            </fieldset>
-          </form>
-        </Grid.Col>
-      </Grid>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <form onSubmit={form.onSubmit((values) => save(values))} noValidate>
+                {/* a disabled fieldset makes every input read-only for viewers in one place */}
+                <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+                  <Stack>
+                    {sources.low.size > 0 && (
+                      <Text size="sm" c="dimmed" data-testid="low-confidence-note">
+                        Values highlighted in yellow were read with less than {Math.round(LOW_CONFIDENCE * 100)}% confidence; check them against the file.
+                      </Text>
+                    )}
+                    {sources.flags.size > 0 && (
+                      <Text size="sm" c="dimmed" data-testid="flagged-note">
+                        Values highlighted in orange with a flag are named in a warning above.
+                      </Text>
+                    )}
+                    {sources.boxes.size > 0 && (
+                      <Text size="sm" c="dimmed" visibleFrom="md">
+                        Point at a field to see where on the page its value was read.
+                      </Text>
+                    )}
+                    <CertificateFields form={form} />
+                    <PoliciesEditor form={form} />
+                    {canEdit && (
+                      <Group justify="flex-end" pos="sticky" bottom={0} py="sm" bg="var(--mantine-color-body)">
+                        <Button
+                          variant="default"
+                          disabled={!form.isDirty()}
+                          onClick={() => form.setValues(certificateFormValues(certificate))}
+                        >
+                          Discard changes
+                        </Button>
+                        <Button type="submit" variant={certificate.status === 'confirmed' ? 'filled' : 'default'} loading={update.isPending} data-testid="certificate-save">
+                          Save certificate
+                        </Button>
+                        {certificate.status !== 'confirmed' && (
+                          <Button
+                            color="green"
+                            leftSection={<IconCheck size={16} />}
+                            loading={update.isPending}
+                            disabled={isBeingRead(certificate)}
+                            onClick={() => confirm()}
+                            data-testid="certificate-confirm"
+                          >
+                            Confirm
+                          </Button>
+                        )}
+                      </Group>
+                    )}
+                  </Stack>
+                </fieldset>
+              </form>
+            </Grid.Col>
+          </Grid>
+        </PointerProvider>
+      </ReviewSourcesProvider>
     </>
   );
 }

@@ -1,18 +1,25 @@
 // The certificate's policies as an accordion, one editor per policy; saving sends the whole list.
 import { useState } from 'react';
-import { Accordion, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { coverageLabel } from '../../lib/coverage';
 import { formatDate } from '../../lib/format';
 import { policyFormValues, type CertificateFormValues } from './certificateForm';
 import { PolicyEditor } from './PolicyEditor';
+import { useReviewSources } from './review';
 
 export function PoliciesEditor({ form }: { form: UseFormReturnType<CertificateFormValues> }) {
   const policies = form.values.policies;
   const insurerLetters = form.values.insurers.map((i) => i.letter.trim().toUpperCase()).filter(Boolean);
   // a lone policy starts open; a newly added one opens so it can be filled in
   const [open, setOpen] = useState<string[]>(policies.length === 1 ? [policies[0].key] : []);
+  // a closed policy says when it holds values to check, so the reviewer knows to open it
+  const sources = useReviewSources();
+  const toCheck = (index: number) => {
+    const prefix = `policies.${index}.`;
+    return [...sources.low.keys(), ...sources.flags.keys()].some((path) => path.startsWith(prefix));
+  };
 
   const addPolicy = () => {
     const policy = policyFormValues();
@@ -48,9 +55,16 @@ export function PoliciesEditor({ form }: { form: UseFormReturnType<CertificateFo
                     {policy.coverage === 'other' && policy.description ? policy.description : coverageLabel(policy.coverage)}
                     {policy.policyNumber ? ` · ${policy.policyNumber}` : ''}
                   </Text>
-                  <Text size="xs" c="dimmed">
-                    {formatDate(policy.effectiveDate)} – {formatDate(policy.expirationDate)}
-                  </Text>
+                  <Group gap="xs" wrap="nowrap">
+                    {toCheck(index) && (
+                      <Badge size="xs" color="orange" variant="light" data-testid="policy-to-check">
+                        check
+                      </Badge>
+                    )}
+                    <Text size="xs" c="dimmed">
+                      {formatDate(policy.effectiveDate)} – {formatDate(policy.expirationDate)}
+                    </Text>
+                  </Group>
                 </Group>
               </Accordion.Control>
               <Accordion.Panel>

@@ -76,16 +76,18 @@ export function PolicyEditor({ form, index, insurerLetters }: PolicyEditorProps)
           </Flag>
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 3 }}>
-          <Select
-            label="Basis"
-            data={[
-              { value: 'occurrence', label: 'Occurrence' },
-              { value: 'claims_made', label: 'Claims made' },
-            ]}
-            clearable
-            value={policy.basis}
-            onChange={(v) => form.setFieldValue(`${path}.basis`, (v as PolicyBasis | null) ?? null)}
-          />
+          <Flag path={`${path}.basis`}>
+            <Select
+              label="Basis"
+              data={[
+                { value: 'occurrence', label: 'Occurrence' },
+                { value: 'claims_made', label: 'Claims made' },
+              ]}
+              clearable
+              value={policy.basis}
+              onChange={(v) => form.setFieldValue(`${path}.basis`, (v as PolicyBasis | null) ?? null)}
+            />
+          </Flag>
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 3 }}>
           <Flag path={`${path}.effectiveDate`}>

@@ -1,74 +1,67 @@
-// Low-confidence values of a read certificate: the reader gives a confidence per value as a JSON pointer into the
-// extraction format (/policies/0/policyNumber); the form names the same value policies.0.policyNumber. A value read
-// with less than LOW_CONFIDENCE is highlighted in yellow, with a tooltip, for the reviewer to check against the file.
-import { createContext, useContext, type ReactNode } from 'react';
-import { Box, Tooltip } from '@mantine/core';
+// One input of the review form and the value it holds on the file: focusing or hovering it points the page view at
+// where the value was read; a value read with less than LOW_CONFIDENCE is highlighted in yellow, and one that a
+// warning names in orange with a flag, each with a tooltip, for the reviewer to check against the file.
+import type { CSSProperties, ReactNode } from 'react';
+import { Box, ThemeIcon, Tooltip } from '@mantine/core';
+import { IconFlag } from '@tabler/icons-react';
+import { usePointerStore, useReviewSources } from './review';
 
-export const LOW_CONFIDENCE = 0.9;
+export { LOW_CONFIDENCE, formPathOf, lowConfidenceFields } from './sources';
 
-// extraction pointer prefixes → form paths; the rest keeps its shape (/policies/0/limits/x → policies.0.limits.x)
-const renames: [RegExp, string][] = [
-  [/^form\.type$/, 'formType'],
-  [/^form\.edition$/, 'formEdition'],
-  [/^insured\.name$/, 'insuredName'],
-  [/^insured\.address(\..*)?$/, 'insuredAddress'],
-  [/^certificateHolder\.name$/, 'holderName'],
-  [/^certificateHolder\.address(\..*)?$/, 'holderAddress'],
-  [/^producer\.address(\..*)?$/, 'producerAddress'],
-  [/^producer\.(name|contactName|phone|fax|email)$/, 'producer$1'],
-];
-
-/** The form path of an extraction JSON pointer, e.g. /producer/name → producerName. */
-export function formPathOf(pointer: string): string {
-  const path = pointer
-    .replace(/^\//, '')
-    .split('/')
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .join('.');
-  for (const [pattern, replacement] of renames) {
-    if (pattern.test(path)) return path.replace(pattern, (_m, g1?: string) => replacement.replace('$1', g1 ? g1.charAt(0).toUpperCase() + g1.slice(1) : ''));
+/** Wraps one input (or group of inputs, such as an address) holding the value at form path `path`. */
+export function Flag({ path, children, style }: { path: string; children: ReactNode; style?: CSSProperties }) {
+  const sources = useReviewSources();
+  const pointer = usePointerStore();
+  const confidence = sources.low.get(path);
+  const warnings = sources.flags.get(path);
+  const events = pointer && {
+    onFocusCapture: () => pointer.focus(path),
+    onBlurCapture: () => pointer.focus(null),
+    onMouseEnter: () => pointer.hover(path),
+    onMouseLeave: () => pointer.hover(null),
+  };
+  if (confidence === undefined && !warnings) {
+    return (
+      <Box data-source-path={path} style={style} {...events}>
+        {children}
+      </Box>
+    );
   }
-  return path;
-}
-
-/** Form path → the lowest confidence read for it, for the values under LOW_CONFIDENCE. */
-export function lowConfidenceFields(confidence: Record<string, number>): Map<string, number> {
-  const low = new Map<string, number>();
-  for (const [pointer, value] of Object.entries(confidence)) {
-    if (!(value < LOW_CONFIDENCE)) continue;
-    const path = formPathOf(pointer);
-    low.set(path, Math.min(value, low.get(path) ?? 1));
-  }
-  return low;
-}
-
-const LowConfidenceContext = createContext<Map<string, number>>(new Map());
-
-export const LowConfidenceProvider = LowConfidenceContext.Provider;
-
-/** The confidence of a form path when it is low, else undefined. */
-export function useLowConfidence(path: string): number | undefined {
-  return useContext(LowConfidenceContext).get(path);
-}
-
-/** Wraps one input: highlighted, with a tooltip, when its value was read with low confidence. */
-export function Flag({ path, children }: { path: string; children: ReactNode }) {
-  const confidence = useLowConfidence(path);
-  if (confidence === undefined) return <>{children}</>;
+  const color = warnings ? 'orange' : 'yellow';
+  const label = [
+    ...(warnings ?? []),
+    confidence !== undefined ? `Read from the file with ${Math.round(confidence * 100)}% confidence: check it against the file` : 'Check it against the file',
+  ];
   return (
     <Tooltip
-      label={`Read from the file with ${Math.round(confidence * 100)}% confidence: check it against the file`}
+      label={label.map((line) => (
+        <div key={line}>{line}</div>
+      ))}
       withArrow
       multiline
-      w={260}
+      w={280}
     >
       <Box
-        data-low-confidence={path}
+        data-source-path={path}
+        data-low-confidence={confidence !== undefined ? path : undefined}
+        data-flagged={warnings ? path : undefined}
+        pos="relative"
         p={4}
         m={-4}
-        style={{ borderRadius: 'var(--mantine-radius-sm)', background: 'var(--mantine-color-yellow-light)', outline: '1px solid var(--mantine-color-yellow-5)' }}
+        style={{
+          ...style,
+          borderRadius: 'var(--mantine-radius-sm)',
+          background: `var(--mantine-color-${color}-light)`,
+          outline: `1px solid var(--mantine-color-${color}-5)`,
+        }}
+        {...events}
       >
         {children}
+        {warnings && (
+          <ThemeIcon size={16} radius="xl" color="orange" pos="absolute" top={4} right={4} aria-label={warnings.join('; ')} data-testid="field-flag">
+            <IconFlag size={10} />
+          </ThemeIcon>
+        )}
       </Box>
     </Tooltip>
   );

@@ -1,0 +1,63 @@
+// Pages of a certificate's file as PNG images for the review screen, and where the reading found each value.
+// Rendering runs in the isolated renderer (src/extraction/worker), so a hostile file meets a heap limit, a time limit,
+// a page-count check and a pixel cap. Rendered pages are cached under DATA_DIR/cache/pages by the file's sha256, the
+// page and the width: a stored file never changes under its hash, and the cache may be deleted at any time.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { sharedRenderer, type IsolatedRender } from '../../../extraction/worker/isolated.js';
+import type { AppContext } from '../../context.js';
+import type { DbOrTx } from '../../db/client.js';
+import { certificates, type CertificateProvenance } from '../../db/schema.js';
+import { AppError, notFound } from '../../errors.js';
+
+export type RenderPage = (bytes: Uint8Array, page: number, width: number) => Promise<IsolatedRender>;
+
+export type PageImage = { png: Buffer; pages: number };
+
+/**
+ * The provenance column of one certificate of the organization.
+ * (The certificate repository's view does not carry this column yet; this is its one query.)
+ */
+export async function getProvenance(db: DbOrTx, organizationId: string, id: string): Promise<CertificateProvenance | null> {
+  const [row] = await db
+    .select({ provenance: certificates.provenance })
+    .from(certificates)
+    .where(and(eq(certificates.organizationId, organizationId), eq(certificates.id, id)));
+  return row?.provenance ?? null;
+}
+
+/** Page `page` of the stored file `sha256`, `width` pixels wide: from the cache, else rendered (and cached). */
+export async function pageImage(ctx: AppContext, sha256: string, page: number, width: number, render: RenderPage = (b, p, w) => sharedRenderer().render(b, p, w)): Promise<PageImage> {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('internal', 'The stored file has a malformed hash');
+  const dir = path.join(ctx.config.dataDir, 'cache', 'pages', sha256);
+  const file = path.join(dir, `${page}-${width}.png`);
+  const cached = await Promise.all([fs.readFile(file), fs.readFile(path.join(dir, 'pages'), 'utf8')]).catch(() => null);
+  const cachedPages = cached ? Number(cached[1]) : NaN;
+  if (cached && Number.isInteger(cachedPages) && cachedPages > 0) return { png: cached[0], pages: cachedPages };
+
+  const bytes = await ctx.store.get(sha256).catch(() => null);
+  // a row without its bytes is a broken store, not a missing resource (as when the file itself is asked for)
+  if (!bytes) throw new AppError('internal', 'The bytes of this file are missing from storage');
+  const result = await render(bytes, page, width);
+  if (!result.ok) {
+    if (result.code === 'no_such_page') throw new AppError('not_found', `Page not found: ${result.message}`, { reason: result.code });
+    throw new AppError('conflict', `The file's pages cannot be shown: ${result.message}`, { reason: result.code });
+  }
+  const png = Buffer.from(result.page.png);
+  // the width actually rendered may be narrower (a very tall page): cache under the asked one, which is what is looked up
+  await writeAtomic(dir, `${page}-${width}.png`, png).catch(() => {});
+  await writeAtomic(dir, 'pages', String(result.page.pages)).catch(() => {});
+  return { png, pages: result.page.pages };
+}
+
+/** A cache entry is written whole or not at all: to a temporary name, then renamed. */
+async function writeAtomic(dir: string, name: string, content: Buffer | string): Promise<void> {
+  await fs.mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.${name}.${process.pid}.${Math.random().toString(36).slice(2)}`);
+  await fs.writeFile(tmp, content);
+  await fs.rename(tmp, path.join(dir, name)).catch(async (err: unknown) => {
+    await fs.rm(tmp, { force: true });
+    throw err;
+  });
+}
