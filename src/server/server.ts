@@ -10,6 +10,7 @@ import { buildApp } from './http/app.js';
 import type { App } from './http/common.js';
 import { jobDefinitions } from './jobs/definitions.js';
 import { startJobs } from './jobs/queue.js';
+import { complianceSweepJob } from './compliance/service.js';
 import { createMailer } from './mail/outbound.js';
 import { DiskBlobStore } from './storage/storage.js';
 
@@ -31,7 +32,13 @@ export async function createContext(config: Config, log: Log, options: { migrate
       mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox') }),
       jobs,
     };
-    if (config.workers) await jobs.work(jobDefinitions(ctx));
+    if (config.workers) {
+      await jobs.work(jobDefinitions(ctx));
+      // the daily compliance sweep: hourly, each organization once per its own day (the sweep skips the rest); one now
+      // catches up a server that was down at midnight
+      await jobs.boss.schedule(complianceSweepJob.name, '7 * * * *', {});
+      await jobs.send(complianceSweepJob, {});
+    }
     return { ...ctx, release };
   } catch (err) {
     release();

@@ -47,6 +47,9 @@ beforeAll(async () => {
   );
   ids.manualCertificate = manual.id;
   ids.document = (await ok(await upload(a, '/api/v1/documents/upload', { insuredId: ids.insured, kind: 'w9' }))).id;
+  ids.waiver = (await ok(await a.request('POST', `/api/v1/insureds/${ids.insured}/waivers`, { code: 'holder_mismatch', reason: 'A accepts it' }))).id;
+  ids.insurer = (await ok(await a.request('POST', '/api/v1/insurers', { naic: '12345', name: 'A Casualty Company', rating: 'A VIII' }))).id;
+  await ok(await a.request('PUT', `/api/v1/locations/${ids.location}/requirement-overrides`, { certificateHolder: { name: 'A Tower Owner LLC' } }), 200);
   const invite = await ok(await a.request('POST', '/api/v1/invitations-sent', { email: uniqueEmail('a-invitee'), role: 'viewer' }));
   ids.invitation = invite.invitation.id;
   const key = await ok(await a.request('POST', '/api/v1/api-keys', { name: 'A key', role: 'editor' }));
@@ -140,6 +143,7 @@ const cases: Record<string, Case> = {
   'PATCH /api/v1/certificates/:id': { kind: 'not_found', url: '/api/v1/certificates/{certificate}', body: { notes: 'hijacked' } },
   'DELETE /api/v1/certificates/:id': { kind: 'not_found', url: '/api/v1/certificates/{manualCertificate}' },
   'GET /api/v1/certificates/:id/file': { kind: 'not_found', url: '/api/v1/certificates/{certificate}/file' },
+  'GET /api/v1/certificates/:id/pages/:n': { kind: 'not_found', url: '/api/v1/certificates/{certificate}/pages/1?width=400' },
   'GET /api/v1/certificates/:id/extraction': { kind: 'not_found', url: '/api/v1/certificates/{manualCertificate}/extraction' },
   'POST /api/v1/certificates/:id/read': { kind: 'not_found', url: '/api/v1/certificates/{certificate}/read' },
   'GET /api/v1/policies': { kind: 'list', url: '/api/v1/policies' },
@@ -152,6 +156,24 @@ const cases: Record<string, Case> = {
   'GET /api/v1/documents/:id/file': { kind: 'not_found', url: '/api/v1/documents/{document}/file' },
 
   'GET /api/v1/audit-log': { kind: 'list', url: '/api/v1/audit-log' },
+  // compliance
+  'GET /api/v1/compliance/summary': { kind: 'list', url: '/api/v1/compliance/summary' },
+  'GET /api/v1/compliance/statuses': { kind: 'list', url: '/api/v1/compliance/statuses' },
+  'GET /api/v1/compliance/as-of': { kind: 'list', url: '/api/v1/compliance/as-of?date=2099-12-31' },
+  'GET /api/v1/insureds/:id/compliance': { kind: 'not_found', url: '/api/v1/insureds/{insured}/compliance' },
+  'POST /api/v1/compliance/reevaluate': { kind: 'own', url: '/api/v1/compliance/reevaluate', status: 200, why: 're-evaluates the caller’s organization' },
+  'GET /api/v1/locations/:id/requirement-overrides': { kind: 'not_found', url: '/api/v1/locations/{location}/requirement-overrides' },
+  'PUT /api/v1/locations/:id/requirement-overrides': { kind: 'not_found', url: '/api/v1/locations/{location}/requirement-overrides', body: { certificateHolder: { name: 'hijacked' } } },
+  'GET /api/v1/requirement-set-templates': { kind: 'list', url: '/api/v1/requirement-set-templates' },
+  'POST /api/v1/requirement-sets/from-template': { kind: 'own', url: '/api/v1/requirement-sets/from-template', body: { template: 'tenant', name: 'B from template' }, status: 201, why: 'copies into the caller’s organization' },
+  'GET /api/v1/insureds/:id/waivers': { kind: 'not_found', url: '/api/v1/insureds/{insured}/waivers' },
+  'POST /api/v1/insureds/:id/waivers': { kind: 'not_found', url: '/api/v1/insureds/{insured}/waivers', body: { code: 'limit_below_minimum', reason: 'hijacked' } },
+  'DELETE /api/v1/waivers/:id': { kind: 'not_found', url: '/api/v1/waivers/{waiver}' },
+  'GET /api/v1/insurers': { kind: 'list', url: '/api/v1/insurers' },
+  'POST /api/v1/insurers': { kind: 'own', url: '/api/v1/insurers', body: { naic: '12345', name: 'B Mutual' }, status: 201, why: 'NAIC codes are unique per organization only' },
+  'PATCH /api/v1/insurers/:id': { kind: 'not_found', url: '/api/v1/insurers/{insurer}', body: { name: 'hijacked' } },
+  'DELETE /api/v1/insurers/:id': { kind: 'not_found', url: '/api/v1/insurers/{insurer}' },
+  'POST /api/v1/insurers/import': { kind: 'own', url: '/api/v1/insurers/import', body: [{ naic: '12345', name: 'B Imported', rating: 'B+' }], status: 200, why: 'imports into the caller’s table' },
 };
 
 const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_, k: string) => ids[k] ?? `missing-${k}`);
@@ -242,6 +264,14 @@ describe('tenant isolation', () => {
     expect(keys.json().items[0]).toMatchObject({ id: ids.apiKey, revokedAt: null });
     const invitations = await a.request('GET', '/api/v1/invitations-sent');
     expect(invitations.json().items.find((i: { id: string }) => i.id === ids.invitation)).toMatchObject({ revokedAt: null });
+    const waivers = await a.request('GET', `/api/v1/insureds/${ids.insured}/waivers`);
+    expect(waivers.json().items).toMatchObject([{ id: ids.waiver, active: true, reason: 'A accepts it' }]);
+    const insurers = await a.request('GET', '/api/v1/insurers');
+    expect(insurers.json().items).toMatchObject([{ id: ids.insurer, name: 'A Casualty Company', rating: 'A VIII' }]);
+    const overrides = await a.request('GET', `/api/v1/locations/${ids.location}/requirement-overrides`);
+    expect(overrides.json().certificateHolder.name).toBe('A Tower Owner LLC');
+    const compliance = await a.request('GET', `/api/v1/insureds/${ids.insured}/compliance`);
+    expect(compliance.json().locations.map((l: { locationId: string }) => l.locationId)).toEqual([ids.location]);
     const file = await a.request('GET', `/api/v1/certificates/${ids.certificate}/file`);
     expect(file.rawPayload.equals(pdf)).toBe(true);
   });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import type { JobDefinition } from './queue.js';
 import { readCertificate, readCertificateJob, type ReadOptions } from './read-certificate.js';
+import { complianceEvaluateJob, complianceSweepJob, runEvaluateJob, runSweepJob } from '../compliance/service.js';
 
 export { readCertificateJob } from './read-certificate.js';
 
@@ -17,6 +18,18 @@ export function jobDefinitions(ctx: AppContext, options: { read?: ReadOptions } 
       ...readCertificateJob,
       handler: async (payload: z.infer<typeof readCertificateJob.payload>) => {
         await readCertificate(ctx, payload, options.read);
+      },
+    },
+    {
+      ...complianceEvaluateJob,
+      handler: async (payload: z.infer<typeof complianceEvaluateJob.payload>) => {
+        await runEvaluateJob(ctx, payload);
+      },
+    },
+    {
+      ...complianceSweepJob,
+      handler: async () => {
+        await runSweepJob(ctx);
       },
     },
     {

@@ -18,6 +18,7 @@ export type InsuredFilter = {
   tag?: string;
   kind?: (typeof insureds.kind.enumValues)[number];
   coverageState?: CoverageState;
+  complianceStatus?: InsuredCompliance;
   limit: number;
   offset: number;
 };
@@ -104,6 +105,14 @@ const insuredColumns = {
   updatedAt: insureds.updatedAt,
 };
 
+export const COMPLIANCE_STATUSES = ['missing', 'expired', 'non_compliant', 'pending_review', 'expiring', 'compliant'] as const;
+export type InsuredCompliance = (typeof COMPLIANCE_STATUSES)[number];
+
+/** The insured's worst compliance status across its locations (the order above), null where it has none. */
+const worstCompliance = (organizationId: string) =>
+  sql<InsuredCompliance | null>`(select s.status from compliance_statuses s where s.insured_id = ${insureds.id} and s.organization_id = ${organizationId}
+    order by array_position(array['missing','expired','non_compliant','pending_review','expiring','compliant']::text[], s.status) limit 1)`;
+
 async function selectInsureds(db: DbOrTx, organizationId: string, condition: SQL) {
   const coverage = coverageOf(db, organizationId);
   return db
@@ -112,6 +121,7 @@ async function selectInsureds(db: DbOrTx, organizationId: string, condition: SQL
       certificateCount: coverage.certificateCount,
       nextExpiration: coverage.nextExpiration,
       coverageState: coverage.coverageState,
+      complianceStatus: worstCompliance(organizationId),
     })
     .from(insureds)
     .innerJoinLateral(coverage, sql`true`)
@@ -155,6 +165,7 @@ export async function listInsureds(db: DbOrTx, organizationId: string, filter: I
   if (filter.tag) conditions.push(arrayContains(insureds.tags, [filter.tag]));
 
   if (filter.coverageState) conditions.push(coverageStateIs(db, organizationId, filter.coverageState));
+  if (filter.complianceStatus) conditions.push(sql`${worstCompliance(organizationId)} = ${filter.complianceStatus}`);
   const where = and(...conditions);
 
   // The page is picked first, and coverage computed for its rows alone.

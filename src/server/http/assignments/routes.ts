@@ -9,6 +9,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { requireOrg } from '../auth.js';
 import { type App, diff, errors, idParams, isUniqueViolation, page, paginationQuery, recordAudit } from '../common.js';
+import { complianceChanged } from '../../compliance/service.js';
 
 export const assignmentSchema = z
   .object({
@@ -71,24 +72,27 @@ export async function assignmentRoutes(app: App, ctx: AppContext) {
         }
         throw err;
       });
+    await complianceChanged(ctx, scope.organizationId, { insuredIds: [request.params.id] }, { kind: 'assignment', id }, request.log);
     return reply.status(201).send((await repo.getAssignment(db, scope.organizationId, id))!);
   });
 
   app.patch('/assignments/:id', { schema: { tags, summary: 'Change the requirement set of an assignment', params: idParams, body: updateBody, response: { 200: assignmentSchema, ...errors(400, 401, 403, 404) } } }, async (request) => {
     const scope = await requireOrg(ctx, request, 'editor');
-    await db.transaction(async (tx) => {
+    const insuredId = await db.transaction(async (tx) => {
       const before = await repo.getAssignment(tx, scope.organizationId, request.params.id);
       if (!before) throw notFound('Assignment');
       await checkRequirementSet(tx, scope.organizationId, request.body.requirementSetId);
       await repo.updateAssignment(tx, scope.organizationId, before.id, request.body);
       await recordAudit(tx, scope, { action: 'assignment.updated', entityType: 'assignment', entityId: before.id, changes: diff(before, request.body) });
+      return before.insuredId;
     });
+    await complianceChanged(ctx, scope.organizationId, { insuredIds: [insuredId] }, { kind: 'assignment', id: request.params.id }, request.log);
     return (await repo.getAssignment(db, scope.organizationId, request.params.id))!;
   });
 
   app.delete('/assignments/:id', { schema: { tags, summary: 'Remove an insured from a location', params: idParams, response: { 204: z.null(), ...errors(400, 401, 403, 404) } } }, async (request, reply) => {
     const scope = await requireOrg(ctx, request, 'editor');
-    await db.transaction(async (tx) => {
+    const removed = await db.transaction(async (tx) => {
       const row = await repo.deleteAssignment(tx, scope.organizationId, request.params.id);
       if (!row) throw notFound('Assignment');
       await recordAudit(tx, scope, {
@@ -97,7 +101,9 @@ export async function assignmentRoutes(app: App, ctx: AppContext) {
         entityId: row.id,
         changes: { insuredId: row.insuredId, locationId: row.locationId },
       });
+      return row;
     });
+    await complianceChanged(ctx, scope.organizationId, { insuredIds: [removed.insuredId] }, { kind: 'assignment', id: removed.id }, request.log);
     return reply.status(204).send(null);
   });
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import * as repo from '../../db/repositories/insureds.js';
 import { AppError, notFound } from '../../errors.js';
 import { requireOrg } from '../auth.js';
+import { complianceChanged } from '../../compliance/service.js';
 import {
   addressOut,
   addressSchema,
@@ -40,6 +41,9 @@ export const insuredSchema = z
     nextExpiration: z.string().nullable().meta({ description: 'The earliest policy expiration on or after today (YYYY-MM-DD)' }),
     coverageState: coverageState.meta({
       description: `missing: no policy on file; expired: none in force; expiring: the next ends within ${repo.EXPIRING_WITHIN_DAYS} days; current otherwise`,
+    }),
+    complianceStatus: z.enum(repo.COMPLIANCE_STATUSES).nullable().meta({
+      description: 'The worst compliance status across its locations (missing, expired, non_compliant, pending_review, expiring, compliant); null when it is checked nowhere',
     }),
     createdAt: z.date(),
     updatedAt: z.date(),
@@ -91,6 +95,7 @@ const listQuery = paginationQuery.extend({
   tag: z.string().trim().min(1).max(100).optional(),
   kind: kind.optional(),
   coverageState: coverageState.optional(),
+  complianceStatus: z.enum(repo.COMPLIANCE_STATUSES).optional().meta({ description: 'Only insureds whose worst status is this' }),
 });
 
 /** The database values of a request: the tax id is encrypted, and only its last four digits are kept in clear. */
@@ -180,6 +185,8 @@ export async function insuredRoutes(app: App, ctx: AppContext) {
         });
       })
       .catch(rethrow(request.body.externalId));
+    // archiving ends its statuses; restoring starts them again
+    if (request.body.status !== undefined) await complianceChanged(ctx, scope.organizationId, { insuredIds: [request.params.id] }, { kind: 'insured', id: request.params.id }, request.log);
     return present((await repo.getInsured(db, scope.organizationId, request.params.id))!);
   });
 

@@ -13,6 +13,7 @@ import * as repo from '../../db/repositories/requirement-sets.js';
 import { AppError, notFound } from '../../errors.js';
 import { requireOrg } from '../auth.js';
 import { type App, diff, errors, idParams, isUniqueViolation, optionalText, page, paginationQuery, recordAudit, requiredText } from '../common.js';
+import { complianceChangedLater } from '../../compliance/service.js';
 
 export const requirementSetSchema = z
   .object({
@@ -196,6 +197,8 @@ export async function requirementSetRoutes(app: App, ctx: AppContext) {
         if (isUniqueViolation(err, 'requirement_sets_org_name_key')) throw nameTaken(body.name ?? '');
         throw err;
       });
+    // every insured held to the set is re-evaluated, in the background: a set can apply to thousands
+    if (body.definition) await complianceChangedLater(ctx, scope.organizationId, { requirementSetIds: [request.params.id] }, { kind: 'requirement_set', id: request.params.id });
     return present((await repo.getRequirementSet(db, scope.organizationId, request.params.id))!);
   });
 
@@ -206,6 +209,8 @@ export async function requirementSetRoutes(app: App, ctx: AppContext) {
       if (!row) throw notFound('Requirement set');
       await recordAudit(tx, scope, { action: 'requirement_set.deleted', entityType: 'requirement_set', entityId: row.id, changes: { name: row.name } });
     });
+    // its assignments are left without a set, so their statuses end: the whole organization is swept for them
+    await complianceChangedLater(ctx, scope.organizationId, {}, { kind: 'requirement_set', id: request.params.id });
     return reply.status(204).send(null);
   });
 }
