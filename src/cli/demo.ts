@@ -1,6 +1,8 @@
 // `coi demo`: fills a new organization with realistic sample data (locations, requirement sets, insureds with
 // contacts and certificates in every state) and prints a login for it, so a fresh install can be explored at once.
 // The data comes from the pure generator in domain/demo-data.ts; this module only stores it and reports.
+import { reevaluate } from '../server/compliance/engine.js';
+import { snapshotDaily } from '../server/compliance/queries.js';
 import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
@@ -133,6 +135,10 @@ export async function createDemo(ctx: AppContext, options: Omit<DemoOptions, 'pr
     await tx.insert(organizations).values({ id: ids.organization, name: organizationName, timeZone: data.organization.timeZone });
     await tx.insert(memberships).values({ organizationId: ids.organization, userId: ids.user, role: 'owner' });
     await insertDemoRows(ctx, tx, ids.organization, data);
+    // statuses from the start, as if the engine had followed every change, and today's counts for the dashboard
+    const now = options.today ? new Date(`${data.today}T17:00:00Z`) : new Date();
+    await reevaluate(tx, ids.organization, {}, { kind: 'demo' }, now);
+    await snapshotDaily(tx, ids.organization, data.today);
     const counts = countsOf(data);
     // the CLI acts without a request, so there is no IP to record
     await tx.insert(auditLog).values([

@@ -74,6 +74,14 @@ describe('coi demo', () => {
       expect(new Set(statuses.map((s) => s.source))).toEqual(new Set(['demo']));
       expect(statuses.find((s) => s.status === 'needs_review')?.n).toBeGreaterThan(0);
 
+      // every assignment with a requirement set has a compliance status from the start, in several states
+      const summary = await app.inject({ method: 'GET', url: '/api/v1/compliance/summary', headers: { cookie, 'x-organization-id': organizationId } });
+      expect(summary.statusCode, summary.body).toBe(200);
+      const counts = summary.json().organization.counts as Record<string, number>;
+      expect(summary.json().organization.total).toBeGreaterThanOrEqual(40);
+      expect(Object.values(counts).filter((n) => n > 0).length).toBeGreaterThanOrEqual(3);
+      expect(summary.json().history).toHaveLength(1);
+
       // tax ids are stored encrypted, and the key in DATA_DIR opens them
       const [insured] = await db.select().from(insureds).where(eq(insureds.organizationId, organizationId)).limit(1);
       expect(insured!.taxIdEncrypted).not.toContain(insured!.taxIdLast4!);
