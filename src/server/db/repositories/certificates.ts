@@ -13,6 +13,7 @@ import type {
 } from '../../../domain/certificate.js';
 import type { DbOrTx } from '../client.js';
 import { certificates, documents, files, insureds, policies } from '../schema.js';
+import type { CertificateProvenance } from '../schema.js';
 
 export type FileRef = { id: string; contentType: string; size: number; originalName: string | null; sha256: string };
 export type PolicyView = PolicyFields & { id: string };
@@ -315,4 +316,13 @@ function toView({ certificate: c, insuredLegalName, file }: ViewRow, policyList:
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };
+}
+
+/** Where the last reading found each value (null until one finishes, and for certificates entered by hand). */
+export async function getProvenance(db: DbOrTx, organizationId: string, id: string): Promise<CertificateProvenance | null> {
+  const [row] = await db
+    .select({ provenance: certificates.provenance })
+    .from(certificates)
+    .where(and(eq(certificates.organizationId, organizationId), eq(certificates.id, id)));
+  return row?.provenance ?? null;
 }

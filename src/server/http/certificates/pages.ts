@@ -4,11 +4,8 @@
 // page and the width: a stored file never changes under its hash, and the cache may be deleted at any time.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
 import { sharedRenderer, type IsolatedRender } from '../../../extraction/worker/isolated.js';
 import type { AppContext } from '../../context.js';
-import type { DbOrTx } from '../../db/client.js';
-import { certificates, type CertificateProvenance } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 
 export type RenderPage = (bytes: Uint8Array, page: number, width: number) => Promise<IsolatedRender>;
@@ -19,14 +16,6 @@ export type PageImage = { png: Buffer; pages: number };
  * The provenance column of one certificate of the organization.
  * (The certificate repository's view does not carry this column yet; this is its one query.)
  */
-export async function getProvenance(db: DbOrTx, organizationId: string, id: string): Promise<CertificateProvenance | null> {
-  const [row] = await db
-    .select({ provenance: certificates.provenance })
-    .from(certificates)
-    .where(and(eq(certificates.organizationId, organizationId), eq(certificates.id, id)));
-  return row?.provenance ?? null;
-}
-
 /** Page `page` of the stored file `sha256`, `width` pixels wide: from the cache, else rendered (and cached). */
 export async function pageImage(ctx: AppContext, sha256: string, page: number, width: number, render: RenderPage = (b, p, w) => sharedRenderer().render(b, p, w)): Promise<PageImage> {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('internal', 'The stored file has a malformed hash');

@@ -16,7 +16,7 @@ import { certificateKinds } from '../../storage/sniff.js';
 import { requireOrg } from '../auth.js';
 import { type App, diff, errors, idParams, page, recordAudit } from '../common.js';
 import { warningFlags } from './flags.js';
-import { getProvenance, pageImage, type PageImage } from './pages.js';
+import { pageImage, type PageImage } from './pages.js';
 import {
   certificateDetailSchema,
   certificateSchema,
@@ -55,7 +55,7 @@ export async function certificateRoutes(app: App, ctx: AppContext) {
   const detail = async (organizationId: string, id: string) => {
     const row = await repo.getCertificate(db, organizationId, id);
     if (!row) throw notFound('Certificate');
-    return { ...row, provenance: await getProvenance(db, organizationId, id), flags: warningFlags(row.warnings, row) };
+    return { ...row, provenance: await repo.getProvenance(db, organizationId, id), flags: warningFlags(row.warnings, row) };
   };
 
   /** Queues the reading of a certificate's file. Called after the rows are committed, so the job finds them. */
