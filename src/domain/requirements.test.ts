@@ -143,6 +143,12 @@ describe('requirementSetDefinition', () => {
       ],
       'coverages.1.description',
     ],
+    ['a general aggregate below each occurrence', [{ coverage: 'general_liability', limits: { each_occurrence: 2000000, general_aggregate: 1000000 } }], 'coverages.0.limits.general_aggregate'],
+    ['an umbrella aggregate below its each occurrence', [{ coverage: 'umbrella_liability', limits: { each_occurrence: 5000000, aggregate: 1000000 } }], 'coverages.0.limits.aggregate'],
+    ['a disease policy limit below each employee', [{ coverage: 'workers_compensation', limits: { el_disease_each_employee: 1000000, el_disease_policy_limit: 500000 } }], 'coverages.0.limits.el_disease_policy_limit'],
+    ['an aggregate basis on auto', [{ coverage: 'automobile_liability', aggregateAppliesPer: ['project'] }], 'coverages.0.aggregateAppliesPer'],
+    ['an occurrence basis on workers compensation', [{ coverage: 'workers_compensation', basis: 'occurrence' }], 'coverages.0.basis'],
+    ['an umbrella topping up an umbrella', [{ coverage: 'umbrella_liability', umbrellaMayApply: true }], 'coverages.0.umbrellaMayApply'],
   ])('refuses contradictions: %s', (_label, coverages, path) => {
     expect(issuesOf({ schemaVersion: 1, name: 'T', coverages }).map((i) => i.path)).toEqual([path]);
   });

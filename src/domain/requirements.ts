@@ -151,8 +151,42 @@ const definitionShape = {
 
 type DefinitionLike = { coverages: CoverageRequirement[] };
 
-/** Two entries for the same coverage would each set their own minimums; which one counts is unclear, so refuse. */
+/** An aggregate is the most paid over a period, so a minimum below the per-event minimum it contains contradicts it. */
+const AGGREGATE_AT_LEAST: Array<[aggregate: string, perEvent: string]> = [
+  ['general_aggregate', 'each_occurrence'],
+  ['products_completed_operations_aggregate', 'each_occurrence'],
+  ['aggregate', 'each_occurrence'],
+  ['el_disease_policy_limit', 'el_disease_each_employee'],
+];
+/** Coverages an umbrella or excess policy tops up (shared/contracts/requirements.md). */
+const TOPPED_UP = new Set(['general_liability', 'automobile_liability', 'workers_compensation']);
+/** Coverages printed with an occurrence / claims-made basis on a certificate. */
+const WITH_BASIS = new Set(['general_liability', 'umbrella_liability', 'excess_liability', 'other']);
+
+/**
+ * Two entries for the same coverage would each set their own minimums; which one counts is unclear, so refuse. So are
+ * conditions a coverage cannot meet on any certificate, and aggregates below the per-event limit they contain.
+ */
 function refuseContradictions(def: DefinitionLike, ctx: z.RefinementCtx) {
+  def.coverages.forEach((entry, i) => {
+    const at = (...path: (string | number)[]) => ['coverages', i, ...path];
+    for (const [aggregate, perEvent] of AGGREGATE_AT_LEAST) {
+      const a = entry.limits[aggregate];
+      const e = entry.limits[perEvent];
+      if (a !== undefined && e !== undefined && a < e) {
+        ctx.addIssue({ code: 'custom', path: at('limits', aggregate), message: `is below the ${perEvent} minimum (${e}); an aggregate cannot be less than one ${perEvent.replace(/_/g, ' ')}` });
+      }
+    }
+    if (entry.aggregateAppliesPer?.length && entry.coverage !== 'general_liability') {
+      ctx.addIssue({ code: 'custom', path: at('aggregateAppliesPer'), message: 'applies to general liability only' });
+    }
+    if (entry.basis && !WITH_BASIS.has(entry.coverage)) {
+      ctx.addIssue({ code: 'custom', path: at('basis'), message: `${entry.coverage} is not written on an occurrence or claims-made basis` });
+    }
+    if (entry.umbrellaMayApply && !TOPPED_UP.has(entry.coverage)) {
+      ctx.addIssue({ code: 'custom', path: at('umbrellaMayApply'), message: 'an umbrella tops up general liability, automobile liability and employers’ liability only' });
+    }
+  });
   const seen = new Map<string, number>();
   def.coverages.forEach((entry, i) => {
     const key = entry.coverage === 'other' ? `other:${foldText(entry.description)}` : entry.coverage;
