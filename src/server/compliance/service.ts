@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { reevaluate, type Cause, type Scope } from './engine.js';
-import { sweep } from './queries.js';
+import { snapshotDaily, sweep } from './queries.js';
 
 const uuidList = z.array(z.uuid()).max(10_000).optional();
 export const complianceEvaluateJob = {
@@ -23,7 +23,11 @@ type Log = { error(o: unknown, msg?: string): void };
 /** Re-evaluates now (insured-sized scopes); errors are logged and left to the sweep. */
 export async function complianceChanged(ctx: AppContext, organizationId: string, scope: Scope, cause: Cause, log?: Log): Promise<void> {
   try {
-    await ctx.database.db.transaction((tx) => reevaluate(tx, organizationId, scope, cause, new Date()));
+    await ctx.database.db.transaction(async (tx) => {
+      const report = await reevaluate(tx, organizationId, scope, cause, new Date());
+      // today's counts follow the statuses, so the rates over time end on the current figures
+      if (report.changed > 0) await snapshotDaily(tx, organizationId, report.asOf);
+    });
   } catch (err) {
     (log ?? console).error({ err, organizationId, scope, cause }, 'compliance re-evaluation failed; the daily sweep will retry');
   }
@@ -35,7 +39,10 @@ export async function complianceChangedLater(ctx: AppContext, organizationId: st
 }
 
 export async function runEvaluateJob(ctx: AppContext, payload: z.infer<typeof complianceEvaluateJob.payload>) {
-  await ctx.database.db.transaction((tx) => reevaluate(tx, payload.organizationId, payload.scope, { kind: payload.cause.kind, id: payload.cause.id ?? null }, new Date()));
+  await ctx.database.db.transaction(async (tx) => {
+    const report = await reevaluate(tx, payload.organizationId, payload.scope, { kind: payload.cause.kind, id: payload.cause.id ?? null }, new Date());
+    if (report.changed > 0) await snapshotDaily(tx, payload.organizationId, report.asOf);
+  });
 }
 
 export async function runSweepJob(ctx: AppContext) {

@@ -214,8 +214,14 @@ describe('history and time', () => {
     // a history query for a day in between still sees it expiring
     const mid = await get(`/api/v1/compliance/as-of?date=${today()}&locationId=${locationId}`);
     expect(mid.items[0].status).toBe('expiring');
-    const rows = (await t.ctx.database.db.execute(sql`select day::text as day, expired from compliance_daily where location_id = ${locationId}`)) as unknown as { rows: Array<{ day: string; expired: number }> };
-    expect(rows.rows).toEqual([{ day: plusDays(end, 1), expired: 1 }]);
+    // today's counts were kept as the statuses changed, the sweep's day by the sweep
+    const rows = (await t.ctx.database.db.execute(sql`select day::text as day, expiring, expired from compliance_daily where location_id = ${locationId} order by day`)) as unknown as {
+      rows: Array<{ day: string; expiring: number; expired: number }>;
+    };
+    expect(rows.rows).toEqual([
+      { day: today(), expiring: 1, expired: 0 },
+      { day: plusDays(end, 1), expiring: 0, expired: 1 },
+    ]);
     const summary = await get('/api/v1/compliance/summary?days=730');
     expect(summary.locations.find((l: { locationId: string }) => l.locationId === locationId)).toMatchObject({ counts: { expired: 1 }, total: 1, rate: 0 });
   });
