@@ -198,6 +198,8 @@ describe('evaluate: status and the finding codes', () => {
     ['Primary coverage applies.', false],
     ['Non-contributory.', false],
     ['Blanket additional insured with no restrictions, primary and non-contributory', true],
+    ['Coverage is non-contributory and primary with respect to the holder', true],
+    ['Coverage is not non-contributory and primary', false],
     ['', false],
   ];
   it.each(pnc)('primary and non-contributory read from %j → %s', (text, stated) => {

@@ -45,7 +45,8 @@ export function holderNamesMatch(required: string, printed: string): boolean {
   const a = foldName(required);
   const b = foldName(printed);
   if (a === '' || b === '') return false;
-  if (a === b || contains(a, b) || contains(b, a)) return true;
+  // the contract's "one contains the other", on the folded names as they are
+  if (a === b || a.includes(b) || b.includes(a)) return true;
   const ca = core(a);
   const cb = core(b);
   if (ca !== '' && cb !== '' && (ca === cb || contains(ca, cb) || contains(cb, ca))) return true;
@@ -77,7 +78,7 @@ export function mentions(description: string | null, phrase: string): boolean {
 
 // "primary and non-contributory", "primary & noncontributory", "primary/non-contributory", "primary, non contributory",
 // "primary and noncontributory basis", "primary and on a non-contributory basis"
-const PNC = /\bprimary\b[\s,/&]*(?:(?:and|&)\s*)?(?:(?:on|in)\s+an?\s+)?non[\s-]*contributory\b/gi;
+const PNC = /\bprimary\b[\s,/&]*(?:(?:and|&)\s*)?(?:(?:on|in)\s+an?\s+)?non[\s-]*contributory\b|\bnon[\s-]*contributory\b[\s,/&]*(?:(?:and|&)\s*)?primary\b/gi;
 // a statement that it is not: "not primary", "non-primary", "is not primary and non-contributory",
 // "shall not be primary", "excess and non-contributory"
 const NEGATION_BEFORE = /\b(?:not|non|no|never|neither|nor|excluding|except|without)\b[\s-]*(?:\w+[\s-]+){0,3}$/i;
