@@ -23,6 +23,8 @@ const InsuredPage = page(() => import('./features/insureds/InsuredPage'), 'Insur
 const CertificatePage = page(() => import('./features/certificates/CertificatePage'), 'CertificatePage');
 const RequirementSetsPage = page(() => import('./features/requirementSets/RequirementSetsPage'), 'RequirementSetsPage');
 const RequirementSetPage = page(() => import('./features/requirementSets/RequirementSetPage'), 'RequirementSetPage');
+const ComplianceReportPage = page(() => import('./features/compliance/ComplianceReportPage'), 'ComplianceReportPage');
+const InsurersPage = page(() => import('./features/compliance/InsurersPage'), 'InsurersPage');
 const AuditLogPage = page(() => import('./features/audit/AuditLogPage'), 'AuditLogPage');
 const SettingsPage = page(() => import('./features/settings/SettingsPage'), 'SettingsPage');
 
@@ -57,6 +59,8 @@ export function App() {
           <Route path="requirement-sets" element={<Lazy page={RequirementSetsPage} />} />
           <Route path="requirement-sets/new" element={<Lazy page={RequirementSetPage} />} />
           <Route path="requirement-sets/:requirementSetId" element={<Lazy page={RequirementSetPage} />} />
+          <Route path="compliance-report" element={<Lazy page={ComplianceReportPage} />} />
+          <Route path="insurers" element={<Lazy page={InsurersPage} />} />
           <Route path="audit-log" element={<Lazy page={AuditLogPage} />} />
           <Route path="settings" element={<Lazy page={SettingsPage} />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -11,7 +11,9 @@ import {
   IconHistory,
   IconLogout,
   IconMapPin,
+  IconReportAnalytics,
   IconSettings,
+  IconShieldCheck,
   IconUsers,
 } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -30,6 +32,8 @@ const navItems = [
   { to: '/locations', label: 'Locations', icon: IconMapPin },
   { to: '/insureds', label: 'Insureds', icon: IconUsers },
   { to: '/requirement-sets', label: 'Requirement sets', icon: IconClipboardList },
+  { to: '/compliance-report', label: 'Compliance report', icon: IconReportAnalytics },
+  { to: '/insurers', label: 'Insurers', icon: IconShieldCheck },
   { to: '/audit-log', label: 'Audit log', icon: IconHistory },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];

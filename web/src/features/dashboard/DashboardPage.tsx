@@ -1,5 +1,5 @@
-// The first page after signing in: how many locations and insureds there are, and how many
-// insureds have current, expiring, expired or missing coverage.
+// The first page after signing in: how many locations and insureds there are, how compliant they are (rates,
+// by location, over time), and how many insureds have current, expiring, expired or missing coverage.
 import { Anchor, Card, ColorSwatch, Group, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { DonutChart } from '@mantine/charts';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { CoverageBadge, coverageStateColor, coverageStateLabels } from '../../components/StatusBadge';
 import { formatDate } from '../../lib/format';
+import { ComplianceOverview } from './ComplianceOverview';
 
 // counting only needs `total`, so each count asks for a single row
 const countOnly = { limit: 1, offset: 0 };
@@ -45,6 +46,10 @@ export function DashboardPage() {
     <>
       <PageHeader title="Dashboard" />
       {firstError !== undefined && <ErrorAlert error={firstError} />}
+      <ComplianceOverview />
+      <Title order={3} mb="md">
+        Coverage
+      </Title>
       <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }} mb="lg">
         {/* not links: the navigation already links these lists, and two "Locations" links confuse screen readers */}
         <StatCard label="Locations" value={locations.data?.total} testId="stat-locations" />

@@ -1,4 +1,5 @@
-// One insured, in tabs: overview (its fields), contacts, locations, certificates and documents.
+// One insured: its compliance at each location on top, then tabs: overview (its fields), contacts, locations,
+// certificates and documents.
 import { Anchor, Badge, Tabs } from '@mantine/core';
 import { IconAddressBook, IconCertificate, IconFiles, IconInfoCircle, IconMapPin } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -7,6 +8,7 @@ import type { Insured } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { CoverageBadge } from '../../components/StatusBadge';
+import { CompliancePanel } from '../compliance/CompliancePanel';
 import { AssignmentsPanel } from './AssignmentsPanel';
 import { CertificatesPanel } from './CertificatesPanel';
 import { ContactsPanel } from './ContactsPanel';
@@ -42,6 +44,7 @@ function InsuredDetail({ insured }: { insured: Insured }) {
           </Anchor>
         }
       />
+      <CompliancePanel insuredId={insured.id} />
       <Tabs
         value={tab}
         onChange={(value) => setParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })}

@@ -1,11 +1,12 @@
-// All insureds, filtered by location, coverage and status and searched by name. Filters live in the
-// URL so a filtered list can be bookmarked and the dashboard can link straight to "expired".
+// All insureds, filtered by location, compliance, coverage and status and searched by name. Filters live in the
+// URL so a filtered list can be bookmarked and the dashboard can link straight to "expired". Counts per compliance
+// status sit above the list and filter it when clicked.
 import { useEffect, useState } from 'react';
 import { Anchor, Button, Group, Paper, SegmentedControl, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useInsureds } from '../../api/insureds';
+import { complianceStatuses, useInsuredsWithCompliance, type ComplianceStatus } from '../../api/compliance';
 import { useLocations } from '../../api/locations';
 import { coverageStates, type CoverageState, type InsuredStatus } from '../../api/types';
 import { ListPagination, usePage } from '../../components/ListPagination';
@@ -14,11 +15,17 @@ import { QueryState } from '../../components/QueryState';
 import { CoverageBadge, coverageStateLabels } from '../../components/StatusBadge';
 import { formatDate, humanize } from '../../lib/format';
 import { usePermissions } from '../auth/session';
+import { ComplianceBadge, complianceLabels } from '../compliance/status';
+import { ComplianceCounts } from '../compliance/ComplianceCounts';
 import { InsuredFormModal } from './InsuredFormModal';
 import { EmptyRow } from '../../components/EmptyRow';
 
 function asCoverageState(value: string | null): CoverageState | undefined {
   return coverageStates.find((s) => s === value);
+}
+
+function asComplianceStatus(value: string | null): ComplianceStatus | undefined {
+  return complianceStatuses.find((s) => s === value);
 }
 
 export function InsuredsPage() {
@@ -27,6 +34,7 @@ export function InsuredsPage() {
   const [params, setParams] = useSearchParams();
   const locationId = params.get('locationId') ?? undefined;
   const coverageState = asCoverageState(params.get('coverageState'));
+  const complianceStatus = asComplianceStatus(params.get('complianceStatus'));
   const status: InsuredStatus = params.get('status') === 'archived' ? 'archived' : 'active';
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [q] = useDebouncedValue(search.trim(), 300);
@@ -49,8 +57,8 @@ export function InsuredsPage() {
     // only a new debounced value should write the URL; params changes from other filters must not
   }, [q]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const { page, setPage, limit, offset } = usePage(`${q}|${locationId}|${coverageState}|${status}`);
-  const insureds = useInsureds({ q, locationId, coverageState, status, limit, offset });
+  const { page, setPage, limit, offset } = usePage(`${q}|${locationId}|${coverageState}|${complianceStatus}|${status}`);
+  const insureds = useInsuredsWithCompliance({ q, locationId, coverageState, complianceStatus, status, limit, offset });
   const locations = useLocations({ limit: 200 });
 
   return (
@@ -65,6 +73,10 @@ export function InsuredsPage() {
             </Button>
           )
         }
+      />
+      <ComplianceCounts
+        selected={complianceStatus}
+        onSelect={(value) => setParam('complianceStatus', value === complianceStatus ? null : value)}
       />
       <Group mb="md" wrap="wrap" align="flex-end">
         <TextInput
@@ -84,6 +96,16 @@ export function InsuredsPage() {
           searchable
           clearable
           w={{ base: '100%', sm: 220 }}
+        />
+        <Select
+          aria-label="Filter by compliance"
+          placeholder="Any compliance"
+          data={complianceStatuses.map((s) => ({ value: s, label: complianceLabels[s] }))}
+          value={complianceStatus ?? null}
+          onChange={(v) => setParam('complianceStatus', v)}
+          clearable
+          w={{ base: '100%', sm: 180 }}
+          data-testid="insureds-compliance-filter"
         />
         <Select
           aria-label="Filter by coverage"
@@ -108,7 +130,7 @@ export function InsuredsPage() {
         {(data) => (
           <>
             <Paper withBorder>
-              <Table.ScrollContainer minWidth={720}>
+              <Table.ScrollContainer minWidth={840}>
                 <Table>
                   <Table.Thead>
                     <Table.Tr>
@@ -118,6 +140,7 @@ export function InsuredsPage() {
                       <Table.Th ta="right">Certificates</Table.Th>
                       <Table.Th>Next expiration</Table.Th>
                       <Table.Th>Coverage</Table.Th>
+                      <Table.Th>Compliance</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -148,10 +171,13 @@ export function InsuredsPage() {
                         <Table.Td>
                           <CoverageBadge state={insured.coverageState} />
                         </Table.Td>
+                        <Table.Td>
+                          <ComplianceBadge status={insured.complianceStatus} data-testid="insured-compliance" />
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                     {data.items.length === 0 && (
-                      <EmptyRow colSpan={6}>{q || locationId || coverageState ? 'No insureds match these filters.' : 'No insureds yet.'}</EmptyRow>
+                      <EmptyRow colSpan={7}>{q || locationId || coverageState || complianceStatus ? 'No insureds match these filters.' : 'No insureds yet.'}</EmptyRow>
                     )}
                   </Table.Tbody>
                 </Table>

@@ -1,4 +1,5 @@
-// One location: its details, and the insureds assigned there with their coverage.
+// One location: its details, its compliance (counts and each insured's status), the insureds assigned there with
+// their coverage, and its overrides of the requirement sets applied there.
 import { useState } from 'react';
 import { Anchor, Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
@@ -15,7 +16,9 @@ import { formatAddress } from '../../lib/address';
 import { notifyOutcome } from '../../lib/errors';
 import { formatDate, humanize } from '../../lib/format';
 import { usePermissions } from '../auth/session';
+import { LocationCompliance } from './LocationCompliance';
 import { LocationFormModal } from './LocationFormModal';
+import { RequirementOverrides } from './RequirementOverrides';
 
 export function LocationPage() {
   const { locationId = '' } = useParams();
@@ -65,7 +68,9 @@ function LocationDetail({ location }: { location: Location }) {
         <Fact label="Active" value={activePeriod(location)} />
         <Fact label="Address" value={formatAddress(location.address) || '—'} />
       </SimpleGrid>
+      <LocationCompliance locationId={location.id} />
       <AssignedInsureds location={location} />
+      <RequirementOverrides locationId={location.id} />
       <LocationFormModal opened={editing} onClose={() => setEditing(false)} location={location} />
     </>
   );
@@ -95,7 +100,7 @@ function AssignedInsureds({ location }: { location: Location }) {
   const { page, setPage, limit, offset } = usePage(location.id);
   const insureds = useInsureds({ locationId: location.id, limit, offset });
   return (
-    <Stack gap="xs">
+    <Stack gap="xs" mb="lg">
       <Text fw={600}>Insureds at this location</Text>
       <QueryState query={insureds}>
         {(data) => (

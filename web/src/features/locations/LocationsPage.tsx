@@ -4,6 +4,7 @@ import { Anchor, Badge, Button, Group, Paper, Switch, Table, Text, TextInput } f
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
+import { useComplianceSummary } from '../../api/compliance';
 import { useLocations } from '../../api/locations';
 import { ListPagination, usePage } from '../../components/ListPagination';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,6 +12,7 @@ import { QueryState } from '../../components/QueryState';
 import { formatAddress } from '../../lib/address';
 import { humanize } from '../../lib/format';
 import { usePermissions } from '../auth/session';
+import { LocationComplianceCell } from './LocationComplianceCell';
 import { LocationFormModal } from './LocationFormModal';
 import { EmptyRow } from '../../components/EmptyRow';
 
@@ -23,6 +25,7 @@ export function LocationsPage() {
   const [creating, setCreating] = useState(false);
   const { page, setPage, limit, offset } = usePage(`${q}|${archived}`);
   const locations = useLocations({ q, archived, limit, offset });
+  const summary = useComplianceSummary();
 
   return (
     <>
@@ -52,7 +55,7 @@ export function LocationsPage() {
         {(data) => (
           <>
             <Paper withBorder>
-              <Table.ScrollContainer minWidth={640}>
+              <Table.ScrollContainer minWidth={760}>
                 <Table>
                   <Table.Thead>
                     <Table.Tr>
@@ -61,6 +64,7 @@ export function LocationsPage() {
                       <Table.Th>Kind</Table.Th>
                       <Table.Th>Address</Table.Th>
                       <Table.Th ta="right">Insureds</Table.Th>
+                      <Table.Th>Compliance</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -88,10 +92,13 @@ export function LocationsPage() {
                           </Text>
                         </Table.Td>
                         <Table.Td ta="right">{location.insuredCount}</Table.Td>
+                        <Table.Td>
+                          <LocationComplianceCell tally={summary.data?.locations.find((l) => l.locationId === location.id)} />
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                     {data.items.length === 0 && (
-                      <EmptyRow colSpan={5}>{q ? 'No locations match your search.' : 'No locations yet.'}</EmptyRow>
+                      <EmptyRow colSpan={6}>{q ? 'No locations match your search.' : 'No locations yet.'}</EmptyRow>
                     )}
                   </Table.Tbody>
                 </Table>

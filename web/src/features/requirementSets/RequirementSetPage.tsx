@@ -66,6 +66,18 @@ function RequirementSetEditor({ requirementSet }: { requirementSet?: Requirement
     }
   };
 
+  // the preview follows whichever view is being edited; half-typed JSON leaves it on the form's values
+  const previewDefinition = () => {
+    if (tab === 'json') {
+      try {
+        return parseDefinition(json);
+      } catch {
+        // not JSON yet
+      }
+    }
+    return definitionOf(form.values);
+  };
+
   const onTabChange = (value: string | null) => {
     if (value === 'json') openJson();
     else if (tab === 'json' && applyJson()) setTab(value);
@@ -169,7 +181,7 @@ function RequirementSetEditor({ requirementSet }: { requirementSet?: Requirement
           </form>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <RequirementSummaryCard requirementSet={requirementSet} unsaved={form.isDirty()} />
+          <RequirementSummaryCard requirementSet={requirementSet} definition={previewDefinition()} />
         </Grid.Col>
       </Grid>
     </>

@@ -1,7 +1,8 @@
-// All requirement sets, with import from and export to the JSON interchange format.
+// All requirement sets, with import from and export to the JSON interchange format, and new sets copied from
+// ready-made templates.
 import { useState } from 'react';
 import { ActionIcon, Anchor, Button, Group, Modal, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { IconDownload, IconFileImport, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconDownload, IconFileImport, IconPlus, IconTemplate, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { saveBlob } from '../../api/files';
 import { useOrgId } from '../../api/orgScope';
@@ -15,6 +16,7 @@ import { notifyError, notifyOutcome } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePermissions } from '../auth/session';
 import { ImportRequirementSet } from './ImportRequirementSet';
+import { NewFromTemplate } from './NewFromTemplate';
 import { RequirementSummaryLines } from './RequirementSummaryLines';
 import { EmptyRow } from '../../components/EmptyRow';
 
@@ -24,6 +26,7 @@ export function RequirementSetsPage() {
   const { page, setPage, limit, offset } = usePage('');
   const requirementSets = useRequirementSets({ limit, offset });
   const [importing, setImporting] = useState(false);
+  const [fromTemplate, setFromTemplate] = useState(false);
 
   return (
     <>
@@ -35,6 +38,14 @@ export function RequirementSetsPage() {
             <>
               <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
                 Import
+              </Button>
+              <Button
+                variant="default"
+                leftSection={<IconTemplate size={16} />}
+                onClick={() => setFromTemplate(true)}
+                data-testid="new-from-template"
+              >
+                New from template
               </Button>
               <Button
                 leftSection={<IconPlus size={16} />}
@@ -77,6 +88,16 @@ export function RequirementSetsPage() {
           </>
         )}
       </QueryState>
+      <Modal opened={fromTemplate} onClose={() => setFromTemplate(false)} title="New requirement set from a template" size="lg">
+        {fromTemplate && (
+          <NewFromTemplate
+            onDone={(set) => {
+              setFromTemplate(false);
+              navigate(`/requirement-sets/${set.id}`);
+            }}
+          />
+        )}
+      </Modal>
       <Modal opened={importing} onClose={() => setImporting(false)} title="Import requirement set" size="lg">
         {importing && (
           <ImportRequirementSet
