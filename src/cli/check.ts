@@ -113,9 +113,9 @@ async function readInsurers(file: string): Promise<InsurerTable> {
 
 /** The contract's key order, for output people read. */
 function ordered(f: Finding): Finding {
-  const { code, coverage, description, limit, required, actual, message, waived } = f;
+  const { code, coverage, description, limit, required, actual, message, waived, waiverId } = f;
   return Object.fromEntries(
-    Object.entries({ code, coverage, description, limit, required, actual, message, waived }).filter(([, v]) => v !== undefined),
+    Object.entries({ code, coverage, description, limit, required, actual, message, waived, waiverId }).filter(([, v]) => v !== undefined),
   ) as Finding;
 }
 

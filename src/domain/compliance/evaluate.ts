@@ -44,6 +44,8 @@ export type Finding = {
   required?: number | string | boolean;
   actual?: number | string | boolean | null;
   waived?: true;
+  /** The waiver that covers it, when the waiver has an id (the product's waivers do; a CLI file's need not). */
+  waiverId?: string;
 };
 
 /** What the check needs of a certificate: the extraction format's fields (extra fields are ignored). */
@@ -61,7 +63,7 @@ export type CertificateInput = {
 export type InsurerTable = ReadonlyMap<string, { name?: string | null; rating: string | null }>;
 
 /** A finding the organization accepts for this insured until `until` (inclusive; null: until lifted). */
-export type Waiver = { code: FindingCode; coverage?: Coverage | null; description?: string | null; limit?: string | null; until?: string | null };
+export type Waiver = { id?: string; code: FindingCode; coverage?: Coverage | null; description?: string | null; limit?: string | null; until?: string | null };
 
 /** Which certificate and policy satisfied (or came closest to satisfying) each required coverage. */
 export type CoverageOutcome = {
@@ -418,6 +420,9 @@ function zip(code: string | null | undefined): string | null {
 
 function finish(findings: Finding[], coverages: CoverageOutcome[], input: EvaluateInput): Evaluation {
   const waivers = input.waivers ?? [];
-  const marked = findings.map((f) => (waivers.some((w) => waiverCovers(w, f, input.asOf)) ? { ...f, waived: true as const } : f));
+  const marked = findings.map((f) => {
+    const w = waivers.find((x) => waiverCovers(x, f, input.asOf));
+    return w ? { ...f, waived: true as const, ...(w.id ? { waiverId: w.id } : {}) } : f;
+  });
   return { status: statusOf(marked), findings: marked, coverages };
 }

@@ -175,14 +175,14 @@ export async function reevaluate(db: DbOrTx, organizationId: string, scope: Scop
 
   trace('superseded written');
   const waiversOf = new Map<string, Array<Waiver & { locationId: string | null }>>();
-  for (const w of await rows<{ insured_id: string; location_id: string | null; code: Waiver['code']; coverage: Coverage | null; description: string | null; limit_key: string | null; expires_on: string | null }>(
+  for (const w of await rows<{ id: string; insured_id: string; location_id: string | null; code: Waiver['code']; coverage: Coverage | null; description: string | null; limit_key: string | null; expires_on: string | null }>(
     db,
-    sql`select insured_id, location_id, code, coverage, description, limit_key, expires_on::text as expires_on from waivers
+    sql`select id, insured_id, location_id, code, coverage, description, limit_key, expires_on::text as expires_on from waivers
         where organization_id = ${organizationId} and revoked_at is null and (expires_on is null or expires_on >= ${asOf}::date) and insured_id in ${insuredsInScope}`,
   )) {
     let list = waiversOf.get(w.insured_id);
     if (!list) waiversOf.set(w.insured_id, (list = []));
-    list.push({ code: w.code, coverage: w.coverage, description: w.description, limit: w.limit_key, until: w.expires_on, locationId: w.location_id });
+    list.push({ id: w.id, code: w.code, coverage: w.coverage, description: w.description, limit: w.limit_key, until: w.expires_on, locationId: w.location_id });
   }
   const insurers: InsurerTable = new Map(
     (await rows<{ naic: string; name: string; rating: string | null }>(db, sql`select naic, name, rating from insurer_ratings where organization_id = ${organizationId}`)).map((r) => [

@@ -157,7 +157,26 @@ export async function statusesOn(db: DbOrTx, organizationId: string, date: strin
           order by h.insured_id, h.location_id, h.changed_at desc, h.id desc
         ) last where status <> 'unassigned' order by insured_name, location_name`,
   );
+  // the certificates named, described enough for an auditor (they may be archived since, or deleted)
+  const ids = [...new Set(found.flatMap((r) => pgTextArray(r.certificate_ids)))];
+  const described = new Map<string, { id: string; certificateNumber: string | null; certificateDate: string | null; producerName: string | null; archived: boolean }>();
+  if (ids.length > 0) {
+    for (const c of await rows<Row>(
+      db,
+      sql`select id, certificate_number, certificate_date::text as certificate_date, producer->>'name' as producer_name, archived from certificates
+          where organization_id = ${organizationId} and id = any(${`{${ids.join(',')}}`}::uuid[])`,
+    )) {
+      described.set(c.id as string, {
+        id: c.id as string,
+        certificateNumber: (c.certificate_number as string | null) ?? null,
+        certificateDate: (c.certificate_date as string | null) ?? null,
+        producerName: (c.producer_name as string | null) ?? null,
+        archived: Boolean(c.archived),
+      });
+    }
+  }
   return found.map((r) => ({
+    certificates: pgTextArray(r.certificate_ids).map((id) => described.get(id) ?? { id, certificateNumber: null, certificateDate: null, producerName: null, archived: true, deleted: true }),
     insuredId: r.insured_id as string,
     insuredName: (r.insured_name as string | null) ?? '(deleted insured)',
     locationId: r.location_id as string,

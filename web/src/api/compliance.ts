@@ -43,6 +43,8 @@ export interface Finding {
   required?: number | string | boolean;
   actual?: number | string | boolean | null;
   waived?: true;
+  /** The waiver that covers a waived finding. */
+  waiverId?: string;
 }
 
 export interface CoverageOutcome {
@@ -114,9 +116,27 @@ export interface AsOfRow {
   locationName: string;
   status: ComplianceStatus;
   certificateIds: string[];
+  /** Those certificates, described for an auditor (archived or deleted since, possibly). */
+  certificates: AsOfCertificate[];
   findings: Finding[];
   since: IsoDateTime;
   cause: string;
+}
+
+export interface AsOfCertificate {
+  id: string;
+  certificateNumber: string | null;
+  certificateDate: IsoDate | null;
+  producerName: string | null;
+  archived: boolean;
+  deleted?: boolean;
+}
+
+/** "No. 1234, dated 2026-03-01, Tri-County Brokers": a certificate named for a reader. */
+export function certificateLabel(c: AsOfCertificate, index: number): string {
+  const parts = [c.certificateNumber ? `No. ${c.certificateNumber}` : null, c.certificateDate ? `dated ${c.certificateDate}` : null, c.producerName].filter(Boolean);
+  const name = parts.length ? parts.join(', ') : `Certificate ${index + 1}`;
+  return c.deleted ? `${name} (deleted)` : c.archived ? `${name} (archived)` : name;
 }
 
 export interface AsOfReport {

@@ -12,7 +12,7 @@ import { reevaluate } from '../../compliance/engine.js';
 import { getLocationOverrides, historyOf, listStatuses, organizationTimeZone, putLocationOverrides, statusesOn, summary, STATUSES } from '../../compliance/queries.js';
 import { insuredExists } from '../../db/repositories/insureds.js';
 import { getLocation } from '../../db/repositories/locations.js';
-import { complianceChangedLater } from '../../compliance/service.js';
+import { complianceChanged } from '../../compliance/service.js';
 import * as requirementSetsRepo from '../../db/repositories/requirement-sets.js';
 import { AppError, notFound } from '../../errors.js';
 import { requireOrg } from '../auth.js';
@@ -31,6 +31,7 @@ export const findingSchema = z
     required: z.union([z.number(), z.string(), z.boolean()]).optional(),
     actual: z.union([z.number(), z.string(), z.boolean(), z.null()]).optional(),
     waived: z.literal(true).optional(),
+    waiverId: z.string().optional().meta({ description: 'The waiver that covers a waived finding' }),
   })
   .meta({ id: 'Finding' });
 
@@ -80,6 +81,18 @@ const asOfRow = z.object({
   locationName: z.string(),
   status,
   certificateIds: z.array(z.string()).meta({ description: 'The certificates that satisfied the requirements then' }),
+  certificates: z
+    .array(
+      z.object({
+        id: z.string(),
+        certificateNumber: z.string().nullable(),
+        certificateDate: z.string().nullable(),
+        producerName: z.string().nullable(),
+        archived: z.boolean().meta({ description: 'Archived since (superseded, or by hand)' }),
+        deleted: z.boolean().optional().meta({ description: 'Deleted since: only its id is known' }),
+      }),
+    )
+    .meta({ description: 'Those certificates, described for an auditor' }),
   findings: z.array(findingSchema),
   since: z.date(),
   cause: z.string(),
@@ -197,7 +210,8 @@ export async function complianceRoutes(app: App, ctx: AppContext) {
         await putLocationOverrides(tx, scope.organizationId, request.params.id, request.body);
         await recordAudit(tx, scope, { action: 'location.requirements_overridden', entityType: 'location', entityId: request.params.id, changes: request.body as Record<string, unknown> });
       });
-      await complianceChangedLater(ctx, scope.organizationId, { locationIds: [request.params.id] }, { kind: 'location', id: request.params.id });
+      // re-evaluated before answering, so the location's statuses already show the change
+      await complianceChanged(ctx, scope.organizationId, { locationIds: [request.params.id] }, { kind: 'location', id: request.params.id }, request.log);
       return request.body;
     },
   );

@@ -22,18 +22,9 @@ import { usePermissions } from '../auth/session';
 import { ComplianceBadge, complianceColor, complianceLabel, describeCause, formatDay } from './status';
 import { WaiveFindingModal } from './WaiveFindingModal';
 
-/** The waivers that mark this finding, mirroring the server's matching (code, coverage, limit, location). */
-function waiversFor(finding: Finding, locationId: string, waivers: Waiver[]): Waiver[] {
-  const fold = (v: string) => v.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  return waivers.filter(
-    (w) =>
-      w.active &&
-      w.code === finding.code &&
-      (w.locationId === null || w.locationId === locationId) &&
-      (!w.coverage || w.coverage === finding.coverage) &&
-      (!w.limit || w.limit === finding.limit) &&
-      !(w.coverage === 'other' && w.description && finding.description && fold(w.description) !== fold(finding.description)),
-  );
+/** The waiver that marks this finding (the server names it). */
+function waiversFor(finding: Finding, waivers: Waiver[]): Waiver[] {
+  return finding.waiverId ? waivers.filter((w) => w.id === finding.waiverId) : [];
 }
 
 /** "Limit below minimum · General liability · Each occurrence": what a waiver (or finding) is about. */
@@ -120,7 +111,7 @@ function LocationCompliance({ row, waivers, onWaive }: { row: ComplianceRow; wai
         ) : (
           <List spacing="xs" size="sm" listStyleType="none" data-testid="compliance-findings">
             {findings.map((finding, index) => {
-              const matched = finding.waived ? waiversFor(finding, row.locationId, waivers) : [];
+              const matched = finding.waived ? waiversFor(finding, waivers) : [];
               return (
                 <List.Item key={index} data-testid="compliance-finding" data-waived={finding.waived ? 'true' : undefined}>
                   <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">

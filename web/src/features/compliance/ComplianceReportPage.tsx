@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Anchor, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
-import { useComplianceAsOf } from '../../api/compliance';
+import { certificateLabel, useComplianceAsOf } from '../../api/compliance';
 import { saveBlob } from '../../api/files';
 import { useLocations } from '../../api/locations';
 import { DateField } from '../../components/DateField';
@@ -123,17 +123,23 @@ export function ComplianceReportPage() {
                             </Table.Td>
                             <Table.Td>{formatDay(row.since)}</Table.Td>
                             <Table.Td>
-                              {row.certificateIds.length === 0 ? (
+                              {row.certificates.length === 0 ? (
                                 <Text size="sm" c="dimmed">
                                   None
                                 </Text>
                               ) : (
                                 <Stack gap={0}>
-                                  {row.certificateIds.map((id, index) => (
-                                    <Anchor key={id} component={Link} to={`/certificates/${id}`} size="sm">
-                                      Certificate {index + 1}
-                                    </Anchor>
-                                  ))}
+                                  {row.certificates.map((c, index) =>
+                                    c.deleted ? (
+                                      <Text key={c.id} size="sm" c="dimmed">
+                                        {certificateLabel(c, index)}
+                                      </Text>
+                                    ) : (
+                                      <Anchor key={c.id} component={Link} to={`/certificates/${c.id}`} size="sm">
+                                        {certificateLabel(c, index)}
+                                      </Anchor>
+                                    ),
+                                  )}
                                 </Stack>
                               )}
                             </Table.Td>

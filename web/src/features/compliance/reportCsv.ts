@@ -1,7 +1,7 @@
 // The compliance report as CSV for an auditor: one row per insured at a location, with the certificates that
 // satisfied the requirements then (as links) and what fell short. Quoted per RFC 4180; cells that a spreadsheet
 // would run as a formula are prefixed with an apostrophe.
-import type { AsOfRow } from '../../api/compliance';
+import { certificateLabel, type AsOfRow } from '../../api/compliance';
 import { complianceLabel, describeCause } from './status';
 
 function cell(value: string): string {
@@ -19,7 +19,7 @@ export function reportCsv(date: string, rows: AsOfRow[], origin: string): string
     r.status === 'compliant' || r.status === 'expiring' ? 'yes' : 'no',
     r.since,
     describeCause(r.cause).text,
-    r.certificateIds.map((id) => `${origin}/certificates/${id}`).join(' '),
+    r.certificates.map((c, i) => `${certificateLabel(c, i)} ${origin}/certificates/${c.id}`).join(' | '),
     r.findings.map((f) => `${f.waived ? '[waived] ' : ''}${f.message}`).join(' | '),
   ]);
   return [header, ...lines].map((line) => line.map(cell).join(',')).join('\r\n') + '\r\n';
