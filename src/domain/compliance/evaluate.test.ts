@@ -2,7 +2,8 @@
 // status order, umbrella top-up, combining certificates, waivers, and time zones.
 import { describe, expect, it } from 'vitest';
 import { requirementSetDefinition, type RequirementSetDefinition } from '../requirements.js';
-import { daysBetween, evaluate, FINDING_CODES, localDate, ratingMeetsMinimum, statusOf, type CertificateInput, type Finding } from './evaluate.js';
+import { daysBetween, evaluate, FINDING_CODES, localDate, policyFindings, ratingMeetsMinimum, statusOf, type CertificateInput, type Finding } from './evaluate.js';
+import { REQUIREMENT_TEMPLATES } from './templates.js';
 import { holderNamesMatch, mentions, statesPrimaryNonContributory } from './text.js';
 
 const req = (over: Record<string, unknown> = {}): RequirementSetDefinition =>
@@ -385,5 +386,36 @@ describe('statusOf, dates and ratings', () => {
     expect(ratingMeetsMinimum('B++', 'A-')).toBe(false);
     expect(ratingMeetsMinimum('A-', 'A- VII')).toBeNull();
     expect(ratingMeetsMinimum('junk', 'A-')).toBeNull();
+  });
+});
+
+describe('counting findings', () => {
+  it('counts exactly the findings it would write, for every template entry and many policies', () => {
+    let compared = 0;
+    for (let i = 0; i < 300; i++) {
+      const r = (k: number) => ((i * 2654435761 + k * 40503) >>> 0) % 100;
+      const coverage = (['general_liability', 'automobile_liability', 'umbrella_liability', 'workers_compensation', 'other'] as const)[i % 5]!;
+      const policy = gl({
+        coverage,
+        description: coverage === 'other' ? 'Professional Liability' : null,
+        additionalInsured: r(1) > 30,
+        subrogationWaived: r(2) > 30,
+        basis: r(3) > 50 ? 'occurrence' : r(3) > 20 ? 'claims_made' : null,
+        limits: r(4) > 20 ? { each_occurrence: r(5) * 50_000, general_aggregate: r(6) * 50_000, combined_single_limit: r(7) * 20_000, el_each_accident: r(8) * 20_000, each_claim: r(9) * 20_000 } : {},
+        details: { aggregateAppliesPer: r(10) > 50 ? 'project' : 'policy', perStatute: r(11) > 40 },
+      });
+      const c = cert([policy], { insurers: [{ letter: 'A', name: 'X', naic: r(12) > 50 ? '12345' : null }], descriptionOfOperations: r(13) > 50 ? 'primary and non-contributory' : 'none' });
+      const insurers = new Map([['12345', { rating: r(14) > 50 ? 'A VIII' : 'B' }]]);
+      for (const t of REQUIREMENT_TEMPLATES) {
+        const req = { ...t.definition, approvedInsurerNaics: r(15) > 50 ? ['12345'] : null };
+        for (const entry of req.coverages) {
+          const ctx = { umbrella: r(16) * 20_000, req, insurers };
+          const located = { policy: c.policies![0]!, cert: c, index: 0 };
+          expect(policyFindings(entry, located, { ...ctx, count: true }).length, `${t.key} ${entry.coverage} #${i}`).toBe(policyFindings(entry, located, ctx).length);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 });
