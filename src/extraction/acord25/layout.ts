@@ -8,6 +8,7 @@
 import type { Address, Coverage, Extraction, FormType, Insurer, PolicyFields } from '../../domain/certificate.js';
 import type { Box, PageWords, Word } from '../layout/words.js';
 import { cleanMultiline, cleanText, limitLabelKey, normalizeDate, normalizeFlag, normalizeLimit, normalizeNaic, normalizeNameLine } from '../normalize.js';
+import { dateHeaders } from './ocr-cells.js';
 import { boxOf, centerX, centerY, findLabel, foldLabel, groupLines, segmentOf, type LabelHit, type Line, type Segment } from '../text/lines.js';
 
 export type LayoutContext = { fileName?: string; pages: number; method: 'text' | 'ocr' | 'mixed'; warnings?: string[] };
@@ -365,7 +366,8 @@ class LayoutReader {
       if (/^\(|:$|\(A\/C|^NAME AND ADDRESS$|^E-?MAIL\b/i.test(t.trim())) return false;
       if (/@|^(?:phone|tel|fax|ph)\b|^\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}$/i.test(t)) return false;
       if (/^(?:acct|account|a\/c|cust(?:omer)?\s*(?:id|#|no))\b/i.test(t) || /^[#\d\s-]+$/.test(t)) return false;
-      return /[A-Za-z]/.test(t);
+      // OCR reads what is left of a box's rules as a stray letter or two: a name has more
+      return /[A-Za-z]/.test(t) && t.replace(/[^A-Za-z0-9]/g, '').length >= 3;
     };
     const nameAt = rows.findIndex(isName);
     if (nameAt < 0) return { name: null, address: null, words: [] };
@@ -445,10 +447,11 @@ class LayoutReader {
       addl: this.label(['ADDL', 'ADDL INSD'], { anywhere: true })[0],
       subr: this.label(['SUBR', 'SUBR WVD'], { anywhere: true })[0],
       number: this.label('POLICY NUMBER')[0],
-      eff: this.label(['POLICY EFF', 'POLICY EFF (MM/DD/YYYY)'])[0],
-      exp: this.label(['POLICY EXP', 'POLICY EXP (MM/DD/YYYY)'])[0],
+      eff: undefined as LabelHit | undefined,
+      exp: undefined as LabelHit | undefined,
       limits: this.label('LIMITS', { exact: true })[0],
     };
+    if (header.number) Object.assign(header, dateHeaders(this.lines, header.number));
     if (!header.number || !header.eff || !header.exp) {
       this.warnings.push('the coverage grid header (POLICY NUMBER, POLICY EFF, POLICY EXP) was not found; no policies read');
       return;
@@ -829,7 +832,8 @@ function isPrintedFiller(text: string): boolean {
 }
 
 function letterOf(text: string): string | null {
-  const t = text.trim().toUpperCase();
+  // OCR reads a lone C in a box as '©'
+  const t = text.trim().toUpperCase().replace(/^©$/, 'C');
   return /^[A-F]$/.test(t) ? t : null;
 }
 

@@ -3,8 +3,10 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { ExtractionError } from '../errors.js';
 import type { PageWords } from '../layout/words.js';
-import { ocrPageBitmap } from './ocr.js';
-import { loadImagePages, renderPdfPage } from './render.js';
+import { acord25LayoutPage } from '../acord25/layout.js';
+import { rereadValueCells } from '../acord25/ocr-cells.js';
+import { ocrPageWithBitmap, recognizeBitmap, toPageWords } from './ocr.js';
+import { loadImagePages, renderPdfPage, type PageBitmap } from './render.js';
 
 export { terminateOcr } from './ocr.js';
 export { MAX_IMAGE_PAGES, MAX_PIXELS } from './render.js';
@@ -21,7 +23,7 @@ export async function ocrPdfPages(doc: PDFDocumentProxy, pageNumbers: number[]):
   for (const n of pageNumbers) {
     if (!Number.isInteger(n) || n < 1 || n > doc.numPages) throw new RangeError(`no page ${n} in a ${doc.numPages}-page PDF`);
     const page = await renderPdfPage(doc, n);
-    out.push(await ocrPageBitmap(page));
+    out.push(await ocrPage(page));
   }
   return out;
 }
@@ -33,6 +35,18 @@ export async function ocrPdfPages(doc: PDFDocumentProxy, pageNumbers: number[]):
 export async function ocrImage(bytes: Buffer): Promise<PageWords[]> {
   const pages = await loadImagePages(bytes);
   const out: PageWords[] = [];
-  for (const page of pages) out.push(await ocrPageBitmap(page));
+  for (const page of pages) out.push(await ocrPage(page));
   return out;
+}
+
+/**
+ * One page: a whole-page pass, then, on an ACORD 25, a second pass over its value cells placed by the labels the
+ * first pass found (acord25/ocr-cells.ts).
+ */
+async function ocrPage(page: PageBitmap): Promise<PageWords> {
+  const { words, cleaned, binary } = await ocrPageWithBitmap(page);
+  const found = acord25LayoutPage([words]);
+  if (found === null || found.form.type !== 'ACORD 25') return words;
+  const s = page.pixelsPerPoint;
+  return rereadValueCells(words, cleaned, binary, s, recognizeBitmap, (pw, left, top) => toPageWords(pw, s, left, top));
 }

@@ -216,6 +216,8 @@ export function despeckle(binary: GreyBitmap): GreyBitmap {
 
 export type CleanedPage = {
   bitmap: GreyBitmap;
+  /** The straightened page in black and white before its rules were removed: where the rules are. */
+  binary: GreyBitmap;
   /** The skew found and undone, degrees, canvas convention (see estimateSkew). */
   skewDegrees: number;
 };
@@ -232,5 +234,35 @@ export function cleanPage(grey: GreyBitmap, pixelsPerPoint: number): CleanedPage
     minVertical: Math.round(15 * pixelsPerPoint), // taller than 16 pt capitals, shorter than one form row of two
     maxThickness: Math.max(2, Math.round(2.5 * pixelsPerPoint)),
   });
-  return { bitmap, skewDegrees: Math.abs(skewDegrees) >= 0.1 ? skewDegrees : 0 };
+  return { bitmap, binary, skewDegrees: Math.abs(skewDegrees) >= 0.1 ? skewDegrees : 0 };
+}
+
+/**
+ * The x (pixels) of vertical rules crossing most of the rows [y0, y1) between x0 and x1: columns whose ink covers at
+ * least `coverage` of those rows, neighbouring columns merged into one rule at their middle.
+ */
+export function verticalRules(binary: GreyBitmap, x0: number, x1: number, y0: number, y1: number, coverage = 0.7): number[] {
+  const { width, data } = binary;
+  const left = Math.max(0, Math.floor(x0));
+  const right = Math.min(width, Math.ceil(x1));
+  const top = Math.max(0, Math.floor(y0));
+  const bottom = Math.min(binary.height, Math.ceil(y1));
+  if (right <= left || bottom <= top) return [];
+  const counts = new Uint32Array(right - left);
+  for (let y = top; y < bottom; y++) {
+    const row = y * width;
+    for (let x = left; x < right; x++) if (data[row + x] === INK) counts[x - left]!++;
+  }
+  const need = coverage * (bottom - top);
+  const rules: number[] = [];
+  let start = -1;
+  for (let i = 0; i <= counts.length; i++) {
+    const on = i < counts.length && counts[i]! >= need;
+    if (on && start < 0) start = i;
+    if (!on && start >= 0) {
+      rules.push(left + (start + i - 1) / 2);
+      start = -1;
+    }
+  }
+  return rules;
 }

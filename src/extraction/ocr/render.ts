@@ -7,6 +7,7 @@ import { PNG } from 'pngjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import UTIF from 'utif';
 import { ExtractionError } from '../errors.js';
+import { straightenPhoto } from './perspective.js';
 
 type RenderParameters = Parameters<PDFPageProxy['render']>[0];
 
@@ -122,10 +123,11 @@ export async function loadImagePages(bytes: Uint8Array): Promise<PageBitmap[]> {
     throw new ExtractionError('corrupt', `the ${kind.toUpperCase()} image could not be decoded: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   refuseOversized(rgba.width, rgba.height, 'the image');
-  const decoded = { width: rgba.width, height: rgba.height, data: rgbaToGrey(rgba.data, rgba.width, rgba.height) };
-  const upscale = upscaleFor(rgba.width, rgba.height);
-  const { width, height, data: grey } = upscale === 1 ? decoded : resizeGrey(decoded, upscale);
-  return [placeOnPage(1, { width, height, data: grey })];
+  const grey = { width: rgba.width, height: rgba.height, data: rgbaToGrey(rgba.data, rgba.width, rgba.height) };
+  // a phone photo of a printed sheet: warped back to an upright page with its light evened out
+  const decoded = straightenPhoto(grey) ?? grey;
+  const upscale = upscaleFor(decoded.width, decoded.height);
+  return [placeOnPage(1, upscale === 1 ? decoded : resizeGrey(decoded, upscale))];
 }
 
 function loadTiffPages(bytes: Uint8Array): PageBitmap[] {

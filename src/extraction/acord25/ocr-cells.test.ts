@@ -1,0 +1,141 @@
+// The second OCR pass's geometry, on hand-made pages of positioned words and small bitmaps: where the value strips
+// of an ACORD 25 are placed from its printed labels, how they move onto the printed rules, and how the '$' column of
+// the limit cells is blanked before the amounts are read with a digits-only whitelist.
+import { describe, expect, it } from 'vitest';
+import type { PageWords, Word } from '../layout/words.js';
+import { groupLines } from '../text/lines.js';
+import { acord25ValueRegions, blankLeadingColumn, dateHeaders, snapToRules, type ValueRegion } from './ocr-cells.js';
+
+type Place = [text: string, x: number, y: number, size?: number];
+
+function words(places: Place[]): Word[] {
+  return places.flatMap(([text, x, y, size = 6]) => {
+    const out: Word[] = [];
+    let cx = x;
+    for (const t of text.split(' ')) {
+      out.push({ text: t, x: cx, y, width: t.length * size * 0.5, height: size, confidence: 0.9 });
+      cx += (t.length + 1) * size * 0.5;
+    }
+    return out;
+  });
+}
+
+/** The labels the regions are placed by, where a 2016/03 certificate prints them. */
+const HEADER: Place[] = [
+  ['DATE (MM/DD/YYYY)', 521, 26],
+  ['INSURER(S) AFFORDING COVERAGE', 369, 160],
+  ['NAIC #', 557, 160],
+  ['INSURER A :', 310, 173],
+  ['INSURER B :', 310, 185],
+  ['INSURER C :', 310, 197],
+  ['INSR', 20, 287],
+  ['ADDL', 177, 287],
+  ['SUBR', 195, 287],
+  ['POLICY EFF', 337, 287],
+  ['POLICY EXP', 384, 287],
+  ['LTR', 21, 292],
+  ['INSD', 178, 292],
+  ['WVD', 196, 292],
+  ['POLICY NUMBER', 247, 292],
+  ['(MM/DD/YYYY)', 334, 292],
+  ['(MM/DD/YYYY)', 381, 292],
+  ['LIMITS', 500, 292],
+  ['EACH OCCURRENCE', 428, 301],
+  ['GENERAL AGGREGATE', 428, 349],
+  ['E.L. EACH ACCIDENT', 428, 493],
+  ['$', 519, 301],
+  ['$', 519, 349],
+  ['$', 519, 493],
+  ['DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES', 22, 566],
+];
+
+const page = (places: Place[]): PageWords => ({ page: 1, width: 612, height: 792, source: 'ocr', words: words(places) });
+const byName = (regions: ValueRegion[]) => Object.fromEntries(regions.map((r) => [r.name, r]));
+
+describe('ACORD 25 value regions', () => {
+  it('places each value column between its header labels and the description box', () => {
+    const r = byName(acord25ValueRegions(page(HEADER)));
+    for (const name of ['amount', 'eff', 'exp', 'addl', 'subr', 'number', 'ltr', 'insurers', 'naic', 'date']) expect(r[name], name).toBeDefined();
+    // rows: under the header's second line, above DESCRIPTION OF OPERATIONS
+    expect(r.eff!.y0).toBeGreaterThan(298);
+    expect(r.eff!.y1).toBeLessThan(566);
+    // the columns are in the form's order and hold the header labels' middles
+    expect(r.ltr!.x1).toBeLessThanOrEqual(r.addl!.x0);
+    expect(r.addl!.x0).toBeLessThan(180);
+    expect(r.addl!.x1).toBeLessThanOrEqual(r.subr!.x0);
+    expect(r.subr!.x1).toBeLessThanOrEqual(r.number!.x0);
+    expect(r.number!.x0).toBeLessThan(247);
+    expect(r.number!.x1).toBeLessThanOrEqual(r.eff!.x0);
+    expect(r.eff!.x0).toBeLessThan(337);
+    expect(r.eff!.x1).toBeLessThanOrEqual(r.exp!.x0);
+    expect(r.exp!.x1).toBeLessThan(428);
+    // the amounts start right of the '$' printed on each limit line, and are read as digits and commas only
+    expect(r.amount!.x0).toBeGreaterThan(519 + 3);
+    expect(r.amount!.whitelist).toBe('0123456789,');
+    expect(r.eff!.whitelist).toBe('0123456789/');
+    expect(r.ltr!.whitelist).toBe('ABCDEF');
+    // insurer names right of the INSURER labels, NAIC codes under NAIC #
+    expect(r.insurers!.x0).toBeGreaterThan(330);
+    expect(r.insurers!.x1).toBeLessThanOrEqual(r.naic!.x0);
+    expect(r.naic!.x0).toBeLessThan(557);
+    expect(r.date!.y0).toBeGreaterThan(30);
+  });
+
+  it('gives no regions when the grid header is missing', () => {
+    expect(acord25ValueRegions(page(HEADER.filter(([t]) => !t.startsWith('POLICY'))))).toEqual([]);
+  });
+
+  it("takes the '(MM/DD/YYYY)' under each date header when OCR garbled POLICY EFF / EXP", () => {
+    const garbled = HEADER.filter(([t]) => t !== 'POLICY EFF' && t !== 'POLICY EXP').map(([t, x, y, s]): Place => [t === '(MM/DD/YYYY)' ? '(MM/DDIYYYY}' : t, x, y, s]);
+    const lines = groupLines(words(garbled));
+    const number = lines.flatMap((l) => l.segments).find((s) => s.text === 'POLICY NUMBER')!;
+    const { eff, exp } = dateHeaders(lines, { ...number, score: 1, line: lines[0]!, rest: null });
+    expect(eff?.x).toBe(334);
+    expect(exp?.x).toBe(381);
+    expect(byName(acord25ValueRegions(page(garbled))).eff).toBeDefined();
+  });
+
+  it('moves grid columns onto the vertical rules around them', () => {
+    // a 300 dpi bitmap of the grid rows with rules at x = 170, 190, 210 pt
+    const s = 300 / 72;
+    const width = Math.round(612 * s);
+    const height = Math.round(600 * s);
+    const data = new Uint8Array(width * height).fill(255);
+    for (const xPt of [170, 190, 210, 330, 380, 425]) for (let y = Math.round(280 * s); y < Math.round(570 * s); y++) for (let dx = 0; dx < 3; dx++) data[y * width + Math.round(xPt * s) + dx] = 0;
+    const regions = acord25ValueRegions(page(HEADER));
+    const snapped = byName(snapToRules(regions, { width, height, data }, s));
+    expect(snapped.addl!.x0).toBeCloseTo(171.4, 0);
+    expect(snapped.addl!.x1).toBeCloseTo(188.8, 0);
+    expect(snapped.subr!.x0).toBeCloseTo(191.4, 0);
+    // regions outside the grid are not moved
+    expect(snapped.insurers).toEqual(byName(regions).insurers);
+  });
+});
+
+describe("blanking the limit cells' '$' column", () => {
+  /** A crop with a narrow '$' column at x 12..18 and digits from x 40 on, inside a 12-pixel white margin. */
+  function crop(withDollar: boolean) {
+    const width = 120;
+    const height = 60;
+    const data = new Uint8Array(width * height).fill(255);
+    for (let y = 20; y < 40; y++) {
+      if (withDollar) for (let x = 14; x < 20; x++) data[y * width + x] = 0;
+      for (let x = 40; x < 100; x += 3) data[y * width + x] = 0;
+    }
+    return { width, height, data };
+  }
+
+  it('blanks the narrow column before the amounts and keeps the amounts', () => {
+    const b = crop(true);
+    blankLeadingColumn(b, 12, 30, 8);
+    expect(b.data[25 * 120 + 16]).toBe(255);
+    expect(b.data[25 * 120 + 40]).toBe(0);
+  });
+
+  it('keeps amounts that have no $ before them', () => {
+    const b = crop(false);
+    blankLeadingColumn(b, 12, 30, 8);
+    expect(b.data[25 * 120 + 40]).toBe(0);
+    expect(b.data[25 * 120 + 97]).toBe(0);
+  });
+});

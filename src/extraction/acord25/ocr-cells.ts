@@ -1,0 +1,264 @@
+// Second OCR pass over the value cells of an ACORD 25 scan. A whole-page pass finds the printed labels well enough to
+// place the grid, but misreads the values squeezed between ruled lines (insurer letters lost, "1,000,000" as
+// "000 000", Y flags dropped). Here the page's labels give each value column of the coverage grid, the insurer names
+// and NAIC codes and the certificate date; each such strip is cut from the cleaned page and read again with a fitting
+// page-segmentation mode and character whitelist (digits and '/' for dates, digits and ',' for limits, A-F for the
+// insurer letter, X/Y/N for the flag columns; policy numbers without one: a whitelist loses their spaces). The strip's new words replace the first pass's words inside it.
+import { PSM } from 'tesseract.js';
+import type { PageWords, Word } from '../layout/words.js';
+import type { PixelWord, RecognizeOptions } from '../ocr/ocr.js';
+import { verticalRules } from '../ocr/preprocess.js';
+import type { GreyBitmap } from '../ocr/render.js';
+import { centerX, findLabel, groupLines, segmentOf, type LabelHit, type Line } from '../text/lines.js';
+
+/** A value strip in page points: read [x0, x1) × [y0, y1); words whose centre lies in it are its values. */
+export type ValueRegion = {
+  name: string;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  psm: PSM;
+  whitelist: string;
+  /** a column of the coverage grid: its edges are moved onto the printed rules */
+  grid?: boolean;
+  /** the '$' printed down the cell's left edge is blanked before reading: with a digits whitelist it reads as 5 */
+  dropDollar?: boolean;
+};
+
+export type CellRecognizer = (crop: GreyBitmap, options: RecognizeOptions) => Promise<PixelWord[]>;
+
+const DIGITS = '0123456789';
+const DATE_CHARS = `${DIGITS}/`;
+const AMOUNT_CHARS = `${DIGITS},`;
+const LETTERS = 'ABCDEF';
+const FLAG_CHARS = 'XYN';
+/** '$' as OCR reads it at the start of a limit line. */
+const DOLLAR = /^(?:\$|s|S|§|8S|I\$|\$\S*)$/;
+
+/** White margin (pixels) around a crop: tesseract finds text touching the image edge poorly. */
+const PAD = 12;
+
+/**
+ * The value strips of an ACORD 25 page, placed by its printed labels; empty when the grid header is not found (the
+ * page is left to the first pass then).
+ */
+export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(page.words)): ValueRegion[] {
+  const label = (l: string | string[], opts?: { exact?: boolean; anywhere?: boolean }) => findLabel(lines, l, opts);
+  const number = label('POLICY NUMBER')[0];
+  const { eff, exp } = number ? dateHeaders(lines, number) : { eff: undefined, exp: undefined };
+  if (!number || !eff || !exp || !(eff.x > number.right && exp.x > eff.right)) return [];
+  const h = number.height;
+  const regions: ValueRegion[] = [];
+
+  // rows: from under the header (its second line, '(MM/DD/YYYY)', included) to the description box
+  const headerHits = [number, eff, exp, ...label(['(MM/DD/YYYY)', 'LIMITS', 'INSD', 'WVD', 'LTR'], { exact: true }).filter((l) => Math.abs(l.y - number.y) < 2.5 * h)];
+  const top = Math.max(...headerHits.map((l) => l.bottom)) + 0.3 * h;
+  const desc = label(['DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES', 'DESCRIPTION OF OPERATIONS']).filter((l) => l.y > top + 20 * h);
+  const bottom = (desc.find((l) => /LOCATION/i.test(l.line.words.map((w) => w.text).join(' '))) ?? desc[desc.length - 1])?.y;
+  if (bottom === undefined) return [];
+  const rows = { y0: top, y1: bottom - 0.3 * h };
+
+  // limit labels fix the left edge of the limits column; the amounts begin right of the '$' printed on each line
+  const limitHits = label(['EACH OCCURRENCE', 'GENERAL AGGREGATE', 'E.L. EACH ACCIDENT', 'COMBINED SINGLE LIMIT', 'MED EXP']).filter((l) => l.y > top && l.y < bottom && l.x > exp.x);
+  const limitsX0 = limitHits.length > 0 ? Math.min(...limitHits.map((l) => l.x)) - 0.8 * h : exp.right + 4 * h;
+  const dollars = page.words.filter((w) => DOLLAR.test(w.text) && w.x > limitsX0 + 10 * h && w.y > top && w.y < bottom && w.x < page.width - 15 * h);
+  const labelRight = limitHits.length > 0 ? Math.max(...limitHits.map((l) => l.right)) : limitsX0 + 20 * h;
+  const amountX0 = dollars.length >= 3 ? median(dollars.map((w) => w.x + w.width)) + 0.6 : labelRight + 2 * h;
+  regions.push({ name: 'amount', grid: true, x0: amountX0, x1: page.width - 2.5 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: AMOUNT_CHARS, dropDollar: true });
+
+  // dates: the two columns between POLICY NUMBER and the limits, split halfway between their labels
+  const split = (eff.right + exp.x) / 2;
+  regions.push({ name: 'eff', grid: true, x0: eff.x - 1.5 * h, x1: split, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: DATE_CHARS });
+  regions.push({ name: 'exp', grid: true, x0: split, x1: limitsX0, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: DATE_CHARS });
+
+  // ADDL INSD / SUBR WVD are tiny and often garbled: where they are missing, where the form prints them from POLICY NUMBER
+  const addl = label(['ADDL', 'ADDL INSD'], { anywhere: true }).find((l) => Math.abs(l.y - number.y) < 2.5 * h && l.right < number.x);
+  const subr = label(['SUBR', 'SUBR WVD'], { anywhere: true }).find((l) => Math.abs(l.y - number.y) < 2.5 * h && l.right < number.x);
+  const addlCx = addl ? centerX(addl) : number.x - 10.5 * h;
+  const subrCx = subr && (!addl || centerX(subr) > addlCx + h) ? centerX(subr) : addlCx + 3 * h;
+  const half = Math.min(1.6 * h, (subrCx - addlCx) / 2);
+  regions.push({ name: 'addl', grid: true, x0: addlCx - half, x1: addlCx + half, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: FLAG_CHARS });
+  regions.push({ name: 'subr', grid: true, x0: subrCx - half, x1: subrCx + half, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: FLAG_CHARS });
+  // the header cells themselves, read with their own letters only, so that the layout reader finds its flag columns
+  const head = { y0: Math.min(number.y, eff.y) - 1.2 * h, y1: top - 0.1 * h };
+  regions.push({ name: 'addlHead', grid: true, x0: addlCx - half, x1: addlCx + half, ...head, psm: PSM.SINGLE_BLOCK, whitelist: 'ADLINS' });
+  regions.push({ name: 'subrHead', grid: true, x0: subrCx - half, x1: subrCx + half, ...head, psm: PSM.SINGLE_BLOCK, whitelist: 'SUBRWVD' });
+  regions.push({ name: 'number', grid: true, x0: subrCx + half, x1: eff.x - 1.5 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: '' });
+
+  // the insurer letter column: under INSR / LTR at the grid's left edge
+  const ltr = label(['INSR', 'INSR LTR', 'LTR'], { exact: true }).find((l) => Math.abs(l.y - number.y) < 2.5 * h && l.x < addlCx);
+  if (ltr) regions.push({ name: 'ltr', grid: true, x0: ltr.x - 1.2 * h, x1: ltr.right + 1.2 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: LETTERS });
+
+  regions.push(...insurerRegions(lines, page));
+  const date = label('DATE (MM/DD/YYYY)')[0];
+  if (date && date.y < number.y) {
+    const dh = date.height;
+    regions.push({ name: 'date', x0: date.x - 3 * dh, x1: Math.min(page.width, date.right + 3 * dh), y0: date.bottom + 0.1 * dh, y1: date.bottom + 4 * dh, psm: PSM.SINGLE_BLOCK, whitelist: DATE_CHARS });
+  }
+  return regions.filter((r) => r.x1 - r.x0 > 2 && r.y1 - r.y0 > 2);
+}
+
+/**
+ * The POLICY EFF and POLICY EXP header labels; where OCR garbled one, the '(MM/DD/YYYY)' printed under each stands in
+ * (the first two right of POLICY NUMBER on its line).
+ */
+export function dateHeaders(lines: Line[], number: LabelHit): { eff: LabelHit | undefined; exp: LabelHit | undefined } {
+  const near = (l: LabelHit) => Math.abs(l.y - number.y) < 2.5 * number.height && l.x > number.right;
+  let eff = findLabel(lines, ['POLICY EFF', 'POLICY EFF (MM/DD/YYYY)']).find(near);
+  let exp = findLabel(lines, ['POLICY EXP', 'POLICY EXP (MM/DD/YYYY)']).find(near);
+  if (!eff || !exp) {
+    // OCR reads the '/' of '(MM/DD/YYYY)' as I or l now and then, one letter more than label matching forgives
+    const formats = lines
+      .flatMap((line) => line.words.filter((w) => /^\W?MM\W?[I1l]?DD\W?[I1l]?YYYY\W?$/i.test(w.text)).map((w) => ({ ...segmentOf([w]), score: 0.9, line, rest: null })))
+      .filter(near)
+      .sort((a, b) => a.x - b.x);
+    if (formats.length >= 2) {
+      eff ??= formats[0];
+      exp ??= formats.find((f) => f.x > (eff?.right ?? formats[0]!.right));
+    }
+  }
+  return { eff, exp };
+}
+
+/** The insurer names (no whitelist) and their NAIC codes (digits), over the rows INSURER A … F. */
+function insurerRegions(lines: Line[], page: PageWords): ValueRegion[] {
+  const labels: LabelHit[] = [];
+  for (const letter of LETTERS) {
+    const hit = findLabel(lines, [`INSURER ${letter} :`, `INSURER ${letter}`], { exact: true }).sort((a, b) => a.x - b.x)[0];
+    if (hit) labels.push(hit);
+  }
+  const naic = findLabel(lines, ['NAIC #', 'NAIC'])[0];
+  if (labels.length < 2 || !naic) return [];
+  labels.sort((a, b) => a.y - b.y);
+  const spacing = (labels[labels.length - 1]!.y - labels[0]!.y) / Math.max(1, LETTERS.indexOf(letterOfLabel(labels[labels.length - 1]!)) - LETTERS.indexOf(letterOfLabel(labels[0]!)));
+  const y0 = labels[0]!.bottom - 1.1 * spacing;
+  const y1 = labels[labels.length - 1]!.bottom + 0.2 * spacing;
+  const x0 = Math.max(...labels.map((l) => l.right)) + 0.5;
+  const naicX = naic.x - 2.5 * naic.height;
+  return [
+    { name: 'insurers', x0, x1: naicX, y0, y1, psm: PSM.SINGLE_BLOCK, whitelist: '' },
+    { name: 'naic', x0: naicX, x1: page.width - naic.height, y0, y1, psm: PSM.SINGLE_BLOCK, whitelist: DIGITS },
+  ];
+}
+
+function letterOfLabel(hit: LabelHit): string {
+  const t = hit.words.map((w) => w.text).join('').replace(/[^A-Za-z]/g, '').toUpperCase();
+  return t.slice('INSURER'.length, 'INSURER'.length + 1);
+}
+
+/**
+ * The page's words with each value region read again from `bitmap` (the cleaned page the first pass read; points ×
+ * `pixelsPerPoint` = pixels). A region whose second reading finds nothing keeps the first pass's words.
+ */
+export async function rereadValueCells(
+  page: PageWords,
+  bitmap: GreyBitmap,
+  binary: GreyBitmap | null,
+  pixelsPerPoint: number,
+  recognize: CellRecognizer,
+  toWords: (pw: PixelWord[], left: number, top: number) => Word[],
+): Promise<PageWords> {
+  let regions = acord25ValueRegions(page);
+  if (regions.length === 0) return page;
+  if (binary) regions = snapToRules(regions, binary, pixelsPerPoint);
+  let words = page.words;
+  for (const r of regions) {
+    const left = Math.max(0, Math.floor(r.x0 * pixelsPerPoint));
+    const top = Math.max(0, Math.floor(r.y0 * pixelsPerPoint));
+    const right = Math.min(bitmap.width, Math.ceil(r.x1 * pixelsPerPoint));
+    const bottom = Math.min(bitmap.height, Math.ceil(r.y1 * pixelsPerPoint));
+    if (right - left < 4 || bottom - top < 4) continue;
+    const crop = cropPadded(bitmap, left, top, right, bottom, PAD);
+    if (r.dropDollar) blankLeadingColumn(crop, PAD, Math.round(9 * pixelsPerPoint), Math.round(1.2 * pixelsPerPoint));
+    if (!hasInk(crop)) {
+      words = words.filter((w) => !inside(w, r));
+      continue;
+    }
+    const found = toWords(await recognize(crop, { psm: r.psm, whitelist: r.whitelist }), left - PAD, top - PAD).filter((w) => inside(w, r));
+    if (found.length === 0) continue;
+    words = [...words.filter((w) => !inside(w, r)), ...found];
+  }
+  return { ...page, words };
+}
+
+/**
+ * The grid's value columns moved onto the vertical rules printed around them (found in the page before its rules
+ * were removed): each column spans from the nearest rule left of its middle to the nearest right of it, less the
+ * rule's own width. A column without rules close by keeps its label-derived edges.
+ */
+export function snapToRules(regions: ValueRegion[], binary: GreyBitmap, pixelsPerPoint: number): ValueRegion[] {
+  const grid = regions.filter((r) => r.grid);
+  if (grid.length === 0) return regions;
+  const y0 = Math.min(...grid.map((r) => r.y0));
+  const y1 = Math.max(...grid.map((r) => r.y1));
+  const rules = verticalRules(binary, 0, binary.width, y0 * pixelsPerPoint, y1 * pixelsPerPoint).map((x) => x / pixelsPerPoint);
+  if (rules.length < 4) return regions;
+  const margin = 1.2;
+  return regions.map((r) => {
+    if (!r.grid) return r;
+    const mid = (r.x0 + r.x1) / 2;
+    const width = r.x1 - r.x0;
+    const left = rules.filter((x) => x < mid).pop();
+    const right = rules.find((x) => x > mid);
+    // a rule far beyond the label-derived edge is another column's: keep that edge then
+    const x0 = left !== undefined && r.x0 - left < width && left - r.x0 < width / 2 ? left + margin : r.x0;
+    const x1 = right !== undefined && right - r.x1 < width && r.x1 - right < width / 2 ? right - margin : r.x1;
+    return { ...r, x0, x1 };
+  });
+}
+
+function inside(w: Word, r: ValueRegion): boolean {
+  const cx = w.x + w.width / 2;
+  const cy = w.y + w.height / 2;
+  return cx >= r.x0 && cx < r.x1 && cy >= r.y0 && cy < r.y1;
+}
+
+/** The pixels [left, right) × [top, bottom) of a bitmap inside a white margin of `pad` pixels. */
+export function cropPadded(src: GreyBitmap, left: number, top: number, right: number, bottom: number, pad: number): GreyBitmap {
+  const w = right - left + 2 * pad;
+  const h = bottom - top + 2 * pad;
+  const data = new Uint8Array(w * h).fill(255);
+  for (let y = top; y < bottom; y++) data.set(src.data.subarray(y * src.width + left, y * src.width + right), (y - top + pad) * w + pad);
+  return { width: w, height: h, data };
+}
+
+/**
+ * Blanks the first run of inked pixel columns from the crop's left (after `pad`) when it is at most `maxWidth` wide and
+ * followed by at least `minGap` blank columns: the '$' signs printed one under another at a limit cell's left edge.
+ */
+export function blankLeadingColumn(b: GreyBitmap, pad: number, maxWidth: number, minGap: number): void {
+  const inked = (x: number) => {
+    let n = 0;
+    for (let y = 0; y < b.height; y++) if (b.data[y * b.width + x]! < 128 && ++n > 3) return true;
+    return false;
+  };
+  // runs of inked columns, each with the blank gap after it; a rule remnant may come before the '$' column
+  let x = pad;
+  let blankTo = -1;
+  while (x < b.width) {
+    while (x < b.width && !inked(x)) x++;
+    while (x < b.width && inked(x)) x++;
+    if (x - pad > maxWidth) break;
+    let gap = 0;
+    while (x < b.width && !inked(x) && gap < minGap) {
+      x++;
+      gap++;
+    }
+    if (gap >= minGap) blankTo = x;
+  }
+  if (blankTo < 0) return;
+  for (let y = 0; y < b.height; y++) b.data.fill(255, y * b.width + pad, y * b.width + blankTo);
+}
+
+/** Whether a crop holds more than a few specks of ink. */
+function hasInk(b: GreyBitmap): boolean {
+  let ink = 0;
+  for (let i = 0; i < b.data.length; i++) if (b.data[i]! < 128 && ++ink > 30) return true;
+  return false;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}

@@ -1,0 +1,20 @@
+// What is kept of tesseract's words: rule remnants glued to a word are cut off, words that are nothing but remnants
+// are dropped, and a checked box read as [X] stays whole for the layout reader.
+import { describe, expect, it } from 'vitest';
+import { cleanWordText, toPageWords } from './ocr.js';
+
+describe('OCR word clean-up', () => {
+  it('cuts rule remnants off words and drops remnant-only words', () => {
+    expect(cleanWordText('|X|')).toBe('X');
+    expect(cleanWordText('1,000,000|')).toBe('1,000,000');
+    expect(cleanWordText('[X]')).toBe('[X]');
+    for (const junk of ['|', '—', '[]', '_', '--', "'", 'i']) expect(cleanWordText(junk), junk).toBeNull();
+    // printed text that is short but real stays
+    for (const kept of ['$', '-', '&', '/', 'X', 'A', 'N/A']) expect(cleanWordText(kept), kept).toBe(kept);
+  });
+
+  it('places words of a crop on the page in points', () => {
+    const [w] = toPageWords([{ text: '02/26/2024', left: 10, top: 20, width: 100, height: 25, confidence: 91 }], 300 / 72, 1000, 2000);
+    expect(w).toMatchObject({ text: '02/26/2024', x: 242.4, y: 484.8, width: 24, height: 6, confidence: 0.91 });
+  });
+});

@@ -1,0 +1,79 @@
+// Straightening a phone photo of a sheet: the sheet's corners are found on a synthetic photo (a white quadrilateral
+// on a dark desk, lit unevenly), a scan that is paper to its edges is left alone, and uneven light is evened out.
+import { describe, expect, it } from 'vitest';
+import { evenLight, findSheet, homography, straightenPhoto, type Quad } from './perspective.js';
+import type { GreyBitmap } from './render.js';
+
+const W = 600;
+const H = 800;
+const CORNERS: Quad = [
+  [90, 70],
+  [520, 95],
+  [560, 740],
+  [40, 720],
+];
+
+/** A dark desk with a bright sheet whose corners are CORNERS, a dark bar across the sheet's middle, light falling off to the right. */
+function photo(): GreyBitmap {
+  const toSheet = homography(CORNERS, [
+    [0, 0],
+    [1, 0],
+    [1, 1],
+    [0, 1],
+  ]);
+  const data = new Uint8Array(W * H);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const [u, v] = toSheet(x, y);
+      const onSheet = u >= 0 && u <= 1 && v >= 0 && v <= 1;
+      const ink = onSheet && v > 0.48 && v < 0.52 && u > 0.2 && u < 0.8;
+      const light = 1 - 0.4 * (x / W);
+      data[y * W + x] = (onSheet ? (ink ? 30 : 235) : 70) * light;
+    }
+  }
+  return { width: W, height: H, data };
+}
+
+describe('photo straightening', () => {
+  it('finds the four corners of the sheet within a few pixels', () => {
+    const quad = findSheet(photo());
+    expect(quad).not.toBeNull();
+    quad!.forEach(([x, y], i) => {
+      expect(Math.abs(x - CORNERS[i]![0]), `corner ${i} x`).toBeLessThan(6);
+      expect(Math.abs(y - CORNERS[i]![1]), `corner ${i} y`).toBeLessThan(6);
+    });
+  });
+
+  it('leaves a scan (paper to its edges) alone', () => {
+    const scan = { width: W, height: H, data: new Uint8Array(W * H).fill(240) };
+    for (let x = 100; x < 500; x++) scan.data[400 * W + x] = 0;
+    expect(findSheet(scan)).toBeNull();
+    expect(straightenPhoto(scan)).toBeNull();
+  });
+
+  it('warps the sheet to an upright letter page with the bar level across its middle', () => {
+    const page = straightenPhoto(photo(), 425)!;
+    expect(page.width).toBe(425);
+    expect(page.height).toBe(550);
+    // the bar is at 48..52 % of the height, from 20 to 80 % of the width: dark there, paper above and below
+    const at = (fx: number, fy: number) => page.data[Math.round(fy * page.height) * page.width + Math.round(fx * page.width)]!;
+    for (const fx of [0.25, 0.5, 0.75]) {
+      expect(at(fx, 0.5), `bar at ${fx}`).toBeLessThan(100);
+      expect(at(fx, 0.4), `paper above at ${fx}`).toBeGreaterThan(200);
+      expect(at(fx, 0.6), `paper below at ${fx}`).toBeGreaterThan(200);
+    }
+  });
+
+  it('evens out light that falls off across the page', () => {
+    const b = { width: 256, height: 64, data: new Uint8Array(256 * 64) };
+    for (let y = 0; y < 64; y++) for (let x = 0; x < 256; x++) b.data[y * 256 + x] = (x % 16 === 0 ? 40 : 230) * (1 - 0.45 * (x / 256));
+    const even = evenLight(b);
+    // before: 230 at the left edge, 130 at the right; after: paper on both sides, within a block's worth of fall-off
+    const left = even.data[10 * 256 + 5]!;
+    const right = even.data[10 * 256 + 250]!;
+    expect(left).toBeGreaterThan(210);
+    expect(right).toBeGreaterThan(210);
+    expect(Math.abs(left - right)).toBeLessThan(25);
+    expect(even.data[10 * 256 + 240]!).toBeLessThan(80);
+  });
+});
