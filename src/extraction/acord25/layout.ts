@@ -475,7 +475,16 @@ class LayoutReader {
     const typeX1 = header.addl ? header.addl.x - 1 : header.number.x - 12.5 * header.number.height;
     const limitsX0 = header.exp.right + 1;
     for (const def of LIMIT_LABELS) {
-      for (const hit of this.label(def.label).filter((h) => inGrid(h) && h.x >= limitsX0 - 8)) limitHits.push({ row: def.row, key: def.key, hit });
+      const inColumn = (h: LabelHit) => inGrid(h) && h.x >= limitsX0 - 8;
+      const hits = this.label(def.label).filter(inColumn);
+      // a value printed up against the label (a wide expiration date running into "PERSONAL & ADV INJURY") joins it
+      // in one segment: inside a segment, a label counts only right after such a value
+      for (const hit of this.label(def.label, { anywhere: true }).filter(inColumn)) {
+        const seg = hit.line.segments.find((x) => x.words.includes(hit.words[0]!));
+        const previous = seg ? seg.words[seg.words.indexOf(hit.words[0]!) - 1] : undefined;
+        if (previous && /\d/.test(previous.text) && !hits.some((h) => h.words[0] === hit.words[0])) hits.push(hit);
+      }
+      for (const hit of hits) limitHits.push({ row: def.row, key: def.key, hit });
     }
     const ownerOf = (hit: LabelHit): Row | null => {
       let owner: Row | null = null;
@@ -489,7 +498,12 @@ class LayoutReader {
     // not the umbrella's AGGREGATE); the umbrella's AGGREGATE must stand alone, not end "GENERAL AGGREGATE"
     const limits = limitHits.filter((l) => {
       const owner = ownerOf(l.hit);
-      if (l.key === 'aggregate' && foldLabel(l.hit.line.segments.find((s) => s.words.includes(l.hit.words[0]!))?.text ?? '') !== foldLabel('AGGREGATE')) return false;
+      if (l.key === 'aggregate') {
+        // a word of a label before it ("GENERAL AGGREGATE") makes it another limit; a value run into it does not
+        const seg = l.hit.line.segments.find((x) => x.words.includes(l.hit.words[0]!));
+        const previous = seg ? seg.words[seg.words.indexOf(l.hit.words[0]!) - 1] : undefined;
+        if (previous && /[A-Za-z]{2}/.test(previous.text) && !/\d/.test(previous.text)) return false;
+      }
       if (owner === null) return rowLabel[l.row] === undefined || l.row === 'general_liability';
       return owner === l.row || rowLabel[l.row] === undefined;
     });
