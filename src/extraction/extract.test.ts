@@ -1,7 +1,7 @@
 // Bad input: each case gives a typed ExtractionError with a clear code, never a crash.
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { detectFileKind, extractCertificate, ExtractionError, formFromStamp } from './extract.js';
+import { detectFileKind, extractCertificate, ExtractionError, formFromStamp, mergeXfa } from './extract.js';
 
 /** A minimal PDF assembled by hand, with a correct xref table. */
 function buildPdf(objects: string[], trailerExtra = ''): Buffer {
@@ -121,5 +121,32 @@ describe('detection', () => {
     [undefined, null],
   ])('formFromStamp(%j) → %j', (value, form) => {
     expect(formFromStamp(value)).toEqual(form);
+  });
+});
+
+describe('mergeXfa', () => {
+  it('keeps the AcroForm value where the halves disagree, warns, and marks the field doubtful', () => {
+    const values = new Map<string, string | boolean>([
+      ['NamedInsured_FullName_A', 'Acme Roofing LLC'],
+      ['Policy_GeneralLiability_PolicyNumberIdentifier_A', ''],
+      ['Insurer_NAICCode_A', '12345'],
+      ['GeneralLiability_OccurrenceIndicator_A', false],
+    ]);
+    const xfa = new Map([
+      ['NamedInsured_FullName_A', 'Acme Roofing Inc'],
+      ['Policy_GeneralLiability_PolicyNumberIdentifier_A', 'GL-9'],
+      ['Insurer_NAICCode_A', '12345'],
+      ['GeneralLiability_OccurrenceIndicator_A', '1'],
+    ]);
+    const { warnings, doubtful } = mergeXfa(values, xfa);
+    expect(values.get('NamedInsured_FullName_A')).toBe('Acme Roofing LLC');
+    expect(warnings).toEqual(['NamedInsured_FullName_A: the AcroForm and XFA values disagree']);
+    expect(doubtful.get('NamedInsured_FullName_A')).toBe(0.5);
+    // a blank the XFA half fills is taken, with less confidence than a field the widget shows
+    expect(values.get('Policy_GeneralLiability_PolicyNumberIdentifier_A')).toBe('GL-9');
+    expect(doubtful.get('Policy_GeneralLiability_PolicyNumberIdentifier_A')).toBe(0.8);
+    expect(values.get('GeneralLiability_OccurrenceIndicator_A')).toBe(true);
+    expect(doubtful.has('Insurer_NAICCode_A')).toBe(false);
+    expect(mergeXfa(new Map([['NamedInsured_FullName_A', 'x']]), null)).toEqual({ warnings: [], doubtful: new Map() });
   });
 });

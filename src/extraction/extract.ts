@@ -2,13 +2,20 @@
 // magic bytes and picks the reading method per document: ACORD 25 form fields (AcroForm-only and XFA+AcroForm
 // hybrids); otherwise each page's text layer, or OCR where a page has none (scans, and PNG/JPEG/TIFF images), read by
 // the ACORD 25/24/27/28 layout mapper anchored on printed labels, else by the generic carrier-certificate reader.
+// On the way: a text layer that disagrees with the rendered page (values painted over after issue) gives way to what
+// the page shows (tamper/), ACORD 27/28 parties are read by their own boxes (acord25/property.ts), and ACORD 101
+// remarks pages anywhere in the file are appended to the description of operations (acord25/acord101.ts).
 // A file that is not a certificate throws ExtractionError('unsupported') with the reason.
+import type { PageViewport } from 'pdfjs-dist/types/src/display/display_utils.js';
 import { FORM_TYPES, type Extraction, type FormType } from '../domain/certificate.js';
-import { acord25FromFields, type Acord25Values } from './acord25/acroform.js';
-import { acord25LayoutPage, hasTextCheckMarks, readAcord25Layout, type Provenance } from './acord25/layout.js';
+import { readAcord25Fields, type Acord25Values, type FieldSources } from './acord25/acroform.js';
+import { acord25LayoutPage, hasTextCheckMarks, readAcord25Layout, type LayoutPage, type Provenance } from './acord25/layout.js';
 import { ACORD25_FIELDS, normalizeFieldName } from './acord25/fields.js';
+import { applyPropertyParties } from './acord25/property.js';
+import { appendRemarks, isAcord101Page, remarksArea, remarksFromWords } from './acord25/acord101.js';
+import { pageWidgets } from './acord25/widgets.js';
 import { ExtractionError } from './errors.js';
-import type { PageWords } from './layout/words.js';
+import type { Box, PageWords } from './layout/words.js';
 import { openPdf, pageText, type OpenedPdf } from './pdf/open.js';
 import { textLayerWords, vectorMarks } from './text/words.js';
 import { recognizeForm } from './forms.js';
@@ -16,6 +23,7 @@ import { genericFromWords } from './generic/carrier.js';
 import { findInstructionText, INSTRUCTION_TEXT_WARNING } from './guard.js';
 import { checkInsurer } from './naic/check.js';
 import { ocrImage, ocrPdfPages } from './ocr/index.js';
+import { checkTextLayer, DISAGREEMENT_CONFIDENCE, disagreementWarning, hasOverlappingWords, savedAgain, type Disagreement } from './tamper/index.js';
 
 export { ExtractionError } from './errors.js';
 export type { ExtractionErrorCode } from './errors.js';
@@ -80,23 +88,68 @@ async function extractPdf(bytes: Buffer, fileName: string): Promise<CertificateR
   const pdf = await openPdf(bytes);
   try {
     const values = acord25Values(pdf);
-    const xfaWarnings = mergeXfa(values, pdf);
+    const xfa = mergeXfa(values, pdf.xfaDatasets);
     const form = await identifyForm(values, pdf);
-    if (form === null) return await extractFromWords(pdf, fileName);
-    const warnings = [...pdf.warnings, ...xfaWarnings];
+    if (form === null) return await extractFromWords(pdf, fileName, { edited: savedAgain(bytes) });
+    const warnings = [...pdf.warnings, ...xfa.warnings];
     const filled = [...values].filter(([name, v]) => name !== 'Form_EditionIdentifier_A' && (v === true || (typeof v === 'string' && v.trim() !== '')));
     if (filled.length === 0) warnings.push(`the ${form.type} form fields are all blank`);
-    // form fields: the boxes of their widgets are not collected yet
-    const noBoxes = await pageSizes(pdf);
-    if (form.type === 'ACORD 25') return { extraction: acord25FromFields(values, { fileName, pages: pdf.pages, edition: form.edition, warnings }), provenance: noBoxes };
+    const context = { fileName, pages: pdf.pages, edition: form.edition, warnings, fieldConfidence: xfa.doubtful };
+    const widgets = await acord25Widgets(pdf);
+    const sizes = await pageSizes(pdf);
+    if (form.type === 'ACORD 25') {
+      const { extraction, sources } = readAcord25Fields(values, context);
+      // a flattened (or filled) ACORD 101 after the fillable certificate continues its description
+      if (pdf.pages > 1) appendRemarks(extraction, await remarksPages(pdf, new Set([...widgets.values()].map((b) => b.page)), []));
+      return { extraction, provenance: { pages: sizes.pages, boxes: widgetBoxes(sources, widgets) } };
+    }
     // a property form sharing ACORD 25's field names: label it, read the parties, never read it as liability
     const header = new Map([...values].filter(([name]) => SHARED_SECTIONS.has(ACORD25_FIELDS[name].section) || name === 'Form_CompletionDate_A'));
-    const extraction = acord25FromFields(header, { fileName, pages: pdf.pages, edition: form.edition, warnings });
+    const { extraction, sources } = readAcord25Fields(header, context);
     extraction.warnings.push(`${form.type} is a property form: its coverages are not read`);
-    return { extraction: { ...extraction, form, policies: [] }, provenance: noBoxes };
+    return { extraction: { ...extraction, form, policies: [] }, provenance: { pages: sizes.pages, boxes: widgetBoxes(sources, widgets) } };
   } finally {
     await pdf.close();
   }
+}
+
+/**
+ * Widget boxes of the ACORD 25 fields, by plain field name (the first widget of a field that has several). From
+ * pdfjs's field objects, which openPdf has already fetched (pdfjs keeps them), so this parses nothing again.
+ */
+async function acord25Widgets(pdf: OpenedPdf): Promise<Map<string, Box>> {
+  const out = new Map<string, Box>();
+  const objects = ((await pdf.doc.getFieldObjects()) ?? {}) as Record<string, Array<{ rect?: number[]; page?: number }>>;
+  const viewports = new Map<number, PageViewport>();
+  for (const [name, widgets] of Object.entries(objects)) {
+    const plain = normalizeFieldName(name);
+    const w = widgets.find((x) => Array.isArray(x.rect) && x.rect.length >= 4 && typeof x.page === 'number' && x.page >= 0 && x.page < pdf.pages);
+    if (!Object.hasOwn(ACORD25_FIELDS, plain) || out.has(plain) || !w) continue;
+    const n = w.page! + 1;
+    let viewport = viewports.get(n);
+    if (!viewport) {
+      viewport = (await pdf.doc.getPage(n)).getViewport({ scale: 1 });
+      viewports.set(n, viewport);
+    }
+    const [x0, y0, x1, y1] = viewport.convertToViewportRectangle(w.rect!) as number[];
+    out.set(plain, { page: n, x: Math.min(x0!, x1!), y: Math.min(y0!, y1!), width: Math.abs(x1! - x0!), height: Math.abs(y1! - y0!) });
+  }
+  return out;
+}
+
+/** Each value's box: around the widgets of the fields it was read from (on the page of the first of them). */
+function widgetBoxes(sources: FieldSources, widgets: Map<string, Box>): Record<string, Box> {
+  const boxes: Record<string, Box> = {};
+  for (const [pointer, names] of Object.entries(sources)) {
+    const found = names.map((n) => widgets.get(n)).filter((b): b is Box => b !== undefined);
+    const page = found[0]?.page;
+    const same = found.filter((b) => b.page === page);
+    if (same.length === 0) continue;
+    const x = Math.min(...same.map((b) => b.x));
+    const y = Math.min(...same.map((b) => b.y));
+    boxes[pointer] = { page: page!, x, y, width: Math.max(...same.map((b) => b.x + b.width)) - x, height: Math.max(...same.map((b) => b.y + b.height)) - y };
+  }
+  return boxes;
 }
 
 /** Pages read for a flattened certificate: the certificate is the first page, or close to it in a package. */
@@ -106,7 +159,8 @@ const MIN_TEXT_LAYER_WORDS = 40;
 
 /**
  * The positioned words of page `n`: its text layer when it has a usable one, else null. The seam for OCR: an image-only
- * page will be OCRed here (and a text layer that disagrees with the rendered page checked here; not done yet).
+ * page will be OCRed here. (A text layer that disagrees with the rendered page is checked by the caller, on the
+ * certificate's page only: see tamper/.)
  * `marks` adds check marks drawn as vector paths (a second pass over the page, so only for the page that is read).
  */
 export async function wordsForPage(pdf: OpenedPdf, n: number, options: { marks?: boolean } = {}): Promise<PageWords | null> {
@@ -119,7 +173,7 @@ export async function wordsForPage(pdf: OpenedPdf, n: number, options: { marks?:
  * A PDF without ACORD form fields: each page's text layer, or OCR for pages that have none, then the reader that
  * fits what the words show (the ACORD 25/24/27/28 layout by its printed labels, else a carrier's own certificate).
  */
-async function extractFromWords(pdf: OpenedPdf, fileName: string): Promise<CertificateReading> {
+async function extractFromWords(pdf: OpenedPdf, fileName: string, options: { edited: boolean }): Promise<CertificateReading> {
   const count = Math.min(pdf.pages, MAX_LAYOUT_PAGES);
   const pages: PageWords[] = [];
   const imageOnly: number[] = [];
@@ -128,12 +182,47 @@ async function extractFromWords(pdf: OpenedPdf, fileName: string): Promise<Certi
     if (words) pages.push(words);
     else imageOnly.push(n);
   }
+  // values painted over after issue: the page's own words replace a text layer that disagrees with it. The check
+  // walks the page's operator list, which costs pdfjs as much again as the text layer (fonts and images are shipped
+  // for rendering), so it runs only where that list is fetched anyway (vector check marks to add), where the text
+  // layer itself shows two values at one place, or where the file was saved again after it was made (an
+  // incremental update). Only the certificate's page when the ACORD layout finds one, else every text page.
+  const disagreements: Disagreement[] = [];
+  const found = acord25LayoutPage(pages);
+  const certificate = found?.page;
+  let replaced = false;
+  for (let i = 0; i < pages.length; i++) {
+    const page = pages[i]!;
+    if (certificate && page !== certificate) continue;
+    const marksNeeded = found !== null && page === certificate && found.form.type === 'ACORD 25' && !hasTextCheckMarks(found);
+    if (!marksNeeded && !options.edited && !hasOverlappingWords(page.words)) continue;
+    const checked = await checkTextLayer(pdf.doc, page);
+    if (checked.words !== page) replaced = true;
+    pages[i] = checked.words;
+    disagreements.push(...checked.disagreements);
+  }
   if (imageOnly.length > 0) pages.push(...(await ocrPdfPages(pdf.doc, imageOnly)));
   pages.sort((a, b) => a.page - b.page);
   const method = imageOnly.length === 0 ? 'text' : imageOnly.length === count ? 'ocr' : 'mixed';
   // check boxes a flattener drew as vector ticks (pdf-lib) are not in the text layer: fetched for the certificate page
   const marks = async (page: PageWords) => (page.source === 'text' ? vectorMarks(await pdf.doc.getPage(page.page)) : []);
-  return readWords(pages, { fileName, pages: pdf.pages, method, warnings: [...pdf.warnings], marks });
+  const remarks = (certificatePage: number, read: PageWords[]) => remarksPages(pdf, new Set([certificatePage]), read);
+  // the layout page found above still holds when no page was replaced or added (it is a search over every label)
+  const unchanged = imageOnly.length === 0 && !replaced;
+  const reading = await readWords(pages, { fileName, pages: pdf.pages, method, warnings: [...pdf.warnings], marks, remarks, ...(unchanged ? { found } : {}) });
+  return flagDisagreements(reading, disagreements);
+}
+
+/** Names the fields read where the text layer and the rendered page disagree, and lowers their confidence. */
+function flagDisagreements(reading: CertificateReading, disagreements: Disagreement[]): CertificateReading {
+  const found = disagreementWarning(disagreements, reading.provenance.boxes);
+  if (!found) return reading;
+  const { extraction } = reading;
+  extraction.warnings.push(found.warning);
+  const confidence = { ...(extraction.confidence ?? {}) };
+  for (const pointer of found.pointers) confidence[pointer] = Math.min(confidence[pointer] ?? 1, DISAGREEMENT_CONFIDENCE);
+  if (Object.keys(confidence).length > 0) extraction.confidence = confidence;
+  return reading;
 }
 
 type WordsContext = {
@@ -142,6 +231,10 @@ type WordsContext = {
   method: 'text' | 'ocr' | 'mixed';
   warnings: string[];
   marks: ((page: PageWords) => Promise<PageWords['words']>) | null;
+  /** The remarks of the ACORD 101 pages of the file other than the certificate's page (null: only the pages given). */
+  remarks?: (certificatePage: number, read: PageWords[]) => Promise<string[]>;
+  /** acord25LayoutPage(pages), when the caller has it already. */
+  found?: LayoutPage | null;
 };
 
 /** Positioned words of a document → an extraction, by the reader that fits the form they show. */
@@ -149,12 +242,16 @@ async function readWords(pages: PageWords[], ctx: WordsContext): Promise<Certifi
   const sizes = pages.map((p) => ({ page: p.page, width: p.width, height: p.height }));
   const wordCount = pages.reduce((n, p) => n + p.words.length, 0);
   if (wordCount === 0) throw new ExtractionError('unsupported', 'no readable text was found in the file');
-  const found = acord25LayoutPage(pages);
+  const found = ctx.found !== undefined ? ctx.found : acord25LayoutPage(pages);
   if (found !== null) {
     const needMarks = ctx.marks !== null && found.form.type === 'ACORD 25' && !hasTextCheckMarks(found);
     const marked: PageWords = needMarks ? { ...found.page, words: [...found.page.words, ...(await ctx.marks!(found.page))] } : found.page;
     const { extraction, provenance } = readAcord25Layout([marked], { fileName: ctx.fileName, pages: ctx.pages, method: ctx.method, warnings: ctx.warnings });
-    // not yet: text painted over after issue (a text layer that disagrees with the rendered page) is not detected
+    // ACORD 27/28 print their parties in boxes of their own (one COMPANY, ADDITIONAL INTEREST as the holder)
+    if (found.form.type === 'ACORD 27' || found.form.type === 'ACORD 28') applyPropertyParties(extraction, provenance, found.page);
+    // ACORD 101 pages continue the description of operations
+    const others = pages.filter((p) => p !== found.page);
+    appendRemarks(extraction, ctx.remarks ? await ctx.remarks(found.page.page, pages) : others.filter(isAcord101Page).map(remarksFromWords));
     return { extraction: checked(extraction, pages, ctx.method), provenance: { pages: sizes, boxes: provenance } };
   }
   const form = recognizeForm(pages);
@@ -221,6 +318,32 @@ async function formFromText(pdf: OpenedPdf): Promise<{ type: FormType; edition: 
   return null;
 }
 
+/** Pages of a package searched for ACORD 101 remarks (a certificate with its endorsements runs to a dozen or so). */
+const MAX_REMARKS_PAGES = 30;
+
+/**
+ * The remarks of each ACORD 101 page of the file, in page order, except the pages in `skip`. Pages already read are
+ * taken from `read` (text layer or OCR); others by their text layer only (an image-only page past those read is not
+ * OCRed for this). A filled 101 gives its remarks as field values inside the remarks area.
+ */
+async function remarksPages(pdf: OpenedPdf, skip: Set<number>, read: PageWords[]): Promise<string[]> {
+  const out: string[] = [];
+  for (let n = 1; n <= Math.min(pdf.pages, MAX_REMARKS_PAGES); n++) {
+    if (skip.has(n)) continue;
+    const page = await pdf.doc.getPage(n);
+    const words = read.find((p) => p.page === n) ?? (await textLayerWords(page, { marks: false }));
+    if (words.words.length === 0 || !isAcord101Page(words)) continue;
+    const area = remarksArea(words);
+    const fields = (await pageWidgets(page))
+      .filter((w) => typeof w.value === 'string' && w.value.trim() !== '' && w.box.y + w.box.height / 2 > area.y0 && w.box.y + w.box.height / 2 < area.y1)
+      .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)
+      .map((w) => w.value as string);
+    const text = [remarksFromWords(words), ...fields].filter((t): t is string => t !== null && t.trim() !== '').join('\n');
+    if (text) out.push(text);
+  }
+  return out;
+}
+
 /** Each page's size in PDF points (the crop box as pdfjs views it). */
 async function pageSizes(pdf: OpenedPdf): Promise<ReadProvenance> {
   const pages: ReadProvenance['pages'] = [];
@@ -242,31 +365,46 @@ function acord25Values(pdf: OpenedPdf): Map<string, string | boolean> {
   return values;
 }
 
+/** Confidence of a value the AcroForm and XFA halves of a hybrid disagree on (the AcroForm value is kept). */
+const XFA_DISAGREEMENT_CONFIDENCE = 0.5;
+/** Confidence of a value only the XFA half holds (a viewer that shows the AcroForm half shows the box blank). */
+const XFA_ONLY_CONFIDENCE = 0.8;
+
 /**
  * Fills blanks from the XFA datasets (an XFA-aware filler may have updated only those) and warns where the two
- * halves of a hybrid disagree; the AcroForm value is kept then, since it is what the widget shows.
+ * halves of a hybrid disagree; the AcroForm value is kept then, since it is what the widget shows. `doubtful` gives
+ * those fields' confidence.
  */
-function mergeXfa(values: Map<string, string | boolean>, pdf: OpenedPdf): string[] {
+export function mergeXfa(values: Map<string, string | boolean>, datasets: ReadonlyMap<string, string> | null): { warnings: string[]; doubtful: Map<string, number> } {
   const warnings: string[] = [];
-  if (!pdf.xfaDatasets || values.size === 0) return warnings;
+  const doubtful = new Map<string, number>();
+  if (!datasets || values.size === 0) return { warnings, doubtful };
   // fields only the XFA half has (the hybrid's edition stamp)
   for (const [name, f] of Object.entries(ACORD25_FIELDS)) {
-    const xfa = pdf.xfaDatasets.get(name);
+    const xfa = datasets.get(name);
     if (!values.has(name) && xfa !== undefined) values.set(name, f.type === 'checkbox' ? xfa.trim() === '1' : xfa);
   }
+  const disagree = (name: string) => {
+    warnings.push(`${name}: the AcroForm and XFA values disagree`);
+    doubtful.set(name, XFA_DISAGREEMENT_CONFIDENCE);
+  };
   for (const [name, current] of values) {
-    const xfa = pdf.xfaDatasets.get(name);
+    const xfa = datasets.get(name);
     if (xfa === undefined) continue;
     if (typeof current === 'boolean') {
       const checked = xfa.trim() === '1';
-      if (!current && checked) values.set(name, true);
-      else if (current && xfa.trim() === '0') warnings.push(`${name}: the AcroForm and XFA values disagree`);
+      if (!current && checked) {
+        values.set(name, true);
+        doubtful.set(name, XFA_ONLY_CONFIDENCE);
+      } else if (current && xfa.trim() === '0') disagree(name);
       continue;
     }
-    if (current.trim() === '' && xfa.trim() !== '') values.set(name, xfa);
-    else if (xfa.trim() !== '' && xfa.trim() !== current.trim()) warnings.push(`${name}: the AcroForm and XFA values disagree`);
+    if (current.trim() === '' && xfa.trim() !== '') {
+      values.set(name, xfa);
+      doubtful.set(name, XFA_ONLY_CONFIDENCE);
+    } else if (xfa.trim() !== '' && xfa.trim() !== current.trim()) disagree(name);
   }
-  return warnings;
+  return { warnings, doubtful };
 }
 
 export type { Acord25Values };

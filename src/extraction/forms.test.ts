@@ -34,6 +34,15 @@ describe('recognizeForm', () => {
     expect(r.reason).toMatch(reason);
   });
 
+  it('finds the form on a later page of a package, and prefers the certificate to its remarks page', () => {
+    const pages = (...texts: string[]): PageWords[] => texts.map((t, i) => ({ ...page(t)[0]!, page: i + 1 }));
+    const letter = 'Dear Ms. Smith, enclosed is the evidence of insurance you asked for. Sincerely, Bob';
+    const r = recognizeForm(pages(letter, 'EVIDENCE OF PROPERTY INSURANCE ADDITIONAL INTEREST LOAN NUMBER COMPANY POLICY NUMBER'));
+    expect([r.type, r.edition, r.isCertificate]).toEqual(['ACORD 27', null, true]);
+    const remarksFirst = recognizeForm(pages('ADDITIONAL REMARKS SCHEDULE ACORD 101 (2008/01)', 'CERTIFICATE OF PROPERTY INSURANCE ACORD 24 (2016/03)'));
+    expect([remarksFirst.type, remarksFirst.edition]).toEqual(['ACORD 24', '2016/03']);
+  });
+
   it('reads footer stamps with OCR slips', () => {
     expect(footerStamp('AC0RD 25 (2O14/01)')).toEqual({ type: 'ACORD 25', edition: '2014/01' });
   });

@@ -45,13 +45,18 @@ const POLICY_WORDS = ['POLICYNUMBER', 'POLICYNO', 'POLICY', 'EFFECTIVE', 'EXPIRA
  */
 export function recognizeForm(pages: PageWords[]): RecognizedForm {
   const texts = pages.map((p) => p.words.map((w) => w.text).join(' '));
-  const first = texts[0] ?? '';
   const all = texts.join(' ');
-  const folded = foldForMatch(first);
   const foldedAll = foldForMatch(all);
-
-  const stamp = footerStamp(all);
-  const titled = TITLES.find((t) => fuzzyContains(folded, foldForMatch(t.title)));
+  // in a package the form is not always page 1 (a cover letter first): the first page titled as a certificate, else
+  // one titled as remarks (ACORD 101), else page 1
+  const titledPages = texts.map((text) => {
+    const f = foldForMatch(text);
+    return { text, folded: f, titled: TITLES.find((t) => fuzzyContains(f, foldForMatch(t.title))) };
+  });
+  const main = titledPages.find((p) => p.titled && p.titled.type !== 'ACORD 101') ?? titledPages.find((p) => p.titled) ?? titledPages[0];
+  const folded = main?.folded ?? '';
+  const titled = main?.titled;
+  const stamp = footerStamp(main?.text ?? '') ?? footerStamp(all);
   const gridHits = ACORD25_GRID.filter((w) => folded.includes(w)).length;
 
   if (titled && titled.type !== 'ACORD 25') {

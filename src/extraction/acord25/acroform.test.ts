@@ -6,8 +6,8 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { PDFCheckBox, PDFDocument, PDFTextField } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extractCertificate } from '../extract.js';
-import { acord25FromFields } from './acroform.js';
+import { extractCertificate, readCertificate } from '../extract.js';
+import { acord25FromFields, FORM_VALUE_CONFIDENCE, readAcord25Fields } from './acroform.js';
 import { ACORD25_FIELDS, ACORD25_FIELD_NAMES, acord25Field, normalizeFieldName, xfaFieldName } from './fields.js';
 
 const FORMS = path.resolve(__dirname, '../../../../shared/corpus/forms');
@@ -37,6 +37,27 @@ describe('ACORD25_FIELDS', () => {
 
 describe('acord25FromFields', () => {
   const read = (values: Record<string, string | boolean>) => acord25FromFields(new Map(Object.entries(values)), { pages: 1, edition: '2016/03' });
+
+  it('reports the fields each value came from, and the doubt of fields whose two halves disagree', () => {
+    const values = new Map<string, string | boolean>(Object.entries({
+      NamedInsured_FullName_A: 'Acme Roofing LLC',
+      Policy_GeneralLiability_PolicyNumberIdentifier_A: 'GL-1',
+      GeneralLiability_EachOccurrence_LimitAmount_A: '1,000,000',
+      OtherPolicy_PolicyNumberIdentifier_A: 'PL 9',
+      OtherPolicy_CoverageCode_A: 'Each Claim',
+      OtherPolicy_CoverageLimitAmount_A: '2,000,000',
+    }));
+    const { extraction, sources } = readAcord25Fields(values, { pages: 1, edition: null, fieldConfidence: new Map([['Policy_GeneralLiability_PolicyNumberIdentifier_A', 0.5]]) });
+    expect(sources['/insured/name']).toEqual(['NamedInsured_FullName_A']);
+    expect(sources['/policies/0/policyNumber']).toEqual(['Policy_GeneralLiability_PolicyNumberIdentifier_A']);
+    expect(sources['/policies/0/limits/each_occurrence']).toEqual(['GeneralLiability_EachOccurrence_LimitAmount_A']);
+    expect(sources['/policies/1/limits/each_claim']).toEqual(['OtherPolicy_CoverageLimitAmount_A']);
+    expect(extraction.confidence?.['/insured/name']).toBe(1);
+    expect(extraction.confidence?.['/policies/0/policyNumber']).toBe(0.5);
+    // every pointer with a confidence names its fields, and nothing blank has either
+    expect(Object.keys(sources).sort()).toEqual(Object.keys(extraction.confidence ?? {}).sort());
+    expect(sources['/certificateHolder/name']).toBeUndefined();
+  });
 
   it('gives no policies for a blank form', () => {
     expect(read({ Form_CompletionDate_A: 'MM/DD/YYYY' }).policies).toEqual([]);
@@ -239,8 +260,36 @@ describe.skipIf(!fs.existsSync(ACROFORM))(`reading a filled ACORD 25 AcroForm${f
     expect(x.descriptionOfOperations).toBe('Certificate holder is additional insured per written contract.');
     expect(x.certificateHolder).toEqual({ name: 'City of Austin', address: { lines: ['PO Box 1088'], city: 'Austin', state: 'TX', postalCode: '78767' } });
     expect(x.warnings).toEqual([]);
-    expect(x.confidence?.['/policies/0/policyNumber']).toBe(0.99);
+    expect(x.confidence?.['/policies/0/policyNumber']).toBe(FORM_VALUE_CONFIDENCE);
     expect(schemaErrors(x)).toEqual([]);
+  });
+
+  it("gives each value's box: the widget of the field it was read from, top-left origin", async () => {
+    const bytes = await fillForm(fs.readFileSync(ACROFORM), FILL);
+    const { extraction, provenance } = await readCertificate(Buffer.from(bytes), 'filled.pdf');
+    const form = (await PDFDocument.load(bytes)).getForm();
+    const widget = (name: string) => {
+      const r = form.getField(name).acroField.getWidgets()[0]!.getRectangle();
+      return { page: 1, x: r.x, y: 792 - r.y - r.height, width: r.width, height: r.height };
+    };
+    const close = (a: { x: number; y: number; width: number; height: number } | undefined, b: { x: number; y: number; width: number; height: number }) => {
+      expect(a).toBeDefined();
+      for (const k of ['x', 'y', 'width', 'height'] as const) expect(a![k]).toBeCloseTo(b[k], 1);
+    };
+    expect(provenance.pages).toEqual([{ page: 1, width: 612, height: 792 }]);
+    close(provenance.boxes['/insured/name'], widget('NamedInsured_FullName_A'));
+    close(provenance.boxes['/policies/0/policyNumber'], widget('Policy_GeneralLiability_PolicyNumberIdentifier_A'));
+    close(provenance.boxes['/insurers/0/naic'], widget('Insurer_NAICCode_A'));
+    // the 'other' row's limit comes from the amount box of its line
+    const other = extraction.policies.findIndex((p) => p.coverage === 'other');
+    close(provenance.boxes[`/policies/${other}/limits/each_claim`], widget('OtherPolicy_CoverageLimitAmount_A'));
+    // every value with a confidence has a box (but the WC row's ADDL INSD, printed N/A, has no field), none off the page
+    const wc = extraction.policies.findIndex((p) => p.coverage === 'workers_compensation');
+    for (const pointer of Object.keys(extraction.confidence ?? {}).filter((p) => p !== `/policies/${wc}/additionalInsured`)) {
+      const b = provenance.boxes[pointer];
+      expect(b, pointer).toBeDefined();
+      expect(b!.x >= 0 && b!.y >= 0 && b!.x + b!.width <= 612 && b!.y + b!.height <= 792).toBe(true);
+    }
   });
 
   it('gives no policies and a warning for the blank form', async () => {

@@ -19,10 +19,20 @@ import { ACORD25_FIELDS, ACORD25_ROWS, INSURER_LETTERS, type Acord25Field, type 
 /** Field values by plain ACORD 25 field name: text boxes as strings, checkboxes as booleans. */
 export type Acord25Values = ReadonlyMap<string, string | boolean>;
 
-export type AcroformContext = { fileName?: string; pages: number; edition: string | null; warnings?: string[] };
+export type AcroformContext = {
+  fileName?: string;
+  pages: number;
+  edition: string | null;
+  warnings?: string[];
+  /** Confidence of the fields whose value is in doubt (an XFA half that disagrees); other fields get FORM_VALUE_CONFIDENCE. */
+  fieldConfidence?: ReadonlyMap<string, number>;
+};
 
-/** Confidence given to a value read from a form field: the value is exact, only its meaning is assumed. */
-export const FORM_VALUE_CONFIDENCE = 0.99;
+/** Confidence given to a value read from a form field: the value is exactly what the field holds. */
+export const FORM_VALUE_CONFIDENCE = 1;
+
+/** The fields each value of the extraction was read from: JSON pointer (as in `confidence`) → field names. */
+export type FieldSources = Record<string, string[]>;
 
 type PolicyPart = Extract<Acord25Field, { section: 'policy' }>['part'];
 
@@ -33,8 +43,22 @@ class RowValues {
     readonly row: Acord25Row,
   ) {}
   private find(pred: (f: Acord25Field) => boolean): string | boolean | undefined {
-    for (const [name, f] of Object.entries(ACORD25_FIELDS)) if (pred(f)) return this.values.get(name);
+    const name = this.nameOf(pred);
+    return name === undefined ? undefined : this.values.get(name);
+  }
+  /** The name of the first field that matches. */
+  nameOf(pred: (f: Acord25Field) => boolean): string | undefined {
+    for (const [name, f] of Object.entries(ACORD25_FIELDS)) if (pred(f)) return name;
     return undefined;
+  }
+  /** The field of one part of the row's policy columns. */
+  partField(part: PolicyPart): string | undefined {
+    return this.nameOf((f) => f.section === 'policy' && f.row === this.row && f.part === part);
+  }
+  /** The field a limit was read from: a labelled limit box, or the amount box of an 'other' row's line. */
+  limitField(key: string, line?: number): string | undefined {
+    if (line !== undefined) return this.nameOf((f) => f.section === 'extraLimit' && f.row === this.row && f.line === line && f.part === 'amount');
+    return this.nameOf((f) => f.section === 'limit' && f.row === this.row && f.limitKey === key);
   }
   text(part: PolicyPart): string | null {
     const v = this.find((f) => f.section === 'policy' && f.row === this.row && f.part === part);
@@ -51,13 +75,13 @@ class RowValues {
     const v = this.find((f) => f.section === 'limit' && f.row === this.row && f.limitKey === key);
     return typeof v === 'string' ? v : null;
   }
-  extraLines(): { label: string | null; amount: string | null }[] {
-    const out: { label: string | null; amount: string | null }[] = [];
+  extraLines(): { line: number; label: string | null; amount: string | null }[] {
+    const out: { line: number; label: string | null; amount: string | null }[] = [];
     for (const line of [1, 2, 3] as const) {
       const label = this.find((f) => f.section === 'extraLimit' && f.row === this.row && f.line === line && f.part === 'label');
       const amount = this.find((f) => f.section === 'extraLimit' && f.row === this.row && f.line === line && f.part === 'amount');
       if (label === undefined && amount === undefined) continue;
-      out.push({ label: typeof label === 'string' ? label : null, amount: typeof amount === 'string' ? amount : null });
+      out.push({ line, label: typeof label === 'string' ? label : null, amount: typeof amount === 'string' ? amount : null });
     }
     return out;
   }
@@ -102,15 +126,29 @@ function pick<T>(list: T[], i: number): T | null {
 }
 
 export function acord25FromFields(values: Acord25Values, context: AcroformContext): Extraction {
+  return readAcord25Fields(values, context).extraction;
+}
+
+/** As acord25FromFields, with the fields each value came from (for the boxes of their widgets). */
+export function readAcord25Fields(values: Acord25Values, context: AcroformContext): { extraction: Extraction; sources: FieldSources } {
   const warnings = [...(context.warnings ?? [])];
   const confidence: Record<string, number> = {};
+  const sources: FieldSources = {};
   const text = (name: string): string | null => {
     const v = values.get(name);
     return typeof v === 'string' ? v : null;
   };
-  const sure = (pointer: string, value: unknown) => {
-    if (value !== null && value !== undefined && value !== '') confidence[pointer] = FORM_VALUE_CONFIDENCE;
+  /** Records a value's confidence (its least certain field) and the fields it was read from. */
+  const sure = (pointer: string, value: unknown, ...names: (string | undefined)[]) => {
+    if (value === null || value === undefined || value === '') return;
+    const from = names.filter((n): n is string => n !== undefined);
+    confidence[pointer] = Math.min(FORM_VALUE_CONFIDENCE, ...from.map((n) => context.fieldConfidence?.get(n) ?? FORM_VALUE_CONFIDENCE));
+    if (from.length > 0) sources[pointer] = from;
   };
+  const fieldOf = (pred: (f: Acord25Field) => boolean) => Object.entries(ACORD25_FIELDS).find(([, f]) => pred(f))?.[0];
+  const partyFields = (section: 'producer' | 'insured' | 'certificateHolder', parts: PartyPart[]) => parts.map((p) => fieldOf((f) => f.section === section && f.part === p));
+  const formField = (part: string) => fieldOf((f) => f.section === 'form' && f.part === part);
+  const contactField = (part: string) => fieldOf((f) => f.section === 'producerContact' && f.part === part);
   const date = (raw: string | null, where: string): string | null => {
     const iso = normalizeDate(raw);
     if (iso === null && cleanText(raw) !== null && !/^MM\/DD\/YYYY$/i.test(cleanText(raw) ?? '')) warnings.push(`${where}: "${cleanText(raw)}" is not a date`);
@@ -154,10 +192,15 @@ export function acord25FromFields(values: Acord25Values, context: AcroformContex
     certificateHolder: holder,
     warnings,
   };
-  sure('/certificateDate', extraction.certificateDate);
-  sure('/producer/name', extraction.producer.name);
-  sure('/insured/name', insured.name);
-  sure('/certificateHolder/name', holder.name);
+  sure('/certificateDate', extraction.certificateDate, formField('certificateDate'));
+  sure('/certificateNumber', extraction.certificateNumber, formField('certificateNumber'));
+  sure('/revisionNumber', extraction.revisionNumber, formField('revisionNumber'));
+  sure('/descriptionOfOperations', extraction.descriptionOfOperations, formField('descriptionOfOperations'));
+  for (const [key, party] of [['producer', extraction.producer], ['insured', insured], ['certificateHolder', holder]] as const) {
+    sure(`/${key}/name`, party.name, ...partyFields(key, ['name']));
+    sure(`/${key}/address`, party.address, ...partyFields(key, ['addressLine1', 'addressLine2', 'city', 'state', 'postalCode']).filter((n) => n !== undefined && text(n)?.trim()));
+  }
+  for (const key of ['contactName', 'phone', 'fax', 'email'] as const) sure(`/producer/${key}`, extraction.producer[key], contactField(key));
 
   for (const letter of INSURER_LETTERS) {
     const name = normalizeNameLine(text(`Insurer_FullName_${letter}`));
@@ -166,19 +209,21 @@ export function acord25FromFields(values: Acord25Values, context: AcroformContex
     const insurer: Insurer = { letter, name: name ?? '', naic };
     if (name === null) warnings.push(`insurer ${letter} has a NAIC code but no name`);
     const i = extraction.insurers.push(insurer) - 1;
-    sure(`/insurers/${i}/name`, name);
-    sure(`/insurers/${i}/naic`, naic);
+    sure(`/insurers/${i}/name`, name, `Insurer_FullName_${letter}`);
+    sure(`/insurers/${i}/naic`, naic, `Insurer_NAICCode_${letter}`);
   }
 
   for (const row of ACORD25_ROWS) {
     const r = new RowValues(values, row);
     if (!r.hasContent()) continue;
+    const lines = limitLines(r);
     for (const policy of rowPolicies(r, date, warnings)) {
       const i = extraction.policies.push(policy) - 1;
       for (const key of ['policyNumber', 'effectiveDate', 'expirationDate', 'insurerLetter', 'additionalInsured', 'subrogationWaived'] as const) {
-        sure(`/policies/${i}/${key}`, policy[key]);
+        sure(`/policies/${i}/${key}`, policy[key], r.partField(key));
       }
-      for (const key of Object.keys(policy.limits)) sure(`/policies/${i}/limits/${key}`, policy.limits[key]);
+      for (const key of Object.keys(policy.limits)) sure(`/policies/${i}/limits/${key}`, policy.limits[key], r.limitField(key, lines.get(key)));
+      if (policy.description !== null) sure(`/policies/${i}/description`, policy.description, r.nameOf((f) => f.section === 'rowOption' && f.row === row && f.option === 'coverageDescription'));
     }
   }
   const letters = new Set(extraction.insurers.map((i) => i.letter));
@@ -186,7 +231,19 @@ export function acord25FromFields(values: Acord25Values, context: AcroformContex
     if (p.insurerLetter !== null && !letters.has(p.insurerLetter)) warnings.push(`${p.coverage} policy names insurer ${p.insurerLetter}, which the certificate does not list`);
   }
   if (Object.keys(confidence).length > 0) extraction.confidence = confidence;
-  return extraction;
+  return { extraction, sources };
+}
+
+/** For an 'other' row: which of its limit lines each limit key was read from. */
+function limitLines(r: RowValues): Map<string, number> {
+  const out = new Map<string, number>();
+  if (r.row !== 'other') return out;
+  for (const line of r.extraLines()) {
+    const key = limitLabelKey(line.label);
+    // as limitsOf: a later line with the same label replaces an earlier one
+    if (key !== null && normalizeLimit(line.amount) !== null) out.set(key, line.line);
+  }
+  return out;
 }
 
 function rowPolicies(r: RowValues, date: (raw: string | null, where: string) => string | null, warnings: string[]): PolicyFields[] {
