@@ -44,6 +44,9 @@ function pgArray(ids: readonly string[]): string {
 export async function reevaluate(db: DbOrTx, organizationId: string, scope: Scope, cause: Cause, now: Date): Promise<EvaluationReport> {
   const trace = process.env.COI_TRACE_EVAL ? (label: string) => console.error(`[reevaluate] ${label} ${Math.round(performance.now() - t0)} ms`) : () => {};
   const t0 = performance.now();
+  // one evaluation per organization at a time (held to the end of the caller's transaction): two changes to one insured
+  // evaluated side by side on PostgreSQL would each see the old status and both record the change
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`compliance:${organizationId}`}))`);
   const [org] = await rows<{ time_zone: string }>(db, sql`select time_zone from organizations where id = ${organizationId}`);
   if (!org) throw new Error(`organization ${organizationId} not found`);
   const asOf = localDate(now, org.time_zone);
