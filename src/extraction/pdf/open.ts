@@ -1,6 +1,7 @@
 // Opening PDF bytes with pdfjs-dist (no worker thread, no network, no eval) and reading their form fields:
 // AcroForm values and checkbox states, plus the XFA datasets of XFA+AcroForm hybrids when they can be read.
-// Failures become ExtractionErrors with a code: 'encrypted' (user password), 'corrupt', 'empty'.
+// Failures become ExtractionErrors with a code: 'encrypted' (user password), 'corrupt', 'empty', and 'unsupported'
+// for files past the limits of limits.ts and inflate.ts (decompression bombs, absurd images, deep nesting).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument as PdfLibDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
@@ -8,6 +9,10 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { ExtractionError } from '../errors.js';
 import { emptyPasswordStreamDecrypter } from './decrypt.js';
+import { inflateLimitError, installBoundedInflate, withInflateBudget } from './inflate.js';
+import { MAX_IMAGE_PIXELS, pdfLimitProblem } from './limits.js';
+
+installBoundedInflate();
 
 const require = createRequire(import.meta.url);
 // pdfjs asks for its standard fonts by URL when it renders or reads text; point it at the package's own folder.
@@ -30,6 +35,8 @@ export type OpenedPdf = {
 
 /** Opens PDF bytes. The caller must call close(). */
 export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
+  const problem = pdfLimitProblem(bytes);
+  if (problem) throw new ExtractionError('unsupported', `the PDF is refused: ${problem}`);
   let doc: PDFDocumentProxy;
   try {
     // pdfjs transfers (detaches) the buffer it is given; hand it a copy so the caller's bytes stay usable
@@ -39,6 +46,8 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
       useSystemFonts: false,
       disableFontFace: true,
       standardFontDataUrl: STANDARD_FONT_DATA_URL,
+      // images past the pixel limit are skipped, not decoded (limits.ts refuses the ones it can see up front)
+      maxImageSize: MAX_IMAGE_PIXELS,
       stopAtErrors: false,
       verbosity: 0,
     });
@@ -47,13 +56,10 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
     throw classifyOpenError(err);
   }
   try {
-    if (doc.numPages === 0) throw new ExtractionError('empty', 'the PDF has no pages');
-    const meta = await doc.getMetadata().catch(() => null);
-    const info = (meta?.info ?? {}) as { IsXFAPresent?: boolean };
-    const hasXfa = info.IsXFAPresent === true;
-    const fields = await readAcroFormFields(doc);
-    // pdfjs recovers a page tree with /Count 0 as one blank page; without fields to read, ask pdf-lib for the real count
-    if (doc.numPages === 1 && fields.size === 0 && (await pageTreeIsEmpty(bytes))) throw new ExtractionError('empty', 'the PDF has no pages');
+    const { value, budget } = await withInflateBudget(() => readDocument(doc));
+    const overflow = inflateLimitError(budget);
+    if (overflow) throw overflow;
+    const { fields, hasXfa } = value;
     const warnings: string[] = [];
     let xfaDatasets: Map<string, string> | null = null;
     if (hasXfa) {
@@ -67,6 +73,21 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
     if (err instanceof ExtractionError) throw err;
     throw new ExtractionError('corrupt', `the PDF could not be read: ${errorMessage(err)}`, { cause: err });
   }
+}
+
+async function readDocument(doc: PDFDocumentProxy): Promise<{ fields: Map<string, PdfFieldValue>; hasXfa: boolean }> {
+  if (doc.numPages === 0) throw new ExtractionError('empty', 'the PDF has no pages');
+  const meta = await doc.getMetadata().catch(() => null);
+  const info = (meta?.info ?? {}) as { IsXFAPresent?: boolean };
+  const hasXfa = info.IsXFAPresent === true;
+  const fields = await readAcroFormFields(doc);
+  // a page tree whose /Count claims a page its /Kids do not hold: pdfjs counts the page but cannot find it
+  if (doc.numPages === 1 && fields.size === 0) {
+    await doc.getPage(1).catch((err: unknown) => {
+      throw new ExtractionError('empty', `the PDF has no pages (${errorMessage(err)})`, { cause: err });
+    });
+  }
+  return { fields, hasXfa };
 }
 
 function errorMessage(err: unknown): string {
@@ -115,17 +136,6 @@ async function loadWithPdfLib(bytes: Uint8Array): Promise<PdfLibDocument> {
     return await PdfLibDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
   } finally {
     if (--quietLoads === 0) console.warn = consoleWarn;
-  }
-}
-
-async function pageTreeIsEmpty(bytes: Uint8Array): Promise<boolean> {
-  try {
-    const lib = await loadWithPdfLib(bytes);
-    // pdf-lib's getPageCount() also counts a childless page tree as one page; read the tree itself
-    const pages = lib.catalog.Pages();
-    return pages.Count().asNumber() === 0 || pages.Kids().size() === 0;
-  } catch {
-    return false; // pdf-lib is stricter than pdfjs; a file it cannot parse is left to pdfjs's reading
   }
 }
 

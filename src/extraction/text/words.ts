@@ -5,7 +5,11 @@
 // see them as they see a typed X.
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { ExtractionError } from '../errors.js';
 import type { PageWords, Word } from '../layout/words.js';
+import { inflateLimitError, installBoundedInflate, withInflateBudget } from '../pdf/inflate.js';
+
+installBoundedInflate();
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -40,7 +44,10 @@ export async function textLayerWords(page: PDFPageProxy, options: { marks?: bool
   const viewport = page.getViewport({ scale: 1 });
   const vt = viewport.transform as Matrix;
   // both parse the page's content; started together they share the font loads instead of waiting twice
-  const [content, marks] = await Promise.all([page.getTextContent(), options.marks !== false ? vectorMarks(page) : Promise.resolve([])]);
+  const [content, marks] = await Promise.all([
+    boundedRead(page, () => page.getTextContent()),
+    options.marks !== false ? vectorMarks(page) : Promise.resolve([]),
+  ]);
   const fragments: Word[] = [];
   for (const item of content.items) {
     if (!('str' in item)) continue;
@@ -58,6 +65,23 @@ export async function textLayerWords(page: PDFPageProxy, options: { marks?: bool
   const words = mergeGlyphRuns(fragments);
   words.push(...marks);
   return { page: page.pageNumber, width: viewport.width, height: viewport.height, source: 'text', words };
+}
+
+/**
+ * One pdfjs read of a page within the inflation limits (pdf/inflate.ts). A page past them, or one pdfjs cannot parse
+ * at all (it throws only for what it cannot recover from, such as a stack overflow), is an ExtractionError.
+ */
+async function boundedRead<T>(page: PDFPageProxy, read: () => Promise<T>): Promise<T> {
+  let result: Awaited<ReturnType<typeof withInflateBudget<T>>>;
+  try {
+    result = await withInflateBudget(read);
+  } catch (err) {
+    if (err instanceof ExtractionError) throw err;
+    throw new ExtractionError('corrupt', `page ${page.pageNumber} of the PDF could not be read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  const overflow = inflateLimitError(result.budget);
+  if (overflow) throw overflow;
+  return result.value;
 }
 
 /** Splits one text item on white space; each word's x is placed by its share of the characters. */
@@ -105,7 +129,7 @@ function mergeGlyphRuns(fragments: Word[]): Word[] {
  */
 export async function vectorMarks(page: PDFPageProxy): Promise<Word[]> {
   const vt = page.getViewport({ scale: 1 }).transform as Matrix;
-  const ops = await page.getOperatorList();
+  const ops = await boundedRead(page, () => page.getOperatorList());
   const O = pdfjs.OPS;
   const paint = new Set<number>([O.stroke, O.closeStroke, O.fill, O.eoFill, O.fillStroke, O.eoFillStroke, O.closeFillStroke, O.closeEOFillStroke]);
   const marks: Word[] = [];
