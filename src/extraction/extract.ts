@@ -72,7 +72,9 @@ export async function readCertificate(bytes: Buffer, fileName: string, options: 
   const kind = detectFileKind(bytes);
   switch (kind) {
     case 'pdf':
-      return extractPdf(bytes, fileName);
+      return extractPdf(bytes, fileName).catch((err: unknown) => {
+        throw asFileError(err);
+      });
     case 'png':
     case 'jpeg':
     case 'tiff': {
@@ -82,6 +84,13 @@ export async function readCertificate(bytes: Buffer, fileName: string, options: 
     default:
       throw new ExtractionError('unsupported', 'not a PDF, PNG, JPEG or TIFF file');
   }
+}
+
+/** pdfjs's own failures deep in a document (a broken object met late, a stack overflow) are the file's fault. */
+const PDFJS_FILE_ERRORS = new Set(['InvalidPDFException', 'FormatError', 'UnknownErrorException', 'MissingPDFException', 'RangeError']);
+function asFileError(err: unknown): unknown {
+  if (err instanceof ExtractionError || !(err instanceof Error) || !PDFJS_FILE_ERRORS.has(err.name)) return err;
+  return new ExtractionError('corrupt', `the PDF could not be read: ${err.message}`);
 }
 
 async function extractPdf(bytes: Buffer, fileName: string): Promise<CertificateReading> {
