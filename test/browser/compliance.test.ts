@@ -77,6 +77,15 @@ describe('compliance screens', () => {
     // the preview follows the form before anything is saved
     await page.getByLabel('Expiring within (days)').fill('45');
     await expect.poll(() => preview.textContent()).toContain('Policies ending within 45 days count as expiring');
+    // the conditions beyond limits have inputs of their own, and the preview says them in words
+    await page.getByLabel('Minimum insurer rating').fill('A- VII');
+    await expect.poll(() => preview.textContent()).toContain('Insurers rated A- VII or better by AM Best');
+    await page.getByTestId('requirement-mentions').fill('Quayside Mall');
+    await page.getByTestId('requirement-mentions').press('Enter');
+    await expect.poll(() => preview.textContent()).toContain('Description of operations must mention "Quayside Mall"');
+    await page.getByLabel('General liability basis').click();
+    await page.getByRole('option', { name: 'Occurrence' }).click();
+    await expect.poll(() => preview.textContent()).toContain('occurrence basis');
     expect((await api(page, 'GET', `/api/v1/requirement-sets/${setId}`)).definition.expiringWithinDays).toBe(30);
     await page.screenshot({ path: path.join(shots, 'requirement-set-preview-1280.png'), fullPage: true });
 

@@ -1,5 +1,6 @@
 // The coverages a requirement set demands: type, minimum limits and required endorsements.
-import { Button, Card, Checkbox, Grid, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Card, Checkbox, Grid, Group, MultiSelect, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { coverageTypes, type CoverageType } from '../../api/types';
@@ -92,11 +93,13 @@ function CoverageCard({ form, index }: { form: Form; index: number }) {
         {keys.length === 0 && (
           <Grid.Col span={12}>
             <Text size="xs" c="dimmed">
-              Limits for other coverages can be set in the raw JSON (e.g. "each_claim").
+              Name the limits this coverage must show (as printed, e.g. Each claim), then set their minimums.
             </Text>
           </Grid.Col>
         )}
       </Grid>
+      {entry.coverage === 'other' && <OtherLimitAdder form={form} index={index} />}
+      <ConditionInputs form={form} index={index} />
       {[form.errors[path], form.errors[`${path}.limits`]].map(
         (error, i) =>
           error && (
@@ -125,5 +128,92 @@ function CoverageCard({ form, index }: { form: Form; index: number }) {
         </Button>
       </Group>
     </Card>
+  );
+}
+
+/** An `other` coverage's limits are keyed by their printed label in snake_case ("Each claim" → each_claim). */
+function OtherLimitAdder({ form, index }: { form: Form; index: number }) {
+  const [label, setLabel] = useState('');
+  const entry = form.values.coverages[index]!;
+  const key = label.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const valid = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(key) && !(key in entry.limits);
+  return (
+    <Group mt="xs" align="flex-end" gap="xs">
+      <TextInput size="xs" label="Add a limit" placeholder="Each claim" value={label} onChange={(e) => setLabel(e.currentTarget.value)} />
+      <Button
+        size="xs"
+        variant="default"
+        disabled={!valid}
+        onClick={() => {
+          form.setFieldValue(`coverages.${index}.limits`, { ...entry.limits, [key]: '' });
+          setLabel('');
+        }}
+      >
+        Add
+      </Button>
+    </Group>
+  );
+}
+
+const BASIS_COVERAGES = new Set(['general_liability', 'umbrella_liability', 'excess_liability', 'other']);
+const TOPPED_UP = new Set(['general_liability', 'automobile_liability', 'workers_compensation']);
+
+/** The conditions kept in the entry's `extra`: basis, aggregate per, statutory limits, umbrella top-up. */
+function ConditionInputs({ form, index }: { form: Form; index: number }) {
+  const entry = form.values.coverages[index]!;
+  const setExtra = (key: string, value: unknown) => {
+    const { [key]: _old, ...rest } = entry.extra;
+    form.setFieldValue(`coverages.${index}.extra`, value === undefined || value === null || value === false ? rest : { ...rest, [key]: value });
+  };
+  const per = Array.isArray(entry.extra.aggregateAppliesPer) ? (entry.extra.aggregateAppliesPer as string[]) : [];
+  return (
+    <Grid gap="sm" mt="sm">
+      {BASIS_COVERAGES.has(entry.coverage) && (
+        <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+          <Select
+            label="Basis"
+            aria-label={`${coverageLabel(entry.coverage)} basis`}
+            data={[
+              { value: 'any', label: 'Any basis' },
+              { value: 'occurrence', label: 'Occurrence' },
+              { value: 'claims_made', label: 'Claims-made' },
+            ]}
+            allowDeselect={false}
+            value={typeof entry.extra.basis === 'string' ? entry.extra.basis : 'any'}
+            onChange={(v) => setExtra('basis', v === 'any' ? undefined : v)}
+          />
+        </Grid.Col>
+      )}
+      {entry.coverage === 'general_liability' && (
+        <Grid.Col span={{ base: 12, sm: 6, md: 8 }}>
+          <MultiSelect
+            label="Aggregate must apply per"
+            placeholder={per.length ? undefined : 'Any'}
+            data={[
+              { value: 'policy', label: 'Policy' },
+              { value: 'project', label: 'Project' },
+              { value: 'location', label: 'Location' },
+              { value: 'other', label: 'Other' },
+            ]}
+            value={per}
+            onChange={(v) => setExtra('aggregateAppliesPer', v.length ? v : undefined)}
+          />
+        </Grid.Col>
+      )}
+      <Grid.Col span={12}>
+        <Group gap="lg">
+          {entry.coverage === 'workers_compensation' && (
+            <Checkbox label="Statutory limits (PER STATUTE)" checked={entry.extra.perStatute === true} onChange={(e) => setExtra('perStatute', e.currentTarget.checked)} />
+          )}
+          {TOPPED_UP.has(entry.coverage) && (
+            <Checkbox
+              label="An umbrella or excess policy may make up a shortfall"
+              checked={entry.extra.umbrellaMayApply === true}
+              onChange={(e) => setExtra('umbrellaMayApply', e.currentTarget.checked)}
+            />
+          )}
+        </Group>
+      </Grid.Col>
+    </Grid>
   );
 }

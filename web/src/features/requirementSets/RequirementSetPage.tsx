@@ -1,6 +1,6 @@
 // Creating or editing a requirement set: a form for the common parts, and the raw JSON for the rest.
 import { useState } from 'react';
-import { Alert, Anchor, Button, Grid, Group, JsonInput, NumberInput, Stack, Tabs, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, JsonInput, NumberInput, Stack, Tabs, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useRequirementSet, useSaveRequirementSet } from '../../api/requirementSets';
@@ -21,6 +21,19 @@ import {
 } from './requirementForm';
 import { RequirementSummaryCard } from './RequirementSummaryCard';
 
+/** The holder's postal code, kept in certificateHolder.address (the rest of the address is carried through). */
+function holderPostalCode(holderExtra: Record<string, unknown>): string {
+  const address = holderExtra.address as { postalCode?: string | null } | null | undefined;
+  return address?.postalCode ?? '';
+}
+function withHolderPostalCode(holderExtra: Record<string, unknown>, code: string): Record<string, unknown> {
+  const address = (holderExtra.address as Record<string, unknown> | null | undefined) ?? { lines: [], city: null, state: null };
+  const next: Record<string, unknown> = { ...address, postalCode: code.trim() || null };
+  const empty = !next.postalCode && !(next.lines as unknown[] | undefined)?.length && !next.city && !next.state;
+  const { address: _old, ...rest } = holderExtra;
+  return empty ? rest : { ...rest, address: next };
+}
+
 export function RequirementSetPage() {
   const { requirementSetId } = useParams();
   const requirementSet = useRequirementSet(requirementSetId);
@@ -40,6 +53,7 @@ function RequirementSetEditor({ requirementSet }: { requirementSet?: Requirement
     },
   });
   const [tab, setTab] = useState<string | null>('form');
+  const setExtra = (key: string, value: unknown) => form.setFieldValue('extra', { ...form.values.extra, [key]: value });
   const [json, setJson] = useState('');
   const [jsonError, setJsonError] = useState<string | null>(null);
 
@@ -138,19 +152,59 @@ function RequirementSetEditor({ requirementSet }: { requirementSet?: Requirement
                   </Tabs.List>
                   <Tabs.Panel value="form" pt="md">
                     <Stack>
-                      <TextInput
-                        label="Certificate holder"
-                        description="Optional: the name the certificate must show as holder"
-                        {...form.getInputProps('holderName')}
-                      />
+                      <Grid gap="sm">
+                        <Grid.Col span={{ base: 12, sm: 8 }}>
+                          <TextInput
+                            label="Certificate holder"
+                            description="Optional: the name the certificate must show as holder"
+                            {...form.getInputProps('holderName')}
+                          />
+                        </Grid.Col>
+                        <Grid.Col span={{ base: 12, sm: 4 }}>
+                          <TextInput
+                            label="Holder postal code"
+                            description="Optional: must match too"
+                            disabled={!form.values.holderName.trim()}
+                            value={holderPostalCode(form.values.holderExtra)}
+                            onChange={(e) => form.setFieldValue('holderExtra', withHolderPostalCode(form.values.holderExtra, e.currentTarget.value))}
+                          />
+                        </Grid.Col>
+                        <Grid.Col span={{ base: 12, sm: 4 }}>
+                          <TextInput
+                            label="Minimum insurer rating"
+                            description="AM Best, e.g. A- VII; checked against your insurer table"
+                            placeholder="Any"
+                            value={typeof form.values.extra.minimumInsurerRating === 'string' ? form.values.extra.minimumInsurerRating : ''}
+                            onChange={(e) => setExtra('minimumInsurerRating', e.currentTarget.value.trim() ? e.currentTarget.value : null)}
+                          />
+                        </Grid.Col>
+                        <Grid.Col span={{ base: 12, sm: 8 }}>
+                          <TagsInput
+                            label="Approved insurers (NAIC codes)"
+                            description="Leave empty to accept any insurer; press Enter after each code"
+                            placeholder="e.g. 19682"
+                            value={Array.isArray(form.values.extra.approvedInsurerNaics) ? (form.values.extra.approvedInsurerNaics as string[]) : []}
+                            onChange={(v) => setExtra('approvedInsurerNaics', v.length ? v.map((c) => c.trim()) : null)}
+                          />
+                        </Grid.Col>
+                        <Grid.Col span={12}>
+                          <TagsInput
+                            label="The description of operations must mention"
+                            data-testid="requirement-mentions"
+                            description="Words or phrases, e.g. the project's name; press Enter after each"
+                            value={Array.isArray(form.values.extra.descriptionMustMention) ? (form.values.extra.descriptionMustMention as string[]) : []}
+                            onChange={(v) => setExtra('descriptionMustMention', v)}
+                          />
+                        </Grid.Col>
+                      </Grid>
                       <CoverageRequirementsEditor form={form} />
                     </Stack>
                   </Tabs.Panel>
                   <Tabs.Panel value="json" pt="md">
                     <Stack>
                       <Alert color="blue" variant="light">
-                        The full definition in the interchange format. Fields without a form input (basis,
-                        umbrellaMayApply, approvedInsurerNaics, …) can be edited here.
+                        The full definition in the interchange format (shared/contracts/requirements.md), as it
+                        is imported and exported; the holder's full address can be edited here.
                       </Alert>
                       <JsonInput
                         label="Definition JSON"

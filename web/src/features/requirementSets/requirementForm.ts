@@ -88,10 +88,19 @@ function withoutEmptyList(extra: Record<string, unknown>, key: string, fallback:
   return fallback === undefined ? rest : { ...rest, [key]: fallback };
 }
 
-/** The coverage entry's extra keys that still apply: perStatute belongs to workers' compensation alone. */
+/**
+ * The coverage entry's extra keys that still apply to its (possibly changed) type: perStatute belongs to workers'
+ * compensation, the aggregate basis to general liability, a basis to coverages written on one, the umbrella top-up
+ * to the coverages an umbrella tops up. The server refuses the others.
+ */
 function coverageExtra(c: CoverageFormValues): Record<string, unknown> {
-  const { perStatute, ...rest } = withoutEmptyList(c.extra, 'aggregateAppliesPer', undefined);
-  return c.coverage === 'workers_compensation' && perStatute !== undefined ? { ...rest, perStatute } : rest;
+  const { perStatute, aggregateAppliesPer, basis, umbrellaMayApply, ...rest } = withoutEmptyList(c.extra, 'aggregateAppliesPer', undefined);
+  const out: Record<string, unknown> = { ...rest };
+  if (c.coverage === 'workers_compensation' && perStatute !== undefined) out.perStatute = perStatute;
+  if (c.coverage === 'general_liability' && aggregateAppliesPer !== undefined) out.aggregateAppliesPer = aggregateAppliesPer;
+  if (basis !== undefined && ['general_liability', 'umbrella_liability', 'excess_liability', 'other'].includes(c.coverage)) out.basis = basis;
+  if (umbrellaMayApply !== undefined && ['general_liability', 'automobile_liability', 'workers_compensation'].includes(c.coverage)) out.umbrellaMayApply = umbrellaMayApply;
+  return out;
 }
 
 export function definitionOf(values: RequirementFormValues): RequirementDefinition {
