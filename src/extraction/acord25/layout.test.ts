@@ -2,7 +2,7 @@
 // certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { acord25FromWords, acord25LayoutPage, formFromWords, readAcord25Layout } from './layout.js';
+import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, ocrLimit, readAcord25Layout } from './layout.js';
 
 type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
 
@@ -326,5 +326,81 @@ describe('acord25FromWords', () => {
     ];
     expect(acord25LayoutPage([page(fake)])).toBeNull();
     expect(acord25LayoutPage([page([...LABELS, ...VALUES])])?.form.type).toBe('ACORD 25');
+  });
+});
+
+describe('OCR slips the layout reader works around', () => {
+  const ocrRead = (places: Place[]) => acord25FromWords([page(places, { source: 'ocr' } as never)], { pages: 1, method: 'ocr' });
+  const withInsurers = (garble: Record<string, string>, extra: Place[] = []): Place[] => [
+    ...LABELS.map(([t, ...rest]): Place => [garble[t] ?? t, ...rest]),
+    ...VALUES,
+    ['Keystone Employers Assurance Co.', 350, 193, 8],
+    ['16193', 556, 193, 8],
+    ['Union Trades Comp Insurance Company', 350, 205, 8],
+    ['26044', 556, 205, 8],
+    ...extra,
+  ];
+
+  it('keeps the insurers whose INSURER labels OCR garbled, by their row in the A..F sequence', () => {
+    const x = ocrRead(withInsurers({ 'INSURER C :': 'INSURER', 'INSURER D :': 'lNSURFR 0 ;' }));
+    expect(x.insurers.map((i) => [i.letter, i.name, i.naic])).toEqual([
+      ['A', 'Prairie States Assurance Company', '14702'],
+      ['B', 'Harborview Specialty Insurance Company', '41298'],
+      ['C', 'Keystone Employers Assurance Co.', '16193'],
+      ['D', 'Union Trades Comp Insurance Company', '26044'],
+    ]);
+  });
+
+  it('takes a NAIC code read at the end of the name when the NAIC # label is lost, and drops a label remnant', () => {
+    const places = withInsurers({ 'NAIC #': 'NA1K' }).filter(([t]) => !/^\d{5}$/.test(t)).map(([t, x, ...rest]): Place =>
+      t === 'Prairie States Assurance Company' ? ['A: # Prairie States Assurance Company 14702', 338, ...rest] : [t, x, ...rest],
+    );
+    const x = ocrRead(places);
+    expect(x.insurers[0]).toEqual({ letter: 'A', name: 'Prairie States Assurance Company', naic: '14702' });
+  });
+
+  it('reads limits whose first thousands comma OCR lost, and labels split where a hyphen dropped out', () => {
+    const places = withInsurers({ 'PRODUCTS - COMP/OP AGG': 'PRODUCTS', 'E.L. DISEASE - EA EMPLOYEE': 'E.L. DISEASE' }, [['COMP/OP AGG', 470, 360], ['EA EMPLOYEE', 475, 505]]).map(
+      ([t, ...rest]): Place => [t === '1,000,000' ? '1000 000' : t, ...rest],
+    );
+    const x = ocrRead(places);
+    expect(x.policies[0]!.limits.each_occurrence).toBe(1_000_000);
+    expect(x.policies[0]!.limits.products_completed_operations_aggregate).toBe(2_000_000);
+    const wc = x.policies.find((p) => p.coverage === 'workers_compensation')!;
+    expect(Object.keys(wc.limits)).toContain('el_disease_each_employee');
+  });
+
+  it("keeps the GL row's limits in the GL row when UMBRELLA LIAB is garbled", () => {
+    const x = ocrRead(withInsurers({ 'UMBRELLA LIAB': 'umereLiALae' }));
+    const gl = x.policies.find((p) => p.policyNumber === 'PKG 4601985-24')!;
+    expect(gl.coverage).toBe('general_liability');
+    expect(gl.limits.each_occurrence).toBe(1_000_000);
+  });
+});
+
+describe('ocrLimit and insurerRowsByPosition', () => {
+  it('accepts a lost or misread separator only where the groups are thousands', () => {
+    expect(ocrLimit('1000 000')).toBe(1_000_000);
+    expect(ocrLimit('$ 2000,000')).toBe(2_000_000);
+    expect(ocrLimit('1.000.000')).toBe(1_000_000);
+    expect(ocrLimit('1,00 000')).toBeNull();
+    expect(ocrLimit('12345 678')).toBeNull();
+    expect(ocrLimit('abc')).toBeNull();
+  });
+
+  it('places the rows of missing letters at the pitch of the labels found, and drops a label out of step', () => {
+    const hit = (letter: string, y: number) => {
+      const [w] = phrase([`INSURER ${letter}`, 310, y], 0, 0);
+      return { letter, hit: { words: [w!], text: `INSURER ${letter}`, x: 310, y, right: 340, bottom: y + 6, height: 6, confidence: 1, score: 1, line: { words: [], segments: [], y, bottom: y + 6 }, rest: null } };
+    };
+    const rows = insurerRowsByPosition([hit('A', 173), hit('B', 185), hit('E', 221), hit('C', 260)]);
+    expect(rows.map((r) => [r.letter, Math.round(r.hit.y)])).toEqual([
+      ['A', 173],
+      ['B', 185],
+      ['C', 197],
+      ['D', 209],
+      ['E', 221],
+      ['F', 233],
+    ]);
   });
 });

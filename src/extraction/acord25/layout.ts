@@ -45,6 +45,13 @@ const LIMIT_LABELS: { row: Row; key: string; label: string[] }[] = [
   { row: 'workers_compensation', key: 'el_disease_policy_limit', label: ['E.L. DISEASE - POLICY LIMIT'] },
 ];
 
+/** Limit labels OCR may split in two: the first part, and what the next segment starts with (folded). */
+const SPLIT_LIMIT_LABELS: Record<string, [string, RegExp]> = {
+  products_completed_operations_aggregate: ['PRODUCTS', /^(?:COMP|C[O0]MP|[O0]P)/],
+  el_disease_each_employee: ['E.L. DISEASE', /^(?:EA|EMP)/],
+  el_disease_policy_limit: ['E.L. DISEASE', /^(?:P[O0]I|LIMIT)/],
+};
+
 /** The row labels in the TYPE OF INSURANCE column. */
 const ROW_LABELS: Record<Row, string[]> = {
   general_liability: ['COMMERCIAL GENERAL LIABILITY'],
@@ -79,7 +86,7 @@ const CHECKBOX_LABELS: { box: Checkbox; label: string[] }[] = [
   { box: 'excess', label: ['EXCESS LIAB'] },
   { box: 'deductible', label: ['DED'] },
   { box: 'retention', label: ['RETENTION', 'RETENTION $'] },
-  { box: 'perStatute', label: ['PER', 'PER STATUTE'] },
+  { box: 'perStatute', label: ['PER', 'PER STATUTE', 'STATUTE'] },
   { box: 'otherWc', label: ['OTH-', 'OTH-ER', 'OTHER'] },
 ];
 
@@ -149,7 +156,10 @@ export function acord25LayoutPage(pages: PageWords[]): LayoutPage | null {
     const gridLabels = GRID_LABELS.filter((l) => findLabel(lines, l, { anywhere: l.length < 5 }).length > 0).length;
     // the grid's own header and the insurer boxes: a carrier's layout that merely claims to be an ACORD 25 lacks them
     const required = REQUIRED_LABELS.filter((l) => findLabel(lines, l, { anywhere: l.length < 5, exact: l.startsWith('INSURER') }).length > 0).length;
-    if (gridLabels >= MIN_GRID_LABELS && required >= REQUIRED_LABELS.length - 2 && (!form || form.type === 'ACORD 25' || form.type === 'ACORD 101') && (!best || gridLabels > best.gridLabels)) {
+    // OCR garbles the grid header's tiny labels (ADDL INSD, SUBR WVD, POLICY EXP) together now and then: a page
+    // showing most of the grid's other labels needs fewer of them
+    const requiredNeeded = REQUIRED_LABELS.length - (page.source === 'ocr' && gridLabels >= MIN_GRID_LABELS + 2 ? 3 : 2);
+    if (gridLabels >= MIN_GRID_LABELS && required >= requiredNeeded && (!form || form.type === 'ACORD 25' || form.type === 'ACORD 101') && (!best || gridLabels > best.gridLabels)) {
       best = { page, lines, form: form?.type === 'ACORD 25' ? form : { type: 'ACORD 25', edition: null }, gridLabels };
     }
     if (form && ['ACORD 24', 'ACORD 27', 'ACORD 28'].includes(form.type) && !property) property = { page, lines, form, gridLabels };
@@ -408,6 +418,7 @@ class LayoutReader {
       if (hit) labels.push({ letter, hit });
     }
     if (labels.length === 0) return;
+    if (this.ctx.method !== 'text') labels.splice(0, labels.length, ...insurerRowsByPosition(labels));
     const x0 = Math.max(...labels.map((l) => l.hit.right)) + 0.5;
     const naicX = naic ? naic.x - 2.5 * naic.height : this.page.width;
     const spacing = labels.length > 1 ? (labels[labels.length - 1]!.hit.y - labels[0]!.hit.y) / (labels.length - 1) : 12;
@@ -427,8 +438,15 @@ class LayoutReader {
     for (const { letter, hit } of labels) {
       const nameSeg = nearestRowText(names, hit, spacing);
       const codeSeg = nearest(codes, hit);
-      const name = normalizeNameLine(nameSeg?.text);
-      const code = normalizeNaic(codeSeg?.text);
+      // OCR leaves the end of a garbled label before the name ("A: # Atlantic …", ": Prairie …")
+      // and what is left of the NAIC column's rule after it ("… Co. I")
+      let nameText = this.ctx.method === 'text' ? nameSeg?.text : nameSeg?.text.replace(/^\s*(?:[A-F]\s*)?[:;#|]+[\s:;#|]*/, '').replace(/(?:\s+[|Il1!\]\[])+$/, '');
+      let codeText = codeSeg?.text;
+      // without the NAIC # label the code column is not placed: a code read at the end of the name is the code
+      const trailing = !naic && this.ctx.method !== 'text' && nameText ? /^(.*\S)\s+(\d{5})$/.exec(nameText) : null;
+      if (trailing && !codeText) [nameText, codeText] = [trailing[1], trailing[2]];
+      const name = normalizeNameLine(nameText);
+      const code = normalizeNaic(codeText);
       if (name === null && code === null) continue;
       const insurer: Insurer = { letter, name: name ?? '', naic: code };
       if (name === null) this.warnings.push(`insurer ${letter} has a NAIC code but no name`);
@@ -484,6 +502,16 @@ class LayoutReader {
         const previous = seg ? seg.words[seg.words.indexOf(hit.words[0]!) - 1] : undefined;
         if (previous && /\d/.test(previous.text) && !hits.some((h) => h.words[0] === hit.words[0])) hits.push(hit);
       }
+      // OCR splits a label where a hyphen dropped out ("PRODUCTS" | "COMP/OP AGG", "E.L. DISEASE" | "EA EMPLOYEE"):
+      // its first part, told apart by the next segment on the line
+      if (hits.length === 0 && this.ctx.method !== 'text' && SPLIT_LIMIT_LABELS[def.key]) {
+        const [head, tail] = SPLIT_LIMIT_LABELS[def.key]!;
+        for (const hit of this.label(head).filter(inColumn)) {
+          const seg = hit.line.segments.find((x) => x.words.includes(hit.words[0]!));
+          const next = hit.rest ?? hit.line.segments[hit.line.segments.indexOf(seg!) + 1];
+          if (!next || tail.test(foldLabel(next.text))) hits.push(hit);
+        }
+      }
       for (const hit of hits) limitHits.push({ row: def.row, key: def.key, hit });
     }
     const ownerOf = (hit: LabelHit): Row | null => {
@@ -505,7 +533,16 @@ class LayoutReader {
         if (previous && /[A-Za-z]{2}/.test(previous.text) && !/\d/.test(previous.text)) return false;
       }
       if (owner === null) return rowLabel[l.row] === undefined || l.row === 'general_liability';
-      return owner === l.row || rowLabel[l.row] === undefined;
+      if (owner === l.row) return true;
+      if (rowLabel[l.row] !== undefined) return false;
+      // the row's own label was not read: its limit labels still lie below the rows printed before it and above the
+      // rows printed after it (the GL row's EACH OCCURRENCE is not the umbrella's when UMBRELLA LIAB is garbled)
+      const k = ROWS.indexOf(l.row);
+      return ROWS.every((row, i) => {
+        const r = rowLabel[row];
+        if (!r || i === k) return true;
+        return i < k ? r.y < l.hit.y + 2 * l.hit.height : r.y > l.hit.y;
+      });
     });
     const extra: Partial<Record<Row, LabelHit[]>> = {};
     for (const row of ROWS) extra[row] = this.label(ROW_EXTRA_LABELS[row]).filter((h) => inGrid(h) && h.x < typeX1);
@@ -635,7 +672,7 @@ class LayoutReader {
     if (row === 'other') {
       const labels = cells('limitLabel').sort(byY);
       for (const a of amounts) {
-        const n = normalizeLimit(a.text);
+        const n = this.limit(a.text);
         if (n === null) continue;
         const label = nearestByY(labels, centerY(a), 1.0 * a.height);
         const key = limitLabelKey(label?.text);
@@ -649,7 +686,7 @@ class LayoutReader {
       const mine = limitLabels.filter((l) => l.row === row && centerY(l.hit) >= band.y0 - 2 && centerY(l.hit) < band.y1 + 2);
       const taken = new Set<string>();
       for (const a of amounts) {
-        const n = normalizeLimit(a.text);
+        const n = this.limit(a.text);
         if (n === null) {
           if (/\d/.test(a.text)) this.warnings.push(`${where}: limit "${a.text}" is not an amount; left out`);
           continue;
@@ -747,6 +784,13 @@ class LayoutReader {
     return out;
   }
 
+  /** A limit amount; on OCR also one whose first thousands comma was lost ("1000 000", "2000,000", "1.000.000"). */
+  private limit(text: string): number | null {
+    const strict = normalizeLimit(text);
+    if (strict !== null || this.ctx.method === 'text') return strict;
+    return ocrLimit(text);
+  }
+
   private date(seg: Segment | null, where: string): string | null {
     if (!seg) return null;
     const iso = normalizeDate(seg.text.replace(/\s+/g, ''));
@@ -797,6 +841,58 @@ function nearestByY(segs: Segment[], y: number, within: number): Segment | null 
     if (d <= within && (!best || d < Math.abs(centerY(best) - y))) best = s;
   }
   return best;
+}
+
+const INSURER_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'];
+
+/**
+ * An amount as OCR reads a printed limit with a separator lost or misread: "1000 000", "2000,000", "1.000.000",
+ * "1,000, 000". Every group after the first must be three digits, so that two amounts run together are not one.
+ */
+export function ocrLimit(text: string): number | null {
+  const t = text.trim().replace(/^\$\s*/, '');
+  if (!/^\d[\d,. ]*\d$/.test(t)) return null;
+  const groups = t.split(/[,. ]+/);
+  if (groups.length < 2 || groups[0]!.length > 4 || groups.slice(1).some((g) => g.length !== 3)) return null;
+  const n = Number(groups.join(''));
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/**
+ * The INSURER A … F rows of an OCR reading, placed by position where OCR garbled a label ("INSURER" without its letter,
+ * "INSURERC" read as something else): the labels repeat at a fixed pitch, so two labels found give the pitch, and each
+ * missing letter's row is where the sequence puts it. A row placed so stands in for its label (its box is the found
+ * labels' left edge at the predicted height); a blank row then reads as no insurer, as before. Labels found keep
+ * their place; a label whose height disagrees with the sequence by more than a third of the pitch is dropped.
+ */
+export function insurerRowsByPosition(found: { letter: string; hit: LabelHit }[]): { letter: string; hit: LabelHit }[] {
+  if (found.length < 2) return found;
+  const sorted = [...found].sort((a, b) => INSURER_LETTERS.indexOf(a.letter) - INSURER_LETTERS.indexOf(b.letter));
+  // the pitch: the median over pairs of found labels, each pair's distance over its letters' distance
+  const pitches: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length; j++) {
+      const steps = INSURER_LETTERS.indexOf(sorted[j]!.letter) - INSURER_LETTERS.indexOf(sorted[i]!.letter);
+      const p = (centerY(sorted[j]!.hit) - centerY(sorted[i]!.hit)) / steps;
+      if (p > 0) pitches.push(p);
+    }
+  }
+  if (pitches.length === 0) return found;
+  const pitch = median(pitches);
+  // where letter A's row is, by the median of what each label says
+  const origin = median(sorted.map((l) => centerY(l.hit) - INSURER_LETTERS.indexOf(l.letter) * pitch));
+  const agrees = sorted.filter((l) => Math.abs(centerY(l.hit) - (origin + INSURER_LETTERS.indexOf(l.letter) * pitch)) < pitch / 3);
+  if (agrees.length < 2) return found;
+  const ref = agrees[0]!.hit;
+  const out: { letter: string; hit: LabelHit }[] = [];
+  INSURER_LETTERS.forEach((letter, i) => {
+    const own = agrees.find((l) => l.letter === letter);
+    if (own) return out.push(own);
+    const cy = origin + i * pitch;
+    // rows below F or above A are not on the form; rows between the found ones and up to F are
+    out.push({ letter, hit: { ...ref, words: [], y: cy - ref.height / 2, bottom: cy + ref.height / 2, rest: null, score: 0 } });
+  });
+  return out;
 }
 
 /** The text printed beside an insurer label: segments on the label's row, joined left to right. */

@@ -118,6 +118,15 @@ export function dateHeaders(lines: Line[], number: LabelHit): { eff: LabelHit | 
       exp ??= formats.find((f) => f.x > (eff?.right ?? formats[0]!.right));
     }
   }
+  if (eff && !exp) {
+    // POLICY EXP garbled beyond both: its column is the rest of the way to the limits column's labels
+    const limits = findLabel(lines, ['EACH OCCURRENCE', 'LIMITS']).filter((l) => l.x > eff!.right + 2 * number.height && l.y > number.y - 3 * number.height);
+    const limitsX = limits.length > 0 ? Math.min(...limits.map((l) => l.x)) : undefined;
+    if (limitsX !== undefined) {
+      const gap = limitsX - eff.right;
+      exp = { ...eff, words: [], x: eff.right + 0.25 * gap, right: limitsX - 0.25 * gap, score: 0, rest: null };
+    }
+  }
   return { eff, exp };
 }
 
@@ -177,7 +186,8 @@ export async function rereadValueCells(
     }
     const found = toWords(await recognize(crop, { psm: r.psm, whitelist: r.whitelist }), left - PAD, top - PAD).filter((w) => inside(w, r));
     if (found.length === 0) continue;
-    words = [...words.filter((w) => !inside(w, r)), ...found];
+    // a first-pass word reaching into the strip (its centre outside) is the same word read again: the strip's wins
+    words = [...words.filter((w) => !inside(w, r) && !found.some((f) => overlapShare(w, f) > 0.4)), ...found];
   }
   return { ...page, words };
 }
@@ -206,6 +216,14 @@ export function snapToRules(regions: ValueRegion[], binary: GreyBitmap, pixelsPe
     const x1 = right !== undefined && right - r.x1 < width && r.x1 - right < width / 2 ? right - margin : r.x1;
     return { ...r, x0, x1 };
   });
+}
+
+/** The share of the smaller of two words' boxes that lies inside the other. */
+export function overlapShare(a: Word, b: Word): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  if (w <= 0 || h <= 0) return 0;
+  return (w * h) / Math.max(1e-6, Math.min(a.width * a.height, b.width * b.height));
 }
 
 function inside(w: Word, r: ValueRegion): boolean {

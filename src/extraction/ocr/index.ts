@@ -5,6 +5,7 @@ import { ExtractionError } from '../errors.js';
 import type { PageWords } from '../layout/words.js';
 import { acord25LayoutPage } from '../acord25/layout.js';
 import { rereadValueCells } from '../acord25/ocr-cells.js';
+import { decideCheckBoxes } from './checkboxes.js';
 import { ocrPageWithBitmap, recognizeBitmap, toPageWords } from './ocr.js';
 import { loadImagePages, renderPdfPage, type PageBitmap } from './render.js';
 
@@ -41,12 +42,18 @@ export async function ocrImage(bytes: Buffer): Promise<PageWords[]> {
 
 /**
  * One page: a whole-page pass, then, on an ACORD 25, a second pass over its value cells placed by the labels the
- * first pass found (acord25/ocr-cells.ts).
+ * first pass found (acord25/ocr-cells.ts), and its check boxes decided by their ink (checkboxes.ts). A page that is
+ * no ACORD form is read again with the gentler rule removal.
  */
 async function ocrPage(page: PageBitmap): Promise<PageWords> {
   const { words, cleaned, binary } = await ocrPageWithBitmap(page);
   const found = acord25LayoutPage([words]);
-  if (found === null || found.form.type !== 'ACORD 25') return words;
+  // not an ACORD form: read again with rule removal that spares text standing on a rule (a carrier's headings are
+  // often underlined), which the ACORD cleaning would cut the feet off
+  if (found === null) return (await ocrPageWithBitmap(page, { fringes: false })).words;
+  if (found.form.type !== 'ACORD 25') return words;
   const s = page.pixelsPerPoint;
-  return rereadValueCells(words, cleaned, binary, s, recognizeBitmap, (pw, left, top) => toPageWords(pw, s, left, top));
+  const reread = await rereadValueCells(words, cleaned, binary, s, recognizeBitmap, (pw, left, top) => toPageWords(pw, s, left, top));
+  // check boxes by the ink inside them, not by what OCR made of the marks
+  return decideCheckBoxes(reread, binary, s);
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import type { PageWords, Word } from '../layout/words.js';
 import { cleanPage } from './preprocess.js';
-import type { GreyBitmap, PageBitmap } from './render.js';
+import { resizeGrey, type GreyBitmap, type PageBitmap } from './render.js';
 
 const require = createRequire(import.meta.url);
 
@@ -25,6 +25,9 @@ export const WORKER_OPTIONS = {
   cacheMethod: 'none',
   workerPath: path.join(path.dirname(require.resolve('tesseract.js/package.json')), 'src', 'worker-script', 'node', 'index.js'),
 } as const;
+
+/** The lowest resolution the whole-page pass reads an enlarged image at (its 6 pt labels are still found). */
+export const FIRST_PASS_DPI = 200;
 
 /** Words below this confidence (0..100) that are also not alphanumeric are dropped as noise from line remnants. */
 const NOISE_CONFIDENCE = 40;
@@ -122,10 +125,17 @@ export async function ocrPageBitmap(page: PageBitmap): Promise<PageWords> {
 }
 
 /** As ocrPageBitmap, with the cleaned bitmap the words were read from (for a second pass over value cells). */
-export async function ocrPageWithBitmap(page: PageBitmap): Promise<{ words: PageWords; cleaned: GreyBitmap; binary: GreyBitmap }> {
-  const cleaned = cleanPage(page.bitmap, page.pixelsPerPoint);
-  const pixelWords = await recognizeBitmap(cleaned.bitmap);
-  const words = toPageWords(pixelWords, page.pixelsPerPoint, 0, 0);
+export async function ocrPageWithBitmap(page: PageBitmap, options: { fringes?: boolean } = {}): Promise<{ words: PageWords; cleaned: GreyBitmap; binary: GreyBitmap }> {
+  const cleaned = cleanPage(page.bitmap, page.pixelsPerPoint, options);
+  // an image enlarged for OCR holds no more detail than it had: the whole-page pass reads it at its own resolution
+  // (at least FIRST_PASS_DPI), which costs tesseract less; the ACORD 25 value cells are read again on the enlarged
+  // page (acord25/ocr-cells.ts). A rendered PDF page is read as rendered.
+  const own = page.sourcePixelsPerPoint ?? page.pixelsPerPoint;
+  // (a screenshot far below that reads better enlarged: its letters are too small for tesseract as they are)
+  const factor = own < (0.8 * FIRST_PASS_DPI) / 72 ? 1 : Math.min(1, Math.max(own, FIRST_PASS_DPI / 72) / page.pixelsPerPoint);
+  const first = factor < 0.9 ? resizeGrey(cleaned.bitmap, factor) : cleaned.bitmap;
+  const pixelWords = await recognizeBitmap(first);
+  const words = toPageWords(pixelWords, first === cleaned.bitmap ? page.pixelsPerPoint : page.pixelsPerPoint * (first.width / cleaned.bitmap.width), 0, 0);
   return { words: { page: page.page, width: page.widthPt, height: page.heightPt, source: 'ocr', words }, cleaned: cleaned.bitmap, binary: cleaned.binary };
 }
 

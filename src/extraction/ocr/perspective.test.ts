@@ -1,7 +1,8 @@
 // Straightening a phone photo of a sheet: the sheet's corners are found on a synthetic photo (a white quadrilateral
 // on a dark desk, lit unevenly), a scan that is paper to its edges is left alone, and uneven light is evened out.
 import { describe, expect, it } from 'vitest';
-import { evenLight, findSheet, homography, straightenPhoto, type Quad } from './perspective.js';
+import { evenLight, findSheet, homography, sharpen, straightenPhoto, type Quad } from './perspective.js';
+import { binarize, otsuThreshold } from './preprocess.js';
 import type { GreyBitmap } from './render.js';
 
 const W = 600;
@@ -75,5 +76,50 @@ describe('photo straightening', () => {
     expect(right).toBeGreaterThan(210);
     expect(Math.abs(left - right)).toBeLessThan(25);
     expect(even.data[10 * 256 + 240]!).toBeLessThan(80);
+  });
+});
+
+describe('sharpen', () => {
+  /** Thin strokes (2 px) and a bold block side by side, blurred as an out-of-focus phone blurs them. */
+  function blurredPrint(): GreyBitmap {
+    const width = 200;
+    const height = 60;
+    const sharp = new Uint8Array(width * height).fill(250);
+    for (let y = 10; y < 50; y++) {
+      for (let x = 20; x < 80; x += 8) sharp[y * width + x] = sharp[y * width + x + 1] = 20; // thin strokes, 6 px apart
+      for (let x = 110; x < 180; x++) if ((x - 110) % 12 < 9) sharp[y * width + x] = 20; // bold strokes, 3 px gaps
+    }
+    const data = new Uint8Array(sharp.length);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        let sum = 0;
+        let n = 0;
+        for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) {
+          const yy = Math.min(height - 1, Math.max(0, y + dy));
+          const xx = Math.min(width - 1, Math.max(0, x + dx));
+          sum += sharp[yy * width + xx]!;
+          n++;
+        }
+        data[y * width + x] = sum / n;
+      }
+    }
+    return { width, height, data };
+  }
+  const inkColumns = (b: GreyBitmap, x0: number, x1: number) => {
+    let runs = 0;
+    let inside = false;
+    for (let x = x0; x < x1; x++) {
+      const ink = b.data[30 * b.width + x]! === 0;
+      if (ink && !inside) runs++;
+      inside = ink;
+    }
+    return runs;
+  };
+
+  it('keeps thin strokes apart and the gaps between bold ones open under one threshold', () => {
+    const sharpened = sharpen(blurredPrint());
+    const binary = binarize(sharpened, otsuThreshold(sharpened));
+    expect(inkColumns(binary, 15, 85)).toBe(8); // each thin stroke on its own
+    expect(inkColumns(binary, 105, 185)).toBe(6); // the bold strokes not run together
   });
 });

@@ -93,3 +93,45 @@ describe('removeRuledLines', () => {
     expect(inkIn(cleaned, 420, 125, 740, 146)).toBeGreaterThan(touchingBefore * 0.9);
   });
 });
+
+describe('removeRuledLines on a scanned rule', () => {
+  /** A 3-pixel rule turned a little, so that its top and bottom rows are dashes, some of them broken by noise. */
+  function slantedRule(): GreyBitmap {
+    const width = 900;
+    const height = 60;
+    const data = new Uint8Array(width * height).fill(255);
+    for (let x = 20; x < 880; x++) {
+      const y0 = 28 + Math.floor((x - 20) / 60); // one row lower every 60 pixels
+      for (let y = y0; y < y0 + 3; y++) if ((x * 7 + y * 3) % 41 !== 0) data[y * width + x] = 0; // speckled gaps
+    }
+    return { width, height, data };
+  }
+
+  it('leaves the fringe dashes of a slanted, speckled rule with the default options', () => {
+    const cleaned = removeRuledLines(slantedRule(), { minHorizontal: 75, minVertical: 62, maxThickness: 10 });
+    expect(inkIn(cleaned, 0, 0, 900, 60)).toBeGreaterThan(50);
+  });
+
+  it('removes them when gaps are bridged and the thin runs across a rule go with it', () => {
+    const cleaned = removeRuledLines(slantedRule(), { minHorizontal: 75, minVertical: 62, maxThickness: 10, maxGap: 2, fringes: 5 });
+    expect(inkIn(cleaned, 0, 0, 900, 60)).toBe(0);
+  });
+
+  it('keeps the text beside and on a rule when gaps are bridged', () => {
+    const width = 800;
+    const height = 200;
+    const canvas = createCanvas(width, height);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.fillStyle = '#000';
+    ctx.fillRect(20, 150, 760, 3);
+    ctx.font = 'bold 26px sans-serif';
+    ctx.fillText('COMMERCIAL GENERAL LIABILITY', 30, 100);
+    const binary = binarize({ width, height, data: rgbaToGrey(ctx.getImageData(0, 0, width, height).data, width, height) });
+    const before = inkIn(binary, 20, 60, 780, 120);
+    const cleaned = removeRuledLines(binary, { minHorizontal: 75, minVertical: 62, maxThickness: 10, maxGap: 2, fringes: 5 });
+    expect(inkIn(cleaned, 20, 60, 780, 120)).toBeGreaterThan(before * 0.97);
+    expect(inkIn(cleaned, 20, 145, 780, 160)).toBe(0);
+  });
+});

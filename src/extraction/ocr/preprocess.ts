@@ -151,7 +151,59 @@ export type LineRemovalOptions = {
   minVertical: number;
   /** A rule is at most this thick (pixels); ink crossing a rule with a longer run across it is a glyph and is kept. */
   maxThickness: number;
+  /**
+   * Gaps of up to this many paper pixels inside a run are bridged, as long as the run stays at least RULE_FILL ink: a
+   * thin rule of a noisy or upsampled scan binarizes into dashes, each shorter than a rule, which OCR then reads as
+   * letters (J, E, -). Default 0 (runs end at the first paper pixel).
+   */
+  maxGap?: number;
+  /**
+   * Also removes each thin run across a rule, at most this many pixels, once any pixel of it lies on the rule: the
+   * fringe rows of a slightly slanted or blurred rule are shorter than a rule and would otherwise stay as dashes. Keep
+   * it below a rule plus a glyph's stroke, or a glyph standing on the rule loses its foot. Default 0 (off).
+   */
+  fringes?: number;
 };
+
+/** A bridged run is a rule only when at least this share of it is ink (a row through text has far more gaps). */
+const RULE_FILL = 0.8;
+
+/**
+ * Lengths of the ink runs along one line of pixels (`n` pixels, the i-th at data[start + i * step]), written to `out`
+ * at the same places. Gaps up to `maxGap` are bridged when the bridged run stays RULE_FILL ink.
+ */
+function runLengths(data: Uint8Array, out: Uint16Array, start: number, step: number, n: number, maxGap: number): void {
+  let i = 0;
+  while (i < n) {
+    if (data[start + i * step] !== INK) {
+      i++;
+      continue;
+    }
+    // the plain run from i
+    let end = i;
+    while (end < n && data[start + end * step] === INK) end++;
+    let spanEnd = end;
+    let ink = end - i;
+    if (maxGap > 0) {
+      // extend across short gaps
+      let j = end;
+      for (;;) {
+        let gap = 0;
+        while (j < n && data[start + j * step] !== INK && gap <= maxGap) (j++, gap++);
+        if (j >= n || gap > maxGap) break;
+        let k = j;
+        while (k < n && data[start + k * step] === INK) k++;
+        if ((ink + k - j) / (k - i) < RULE_FILL) break;
+        ink += k - j;
+        spanEnd = k;
+        j = k;
+      }
+    }
+    const length = Math.min(65535, spanEnd - i);
+    for (let k = i; k < spanEnd; k++) if (data[start + k * step] === INK) out[start + k * step] = length;
+    i = spanEnd;
+  }
+}
 
 /**
  * A copy of a binarized bitmap without its ruled lines: a pixel goes when it lies on a long horizontal run and a
@@ -163,25 +215,16 @@ export function removeRuledLines(binary: GreyBitmap, options: LineRemovalOptions
   const size = width * height;
   const horizontal = new Uint16Array(size);
   const vertical = new Uint16Array(size);
+  const maxGap = options.maxGap ?? 0;
   // horizontal run length of every ink pixel
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    let x = 0;
-    while (x < width) {
-      if (data[row + x] !== INK) {
-        x++;
-        continue;
-      }
-      let end = x;
-      while (end < width && data[row + end] === INK) end++;
-      const length = Math.min(65535, end - x);
-      horizontal.fill(length, row + x, row + end);
-      x = end;
-    }
+  for (let y = 0; y < height; y++) runLengths(data, horizontal, y * width, 1, width, maxGap);
+  if (maxGap > 0) {
+    for (let x = 0; x < width; x++) runLengths(data, vertical, x, width, height, maxGap);
+  } else {
+    // vertical run length, row-major for the cache: count down, then spread each run's total back up
+    for (let i = 0; i < size; i++) if (data[i] === INK) vertical[i] = i >= width ? Math.min(65535, vertical[i - width] + 1) : 1;
+    for (let i = size - width - 1; i >= 0; i--) if (vertical[i] !== 0 && vertical[i + width] !== 0) vertical[i] = vertical[i + width];
   }
-  // vertical run length, row-major for the cache: count down, then spread each run's total back up
-  for (let i = 0; i < size; i++) if (data[i] === INK) vertical[i] = i >= width ? Math.min(65535, vertical[i - width] + 1) : 1;
-  for (let i = size - width - 1; i >= 0; i--) if (vertical[i] !== 0 && vertical[i + width] !== 0) vertical[i] = vertical[i + width];
 
   const out = data.slice();
   const { minHorizontal, minVertical, maxThickness } = options;
@@ -191,7 +234,61 @@ export function removeRuledLines(binary: GreyBitmap, options: LineRemovalOptions
     const v = vertical[i];
     if ((h >= minHorizontal && (v <= maxThickness || v >= minVertical)) || (v >= minVertical && h <= maxThickness)) out[i] = PAPER;
   }
+  if (options.fringes) removeFringes(data, out, horizontal, vertical, width, height, options.fringes, options);
   return { width, height, data: despeckle({ width, height, data: out }).data };
+}
+
+/**
+ * Clears each thin ink run (at most `maxThickness`) across a rule when one of its pixels lies on the rule: vertical runs
+ * through horizontal rules, horizontal runs through vertical rules.
+ */
+function removeFringes(data: Uint8Array, out: Uint8Array, horizontal: Uint16Array, vertical: Uint16Array, width: number, height: number, maxThickness: number, o: LineRemovalOptions): void {
+  const { minHorizontal, minVertical } = o;
+  // vertical runs (column by column) through horizontal rules
+  for (let x = 0; x < width; x++) {
+    let y = 0;
+    while (y < height) {
+      if (data[y * width + x] !== INK) {
+        y++;
+        continue;
+      }
+      let end = y;
+      let first = -1;
+      let last = -1;
+      while (end < height && data[end * width + x] === INK) {
+        if (horizontal[end * width + x]! >= minHorizontal) {
+          if (first < 0) first = end;
+          last = end;
+        }
+        end++;
+      }
+      if (first >= 0 && end - y <= maxThickness) for (let k = y; k < end; k++) out[k * width + x] = PAPER;
+      y = end;
+    }
+  }
+  // horizontal runs through vertical rules
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let x = 0;
+    while (x < width) {
+      if (data[row + x] !== INK) {
+        x++;
+        continue;
+      }
+      let end = x;
+      let first = -1;
+      let last = -1;
+      while (end < width && data[row + end] === INK) {
+        if (vertical[row + end]! >= minVertical) {
+          if (first < 0) first = end;
+          last = end;
+        }
+        end++;
+      }
+      if (first >= 0 && end - x <= maxThickness) out.fill(PAPER, row + x, row + end);
+      x = end;
+    }
+  }
 }
 
 /** Drops lone ink pixels (no ink among the 8 neighbours): scanner noise and what line removal leaves of a rule. */
@@ -222,8 +319,12 @@ export type CleanedPage = {
   skewDegrees: number;
 };
 
-/** The OCR-ready page: straightened, black and white, without rules. `pixelsPerPoint` scales the rule sizes. */
-export function cleanPage(grey: GreyBitmap, pixelsPerPoint: number): CleanedPage {
+/**
+ * The OCR-ready page: straightened, black and white, without rules. `pixelsPerPoint` scales the rule sizes.
+ * `fringes` (default on) also clears broken rules and the stepped edges of slanted ones.
+ */
+export function cleanPage(grey: GreyBitmap, pixelsPerPoint: number, options: { fringes?: boolean } = {}): CleanedPage {
+  const fringes = options.fringes ?? true;
   const threshold = otsuThreshold(grey);
   const skewDegrees = estimateSkew(binarize(grey, threshold));
   // small angles are left alone: resampling costs more legibility than a tenth of a degree costs tesseract
@@ -233,6 +334,9 @@ export function cleanPage(grey: GreyBitmap, pixelsPerPoint: number): CleanedPage
     minHorizontal: Math.round(18 * pixelsPerPoint), // a quarter inch: longer than any glyph's bar
     minVertical: Math.round(15 * pixelsPerPoint), // taller than 16 pt capitals, shorter than one form row of two
     maxThickness: Math.max(2, Math.round(2.5 * pixelsPerPoint)),
+    // a form's thin rules as a scanner or camera gives them: broken by noise, their edges stepped; bridged and taken
+    // whole. Off for pages whose text stands on rules (a heading's feet would go with them): see ocr/index.ts
+    ...(fringes ? { maxGap: Math.max(1, Math.round(0.5 * pixelsPerPoint)), fringes: Math.max(2, Math.round(1.2 * pixelsPerPoint)) } : {}),
   });
   return { bitmap, binary, skewDegrees: Math.abs(skewDegrees) >= 0.1 ? skewDegrees : 0 };
 }

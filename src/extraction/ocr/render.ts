@@ -18,7 +18,15 @@ export type GreyBitmap = { width: number; height: number; data: Uint8Array };
  * A page ready for OCR: its bitmap and how bitmap pixels relate to the page's points (top-left origin):
  * point = pixel / pixelsPerPoint.
  */
-export type PageBitmap = { page: number; bitmap: GreyBitmap; pixelsPerPoint: number; widthPt: number; heightPt: number };
+export type PageBitmap = {
+  page: number;
+  bitmap: GreyBitmap;
+  pixelsPerPoint: number;
+  widthPt: number;
+  heightPt: number;
+  /** For an image enlarged towards RENDER_DPI: the pixels per point it had before (the detail it really holds). */
+  sourcePixelsPerPoint?: number;
+};
 
 /** Tesseract reads body text best at about 300 dpi. */
 export const RENDER_DPI = 300;
@@ -127,7 +135,8 @@ export async function loadImagePages(bytes: Uint8Array): Promise<PageBitmap[]> {
   // a phone photo of a printed sheet: warped back to an upright page with its light evened out
   const decoded = straightenPhoto(grey) ?? grey;
   const upscale = upscaleFor(decoded.width, decoded.height);
-  return [placeOnPage(1, upscale === 1 ? decoded : resizeGrey(decoded, upscale))];
+  const page = placeOnPage(1, upscale === 1 ? decoded : resizeGrey(decoded, upscale));
+  return [{ ...page, sourcePixelsPerPoint: page.pixelsPerPoint / upscale }];
 }
 
 function loadTiffPages(bytes: Uint8Array): PageBitmap[] {

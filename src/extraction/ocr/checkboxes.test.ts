@@ -1,0 +1,145 @@
+// Check boxes decided by the ink inside them: on drawn boxes (an empty box, a box with an X, a box beside a column
+// rule), on a hand-made grid of OCR words over a drawn bitmap, and on a generated scan read end to end.
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCanvas } from '@napi-rs/canvas';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SEED, generateCorpus } from '../../../test/fixtures/generate.js';
+import type { Extraction } from '../../domain/certificate.js';
+import { extractCertificate } from '../extract.js';
+import type { PageWords, Word } from '../layout/words.js';
+import { binarize } from './preprocess.js';
+import { rgbaToGrey, type GreyBitmap } from './render.js';
+import { checkBoxWindows, decideCheckBoxes, markInk, MARK_INK } from './checkboxes.js';
+import { terminateOcr } from './index.js';
+
+const S = 300 / 72; // pixels per point
+
+type Box = { x: number; y: number; marked: boolean };
+
+/** A white page (points → pixels at 300 dpi) with 14 × 11 pt boxes at the given places, an X in the marked ones. */
+function drawBoxes(boxes: Box[], widthPt = 612, heightPt = 200, rules: number[] = []): GreyBitmap {
+  const width = Math.round(widthPt * S);
+  const height = Math.round(heightPt * S);
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.strokeStyle = '#000';
+  ctx.lineWidth = 3;
+  for (const b of boxes) {
+    ctx.strokeRect(b.x * S, b.y * S, 14 * S, 11 * S);
+    if (!b.marked) continue;
+    ctx.beginPath();
+    ctx.moveTo((b.x + 3) * S, (b.y + 2) * S);
+    ctx.lineTo((b.x + 11) * S, (b.y + 9) * S);
+    ctx.moveTo((b.x + 11) * S, (b.y + 2) * S);
+    ctx.lineTo((b.x + 3) * S, (b.y + 9) * S);
+    ctx.stroke();
+  }
+  for (const x of rules) {
+    ctx.beginPath();
+    ctx.moveTo(x * S, 0);
+    ctx.lineTo(x * S, height);
+    ctx.stroke();
+  }
+  return binarize({ width, height, data: rgbaToGrey(ctx.getImageData(0, 0, width, height).data, width, height) });
+}
+
+function words(places: [string, number, number][]): Word[] {
+  return places.flatMap(([text, x, y]) => {
+    const out: Word[] = [];
+    let cx = x;
+    for (const t of text.split(' ')) {
+      out.push({ text: t, x: cx, y, width: t.length * 3, height: 6, confidence: 0.9 });
+      cx += (t.length + 1) * 3;
+    }
+    return out;
+  });
+}
+
+describe('markInk', () => {
+  it('tells a marked box from an empty one, the box edges and a column rule left out', () => {
+    const bitmap = drawBoxes([{ x: 40, y: 20, marked: false }, { x: 140, y: 20, marked: true }, { x: 240, y: 20, marked: false }], 612, 60, [240]);
+    // windows as checkBoxWindows places them: left of a label printed 4 pt right of the box
+    const window = (boxX: number) => ({ x0: boxX + 18 - 17, x1: boxX + 18 - 1.2, y0: 20.5, y1: 30.5 });
+    expect(markInk(bitmap, S, window(40))).toBeLessThan(MARK_INK);
+    expect(markInk(bitmap, S, window(140))).toBeGreaterThan(2 * MARK_INK);
+    expect(markInk(bitmap, S, window(240))).toBeLessThan(MARK_INK);
+  });
+});
+
+describe('decideCheckBoxes', () => {
+  // a grid header, then UMBRELLA LIAB over EXCESS LIAB with their boxes left of them, as the 2016/03 form prints them
+  const page: PageWords = {
+    page: 1,
+    width: 612,
+    height: 200,
+    source: 'ocr',
+    words: words([
+      ['POLICY NUMBER', 247, 10],
+      ['UMBRELLA LIAB', 57, 60],
+      ['1X', 44, 73], // what OCR made of the excess box's mark
+      ['EXCESS LIAB', 57, 72],
+      ['OCCUR', 136, 60],
+      ['CLAIMS-MADE', 137, 72],
+    ]),
+  };
+  const bitmap = drawBoxes([
+    { x: 39, y: 57.5, marked: false },
+    { x: 39, y: 69.5, marked: true },
+    { x: 118, y: 57.5, marked: true },
+    { x: 118, y: 69.5, marked: false },
+  ]);
+
+  it('places a window left of each check-box label under the grid header', () => {
+    const labels = checkBoxWindows(page).map((w) => w.label.text).sort();
+    expect(labels).toEqual(['CLAIMS-MADE', 'EXCESS LIAB', 'OCCUR', 'UMBRELLA LIAB']);
+  });
+
+  it("marks the boxes with ink with an 'X' left of their label and drops OCR's reading of the marks", () => {
+    const decided = decideCheckBoxes(page, bitmap, S);
+    expect(decided.words.some((w) => w.text === '1X')).toBe(false);
+    const marks = decided.words.filter((w) => w.text === 'X');
+    const beside = (label: string) => {
+      const l = decided.words.find((w) => w.text === label.split(' ')[0] && page.words.includes(w))!;
+      return marks.some((m) => Math.abs(m.y - l.y) < 1 && m.x + m.width < l.x && m.x > l.x - 17);
+    };
+    expect(marks).toHaveLength(2);
+    expect(beside('EXCESS LIAB')).toBe(true);
+    expect(beside('OCCUR')).toBe(true);
+    expect(beside('UMBRELLA LIAB')).toBe(false);
+    expect(beside('CLAIMS-MADE')).toBe(false);
+  });
+
+  it('leaves a page without the grid header alone', () => {
+    const bare = { ...page, words: page.words.filter((w) => w.text !== 'POLICY' && w.text !== 'NUMBER') };
+    expect(decideCheckBoxes(bare, bitmap, S)).toBe(bare);
+  });
+});
+
+const corpus = fileURLToPath(new URL('../../../../shared/corpus', import.meta.url));
+
+describe.skipIf(!existsSync(corpus))('check boxes of a generated scan', () => {
+  let dir: string | undefined;
+  afterAll(async () => {
+    await terminateOcr();
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads the coverage and basis the boxes give (excess or umbrella, occurrence or claims-made)', async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'coi-checkboxes-'));
+    const [file] = await generateCorpus({ out: dir, count: 1, seed: DEFAULT_SEED, variants: ['scanned'] });
+    const expected = JSON.parse(await fs.readFile(file!.expected, 'utf8')) as Extraction;
+    const actual = await extractCertificate(await fs.readFile(file!.pdf), path.basename(file!.pdf));
+    const boxed = (x: Extraction) =>
+      x.policies
+        .filter((p) => p.coverage !== 'other')
+        .map((p) => ({ coverage: p.coverage, basis: p.basis }))
+        .sort((a, b) => a.coverage.localeCompare(b.coverage));
+    expect(boxed(actual)).toEqual(boxed(expected));
+  }, 120_000);
+});

@@ -1,0 +1,188 @@
+// Check boxes of an ACORD 25 scan decided by the ink inside them, not by what OCR makes of the mark: tesseract reads
+// an X in a box as "X", "x", "1X", "[X]", "Co", glues it onto the label ("XxX COMMERCIAL GENERAL LIABILITY") or drops
+// it, and a missed EXCESS LIAB turns an excess policy into an umbrella. The box is printed just left of its label, so
+// each label found on the page places a window over its box; the window's ink, less the box's own edges (rows and
+// columns mostly ink), says whether it is marked. The OCR words inside the window go, and a marked box gets one 'X'
+// word where the layout reader (acord25/layout.ts) looks for marks: just left of the label, on its line.
+import type { PageWords, Word } from '../layout/words.js';
+import { findLabel, groupLines, type LabelHit, type Line } from '../text/lines.js';
+import type { GreyBitmap } from './render.js';
+
+/** The labels with a box left of them (the layout reader's check-box labels, and what OCR leaves of two-line ones). */
+export const CHECK_BOX_LABELS = [
+  'COMMERCIAL GENERAL LIABILITY',
+  'CLAIMS-MADE',
+  'OCCUR',
+  'POLICY',
+  'PRO-',
+  'PRO- JECT',
+  'PROJECT',
+  'LOC',
+  'OTHER:',
+  'ANY AUTO',
+  'OWNED',
+  'ALL OWNED',
+  'SCHEDULED',
+  'HIRED',
+  'NON-OWNED',
+  'UMBRELLA LIAB',
+  'EXCESS LIAB',
+  'DED',
+  'RETENTION',
+  'RETENTION $',
+  'PER',
+  'PER STATUTE',
+  'STATUTE',
+  'OTH-',
+  'OTH-ER',
+];
+
+/** Labels printed as the first of two lines, their box beside both. */
+const TWO_LINE_FIRST = new Set(['OWNED', 'ALLOWNED', 'SCHEDULED', 'HIRED', 'NONOWNED', 'PRO', 'PER', 'OTH']);
+
+/** Share of a window's pixels (edges left out) that must be ink for its box to count as marked. */
+export const MARK_INK = 0.03;
+/** A row or column of the window at least this much ink is a box edge or a rule, not the mark. */
+const EDGE_FILL = 0.45;
+
+/** A check box's window in page points: [x0, x1) × [y0, y1), with the label it belongs to. */
+export type BoxWindow = { x0: number; x1: number; y0: number; y1: number; label: LabelHit };
+
+/**
+ * The windows over the check boxes of the coverage grid: left of each check-box label between the grid's header
+ * (POLICY NUMBER) and DESCRIPTION OF OPERATIONS. Empty when the grid is not found.
+ */
+export function checkBoxWindows(page: PageWords, lines: Line[] = groupLines(page.words)): BoxWindow[] {
+  const number = findLabel(lines, 'POLICY NUMBER')[0];
+  if (!number) return [];
+  const desc = findLabel(lines, ['DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES', 'DESCRIPTION OF OPERATIONS']).find((h) => h.y > number.bottom + 40);
+  const bottom = desc?.y ?? page.height;
+  const top = number.bottom + 2;
+  const windows: BoxWindow[] = [];
+  const short = CHECK_BOX_LABELS.filter((l) => l.replace(/[^A-Za-z]/g, '').length < 5);
+  const long = CHECK_BOX_LABELS.filter((l) => !short.includes(l));
+  // short labels must be whole words; long ones may follow a mark OCR glued to them
+  const hits = [...findLabel(lines, short, { exact: true }), ...findLabel(lines, long, { anywhere: true })].filter((h) => h.y > top && h.bottom < bottom);
+  for (const hit of hits) {
+    // "(Per accident)", "(Per person)": a limit's wording, not the PER STATUTE box
+    if (/^[({]/.test(hit.words[0]!.text) || (hit.rest && /ACCIDENT|PERSON/i.test(hit.rest.text))) continue;
+    const h = Math.max(4, Math.min(8, hit.height));
+    // OCR glues the box's edge onto a short label ("{Per", "|LOC"): the label starts after it
+    const first = hit.words[0]!;
+    const lead = /^[^\p{L}\p{N}]*/u.exec(first.text)![0].length;
+    const x = lead > 0 && lead < first.text.length ? first.x + (first.width * lead) / first.text.length : hit.x;
+    const folded = hit.text.toUpperCase().replace(/[^A-Z]/g, '');
+    // a label printed on two lines (OWNED / AUTOS ONLY, PRO- / JECT, PER / STATUTE) has its box beside both lines
+    let cy = (hit.y + hit.bottom) / 2;
+    if (TWO_LINE_FIRST.has(folded)) {
+      const below = lines.find((l) => l.y > hit.y + 0.5 * h && l.y < hit.bottom + 0.9 * h && l.segments.some((s) => Math.abs(s.x - x) < 1.5 * h));
+      cy = below ? (cy + (below.y + below.bottom) / 2) / 2 : cy + 0.6 * h;
+    } else if (folded === 'STATUTE') cy -= 0.6 * h;
+    const w: BoxWindow = { x0: x - 17, x1: x - 1.2, y0: cy - 5, y1: cy + 5, label: hit };
+    // the same box found twice (PER and PER STATUTE, PRO- and PROJECT): once
+    if (!windows.some((o) => Math.abs(o.x0 - w.x0) < 4 && Math.abs(o.y0 - w.y0) < 4)) windows.push(w);
+  }
+  return windows;
+}
+
+/**
+ * The share of ink inside the window of `binary` (rules and box edges not removed), leaving out rows and columns that
+ * are mostly ink (the box's edges, a column rule) and the pixels next to them.
+ */
+export function markInk(binary: GreyBitmap, pixelsPerPoint: number, w: { x0: number; x1: number; y0: number; y1: number }): number {
+  const left = Math.max(0, Math.floor(w.x0 * pixelsPerPoint));
+  const right = Math.min(binary.width, Math.ceil(w.x1 * pixelsPerPoint));
+  const top = Math.max(0, Math.floor(w.y0 * pixelsPerPoint));
+  const bottom = Math.min(binary.height, Math.ceil(w.y1 * pixelsPerPoint));
+  const cols = right - left;
+  const rows = bottom - top;
+  if (cols < 3 || rows < 3) return 0;
+  const ink = (x: number, y: number) => binary.data[y * binary.width + x]! < 128;
+  const rowInk = new Uint32Array(rows);
+  const colInk = new Uint32Array(cols);
+  for (let y = 0; y < rows; y++) {
+    for (let x = 0; x < cols; x++) {
+      if (!ink(left + x, top + y)) continue;
+      rowInk[y]!++;
+      colInk[x]!++;
+    }
+  }
+  const pad = Math.max(1, Math.round(0.4 * pixelsPerPoint));
+  const edgeRows = new Uint8Array(rows);
+  const edgeCols = new Uint8Array(cols);
+  for (let y = 0; y < rows; y++) if (rowInk[y]! >= EDGE_FILL * cols) for (let k = Math.max(0, y - pad); k <= Math.min(rows - 1, y + pad); k++) edgeRows[k] = 1;
+  for (let x = 0; x < cols; x++) if (colInk[x]! >= EDGE_FILL * rows) for (let k = Math.max(0, x - pad); k <= Math.min(cols - 1, x + pad); k++) edgeCols[k] = 1;
+  let counted = 0;
+  let marked = 0;
+  for (let y = 0; y < rows; y++) {
+    if (edgeRows[y]) continue;
+    for (let x = 0; x < cols; x++) {
+      if (edgeCols[x]) continue;
+      counted++;
+      if (ink(left + x, top + y)) marked++;
+    }
+  }
+  return counted < 0.2 * rows * cols ? 0 : marked / counted;
+}
+
+/** Mark-like words OCR leaves in a box window: short, not a label's word. */
+const BOX_WORD = /^\S{1,3}$/u;
+
+/**
+ * The page's words with the check boxes of its coverage grid decided by ink: OCR's words inside each box window are
+ * dropped and a marked box gets an 'X' word just left of its label. Pages without the grid come back unchanged.
+ */
+export function decideCheckBoxes(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): PageWords {
+  const lines = groupLines(page.words);
+  const windows = checkBoxWindows(page, lines);
+  if (windows.length === 0) return page;
+  const labelWords = new Set(windows.flatMap((w) => w.label.words));
+  const inWindow = (word: Word, w: BoxWindow) => {
+    const cx = word.x + word.width / 2;
+    const cy = word.y + word.height / 2;
+    return cx >= w.x0 - 2 && cx < w.x1 + 0.5 && cy >= w.y0 - 1 && cy < w.y1 + 1;
+  };
+  const marks: Word[] = [];
+  const drop = new Set<Word>();
+  for (const w of windows) {
+    for (const word of page.words) if (!labelWords.has(word) && BOX_WORD.test(word.text) && inWindow(word, w)) drop.add(word);
+    if (markInk(binary, pixelsPerPoint, w) < MARK_INK) continue;
+    const h = w.label.height;
+    // in the box's middle, a word's gap clear of the label (so that the label still begins its own segment)
+    marks.push({ text: 'X', x: w.x1 - 1.5 * h - 6, y: w.label.y, width: 0.9 * h, height: h, confidence: 0.9 });
+  }
+  const statute = perStatuteFallback(page, lines, windows, binary, pixelsPerPoint);
+  if (statute) {
+    for (const word of statute.drop) drop.add(word);
+    marks.push(...statute.words);
+  }
+  return { ...page, words: [...page.words.filter((word) => !drop.has(word)), ...marks] };
+}
+
+/**
+ * The WC row's PER STATUTE box when OCR garbled its small two-line label ("BER", "X BER re"): the box is the first
+ * thing in the limits column on the WORKERS COMPENSATION line, its label right of it. The garbled words there go, and
+ * the label (with an 'X' when the box is marked) is put back where the layout reader looks for it.
+ */
+function perStatuteFallback(page: PageWords, lines: Line[], windows: BoxWindow[], binary: GreyBitmap, pixelsPerPoint: number): { drop: Word[]; words: Word[] } | null {
+  const folded = (w: BoxWindow) => w.label.text.toUpperCase().replace(/[^A-Z]/g, '');
+  if (windows.some((w) => ['PER', 'PERSTATUTE', 'STATUTE'].includes(folded(w)))) return null;
+  const wc = findLabel(lines, 'WORKERS COMPENSATION')[0];
+  if (!wc) return null;
+  // the limits column's left edge: its printed labels below the WC row's label
+  const limits = findLabel(lines, ['E.L. EACH ACCIDENT', 'E.L. DISEASE - EA EMPLOYEE', 'E.L. DISEASE - POLICY LIMIT']).filter((h) => h.y > wc.y - 2 && h.y < wc.y + 40 && h.x > wc.right);
+  if (limits.length === 0) return null;
+  const limX = Math.min(...limits.map((h) => h.x)) - 0.5;
+  const h = Math.max(4, Math.min(8, wc.height));
+  const cy = wc.y + 1.2 * h;
+  const box = { x0: limX + 1.5, x1: limX + 14, y0: cy - 5, y1: cy + 5 };
+  const drop = page.words.filter((w) => {
+    const cx = w.x + w.width / 2;
+    const wy = w.y + w.height / 2;
+    return cx > limX && cx < limX + 34 && wy > cy - 6 && wy < cy + 6 && w.text.length <= 7;
+  });
+  const label: Word = { text: 'PER', x: limX + 18.5, y: cy - h / 2, width: 1.6 * h, height: h, confidence: 0.5 };
+  const words = [label];
+  if (markInk(binary, pixelsPerPoint, box) >= MARK_INK) words.push({ text: 'X', x: limX + 5, y: label.y, width: 0.9 * h, height: h, confidence: 0.9 });
+  return { drop, words };
+}
