@@ -8,28 +8,8 @@ import { COVERAGE_LABELS, foldText, parseInsurerRating, AM_BEST_LETTERS, AM_BEST
 import type { Coverage, Insurer, PolicyFields } from '../certificate.js';
 import { holderNamesMatch, mentions, statesPrimaryNonContributory } from './text.js';
 
-export const FINDING_CODES = [
-  'certificate_missing',
-  'coverage_missing',
-  'policy_expired',
-  'policy_not_yet_effective',
-  'policy_dates_missing',
-  'policy_expiring',
-  'limit_missing',
-  'limit_below_minimum',
-  'additional_insured_missing',
-  'subrogation_waiver_missing',
-  'primary_noncontributory_missing',
-  'basis_not_accepted',
-  'aggregate_basis_not_accepted',
-  'statutory_limits_missing',
-  'holder_mismatch',
-  'insurer_not_approved',
-  'insurer_rating_below_minimum',
-  'insurer_rating_unknown',
-  'description_missing_text',
-] as const;
-export type FindingCode = (typeof FINDING_CODES)[number];
+export { FINDING_CODES, type FindingCode } from './codes.js';
+import type { FindingCode } from './codes.js';
 
 export const COMPLIANCE_STATUSES = ['compliant', 'expiring', 'expired', 'non_compliant', 'missing'] as const;
 export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];

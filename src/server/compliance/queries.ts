@@ -5,6 +5,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import { localDate, type CoverageOutcome, type Finding } from '../../domain/compliance/evaluate.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { reevaluate, type ComplianceStatus } from './engine.js';
+import { STATUSES_WORST_FIRST } from '../../domain/compliance/codes.js';
+
+/** The statuses worst first, as a SQL array for array_position (constants, not user input). */
+export const WORST_FIRST_SQL = sql.raw(`array[${STATUSES_WORST_FIRST.map((s) => `'${s}'`).join(',')}]::text[]`);
 
 type Row = Record<string, unknown>;
 const rows = async <T = Row>(db: DbOrTx, query: SQL): Promise<T[]> => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
@@ -117,7 +121,7 @@ export async function summary(db: DbOrTx, organizationId: string, from: string) 
     db,
     sql`select status, count(*)::int as n from (
           select distinct on (insured_id) insured_id, status from compliance_statuses where organization_id = ${organizationId}
-          order by insured_id, array_position(array['missing','expired','non_compliant','pending_review','expiring','compliant']::text[], status)
+          order by insured_id, array_position(${WORST_FIRST_SQL}, status)
         ) w group by status`,
   );
   const byInsured = zero();

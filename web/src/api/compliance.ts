@@ -5,32 +5,12 @@ import { apiRequest } from './client';
 import { invalidateResources, orgKey, useOrgId } from './orgScope';
 import type { Address, CoverageType, Insured, InsuredListParams, IsoDate, IsoDateTime, Page, PageParams, RequirementDefinition, RequirementSet } from './types';
 
-// worst first: the order the server ranks an insured's locations by
-export const complianceStatuses = ['missing', 'expired', 'non_compliant', 'pending_review', 'expiring', 'compliant'] as const;
-export type ComplianceStatus = (typeof complianceStatuses)[number];
-
-export const findingCodes = [
-  'certificate_missing',
-  'coverage_missing',
-  'policy_expired',
-  'policy_not_yet_effective',
-  'policy_dates_missing',
-  'policy_expiring',
-  'limit_missing',
-  'limit_below_minimum',
-  'additional_insured_missing',
-  'subrogation_waiver_missing',
-  'primary_noncontributory_missing',
-  'basis_not_accepted',
-  'aggregate_basis_not_accepted',
-  'statutory_limits_missing',
-  'holder_mismatch',
-  'insurer_not_approved',
-  'insurer_rating_below_minimum',
-  'insurer_rating_unknown',
-  'description_missing_text',
-] as const;
-export type FindingCode = (typeof findingCodes)[number];
+// the server's own lists (src/domain/compliance/codes.ts): statuses worst first, and the contract's finding codes
+import { FINDING_CODES, STATUSES_WORST_FIRST, type FindingCode, type LocationStatus } from '../../../src/domain/compliance/codes';
+export const complianceStatuses = STATUSES_WORST_FIRST;
+export type ComplianceStatus = LocationStatus;
+export const findingCodes = FINDING_CODES;
+export type { FindingCode };
 
 export interface Finding {
   code: FindingCode;

@@ -2,6 +2,8 @@
 // SQL from their certificates and policies. Every function takes the organization id and never crosses it.
 import { and, arrayContains, asc, count, desc, eq, exists, ilike, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import type { LocationStatus } from '../../../domain/compliance/codes.js';
+import { WORST_FIRST_SQL } from '../../compliance/queries.js';
 import { assignments, certificates, insureds, organizations, policies } from '../schema.js';
 import { likePattern } from '../../http/common.js';
 
@@ -105,13 +107,13 @@ const insuredColumns = {
   updatedAt: insureds.updatedAt,
 };
 
-export const COMPLIANCE_STATUSES = ['missing', 'expired', 'non_compliant', 'pending_review', 'expiring', 'compliant'] as const;
-export type InsuredCompliance = (typeof COMPLIANCE_STATUSES)[number];
+export { STATUSES_WORST_FIRST as COMPLIANCE_STATUSES } from '../../../domain/compliance/codes.js';
+export type InsuredCompliance = LocationStatus;
 
 /** The insured's worst compliance status across its locations (the order above), null where it has none. */
 const worstCompliance = (organizationId: string) =>
   sql<InsuredCompliance | null>`(select s.status from compliance_statuses s where s.insured_id = ${insureds.id} and s.organization_id = ${organizationId}
-    order by array_position(array['missing','expired','non_compliant','pending_review','expiring','compliant']::text[], s.status) limit 1)`;
+    order by array_position(${WORST_FIRST_SQL}, s.status) limit 1)`;
 
 async function selectInsureds(db: DbOrTx, organizationId: string, condition: SQL) {
   const coverage = coverageOf(db, organizationId);

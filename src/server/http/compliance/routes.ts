@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { COVERAGES } from '../../../domain/coverage.js';
 import { FINDING_CODES, localDate } from '../../../domain/compliance/evaluate.js';
+import { worstOf } from '../../../domain/compliance/codes.js';
 import { locationOverridesSchema } from '../../../domain/compliance/overrides.js';
 import { REQUIREMENT_TEMPLATES, findTemplate } from '../../../domain/compliance/templates.js';
 import { describeRequirementSet } from '../../../domain/requirements.js';
@@ -159,7 +160,7 @@ export async function complianceRoutes(app: App, ctx: AppContext) {
       const scope = await requireOrg(ctx, request);
       if (!(await insuredExists(db, scope.organizationId, request.params.id))) throw notFound('Insured');
       const { items } = await listStatuses(db, scope.organizationId, { insuredId: request.params.id, limit: 1000, offset: 0 });
-      const worst = ['missing', 'expired', 'non_compliant', 'pending_review', 'expiring', 'compliant'].find((s) => items.some((i) => i.status === s)) ?? null;
+      const worst = worstOf(items.map((i) => i.status));
       return { insuredId: request.params.id, status: worst, locations: items, history: await historyOf(db, scope.organizationId, request.params.id) };
     },
   );
