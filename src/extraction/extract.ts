@@ -20,6 +20,7 @@ import { openPdf, pageText, type OpenedPdf } from './pdf/open.js';
 import { textLayerWords, vectorMarks } from './text/words.js';
 import { recognizeForm } from './forms.js';
 import { genericFromWords } from './generic/carrier.js';
+import { locateValues } from './generic/locate.js';
 import { findInstructionText, INSTRUCTION_TEXT_WARNING } from './guard.js';
 import { checkInsurer } from './naic/check.js';
 import { ocrImage, ocrPdfPages } from './ocr/index.js';
@@ -271,8 +272,8 @@ async function readWords(pages: PageWords[], ctx: WordsContext): Promise<Certifi
     throw new ExtractionError('unsupported', `no certificate content could be read (${form.reason})`);
   }
   extraction.warnings.unshift(...ctx.warnings);
-  // the generic reader does not record boxes yet
-  return { extraction, provenance: { pages: sizes, boxes: {} } };
+  // the generic reader works on text: its values are found again among the words for their boxes
+  return { extraction, provenance: { pages: sizes, boxes: locateValues(extraction, pages) } };
 }
 
 /** Warnings every layout reading gets: instruction-like text, and (for OCR) insurer codes checked against the NAIC table. */
