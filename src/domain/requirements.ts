@@ -14,7 +14,8 @@ export const COVERAGE_LABELS: Record<Coverage, string> = {
   other: 'Other coverage',
 };
 
-const LIMIT_LABELS: Record<string, string> = {
+/** Limit keys in words, as a person reads them in a summary or a finding. */
+export const LIMIT_LABELS: Record<string, string> = {
   each_occurrence: 'each occurrence',
   damage_to_rented_premises: 'damage to rented premises',
   medical_expense: 'medical expense',
@@ -229,7 +230,7 @@ export function foldText(value: string): string {
 }
 
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-const limitLabel = (key: string) => LIMIT_LABELS[key] ?? key.replace(/_/g, ' ');
+export const limitLabel = (key: string) => LIMIT_LABELS[key] ?? key.replace(/_/g, ' ');
 
 function describeCoverage(entry: CoverageRequirement): string {
   const title = entry.coverage === 'other' ? entry.description : COVERAGE_LABELS[entry.coverage];

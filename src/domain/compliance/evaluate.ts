@@ -4,7 +4,7 @@
 // and the benchmark can run it in a tight loop.
 //
 // Dates are whole days ('YYYY-MM-DD'); asOf is already "today" in the organization's time zone (see localDate).
-import { COVERAGE_LABELS, foldText, parseInsurerRating, AM_BEST_LETTERS, AM_BEST_SIZES, type CoverageRequirement, type RequirementSetDefinition } from '../requirements.js';
+import { COVERAGE_LABELS, foldText, limitLabel, parseInsurerRating, AM_BEST_LETTERS, AM_BEST_SIZES, type CoverageRequirement, type RequirementSetDefinition } from '../requirements.js';
 import type { Coverage, Insurer, PolicyFields } from '../certificate.js';
 import { holderNamesMatch, mentions, statesPrimaryNonContributory } from './text.js';
 
@@ -66,24 +66,12 @@ export type EvaluateInput = {
 
 /** "$1,000,000": whole dollars (Intl.NumberFormat is several times slower, and this runs per finding). */
 const money = { format: (n: number) => `${n < 0 ? '-' : ''}$${Math.abs(Math.round(n)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}` };
-const LIMIT_WORDS: Record<string, string> = {
-  each_occurrence: 'each occurrence',
-  damage_to_rented_premises: 'damage to rented premises',
-  medical_expense: 'medical expense',
-  personal_advertising_injury: 'personal and advertising injury',
-  general_aggregate: 'general aggregate',
-  products_completed_operations_aggregate: 'products-completed operations aggregate',
-  combined_single_limit: 'combined single limit',
-  bodily_injury_per_person: 'bodily injury per person',
-  bodily_injury_per_accident: 'bodily injury per accident',
-  property_damage_per_accident: 'property damage per accident',
-  aggregate: 'aggregate',
-  retention: 'retention',
-  el_each_accident: "employers' liability each accident",
+// a finding names the coverage first, so the disease limits say whose ("employers' liability") as the summary's list does not
+const DISEASE_WORDS: Record<string, string> = {
   el_disease_each_employee: "employers' liability disease each employee",
   el_disease_policy_limit: "employers' liability disease policy limit",
 };
-const limitWords = (key: string) => LIMIT_WORDS[key] ?? key.replace(/_/g, ' ');
+const limitWords = (key: string) => DISEASE_WORDS[key] ?? limitLabel(key);
 
 /** What an umbrella or excess policy's each-occurrence limit is added to, where the entry allows it. */
 const TOPPED_UP: Partial<Record<Coverage, readonly string[]>> = {

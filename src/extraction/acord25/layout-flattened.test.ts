@@ -3,37 +3,16 @@
 // path, and compared field by field with what was filled: the fields the extraction benchmark scores.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Extraction } from '../../domain/certificate.js';
 import { fillAcord25 } from '../../../test/fixtures/acord25-fill.js';
 import { DEFAULT_FORM, DEFAULT_SEED } from '../../../test/fixtures/generate.js';
 import { documentSeed, generateCertificate } from '../../../test/fixtures/values.js';
 import { extractCertificate } from '../extract.js';
+import { scoredFields } from '../../../test/fixtures/scored.js';
 
 const HAVE_FORM = fs.existsSync(DEFAULT_FORM);
 const DOCUMENTS = 4;
 
 /** What the benchmark scores, in a shape toEqual can compare. */
-function scored(x: Extraction) {
-  return {
-    form: x.form.type,
-    certificateDate: x.certificateDate,
-    producer: x.producer.name,
-    insured: x.insured.name,
-    holder: x.certificateHolder.name,
-    insurers: x.insurers.map((i) => [i.letter, i.name, i.naic]),
-    policies: x.policies.map((p) => ({
-      coverage: p.coverage,
-      policyNumber: p.policyNumber,
-      effectiveDate: p.effectiveDate,
-      expirationDate: p.expirationDate,
-      insurerLetter: p.insurerLetter,
-      additionalInsured: p.additionalInsured,
-      subrogationWaived: p.subrogationWaived,
-      limits: p.coverage === 'other' ? {} : p.limits,
-    })),
-  };
-}
-
 describe.skipIf(!HAVE_FORM)('flattened ACORD 25 (text layer) read by its labels', () => {
   it(`reads ${DOCUMENTS} generated flattened certificates exactly`, async () => {
     const blank = new Uint8Array(fs.readFileSync(DEFAULT_FORM));
@@ -43,7 +22,7 @@ describe.skipIf(!HAVE_FORM)('flattened ACORD 25 (text layer) read by its labels'
       const x = await extractCertificate(pdf, `flattened-${i}.pdf`);
       expect(x.source?.method).toBe('text');
       expect(x.form.edition).toBe('2016/03');
-      expect(scored(x), `document ${i} (seed ${fixture.seed})`).toEqual(scored(fixture.extraction));
+      expect(scoredFields(x), `document ${i} (seed ${fixture.seed})`).toEqual(scoredFields(fixture.extraction));
       // every read value has a confidence in 0..1
       for (const v of Object.values(x.confidence ?? {})) expect(v).toBeGreaterThan(0.5);
     }

@@ -9,6 +9,8 @@ import { applyOverrides, type LocationOverrides } from '../../domain/compliance/
 import { foldText, requirementSetDefinition, type RequirementSetDefinition } from '../../domain/requirements.js';
 import type { Coverage, Insurer, PolicyFields } from '../../domain/certificate.js';
 import type { DbOrTx } from '../db/client.js';
+import { jsonValue, rowsOf, uuidArray } from '../db/raw.js';
+import { insurerTable } from '../db/repositories/insurers.js';
 
 export type ComplianceStatus = 'compliant' | 'expiring' | 'expired' | 'non_compliant' | 'missing' | 'pending_review';
 
@@ -21,21 +23,16 @@ export type Cause = { kind: string; id?: string | null };
 export type EvaluationReport = { asOf: string; evaluated: number; changed: number; superseded: number };
 
 type Row = Record<string, unknown>;
-const rows = async <T = Row>(db: DbOrTx, query: SQL): Promise<T[]> => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+const rows = rowsOf;
 
 function scopeFilter(scope: Scope, a = 'a'): SQL {
   const parts: SQL[] = [];
-  if (scope.insuredIds) parts.push(sql`${sql.raw(a)}.insured_id = any(${pgArray(scope.insuredIds)}::uuid[])`);
-  if (scope.locationIds) parts.push(sql`${sql.raw(a)}.location_id = any(${pgArray(scope.locationIds)}::uuid[])`);
-  if (scope.requirementSetIds) parts.push(sql`${sql.raw(a)}.requirement_set_id = any(${pgArray(scope.requirementSetIds)}::uuid[])`);
+  if (scope.insuredIds) parts.push(sql`${sql.raw(a)}.insured_id = any(${uuidArray(scope.insuredIds)}::uuid[])`);
+  if (scope.locationIds) parts.push(sql`${sql.raw(a)}.location_id = any(${uuidArray(scope.locationIds)}::uuid[])`);
+  if (scope.requirementSetIds) parts.push(sql`${sql.raw(a)}.requirement_set_id = any(${uuidArray(scope.requirementSetIds)}::uuid[])`);
   return parts.length ? sql.join(parts, sql` and `) : sql`true`;
 }
 
-/** A uuid[] literal: one parameter whatever the count (node-postgres and PGlite both take it as text). */
-function pgArray(ids: readonly string[]): string {
-  for (const id of ids) if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error(`not a uuid: ${id}`);
-  return `{${ids.join(',')}}`;
-}
 
 /**
  * Re-evaluates the assignments in scope at `now` (the organization's time zone decides the day) and records every
@@ -114,7 +111,7 @@ export async function reevaluate(db: DbOrTx, organizationId: string, scope: Scop
         order by p.certificate_id, p.position`,
   );
   trace('certificates and policies loaded');
-  const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+  const json = jsonValue;
   const policiesOf = new Map<string, CertificateInput['policies']>();
   for (const p of policyRows) {
     let list = policiesOf.get(p.certificate_id);
@@ -166,8 +163,8 @@ export async function reevaluate(db: DbOrTx, organizationId: string, scope: Scop
   }
   trace('superseding decided');
   if (superseded.length > 0) {
-    const ids = pgArray(superseded.map((x) => x.id));
-    const by = pgArray(superseded.map((x) => x.by));
+    const ids = uuidArray(superseded.map((x) => x.id));
+    const by = uuidArray(superseded.map((x) => x.by));
     await db.execute(sql`update certificates set archived = true, updated_at = ${now.toISOString()} where id = any(${ids}::uuid[]) and organization_id = ${organizationId}`);
     await db.execute(sql`insert into audit_log (organization_id, action, entity_type, entity_id, changes, created_at)
       select ${organizationId}, 'certificate.superseded', 'certificate', s.id::text, jsonb_build_object('archived', true, 'supersededBy', s.by), ${now.toISOString()}
@@ -187,12 +184,7 @@ export async function reevaluate(db: DbOrTx, organizationId: string, scope: Scop
     if (!list) waiversOf.set(w.insured_id, (list = []));
     list.push({ id: w.id, code: w.code, coverage: w.coverage, description: w.description, limit: w.limit_key, until: w.expires_on, locationId: w.location_id });
   }
-  const insurers: InsurerTable = new Map(
-    (await rows<{ naic: string; name: string; rating: string | null }>(db, sql`select naic, name, rating from insurer_ratings where organization_id = ${organizationId}`)).map((r) => [
-      r.naic,
-      { name: r.name, rating: r.rating },
-    ]),
-  );
+  const insurers: InsurerTable = await insurerTable(db, organizationId);
 
   const current = new Map<string, { status: string; since: string }>();
   for (const r of await rows<{ insured_id: string; location_id: string; status: string; since: string }>(
@@ -268,8 +260,8 @@ function scopeFilterForStatuses(scope: Scope): SQL {
   if (scope.requirementSetIds) {
     const { requirementSetIds, ...rest } = scope;
     const others = Object.keys(rest).length ? scopeFilter(rest) : sql`true`;
-    return sql`(${others}) and (a.requirement_set_id = any(${pgArray(requirementSetIds)}::uuid[]) or (a.insured_id, a.location_id) in
-      (select x.insured_id, x.location_id from assignments x where x.requirement_set_id = any(${pgArray(requirementSetIds)}::uuid[])))`;
+    return sql`(${others}) and (a.requirement_set_id = any(${uuidArray(requirementSetIds)}::uuid[]) or (a.insured_id, a.location_id) in
+      (select x.insured_id, x.location_id from assignments x where x.requirement_set_id = any(${uuidArray(requirementSetIds)}::uuid[])))`;
   }
   return scopeFilter(scope);
 }

@@ -1,9 +1,10 @@
 // Reading the compliance record: current statuses, one insured's findings per location, counts and rates per location
 // and for the organization, the daily counts over time, and "who was compliant at location L on date D, and with
 // which certificate" from the history. Also the daily sweep, which re-evaluates each organization once per its day.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { localDate, type CoverageOutcome, type Finding } from '../../domain/compliance/evaluate.js';
 import type { Db, DbOrTx } from '../db/client.js';
+import { jsonValue, rowsOf, textArray, uuidArray } from '../db/raw.js';
 import { reevaluate, type ComplianceStatus } from './engine.js';
 import { STATUSES_WORST_FIRST } from '../../domain/compliance/codes.js';
 
@@ -11,8 +12,8 @@ import { STATUSES_WORST_FIRST } from '../../domain/compliance/codes.js';
 export const WORST_FIRST_SQL = sql.raw(`array[${STATUSES_WORST_FIRST.map((s) => `'${s}'`).join(',')}]::text[]`);
 
 type Row = Record<string, unknown>;
-const rows = async <T = Row>(db: DbOrTx, query: SQL): Promise<T[]> => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+const rows = rowsOf;
+const json = jsonValue;
 
 /** The organization's IANA time zone (what decides its "today"). */
 export async function organizationTimeZone(db: DbOrTx, organizationId: string): Promise<string> {
@@ -71,19 +72,13 @@ function toStatusRow(r: Row): StatusRow {
     status: r.status as ComplianceStatus,
     findings: json<Finding[]>(r.findings),
     coverages: json<CoverageOutcome[]>(r.coverages),
-    certificateIds: pgTextArray(r.certificate_ids),
+    certificateIds: textArray(r.certificate_ids),
     since: new Date(r.since as string),
     asOf: r.as_of as string,
     evaluatedAt: new Date(r.evaluated_at as string),
   };
 }
 
-/** node-postgres parses text[]; PGlite may hand back the literal. */
-function pgTextArray(v: unknown): string[] {
-  if (Array.isArray(v)) return v as string[];
-  if (typeof v === 'string') return v.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
-  return [];
-}
 
 export type StatusFilter = { locationId?: string; insuredId?: string; status?: ComplianceStatus; limit: number; offset: number };
 
@@ -162,13 +157,13 @@ export async function statusesOn(db: DbOrTx, organizationId: string, date: strin
         ) last where status <> 'unassigned' order by insured_name, location_name`,
   );
   // the certificates named, described enough for an auditor (they may be archived since, or deleted)
-  const ids = [...new Set(found.flatMap((r) => pgTextArray(r.certificate_ids)))];
+  const ids = [...new Set(found.flatMap((r) => textArray(r.certificate_ids)))];
   const described = new Map<string, { id: string; certificateNumber: string | null; certificateDate: string | null; producerName: string | null; archived: boolean }>();
   if (ids.length > 0) {
     for (const c of await rows<Row>(
       db,
       sql`select id, certificate_number, certificate_date::text as certificate_date, producer->>'name' as producer_name, archived from certificates
-          where organization_id = ${organizationId} and id = any(${`{${ids.join(',')}}`}::uuid[])`,
+          where organization_id = ${organizationId} and id = any(${uuidArray(ids)}::uuid[])`,
     )) {
       described.set(c.id as string, {
         id: c.id as string,
@@ -180,13 +175,13 @@ export async function statusesOn(db: DbOrTx, organizationId: string, date: strin
     }
   }
   return found.map((r) => ({
-    certificates: pgTextArray(r.certificate_ids).map((id) => described.get(id) ?? { id, certificateNumber: null, certificateDate: null, producerName: null, archived: true, deleted: true }),
+    certificates: textArray(r.certificate_ids).map((id) => described.get(id) ?? { id, certificateNumber: null, certificateDate: null, producerName: null, archived: true, deleted: true }),
     insuredId: r.insured_id as string,
     insuredName: (r.insured_name as string | null) ?? '(deleted insured)',
     locationId: r.location_id as string,
     locationName: (r.location_name as string | null) ?? '(deleted location)',
     status: r.status as ComplianceStatus,
-    certificateIds: pgTextArray(r.certificate_ids),
+    certificateIds: textArray(r.certificate_ids),
     findings: json<Finding[]>(r.findings),
     since: new Date(r.since as string),
     cause: r.cause as string,
@@ -208,7 +203,7 @@ export async function historyOf(db: DbOrTx, organizationId: string, insuredId: s
     cause: r.cause as string,
     changedAt: new Date(r.changed_at as string),
     asOf: r.as_of as string,
-    certificateIds: pgTextArray(r.certificate_ids),
+    certificateIds: textArray(r.certificate_ids),
   }));
 }
 

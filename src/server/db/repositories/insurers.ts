@@ -2,12 +2,13 @@
 import { sql } from 'drizzle-orm';
 import { likePattern } from '../../http/common.js';
 import type { DbOrTx } from '../client.js';
+import { rowsOf } from '../raw.js';
 
 export type InsurerRecord = { id: string; naic: string; name: string; rating: string | null; notes: string | null; createdAt: Date; updatedAt: Date };
 export type InsurerValues = { naic: string; name: string; rating?: string | null; notes?: string | null };
 
 type Row = { id: string; naic: string; name: string; rating: string | null; notes: string | null; created_at: string; updated_at: string };
-const rows = async <T>(db: DbOrTx, query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+const rows = rowsOf;
 const columns = sql`id, naic, name, rating, notes, created_at::text as created_at, updated_at::text as updated_at`;
 const record = (r: Row): InsurerRecord => ({ id: r.id, naic: r.naic, name: r.name, rating: r.rating, notes: r.notes, createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at) });
 

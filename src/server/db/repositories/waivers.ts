@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { FindingCode } from '../../../domain/compliance/evaluate.js';
 import type { Coverage } from '../../../domain/coverage.js';
 import type { DbOrTx } from '../client.js';
+import { rowsOf } from '../raw.js';
 
 export type WaiverRecord = {
   id: string;
@@ -20,7 +21,7 @@ export type WaiverRecord = {
 };
 export type WaiverValues = { code: FindingCode; coverage?: Coverage | null; description?: string | null; limit?: string | null; locationId?: string | null; reason: string; expiresOn?: string | null };
 
-const rows = async <T>(db: DbOrTx, query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+const rows = rowsOf;
 
 type Row = {
   id: string;
