@@ -185,6 +185,19 @@ export function hasTextCheckMarks(found: LayoutPage): boolean {
   });
 }
 
+/**
+ * The certificate date's label at the form's top right: 'DATE (MM/DD/YYYY)', or, where OCR garbled the tiny format
+ * ('(MWDODVYYYY)', '(MMIDDIYYYY)'), the word DATE alone in the page's top band, right third.
+ */
+export function certificateDateLabel(lines: readonly Line[], page: PageWords): LabelHit | undefined {
+  const full = findLabel(lines, 'DATE (MM/DD/YYYY)')[0];
+  if (full) return full;
+  const date = findLabel(lines, 'DATE', { exact: true }).find((l) => l.x > page.width * 0.6 && l.y < page.height * 0.08);
+  // the garbled format beside it is part of the label: the value is centred under both
+  const format = date?.rest && /^\(?[A-Z\d/|]{6,}\)?$/i.test(date.rest.text) ? date.rest : null;
+  return date && format ? { ...date, ...segmentOf([...date.words, ...format.words]), rest: null } : date;
+}
+
 /** Reads an ACORD 25 (or names a property form) from the words of its pages. */
 export function acord25FromWords(pages: PageWords[], ctx: LayoutContext): Extraction {
   return readAcord25Layout(pages, ctx).extraction;
@@ -293,7 +306,7 @@ class LayoutReader {
   // ---- header: date, certificate and revision numbers ----
 
   private readHeader(x: Extraction) {
-    const date = this.label('DATE (MM/DD/YYYY)')[0];
+    const date = certificateDateLabel(this.lines, this.page);
     if (date) {
       const h = date.height;
       const below = this.segmentsIn({ x0: date.x - 4 * h, x1: date.right + 4 * h, y0: date.bottom - 0.2 * h, y1: date.bottom + 5 * h });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
 import { groupLines } from '../text/lines.js';
-import { acord25ValueRegions, blankLeadingColumn, dateHeaders, snapToRules, type ValueRegion } from './ocr-cells.js';
+import { acord25ValueRegions, blankLeadingColumn, clearCutComponents, dateHeaders, snapToRules, type ValueRegion } from './ocr-cells.js';
 
 type Place = [text: string, x: number, y: number, size?: number];
 
@@ -95,6 +95,26 @@ describe('ACORD 25 value regions', () => {
     expect(byName(acord25ValueRegions(page(garbled))).eff).toBeDefined();
   });
 
+  it("finds the certificate date's cell by DATE alone when OCR garbled its format", () => {
+    const garbled = HEADER.map(([t, x, y, s]): Place => [t === 'DATE (MM/DD/YYYY)' ? 'DATE (MWDODVYYYY)' : t, x, y, s]);
+    const date = byName(acord25ValueRegions(page(garbled))).date;
+    expect(date).toBeDefined();
+    // centred under the label and its format together, not under DATE alone (the value is wider than the word)
+    expect(date!.x1).toBeGreaterThan(521 + 17 * 3);
+    // a DATE elsewhere on the page (CANCELLATION's "EXPIRATION DATE THEREOF") is not the certificate date's label
+    const elsewhere = HEADER.filter(([t]) => !t.startsWith('DATE')).concat([['DATE (MWDODVYYYY)', 387, 679]]);
+    expect(byName(acord25ValueRegions(page(elsewhere))).date).toBeUndefined();
+  });
+
+  it('reads the insurer letters at the form edge when INSR LTR is garbled', () => {
+    const garbled = HEADER.filter(([t]) => t !== 'INSR' && t !== 'LTR').concat([['COVERAGES', 19, 242]]);
+    const ltr = byName(acord25ValueRegions(page(garbled))).ltr;
+    expect(ltr).toBeDefined();
+    expect(ltr!.x0).toBeLessThan(19);
+    expect(ltr!.x1).toBeLessThan(177);
+    expect(ltr!.whitelist).toBe('ABCDEF');
+  });
+
   it('moves grid columns onto the vertical rules around them', () => {
     // a 300 dpi bitmap of the grid rows with rules at x = 170, 190, 210 pt
     const s = 300 / 72;
@@ -137,5 +157,28 @@ describe("blanking the limit cells' '$' column", () => {
     blankLeadingColumn(b, 12, 30, 8);
     expect(b.data[25 * 120 + 40]).toBe(0);
     expect(b.data[25 * 120 + 97]).toBe(0);
+  });
+});
+
+describe('clearing ink cut by the crop edge', () => {
+  it('clears marks crossing the top or bottom edge and keeps whole glyphs and side-touching ones', () => {
+    const width = 60;
+    const height = 50;
+    const pad = 10;
+    const data = new Uint8Array(width * height).fill(255);
+    const ink = (x0: number, x1: number, y0: number, y1: number) => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * width + x] = 0;
+    };
+    ink(20, 24, 10, 14); // the feet of the line above, cut by the top edge
+    ink(20, 30, 20, 30); // a whole glyph inside
+    ink(10, 14, 22, 28); // a letter touching the left side (a narrow cell's own)
+    ink(35, 38, 36, 40); // a glyph reaching the bottom edge (y = 39)
+    ink(36, 37, 33, 36); // joined to it above: goes with it
+    clearCutComponents({ width, height, data }, pad);
+    expect(data[11 * width + 21]).toBe(255);
+    expect(data[25 * width + 25]).toBe(0);
+    expect(data[25 * width + 11]).toBe(0);
+    expect(data[38 * width + 36]).toBe(255);
+    expect(data[34 * width + 36]).toBe(255);
   });
 });

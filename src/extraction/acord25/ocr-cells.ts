@@ -9,6 +9,7 @@ import type { PageWords, Word } from '../layout/words.js';
 import type { PixelWord, RecognizeOptions } from '../ocr/ocr.js';
 import { verticalRules } from '../ocr/preprocess.js';
 import type { GreyBitmap } from '../ocr/render.js';
+import { certificateDateLabel } from './layout.js';
 import { centerX, findLabel, groupLines, segmentOf, type LabelHit, type Line } from '../text/lines.js';
 
 /** A value strip in page points: read [x0, x1) × [y0, y1); words whose centre lies in it are its values. */
@@ -89,12 +90,21 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   // the insurer letter column: under INSR / LTR at the grid's left edge
   const ltr = label(['INSR', 'INSR LTR', 'LTR'], { exact: true }).find((l) => Math.abs(l.y - number.y) < 2.5 * h && l.x < addlCx);
   if (ltr) regions.push({ name: 'ltr', grid: true, x0: ltr.x - 1.2 * h, x1: ltr.right + 1.2 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: LETTERS });
+  else {
+    // its tiny label garbled ('is'): the column is the grid's first, at the form's left edge where COVERAGES and
+    // PRODUCER are printed; the rules it is snapped to give its true edges
+    const edge = label(['COVERAGES', 'PRODUCER', 'INSURED'], { exact: true }).filter((l) => l.x < addlCx / 2);
+    if (edge.length > 0) {
+      const left = Math.min(...edge.map((l) => l.x));
+      regions.push({ name: 'ltr', grid: true, x0: left - 1.5 * h, x1: left + 2.5 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: LETTERS });
+    }
+  }
 
   regions.push(...insurerRegions(lines, page));
-  const date = label('DATE (MM/DD/YYYY)')[0];
+  const date = certificateDateLabel(lines, page);
   if (date && date.y < number.y) {
     const dh = date.height;
-    regions.push({ name: 'date', x0: date.x - 3 * dh, x1: Math.min(page.width, date.right + 3 * dh), y0: date.bottom + 0.1 * dh, y1: date.bottom + 4 * dh, psm: PSM.SINGLE_BLOCK, whitelist: DATE_CHARS });
+    regions.push({ name: 'date', x0: date.x - 3 * dh, x1: Math.min(page.width, date.right + 3 * dh), y0: date.bottom + 0.1 * dh, y1: date.bottom + 4 * dh, psm: PSM.SPARSE_TEXT, whitelist: DATE_CHARS });
   }
   return regions.filter((r) => r.x1 - r.x0 > 2 && r.y1 - r.y0 > 2);
 }
@@ -147,7 +157,9 @@ function insurerRegions(lines: Line[], page: PageWords): ValueRegion[] {
   const naicX = naic.x - 2.5 * naic.height;
   return [
     { name: 'insurers', x0, x1: naicX, y0, y1, psm: PSM.SINGLE_BLOCK, whitelist: '' },
-    { name: 'naic', x0: naicX, x1: page.width - naic.height, y0, y1, psm: PSM.SINGLE_BLOCK, whitelist: DIGITS },
+    // sparse text: as one block, the column's empty rows and the specks left of its rules run five digits together
+    // into four ('41298' read '1208')
+    { name: 'naic', x0: naicX, x1: page.width - naic.height, y0, y1, psm: PSM.SPARSE_TEXT, whitelist: DIGITS },
   ];
 }
 
@@ -179,6 +191,7 @@ export async function rereadValueCells(
     const bottom = Math.min(bitmap.height, Math.ceil(r.y1 * pixelsPerPoint));
     if (right - left < 4 || bottom - top < 4) continue;
     const crop = cropPadded(bitmap, left, top, right, bottom, PAD);
+    clearCutComponents(crop, PAD);
     if (r.dropDollar) blankLeadingColumn(crop, PAD, Math.round(9 * pixelsPerPoint), Math.round(1.2 * pixelsPerPoint));
     if (!hasInk(crop)) {
       words = words.filter((w) => !inside(w, r));
@@ -239,6 +252,42 @@ export function cropPadded(src: GreyBitmap, left: number, top: number, right: nu
   const data = new Uint8Array(w * h).fill(255);
   for (let y = top; y < bottom; y++) data.set(src.data.subarray(y * src.width + left, y * src.width + right), (y - top + pad) * w + pad);
   return { width: w, height: h, data };
+}
+
+/**
+ * Clears the ink the crop's top and bottom edges cut through (the crop sits inside a white margin of `pad` pixels):
+ * the feet of the line above a header cell, the top of the row below a strip. Half a glyph is no glyph, and
+ * tesseract makes letters of it that are then read as part of the value ('ADDL INSD' with the line above read 'A L').
+ */
+export function clearCutComponents(b: GreyBitmap, pad: number): void {
+  const { width, height, data } = b;
+  const x0 = pad;
+  const y0 = pad;
+  const x1 = width - pad - 1;
+  const y1 = height - pad - 1;
+  if (x1 <= x0 || y1 <= y0) return;
+  const stack: number[] = [];
+  const seed = (x: number, y: number) => {
+    const i = y * width + x;
+    if (data[i]! < 128) {
+      data[i] = 255;
+      stack.push(i);
+    }
+  };
+  // top and bottom only: a narrow cell's own letters reach its sides (SUBR fills its column)
+  for (let x = x0; x <= x1; x++) (seed(x, y0), seed(x, y1));
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    const x = i % width;
+    const y = (i - x) / width;
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx;
+        const ny = y + dy;
+        if (nx >= x0 && nx <= x1 && ny >= y0 && ny <= y1) seed(nx, ny);
+      }
+    }
+  }
 }
 
 /**
