@@ -43,6 +43,17 @@ describe('recognizeForm', () => {
     expect([remarksFirst.type, remarksFirst.edition]).toEqual(['ACORD 24', '2016/03']);
   });
 
+  it('does not take one form naming another for its title', () => {
+    // an ACORD 25 whose footer stamp OCR lost still mentions the remarks schedule in its description box
+    const liability = recognizeForm(
+      page('CERTIFICATE OF LIABILITY INSURANCE INSR LTR TYPE OF INSURANCE ADDL INSD SUBR WVD POLICY EFF POLICY EXP NAIC # DESCRIPTION OF OPERATIONS (ACORD 101, Additional Remarks Schedule, may be attached if more space is required)'),
+    );
+    expect(liability.type).toBe('ACORD 25');
+    // a remarks page names the form it continues
+    const remarks = recognizeForm(page('ADDITIONAL REMARKS SCHEDULE AGENCY CUSTOMER ID: LOC #: FORM NUMBER: 25 FORM TITLE: CERTIFICATE OF LIABILITY INSURANCE'));
+    expect(remarks.type).toBe('ACORD 101');
+  });
+
   it('reads footer stamps with OCR slips', () => {
     expect(footerStamp('AC0RD 25 (2O14/01)')).toEqual({ type: 'ACORD 25', edition: '2014/01' });
   });

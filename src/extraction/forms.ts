@@ -50,7 +50,7 @@ export function recognizeForm(pages: PageWords[]): RecognizedForm {
   // in a package the form is not always page 1 (a cover letter first): the first page titled as a certificate, else
   // one titled as remarks (ACORD 101), else page 1
   const titledPages = texts.map((text) => {
-    const f = foldForMatch(text);
+    const f = withoutCrossReferences(foldForMatch(text));
     return { text, folded: f, titled: TITLES.find((t) => fuzzyContains(f, foldForMatch(t.title))) };
   });
   const main = titledPages.find((p) => p.titled && p.titled.type !== 'ACORD 101') ?? titledPages.find((p) => p.titled) ?? titledPages[0];
@@ -91,6 +91,15 @@ export function recognizeForm(pages: PageWords[]): RecognizedForm {
     return { type: 'other', edition: null, isCertificate: false, reason: 'not a certificate of insurance: it reads as a letter' };
   }
   return { type: 'other', edition: null, isCertificate: false, reason: 'not a certificate of insurance: no certificate title, policy numbers or limits found' };
+}
+
+/**
+ * Folded page text without the places where one form names another, which are no titles: an ACORD 25's description
+ * box says "(ACORD 101, Additional Remarks Schedule, may be attached …)", and an ACORD 101 names the form it continues
+ * ("FORM TITLE: CERTIFICATE OF LIABILITY INSURANCE").
+ */
+function withoutCrossReferences(folded: string): string {
+  return folded.replace(/ACORDIOIADDITIONALREMARKSSCHEDULE/g, 'ACORDIOI').replace(/FORMTITLE(?:CERTIFICATEOFLIABILITYINSURANCE|EVIDENCEOF(?:COMMERCIAL)?PROPERTYINSURANCE|CERTIFICATEOFPROPERTYINSURANCE)/g, 'FORMTITLE');
 }
 
 /** 'ACORD 25 (2016/03)' anywhere in the text; OCR'd O for 0 and spaces inside are tolerated. */

@@ -156,9 +156,11 @@ export function acord25LayoutPage(pages: PageWords[]): LayoutPage | null {
     const gridLabels = GRID_LABELS.filter((l) => findLabel(lines, l, { anywhere: l.length < 5 }).length > 0).length;
     // the grid's own header and the insurer boxes: a carrier's layout that merely claims to be an ACORD 25 lacks them
     const required = REQUIRED_LABELS.filter((l) => findLabel(lines, l, { anywhere: l.length < 5, exact: l.startsWith('INSURER') }).length > 0).length;
-    // OCR garbles the grid header's tiny labels (ADDL INSD, SUBR WVD, POLICY EXP) together now and then: a page
-    // showing most of the grid's other labels needs fewer of them
-    const requiredNeeded = REQUIRED_LABELS.length - (page.source === 'ocr' && gridLabels >= MIN_GRID_LABELS + 2 ? 3 : 2);
+    // OCR garbles the grid header's tiny labels (ADDL INSD, SUBR WVD, POLICY EXP) together now and then, and INSURER A
+    // with them on a photo: a page showing most of the grid's other labels, or stamped ACORD 25 and showing nearly
+    // all of them, needs fewer of them
+    const stamped = form?.type === 'ACORD 25' && form.edition !== null;
+    const requiredNeeded = page.source !== 'ocr' || gridLabels < MIN_GRID_LABELS + 2 ? REQUIRED_LABELS.length - 2 : stamped ? 2 : REQUIRED_LABELS.length - 3;
     if (gridLabels >= MIN_GRID_LABELS && required >= requiredNeeded && (!form || form.type === 'ACORD 25' || form.type === 'ACORD 101') && (!best || gridLabels > best.gridLabels)) {
       best = { page, lines, form: form?.type === 'ACORD 25' ? form : { type: 'ACORD 25', edition: null }, gridLabels };
     }
@@ -177,7 +179,7 @@ export function hasTextCheckMarks(found: LayoutPage): boolean {
   const exp = findLabel(found.lines, ['POLICY EXP'])[0];
   const number = findLabel(found.lines, 'POLICY NUMBER')[0];
   if (!addl || !exp || !number) return false;
-  const bottom = findLabel(found.lines, 'DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES').find((h) => h.y > number.y)?.y ?? found.page.height;
+  const bottom = descriptionHeaderY(found.lines, number.y) ?? found.page.height;
   return found.page.words.some((w) => {
     if (!CHECK_MARK.test(w.text.trim())) return false;
     const cx = w.x + w.width / 2;
@@ -196,6 +198,23 @@ export function certificateDateLabel(lines: readonly Line[], page: PageWords): L
   // the garbled format beside it is part of the label: the value is centred under both
   const format = date?.rest && /^\(?[A-Z\d/|]{6,}\)?$/i.test(date.rest.text) ? date.rest : null;
   return date && format ? { ...date, ...segmentOf([...date.words, ...format.words]), rest: null } : date;
+}
+
+/** What the description box's header says besides its label, for finding it when OCR lost the label's first words. */
+const DESCRIPTION_HEADER_REST = ['LOCATIONSVEHICLES', 'ADDITIONALREMARKSSCHEDULE', 'MAYBEATTACHEDIFMORESPACE'];
+
+/**
+ * The top (y) of the DESCRIPTION OF OPERATIONS box header below `below`: the coverage grid ends there. Its label, the
+ * one naming LOCATIONS when the workers' compensation row's "DESCRIPTION OF OPERATIONS below" also matched; where OCR
+ * garbled the label itself ('OF OPE! In 1 VEHICLES'), the rest of that header line ('(ACORD 101, Additional Remarks
+ * Schedule, may be attached …)').
+ */
+export function descriptionHeaderY(lines: readonly Line[], below: number): number | undefined {
+  const hits = findLabel(lines, ['DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES', 'DESCRIPTION OF OPERATIONS']).filter((h) => h.y > below);
+  const hit = hits.find((h) => /LOCATION/i.test(h.line.words.map((w) => w.text).join(' '))) ?? hits[hits.length - 1];
+  if (hit) return hit.y;
+  const line = lines.find((l) => l.y > below && DESCRIPTION_HEADER_REST.some((r) => foldLabel(l.words.map((w) => w.text).join('')).includes(r)));
+  return line?.y;
 }
 
 /** Reads an ACORD 25 (or names a property form) from the words of its pages. */
@@ -494,9 +513,8 @@ class LayoutReader {
       ...this.label(['LTR', 'INSD', 'WVD', '(MM/DD/YYYY)'], { exact: true }).filter((h) => h.y > header.number!.y - 2 * nh && h.y < header.number!.bottom + 1.5 * nh),
     ].filter((h): h is LabelHit => !!h && Math.abs(h.y - header.number!.y) < 3 * nh);
     const headerBottom = Math.max(...headerHits.map((h) => h.bottom));
-    const descHits = this.label(['DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES', 'DESCRIPTION OF OPERATIONS']).filter((h) => h.y > headerBottom);
-    const descHeader = descHits.find((h) => /LOCATION/i.test(h.line.words.map((w) => w.text).join(' '))) ?? descHits[descHits.length - 1];
-    const gridBottom = descHeader ? descHeader.y - 0.5 : this.page.height;
+    const descY = descriptionHeaderY(this.lines, headerBottom);
+    const gridBottom = descY !== undefined ? descY - 0.5 : this.page.height;
     const inGrid = (h: LabelHit) => h.y >= headerBottom - 1 && h.y < gridBottom;
 
     // row anchors: the row label and the row's own limit labels

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
 import { groupLines } from '../text/lines.js';
-import { acord25ValueRegions, blankLeadingColumn, clearCutComponents, dateHeaders, snapToRules, type ValueRegion } from './ocr-cells.js';
+import { acord25ValueRegions, blankLeadingColumn, clearMarksOutside, dateHeaders, snapToRules, type ValueRegion } from './ocr-cells.js';
 
 type Place = [text: string, x: number, y: number, size?: number];
 
@@ -160,25 +160,27 @@ describe("blanking the limit cells' '$' column", () => {
   });
 });
 
-describe('clearing ink cut by the crop edge', () => {
-  it('clears marks crossing the top or bottom edge and keeps whole glyphs and side-touching ones', () => {
+describe('clearing the marks of the lines around a strip', () => {
+  it('clears marks centred above or below the strip and keeps those centred in it, whole', () => {
     const width = 60;
-    const height = 50;
-    const pad = 10;
+    const height = 60;
     const data = new Uint8Array(width * height).fill(255);
     const ink = (x0: number, x1: number, y0: number, y1: number) => {
       for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * width + x] = 0;
     };
-    ink(20, 24, 10, 14); // the feet of the line above, cut by the top edge
-    ink(20, 30, 20, 30); // a whole glyph inside
-    ink(10, 14, 22, 28); // a letter touching the left side (a narrow cell's own)
-    ink(35, 38, 36, 40); // a glyph reaching the bottom edge (y = 39)
-    ink(36, 37, 33, 36); // joined to it above: goes with it
-    clearCutComponents({ width, height, data }, pad);
-    expect(data[11 * width + 21]).toBe(255);
+    // the strip is rows [15, 45)
+    ink(20, 24, 8, 17); // the feet of the line above, reaching into the strip: centred above it
+    ink(20, 30, 20, 30); // a glyph inside
+    ink(35, 40, 12, 24); // a value standing close to the strip's top: centred inside, kept with its top
+    ink(5, 9, 40, 56); // the top of the line below: centred below
+    ink(45, 47, 50, 55); // a speck wholly below
+    clearMarksOutside({ width, height, data }, 15, 45);
+    expect(data[10 * width + 21]).toBe(255);
+    expect(data[16 * width + 21]).toBe(255);
     expect(data[25 * width + 25]).toBe(0);
-    expect(data[25 * width + 11]).toBe(0);
-    expect(data[38 * width + 36]).toBe(255);
-    expect(data[34 * width + 36]).toBe(255);
+    expect(data[13 * width + 36]).toBe(0);
+    expect(data[22 * width + 36]).toBe(0);
+    expect(data[42 * width + 6]).toBe(255);
+    expect(data[52 * width + 46]).toBe(255);
   });
 });

@@ -9,7 +9,7 @@ import type { PageWords, Word } from '../layout/words.js';
 import type { PixelWord, RecognizeOptions } from '../ocr/ocr.js';
 import { verticalRules } from '../ocr/preprocess.js';
 import type { GreyBitmap } from '../ocr/render.js';
-import { certificateDateLabel } from './layout.js';
+import { certificateDateLabel, descriptionHeaderY } from './layout.js';
 import { centerX, findLabel, groupLines, segmentOf, type LabelHit, type Line } from '../text/lines.js';
 
 /** A value strip in page points: read [x0, x1) × [y0, y1); words whose centre lies in it are its values. */
@@ -37,6 +37,9 @@ const FLAG_CHARS = 'XYN';
 /** '$' as OCR reads it at the start of a limit line. */
 const DOLLAR = /^(?:\$|s|S|§|8S|I\$|\$\S*)$/;
 
+/** How far above and below a strip its crop reaches, to tell the marks standing in the strip from the lines' around it. */
+const EDGE_MARGIN_PT = 4;
+
 /** White margin (pixels) around a crop: tesseract finds text touching the image edge poorly. */
 const PAD = 12;
 
@@ -55,8 +58,7 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   // rows: from under the header (its second line, '(MM/DD/YYYY)', included) to the description box
   const headerHits = [number, eff, exp, ...label(['(MM/DD/YYYY)', 'LIMITS', 'INSD', 'WVD', 'LTR'], { exact: true }).filter((l) => Math.abs(l.y - number.y) < 2.5 * h)];
   const top = Math.max(...headerHits.map((l) => l.bottom)) + 0.3 * h;
-  const desc = label(['DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES', 'DESCRIPTION OF OPERATIONS']).filter((l) => l.y > top + 20 * h);
-  const bottom = (desc.find((l) => /LOCATION/i.test(l.line.words.map((w) => w.text).join(' '))) ?? desc[desc.length - 1])?.y;
+  const bottom = descriptionHeaderY(lines, top + 20 * h);
   if (bottom === undefined) return [];
   const rows = { y0: top, y1: bottom - 0.3 * h };
 
@@ -76,8 +78,11 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   // ADDL INSD / SUBR WVD are tiny and often garbled: where they are missing, where the form prints them from POLICY NUMBER
   const addl = label(['ADDL', 'ADDL INSD'], { anywhere: true }).find((l) => Math.abs(l.y - number.y) < 2.5 * h && l.right < number.x);
   const subr = label(['SUBR', 'SUBR WVD'], { anywhere: true }).find((l) => Math.abs(l.y - number.y) < 2.5 * h && l.right < number.x);
-  const addlCx = addl ? centerX(addl) : number.x - 10.5 * h;
-  const subrCx = subr && (!addl || centerX(subr) > addlCx + h) ? centerX(subr) : addlCx + 3 * h;
+  // the two columns stand about three label heights apart; one found places the other
+  const pitch = 3 * h;
+  const subrFound = subr && (!addl || centerX(subr) > centerX(addl) + h) ? centerX(subr) : undefined;
+  const addlCx = addl ? centerX(addl) : subrFound !== undefined ? subrFound - pitch : number.x - 10.5 * h;
+  const subrCx = subrFound ?? addlCx + pitch;
   const half = Math.min(1.6 * h, (subrCx - addlCx) / 2);
   regions.push({ name: 'addl', grid: true, x0: addlCx - half, x1: addlCx + half, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: FLAG_CHARS });
   regions.push({ name: 'subr', grid: true, x0: subrCx - half, x1: subrCx + half, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: FLAG_CHARS });
@@ -186,12 +191,16 @@ export async function rereadValueCells(
   let words = page.words;
   for (const r of regions) {
     const left = Math.max(0, Math.floor(r.x0 * pixelsPerPoint));
-    const top = Math.max(0, Math.floor(r.y0 * pixelsPerPoint));
     const right = Math.min(bitmap.width, Math.ceil(r.x1 * pixelsPerPoint));
-    const bottom = Math.min(bitmap.height, Math.ceil(r.y1 * pixelsPerPoint));
-    if (right - left < 4 || bottom - top < 4) continue;
+    const stripTop = Math.floor(r.y0 * pixelsPerPoint);
+    const stripBottom = Math.ceil(r.y1 * pixelsPerPoint);
+    if (right - left < 4 || stripBottom - stripTop < 4) continue;
+    // cut with a margin above and below, so that marks straddling the strip's edges can be told whole
+    const margin = Math.round(EDGE_MARGIN_PT * pixelsPerPoint);
+    const top = Math.max(0, stripTop - margin);
+    const bottom = Math.min(bitmap.height, stripBottom + margin);
     const crop = cropPadded(bitmap, left, top, right, bottom, PAD);
-    clearCutComponents(crop, PAD);
+    clearMarksOutside(crop, PAD + stripTop - top, PAD + stripBottom - top);
     if (r.dropDollar) blankLeadingColumn(crop, PAD, Math.round(9 * pixelsPerPoint), Math.round(1.2 * pixelsPerPoint));
     if (!hasInk(crop)) {
       words = words.filter((w) => !inside(w, r));
@@ -255,39 +264,54 @@ export function cropPadded(src: GreyBitmap, left: number, top: number, right: nu
 }
 
 /**
- * Clears the ink the crop's top and bottom edges cut through (the crop sits inside a white margin of `pad` pixels):
- * the feet of the line above a header cell, the top of the row below a strip. Half a glyph is no glyph, and
- * tesseract makes letters of it that are then read as part of the value ('ADDL INSD' with the line above read 'A L').
+ * Clears the marks that belong to the lines above and below a strip: the crop is cut `y0` pixels above the strip and
+ * `height - y1` below it, and a connected mark reaching into those margins stays only when its middle lies inside
+ * [y0, y1) (a value standing close to the strip's edge is kept whole). Half a glyph is no glyph: tesseract makes
+ * letters of the feet of the line above a header cell and reads them as part of the value ('ADDL INSD' read 'A L').
  */
-export function clearCutComponents(b: GreyBitmap, pad: number): void {
+export function clearMarksOutside(b: GreyBitmap, y0: number, y1: number): void {
   const { width, height, data } = b;
-  const x0 = pad;
-  const y0 = pad;
-  const x1 = width - pad - 1;
-  const y1 = height - pad - 1;
-  if (x1 <= x0 || y1 <= y0) return;
+  const seen = new Uint8Array(width * height);
   const stack: number[] = [];
-  const seed = (x: number, y: number) => {
-    const i = y * width + x;
-    if (data[i]! < 128) {
-      data[i] = 255;
-      stack.push(i);
-    }
-  };
-  // top and bottom only: a narrow cell's own letters reach its sides (SUBR fills its column)
-  for (let x = x0; x <= x1; x++) (seed(x, y0), seed(x, y1));
-  while (stack.length > 0) {
-    const i = stack.pop()!;
-    const x = i % width;
-    const y = (i - x) / width;
-    for (let dy = -1; dy <= 1; dy++) {
-      for (let dx = -1; dx <= 1; dx++) {
-        const nx = x + dx;
-        const ny = y + dy;
-        if (nx >= x0 && nx <= x1 && ny >= y0 && ny <= y1) seed(nx, ny);
+  const pixels: number[] = [];
+  const rows = (from: number, to: number) => {
+    for (let y = Math.max(0, from); y < Math.min(height, to); y++) {
+      for (let x = 0; x < width; x++) {
+        const start = y * width + x;
+        if (seen[start] || data[start]! >= 128) continue;
+        seen[start] = 1;
+        stack.push(start);
+        pixels.length = 0;
+        let top = y;
+        let bottom = y;
+        while (stack.length > 0) {
+          const i = stack.pop()!;
+          pixels.push(i);
+          const px = i % width;
+          const py = (i - px) / width;
+          if (py < top) top = py;
+          if (py > bottom) bottom = py;
+          for (let dy = -1; dy <= 1; dy++) {
+            const ny = py + dy;
+            if (ny < 0 || ny >= height) continue;
+            for (let dx = -1; dx <= 1; dx++) {
+              const nx = px + dx;
+              if (nx < 0 || nx >= width) continue;
+              const j = ny * width + nx;
+              if (!seen[j] && data[j]! < 128) {
+                seen[j] = 1;
+                stack.push(j);
+              }
+            }
+          }
+        }
+        const middle = (top + bottom) / 2;
+        if (middle < y0 || middle >= y1) for (const i of pixels) data[i] = 255;
       }
     }
-  }
+  };
+  rows(0, y0);
+  rows(y1, height);
 }
 
 /**

@@ -100,6 +100,16 @@ describe('decideCheckBoxes', () => {
     expect(labels).toEqual(['CLAIMS-MADE', 'EXCESS LIAB', 'OCCUR', 'UMBRELLA LIAB']);
   });
 
+  it("places no POLICY box in the limits column (E.L. DISEASE - POLICY LIMIT), and keeps PER STATUTE's", () => {
+    const limits: PageWords = {
+      ...page,
+      words: [...page.words, ...words([['E.L. DISEASE - POLICY LIMIT', 430, 120], ['PER', 450, 100], ['STATUTE', 450, 106], ['DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES', 20, 180]])],
+    };
+    const labels = checkBoxWindows(limits).map((w) => w.label.text);
+    expect(labels).not.toContain('POLICY');
+    expect(labels.some((l) => l.startsWith('PER'))).toBe(true);
+  });
+
   it("marks the boxes with ink with an 'X' left of their label and drops OCR's reading of the marks", () => {
     const decided = decideCheckBoxes(page, bitmap, S);
     expect(decided.words.some((w) => w.text === '1X')).toBe(false);

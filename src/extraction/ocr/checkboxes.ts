@@ -4,8 +4,9 @@
 // each label found on the page places a window over its box; the window's ink, less the box's own edges (rows and
 // columns mostly ink), says whether it is marked. The OCR words inside the window go, and a marked box gets one 'X'
 // word where the layout reader (acord25/layout.ts) looks for marks: just left of the label, on its line.
+import { descriptionHeaderY } from '../acord25/layout.js';
 import type { PageWords, Word } from '../layout/words.js';
-import { findLabel, groupLines, type LabelHit, type Line } from '../text/lines.js';
+import { findLabel, foldLabel, groupLines, type LabelHit, type Line } from '../text/lines.js';
 import type { GreyBitmap } from './render.js';
 
 /** The labels with a box left of them (the layout reader's check-box labels, and what OCR leaves of two-line ones). */
@@ -55,8 +56,7 @@ export type BoxWindow = { x0: number; x1: number; y0: number; y1: number; label:
 export function checkBoxWindows(page: PageWords, lines: Line[] = groupLines(page.words)): BoxWindow[] {
   const number = findLabel(lines, 'POLICY NUMBER')[0];
   if (!number) return [];
-  const desc = findLabel(lines, ['DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES', 'DESCRIPTION OF OPERATIONS']).find((h) => h.y > number.bottom + 40);
-  const bottom = desc?.y ?? page.height;
+  const bottom = descriptionHeaderY(lines, number.bottom + 40) ?? page.height;
   const top = number.bottom + 2;
   const windows: BoxWindow[] = [];
   const short = CHECK_BOX_LABELS.filter((l) => l.replace(/[^A-Za-z]/g, '').length < 5);
@@ -66,6 +66,9 @@ export function checkBoxWindows(page: PageWords, lines: Line[] = groupLines(page
   for (const hit of hits) {
     // "(Per accident)", "(Per person)": a limit's wording, not the PER STATUTE box
     if (/^[({]/.test(hit.words[0]!.text) || (hit.rest && /ACCIDENT|PERSON/i.test(hit.rest.text))) continue;
+    // right of the policy columns only the workers' compensation boxes (PER STATUTE, OTH-ER) are printed: a POLICY
+    // there is "E.L. DISEASE - POLICY LIMIT", whose hyphen would pass for a mark
+    if (hit.x > number.right && !/^(?:PER|STATUTE|OTH)/.test(foldLabel(hit.text))) continue;
     const h = Math.max(4, Math.min(8, hit.height));
     // OCR glues the box's edge onto a short label ("{Per", "|LOC"): the label starts after it
     const first = hit.words[0]!;
