@@ -6,8 +6,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { createCanvas } from '@napi-rs/canvas';
-import { describe, expect, it } from 'vitest';
-import { WORKER_OPTIONS } from './ocr.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OCR_IDLE_MS, ocrWorkerRunning, recognizeBitmap, terminateOcr, WORKER_OPTIONS } from './ocr.js';
+import { rgbaToGrey } from './render.js';
 
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
@@ -86,5 +87,35 @@ describe('OCR runs from local files only', () => {
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
+  }, 60_000);
+});
+
+describe('the shared OCR worker', () => {
+  afterEach(async () => {
+    vi.useRealTimers();
+    await terminateOcr();
+  });
+
+  it('stays up between jobs and is stopped once it has been idle for OCR_IDLE_MS', async () => {
+    // only the idle timer is faked: tesseract.js and its thread use no timers
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const canvas = createCanvas(400, 80);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 400, 80);
+    ctx.fillStyle = '#000';
+    ctx.font = 'bold 36px sans-serif';
+    ctx.fillText('INSURED', 20, 55);
+    const bitmap = { width: 400, height: 80, data: rgbaToGrey(ctx.getImageData(0, 0, 400, 80).data, 400, 80) };
+    const words = await recognizeBitmap(bitmap);
+    expect(words.map((w) => w.text)).toContain('INSURED');
+    vi.advanceTimersByTime(OCR_IDLE_MS - 1);
+    expect(ocrWorkerRunning()).toBe(true);
+    // a second job restarts the count
+    await recognizeBitmap(bitmap);
+    vi.advanceTimersByTime(OCR_IDLE_MS - 1);
+    expect(ocrWorkerRunning()).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(ocrWorkerRunning()).toBe(false);
   }, 60_000);
 });

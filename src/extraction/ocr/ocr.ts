@@ -1,7 +1,8 @@
 // Optical character recognition of page bitmaps with tesseract.js, entirely from local files: the wasm core comes
 // from tesseract.js-core and the English model from @tesseract.js-data/eng in node_modules, so nothing is ever
 // downloaded (tesseract.js would otherwise fetch both from a CDN). One worker thread is created on first use and
-// reused; jobs run one at a time. Word boxes are mapped back to page points (top-left origin).
+// reused; jobs run one at a time; after OCR_IDLE_MS without a job it is stopped. Word boxes are mapped back to page
+// points (top-left origin).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
@@ -32,8 +33,18 @@ export const FIRST_PASS_DPI = 200;
 /** Words below this confidence (0..100) that are also not alphanumeric are dropped as noise from line remnants. */
 const NOISE_CONFIDENCE = 40;
 
+/**
+ * The worker is stopped once it has had no job for this long: it holds about 120 MB (the model, and wasm memory grown
+ * to the largest page it has read) that a server between uploads has no use for. Within a batch the next page comes
+ * long before; restarting costs about a second.
+ */
+export const OCR_IDLE_MS = 30_000;
+
 let workerPromise: Promise<Worker> | null = null;
 let queue: Promise<unknown> = Promise.resolve();
+/** Calls of recognizeBitmap not yet answered (including those waiting for the worker to start). */
+let busy = 0;
+let idleTimer: NodeJS.Timeout | null = null;
 
 function getWorker(): Promise<Worker> {
   if (!workerPromise) {
@@ -54,14 +65,36 @@ function getWorker(): Promise<Worker> {
   return workerPromise;
 }
 
+/** Whether an OCR worker is running or starting. */
+export function ocrWorkerRunning(): boolean {
+  return workerPromise !== null;
+}
+
 /** Stops the shared OCR worker (its thread keeps the process alive). The next OCR call starts a new one. */
 export async function terminateOcr(): Promise<void> {
+  clearIdle();
   const pending = workerPromise;
   workerPromise = null;
   if (!pending) return;
   await queue.catch(() => {});
   const worker = await pending.catch(() => null);
   await worker?.terminate();
+}
+
+function clearIdle(): void {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
+}
+
+/** Arms the idle stop once the last job is answered; the timer never keeps the process alive by itself. */
+function armIdle(): void {
+  clearIdle();
+  if (busy > 0 || !workerPromise) return;
+  idleTimer = setTimeout(() => {
+    idleTimer = null;
+    if (busy === 0) void terminateOcr();
+  }, OCR_IDLE_MS);
+  idleTimer.unref();
 }
 
 /** Runs one job at a time on the shared worker. */
@@ -90,16 +123,25 @@ export type RecognizeOptions = { psm?: PSM; whitelist?: string };
 let current = { psm: PSM.SPARSE_TEXT as PSM, whitelist: '' };
 
 export async function recognizeBitmap(bitmap: GreyBitmap, options: RecognizeOptions = {}): Promise<PixelWord[]> {
-  const worker = await getWorker();
-  return serially(async () => {
-    const wanted = { psm: options.psm ?? PSM.SPARSE_TEXT, whitelist: options.whitelist ?? '' };
-    if (wanted.psm !== current.psm || wanted.whitelist !== current.whitelist) {
-      await worker.setParameters({ tessedit_pageseg_mode: wanted.psm, tessedit_char_whitelist: wanted.whitelist });
-      current = wanted;
-    }
-    const { data } = await worker.recognize(Buffer.from(toPgm(bitmap)), {}, { text: false, blocks: false, tsv: true });
-    return parseTsv(data.tsv ?? '');
-  });
+  busy++;
+  clearIdle();
+  try {
+    const worker = await getWorker();
+    return await serially(async () => {
+      const wanted = { psm: options.psm ?? PSM.SPARSE_TEXT, whitelist: options.whitelist ?? '' };
+      if (wanted.psm !== current.psm || wanted.whitelist !== current.whitelist) {
+        await worker.setParameters({ tessedit_pageseg_mode: wanted.psm, tessedit_char_whitelist: wanted.whitelist });
+        current = wanted;
+      }
+      // handed over as a Buffer view of the PGM, not a copy of it (tesseract.js makes its own copy to post to its thread)
+      const pgm = toPgm(bitmap);
+      const { data } = await worker.recognize(Buffer.from(pgm.buffer, pgm.byteOffset, pgm.byteLength), {}, { text: false, blocks: false, tsv: true });
+      return parseTsv(data.tsv ?? '');
+    });
+  } finally {
+    busy--;
+    armIdle();
+  }
 }
 
 /** Word rows (level 5) of tesseract's TSV output. */

@@ -1,6 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { binarize, cleanPage, estimateSkew, removeRuledLines, rotate } from './preprocess.js';
+import { binarize, cleanPage, despeckle, estimateSkew, removeRuledLines, rotate } from './preprocess.js';
 import { rgbaToGrey, type GreyBitmap } from './render.js';
 
 /** A synthetic form page: ruled rows with text lines in them, drawn turned by `degrees` (canvas convention). */
@@ -133,5 +133,37 @@ describe('removeRuledLines on a scanned rule', () => {
     const cleaned = removeRuledLines(binary, { minHorizontal: 75, minVertical: 62, maxThickness: 10, maxGap: 2, fringes: 5 });
     expect(inkIn(cleaned, 20, 60, 780, 120)).toBeGreaterThan(before * 0.97);
     expect(inkIn(cleaned, 20, 145, 780, 160)).toBe(0);
+  });
+});
+
+describe('despeckle', () => {
+  it('drops lone ink pixels, judging each by its neighbours as they were, and keeps pairs', () => {
+    const width = 9;
+    const height = 7;
+    const data = new Uint8Array(width * height).fill(255);
+    const ink = (x: number, y: number) => (data[y * width + x] = 0);
+    ink(2, 2); // alone
+    ink(5, 2); // a diagonal pair: each has the other for a neighbour
+    ink(6, 3);
+    ink(2, 5); // a chain along a row, each pixel next to another
+    ink(3, 5);
+    ink(4, 5);
+    const out = despeckle({ width, height, data });
+    const left = [...out.data.keys()].filter((i) => out.data[i] === 0).map((i) => [i % width, Math.floor(i / width)]);
+    expect(left).toEqual([[5, 2], [6, 3], [2, 5], [3, 5], [4, 5]]);
+    expect(data[2 * width + 2]).toBe(0); // the input is left as it was
+  });
+});
+
+describe('removeRuledLines with rule sizes past 255 pixels', () => {
+  it('tells a rule from a bar by lengths of any size', () => {
+    const width = 700;
+    const height = 40;
+    const data = new Uint8Array(width * height).fill(255);
+    for (let x = 10; x < 330; x++) for (let y = 10; y < 12; y++) data[y * width + x] = 0; // 320 px: a rule
+    for (let x = 400; x < 670; x++) for (let y = 10; y < 12; y++) data[y * width + x] = 0; // 270 px: shorter than one
+    const cleaned = removeRuledLines({ width, height, data }, { minHorizontal: 300, minVertical: 300, maxThickness: 4 });
+    expect(inkIn(cleaned, 0, 0, 350, 40)).toBe(0);
+    expect(inkIn(cleaned, 390, 0, 700, 40)).toBe(270 * 2);
   });
 });

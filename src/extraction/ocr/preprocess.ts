@@ -35,9 +35,11 @@ export function otsuThreshold(bitmap: GreyBitmap): number {
   return best;
 }
 
-/** A black-and-white bitmap (0 ink, 255 paper). Without a threshold, Otsu's is used. */
-export function binarize(bitmap: GreyBitmap, threshold = otsuThreshold(bitmap)): GreyBitmap {
-  const out = new Uint8Array(bitmap.data.length);
+/**
+ * A black-and-white bitmap (0 ink, 255 paper). Without a threshold, Otsu's is used. `out` (as many pixels) is written
+ * instead of a new array when given.
+ */
+export function binarize(bitmap: GreyBitmap, threshold = otsuThreshold(bitmap), out: Uint8Array = new Uint8Array(bitmap.data.length)): GreyBitmap {
   const data = bitmap.data;
   for (let i = 0; i < data.length; i++) out[i] = data[i] <= threshold ? INK : PAPER;
   return { width: bitmap.width, height: bitmap.height, data: out };
@@ -168,9 +170,13 @@ export type LineRemovalOptions = {
 /** A bridged run is a rule only when at least this share of it is ink (a row through text has far more gaps). */
 const RULE_FILL = 0.8;
 
+/** The longest run length counted; longer runs count as this long. */
+const MAX_RUN = 65535;
+
 /**
- * Lengths of the ink runs along one line of pixels (`n` pixels, the i-th at data[start + i * step]), written to `out`
- * at the same places. Gaps up to `maxGap` are bridged when the bridged run stays RULE_FILL ink.
+ * Lengths of the ink runs along one line of pixels (`n` pixels, the i-th at data[start + i * step]), written to out[i]
+ * for each ink pixel i of the line (at most MAX_RUN). Gaps up to `maxGap` are bridged when the bridged run stays
+ * RULE_FILL ink.
  */
 function runLengths(data: Uint8Array, out: Uint16Array, start: number, step: number, n: number, maxGap: number): void {
   let i = 0;
@@ -199,8 +205,8 @@ function runLengths(data: Uint8Array, out: Uint16Array, start: number, step: num
         j = k;
       }
     }
-    const length = Math.min(65535, spanEnd - i);
-    for (let k = i; k < spanEnd; k++) if (data[start + k * step] === INK) out[start + k * step] = length;
+    const length = Math.min(MAX_RUN, spanEnd - i);
+    for (let k = i; k < spanEnd; k++) if (data[start + k * step] === INK) out[k] = length;
     i = spanEnd;
   }
 }
@@ -213,37 +219,74 @@ function runLengths(data: Uint8Array, out: Uint16Array, start: number, step: num
 export function removeRuledLines(binary: GreyBitmap, options: LineRemovalOptions): GreyBitmap {
   const { width, height, data } = binary;
   const size = width * height;
-  const horizontal = new Uint16Array(size);
-  const vertical = new Uint16Array(size);
-  const maxGap = options.maxGap ?? 0;
-  // horizontal run length of every ink pixel
-  for (let y = 0; y < height; y++) runLengths(data, horizontal, y * width, 1, width, maxGap);
-  if (maxGap > 0) {
-    for (let x = 0; x < width; x++) runLengths(data, vertical, x, width, height, maxGap);
-  } else {
-    // vertical run length, row-major for the cache: count down, then spread each run's total back up
-    for (let i = 0; i < size; i++) if (data[i] === INK) vertical[i] = i >= width ? Math.min(65535, vertical[i - width] + 1) : 1;
-    for (let i = size - width - 1; i >= 0; i--) if (vertical[i] !== 0 && vertical[i + width] !== 0) vertical[i] = vertical[i + width];
-  }
-
+  const runs = runClasses(binary, options);
   const out = data.slice();
-  const { minHorizontal, minVertical, maxThickness } = options;
   for (let i = 0; i < size; i++) {
     if (data[i] !== INK) continue;
-    const h = horizontal[i];
-    const v = vertical[i];
-    if ((h >= minHorizontal && (v <= maxThickness || v >= minVertical)) || (v >= minVertical && h <= maxThickness)) out[i] = PAPER;
+    const r = runs[i]!;
+    // on a long horizontal run and a thin or long vertical one, or on a long vertical run and a thin horizontal one
+    if ((r & H_RULE && r & (V_THIN | V_RULE)) || (r & V_RULE && r & H_THIN)) out[i] = PAPER;
   }
-  if (options.fringes) removeFringes(data, out, horizontal, vertical, width, height, options.fringes, options);
-  return { width, height, data: despeckle({ width, height, data: out }).data };
+  if (options.fringes) removeFringes(data, out, runs, width, height, options.fringes);
+  despeckleInPlace(out, width, height);
+  return { width, height, data: out };
+}
+
+// What line removal asks of the two runs through an ink pixel is only ever one of these comparisons with the options'
+// lengths, so each pixel keeps their answers as bits (one byte a pixel) rather than both run lengths (two 16-bit
+// arrays the size of the page, the largest memory of a page's cleaning).
+/** The horizontal run is at least minHorizontal long. */
+const H_RULE = 1;
+/** The horizontal run is at most maxThickness long. */
+const H_THIN = 2;
+/** The vertical run is at least minVertical long. */
+const V_RULE = 4;
+/** The vertical run is at most maxThickness long. */
+const V_THIN = 8;
+
+/** For each ink pixel of a binarized bitmap, the H_* and V_* bits of the runs through it. */
+function runClasses(binary: GreyBitmap, options: LineRemovalOptions): Uint8Array {
+  const { width, height, data } = binary;
+  const { minHorizontal, minVertical, maxThickness } = options;
+  const maxGap = options.maxGap ?? 0;
+  const runs = new Uint8Array(width * height);
+  const line = new Uint16Array(Math.max(width, height));
+  const horizontal = (length: number) => (length >= minHorizontal ? H_RULE : 0) | (length <= maxThickness ? H_THIN : 0);
+  const vertical = (length: number) => (length >= minVertical ? V_RULE : 0) | (length <= maxThickness ? V_THIN : 0);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    runLengths(data, line, row, 1, width, maxGap);
+    for (let x = 0; x < width; x++) if (data[row + x] === INK) runs[row + x]! |= horizontal(line[x]!);
+  }
+  if (maxGap > 0) {
+    for (let x = 0; x < width; x++) {
+      runLengths(data, line, x, width, height, maxGap);
+      for (let y = 0; y < height; y++) if (data[y * width + x] === INK) runs[y * width + x]! |= vertical(line[y]!);
+    }
+    return runs;
+  }
+  // plain vertical runs, found row by row for the cache: each column's open run is closed at its first paper pixel
+  const from = new Int32Array(width).fill(-1);
+  for (let y = 0; y <= height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if (y < height && data[row + x] === INK) {
+        if (from[x]! < 0) from[x] = y;
+      } else if (from[x]! >= 0) {
+        const bits = vertical(Math.min(MAX_RUN, y - from[x]!));
+        for (let k = from[x]!; k < y; k++) runs[k * width + x]! |= bits;
+        from[x] = -1;
+      }
+    }
+  }
+  return runs;
 }
 
 /**
  * Clears each thin ink run (at most `maxThickness`) across a rule when one of its pixels lies on the rule: vertical runs
  * through horizontal rules, horizontal runs through vertical rules.
  */
-function removeFringes(data: Uint8Array, out: Uint8Array, horizontal: Uint16Array, vertical: Uint16Array, width: number, height: number, maxThickness: number, o: LineRemovalOptions): void {
-  const { minHorizontal, minVertical } = o;
+function removeFringes(data: Uint8Array, out: Uint8Array, runs: Uint8Array, width: number, height: number, maxThickness: number): void {
   // vertical runs (column by column) through horizontal rules
   for (let x = 0; x < width; x++) {
     let y = 0;
@@ -256,7 +299,7 @@ function removeFringes(data: Uint8Array, out: Uint8Array, horizontal: Uint16Arra
       let first = -1;
       let last = -1;
       while (end < height && data[end * width + x] === INK) {
-        if (horizontal[end * width + x]! >= minHorizontal) {
+        if (runs[end * width + x]! & H_RULE) {
           if (first < 0) first = end;
           last = end;
         }
@@ -279,7 +322,7 @@ function removeFringes(data: Uint8Array, out: Uint8Array, horizontal: Uint16Arra
       let first = -1;
       let last = -1;
       while (end < width && data[row + end] === INK) {
-        if (vertical[row + end]! >= minVertical) {
+        if (runs[row + end]! & V_RULE) {
           if (first < 0) first = end;
           last = end;
         }
@@ -293,22 +336,38 @@ function removeFringes(data: Uint8Array, out: Uint8Array, horizontal: Uint16Arra
 
 /** Drops lone ink pixels (no ink among the 8 neighbours): scanner noise and what line removal leaves of a rule. */
 export function despeckle(binary: GreyBitmap): GreyBitmap {
-  const { width, height, data } = binary;
-  const out = data.slice();
+  const { width, height } = binary;
+  const data = binary.data.slice();
+  despeckleInPlace(data, width, height);
+  return { width, height, data };
+}
+
+/**
+ * despeckle without a second page: each pixel is judged by its neighbours as they were before any was dropped, from
+ * copies of the row above (already changed) and of its own row; the row below is not changed yet.
+ */
+function despeckleInPlace(data: Uint8Array, width: number, height: number): void {
+  if (height < 3) return;
+  let above = data.slice(0, width);
+  let row = new Uint8Array(width);
   for (let y = 1; y < height - 1; y++) {
+    const start = y * width;
+    row.set(data.subarray(start, start + width));
+    const below = start + width;
     for (let x = 1; x < width - 1; x++) {
-      const i = y * width + x;
-      if (data[i] !== INK) continue;
+      if (row[x] !== INK) continue;
       if (
-        data[i - 1] !== INK && data[i + 1] !== INK &&
-        data[i - width - 1] !== INK && data[i - width] !== INK && data[i - width + 1] !== INK &&
-        data[i + width - 1] !== INK && data[i + width] !== INK && data[i + width + 1] !== INK
+        row[x - 1] !== INK && row[x + 1] !== INK &&
+        above[x - 1] !== INK && above[x] !== INK && above[x + 1] !== INK &&
+        data[below + x - 1] !== INK && data[below + x] !== INK && data[below + x + 1] !== INK
       ) {
-        out[i] = PAPER;
+        data[start + x] = PAPER;
       }
     }
+    const next = above;
+    above = row;
+    row = next;
   }
-  return { width, height, data: out };
 }
 
 export type CleanedPage = {
@@ -326,10 +385,11 @@ export type CleanedPage = {
 export function cleanPage(grey: GreyBitmap, pixelsPerPoint: number, options: { fringes?: boolean } = {}): CleanedPage {
   const fringes = options.fringes ?? true;
   const threshold = otsuThreshold(grey);
-  const skewDegrees = estimateSkew(binarize(grey, threshold));
-  // small angles are left alone: resampling costs more legibility than a tenth of a degree costs tesseract
-  const straight = Math.abs(skewDegrees) >= 0.1 ? rotate(grey, -skewDegrees) : grey;
-  const binary = binarize(straight, threshold);
+  const binary = binarize(grey, threshold);
+  const skewDegrees = estimateSkew(binary);
+  // small angles are left alone: resampling costs more legibility than a tenth of a degree costs tesseract. A turned
+  // page is binarized into the same array: the crooked one was only needed to find the angle.
+  if (Math.abs(skewDegrees) >= 0.1) binarize(rotate(grey, -skewDegrees), threshold, binary.data);
   const bitmap = removeRuledLines(binary, {
     minHorizontal: Math.round(18 * pixelsPerPoint), // a quarter inch: longer than any glyph's bar
     minVertical: Math.round(15 * pixelsPerPoint), // taller than 16 pt capitals, shorter than one form row of two

@@ -1,8 +1,10 @@
 import { createCanvas } from '@napi-rs/canvas';
+import { PDFDocument, rgb } from 'pdf-lib';
 import UTIF from 'utif';
 import { describe, expect, it } from 'vitest';
 import { ExtractionError } from '../errors.js';
-import { imageHeaderSize, loadImagePages, MAX_PIXELS } from './render.js';
+import { openPdf } from '../pdf/open.js';
+import { imageHeaderSize, loadImagePages, MAX_PIXELS, renderPdfPage, rgbaToGrey } from './render.js';
 
 /** A PNG that declares `width`×`height` in its header; the pixel data is not there (the refusal must come first). */
 function pngHeader(width: number, height: number): Buffer {
@@ -55,5 +57,42 @@ describe('loadImagePages', () => {
 
   it('calls bytes that are no image unsupported', async () => {
     await expect(loadImagePages(Buffer.from('%PDF-1.7'))).rejects.toMatchObject({ code: 'unsupported' });
+  });
+});
+
+describe('renderPdfPage', () => {
+  it('gives the grey of getImageData for a page with colours, see-through fills and an image', async () => {
+    const image = createCanvas(200, 120);
+    const ictx = image.getContext('2d');
+    ictx.fillStyle = 'rgba(40, 160, 90, 0.6)';
+    ictx.fillRect(0, 0, 200, 120);
+    ictx.fillStyle = '#000';
+    ictx.font = '20px sans-serif';
+    ictx.fillText('INSURER A', 20, 60);
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([612, 792]);
+    page.drawRectangle({ x: 50, y: 500, width: 300, height: 200, color: rgb(0.9, 0.2, 0.1), opacity: 0.4 });
+    page.drawText('Certificate holder', { x: 60, y: 400, size: 24, color: rgb(0.1, 0.5, 0.9), opacity: 0.7 });
+    page.drawImage(await doc.embedPng(await image.encode('png')), { x: 300, y: 50, width: 250, height: 150, opacity: 0.5 });
+    const pdf = await openPdf(await doc.save());
+    try {
+      const dpi = 100;
+      const rendered = await renderPdfPage(pdf.doc, 1, dpi);
+      // the same page drawn as renderPdfPage draws it, read back with getImageData
+      const p = await pdf.doc.getPage(1);
+      const viewport = p.getViewport({ scale: dpi / 72 });
+      const canvas = createCanvas(Math.round(viewport.width), Math.round(viewport.height));
+      const ctx = canvas.getContext('2d');
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      type Params = Parameters<typeof p.render>[0];
+      await p.render({ canvas: canvas as unknown as Params['canvas'], canvasContext: ctx as unknown as Params['canvasContext'], viewport }).promise;
+      const expected = rgbaToGrey(ctx.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+      expect([rendered.bitmap.width, rendered.bitmap.height]).toEqual([canvas.width, canvas.height]);
+      expect(Buffer.from(rendered.bitmap.data).equals(Buffer.from(expected))).toBe(true);
+      expect(new Set(rendered.bitmap.data).size).toBeGreaterThan(10); // the page is not blank
+    } finally {
+      await pdf.close();
+    }
   });
 });

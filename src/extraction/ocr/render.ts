@@ -1,7 +1,7 @@
 // Pages as greyscale bitmaps for OCR: a PDF page rendered with pdfjs onto an @napi-rs/canvas (the canvas pdfjs itself
 // uses under Node), or a PNG/JPEG/TIFF decoded to pixels. Work is bounded: an image over MAX_PIXELS is refused before
 // it is decoded, and a TIFF gives at most MAX_IMAGE_PAGES pages.
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { decode as decodeJpeg } from 'jpeg-js';
 import { PNG } from 'pngjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
@@ -61,16 +61,38 @@ export async function renderPdfPage(doc: PDFDocumentProxy, n: number, dpi = REND
   refuseOversized(width, height, `page ${n}`);
   const canvas = createCanvas(width, height);
   const context = canvas.getContext('2d');
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, width, height);
+  let data: Uint8Array;
   try {
-    // @napi-rs/canvas is the canvas pdfjs itself uses under Node; its types are not the DOM's
-    await page.render({ canvas: canvas as unknown as RenderParameters['canvas'], canvasContext: context as unknown as RenderParameters['canvasContext'], viewport }).promise;
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, width, height);
+    try {
+      // @napi-rs/canvas is the canvas pdfjs itself uses under Node; its types are not the DOM's
+      await page.render({ canvas: canvas as unknown as RenderParameters['canvas'], canvasContext: context as unknown as RenderParameters['canvasContext'], viewport }).promise;
+    } finally {
+      page.cleanup();
+    }
+    data = canvasGrey(canvas, context, width, height);
   } finally {
-    page.cleanup();
+    // the surface (34 MB at 300 dpi) is native memory that V8 does not count: left to the garbage collector it
+    // outlives the page by several pages. A canvas with no pixels holds none.
+    canvas.width = 0;
+    canvas.height = 0;
   }
-  const rgba = context.getImageData(0, 0, width, height).data;
-  return { page: n, bitmap: { width, height, data: rgbaToGrey(rgba, width, height) }, pixelsPerPoint: width / base.width, widthPt: base.width, heightPt: base.height };
+  return { page: n, bitmap: { width, height, data }, pixelsPerPoint: width / base.width, widthPt: base.width, heightPt: base.height };
+}
+
+/**
+ * The canvas in greyscale, read from its own pixels (canvas.data()): getImageData would first copy the whole surface
+ * (34 MB at 300 dpi), even for a band of it. Those pixels are premultiplied by alpha; a page drawn over the white fill
+ * is opaque, where both are the same. Should any pixel be see-through, getImageData's unpremultiplied copy is used,
+ * so the grey is the same either way.
+ */
+function canvasGrey(canvas: Canvas, context: SKRSContext2D, width: number, height: number): Uint8Array {
+  const pixels = canvas.data();
+  for (let i = 3; i < pixels.length; i += 4) {
+    if (pixels[i] !== 255) return rgbaToGrey(context.getImageData(0, 0, width, height).data, width, height);
+  }
+  return rgbaToGrey(pixels, width, height);
 }
 
 export type ImageKind = 'png' | 'jpeg' | 'tiff';
@@ -120,7 +142,20 @@ export async function loadImagePages(bytes: Uint8Array): Promise<PageBitmap[]> {
   const size = imageHeaderSize(bytes);
   if (!size) throw new ExtractionError('corrupt', `the ${kind.toUpperCase()} image is truncated or damaged: its header declares no size`);
   refuseOversized(size.width, size.height, 'the image');
-  // pure-JS decoders: a damaged image becomes an error here, where a native decoder could crash the whole process
+  let decoded = decodeGrey(bytes, kind);
+  // a phone photo of a printed sheet: warped back to an upright page with its light evened out (the crooked
+  // original is let go as soon as the straight one exists)
+  decoded = straightenPhoto(decoded) ?? decoded;
+  const upscale = upscaleFor(decoded.width, decoded.height);
+  const page = placeOnPage(1, upscale === 1 ? decoded : resizeGrey(decoded, upscale));
+  return [{ ...page, sourcePixelsPerPoint: page.pixelsPerPoint / upscale }];
+}
+
+/**
+ * A PNG or JPEG decoded to greyscale. Pure-JS decoders: a damaged image becomes an error here, where a native decoder
+ * could crash the whole process. The RGBA pixels (4 bytes a pixel) live only inside this call.
+ */
+function decodeGrey(bytes: Uint8Array, kind: 'png' | 'jpeg'): GreyBitmap {
   let rgba: { width: number; height: number; data: Uint8Array };
   try {
     rgba =
@@ -131,12 +166,7 @@ export async function loadImagePages(bytes: Uint8Array): Promise<PageBitmap[]> {
     throw new ExtractionError('corrupt', `the ${kind.toUpperCase()} image could not be decoded: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   refuseOversized(rgba.width, rgba.height, 'the image');
-  const grey = { width: rgba.width, height: rgba.height, data: rgbaToGrey(rgba.data, rgba.width, rgba.height) };
-  // a phone photo of a printed sheet: warped back to an upright page with its light evened out
-  const decoded = straightenPhoto(grey) ?? grey;
-  const upscale = upscaleFor(decoded.width, decoded.height);
-  const page = placeOnPage(1, upscale === 1 ? decoded : resizeGrey(decoded, upscale));
-  return [{ ...page, sourcePixelsPerPoint: page.pixelsPerPoint / upscale }];
+  return { width: rgba.width, height: rgba.height, data: rgbaToGrey(rgba.data, rgba.width, rgba.height) };
 }
 
 function loadTiffPages(bytes: Uint8Array): PageBitmap[] {
@@ -159,8 +189,9 @@ function loadTiffPages(bytes: Uint8Array): PageBitmap[] {
     } catch (err) {
       throw new ExtractionError('corrupt', `TIFF page ${i + 1} could not be decoded: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
-    const rgba = UTIF.toRGBA8(ifd);
-    const grey = rgbaToGrey(rgba, ifd.width, ifd.height);
+    const grey = rgbaToGrey(UTIF.toRGBA8(ifd), ifd.width, ifd.height);
+    // UTIF keeps the decoded page on its IFD, which lives until the last page is done: let it go with this one
+    ifd.data = new Uint8Array(0);
     const upscale = upscaleFor(ifd.width, ifd.height);
     const bitmap = upscale > 1.05 ? resizeGrey({ width: ifd.width, height: ifd.height, data: grey }, upscale) : { width: ifd.width, height: ifd.height, data: grey };
     return placeOnPage(i + 1, bitmap);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rc4 } from './decrypt.js';
-import { openPdf, parseXfaLeaves } from './open.js';
+import { openPdf, parseXfaLeaves, pdfjs } from './open.js';
 
 describe('rc4', () => {
   it.each([
@@ -38,5 +38,12 @@ describe.skipIf(!fs.existsSync(HYBRID))(`openPdf on the owner-password XFA hybri
     } finally {
       await pdf.close();
     }
+  });
+});
+
+describe('pdfjs', () => {
+  it('is loaded once, with its worker code on this thread, and is the module an import gives', async () => {
+    expect(await import('pdfjs-dist/legacy/build/pdf.mjs')).toBe(pdfjs);
+    expect((globalThis as { pdfjsWorker?: { WorkerMessageHandler?: unknown } }).pdfjsWorker?.WorkerMessageHandler).toBeTypeOf('function');
   });
 });

@@ -5,16 +5,39 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument as PdfLibDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { ExtractionError } from '../errors.js';
 import { emptyPasswordStreamDecrypter } from './decrypt.js';
 import { inflateLimitError, installBoundedInflate, withInflateBudget } from './inflate.js';
 import { MAX_IMAGE_PIXELS, pdfLimitProblem } from './limits.js';
 
+const require = createRequire(import.meta.url);
+
+/**
+ * pdfjs, loaded with require (Node 20.19+ loads an ES module synchronously that way) with source maps off while it
+ * loads, and never through import. Under tsx (the CLI, the server and its reader worker, the bench) an import passes
+ * through tsx's loader, which rewrites every dynamic import() in the module and writes a source map of the whole file,
+ * and with source maps on Node parses the map of every module it loads: for pdfjs's 3.3 MB of code (pdf.mjs and the
+ * worker module it imports when it first opens a document) that held about 300 MB for the life of the process. The
+ * worker module is loaded here too: it leaves its handler on globalThis.pdfjsWorker, where pdfjs looks before importing
+ * the module itself (under Node it runs its worker's code on this thread). Other modules take pdfjs from here.
+ */
+function loadPdfjs(): typeof import('pdfjs-dist/legacy/build/pdf.mjs') {
+  const sourceMaps = process.sourceMapsEnabled;
+  process.setSourceMapsEnabled(false);
+  try {
+    const api = require('pdfjs-dist/legacy/build/pdf.mjs') as typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+    require('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    return api;
+  } finally {
+    process.setSourceMapsEnabled(sourceMaps);
+  }
+}
+
+export const pdfjs = loadPdfjs();
+
 installBoundedInflate();
 
-const require = createRequire(import.meta.url);
 // pdfjs asks for its standard fonts by URL when it renders or reads text; point it at the package's own folder.
 const STANDARD_FONT_DATA_URL = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + path.sep;
 

@@ -2,7 +2,7 @@
 // opaque areas (filled paths, images) that may be painted over earlier text. One pass over pdfjs's operator list,
 // with the text state tracked the way pdfjs's canvas renderer tracks it, so a run's box is where the renderer draws
 // it. Coordinates are PDF points with the origin at the top-left of the page as displayed (as layout/words.ts).
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfjs } from '../pdf/open.js';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 
 type Matrix = [number, number, number, number, number, number];

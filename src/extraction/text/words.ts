@@ -3,7 +3,7 @@
 // and a CropBox that does not start at 0,0 are already applied). Check marks that a flattener drew as vector paths
 // (pdf-lib draws a checked box as a stroked tick inside a small appearance form) become 'X' words, so that the mappers
 // see them as they see a typed X.
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfjs } from '../pdf/open.js';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { ExtractionError } from '../errors.js';
 import type { PageWords, Word } from '../layout/words.js';
