@@ -9,7 +9,7 @@ import type { Address, Coverage, Extraction, FormType, Insurer, PolicyFields } f
 import type { Box, PageWords, Word } from '../layout/words.js';
 import { cleanMultiline, cleanText, limitLabelKey, normalizeDate, normalizeFlag, normalizeLimit, normalizeNaic, normalizeNameLine } from '../normalize.js';
 import { dateHeaders } from './ocr-cells.js';
-import { boxOf, centerX, centerY, findLabel, foldLabel, groupLines, segmentOf, type LabelHit, type Line, type Segment } from '../text/lines.js';
+import { boxOf, centerX, centerY, findLabel, foldLabel, groupLines, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line, type Segment } from '../text/lines.js';
 
 export type LayoutContext = { fileName?: string; pages: number; method: 'text' | 'ocr' | 'mixed'; warnings?: string[] };
 
@@ -141,7 +141,7 @@ const pageLines = new WeakMap<PageWords, Line[]>();
 function linesOf(page: PageWords): Line[] {
   let lines = pageLines.get(page);
   if (!lines) {
-    lines = groupLines(page.words);
+    lines = groupLines(page.words, page.source === 'ocr' ? OCR_SEGMENT_GAP : undefined);
     pageLines.set(page, lines);
   }
   return lines;
@@ -155,13 +155,20 @@ export function acord25LayoutPage(pages: PageWords[]): LayoutPage | null {
     const form = formFromLines(lines);
     const gridLabels = GRID_LABELS.filter((l) => findLabel(lines, l, { anywhere: l.length < 5 }).length > 0).length;
     // the grid's own header and the insurer boxes: a carrier's layout that merely claims to be an ACORD 25 lacks them
-    const required = REQUIRED_LABELS.filter((l) => findLabel(lines, l, { anywhere: l.length < 5, exact: l.startsWith('INSURER') }).length > 0).length;
+    let required = REQUIRED_LABELS.filter((l) => findLabel(lines, l, { anywhere: l.length < 5, exact: l.startsWith('INSURER') }).length > 0).length;
+    // the date headers as the reader finds them (their '(MM/DD/YYYY)' lines, the dates typed under them)
+    const number = page.source === 'ocr' ? findLabel(lines, 'POLICY NUMBER')[0] : undefined;
+    if (number) {
+      const { eff, exp } = dateHeaders(lines, number);
+      required += (eff && !findLabel(lines, 'POLICY EFF').length ? 1 : 0) + (exp && !findLabel(lines, 'POLICY EXP').length ? 1 : 0);
+    }
     // OCR garbles the grid header's tiny labels (ADDL INSD, SUBR WVD, POLICY EXP) together now and then, and INSURER A
     // with them on a photo: a page showing most of the grid's other labels, or stamped ACORD 25 and showing nearly
     // all of them, needs fewer of them
     const stamped = form?.type === 'ACORD 25' && form.edition !== null;
     const requiredNeeded = page.source !== 'ocr' || gridLabels < MIN_GRID_LABELS + 2 ? REQUIRED_LABELS.length - 2 : stamped ? 2 : REQUIRED_LABELS.length - 3;
-    if (gridLabels >= MIN_GRID_LABELS && required >= requiredNeeded && (!form || form.type === 'ACORD 25' || form.type === 'ACORD 101') && (!best || gridLabels > best.gridLabels)) {
+    const grid = page.acord25 === true || (gridLabels >= MIN_GRID_LABELS && required >= requiredNeeded);
+    if (grid && (!form || form.type === 'ACORD 25' || form.type === 'ACORD 101') && (!best || gridLabels > best.gridLabels)) {
       best = { page, lines, form: form?.type === 'ACORD 25' ? form : { type: 'ACORD 25', edition: null }, gridLabels };
     }
     if (form && ['ACORD 24', 'ACORD 27', 'ACORD 28'].includes(form.type) && !property) property = { page, lines, form, gridLabels };
@@ -733,10 +740,13 @@ class LayoutReader {
       }
       if (row === 'umbrella_excess') {
         // RETENTION $ amount is printed in the TYPE column right of its label
-        const ret = this.label(['RETENTION $', 'RETENTION']).find((h) => centerY(h) >= band.y0 && centerY(h) < band.y1);
+        // (OCR reads its '$' as S: 'retentionS'; and boxes the amount a little higher than the label, with the X of the
+        // box before it, so the amount is looked for up to two label heights above the label's middle)
+        const ret = this.label(['RETENTION $', 'RETENTION', 'RETENTIONS']).find((h) => centerY(h) >= band.y0 && centerY(h) < band.y1);
         if (ret) {
           const dollars = new Set(this.lines.flatMap((l) => l.words).filter((w) => w.text === '$'));
-          const seg = this.segmentsIn({ x0: ret.right + 0.1, x1: ret.right + 25 * ret.height, y0: centerY(ret) - ret.height, y1: centerY(ret) + ret.height }, dollars).find((s) => normalizeLimit(s.text) !== null);
+          const up = this.ctx.method === 'text' ? 1 : 2;
+          const seg = this.segmentsIn({ x0: ret.right + 0.1, x1: ret.right + 25 * ret.height, y0: centerY(ret) - up * ret.height, y1: centerY(ret) + ret.height }, dollars).find((s) => normalizeLimit(s.text) !== null);
           const amount = seg ? normalizeLimit(seg.text) : ret.rest ? normalizeLimit(ret.rest.text) : null;
           if (amount !== null && amount > 0) rowLimits.push({ key: 'retention', amount, words: (seg ?? ret.rest)!.words, y: centerY(ret) });
         }

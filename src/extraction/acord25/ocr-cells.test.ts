@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
 import { groupLines } from '../text/lines.js';
-import { acord25ValueRegions, blankLeadingColumn, clearMarksOutside, dateHeaders, snapToRules, type ValueRegion } from './ocr-cells.js';
+import { acord25ValueRegions, blankLeadingColumn, clearMarksOutside, coveredShare, dateHeaders, snapToRules, type ValueRegion } from './ocr-cells.js';
 
 type Place = [text: string, x: number, y: number, size?: number];
 
@@ -95,6 +95,25 @@ describe('ACORD 25 value regions', () => {
     expect(byName(acord25ValueRegions(page(garbled))).eff).toBeDefined();
   });
 
+  it('takes the date columns from the dates typed in them when both date headers are garbled', () => {
+    const garbled = HEADER.filter(([t]) => !t.startsWith('POLICY E') && t !== '(MM/DD/YYYY)').concat([
+      ['28535 paoonyen', 330, 287],
+      ['12/19/2023', 334, 338],
+      ['12/19/2024', 382, 338],
+      ['12/19/2023', 335, 410],
+      ['12/19/2024', 382, 410],
+    ]);
+    const lines = groupLines(words(garbled));
+    const number = lines.flatMap((l) => l.segments).find((s) => s.text === 'POLICY NUMBER')!;
+    const { eff, exp } = dateHeaders(lines, { ...number, score: 1, line: lines[0]!, rest: null });
+    expect(eff?.x).toBe(334);
+    expect(exp?.x).toBe(382);
+    const r = byName(acord25ValueRegions(page(garbled)));
+    expect(r.eff!.x1).toBeLessThanOrEqual(r.exp!.x0);
+    expect(r.eff!.x0).toBeLessThan(334);
+    expect(r.exp!.x1).toBeGreaterThan(382 + 25);
+  });
+
   it("finds the certificate date's cell by DATE alone when OCR garbled its format", () => {
     const garbled = HEADER.map(([t, x, y, s]): Place => [t === 'DATE (MM/DD/YYYY)' ? 'DATE (MWDODVYYYY)' : t, x, y, s]);
     const date = byName(acord25ValueRegions(page(garbled))).date;
@@ -182,5 +201,16 @@ describe('clearing the marks of the lines around a strip', () => {
     expect(data[22 * width + 36]).toBe(0);
     expect(data[42 * width + 6]).toBe(255);
     expect(data[52 * width + 46]).toBe(255);
+  });
+});
+
+describe("how much of a word the strip's words cover", () => {
+  const word = (x: number, width: number): Word => ({ text: 'w', x, y: 10, width, height: 6, confidence: 0.9 });
+  it('is large for the same word read again and small for a long label a flag merely touches', () => {
+    // "1,000,000|" reaching into the strip, read again as "1,000,000"
+    expect(coveredShare(word(100, 40), [word(102, 36)])).toBeGreaterThan(0.8);
+    // LIABILITY (x 126..160) and a Y read in the ADDL column whose box starts at 155
+    expect(coveredShare(word(126, 34), [word(155, 8)])).toBeLessThan(0.2);
+    expect(coveredShare(word(126, 34), [])).toBe(0);
   });
 });

@@ -142,6 +142,32 @@ export function dateHeaders(lines: Line[], number: LabelHit): { eff: LabelHit | 
       exp = { ...eff, words: [], x: eff.right + 0.25 * gap, right: limitsX - 0.25 * gap, score: 0, rest: null };
     }
   }
+  if (!eff || !exp) {
+    // both headers garbled beyond reading ('28535 paoonyen'): the dates typed under them give the two columns, the
+    // left-hand ones effective, the right-hand ones expiration
+    const h = number.height;
+    const dates = lines
+      .flatMap((l) => l.words)
+      .filter((w) => w.y > number.bottom && w.y < number.bottom + 45 * h && w.x > number.right - h && /^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/.test(w.text))
+      .sort((a, b) => a.x - b.x);
+    let cut = -1;
+    for (let i = 1; i < dates.length; i++) if (dates[i]!.x - dates[i - 1]!.x > 3 * h && (cut < 0 || dates[i]!.x - dates[i - 1]!.x > dates[cut]!.x - dates[cut - 1]!.x)) cut = i;
+    if (cut > 0) {
+      const column = (ws: Word[], text: string): LabelHit => ({
+        ...number,
+        words: [],
+        text,
+        x: Math.min(...ws.map((w) => w.x)),
+        right: Math.max(...ws.map((w) => w.x + w.width)),
+        score: 0,
+        rest: null,
+      });
+      const effColumn = column(dates.slice(0, cut), 'POLICY EFF');
+      const expColumn = column(dates.slice(cut), 'POLICY EXP');
+      if (!eff && (!exp || effColumn.right < exp.x)) eff = effColumn;
+      if (!exp && eff && expColumn.x > eff.right) exp = expColumn;
+    }
+  }
   return { eff, exp };
 }
 
@@ -208,8 +234,10 @@ export async function rereadValueCells(
     }
     const found = toWords(await recognize(crop, { psm: r.psm, whitelist: r.whitelist }), left - PAD, top - PAD).filter((w) => inside(w, r));
     if (found.length === 0) continue;
-    // a first-pass word reaching into the strip (its centre outside) is the same word read again: the strip's wins
-    words = [...words.filter((w) => !inside(w, r) && !found.some((f) => overlapShare(w, f) > 0.4)), ...found];
+    // a first-pass word reaching into the strip (its centre outside) and mostly covered by the strip's words is the
+    // same word read again: the strip's wins. A long label beside the strip ("LIABILITY" left of the ADDL column)
+    // that a flag's box merely touches stays.
+    words = [...words.filter((w) => !inside(w, r) && coveredShare(w, found) <= 0.4), ...found];
   }
   return { ...page, words };
 }
@@ -240,12 +268,15 @@ export function snapToRules(regions: ValueRegion[], binary: GreyBitmap, pixelsPe
   });
 }
 
-/** The share of the smaller of two words' boxes that lies inside the other. */
-export function overlapShare(a: Word, b: Word): number {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  if (w <= 0 || h <= 0) return 0;
-  return (w * h) / Math.max(1e-6, Math.min(a.width * a.height, b.width * b.height));
+/** The share of word `a`'s box that the boxes of `others` cover (their overlaps with one another counted twice). */
+export function coveredShare(a: Word, others: readonly Word[]): number {
+  let covered = 0;
+  for (const b of others) {
+    const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+    const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+    if (w > 0 && h > 0) covered += w * h;
+  }
+  return covered / Math.max(1e-6, a.width * a.height);
 }
 
 function inside(w: Word, r: ValueRegion): boolean {

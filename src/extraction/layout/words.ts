@@ -19,6 +19,11 @@ export type PageWords = {
   height: number;
   source: 'text' | 'ocr';
   words: Word[];
+  /**
+   * Set by OCR when its first pass found the page to be an ACORD 25 and read its cells again by that grid: the words
+   * the second pass gave may show fewer of the grid's labels than the first pass did, and the page stays an ACORD 25.
+   */
+  acord25?: true;
 };
 
 /** A box on a page, for provenance ("where did this value come from"). */

@@ -55,5 +55,5 @@ async function ocrPage(page: PageBitmap): Promise<PageWords> {
   const s = page.pixelsPerPoint;
   const reread = await rereadValueCells(words, cleaned, binary, s, recognizeBitmap, (pw, left, top) => toPageWords(pw, s, left, top));
   // check boxes by the ink inside them, not by what OCR made of the marks
-  return decideCheckBoxes(reread, binary, s);
+  return { ...decideCheckBoxes(reread, binary, s), acord25: true };
 }

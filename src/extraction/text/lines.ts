@@ -31,7 +31,14 @@ export const centerY = (b: { y: number; bottom: number }) => (b.y + b.bottom) / 
 export const centerX = (b: { x: number; right: number }) => (b.x + b.right) / 2;
 
 /** Words grouped into lines (by vertical overlap of their boxes' middles) and each line into segments. */
-export function groupLines(words: readonly Word[]): Line[] {
+/**
+ * OCR word boxes hug the glyphs (a capital's height, about 0.7 of the type size; a text layer's box is the type size),
+ * and OCR drops the periods and hyphens inside labels ("E.L. DISEASE - EA EMPLOYEE" read "EL DISEASE EA EMPLOYEE"):
+ * the gap that ends a segment between OCR words is this much wider, in their heights.
+ */
+export const OCR_SEGMENT_GAP = 1.4;
+
+export function groupLines(words: readonly Word[], segmentGap = SEGMENT_GAP): Line[] {
   const sorted = [...words].filter((w) => w.text.trim() !== '').sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2) || a.x - b.x);
   const lines: { words: Word[]; mid: number; h: number }[] = [];
   for (const w of sorted) {
@@ -49,17 +56,17 @@ export function groupLines(words: readonly Word[]): Line[] {
   }
   return lines.map((l) => {
     const ws = l.words.sort((a, b) => a.x - b.x);
-    return { words: ws, segments: splitSegments(ws), y: Math.min(...ws.map((w) => w.y)), bottom: Math.max(...ws.map((w) => w.y + w.height)) };
+    return { words: ws, segments: splitSegments(ws, segmentGap), y: Math.min(...ws.map((w) => w.y)), bottom: Math.max(...ws.map((w) => w.y + w.height)) };
   });
 }
 
 /** Splits the words of one line (sorted by x) where the gap is wider than SEGMENT_GAP × their height. */
-export function splitSegments(words: readonly Word[]): Segment[] {
+export function splitSegments(words: readonly Word[], segmentGap = SEGMENT_GAP): Segment[] {
   const out: Segment[] = [];
   let run: Word[] = [];
   for (const w of words) {
     const prev = run[run.length - 1];
-    if (prev && w.x - (prev.x + prev.width) > SEGMENT_GAP * Math.min(prev.height, w.height)) {
+    if (prev && w.x - (prev.x + prev.width) > segmentGap * Math.min(prev.height, w.height)) {
       out.push(segmentOf(run));
       run = [];
     }
