@@ -125,6 +125,9 @@ function formFromLines(lines: Line[]): FormId | null {
   return null;
 }
 
+/** What OCR makes of a limit line's '$' standing alone. */
+const OCR_DOLLAR = /^(?:\$[sS]?|[sS]|Ss|§|[_|Il']?'?[sS$]|8S)$/;
+
 /** Labels of the ACORD 25 coverage grid and boxes; a page showing at least MIN_GRID_LABELS of them is an ACORD 25. */
 const GRID_LABELS = ['POLICY NUMBER', 'POLICY EFF', 'POLICY EXP', 'TYPE OF INSURANCE', 'ADDL', 'SUBR', 'COMMERCIAL GENERAL LIABILITY', 'AUTOMOBILE LIABILITY', 'UMBRELLA LIAB', 'WORKERS COMPENSATION', 'EACH OCCURRENCE', 'NAIC #', 'CERTIFICATE HOLDER', 'INSURED'];
 
@@ -606,7 +609,10 @@ class LayoutReader {
     // columns from the header labels: narrow flag columns around their labels, the rest between neighbours
     const cols = this.columns(header, limits.map((l) => l.hit), headerBottom, gridBottom, typeX1);
     // printed cell text that is never a value: the '$' of limit lines, the WC row's N / A and the Y / N hint
-    const labelWords = new Set<Word>([...this.lines.flatMap((l) => l.words).filter((w) => w.text === '$'), ...this.label(['N / A', 'Y / N'], { exact: true, anywhere: true }).flatMap((h) => h.words)]);
+    const labelWords = new Set<Word>([
+      ...this.lines.flatMap((l) => l.words).filter((w) => this.isDollar(w) && (w.text === '$' || w.x >= cols.limitLabel.x0)),
+      ...this.label(['N / A', 'Y / N'], { exact: true, anywhere: true }).flatMap((h) => h.words),
+    ]);
     for (const hit of [...limits.map((l) => l.hit), ...Object.values(rowLabel), ...Object.values(extra).flat()]) if (hit) for (const w of hit.words) labelWords.add(w);
 
     // check marks anywhere in the grid outside the letter and Y/N columns
@@ -677,7 +683,7 @@ class LayoutReader {
     const expX0 = (Math.max(eff.right, headerBlockRight(this.lines, eff)) + Math.min(exp.x, headerBlockLeft(this.lines, exp))) / 2;
     const limitsX0 = Math.min(...limitLabels.map((l) => l.x), Math.max(exp.right, headerBlockRight(this.lines, exp)) + 0.5 * h) - 1;
     // the amounts start at the '$' of the limit lines, else after the longest printed limit label
-    const dollars = this.lines.flatMap((l) => l.words).filter((w) => w.text === '$' && w.x > limitsX0 && w.y > y0 && w.y < y1).map((w) => w.x);
+    const dollars = this.lines.flatMap((l) => l.words).filter((w) => this.isDollar(w) && w.x > limitsX0 && w.y > y0 && w.y < y1).map((w) => w.x);
     const amountX0 = dollars.length >= 3 ? median(dollars) - 0.5 : Math.max(...limitLabels.map((l) => l.right), limitsX0 + 60) + 0.5;
     return {
       ltr: { x0: 0, x1: typeX0 },
@@ -690,6 +696,11 @@ class LayoutReader {
       limitLabel: { x0: limitsX0, x1: amountX0 },
       amount: { x0: amountX0, x1: this.page.width },
     };
+  }
+
+  /** The '$' printed before each limit, as the text layer has it, or as OCR reads it ('s', 'Ss', '§', "I's"). */
+  private isDollar(w: Word): boolean {
+    return w.text === '$' || (this.ctx.method !== 'text' && OCR_DOLLAR.test(w.text));
   }
 
   /** The policies of one row band. */

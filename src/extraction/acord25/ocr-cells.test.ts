@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
 import { groupLines } from '../text/lines.js';
-import { acord25ValueRegions, blankLeadingColumn, clearMarksOutside, coveredShare, dateHeaders, snapToRules, type ValueRegion } from './ocr-cells.js';
+import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, snapToRules, type ValueRegion } from './ocr-cells.js';
 
 type Place = [text: string, x: number, y: number, size?: number];
 
@@ -193,7 +193,7 @@ describe('clearing the marks of the lines around a strip', () => {
     ink(35, 40, 12, 24); // a value standing close to the strip's top: centred inside, kept with its top
     ink(5, 9, 40, 56); // the top of the line below: centred below
     ink(45, 47, 50, 55); // a speck wholly below
-    clearMarksOutside({ width, height, data }, 15, 45);
+    clearMarks({ width, height, data }, 15, 45);
     expect(data[10 * width + 21]).toBe(255);
     expect(data[16 * width + 21]).toBe(255);
     expect(data[25 * width + 25]).toBe(0);
@@ -201,6 +201,33 @@ describe('clearing the marks of the lines around a strip', () => {
     expect(data[22 * width + 36]).toBe(0);
     expect(data[42 * width + 6]).toBe(255);
     expect(data[52 * width + 46]).toBe(255);
+  });
+});
+
+describe("clearing pieces of ruled lines from a strip", () => {
+  it('clears flat and thin marks, and keeps digits, commas and slashes', () => {
+    const s = 4; // pixels per point
+    const width = 200;
+    const height = 80;
+    const data = new Uint8Array(width * height).fill(255);
+    const ink = (x0: number, x1: number, y0: number, y1: number) => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * width + x] = 0;
+    };
+    ink(10, 40, 30, 32); // a dash of a broken rule: 7.5 pt wide, half a point tall
+    ink(190, 192, 2, 78); // a vertical rule's stub: half a point wide, 19 pt tall
+    ink(60, 62, 20, 44); // a '1': 6 pt tall
+    ink(70, 72, 40, 46); // a comma
+    ink(80, 90, 20, 44); // a '0'
+    clearMarks({ width, height, data }, 0, height, s);
+    expect(data[31 * width + 20]).toBe(255);
+    expect(data[40 * width + 190]).toBe(255);
+    expect(data[30 * width + 60]).toBe(0);
+    expect(data[42 * width + 70]).toBe(0);
+    expect(data[30 * width + 85]).toBe(0);
+    // without `remnants` nothing inside the strip goes
+    ink(10, 40, 30, 32);
+    clearMarks({ width, height, data }, 0, height);
+    expect(data[31 * width + 20]).toBe(0);
   });
 });
 

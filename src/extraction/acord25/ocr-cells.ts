@@ -25,6 +25,8 @@ export type ValueRegion = {
   grid?: boolean;
   /** the '$' printed down the cell's left edge is blanked before reading: with a digits whitelist it reads as 5 */
   dropDollar?: boolean;
+  /** its values hold hyphens, which must not be taken for pieces of ruled lines (policy numbers, names) */
+  keepDashes?: boolean;
 };
 
 export type CellRecognizer = (crop: GreyBitmap, options: RecognizeOptions) => Promise<PixelWord[]>;
@@ -90,7 +92,7 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   const head = { y0: Math.min(number.y, eff.y) - 1.2 * h, y1: top - 0.1 * h };
   regions.push({ name: 'addlHead', grid: true, x0: addlCx - half, x1: addlCx + half, ...head, psm: PSM.SINGLE_BLOCK, whitelist: 'ADLINS' });
   regions.push({ name: 'subrHead', grid: true, x0: subrCx - half, x1: subrCx + half, ...head, psm: PSM.SINGLE_BLOCK, whitelist: 'SUBRWVD' });
-  regions.push({ name: 'number', grid: true, x0: subrCx + half, x1: eff.x - 1.5 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: '' });
+  regions.push({ name: 'number', grid: true, x0: subrCx + half, x1: eff.x - 1.5 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: '', keepDashes: true });
 
   // the insurer letter column: under INSR / LTR at the grid's left edge
   const ltr = label(['INSR', 'INSR LTR', 'LTR'], { exact: true }).find((l) => Math.abs(l.y - number.y) < 2.5 * h && l.x < addlCx);
@@ -187,7 +189,7 @@ function insurerRegions(lines: Line[], page: PageWords): ValueRegion[] {
   const x0 = Math.max(...labels.map((l) => l.right)) + 0.5;
   const naicX = naic.x - 2.5 * naic.height;
   return [
-    { name: 'insurers', x0, x1: naicX, y0, y1, psm: PSM.SINGLE_BLOCK, whitelist: '' },
+    { name: 'insurers', x0, x1: naicX, y0, y1, psm: PSM.SINGLE_BLOCK, whitelist: '', keepDashes: true },
     // sparse text: as one block, the column's empty rows and the specks left of its rules run five digits together
     // into four ('41298' read '1208')
     { name: 'naic', x0: naicX, x1: page.width - naic.height, y0, y1, psm: PSM.SPARSE_TEXT, whitelist: DIGITS },
@@ -226,7 +228,7 @@ export async function rereadValueCells(
     const top = Math.max(0, stripTop - margin);
     const bottom = Math.min(bitmap.height, stripBottom + margin);
     const crop = cropPadded(bitmap, left, top, right, bottom, PAD);
-    clearMarksOutside(crop, PAD + stripTop - top, PAD + stripBottom - top);
+    clearMarks(crop, PAD + stripTop - top, PAD + stripBottom - top, r.keepDashes ? undefined : pixelsPerPoint);
     if (r.dropDollar) blankLeadingColumn(crop, PAD, Math.round(9 * pixelsPerPoint), Math.round(1.2 * pixelsPerPoint));
     if (!hasInk(crop)) {
       words = words.filter((w) => !inside(w, r));
@@ -295,17 +297,22 @@ export function cropPadded(src: GreyBitmap, left: number, top: number, right: nu
 }
 
 /**
- * Clears the marks that belong to the lines above and below a strip: the crop is cut `y0` pixels above the strip and
- * `height - y1` below it, and a connected mark reaching into those margins stays only when its middle lies inside
- * [y0, y1) (a value standing close to the strip's edge is kept whole). Half a glyph is no glyph: tesseract makes
- * letters of the feet of the line above a header cell and reads them as part of the value ('ADDL INSD' read 'A L').
+ * Clears what is not the strip's own text, mark by mark (8-connected ink). The crop is cut `y0` pixels above the strip
+ * and `height - y1` below it: a mark reaching into those margins stays only when its middle lies inside [y0, y1), so a
+ * value standing close to the strip's edge is kept whole while the feet of the line above go (half a glyph is no
+ * glyph: tesseract makes letters of it, 'ADDL INSD' with the line above read 'A L'). With `remnants` (pixels per
+ * point), pieces of ruled lines that line removal left (a photo's rules are wavy and broken) go too: marks under a
+ * point tall and over 1.6 wide, or under a point wide and over 9 tall; no digit, letter, comma or slash is either.
+ * Not for strips whose values hold hyphens (policy numbers).
  */
-export function clearMarksOutside(b: GreyBitmap, y0: number, y1: number): void {
+export function clearMarks(b: GreyBitmap, y0: number, y1: number, remnants?: number): void {
   const { width, height, data } = b;
   const seen = new Uint8Array(width * height);
   const stack: number[] = [];
   const pixels: number[] = [];
-  const rows = (from: number, to: number) => {
+  // without remnants only marks reaching the margins need looking at
+  const scan: [number, number][] = remnants ? [[0, height]] : [[0, y0], [y1, height]];
+  for (const [from, to] of scan) {
     for (let y = Math.max(0, from); y < Math.min(height, to); y++) {
       for (let x = 0; x < width; x++) {
         const start = y * width + x;
@@ -315,6 +322,8 @@ export function clearMarksOutside(b: GreyBitmap, y0: number, y1: number): void {
         pixels.length = 0;
         let top = y;
         let bottom = y;
+        let left = x;
+        let right = x;
         while (stack.length > 0) {
           const i = stack.pop()!;
           pixels.push(i);
@@ -322,6 +331,8 @@ export function clearMarksOutside(b: GreyBitmap, y0: number, y1: number): void {
           const py = (i - px) / width;
           if (py < top) top = py;
           if (py > bottom) bottom = py;
+          if (px < left) left = px;
+          if (px > right) right = px;
           for (let dy = -1; dy <= 1; dy++) {
             const ny = py + dy;
             if (ny < 0 || ny >= height) continue;
@@ -337,12 +348,16 @@ export function clearMarksOutside(b: GreyBitmap, y0: number, y1: number): void {
           }
         }
         const middle = (top + bottom) / 2;
-        if (middle < y0 || middle >= y1) for (const i of pixels) data[i] = 255;
+        let clear = middle < y0 || middle >= y1;
+        if (!clear && remnants) {
+          const w = (right - left + 1) / remnants;
+          const h = (bottom - top + 1) / remnants;
+          clear = (h < 1 && w > 1.6) || (w < 1 && h > 9);
+        }
+        if (clear) for (const i of pixels) data[i] = 255;
       }
     }
-  };
-  rows(0, y0);
-  rows(y1, height);
+  }
 }
 
 /**
