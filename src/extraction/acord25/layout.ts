@@ -8,7 +8,7 @@
 import type { Address, Coverage, Extraction, FormType, Insurer, PolicyFields } from '../../domain/certificate.js';
 import type { Box, PageWords, Word } from '../layout/words.js';
 import { cleanMultiline, cleanText, limitLabelKey, normalizeDate, normalizeFlag, normalizeLimit, normalizeNaic, normalizeNameLine } from '../normalize.js';
-import { dateHeaders } from './ocr-cells.js';
+import { dateHeaders, flagColumns } from './ocr-cells.js';
 import { boxOf, centerX, centerY, findLabel, foldLabel, groupLines, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line, type Segment } from '../text/lines.js';
 
 export type LayoutContext = { fileName?: string; pages: number; method: 'text' | 'ocr' | 'mixed'; warnings?: string[] };
@@ -531,7 +531,7 @@ class LayoutReader {
     const rowLabel: Partial<Record<Row, LabelHit>> = {};
     for (const row of ROWS) rowLabel[row] = this.label(ROW_LABELS[row]).filter(inGrid)[0];
     const limitHits: { row: Row; key: string; hit: LabelHit }[] = [];
-    const typeX1 = header.addl ? header.addl.x - 1 : header.number.x - 12.5 * header.number.height;
+    const typeX1 = header.addl ? header.addl.x - 1 : flagColumns(this.lines, header.number).addlCx - 1.6 * header.number.height - 1;
     const limitsX0 = header.exp.right + 1;
     for (const def of LIMIT_LABELS) {
       const inColumn = (h: LabelHit) => inGrid(h) && h.x >= limitsX0 - 8;
@@ -671,10 +671,11 @@ class LayoutReader {
     // the TYPE column starts where the row labels do; the letter column is left of it
     const rowLabelX = Math.min(...this.label(Object.values(ROW_LABELS).flat()).filter((l) => l.y > y0 && l.y < y1).map((l) => l.x), header.type?.x ?? number.x);
     const typeX0 = header.ltr ? Math.min(rowLabelX - 1, header.ltr.right + 1.5 * h) : rowLabelX - 1;
-    // the ADDL INSD / SUBR WVD labels are tiny and OCR often garbles them; then the two flag columns are placed where
-    // the form prints them relative to POLICY NUMBER (their centres about 10.5 and 7.5 label heights to its left)
-    const addlCx = header.addl ? centerX(header.addl) : number.x - 10.5 * h;
-    const subrCx = header.subr ? centerX(header.subr) : number.x - 7.5 * h;
+    // the ADDL INSD / SUBR WVD labels are tiny and OCR often garbles them; then the flags typed in them, or the form's
+    // geometry, place the two columns (ocr-cells.ts flagColumns)
+    const flags = header.addl && header.subr ? null : flagColumns(this.lines, number);
+    const addlCx = header.addl ? centerX(header.addl) : flags!.addlCx;
+    const subrCx = header.subr ? centerX(header.subr) : flags!.subrCx;
     const flagHalf = 1.6 * h;
     const addlX0 = Math.min(typeX1, addlCx - flagHalf);
     const split = (addlCx + subrCx) / 2;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
 import { groupLines } from '../text/lines.js';
-import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, snapToRules, type ValueRegion } from './ocr-cells.js';
+import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, snapToRules, type ValueRegion } from './ocr-cells.js';
 
 type Place = [text: string, x: number, y: number, size?: number];
 
@@ -112,6 +112,26 @@ describe('ACORD 25 value regions', () => {
     expect(r.eff!.x1).toBeLessThanOrEqual(r.exp!.x0);
     expect(r.eff!.x0).toBeLessThan(334);
     expect(r.exp!.x1).toBeGreaterThan(382 + 25);
+  });
+
+  it('places the ADDL and SUBR columns by the flags typed in them when both labels are garbled', () => {
+    const garbled = HEADER.filter(([t]) => !['ADDL', 'SUBR', 'INSD', 'WVD'].includes(t)).concat([
+      ['{ADOLSUBR', 174, 285],
+      ['X COMMERCIAL GENERAL LIABILITY', 36, 301],
+      ['Y', 182, 338],
+      ['Y', 200, 338],
+      ['N', 182, 410],
+      ['Y', 200, 410],
+    ]);
+    const lines = groupLines(words(garbled));
+    const number = lines.flatMap((l) => l.segments).find((s) => s.text === 'POLICY NUMBER')!;
+    const { addlCx, subrCx } = flagColumns(lines, { ...number, score: 1, line: lines[0]!, rest: null });
+    expect(addlCx).toBeCloseTo(183.5, 0);
+    expect(subrCx).toBeCloseTo(201.5, 0);
+    const r = byName(acord25ValueRegions(page(garbled)));
+    expect(r.addl!.x0).toBeLessThan(182);
+    expect(r.addl!.x1).toBeLessThanOrEqual(r.subr!.x0);
+    expect(r.subr!.x1).toBeGreaterThan(203);
   });
 
   it("finds the certificate date's cell by DATE alone when OCR garbled its format", () => {

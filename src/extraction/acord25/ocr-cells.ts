@@ -37,7 +37,9 @@ const AMOUNT_CHARS = `${DIGITS},`;
 const LETTERS = 'ABCDEF';
 const FLAG_CHARS = 'XYN';
 /** '$' as OCR reads it at the start of a limit line. */
-const DOLLAR = /^(?:\$|s|S|§|8S|I\$|\$\S*)$/;
+const DOLLAR = /^(?:\$[sS]?|[sS]|Ss|§|8S|I\$|[_|Il']?'?[sS$])$/;
+/** A '$' run into its amount ('$1,000,000'): the '$' is its first character. */
+const DOLLAR_AMOUNT = /^\$[\d,.]{3,}$/;
 
 /** How far above and below a strip its crop reaches, to tell the marks standing in the strip from the lines' around it. */
 const EDGE_MARGIN_PT = 4;
@@ -67,9 +69,10 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   // limit labels fix the left edge of the limits column; the amounts begin right of the '$' printed on each line
   const limitHits = label(['EACH OCCURRENCE', 'GENERAL AGGREGATE', 'E.L. EACH ACCIDENT', 'COMBINED SINGLE LIMIT', 'MED EXP']).filter((l) => l.y > top && l.y < bottom && l.x > exp.x);
   const limitsX0 = limitHits.length > 0 ? Math.min(...limitHits.map((l) => l.x)) - 0.8 * h : exp.right + 4 * h;
-  const dollars = page.words.filter((w) => DOLLAR.test(w.text) && w.x > limitsX0 + 10 * h && w.y > top && w.y < bottom && w.x < page.width - 15 * h);
+  const inLimits = (w: Word) => w.x > limitsX0 + 10 * h && w.y > top && w.y < bottom && w.x < page.width - 15 * h;
+  const dollarRights = page.words.filter((w) => inLimits(w) && (DOLLAR.test(w.text) || DOLLAR_AMOUNT.test(w.text))).map((w) => (DOLLAR.test(w.text) ? w.x + w.width : w.x + w.width / w.text.length));
   const labelRight = limitHits.length > 0 ? Math.max(...limitHits.map((l) => l.right)) : limitsX0 + 20 * h;
-  const amountX0 = dollars.length >= 3 ? median(dollars.map((w) => w.x + w.width)) + 0.6 : labelRight + 2 * h;
+  const amountX0 = dollarRights.length >= 3 ? median(dollarRights) + 0.6 : labelRight + 2 * h;
   regions.push({ name: 'amount', grid: true, x0: amountX0, x1: page.width - 2.5 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: AMOUNT_CHARS, dropDollar: true });
 
   // dates: the two columns between POLICY NUMBER and the limits, split halfway between their labels
@@ -77,14 +80,7 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   regions.push({ name: 'eff', grid: true, x0: eff.x - 1.5 * h, x1: split, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: DATE_CHARS });
   regions.push({ name: 'exp', grid: true, x0: split, x1: limitsX0, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: DATE_CHARS });
 
-  // ADDL INSD / SUBR WVD are tiny and often garbled: where they are missing, where the form prints them from POLICY NUMBER
-  const addl = label(['ADDL', 'ADDL INSD'], { anywhere: true }).find((l) => Math.abs(l.y - number.y) < 2.5 * h && l.right < number.x);
-  const subr = label(['SUBR', 'SUBR WVD'], { anywhere: true }).find((l) => Math.abs(l.y - number.y) < 2.5 * h && l.right < number.x);
-  // the two columns stand about three label heights apart; one found places the other
-  const pitch = 3 * h;
-  const subrFound = subr && (!addl || centerX(subr) > centerX(addl) + h) ? centerX(subr) : undefined;
-  const addlCx = addl ? centerX(addl) : subrFound !== undefined ? subrFound - pitch : number.x - 10.5 * h;
-  const subrCx = subrFound ?? addlCx + pitch;
+  const { addlCx, subrCx } = flagColumns(lines, number);
   const half = Math.min(1.6 * h, (subrCx - addlCx) / 2);
   regions.push({ name: 'addl', grid: true, x0: addlCx - half, x1: addlCx + half, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: FLAG_CHARS });
   regions.push({ name: 'subr', grid: true, x0: subrCx - half, x1: subrCx + half, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: FLAG_CHARS });
@@ -114,6 +110,43 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
     regions.push({ name: 'date', x0: date.x - 3 * dh, x1: Math.min(page.width, date.right + 3 * dh), y0: date.bottom + 0.1 * dh, y1: date.bottom + 4 * dh, psm: PSM.SPARSE_TEXT, whitelist: DATE_CHARS });
   }
   return regions.filter((r) => r.x1 - r.x0 > 2 && r.y1 - r.y0 > 2);
+}
+
+/**
+ * The middles of the ADDL INSD and SUBR WVD columns. Their labels are tiny and often garbled ('{ADOLSUBR'): where one
+ * is missing, the flags typed in the columns (one-letter Y, N or X words in two columns left of POLICY NUMBER) place
+ * them; else one found places the other; else they are where the form prints them from POLICY NUMBER, measured in that
+ * label's width (about the same in a text layer and in OCR, unlike its height: OCR boxes hug the capitals).
+ */
+export function flagColumns(lines: readonly Line[], number: LabelHit): { addlCx: number; subrCx: number; addl?: LabelHit; subr?: LabelHit } {
+  const h = number.height;
+  const near = (l: LabelHit) => Math.abs(l.y - number.y) < 2.5 * h && l.right < number.x;
+  const addl = findLabel(lines, ['ADDL', 'ADDL INSD'], { anywhere: true }).find(near);
+  const found = findLabel(lines, ['SUBR', 'SUBR WVD'], { anywhere: true }).find(near);
+  const subr = found && (!addl || centerX(found) > centerX(addl) + h) ? found : undefined;
+  if (addl && subr) return { addlCx: centerX(addl), subrCx: centerX(subr), addl, subr };
+  const labelWidth = number.right - number.x;
+  const flags = lines
+    .flatMap((l) => l.words)
+    .filter((w) => /^[XYN]$/i.test(w.text) && w.y > number.bottom && w.y < number.bottom + 45 * h && w.x + w.width < number.x - 0.3 * h && w.x > number.x - 1.7 * labelWidth)
+    .map((w) => w.x + w.width / 2)
+    .sort((a, b) => a - b);
+  const columns: number[][] = [];
+  for (const x of flags) {
+    const last = columns[columns.length - 1];
+    if (last && x - last[last.length - 1]! < 1.5 * h) last.push(x);
+    else columns.push([x]);
+  }
+  const middle = (xs: number[]) => xs[Math.floor(xs.length / 2)]!;
+  if (columns.length >= 2) {
+    const [a, b] = columns.slice(-2).map(middle) as [number, number];
+    return { addlCx: addl ? centerX(addl) : a, subrCx: subr ? centerX(subr) : b, addl, subr };
+  }
+  // the two columns stand about 0.35 of POLICY NUMBER's width apart
+  const pitch = 0.35 * labelWidth;
+  if (addl) return { addlCx: centerX(addl), subrCx: centerX(addl) + pitch, addl };
+  if (subr) return { addlCx: centerX(subr) - pitch, subrCx: centerX(subr), subr };
+  return { addlCx: number.x - 1.2 * labelWidth, subrCx: number.x - 0.85 * labelWidth };
 }
 
 /**
