@@ -375,7 +375,9 @@ class LayoutReader {
     const holder = holderHits.find((h) => h.rest === null) ?? holderHits[0];
     const cancellation = this.label('CANCELLATION')[0];
     // the right-hand boxes (contact, insurers) start at their labels' left edge
-    const rightBoxX = Math.min(...[contact, insurers, ...this.label(['INSURER A :', 'INSURER A'], { exact: true })].filter((h): h is LabelHit => !!h).map((h) => h.x), this.page.width * 0.75);
+    // (any of INSURER A … F, PHONE, E-MAIL will do where OCR garbled the others; the form prints them from mid-page)
+    const rightLabels = [contact, insurers, ...this.label(['INSURER A :', 'INSURER A', 'INSURER B :', 'INSURER B', 'INSURER C :', 'INSURER C', 'INSURER D', 'INSURER E', 'INSURER F'], { exact: true }), ...this.label(['PHONE', 'E-MAIL'], { exact: true })];
+    const rightBoxX = Math.min(...rightLabels.filter((h): h is LabelHit => !!h && h.x > this.page.width * 0.3).map((h) => h.x), this.page.width * 0.75);
     const leftBoxesX1 = rightBoxX - 1;
 
     if (producer) {

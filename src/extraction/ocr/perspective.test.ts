@@ -45,6 +45,19 @@ describe('photo straightening', () => {
     });
   });
 
+  it('cuts a screenshot (a page square to the image inside a dark frame) out of its frame and leaves its pixels alone', () => {
+    const width = 300;
+    const height = 400;
+    const data = new Uint8Array(width * height).fill(60);
+    for (let y = 10; y < 390; y++) for (let x = 10; x < 290; x++) data[y * width + x] = x % 9 === 0 && y % 11 === 0 ? 120 : 240;
+    const out = straightenPhoto({ width, height, data })!;
+    expect(Math.abs(out.width - 280)).toBeLessThanOrEqual(2);
+    expect(Math.abs(out.height - 380)).toBeLessThanOrEqual(2);
+    // no light evening or sharpening: the page's own grey values, unchanged
+    const values = new Set(out.data);
+    expect([...values].every((v) => v === 120 || v === 240 || v === 60)).toBe(true);
+  });
+
   it('leaves a scan (paper to its edges) alone', () => {
     const scan = { width: W, height: H, data: new Uint8Array(W * H).fill(240) };
     for (let x = 100; x < 500; x++) scan.data[400 * W + x] = 0;

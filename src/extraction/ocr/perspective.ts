@@ -107,6 +107,13 @@ export function straightenPhoto(grey: GreyBitmap, width?: number): GreyBitmap | 
   const quad = findSheet(grey);
   if (!quad) return null;
   const [tl, tr, br, bl] = quad;
+  // a page square to the image's edges inside a dark frame is a screenshot (a viewer's window), not a photo: its
+  // frame is cut off, and its pixels are left as they are (evening out light and sharpening a screenshot's small,
+  // smooth letters makes them worse)
+  const slack = 0.01 * grey.width;
+  if ([tl[0] - bl[0], tr[0] - br[0], tl[1] - tr[1], bl[1] - br[1]].every((d) => Math.abs(d) <= slack)) {
+    return cropGrey(grey, Math.round((tl[0] + bl[0]) / 2), Math.round((tl[1] + tr[1]) / 2), Math.round((tr[0] + br[0]) / 2), Math.round((bl[1] + br[1]) / 2));
+  }
   const top = Math.hypot(tr[0] - tl[0], tr[1] - tl[1]);
   const bottom = Math.hypot(br[0] - bl[0], br[1] - bl[1]);
   const outW = Math.round(width ?? Math.max(top, bottom));
@@ -140,6 +147,17 @@ export function straightenPhoto(grey: GreyBitmap, width?: number): GreyBitmap | 
     }
   }
   return sharpen(evenLight({ width: outW, height: outH, data }));
+}
+
+/** The pixels [left, right) × [top, bottom) of a bitmap. */
+function cropGrey(b: GreyBitmap, left: number, top: number, right: number, bottom: number): GreyBitmap {
+  const x0 = Math.max(0, left);
+  const y0 = Math.max(0, top);
+  const width = Math.max(1, Math.min(b.width, right) - x0);
+  const height = Math.max(1, Math.min(b.height, bottom) - y0);
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) data.set(b.data.subarray((y0 + y) * b.width + x0, (y0 + y) * b.width + x0 + width), y * width);
+  return { width, height, data };
 }
 
 /**
