@@ -370,6 +370,14 @@ describe('OCR slips the layout reader works around', () => {
     expect(Object.keys(wc.limits)).toContain('el_disease_each_employee');
   });
 
+  it("reads a two-line limit label by its second line when OCR garbled its first, and a '$' read as 's'", () => {
+    const places = withInsurers({ 'DAMAGE TO RENTED': 'AMAGE 10 RENTED' }).map(([t, ...rest]): Place => [t === '$' ? 's' : t, ...rest]);
+    const x = ocrRead(places);
+    const gl = x.policies.find((p) => p.coverage === 'general_liability')!;
+    expect(gl.limits.damage_to_rented_premises).toBe(300_000);
+    expect(gl.limits.each_occurrence).toBe(1_000_000);
+  });
+
   it("keeps the GL row's limits in the GL row when UMBRELLA LIAB is garbled", () => {
     const x = ocrRead(withInsurers({ 'UMBRELLA LIAB': 'umereLiALae' }));
     const gl = x.policies.find((p) => p.policyNumber === 'PKG 4601985-24')!;

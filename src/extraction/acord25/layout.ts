@@ -52,6 +52,12 @@ const SPLIT_LIMIT_LABELS: Record<string, [string, RegExp]> = {
   el_disease_policy_limit: ['E.L. DISEASE', /^(?:P[O0]I|LIMIT)/],
 };
 
+/** The second line of two-line limit labels, looked for on OCR pages whose first line was not read. */
+const SECOND_LINE_LIMIT_LABELS: Record<string, string[]> = {
+  damage_to_rented_premises: ['PREMISES (Ea occurrence)'],
+  combined_single_limit: ['(Ea accident)'],
+};
+
 /** The row labels in the TYPE OF INSURANCE column. */
 const ROW_LABELS: Record<Row, string[]> = {
   general_liability: ['COMMERCIAL GENERAL LIABILITY'],
@@ -555,6 +561,8 @@ class LayoutReader {
           if (!next || tail.test(foldLabel(next.text))) hits.push(hit);
         }
       }
+      // a two-line label whose first line OCR garbled ('AMAGE 10 RENTED'): its second line, where the value stands
+      if (hits.length === 0 && this.ctx.method !== 'text' && SECOND_LINE_LIMIT_LABELS[def.key]) hits.push(...this.label(SECOND_LINE_LIMIT_LABELS[def.key]!).filter(inColumn));
       for (const hit of hits) limitHits.push({ row: def.row, key: def.key, hit });
     }
     const ownerOf = (hit: LabelHit): Row | null => {
