@@ -378,6 +378,13 @@ describe('OCR slips the layout reader works around', () => {
     expect(gl.limits.each_occurrence).toBe(1_000_000);
   });
 
+  it("drops a stray mark OCR read after an insurer's closing word", () => {
+    const places = withInsurers({}).map(([t, ...rest]): Place => [t === 'Union Trades Comp Insurance Company' ? 'Union Trades Comp Insurance Company r' : t === 'Keystone Employers Assurance Co.' ? 'Keystone Employers Assurance Co. of' : t, ...rest]);
+    const names = ocrRead(places).insurers.map((i) => i.name);
+    expect(names).toContain('Union Trades Comp Insurance Company');
+    expect(names).toContain('Keystone Employers Assurance Co.');
+  });
+
   it("keeps the GL row's limits in the GL row when UMBRELLA LIAB is garbled", () => {
     const x = ocrRead(withInsurers({ 'UMBRELLA LIAB': 'umereLiALae' }));
     const gl = x.policies.find((p) => p.policyNumber === 'PKG 4601985-24')!;

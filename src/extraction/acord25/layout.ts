@@ -489,8 +489,15 @@ class LayoutReader {
       const nameSeg = nearestRowText(names, hit, spacing);
       const codeSeg = nearest(codes, hit);
       // OCR leaves the end of a garbled label before the name ("A: # Atlantic …", ": Prairie …")
-      // and what is left of the NAIC column's rule after it ("… Co. I")
-      let nameText = this.ctx.method === 'text' ? nameSeg?.text : nameSeg?.text.replace(/^\s*(?:[A-F]\s*)?[:;#|]+[\s:;#|]*/, '').replace(/(?:\s+[|Il1!\]\[])+$/, '');
+      // and what is left of the NAIC column's rule after it ("… Co. I"), or a stray mark after a company's closing word
+      // ("… Company r", "… Co. of", "… Company Cl")
+      let nameText =
+        this.ctx.method === 'text'
+          ? nameSeg?.text
+          : nameSeg?.text
+              .replace(/^\s*(?:[A-F]\s*)?[:;#|]+[\s:;#|]*/, '')
+              .replace(/(?:\s+[|Il1!\]\[])+$/, '')
+              .replace(/(\b(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|Insurance|Assurance|Mutual|Exchange|Association|Indemnity))\s+(?:[a-z]{1,2}|[A-Z][a-z]?|\d|[^\p{L}\p{N}&\s]+)$/u, '$1');
       let codeText = codeSeg?.text;
       // without the NAIC # label the code column is not placed: a code read at the end of the name is the code
       const trailing = !naic && this.ctx.method !== 'text' && nameText ? /^(.*\S)\s+(\d{5})$/.exec(nameText) : null;
