@@ -60,7 +60,8 @@ const SECOND_LINE_LIMIT_LABELS: Record<string, string[]> = {
 
 /** The row labels in the TYPE OF INSURANCE column. */
 const ROW_LABELS: Record<Row, string[]> = {
-  general_liability: ['COMMERCIAL GENERAL LIABILITY'],
+  // (OCR now and then sets LIABILITY a little lower, on the next line of words)
+  general_liability: ['COMMERCIAL GENERAL LIABILITY', 'COMMERCIAL GENERAL'],
   automobile_liability: ['AUTOMOBILE LIABILITY'],
   umbrella_excess: ['UMBRELLA LIAB'],
   workers_compensation: ['WORKERS COMPENSATION'],
