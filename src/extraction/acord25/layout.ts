@@ -132,8 +132,8 @@ function formFromLines(lines: Line[]): FormId | null {
   return null;
 }
 
-/** What OCR makes of a limit line's '$' standing alone. */
-const OCR_DOLLAR = /^(?:\$[sS]?|[sS]|Ss|§|[_|Il']?'?[sS$]|8S)$/;
+/** What OCR makes of a limit line's '$' standing alone (a lone 8 too: no limit is eight dollars). */
+const OCR_DOLLAR = /^(?:\$[sS]?|[sS]|Ss|§|[_|Il']?'?[sS$]|8S?)$/;
 
 /** Labels of the ACORD 25 coverage grid and boxes; a page showing at least MIN_GRID_LABELS of them is an ACORD 25. */
 const GRID_LABELS = ['POLICY NUMBER', 'POLICY EFF', 'POLICY EXP', 'TYPE OF INSURANCE', 'ADDL', 'SUBR', 'COMMERCIAL GENERAL LIABILITY', 'AUTOMOBILE LIABILITY', 'UMBRELLA LIAB', 'WORKERS COMPENSATION', 'EACH OCCURRENCE', 'NAIC #', 'CERTIFICATE HOLDER', 'INSURED'];
