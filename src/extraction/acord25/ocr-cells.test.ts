@@ -134,6 +134,13 @@ describe('ACORD 25 value regions', () => {
     expect(r.subr!.x1).toBeGreaterThan(203);
   });
 
+  it('reads the insurers and NAIC codes again when the NAIC # label is lost, the codes in the page\'s last ninth', () => {
+    const r = byName(acord25ValueRegions(page(HEADER.filter(([t]) => t !== 'NAIC #'))));
+    expect(r.insurers).toBeDefined();
+    expect(r.naic!.x0).toBeCloseTo(612 * 0.89, 0);
+    expect(r.insurers!.x1).toBe(r.naic!.x0);
+  });
+
   it("finds the certificate date's cell by DATE alone when OCR garbled its format", () => {
     const garbled = HEADER.map(([t, x, y, s]): Place => [t === 'DATE (MM/DD/YYYY)' ? 'DATE (MWDODVYYYY)' : t, x, y, s]);
     const date = byName(acord25ValueRegions(page(garbled))).date;

@@ -214,18 +214,20 @@ function insurerRegions(lines: Line[], page: PageWords): ValueRegion[] {
     if (hit) labels.push(hit);
   }
   const naic = findLabel(lines, ['NAIC #', 'NAIC'])[0];
-  if (labels.length < 2 || !naic) return [];
+  if (labels.length < 2) return [];
   labels.sort((a, b) => a.y - b.y);
   const spacing = (labels[labels.length - 1]!.y - labels[0]!.y) / Math.max(1, LETTERS.indexOf(letterOfLabel(labels[labels.length - 1]!)) - LETTERS.indexOf(letterOfLabel(labels[0]!)));
   const y0 = labels[0]!.bottom - 1.1 * spacing;
   const y1 = labels[labels.length - 1]!.bottom + 0.2 * spacing;
   const x0 = Math.max(...labels.map((l) => l.right)) + 0.5;
-  const naicX = naic.x - 2.5 * naic.height;
+  // without its label (OCR read 'NAC»') the NAIC # column is where the form prints it, the page's last ninth
+  const naicX = naic ? naic.x - 2.5 * naic.height : page.width * 0.89;
+  const naicX1 = page.width - (naic?.height ?? labels[0]!.height);
   return [
     { name: 'insurers', x0, x1: naicX, y0, y1, psm: PSM.SINGLE_BLOCK, whitelist: '', keepDashes: true },
     // sparse text: as one block, the column's empty rows and the specks left of its rules run five digits together
     // into four ('41298' read '1208')
-    { name: 'naic', x0: naicX, x1: page.width - naic.height, y0, y1, psm: PSM.SPARSE_TEXT, whitelist: DIGITS },
+    { name: 'naic', x0: naicX, x1: naicX1, y0, y1, psm: PSM.SPARSE_TEXT, whitelist: DIGITS },
   ];
 }
 
