@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { createCanvas } from '@napi-rs/canvas';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OCR_IDLE_MS, ocrWorkerRunning, recognizeBitmap, terminateOcr, WORKER_OPTIONS } from './ocr.js';
+import { OCR_IDLE_MS, ocrWorkerRunning, recognizeBitmap, terminateOcr, toNetpbm, WORKER_OPTIONS } from './ocr.js';
 import { rgbaToGrey } from './render.js';
 
 const run = promisify(execFile);
@@ -118,4 +118,27 @@ describe('the shared OCR worker', () => {
     vi.advanceTimersByTime(1);
     expect(ocrWorkerRunning()).toBe(false);
   }, 60_000);
+});
+
+describe('toNetpbm', () => {
+  const header = (file: Uint8Array) => Buffer.from(file.subarray(0, 12)).toString('latin1');
+
+  it('writes a black-and-white bitmap as a 1-bit PBM, ink as 1, each row padded to whole bytes', () => {
+    // 10 × 2: row 0 ink at x 0 and 9, row 1 ink at x 7 and 8
+    const data = new Uint8Array(20).fill(255);
+    data[0] = 0;
+    data[9] = 0;
+    data[17] = 0;
+    data[18] = 0;
+    const file = toNetpbm({ width: 10, height: 2, data });
+    expect(header(file).startsWith('P4\n10 2\n')).toBe(true);
+    expect([...file.subarray('P4\n10 2\n'.length)]).toEqual([0b10000000, 0b01000000, 0b00000001, 0b10000000]);
+  });
+
+  it('keeps a bitmap with grey in it as a PGM, for tesseract to threshold', () => {
+    const data = new Uint8Array([0, 255, 128, 255]);
+    const file = toNetpbm({ width: 2, height: 2, data });
+    expect(header(file).startsWith('P5\n2 2\n255\n')).toBe(true);
+    expect([...file.subarray(file.length - 4)]).toEqual([0, 255, 128, 255]);
+  });
 });

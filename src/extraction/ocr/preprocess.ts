@@ -135,9 +135,16 @@ export function rotate(bitmap: GreyBitmap, degrees: number): GreyBitmap {
         out[row + x] = PAPER;
         continue;
       }
+      const i = y0 * width + x0;
+      const v = data[i]!;
+      // most of a page is blank paper: four equal neighbours give their value without the arithmetic (the same value
+      // it would give)
+      if (data[i + 1] === v && data[i + width] === v && data[i + width + 1] === v) {
+        out[row + x] = v;
+        continue;
+      }
       const wx = sx - x0;
       const wy = sy - y0;
-      const i = y0 * width + x0;
       const top = data[i] + (data[i + 1] - data[i]) * wx;
       const bottom = data[i + width] + (data[i + width + 1] - data[i + width]) * wx;
       out[row + x] = top + (bottom - top) * wy;
