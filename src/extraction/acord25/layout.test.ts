@@ -378,6 +378,15 @@ describe('OCR slips the layout reader works around', () => {
     expect(gl.limits.each_occurrence).toBe(1_000_000);
   });
 
+  it('keeps each amount with its own label when OCR set the limit lines close together', () => {
+    // DAMAGE TO RENTED / PREMISES pressed up under EACH OCCURRENCE, the first amount a little above its label
+    const moved: Record<string, [number, number]> = { 'DAMAGE TO RENTED': [428, 306], 'PREMISES (Ea occurrence)': [428, 309.5], '300,000': [527, 305] };
+    const places = withInsurers({}).map(([t, x, y, ...rest]): Place => (moved[t] ? [t, ...moved[t]!, ...rest] : t === '1,000,000' && y === 300 ? [t, x, 297, ...rest] : [t, x, y, ...rest]));
+    const gl = ocrRead(places).policies.find((p) => p.coverage === 'general_liability')!;
+    expect(gl.limits.each_occurrence).toBe(1_000_000);
+    expect(gl.limits.damage_to_rented_premises).toBe(300_000);
+  });
+
   it("drops a stray mark OCR read after an insurer's closing word", () => {
     const places = withInsurers({}).map(([t, ...rest]): Place => [t === 'Union Trades Comp Insurance Company' ? 'Union Trades Comp Insurance Company r' : t === 'Keystone Employers Assurance Co.' ? 'Keystone Employers Assurance Co. of' : t, ...rest]);
     const names = ocrRead(places).insurers.map((i) => i.name);

@@ -133,7 +133,7 @@ function formFromLines(lines: Line[]): FormId | null {
 }
 
 /** What OCR makes of a limit line's '$' standing alone (a lone 8 too: no limit is eight dollars). */
-const OCR_DOLLAR = /^(?:\$[sS]?|[sS]|Ss|§|[_|Il']?'?[sS$]|8S?)$/;
+const OCR_DOLLAR = /^(?:["“”'‘’_|Il]{0,2}[sS$§]{1,2}|8S?)$/;
 
 /** Labels of the ACORD 25 coverage grid and boxes; a page showing at least MIN_GRID_LABELS of them is an ACORD 25. */
 const GRID_LABELS = ['POLICY NUMBER', 'POLICY EFF', 'POLICY EXP', 'TYPE OF INSURANCE', 'ADDL', 'SUBR', 'COMMERCIAL GENERAL LIABILITY', 'AUTOMOBILE LIABILITY', 'UMBRELLA LIAB', 'WORKERS COMPENSATION', 'EACH OCCURRENCE', 'NAIC #', 'CERTIFICATE HOLDER', 'INSURED'];
@@ -752,22 +752,32 @@ class LayoutReader {
       }
     } else {
       const mine = limitLabels.filter((l) => l.row === row && centerY(l.hit) >= band.y0 - 2 && centerY(l.hit) < band.y1 + 2);
+      // each amount to its nearest label, the closest pairs first (an amount OCR placed a little above its own label
+      // is still nearer to it than the next label is, though it may be nearer to that label than that label's own
+      // amount is to it)
       const taken = new Set<string>();
+      const pairs: { a: Segment; n: number; key: string; d: number }[] = [];
       for (const a of amounts) {
         const n = this.limit(a.text);
         if (n === null) {
           if (/\d/.test(a.text)) this.warnings.push(`${where}: limit "${a.text}" is not an amount; left out`);
           continue;
         }
-        let best: { key: string; d: number } | null = null;
+        // a lone digit or two in an OCR'd amounts column is the limit line's '$' read with the digits whitelist
+        if (this.ctx.method !== 'text' && n < 100) continue;
         for (const l of mine) {
           const d = Math.abs(limitLabelSlot(this.lines, l.hit) - centerY(a));
-          if (!best || d < best.d) best = { key: l.key, d };
+          if (d <= 1.2 * a.height + 2) pairs.push({ a, n, key: l.key, d });
         }
-        if (!best || best.d > 1.2 * a.height + 2 || taken.has(best.key)) continue;
-        taken.add(best.key);
-        rowLimits.push({ key: best.key, amount: n, words: a.words, y: centerY(a) });
       }
+      const placed = new Set<Segment>();
+      for (const p of pairs.sort((x, y) => x.d - y.d)) {
+        if (placed.has(p.a) || taken.has(p.key)) continue;
+        placed.add(p.a);
+        taken.add(p.key);
+        rowLimits.push({ key: p.key, amount: p.n, words: p.a.words, y: centerY(p.a) });
+      }
+      rowLimits.sort((x, y) => x.y - y.y);
       if (row === 'umbrella_excess') {
         // RETENTION $ amount is printed in the TYPE column right of its label
         // (OCR reads its '$' as S: 'retentionS'; and boxes the amount a little higher than the label, with the X of the
@@ -980,6 +990,9 @@ function nearestRowText(segs: Segment[], label: LabelHit, spacing: number): Segm
  */
 function limitLabelSlot(lines: Line[], hit: LabelHit): number {
   let bottom = hit.bottom;
+  // only the labels printed on two lines have a second line (a tight OCR page puts the next label's close under this
+  // one: EACH OCCURRENCE must not take DAMAGE TO RENTED's "PREMISES (Ea occurrence)")
+  if (!/^(?:D?AMAGE|COMBINED|PROPERTY)/.test(foldLabel(hit.text))) return (hit.y + bottom) / 2;
   for (const line of lines) {
     if (line.y <= hit.y + 0.3 * hit.height || line.y > bottom + 0.5 * hit.height) continue;
     const cont = line.segments.find((s) => Math.abs(s.x - hit.x) < hit.height && /^(?:\(|PREMISES)/i.test(s.text));
