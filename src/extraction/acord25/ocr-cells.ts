@@ -7,7 +7,7 @@
 import { PSM } from 'tesseract.js';
 import type { PageWords, Word } from '../layout/words.js';
 import type { PixelWord, RecognizeOptions } from '../ocr/ocr.js';
-import { verticalRules } from '../ocr/preprocess.js';
+import { cropGrey, verticalRules } from '../ocr/preprocess.js';
 import type { GreyBitmap } from '../ocr/render.js';
 import { certificateDateLabel, descriptionHeaderY } from './layout.js';
 import { centerX, findLabel, groupLines, segmentOf, type LabelHit, type Line } from '../text/lines.js';
@@ -262,7 +262,7 @@ export async function rereadValueCells(
     const margin = Math.round(EDGE_MARGIN_PT * pixelsPerPoint);
     const top = Math.max(0, stripTop - margin);
     const bottom = Math.min(bitmap.height, stripBottom + margin);
-    const crop = cropPadded(bitmap, left, top, right, bottom, PAD);
+    const crop = cropGrey(bitmap, left, top, right, bottom, PAD);
     clearMarks(crop, PAD + stripTop - top, PAD + stripBottom - top, r.keepDashes ? undefined : pixelsPerPoint);
     if (r.dropDollar) blankLeadingColumn(crop, PAD, Math.round(9 * pixelsPerPoint), Math.round(1.2 * pixelsPerPoint));
     if (!hasInk(crop)) {
@@ -320,15 +320,6 @@ function inside(w: Word, r: ValueRegion): boolean {
   const cx = w.x + w.width / 2;
   const cy = w.y + w.height / 2;
   return cx >= r.x0 && cx < r.x1 && cy >= r.y0 && cy < r.y1;
-}
-
-/** The pixels [left, right) × [top, bottom) of a bitmap inside a white margin of `pad` pixels. */
-export function cropPadded(src: GreyBitmap, left: number, top: number, right: number, bottom: number, pad: number): GreyBitmap {
-  const w = right - left + 2 * pad;
-  const h = bottom - top + 2 * pad;
-  const data = new Uint8Array(w * h).fill(255);
-  for (let y = top; y < bottom; y++) data.set(src.data.subarray(y * src.width + left, y * src.width + right), (y - top + pad) * w + pad);
-  return { width: w, height: h, data };
 }
 
 /**

@@ -3,7 +3,7 @@
 // along the diagonals, and the quadrilateral is warped back to an upright letter-shaped page; the light's fall-off is
 // then divided out (each pixel over the paper brightness around it). Scans and screenshots, which are paper to their
 // edges, are left alone.
-import { otsuThreshold } from './preprocess.js';
+import { cropGrey, otsuThreshold } from './preprocess.js';
 import type { GreyBitmap } from './render.js';
 
 /** Width of the copy the sheet is looked for in. */
@@ -147,17 +147,6 @@ export function straightenPhoto(grey: GreyBitmap, width?: number): GreyBitmap | 
     }
   }
   return sharpen(evenLight({ width: outW, height: outH, data }));
-}
-
-/** The pixels [left, right) × [top, bottom) of a bitmap. */
-function cropGrey(b: GreyBitmap, left: number, top: number, right: number, bottom: number): GreyBitmap {
-  const x0 = Math.max(0, left);
-  const y0 = Math.max(0, top);
-  const width = Math.max(1, Math.min(b.width, right) - x0);
-  const height = Math.max(1, Math.min(b.height, bottom) - y0);
-  const data = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) data.set(b.data.subarray((y0 + y) * b.width + x0, (y0 + y) * b.width + x0 + width), y * width);
-  return { width, height, data };
 }
 
 /**

@@ -437,3 +437,19 @@ export function verticalRules(binary: GreyBitmap, x0: number, x1: number, y0: nu
   }
   return rules;
 }
+
+/**
+ * The pixels [left, right) × [top, bottom) of a bitmap (clamped to it), inside a white margin of `pad` pixels
+ * (tesseract finds text touching the image edge poorly).
+ */
+export function cropGrey(src: GreyBitmap, left: number, top: number, right: number, bottom: number, pad = 0): GreyBitmap {
+  const x0 = Math.max(0, Math.min(src.width, left));
+  const y0 = Math.max(0, Math.min(src.height, top));
+  const x1 = Math.max(x0, Math.min(src.width, right));
+  const y1 = Math.max(y0, Math.min(src.height, bottom));
+  const width = x1 - x0 + 2 * pad;
+  const height = y1 - y0 + 2 * pad;
+  const data = new Uint8Array(width * height).fill(PAPER);
+  for (let y = y0; y < y1; y++) data.set(src.data.subarray(y * src.width + x0, y * src.width + x1), (y - y0 + pad) * width + pad);
+  return { width, height, data };
+}
