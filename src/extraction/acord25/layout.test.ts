@@ -387,6 +387,16 @@ describe('OCR slips the layout reader works around', () => {
     expect(gl.limits.damage_to_rented_premises).toBe(300_000);
   });
 
+  it("reads a retention OCR set a little high with a '.' for its comma, and takes no '+' for a policy number", () => {
+    const places = withInsurers({ 'RETENTION $': 'ReTENTIONS' }).map(([t, x, y, ...rest]): Place => (t === '10,000' ? ['10.000', x, 467, ...rest] : [t, x, y, ...rest]));
+    places.push(['+', 232, 305, 8]);
+    const x = ocrRead(places);
+    const umbrella = x.policies.find((p) => p.coverage === 'umbrella_liability' || p.coverage === 'excess_liability')!;
+    expect(umbrella.limits.retention).toBe(10_000);
+    expect(x.policies.map((p) => p.policyNumber)).not.toContain('+');
+    expect(x.policies.filter((p) => p.coverage === 'general_liability')).toHaveLength(1);
+  });
+
   it("drops a stray mark OCR read after an insurer's closing word", () => {
     const places = withInsurers({}).map(([t, ...rest]): Place => [t === 'Union Trades Comp Insurance Company' ? 'Union Trades Comp Insurance Company r' : t === 'Keystone Employers Assurance Co.' ? 'Keystone Employers Assurance Co. of' : t, ...rest]);
     const names = ocrRead(places).insurers.map((i) => i.name);

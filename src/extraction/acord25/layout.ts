@@ -731,7 +731,10 @@ class LayoutReader {
     band: { y0: number; y1: number },
   ): { policy: PolicyFields; words: Record<string, Word[]> }[] {
     const where = row.replace(/_/g, ' ');
-    const numbers = cells('number').sort(byY);
+    // (on OCR pages a mark left of a rule or box, '+' or '|', is no policy number: one needs two letters or digits)
+    const numbers = cells('number')
+      .filter((c) => this.ctx.method === 'text' || (c.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2)
+      .sort(byY);
     const effs = cells('eff').sort(byY);
     const exps = cells('exp').sort(byY);
     const amounts = cells('amount').sort(byY);
@@ -786,8 +789,8 @@ class LayoutReader {
         if (ret) {
           const dollars = new Set(this.lines.flatMap((l) => l.words).filter((w) => w.text === '$'));
           const up = this.ctx.method === 'text' ? 1 : 2;
-          const seg = this.segmentsIn({ x0: ret.right + 0.1, x1: ret.right + 25 * ret.height, y0: centerY(ret) - up * ret.height, y1: centerY(ret) + ret.height }, dollars).find((s) => normalizeLimit(s.text) !== null);
-          const amount = seg ? normalizeLimit(seg.text) : ret.rest ? normalizeLimit(ret.rest.text) : null;
+          const seg = this.segmentsIn({ x0: ret.right + 0.1, x1: ret.right + 25 * ret.height, y0: centerY(ret) - up * ret.height, y1: centerY(ret) + ret.height }, dollars).find((s) => this.limit(s.text) !== null);
+          const amount = seg ? this.limit(seg.text) : ret.rest ? this.limit(ret.rest.text) : null;
           if (amount !== null && amount > 0) rowLimits.push({ key: 'retention', amount, words: (seg ?? ret.rest)!.words, y: centerY(ret) });
         }
       }
