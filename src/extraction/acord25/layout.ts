@@ -8,7 +8,7 @@
 import type { Address, Coverage, Extraction, FormType, Insurer, PolicyFields } from '../../domain/certificate.js';
 import type { Box, PageWords, Word } from '../layout/words.js';
 import { cleanMultiline, cleanText, limitLabelKey, normalizeDate, normalizeFlag, normalizeLimit, normalizeNaic, normalizeNameLine } from '../normalize.js';
-import { dateHeaders, flagColumns } from './ocr-cells.js';
+import { dateHeaders, flagColumns, OCR_DOLLAR } from './ocr-cells.js';
 import { boxOf, centerX, centerY, findLabel, foldLabel, groupLines, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line, type Segment } from '../text/lines.js';
 
 export type LayoutContext = { fileName?: string; pages: number; method: 'text' | 'ocr' | 'mixed'; warnings?: string[] };
@@ -131,9 +131,6 @@ function formFromLines(lines: Line[]): FormId | null {
   for (const [title, type] of titles) if (folded.includes(foldLabel(title))) return { type, edition: null };
   return null;
 }
-
-/** What OCR makes of a limit line's '$' standing alone (a lone 8 too: no limit is eight dollars). */
-const OCR_DOLLAR = /^(?:["“”'‘’_|Il]{0,2}[sS$§]{1,2}|8S?)$/;
 
 /** Labels of the ACORD 25 coverage grid and boxes; a page showing at least MIN_GRID_LABELS of them is an ACORD 25. */
 const GRID_LABELS = ['POLICY NUMBER', 'POLICY EFF', 'POLICY EXP', 'TYPE OF INSURANCE', 'ADDL', 'SUBR', 'COMMERCIAL GENERAL LIABILITY', 'AUTOMOBILE LIABILITY', 'UMBRELLA LIAB', 'WORKERS COMPENSATION', 'EACH OCCURRENCE', 'NAIC #', 'CERTIFICATE HOLDER', 'INSURED'];
@@ -547,7 +544,10 @@ class LayoutReader {
     const rowLabel: Partial<Record<Row, LabelHit>> = {};
     for (const row of ROWS) rowLabel[row] = this.label(ROW_LABELS[row]).filter(inGrid)[0];
     const limitHits: { row: Row; key: string; hit: LabelHit }[] = [];
-    const typeX1 = header.addl ? header.addl.x - 1 : flagColumns(this.lines, header.number).addlCx - 1.6 * header.number.height - 1;
+    // the ADDL INSD / SUBR WVD labels are tiny and OCR often garbles them; then the flags typed in them, or the form's
+    // geometry, place the two columns (ocr-cells.ts flagColumns)
+    const flags = header.addl && header.subr ? null : flagColumns(this.lines, header.number);
+    const typeX1 = header.addl ? header.addl.x - 1 : flags!.addlCx - 1.6 * header.number.height - 1;
     const limitsX0 = header.exp.right + 1;
     for (const def of LIMIT_LABELS) {
       const inColumn = (h: LabelHit) => inGrid(h) && h.x >= limitsX0 - 8;
@@ -625,7 +625,7 @@ class LayoutReader {
     if (wc && wc === bands[bands.length - 1]) bands.push({ row: 'other', y0: wc.y1, y1: gridBottom });
 
     // columns from the header labels: narrow flag columns around their labels, the rest between neighbours
-    const cols = this.columns(header, limits.map((l) => l.hit), headerBottom, gridBottom, typeX1);
+    const cols = this.columns(header, flags, limits.map((l) => l.hit), headerBottom, gridBottom, typeX1);
     // printed cell text that is never a value: the '$' of limit lines, the WC row's N / A and the Y / N hint
     const labelWords = new Set<Word>([
       ...this.lines.flatMap((l) => l.words).filter((w) => this.isDollar(w) && (w.text === '$' || w.x >= cols.limitLabel.x0)),
@@ -677,6 +677,7 @@ class LayoutReader {
 
   private columns(
     header: Record<'ltr' | 'type' | 'addl' | 'subr' | 'number' | 'eff' | 'exp' | 'limits', LabelHit | undefined>,
+    flags: { addlCx: number; subrCx: number } | null,
     limitLabels: LabelHit[],
     y0: number,
     y1: number,
@@ -689,9 +690,7 @@ class LayoutReader {
     // the TYPE column starts where the row labels do; the letter column is left of it
     const rowLabelX = Math.min(...this.label(Object.values(ROW_LABELS).flat()).filter((l) => l.y > y0 && l.y < y1).map((l) => l.x), header.type?.x ?? number.x);
     const typeX0 = header.ltr ? Math.min(rowLabelX - 1, header.ltr.right + 1.5 * h) : rowLabelX - 1;
-    // the ADDL INSD / SUBR WVD labels are tiny and OCR often garbles them; then the flags typed in them, or the form's
-    // geometry, place the two columns (ocr-cells.ts flagColumns)
-    const flags = header.addl && header.subr ? null : flagColumns(this.lines, number);
+    // (`flags` places the columns whose labels were not found)
     const addlCx = header.addl ? centerX(header.addl) : flags!.addlCx;
     const subrCx = header.subr ? centerX(header.subr) : flags!.subrCx;
     const flagHalf = 1.6 * h;

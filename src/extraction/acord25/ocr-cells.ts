@@ -36,8 +36,8 @@ const DATE_CHARS = `${DIGITS}/`;
 const AMOUNT_CHARS = `${DIGITS},`;
 const LETTERS = 'ABCDEF';
 const FLAG_CHARS = 'XYN';
-/** '$' as OCR reads it at the start of a limit line. */
-const DOLLAR = /^(?:\$[sS]?|[sS]|Ss|§|8S|I\$|[_|Il']?'?[sS$])$/;
+/** What OCR makes of a limit line's '$' standing alone: 's', 'Ss', '§', "I's", '"s', '8S', a lone 8 (no limit is eight dollars). */
+export const OCR_DOLLAR = /^(?:["“”'‘’_|Il]{0,2}[sS$§]{1,2}|8S?)$/;
 /** A '$' run into its amount ('$1,000,000'): the '$' is its first character. */
 const DOLLAR_AMOUNT = /^\$[\d,.]{3,}$/;
 
@@ -70,7 +70,7 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   const limitHits = label(['EACH OCCURRENCE', 'GENERAL AGGREGATE', 'E.L. EACH ACCIDENT', 'COMBINED SINGLE LIMIT', 'MED EXP']).filter((l) => l.y > top && l.y < bottom && l.x > exp.x);
   const limitsX0 = limitHits.length > 0 ? Math.min(...limitHits.map((l) => l.x)) - 0.8 * h : exp.right + 4 * h;
   const inLimits = (w: Word) => w.x > limitsX0 + 10 * h && w.y > top && w.y < bottom && w.x < page.width - 15 * h;
-  const dollarRights = page.words.filter((w) => inLimits(w) && (DOLLAR.test(w.text) || DOLLAR_AMOUNT.test(w.text))).map((w) => (DOLLAR.test(w.text) ? w.x + w.width : w.x + w.width / w.text.length));
+  const dollarRights = page.words.filter((w) => inLimits(w) && (OCR_DOLLAR.test(w.text) || DOLLAR_AMOUNT.test(w.text))).map((w) => (OCR_DOLLAR.test(w.text) ? w.x + w.width : w.x + w.width / w.text.length));
   const labelRight = limitHits.length > 0 ? Math.max(...limitHits.map((l) => l.right)) : limitsX0 + 20 * h;
   const amountX0 = dollarRights.length >= 3 ? median(dollarRights) + 0.6 : labelRight + 2 * h;
   regions.push({ name: 'amount', grid: true, x0: amountX0, x1: page.width - 2.5 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: AMOUNT_CHARS, dropDollar: true });

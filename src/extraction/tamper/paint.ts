@@ -4,8 +4,7 @@
 // it. Coordinates are PDF points with the origin at the top-left of the page as displayed (as layout/words.ts).
 import { pdfjs } from '../pdf/open.js';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
-
-type Matrix = [number, number, number, number, number, number];
+import { apply, multiply, type Matrix } from '../pdf/matrix.js';
 
 export type Rect = { x0: number; y0: number; x1: number; y1: number };
 
@@ -22,21 +21,6 @@ const OPAQUE_ALPHA = 0.9;
 /** Glyph box above and below the baseline, as a fraction of the font size (ascent / descent of common fonts). */
 const ASCENT = 0.8;
 const DESCENT = 0.2;
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-}
 
 /** The axis-aligned box around a rectangle given in the space of `m`. */
 function boxOf(m: Matrix, x0: number, y0: number, x1: number, y1: number): Rect {

@@ -8,10 +8,9 @@ import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { ExtractionError } from '../errors.js';
 import type { PageWords, Word } from '../layout/words.js';
 import { inflateLimitError, installBoundedInflate, withInflateBudget } from '../pdf/inflate.js';
+import { apply, multiply, type Matrix } from '../pdf/matrix.js';
 
 installBoundedInflate();
-
-type Matrix = [number, number, number, number, number, number];
 
 /** Text drawn more than this far from horizontal (side stamps, rotated watermarks) is left out. */
 const MAX_SKEW_RADIANS = 0.17;
@@ -21,21 +20,6 @@ const JOIN_GAP_EM = 0.15;
 const MAX_MARK_BOX = 24;
 /** Confidence of a check mark read from vector paths: its position says what it marks, its shape is not checked. */
 export const VECTOR_MARK_CONFIDENCE = 0.9;
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-}
 
 type TextItem = { str: string; transform: number[]; width: number; height: number };
 
