@@ -136,6 +136,68 @@ describe('removeRuledLines on a scanned rule', () => {
   });
 });
 
+describe('removeRuledLines on a photographed rule and bold type', () => {
+  const options = { minHorizontal: 75, minVertical: 62, maxThickness: 10, maxGap: 2, fringes: 5 };
+
+  /** A faint rule, binarized one pixel thin, that steps a row down every 50 pixels: each row of it is shorter than a rule. */
+  function steppedRule(): GreyBitmap {
+    const width = 900;
+    const height = 60;
+    const data = new Uint8Array(width * height).fill(255);
+    for (let x = 20; x < 880; x++) {
+      data[(12 + Math.floor((x - 20) / 50)) * width + x] = 0;
+    }
+    return { width, height, data };
+  }
+
+  it('removes a rule that steps from row to row when runs may slant', () => {
+    expect(inkIn(removeRuledLines(steppedRule(), options), 0, 0, 900, 60)).toBeGreaterThan(500);
+    // all but the last step's tail, which with the step before it is still shorter than a rule
+    expect(inkIn(removeRuledLines(steppedRule(), { ...options, slant: 1 }), 0, 0, 900, 60)).toBeLessThanOrEqual(10);
+  });
+
+  /** Bold capital Es set one pixel apart: their bars line up into rows of ink as long and full as a rule. */
+  function boldEs(): GreyBitmap {
+    const width = 400;
+    const height = 60;
+    const data = new Uint8Array(width * height).fill(255);
+    for (let g = 0; g < 12; g++) {
+      const x0 = 20 + g * 19;
+      for (let y = 15; y < 39; y++) for (let x = x0; x < x0 + 4; x++) data[y * width + x] = 0; // the stem
+      for (const top of [15, 25, 36]) for (let y = top; y < top + 3; y++) for (let x = x0 + 4; x < x0 + 18; x++) data[y * width + x] = 0; // the bars
+    }
+    return { width, height, data };
+  }
+
+  it('keeps the bars of bold letters set close together', () => {
+    const page = boldEs();
+    const before = inkIn(page, 0, 0, 400, 60);
+    for (const slant of [0, 1]) expect(inkIn(removeRuledLines(page, { ...options, slant }), 0, 0, 400, 60)).toBe(before);
+  });
+
+  it('keeps the text beside and on a rule when runs may slant', () => {
+    const width = 800;
+    const height = 200;
+    const canvas = createCanvas(width, height);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.fillStyle = '#000';
+    ctx.fillRect(20, 150, 760, 3);
+    ctx.font = 'bold 26px sans-serif';
+    ctx.fillText('COMMERCIAL GENERAL LIABILITY', 30, 100);
+    ctx.fillText('INSURED', 300, 151); // standing on the rule
+    const binary = binarize({ width, height, data: rgbaToGrey(ctx.getImageData(0, 0, width, height).data, width, height) });
+    const before = inkIn(binary, 20, 60, 780, 120);
+    const standing = inkIn(binary, 300, 125, 460, 149);
+    const cleaned = removeRuledLines(binary, { ...options, slant: 1 });
+    expect(inkIn(cleaned, 20, 60, 780, 120)).toBeGreaterThan(before * 0.97);
+    expect(inkIn(cleaned, 300, 125, 460, 149)).toBeGreaterThan(standing * 0.85);
+    // the rule is gone left and right of the word standing on it
+    expect(inkIn(cleaned, 20, 145, 290, 160) + inkIn(cleaned, 470, 145, 780, 160)).toBe(0);
+  });
+});
+
 describe('despeckle', () => {
   it('drops lone ink pixels, judging each by its neighbours as they were, and keeps pairs', () => {
     const width = 9;

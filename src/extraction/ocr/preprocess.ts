@@ -172,6 +172,12 @@ export type LineRemovalOptions = {
    * it below a rule plus a glyph's stroke, or a glyph standing on the rule loses its foot. Default 0 (off).
    */
   fringes?: number;
+  /**
+   * Horizontal runs are measured over this many rows either side of a pixel's own (ink in any of them counts): a rule
+   * that slants or bends (a photo's, a few pixels over the page) steps from row to row, and on its own row each step
+   * is shorter than a rule. Default 0.
+   */
+  slant?: number;
 };
 
 /** A bridged run is a rule only when at least this share of it is ink (a row through text has far more gaps). */
@@ -253,6 +259,89 @@ const V_THIN = 8;
 
 /** For each ink pixel of a binarized bitmap, the H_* and V_* bits of the runs through it. */
 function runClasses(binary: GreyBitmap, options: LineRemovalOptions): Uint8Array {
+  const runs = rawRunClasses(binary, options);
+  if (options.maxGap) keepThinRules(runs, binary, options.maxGap, Math.round(options.minHorizontal / 2), options.slant ?? 0);
+  return runs;
+}
+
+/** Share of a horizontal rule's ink pixels that must be thin across it (V_THIN). */
+const RULE_THIN_SHARE = 0.75;
+
+/**
+ * Takes back H_RULE from runs that are no rule: a bridged run along a line of bold type (the bars of "BER" in
+ * NUMBER: touching letters, or gaps of a pixel or two) is as long and as full as a rule, but the glyphs' stems cross
+ * it every few pixels, each far thicker than a rule. A rule is thin nearly all along, and somewhere along it thin for
+ * longer than a glyph is wide (`minStretch`), even where the text it underlines touches it.
+ */
+function keepThinRules(runs: Uint8Array, binary: GreyBitmap, maxGap: number, minStretch: number, slant: number): void {
+  const { width, height, data } = binary;
+  // per column of the rows y - slant … y + slant (a slanting rule steps between them): whether any pixel lies on a
+  // long horizontal run, and whether any of those is thick across it
+  const onRule = new Uint8Array(width);
+  const thick = new Uint8Array(width);
+  const clear: number[] = [];
+  for (let y = 0; y < height; y++) {
+    onRule.fill(0);
+    thick.fill(0);
+    for (let yy = Math.max(0, y - slant); yy <= Math.min(height - 1, y + slant); yy++) {
+      const r = yy * width;
+      for (let x = 0; x < width; x++) {
+        const c = runs[r + x]!;
+        if (data[r + x] !== INK || !(c & H_RULE)) continue;
+        onRule[x] = 1;
+        if (!(c & V_THIN)) thick[x] = 1;
+      }
+    }
+    const row = y * width;
+    let x = 0;
+    while (x < width) {
+      if (!onRule[x]) {
+        x++;
+        continue;
+      }
+      // one run: columns on a rule at most maxGap apart
+      let end = x;
+      let last = x;
+      let ink = 0;
+      let thin = 0;
+      let stretchFrom = -1;
+      let longest = 0;
+      while (end < width && end - last <= maxGap + 1) {
+        if (onRule[end]) {
+          ink++;
+          if (!thick[end]) {
+            thin++;
+            if (stretchFrom < 0) stretchFrom = end;
+            longest = Math.max(longest, end - stretchFrom + 1);
+          } else stretchFrom = -1;
+          last = end;
+        }
+        end++;
+      }
+      if (thin < RULE_THIN_SHARE * ink || longest < minStretch) clear.push(row + x, row + last);
+      x = last + 1;
+    }
+    // the row's own pixels are cleared once its band is read (the next rows' bands still see them as they were)
+    if (y >= slant) flush(y - slant);
+  }
+  for (let y = Math.max(0, height - slant); y < height; y++) flush(y);
+
+  function flush(upTo: number): void {
+    // runs are recorded as [from, to] pixel indices; those of rows up to `upTo` are applied
+    let kept = 0;
+    for (let i = 0; i < clear.length; i += 2) {
+      if (Math.floor(clear[i]! / width) > upTo) {
+        clear[kept++] = clear[i]!;
+        clear[kept++] = clear[i + 1]!;
+        continue;
+      }
+      for (let k = clear[i]!; k <= clear[i + 1]!; k++) runs[k]! &= ~H_RULE;
+    }
+    clear.length = kept;
+  }
+}
+
+function rawRunClasses(binary: GreyBitmap, options: LineRemovalOptions): Uint8Array {
   const { width, height, data } = binary;
   const { minHorizontal, minVertical, maxThickness } = options;
   const maxGap = options.maxGap ?? 0;
@@ -260,9 +349,18 @@ function runClasses(binary: GreyBitmap, options: LineRemovalOptions): Uint8Array
   const line = new Uint16Array(Math.max(width, height));
   const horizontal = (length: number) => (length >= minHorizontal ? H_RULE : 0) | (length <= maxThickness ? H_THIN : 0);
   const vertical = (length: number) => (length >= minVertical ? V_RULE : 0) | (length <= maxThickness ? V_THIN : 0);
+  const slant = options.slant ?? 0;
+  const band = slant > 0 ? new Uint8Array(width) : null;
   for (let y = 0; y < height; y++) {
     const row = y * width;
-    runLengths(data, line, row, 1, width, maxGap);
+    if (band) {
+      band.fill(PAPER);
+      for (let yy = Math.max(0, y - slant); yy <= Math.min(height - 1, y + slant); yy++) {
+        const r = yy * width;
+        for (let x = 0; x < width; x++) if (data[r + x] === INK) band[x] = INK;
+      }
+      runLengths(band, line, 0, 1, width, maxGap);
+    } else runLengths(data, line, row, 1, width, maxGap);
     for (let x = 0; x < width; x++) if (data[row + x] === INK) runs[row + x]! |= horizontal(line[x]!);
   }
   if (maxGap > 0) {
@@ -401,9 +499,10 @@ export function cleanPage(grey: GreyBitmap, pixelsPerPoint: number, options: { f
     minHorizontal: Math.round(18 * pixelsPerPoint), // a quarter inch: longer than any glyph's bar
     minVertical: Math.round(15 * pixelsPerPoint), // taller than 16 pt capitals, shorter than one form row of two
     maxThickness: Math.max(2, Math.round(2.5 * pixelsPerPoint)),
-    // a form's thin rules as a scanner or camera gives them: broken by noise, their edges stepped; bridged and taken
+    // a form's thin rules as a scanner or camera gives them: broken by noise, their edges stepped, slanting or bending
+    // a few pixels across the page (a photo's); bridged, followed from row to row, and taken whole
     // whole. Off for pages whose text stands on rules (a heading's feet would go with them): see ocr/index.ts
-    ...(fringes ? { maxGap: Math.max(1, Math.round(0.5 * pixelsPerPoint)), fringes: Math.max(2, Math.round(1.2 * pixelsPerPoint)) } : {}),
+    ...(fringes ? { maxGap: Math.max(1, Math.round(0.5 * pixelsPerPoint)), fringes: Math.max(2, Math.round(1.2 * pixelsPerPoint)), slant: 1 } : {}),
   });
   return { bitmap, binary, skewDegrees: Math.abs(skewDegrees) >= 0.1 ? skewDegrees : 0 };
 }
