@@ -2,7 +2,7 @@
 // certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, ocrLimit, readAcord25Layout } from './layout.js';
+import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, limitByLine, ocrLimit, readAcord25Layout } from './layout.js';
 
 type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
 
@@ -436,5 +436,25 @@ describe('ocrLimit and insurerRowsByPosition', () => {
       ['E', 221],
       ['F', 233],
     ]);
+  });
+});
+
+describe('a limit whose label OCR could not read, placed by its line', () => {
+  // the automobile row's lines 12 pt apart: COMBINED SINGLE LIMIT at 385, BODILY INJURY (Per accident) at 409
+  const placed = [
+    { key: 'combined_single_limit', y: 385 },
+    { key: 'bodily_injury_per_accident', y: 409 },
+  ];
+
+  it('takes the line between two placed limits for the one printed there', () => {
+    expect(limitByLine('automobile_liability', 397, placed, 12)).toBe('bodily_injury_per_person');
+    expect(limitByLine('automobile_liability', 421.5, placed, 12)).toBe('property_damage_per_accident');
+  });
+
+  it('gives none off the lines, past the row\'s last line, or without a pitch', () => {
+    expect(limitByLine('automobile_liability', 403, placed, 12)).toBeNull();
+    expect(limitByLine('automobile_liability', 433, placed, 12)).toBeNull();
+    expect(limitByLine('automobile_liability', 397, placed, null)).toBeNull();
+    expect(limitByLine('automobile_liability', 397, [], 12)).toBeNull();
   });
 });

@@ -8,7 +8,7 @@
 import type { Address, Coverage, Extraction, FormType, Insurer, PolicyFields } from '../../domain/certificate.js';
 import type { Box, PageWords, Word } from '../layout/words.js';
 import { cleanMultiline, cleanText, limitLabelKey, normalizeDate, normalizeFlag, normalizeLimit, normalizeNaic, normalizeNameLine } from '../normalize.js';
-import { dateHeaders, flagColumns, OCR_DOLLAR } from './ocr-cells.js';
+import { dateHeaders, flagColumns, OCR_DOLLAR, policyNumberLabel } from './ocr-cells.js';
 import { boxOf, centerX, centerY, findLabel, foldLabel, groupLines, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line, type Segment } from '../text/lines.js';
 
 export type LayoutContext = { fileName?: string; pages: number; method: 'text' | 'ocr' | 'mixed'; warnings?: string[] };
@@ -164,7 +164,7 @@ export function acord25LayoutPage(pages: PageWords[]): LayoutPage | null {
     // the grid's own header and the insurer boxes: a carrier's layout that merely claims to be an ACORD 25 lacks them
     let required = REQUIRED_LABELS.filter((l) => findLabel(lines, l, { anywhere: l.length < 5, exact: l.startsWith('INSURER') }).length > 0).length;
     // the date headers as the reader finds them (their '(MM/DD/YYYY)' lines, the dates typed under them)
-    const number = page.source === 'ocr' ? findLabel(lines, 'POLICY NUMBER')[0] : undefined;
+    const number = page.source === 'ocr' ? policyNumberLabel(lines) : undefined;
     if (number) {
       const { eff, exp } = dateHeaders(lines, number);
       required += (eff && !findLabel(lines, 'POLICY EFF').length ? 1 : 0) + (exp && !findLabel(lines, 'POLICY EXP').length ? 1 : 0);
@@ -515,11 +515,12 @@ class LayoutReader {
 
   private readGrid(x: Extraction) {
     const header = {
-      ltr: this.label(['INSR', 'INSR LTR'], { exact: true })[0],
+      // (left of TYPE OF INSURANCE: OCR reads ADDL's INSD as INSR now and then)
+      ltr: this.label(['INSR', 'INSR LTR'], { exact: true }).find((l) => l.right < (this.label('TYPE OF INSURANCE')[0]?.x ?? Infinity)),
       type: this.label('TYPE OF INSURANCE')[0],
       addl: this.label(['ADDL', 'ADDL INSD'], { anywhere: true })[0],
       subr: this.label(['SUBR', 'SUBR WVD'], { anywhere: true })[0],
-      number: this.label('POLICY NUMBER')[0],
+      number: this.ctx.method === 'text' ? this.label('POLICY NUMBER')[0] : policyNumberLabel(this.lines),
       eff: undefined as LabelHit | undefined,
       exp: undefined as LabelHit | undefined,
       limits: this.label('LIMITS', { exact: true })[0],
@@ -779,6 +780,20 @@ class LayoutReader {
         taken.add(p.key);
         rowLimits.push({ key: p.key, amount: p.n, words: p.a.words, y: centerY(p.a) });
       }
+      if (this.ctx.method !== 'text') {
+        const pitch = limitPitch(limitLabels, this.lines);
+        for (const a of amounts) {
+          if (placed.has(a)) continue;
+          const n = this.limit(a.text);
+          if (n === null || n < 100) continue;
+          const key = limitByLine(row, centerY(a), rowLimits, pitch);
+          if (key === null || taken.has(key)) continue;
+          placed.add(a);
+          taken.add(key);
+          rowLimits.push({ key, amount: n, words: a.words, y: centerY(a) });
+          this.warnings.push(`${where}: the label of limit ${n} was not legible; taken for ${key.replace(/_/g, ' ')} by its line`);
+        }
+      }
       rowLimits.sort((x, y) => x.y - y.y);
       if (row === 'umbrella_excess') {
         // RETENTION $ amount is printed in the TYPE column right of its label
@@ -984,6 +999,42 @@ function nearestRowText(segs: Segment[], label: LabelHit, spacing: number): Segm
   if (!near) return null;
   const row = segs.filter((s) => Math.abs(centerY(s) - centerY(near)) < 0.4 * Math.max(s.height, near.height)).sort((a, b) => a.x - b.x);
   return segmentOf(row.flatMap((s) => s.words));
+}
+
+/**
+ * The distance between two limit lines of the grid, from the limit labels found: the median over pairs of one row's
+ * labels of their distance over how many lines apart the form prints them. Null when no row has two.
+ */
+function limitPitch(labels: { row: Row; key: string; hit: LabelHit }[], lines: Line[]): number | null {
+  const pitches: number[] = [];
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) {
+      const [a, b] = [labels[i]!, labels[j]!];
+      if (a.row !== b.row) continue;
+      const order = LIMIT_LABELS.filter((d) => d.row === a.row).map((d) => d.key);
+      const steps = order.indexOf(b.key) - order.indexOf(a.key);
+      if (steps === 0) continue;
+      const p = (limitLabelSlot(lines, b.hit) - limitLabelSlot(lines, a.hit)) / steps;
+      if (p > 0) pitches.push(p);
+    }
+  }
+  return pitches.length > 0 ? median(pitches) : null;
+}
+
+/**
+ * The limit an amount whose label OCR could not read stands for: the form prints a row's limit lines in a fixed order
+ * at one pitch, so the row's limits already placed by their labels say which line the amount is on. Null when no
+ * placed limit is near enough, or the line is off by more than a third of the pitch.
+ */
+export function limitByLine(row: Row, y: number, placed: { key: string; y: number }[], pitch: number | null): string | null {
+  if (pitch === null || placed.length === 0) return null;
+  const order = LIMIT_LABELS.filter((d) => d.row === row).map((d) => d.key);
+  const anchor = [...placed].filter((p) => order.includes(p.key)).sort((a, b) => Math.abs(a.y - y) - Math.abs(b.y - y))[0];
+  if (!anchor) return null;
+  const steps = (y - anchor.y) / pitch;
+  const whole = Math.round(steps);
+  if (whole === 0 || Math.abs(steps - whole) > 1 / 3 || Math.abs(whole) > 3) return null;
+  return order[order.indexOf(anchor.key) + whole] ?? null;
 }
 
 /**

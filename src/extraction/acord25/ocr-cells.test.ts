@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
 import { groupLines } from '../text/lines.js';
-import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, snapToRules, type ValueRegion } from './ocr-cells.js';
+import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, policyNumberLabel, snapToRules, type ValueRegion } from './ocr-cells.js';
 
 type Place = [text: string, x: number, y: number, size?: number];
 
@@ -112,6 +112,43 @@ describe('ACORD 25 value regions', () => {
     expect(r.eff!.x1).toBeLessThanOrEqual(r.exp!.x0);
     expect(r.eff!.x0).toBeLessThan(334);
     expect(r.exp!.x1).toBeGreaterThan(382 + 25);
+  });
+
+  it("takes a row's two dates that OCR ran into one word as both date columns", () => {
+    const garbled = HEADER.filter(([t]) => !t.startsWith('POLICY E') && t !== '(MM/DD/YYYY)').concat([
+      ['12/19/202312/19/2024', 334, 338],
+      ['12/19/2023', 335, 410],
+      ['12/19/2024', 382, 410],
+    ]);
+    const lines = groupLines(words(garbled));
+    const number = lines.flatMap((l) => l.segments).find((s) => s.text === 'POLICY NUMBER')!;
+    const { eff, exp } = dateHeaders(lines, { ...number, score: 1, line: lines[0]!, rest: null });
+    // the glued word's first date starts the effective column, its second the expiration column
+    expect(eff?.x).toBe(334);
+    expect(exp!.x).toBeGreaterThan(334 + 25);
+    expect(byName(acord25ValueRegions(page(garbled))).exp).toBeDefined();
+  });
+
+  it("finds POLICY NUMBER garbled in its second word ('POLICY NUUMRFR') on the header line, and not elsewhere", () => {
+    const garbled = HEADER.map(([t, x, y, s]): Place => [t === 'POLICY NUMBER' ? 'POLICY NUUMRFR' : t, x, y, s]).concat([['TYPE OF INSURANCE', 73, 292]]);
+    const found = policyNumberLabel(groupLines(words(garbled)));
+    expect(found?.text).toBe('POLICY NUUMRFR');
+    expect(found?.x).toBe(247);
+    expect(byName(acord25ValueRegions(page(garbled))).number).toBeDefined();
+    // the same words away from the grid header (no TYPE OF INSURANCE or LIMITS beside them) are no header
+    const elsewhere = garbled.filter(([t]) => t !== 'TYPE OF INSURANCE' && t !== 'LIMITS');
+    expect(policyNumberLabel(groupLines(words(elsewhere)))).toBeUndefined();
+    // nor is POLICY EFF / EXP taken for it
+    expect(policyNumberLabel(groupLines(words([['POLICY EXP', 384, 292], ['LIMITS', 500, 292]])))).toBeUndefined();
+  });
+
+  it("does not take ADDL's INSD misread as INSR for the insurer letter column's label", () => {
+    const garbled = HEADER.filter(([t, x]) => !(t === 'INSR' && x === 20) && t !== 'LTR')
+      .map(([t, x, y, s]): Place => [t === 'INSD' ? 'INSR' : t, x, y, s])
+      .concat([['COVERAGES', 20, 243]]);
+    const r = byName(acord25ValueRegions(page(garbled)));
+    // the column at the form's left edge, where COVERAGES is printed, not over the ADDL column
+    expect(r.ltr!.x1).toBeLessThan(60);
   });
 
   it('places the ADDL and SUBR columns by the flags typed in them when both labels are garbled', () => {

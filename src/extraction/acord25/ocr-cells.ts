@@ -10,7 +10,7 @@ import type { PixelWord, RecognizeOptions } from '../ocr/ocr.js';
 import { cropGrey, verticalRules } from '../ocr/preprocess.js';
 import type { GreyBitmap } from '../ocr/render.js';
 import { certificateDateLabel, descriptionHeaderY } from './layout.js';
-import { centerX, findLabel, groupLines, segmentOf, type LabelHit, type Line } from '../text/lines.js';
+import { centerX, editDistance, findLabel, foldLabel, groupLines, segmentOf, type LabelHit, type Line } from '../text/lines.js';
 
 /** A value strip in page points: read [x0, x1) × [y0, y1); words whose centre lies in it are its values. */
 export type ValueRegion = {
@@ -53,7 +53,7 @@ const PAD = 12;
  */
 export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(page.words)): ValueRegion[] {
   const label = (l: string | string[], opts?: { exact?: boolean; anywhere?: boolean }) => findLabel(lines, l, opts);
-  const number = label('POLICY NUMBER')[0];
+  const number = policyNumberLabel(lines);
   const { eff, exp } = number ? dateHeaders(lines, number) : { eff: undefined, exp: undefined };
   if (!number || !eff || !exp || !(eff.x > number.right && exp.x > eff.right)) return [];
   const h = number.height;
@@ -91,7 +91,9 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   regions.push({ name: 'number', grid: true, x0: subrCx + half, x1: eff.x - 1.5 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: '', keepDashes: true });
 
   // the insurer letter column: under INSR / LTR at the grid's left edge
-  const ltr = label(['INSR', 'INSR LTR', 'LTR'], { exact: true }).find((l) => Math.abs(l.y - number.y) < 2.5 * h && l.x < addlCx);
+  // (left of TYPE OF INSURANCE: the ADDL column's INSD, misread as INSR, stands just left of the ADDL column's middle)
+  const typeX = label('TYPE OF INSURANCE')[0]?.x ?? addlCx - 3 * h;
+  const ltr = label(['INSR', 'INSR LTR', 'LTR'], { exact: true }).find((l) => Math.abs(l.y - number.y) < 2.5 * h && l.right < typeX);
   if (ltr) regions.push({ name: 'ltr', grid: true, x0: ltr.x - 1.2 * h, x1: ltr.right + 1.2 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: LETTERS });
   else {
     // its tiny label garbled ('is'): the column is the grid's first, at the form's left edge where COVERAGES and
@@ -149,6 +151,48 @@ export function flagColumns(lines: readonly Line[], number: LabelHit): { addlCx:
   return { addlCx: number.x - 1.2 * labelWidth, subrCx: number.x - 0.85 * labelWidth };
 }
 
+type DatePiece = { x: number; width: number };
+
+/**
+ * Where a word holds a typed date: the whole word, or, for two dates OCR ran together ('04/24/202404/24/2025', the
+ * effective and expiration dates of a row printed close), each date's share of the word's width. None otherwise.
+ */
+function datePieces(w: Word): DatePiece[] {
+  if (/^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/.test(w.text)) return [w];
+  const two = /^(\d{1,2}[/-]\d{1,2}[/-]\d{4})(\d{1,2}[/-]\d{1,2}[/-]\d{2,4})$/.exec(w.text);
+  if (!two) return [];
+  const split = w.width * (two[1]!.length / w.text.length);
+  return [
+    { x: w.x, width: split },
+    { x: w.x + split, width: w.width - split },
+  ];
+}
+
+/** How many slips the second word of a garbled POLICY NUMBER may carry ('NUUMRFR'). */
+const NUMBER_SLIPS = 3;
+
+/**
+ * The coverage grid's POLICY NUMBER header label. Where OCR garbled its second word ('POLICY NUUMRFR', common on a
+ * photo, whose tiny header labels lose strokes), the word POLICY followed by a word within NUMBER_SLIPS of NUMBER
+ * (not EFF or EXP) stands in, when TYPE OF INSURANCE or LIMITS is printed on the same header line.
+ */
+export function policyNumberLabel(lines: readonly Line[]): LabelHit | undefined {
+  const hit = findLabel(lines, 'POLICY NUMBER')[0];
+  if (hit) return hit;
+  const headers = findLabel(lines, ['TYPE OF INSURANCE', 'LIMITS'], { exact: true });
+  for (const policy of findLabel(lines, 'POLICY', { exact: true, anywhere: true })) {
+    const seg = policy.line.segments.find((s) => s.words.includes(policy.words[0]!))!;
+    const at = seg.words.indexOf(policy.words[policy.words.length - 1]!) + 1;
+    const next = seg.words[at];
+    const folded = next ? foldLabel(next.text) : '';
+    if (folded.length < 4 || /^(?:EFF|EXP)/.test(folded) || editDistance(folded, 'NUMBER', NUMBER_SLIPS) > NUMBER_SLIPS) continue;
+    if (!headers.some((h) => Math.abs(h.y - policy.y) < 2 * policy.height)) continue;
+    const rest = seg.words.slice(at + 1);
+    return { ...policy, ...segmentOf([...policy.words, next!]), score: 0.5, rest: rest.length ? segmentOf(rest) : null };
+  }
+  return undefined;
+}
+
 /**
  * The POLICY EFF and POLICY EXP header labels; where OCR garbled one, the '(MM/DD/YYYY)' printed under each stands in
  * (the first two right of POLICY NUMBER on its line).
@@ -183,12 +227,13 @@ export function dateHeaders(lines: Line[], number: LabelHit): { eff: LabelHit | 
     const h = number.height;
     const dates = lines
       .flatMap((l) => l.words)
-      .filter((w) => w.y > number.bottom && w.y < number.bottom + 45 * h && w.x > number.right - h && /^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/.test(w.text))
+      .filter((w) => w.y > number.bottom && w.y < number.bottom + 45 * h && w.x > number.right - h)
+      .flatMap(datePieces)
       .sort((a, b) => a.x - b.x);
     let cut = -1;
     for (let i = 1; i < dates.length; i++) if (dates[i]!.x - dates[i - 1]!.x > 3 * h && (cut < 0 || dates[i]!.x - dates[i - 1]!.x > dates[cut]!.x - dates[cut - 1]!.x)) cut = i;
     if (cut > 0) {
-      const column = (ws: Word[], text: string): LabelHit => ({
+      const column = (ws: DatePiece[], text: string): LabelHit => ({
         ...number,
         words: [],
         text,
@@ -199,6 +244,11 @@ export function dateHeaders(lines: Line[], number: LabelHit): { eff: LabelHit | 
       });
       const effColumn = column(dates.slice(0, cut), 'POLICY EFF');
       const expColumn = column(dates.slice(cut), 'POLICY EXP');
+      // a glued pair's share of its word is a guess: where the columns overlap by it, they meet halfway
+      if (expColumn.x <= effColumn.right && centerX(expColumn) > effColumn.right) {
+        const mid = (expColumn.x + effColumn.right) / 2;
+        [effColumn.right, expColumn.x] = [mid - 0.05, mid + 0.05];
+      }
       if (!eff && (!exp || effColumn.right < exp.x)) eff = effColumn;
       if (!exp && eff && expColumn.x > eff.right) exp = expColumn;
     }

@@ -5,6 +5,7 @@
 // columns mostly ink), says whether it is marked. The OCR words inside the window go, and a marked box gets one 'X'
 // word where the layout reader (acord25/layout.ts) looks for marks: just left of the label, on its line.
 import { descriptionHeaderY } from '../acord25/layout.js';
+import { policyNumberLabel } from '../acord25/ocr-cells.js';
 import type { PageWords, Word } from '../layout/words.js';
 import { findLabel, foldLabel, groupLines, type LabelHit, type Line } from '../text/lines.js';
 import type { GreyBitmap } from './render.js';
@@ -54,7 +55,7 @@ export type BoxWindow = { x0: number; x1: number; y0: number; y1: number; label:
  * (POLICY NUMBER) and DESCRIPTION OF OPERATIONS. Empty when the grid is not found.
  */
 export function checkBoxWindows(page: PageWords, lines: Line[] = groupLines(page.words)): BoxWindow[] {
-  const number = findLabel(lines, 'POLICY NUMBER')[0];
+  const number = policyNumberLabel(lines);
   if (!number) return [];
   const bottom = descriptionHeaderY(lines, number.bottom + 40) ?? page.height;
   const top = number.bottom + 2;
