@@ -370,6 +370,22 @@ describe('OCR slips the layout reader works around', () => {
     expect(Object.keys(wc.limits)).toContain('el_disease_each_employee');
   });
 
+  it('places the amounts of illegible limit labels by their lines, the WC row keeping its last line', () => {
+    const garble = { 'BODILY INJURY (Per person)': 'BODILY mur', 'E.L. DISEASE - POLICY LIMIT': '£1. DISEASE LMT', 'DESCRIPTION OF OPERATIONS below': 'OF OPERATIONS bela' };
+    const x = ocrRead(withInsurers(garble, [['250,000', 527, 397, 8]]));
+    const auto = x.policies.find((p) => p.coverage === 'automobile_liability')!;
+    expect(auto.limits.bodily_injury_per_person).toBe(250_000);
+    expect(auto.limits.combined_single_limit).toBe(1_000_000);
+    const wc = x.policies.find((p) => p.coverage === 'workers_compensation')!;
+    expect(wc.limits.el_disease_policy_limit).toBe(1_000_000);
+    // the 'other' rows are the typed ones, none made of the WC row's last line
+    expect(x.policies.filter((p) => p.coverage === 'other').map((p) => [p.description, Object.keys(p.limits)])).toEqual([
+      ['Professional Liability', ['each_claim']],
+      ['Cyber Liability', ['aggregate']],
+    ]);
+    expect(x.warnings.some((w) => w.includes('bodily injury per person by its line'))).toBe(true);
+  });
+
   it("reads a two-line limit label by its second line when OCR garbled its first, and a '$' read as 's'", () => {
     const places = withInsurers({ 'DAMAGE TO RENTED': 'AMAGE 10 RENTED' }).map(([t, ...rest]): Place => [t === '$' ? 's' : t, ...rest]);
     const x = ocrRead(places);

@@ -612,7 +612,11 @@ class LayoutReader {
     for (const row of ROWS) {
       const mine = [rowLabel[row], ...limits.filter((l) => l.row === row).map((l) => l.hit), ...(extra[row] ?? [])].filter((h): h is LabelHit => !!h);
       if (mine.length === 0) continue;
-      tops.push({ row, top: Math.min(...mine.map((h) => h.y)), bottom: Math.max(...mine.map((h) => h.bottom)) });
+      let bottom = Math.max(...mine.map((h) => h.bottom));
+      // the WC row ends at its lowest label; where OCR lost E.L. DISEASE - POLICY LIMIT (and the row's own lowest
+      // lines), the limit lines still place that last line, whose amount is no 'other' row's
+      if (row === 'workers_compensation' && this.ctx.method !== 'text') bottom = Math.max(bottom, this.lastLimitLine(row, limits));
+      tops.push({ row, top: Math.min(...mine.map((h) => h.y)), bottom });
     }
     tops.sort((a, b) => a.top - b.top);
     const bands: { row: Row | 'other'; y0: number; y1: number }[] = [];
@@ -715,6 +719,18 @@ class LayoutReader {
       limitLabel: { x0: limitsX0, x1: amountX0 },
       amount: { x0: amountX0, x1: this.page.width },
     };
+  }
+
+  /** The bottom of a row's last limit line as its limit labels found place it (the lowest label's bottom, or -Infinity). */
+  private lastLimitLine(row: Row, limits: { row: Row; key: string; hit: LabelHit }[]): number {
+    const mine = limits.filter((l) => l.row === row);
+    if (mine.length === 0) return -Infinity;
+    const order = LIMIT_LABELS.filter((d) => d.row === row).map((d) => d.key);
+    const lowest = mine.reduce((a, b) => (order.indexOf(b.key) > order.indexOf(a.key) ? b : a));
+    const pitch = limitPitch(limits, this.lines);
+    const steps = order.length - 1 - order.indexOf(lowest.key);
+    if (steps === 0 || pitch === null) return lowest.hit.bottom;
+    return limitLabelSlot(this.lines, lowest.hit) + steps * pitch + lowest.hit.height / 2;
   }
 
   /** The '$' printed before each limit, as the text layer has it, or as OCR reads it ('s', 'Ss', '§', "I's"). */
