@@ -2,7 +2,7 @@
 // certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, limitByLine, ocrLimit, readAcord25Layout } from './layout.js';
+import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, limitByLine, ocrDate, ocrLimit, readAcord25Layout } from './layout.js';
 
 type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
 
@@ -370,6 +370,22 @@ describe('OCR slips the layout reader works around', () => {
     expect(Object.keys(wc.limits)).toContain('el_disease_each_employee');
   });
 
+  it("repairs a date whose slash OCR lost only when the row's other date confirms its month and day", () => {
+    const gl = (x: ReturnType<typeof ocrRead>) => x.policies.find((p) => p.coverage === 'general_liability')!;
+    const expiration = VALUES.find(([t, x, y]) => /^\d\d\/\d\d\/\d{4}$/.test(t) && x > 370 && y > 330 && y < 345)!;
+    const effective = VALUES.find(([t, x, y]) => /^\d\d\/\d\d\/\d{4}$/.test(t) && x < 370 && y > 330 && y < 345)!;
+    const lose = (date: string) => date.replace('/', '');
+    const repaired = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [t === expiration[0] && rest[0] === expiration[1] ? lose(t) : t, ...rest]));
+    expect(gl(repaired).expirationDate).toBe(gl(ocrRead(withInsurers({}))).expirationDate);
+    // the same slip where the effective date is not read: nothing confirms it
+    const alone = ocrRead(
+      withInsurers({})
+        .filter(([t, x, y]) => !(t === effective[0] && x === effective[1] && y === effective[2]))
+        .map(([t, ...rest]): Place => [t === expiration[0] && rest[0] === expiration[1] ? lose(t) : t, ...rest]),
+    );
+    expect(gl(alone).expirationDate).toBeNull();
+  });
+
   it('places the amounts of illegible limit labels by their lines, the WC row keeping its last line', () => {
     const garble = { 'BODILY INJURY (Per person)': 'BODILY mur', 'E.L. DISEASE - POLICY LIMIT': '£1. DISEASE LMT', 'DESCRIPTION OF OPERATIONS below': 'OF OPERATIONS bela' };
     const x = ocrRead(withInsurers(garble, [['250,000', 527, 397, 8]]));
@@ -472,5 +488,20 @@ describe('a limit whose label OCR could not read, placed by its line', () => {
     expect(limitByLine('automobile_liability', 433, placed, 12)).toBeNull();
     expect(limitByLine('automobile_liability', 397, placed, null)).toBeNull();
     expect(limitByLine('automobile_liability', 397, [], 12)).toBeNull();
+  });
+});
+
+describe('a typed date as OCR reads it with a slash lost or read as a digit', () => {
+  it.each([
+    ['1221/2024', '2024-12-21'],
+    ['12121/2024', '2024-12-21'],
+    ['12/212024', '2024-12-21'],
+    ['12/2112024', '2024-12-21'],
+  ])('reads %s as %s', (text, iso) => {
+    expect(ocrDate(text)).toBe(iso);
+  });
+
+  it.each(['1271/2024', '13/45/2024', '121/2024', '2024'])('gives no date for %s', (text) => {
+    expect(ocrDate(text)).toBeNull();
   });
 });

@@ -89,8 +89,9 @@ const CHECKBOX_LABELS: { box: Checkbox; label: string[] }[] = [
   { box: 'scheduled', label: ['SCHEDULED'] },
   { box: 'hired', label: ['HIRED'] },
   { box: 'nonOwned', label: ['NON-OWNED'] },
-  { box: 'umbrella', label: ['UMBRELLA LIAB'] },
-  { box: 'excess', label: ['EXCESS LIAB'] },
+  // (OCR sets LIAB apart now and then: 'EXCESS' | 'LIAB')
+  { box: 'umbrella', label: ['UMBRELLA LIAB', 'UMBRELLA'] },
+  { box: 'excess', label: ['EXCESS LIAB', 'EXCESS'] },
   { box: 'deductible', label: ['DED'] },
   { box: 'retention', label: ['RETENTION', 'RETENTION $'] },
   { box: 'perStatute', label: ['PER', 'PER STATUTE', 'STATUTE'] },
@@ -881,8 +882,7 @@ class LayoutReader {
         description,
         insurerLetter: letter,
         policyNumber: num ? cleanText(num.text) : null,
-        effectiveDate: this.date(eff, `${where} effective date`),
-        expirationDate: this.date(exp, `${where} expiration date`),
+        ...this.dates(eff, exp, where),
         additionalInsured: row === 'workers_compensation' ? false : flag(ai, 'ADDL INSD'),
         subrogationWaived: flag(sw, 'SUBR WVD'),
         basis: row === 'other' ? null : basis,
@@ -905,11 +905,27 @@ class LayoutReader {
     return ocrLimit(text);
   }
 
-  private date(seg: Segment | null, where: string): string | null {
-    if (!seg) return null;
-    const iso = normalizeDate(seg.text.replace(/\s+/g, ''));
-    if (iso === null && cleanText(seg.text) !== null && !/^MM\/DD\/YYYY$/i.test(seg.text.trim())) this.warnings.push(`${where}: "${seg.text}" is not a date`);
-    return iso;
+  /**
+   * A row's effective and expiration dates. On OCR, a date whose slash was lost or misread ('1221/2024') is read by
+   * ocrDate only when it falls on the same month and day as the row's other date (policies run a year, or years): a
+   * repair that the row does not confirm is no date.
+   */
+  private dates(eff: Segment | null, exp: Segment | null, where: string): { effectiveDate: string | null; expirationDate: string | null } {
+    const plain = (seg: Segment | null) => (seg ? normalizeDate(seg.text.replace(/\s+/g, '')) : null);
+    let effectiveDate = plain(eff);
+    let expirationDate = plain(exp);
+    if (this.ctx.method !== 'text') {
+      const confirmed = (seg: Segment | null, other: string | null) => {
+        const iso = seg && other ? ocrDate(seg.text.replace(/\s+/g, '')) : null;
+        return iso !== null && iso.slice(5) === other!.slice(5) ? iso : null;
+      };
+      effectiveDate ??= confirmed(eff, expirationDate);
+      expirationDate ??= confirmed(exp, effectiveDate);
+    }
+    for (const [seg, iso, name] of [[eff, effectiveDate, 'effective'], [exp, expirationDate, 'expiration']] as const) {
+      if (seg && iso === null && cleanText(seg.text) !== null && !/^MM\/DD\/YYYY$/i.test(seg.text.trim())) this.warnings.push(`${where} ${name} date: "${seg.text}" is not a date`);
+    }
+    return { effectiveDate, expirationDate };
   }
 
   /** The WC row's "ANY PROPRIETOR … EXCLUDED?" Y/N box, beside its 'Y / N' label. */
@@ -958,6 +974,24 @@ function nearestByY(segs: Segment[], y: number, within: number): Segment | null 
 }
 
 const INSURER_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'];
+
+/**
+ * A typed MM/DD/YYYY date as OCR reads it with a slash lost or read as a digit ('1221/2024', '12121/2024',
+ * '12/212024', '12/2112024'): the digits are split as MM, DD and YYYY, and only a reading with a real month and day
+ * counts. Null when no one reading is a date.
+ */
+export function ocrDate(text: string): string | null {
+  const t = text.trim();
+  const found = new Set<string>();
+  const shapes = [/^(\d{2})[/17]?(\d{2})\/(\d{4})$/, /^(\d{2})\/(\d{2})[/17]?(\d{4})$/];
+  for (const shape of shapes) {
+    const m = shape.exec(t);
+    if (!m) continue;
+    const iso = normalizeDate(`${m[1]}/${m[2]}/${m[3]}`);
+    if (iso !== null) found.add(iso);
+  }
+  return found.size === 1 ? [...found][0]! : null;
+}
 
 /**
  * An amount as OCR reads a printed limit with a separator lost or misread: "1000 000", "2000,000", "1.000.000",

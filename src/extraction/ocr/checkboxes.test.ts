@@ -125,6 +125,25 @@ describe('decideCheckBoxes', () => {
     expect(beside('CLAIMS-MADE')).toBe(false);
   });
 
+  it('finds the UMBRELLA LIAB box above EXCESS LIAB when OCR garbled its label, and gives its mark to it', () => {
+    const umbrellaMarked = drawBoxes([
+      { x: 39, y: 57.5, marked: true },
+      { x: 39, y: 69.5, marked: false },
+    ]);
+    const garbled: PageWords = {
+      ...page,
+      words: page.words.filter((w) => w.text !== 'UMBRELLA' && w.text !== 'LIAB' && w.text !== '1X').concat(words([['X UMBRELLAUAB', 44, 60], ['EXCESS LIAB', 57, 72]])),
+    };
+    const decided = decideCheckBoxes(garbled, umbrellaMarked, S);
+    expect(decided.words.some((w) => w.text === 'UMBRELLAUAB')).toBe(false);
+    const umbrella = decided.words.find((w) => w.text === 'UMBRELLA')!;
+    const excess = decided.words.find((w) => w.text === 'EXCESS')!;
+    const marks = decided.words.filter((w) => w.text === 'X' && w.x < 57);
+    expect(marks).toHaveLength(1);
+    expect(Math.abs(marks[0]!.y - umbrella.y)).toBeLessThan(2);
+    expect(Math.abs(marks[0]!.y - excess.y)).toBeGreaterThan(6);
+  });
+
   it('leaves a page without the grid header alone', () => {
     const bare = { ...page, words: page.words.filter((w) => w.text !== 'POLICY' && w.text !== 'NUMBER') };
     expect(decideCheckBoxes(bare, bitmap, S)).toBe(bare);

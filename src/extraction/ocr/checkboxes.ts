@@ -28,7 +28,9 @@ export const CHECK_BOX_LABELS = [
   'HIRED',
   'NON-OWNED',
   'UMBRELLA LIAB',
+  'UMBRELLA',
   'EXCESS LIAB',
+  'EXCESS',
   'DED',
   'RETENTION',
   'RETENTION $',
@@ -155,10 +157,10 @@ export function decideCheckBoxes(page: PageWords, binary: GreyBitmap, pixelsPerP
     // in the box's middle, a word's gap clear of the label (so that the label still begins its own segment)
     marks.push({ text: 'X', x: w.x1 - 1.5 * h - 6, y: w.label.y, width: 0.9 * h, height: h, confidence: 0.9 });
   }
-  const statute = perStatuteFallback(page, lines, windows, binary, pixelsPerPoint);
-  if (statute) {
-    for (const word of statute.drop) drop.add(word);
-    marks.push(...statute.words);
+  for (const fallback of [perStatuteFallback(page, lines, windows, binary, pixelsPerPoint), umbrellaExcessFallback(page, lines, windows, binary, pixelsPerPoint)]) {
+    if (!fallback) continue;
+    for (const word of fallback.drop) drop.add(word);
+    marks.push(...fallback.words);
   }
   return { ...page, words: [...page.words.filter((word) => !drop.has(word)), ...marks] };
 }
@@ -188,5 +190,41 @@ function perStatuteFallback(page: PageWords, lines: Line[], windows: BoxWindow[]
   const label: Word = { text: 'PER', x: limX + 18.5, y: cy - h / 2, width: 1.6 * h, height: h, confidence: 0.5 };
   const words = [label];
   if (markInk(binary, pixelsPerPoint, box) >= MARK_INK) words.push({ text: 'X', x: limX + 5, y: label.y, width: 0.9 * h, height: h, confidence: 0.9 });
+  return { drop, words };
+}
+
+/**
+ * The UMBRELLA LIAB box when OCR garbled its label ('UMBRELLAUAB', 'umerELLA LIAB'), or the EXCESS LIAB box when it
+ * garbled that one: the two are printed one above the other, boxes in one column, so the label read places the other
+ * on the line of words just above (or below) it. The garbled words there go, and the label (with an 'X' when its box
+ * is marked) is put back where the layout reader looks for it; otherwise the mark in the garbled one's box would be
+ * taken for the box of the label read (an umbrella policy read as excess).
+ */
+function umbrellaExcessFallback(page: PageWords, lines: Line[], windows: BoxWindow[], binary: GreyBitmap, pixelsPerPoint: number): { drop: Word[]; words: Word[] } | null {
+  const folded = (w: BoxWindow) => w.label.text.toUpperCase().replace(/[^A-Z]/g, '');
+  const umbrella = windows.find((w) => folded(w).startsWith('UMBRELLA'));
+  const excess = windows.find((w) => folded(w).startsWith('EXCESS'));
+  if ((umbrella && excess) || (!umbrella && !excess)) return null;
+  const found = (umbrella ?? excess)!;
+  const missing = umbrella ? 'EXCESS LIAB' : 'UMBRELLA LIAB';
+  const h = Math.max(4, Math.min(8, found.label.height));
+  const x = found.x1 + 1.2;
+  // the other label's line: the nearest line above (below) within three label heights with a word starting near x
+  const dir = umbrella ? 1 : -1;
+  const line = lines
+    .filter((l) => dir * (l.y - found.label.y) > 0.8 * h && dir * (l.y - found.label.y) < 3 * h)
+    .filter((l) => l.words.some((w) => w.x > x - 3 * h && w.x < x + 3 * h && /[A-Za-z]{3}/.test(w.text)))
+    .sort((a, b) => Math.abs(a.y - found.label.y) - Math.abs(b.y - found.label.y))[0];
+  if (!line) return null;
+  const cy = (line.y + line.bottom) / 2;
+  const box = { x0: found.x0, x1: found.x1, y0: cy - 5, y1: cy + 5 };
+  const span = x + missing.length * 0.55 * h;
+  const drop = line.words.filter((w) => {
+    const cx = w.x + w.width / 2;
+    return cx > box.x0 - 2 && cx < span && !/\d/.test(w.text);
+  });
+  const labelWords = missing.split(' ').map((text, i): Word => ({ text, x: x + (i === 0 ? 0 : 0.62 * h * 9), y: cy - h / 2, width: 0.6 * h * text.length, height: h, confidence: 0.5 }));
+  const words = [...labelWords];
+  if (markInk(binary, pixelsPerPoint, box) >= MARK_INK) words.push({ text: 'X', x: box.x1 - 1.5 * h - 6, y: cy - h / 2, width: 0.9 * h, height: h, confidence: 0.9 });
   return { drop, words };
 }
