@@ -370,6 +370,11 @@ describe('OCR slips the layout reader works around', () => {
     expect(Object.keys(wc.limits)).toContain('el_disease_each_employee');
   });
 
+  it("takes the letter read in the letter column over a rule remnant there ('Il')", () => {
+    const x = ocrRead(withInsurers({}, [['Il', 17, 482, 8]]));
+    expect(x.policies.find((p) => p.coverage === 'workers_compensation')!.insurerLetter).toBe('C');
+  });
+
   it("repairs a date whose slash OCR lost only when the row's other date confirms its month and day", () => {
     const gl = (x: ReturnType<typeof ocrRead>) => x.policies.find((p) => p.coverage === 'general_liability')!;
     const expiration = VALUES.find(([t, x, y]) => /^\d\d\/\d\d\/\d{4}$/.test(t) && x > 370 && y > 330 && y < 345)!;

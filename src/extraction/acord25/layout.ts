@@ -839,7 +839,10 @@ class LayoutReader {
       if (count === 1) return segs[0]!;
       return nearestByY(segs, centerY(anchors[i]!), Infinity);
     };
-    const letters = cells('ltr').sort(byY);
+    // (on OCR pages, rule remnants in the letter column ('Il', '|') give way to a letter read there)
+    const allLetters = cells('ltr').sort(byY);
+    const readLetters = allLetters.filter((c) => letterOf(c.text) !== null);
+    const letters = this.ctx.method !== 'text' && readLetters.length > 0 ? readLetters : allLetters;
     const addl = cells('addl').sort(byY);
     const subr = cells('subr').sort(byY);
     const types = row === 'other' ? cells('type').sort(byY) : [];
