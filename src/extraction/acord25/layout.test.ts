@@ -2,7 +2,7 @@
 // certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, limitByLine, ocrDate, ocrLimit, readAcord25Layout } from './layout.js';
+import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, readAcord25Layout } from './layout.js';
 
 type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
 
@@ -496,17 +496,22 @@ describe('a limit whose label OCR could not read, placed by its line', () => {
   });
 });
 
-describe('a typed date as OCR reads it with a slash lost or read as a digit', () => {
+describe('a typed date as OCR reads it with its slashes lost or read as a digit', () => {
+  const cheapest = (text: string) => ocrDates(text).filter((d, _, all) => d.cost === all[0]!.cost).map((d) => d.iso);
+
   it.each([
-    ['1221/2024', '2024-12-21'],
-    ['12121/2024', '2024-12-21'],
-    ['12/212024', '2024-12-21'],
-    ['12/2112024', '2024-12-21'],
-  ])('reads %s as %s', (text, iso) => {
-    expect(ocrDate(text)).toBe(iso);
+    ['1221/2024', ['2024-12-21']],
+    ['12121/2024', ['2024-12-21']],
+    ['12/2112024', ['2024-12-21']],
+    ['21712023', ['2023-02-07']],
+    ['2/7/2023', ['2023-02-07']],
+    // a slip either way: the row's other date decides
+    ['12/212024', ['2024-12-21', '2024-12-02']],
+  ])('reads %s as %s', (text, isos) => {
+    expect(cheapest(text).sort()).toEqual([...isos].sort());
   });
 
-  it.each(['1271/2024', '13/45/2024', '121/2024', '2024'])('gives no date for %s', (text) => {
-    expect(ocrDate(text)).toBeNull();
+  it.each(['13/45/2024', '2024', '99/99/2024'])('gives no date for %s', (text) => {
+    expect(ocrDates(text)).toEqual([]);
   });
 });

@@ -909,21 +909,22 @@ class LayoutReader {
   }
 
   /**
-   * A row's effective and expiration dates. On OCR, a date whose slash was lost or misread ('1221/2024') is read by
-   * ocrDate only when it falls on the same month and day as the row's other date (policies run a year, or years): a
-   * repair that the row does not confirm is no date.
+   * A row's effective and expiration dates. On OCR, a date whose slashes were lost or misread ('1221/2024') is read
+   * by ocrDates only as the row confirms it: the two dates fall on the same month and day (policies run a year, or
+   * years), the expiration after the effective date, and the pair needing the fewest slips is the only one so cheap.
+   * A repair the row does not confirm is no date.
    */
   private dates(eff: Segment | null, exp: Segment | null, where: string): { effectiveDate: string | null; expirationDate: string | null } {
-    const plain = (seg: Segment | null) => (seg ? normalizeDate(seg.text.replace(/\s+/g, '')) : null);
-    let effectiveDate = plain(eff);
-    let expirationDate = plain(exp);
-    if (this.ctx.method !== 'text') {
-      const confirmed = (seg: Segment | null, other: string | null) => {
-        const iso = seg && other ? ocrDate(seg.text.replace(/\s+/g, '')) : null;
-        return iso !== null && iso.slice(5) === other!.slice(5) ? iso : null;
-      };
-      effectiveDate ??= confirmed(eff, expirationDate);
-      expirationDate ??= confirmed(exp, effectiveDate);
+    const text = (seg: Segment | null) => (seg ? seg.text.replace(/\s+/g, '') : '');
+    let effectiveDate = eff ? normalizeDate(text(eff)) : null;
+    let expirationDate = exp ? normalizeDate(text(exp)) : null;
+    if (this.ctx.method !== 'text' && eff && exp && (effectiveDate === null || expirationDate === null)) {
+      const options = (seg: Segment, plain: string | null) => (plain !== null ? [{ iso: plain, cost: 0 }] : ocrDates(text(seg)));
+      const pairs = options(eff, effectiveDate)
+        .flatMap((e) => options(exp, expirationDate).map((x) => ({ e: e.iso, x: x.iso, cost: e.cost + x.cost })))
+        .filter((p) => p.e.slice(5) === p.x.slice(5) && p.x > p.e)
+        .sort((a, b) => a.cost - b.cost);
+      if (pairs.length > 0 && (pairs.length === 1 || pairs[1]!.cost > pairs[0]!.cost)) [effectiveDate, expirationDate] = [pairs[0]!.e, pairs[0]!.x];
     }
     for (const [seg, iso, name] of [[eff, effectiveDate, 'effective'], [exp, expirationDate, 'expiration']] as const) {
       if (seg && iso === null && cleanText(seg.text) !== null && !/^MM\/DD\/YYYY$/i.test(seg.text.trim())) this.warnings.push(`${where} ${name} date: "${seg.text}" is not a date`);
@@ -978,22 +979,38 @@ function nearestByY(segs: Segment[], y: number, within: number): Segment | null 
 
 const INSURER_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'];
 
+/** What OCR makes of a date's slash: itself, a digit or letter of like shape, or nothing. */
+const DATE_SLASHES = ['/', '1', '7', 'I', 'l', '|', ''];
+
 /**
- * A typed MM/DD/YYYY date as OCR reads it with a slash lost or read as a digit ('1221/2024', '12121/2024',
- * '12/212024', '12/2112024'): the digits are split as MM, DD and YYYY, and only a reading with a real month and day
- * counts. Null when no one reading is a date.
+ * The dates a typed date may be, as OCR reads it with its slashes lost or read as a digit ('1221/2024', '12121/2024',
+ * '21712023' for 2/7/2023): every split into month, separator, day, separator and a four-digit year whose month and
+ * day are real. Each comes with its cost, the slips it needs: a slash read as itself costs nothing, one lost or read
+ * as a digit costs one, and both read as the same digit cost one (one glyph, misread alike). Cheapest first.
  */
-export function ocrDate(text: string): string | null {
+export function ocrDates(text: string): { iso: string; cost: number }[] {
   const t = text.trim();
-  const found = new Set<string>();
-  const shapes = [/^(\d{2})[/17]?(\d{2})\/(\d{4})$/, /^(\d{2})\/(\d{2})[/17]?(\d{4})$/];
-  for (const shape of shapes) {
-    const m = shape.exec(t);
-    if (!m) continue;
-    const iso = normalizeDate(`${m[1]}/${m[2]}/${m[3]}`);
-    if (iso !== null) found.add(iso);
+  const m = /^(.*?)(\d{4})$/.exec(t);
+  if (!m || m[1]!.length < 2 || m[1]!.length > 7) return [];
+  const [head, year] = [m[1]!, m[2]!];
+  const found = new Map<string, number>();
+  for (const s2 of DATE_SLASHES) {
+    if (!head.endsWith(s2)) continue;
+    const md = head.slice(0, head.length - s2.length);
+    for (let ml = 1; ml <= 2; ml++) {
+      for (const s1 of DATE_SLASHES) {
+        const month = md.slice(0, ml);
+        if (md.slice(ml, ml + s1.length) !== s1) continue;
+        const day = md.slice(ml + s1.length);
+        if (!/^\d{1,2}$/.test(month) || !/^\d{1,2}$/.test(day)) continue;
+        const iso = normalizeDate(`${month}/${day}/${year}`);
+        if (iso === null) continue;
+        const cost = s1 !== '/' && s1 !== '' && s1 === s2 ? 1 : (s1 === '/' ? 0 : 1) + (s2 === '/' ? 0 : 1);
+        found.set(iso, Math.min(found.get(iso) ?? Infinity, cost));
+      }
+    }
   }
-  return found.size === 1 ? [...found][0]! : null;
+  return [...found].map(([iso, cost]) => ({ iso, cost })).sort((a, b) => a.cost - b.cost);
 }
 
 /**
