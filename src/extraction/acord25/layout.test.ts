@@ -370,6 +370,14 @@ describe('OCR slips the layout reader works around', () => {
     expect(Object.keys(wc.limits)).toContain('el_disease_each_employee');
   });
 
+  it("finds the INSURED box by its garbled label ('msureo'), so the producer's box stops above it", () => {
+    const plain = ocrRead(withInsurers({}));
+    const x = ocrRead(withInsurers({ INSURED: 'msureo' }));
+    expect(plain.insured.name).not.toBeNull();
+    expect(x.insured).toEqual(plain.insured);
+    expect(x.producer.address).toEqual(plain.producer.address);
+  });
+
   it("takes the letter read in the letter column over a rule remnant there ('Il')", () => {
     const x = ocrRead(withInsurers({}, [['Il', 17, 482, 8]]));
     expect(x.policies.find((p) => p.coverage === 'workers_compensation')!.insurerLetter).toBe('C');

@@ -9,7 +9,7 @@ import type { Address, Coverage, Extraction, FormType, Insurer, PolicyFields } f
 import type { Box, PageWords, Word } from '../layout/words.js';
 import { cleanMultiline, cleanText, limitLabelKey, normalizeDate, normalizeFlag, normalizeLimit, normalizeNaic, normalizeNameLine } from '../normalize.js';
 import { dateHeaders, flagColumns, OCR_DOLLAR, policyNumberLabel } from './ocr-cells.js';
-import { boxOf, centerX, centerY, findLabel, foldLabel, groupLines, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line, type Segment } from '../text/lines.js';
+import { boxOf, centerX, centerY, editDistance, findLabel, foldLabel, groupLines, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line, type Segment } from '../text/lines.js';
 
 export type LayoutContext = { fileName?: string; pages: number; method: 'text' | 'ocr' | 'mixed'; warnings?: string[] };
 
@@ -18,6 +18,9 @@ export type Provenance = Record<string, Box>;
 
 /** How much a value's confidence is discounted for being placed by layout rather than by a form field. */
 const LAYOUT_FACTOR = 0.97;
+/** How many slips a garbled INSURED box label may carry ('msureo'): the label is looked for only where the form prints it. */
+const INSURED_SLIPS = 3;
+
 /** Fewer ACORD 25 grid labels than this on a page and it is not taken for an ACORD 25. */
 const MIN_GRID_LABELS = 9;
 
@@ -371,7 +374,7 @@ class LayoutReader {
 
   private readParties(x: Extraction) {
     const producer = this.label('PRODUCER', { exact: true })[0] ?? this.label(['AGENCY'], { exact: true })[0];
-    const insured = this.label(['INSURED', 'NAMED INSURED'], { exact: false }).find((h) => !producer || h.y > producer.y);
+    const insured = this.label(['INSURED', 'NAMED INSURED'], { exact: false }).find((h) => !producer || h.y > producer.y) ?? (producer && this.ctx.method !== 'text' ? this.garbledInsuredLabel(producer) : undefined);
     const insurers = this.label(['INSURER(S) AFFORDING COVERAGE', 'COMPANY'])[0];
     const contact = this.label(['CONTACT', 'CONTACT NAME:'])[0];
     const coverages = this.label('COVERAGES')[0];
@@ -406,6 +409,26 @@ class LayoutReader {
       x.certificateHolder = { name: p.name, address: p.address };
       this.note('/certificateHolder/name', p.name, p.words);
     }
+  }
+
+  /**
+   * The INSURED box label where OCR garbled it ('msureo', 'INSURFD'): a lone word at the left edge under PRODUCER (at
+   * PRODUCER's x) within INSURED_SLIPS of it, above COVERAGES. Without it the producer's box would run on into the
+   * insured's, and the insured would have no name.
+   */
+  private garbledInsuredLabel(producer: LabelHit): LabelHit | undefined {
+    const coverages = this.label('COVERAGES')[0];
+    const bottom = coverages && coverages.y > producer.y ? coverages.y : producer.y + 150;
+    for (const line of this.lines) {
+      if (line.y <= producer.bottom + producer.height || line.y >= bottom) continue;
+      const seg = line.segments[0]!;
+      if (seg.words.length !== 1 || Math.abs(seg.x - producer.x) > 2 * producer.height) continue;
+      const folded = foldLabel(seg.text);
+      if (folded.length < 5 || folded.length > 9 || /\d/.test(seg.text)) continue;
+      if (editDistance(folded, foldLabel('INSURED'), INSURED_SLIPS) > INSURED_SLIPS) continue;
+      return { ...seg, score: 0.5, line, rest: null };
+    }
+    return undefined;
   }
 
   /** A party box: the name line (skipping lines that are not names), then address lines with the city line parsed. */
