@@ -142,6 +142,13 @@ describe('ACORD 25 value regions', () => {
     expect(policyNumberLabel(groupLines(words([['POLICY EXP', 384, 292], ['LIMITS', 500, 292]])))).toBeUndefined();
   });
 
+  it("starts the insurers' strip under the box's header when OCR misread INSURER A's letter ('INSURER F')", () => {
+    const garbled = HEADER.map(([t, x, y, s]): Place => [t === 'INSURER A :' ? 'INSURER F' : t, x, y, s]);
+    const r = byName(acord25ValueRegions(page(garbled)));
+    expect(r.insurers!.y0).toBeLessThan(173);
+    expect(r.insurers!.y0).toBeGreaterThan(160);
+  });
+
   it("does not take ADDL's INSD misread as INSR for the insurer letter column's label", () => {
     const garbled = HEADER.filter(([t, x]) => !(t === 'INSR' && x === 20) && t !== 'LTR')
       .map(([t, x, y, s]): Place => [t === 'INSD' ? 'INSR' : t, x, y, s])

@@ -267,7 +267,12 @@ function insurerRegions(lines: Line[], page: PageWords): ValueRegion[] {
   if (labels.length < 2) return [];
   labels.sort((a, b) => a.y - b.y);
   const spacing = (labels[labels.length - 1]!.y - labels[0]!.y) / Math.max(1, LETTERS.indexOf(letterOfLabel(labels[labels.length - 1]!)) - LETTERS.indexOf(letterOfLabel(labels[0]!)));
-  const y0 = labels[0]!.bottom - 1.1 * spacing;
+  // the box's header, where read, is its top (INSURER A's row is right under it): the labels, one of them misread
+  // ('INSURER F' for A), may place it a row low, or high
+  const header = findLabel(lines, ['INSURER(S) AFFORDING COVERAGE', 'INSURER(S) AFFORDING']).find((h) => h.y < labels[0]!.y && h.y > labels[0]!.y - 3 * Math.abs(spacing));
+  // (its own line's height, not its box's: OCR glues the underscores of a rule remnant onto it)
+  const below = header ? Math.min(header.bottom, header.y + 1.3 * labels[0]!.height) + 0.5 : 0;
+  const y0 = header ? below : labels[0]!.bottom - 1.1 * spacing;
   const y1 = labels[labels.length - 1]!.bottom + 0.2 * spacing;
   const x0 = Math.max(...labels.map((l) => l.right)) + 0.5;
   // without its label (OCR read 'NAC»') the NAIC # column is where the form prints it, the page's last ninth
