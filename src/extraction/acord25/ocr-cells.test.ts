@@ -4,7 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
 import { groupLines } from '../text/lines.js';
-import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, policyNumberLabel, snapToRules, type ValueRegion } from './ocr-cells.js';
+import { PSM } from 'tesseract.js';
+import { toPageWords, type PixelWord, type RecognizeOptions } from '../ocr/ocr.js';
+import type { GreyBitmap } from '../ocr/render.js';
+import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, policyNumberLabel, rereadValueCells, snapToRules, type ValueRegion } from './ocr-cells.js';
 
 type Place = [text: string, x: number, y: number, size?: number];
 
@@ -310,5 +313,32 @@ describe("how much of a word the strip's words cover", () => {
     // LIABILITY (x 126..160) and a Y read in the ADDL column whose box starts at 155
     expect(coveredShare(word(126, 34), [word(155, 8)])).toBeLessThan(0.2);
     expect(coveredShare(word(126, 34), [])).toBe(0);
+  });
+});
+
+describe('reading a doubted value again on its own', () => {
+  const S = 2; // pixels per point
+  // a blank page but for some ink in the amounts column, where the strip is read
+  const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+  for (let y = 440 * S; y < 448 * S; y++) for (let x = 540 * S; x < 580 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+
+  it('takes the more confident of a single-line and a single-word reading of a word the strip read doubtfully', async () => {
+    const calls: RecognizeOptions[] = [];
+    const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+      calls.push(options);
+      const at = (text: string, confidence: number): PixelWord[] => [{ text, left: crop.width / 2 - 40, top: crop.height / 2 - 8, width: 80, height: 16, confidence }];
+      if (calls.length === 1) return at('5,000,600', 68); // the amounts strip
+      if (options.psm === PSM.SINGLE_LINE) return at('5,000,600', 60);
+      if (options.psm === PSM.SINGLE_WORD) return at('5,000,000', 85);
+      return [];
+    };
+    const out = await rereadValueCells(page(HEADER), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
+    expect(calls[0]!.whitelist).toBe('0123456789,');
+    expect(calls.slice(1, 3).map((c) => [c.psm, c.whitelist])).toEqual([
+      [PSM.SINGLE_LINE, '0123456789,'],
+      [PSM.SINGLE_WORD, '0123456789,'],
+    ]);
+    const amounts = out.words.filter((w) => /^\d[\d,]+$/.test(w.text));
+    expect(amounts.map((w) => [w.text, w.confidence])).toEqual([['5,000,000', 0.85]]);
   });
 });
