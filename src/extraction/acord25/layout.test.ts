@@ -2,7 +2,7 @@
 // certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, readAcord25Layout } from './layout.js';
+import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, readAcord25Layout } from './layout.js';
 
 type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
 
@@ -521,5 +521,14 @@ describe('a typed date as OCR reads it with its slashes lost or read as a digit'
 
   it.each(['13/45/2024', '2024', '99/99/2024'])('gives no date for %s', (text) => {
     expect(ocrDates(text)).toEqual([]);
+  });
+});
+
+describe('a policy number as OCR reads it', () => {
+  it('takes small letters that differ from capitals only in size for the capitals printed', () => {
+    expect(ocrPolicyNumber('cup 6254097-26')).toBe('CUP 6254097-26');
+    expect(ocrPolicyNumber('CUP 6254097-26')).toBe('CUP 6254097-26');
+    // 'ba' is not read for capitals: b and a have small forms of their own
+    expect(ocrPolicyNumber('ba 0343393-26')).toBe('ba 0343393-26');
   });
 });

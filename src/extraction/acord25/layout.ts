@@ -79,7 +79,7 @@ const ROW_EXTRA_LABELS: Record<Row, string[]> = {
 
 /** Checkbox labels: a mark just left of one of these checks it. */
 type Checkbox = 'cgl' | 'claimsMade' | 'occurrence' | 'perPolicy' | 'perProject' | 'perLocation' | 'perOther' | 'anyAuto' | 'owned' | 'scheduled' | 'hired' | 'nonOwned' | 'umbrella' | 'excess' | 'deductible' | 'retention' | 'perStatute' | 'otherWc';
-const CHECKBOX_LABELS: { box: Checkbox; label: string[] }[] = [
+const CHECKBOX_LABELS: { box: Checkbox; label: string[]; prefix?: boolean }[] = [
   { box: 'cgl', label: ['COMMERCIAL GENERAL LIABILITY'] },
   { box: 'claimsMade', label: ['CLAIMS-MADE'] },
   { box: 'occurrence', label: ['OCCUR'] },
@@ -92,9 +92,9 @@ const CHECKBOX_LABELS: { box: Checkbox; label: string[] }[] = [
   { box: 'scheduled', label: ['SCHEDULED'] },
   { box: 'hired', label: ['HIRED'] },
   { box: 'nonOwned', label: ['NON-OWNED'] },
-  // (OCR sets LIAB apart now and then: 'EXCESS' | 'LIAB')
-  { box: 'umbrella', label: ['UMBRELLA LIAB', 'UMBRELLA'] },
-  { box: 'excess', label: ['EXCESS LIAB', 'EXCESS'] },
+  // (OCR sets LIAB apart now and then, 'EXCESS' | 'LIAB', or garbles it onto the word, 'Excessuas')
+  { box: 'umbrella', label: ['UMBRELLA LIAB', 'UMBRELLA'], prefix: true },
+  { box: 'excess', label: ['EXCESS LIAB', 'EXCESS'], prefix: true },
   { box: 'deductible', label: ['DED'] },
   { box: 'retention', label: ['RETENTION', 'RETENTION $'] },
   { box: 'perStatute', label: ['PER', 'PER STATUTE', 'STATUTE'] },
@@ -318,7 +318,7 @@ class LayoutReader {
 
   private readonly labelCache = new Map<string, LabelHit[]>();
   /** Where a label is printed on the page (memoized: several readers ask for the same labels). */
-  private label(label: string | string[], opts?: { exact?: boolean; anywhere?: boolean }): LabelHit[] {
+  private label(label: string | string[], opts?: { exact?: boolean; anywhere?: boolean; prefix?: boolean }): LabelHit[] {
     const key = JSON.stringify([label, opts ?? {}]);
     let hits = this.labelCache.get(key);
     if (!hits) {
@@ -663,7 +663,10 @@ class LayoutReader {
     for (const hit of [...limits.map((l) => l.hit), ...Object.values(rowLabel), ...Object.values(extra).flat()]) if (hit) for (const w of hit.words) labelWords.add(w);
 
     // check marks anywhere in the grid outside the letter and Y/N columns
-    const checkLabels = CHECKBOX_LABELS.map((c) => ({ box: c.box, hits: this.label(c.label, { exact: c.label.some((l) => foldLabel(l).length < 5) }).filter(inGrid) }));
+    const checkLabels = CHECKBOX_LABELS.map((c) => ({
+      box: c.box,
+      hits: this.label(c.label, { exact: c.label.some((l) => foldLabel(l).length < 5), ...(c.prefix && this.ctx.method !== 'text' ? { prefix: true } : {}) }).filter(inGrid),
+    }));
     const marks: { box: Checkbox; y: number; word: Word }[] = [];
     for (const line of this.lines) {
       for (const w of line.words) {
@@ -907,7 +910,7 @@ class LayoutReader {
         coverage: row === 'other' ? 'other' : coverage,
         description,
         insurerLetter: letter,
-        policyNumber: num ? cleanText(num.text) : null,
+        policyNumber: num ? (this.ctx.method === 'text' ? cleanText(num.text) : ocrPolicyNumber(num.text)) : null,
         ...this.dates(eff, exp, where),
         additionalInsured: row === 'workers_compensation' ? false : flag(ai, 'ADDL INSD'),
         subrogationWaived: flag(sw, 'SUBR WVD'),
@@ -1001,6 +1004,18 @@ function nearestByY(segs: Segment[], y: number, within: number): Segment | null 
 }
 
 const INSURER_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'];
+
+/** Letters whose small and capital forms differ only in size, which OCR of a lone word cannot tell apart. */
+const SIZE_ONLY_CASE = /^[cosuvwxzp]+$/;
+
+/**
+ * A policy number as OCR read it: a part in small letters that differ from capitals only in size ('cup 6254097-26')
+ * is the capitals printed (policy numbers are printed in capitals).
+ */
+export function ocrPolicyNumber(text: string): string | null {
+  const clean = cleanText(text);
+  return clean === null ? null : clean.replace(/\b[a-z]+\b/g, (part) => (SIZE_ONLY_CASE.test(part) ? part.toUpperCase() : part));
+}
 
 /** What OCR makes of a date's slash: itself, a digit or letter of like shape, or nothing. */
 const DATE_SLASHES = ['/', '1', '7', 'I', 'l', '|', ''];

@@ -100,6 +100,11 @@ describe('decideCheckBoxes', () => {
     expect(labels).toEqual(['CLAIMS-MADE', 'EXCESS LIAB', 'OCCUR', 'UMBRELLA LIAB']);
   });
 
+  it("places the EXCESS LIAB box by its first word when OCR glued the rest onto it ('Excessuas')", () => {
+    const glued: PageWords = { ...page, words: page.words.filter((w) => w.text !== 'EXCESS' && !(w.text === 'LIAB' && w.y === 72)).concat(words([['Excessuas', 57, 72]])) };
+    expect(checkBoxWindows(glued).map((w) => w.label.text).sort()).toEqual(['CLAIMS-MADE', 'Excessuas', 'OCCUR', 'UMBRELLA LIAB']);
+  });
+
   it("places no POLICY box in the limits column (E.L. DISEASE - POLICY LIMIT), and keeps PER STATUTE's", () => {
     const limits: PageWords = {
       ...page,
@@ -125,17 +130,17 @@ describe('decideCheckBoxes', () => {
     expect(beside('CLAIMS-MADE')).toBe(false);
   });
 
-  it('finds the UMBRELLA LIAB box above EXCESS LIAB when OCR garbled its label, and gives its mark to it', () => {
+  it("finds the UMBRELLA LIAB box above EXCESS LIAB when OCR garbled its label ('umsreatas'), and gives its mark to it", () => {
     const umbrellaMarked = drawBoxes([
       { x: 39, y: 57.5, marked: true },
       { x: 39, y: 69.5, marked: false },
     ]);
     const garbled: PageWords = {
       ...page,
-      words: page.words.filter((w) => w.text !== 'UMBRELLA' && w.text !== 'LIAB' && w.text !== '1X').concat(words([['X UMBRELLAUAB', 44, 60], ['EXCESS LIAB', 57, 72]])),
+      words: page.words.filter((w) => w.text !== 'UMBRELLA' && w.text !== 'LIAB' && w.text !== '1X').concat(words([['X umsreatas', 44, 60], ['EXCESS LIAB', 57, 72]])),
     };
     const decided = decideCheckBoxes(garbled, umbrellaMarked, S);
-    expect(decided.words.some((w) => w.text === 'UMBRELLAUAB')).toBe(false);
+    expect(decided.words.some((w) => w.text === 'umsreatas')).toBe(false);
     const umbrella = decided.words.find((w) => w.text === 'UMBRELLA')!;
     const excess = decided.words.find((w) => w.text === 'EXCESS')!;
     const marks = decided.words.filter((w) => w.text === 'X' && w.x < 57);

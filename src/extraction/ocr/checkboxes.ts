@@ -65,7 +65,12 @@ export function checkBoxWindows(page: PageWords, lines: Line[] = groupLines(page
   const short = CHECK_BOX_LABELS.filter((l) => l.replace(/[^A-Za-z]/g, '').length < 5);
   const long = CHECK_BOX_LABELS.filter((l) => !short.includes(l));
   // short labels must be whole words; long ones may follow a mark OCR glued to them
-  const hits = [...findLabel(lines, short, { exact: true }), ...findLabel(lines, long, { anywhere: true })].filter((h) => h.y > top && h.bottom < bottom);
+  const hits = [
+    ...findLabel(lines, short, { exact: true }),
+    ...findLabel(lines, long, { anywhere: true }),
+    // UMBRELLA / EXCESS with what OCR glued onto them ('Excessuas'): their boxes decide umbrella or excess
+    ...findLabel(lines, ['UMBRELLA', 'EXCESS'], { anywhere: true, prefix: true }),
+  ].filter((h) => h.y > top && h.bottom < bottom);
   for (const hit of hits) {
     // "(Per accident)", "(Per person)": a limit's wording, not the PER STATUTE box
     if (/^[({]/.test(hit.words[0]!.text) || (hit.rest && /ACCIDENT|PERSON/i.test(hit.rest.text))) continue;

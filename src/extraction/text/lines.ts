@@ -126,10 +126,11 @@ function foldWord(w: Word): string {
 export type LabelHit = Segment & { /** 1 = exact, lower with each slip */ score: number; line: Line; rest: Segment | null };
 
 /**
- * Every place the label is printed: word runs that begin a segment and fold to the label within its tolerance.
+ * Every place the label is printed: word runs that begin a segment and fold to the label within its tolerance (with
+ * `prefix`, also a run whose last word starts with the label's end).
  * `rest` holds the words of that segment after the label (a value printed right after its label).
  */
-export function findLabel(lines: readonly Line[], label: string | readonly string[], opts: { exact?: boolean; anywhere?: boolean } = {}): LabelHit[] {
+export function findLabel(lines: readonly Line[], label: string | readonly string[], opts: { exact?: boolean; anywhere?: boolean; prefix?: boolean } = {}): LabelHit[] {
   const targets = (typeof label === 'string' ? [label] : label).map(foldLabel).filter((t) => t !== '');
   const counts = targets.map(letterCounts);
   const hits: LabelHit[] = [];
@@ -143,6 +144,11 @@ export function findLabel(lines: readonly Line[], label: string | readonly strin
           const max = opts.exact ? 0 : tolerance(target);
           for (let n = start + 1; n <= seg.words.length; n++) {
             const acc = start === 0 ? prefixes[n - 1]! : prefixes[n - 1]!.slice(prefixes[start - 1]!.length);
+            // `prefix`: the label's last word may run on into what OCR glued to it ('EXCESSUAS' for EXCESS LIAB)
+            if (opts.prefix && acc.length > target.length && acc.startsWith(target)) {
+              if (!best || 0.9 > best.score) best = { start, n, score: 0.9 };
+              break;
+            }
             if (acc.length > target.length + max) break;
             if (acc.length < target.length - max) continue;
             let d = 0;
