@@ -331,8 +331,12 @@ export async function rereadValueCells(
     for (let i = 0; i < found.length; i++) {
       const w = found[i]!;
       if (w.confidence >= DOUBTED || !/\d/.test(w.text)) continue;
-      const again = await rereadWord(w, bitmap, pixelsPerPoint, r, recognize, toWords);
-      if (again && again.confidence > w.confidence) found[i] = { ...w, text: again.text, confidence: again.confidence };
+      const again = await rereadWord(w, crop, { left: left - PAD, top: top - PAD }, pixelsPerPoint, r, recognize, toWords);
+      // only a mending: one character changed or one dropped. A longer reading took in something beside the word (a
+      // '$' read as 1 with the digits whitelist: '1000000' -> '11000000')
+      if (again && again.confidence > w.confidence + 0.1 && again.text.length <= w.text.length && editDistance(again.text, w.text, 1) <= 1) {
+        found[i] = { ...w, text: again.text, confidence: again.confidence };
+      }
     }
     // a first-pass word reaching into the strip (its centre outside) and mostly covered by the strip's words is the
     // same word read again: the strip's wins. A long label beside the strip ("LIABILITY" left of the ADDL column)
@@ -346,28 +350,30 @@ export async function rereadValueCells(
 const DOUBTED = 0.8;
 
 /**
- * One word of a value strip read again alone, cut out of the page with a margin (a third of its height above and
- * below, a fifth beside), as a single line and then as a single word, with the strip's whitelist: the more confident
- * reading that is one word. Each mode mends slips the other makes ('83358946-25' as a line, '5,000,600' as a word).
- * Null when neither finds one word there.
+ * One word of a value strip read again alone, cut out of the strip as it was read (marks of the lines around it
+ * cleared, the limits' '$' blanked; `origin` is the strip's top-left in page pixels) with a margin of a third of its
+ * height above and below and a fifth beside, as a single line and then as a single word, with the strip's whitelist:
+ * the more confident reading that is one word. Each mode mends slips the other makes ('83358946-25' as a line,
+ * '5,000,600' as a word). Null when neither finds one word there.
  */
 async function rereadWord(
   w: Word,
-  bitmap: GreyBitmap,
+  strip: GreyBitmap,
+  origin: { left: number; top: number },
   pixelsPerPoint: number,
   r: ValueRegion,
   recognize: CellRecognizer,
   toWords: (pw: PixelWord[], left: number, top: number) => Word[],
 ): Promise<Word | null> {
-  const left = Math.max(0, Math.floor((w.x - 0.2 * w.height) * pixelsPerPoint));
-  const top = Math.max(0, Math.floor((w.y - 0.3 * w.height) * pixelsPerPoint));
-  const right = Math.min(bitmap.width, Math.ceil((w.x + w.width + 0.2 * w.height) * pixelsPerPoint));
-  const bottom = Math.min(bitmap.height, Math.ceil((w.y + 1.3 * w.height) * pixelsPerPoint));
+  const left = Math.max(0, Math.floor((w.x - 0.2 * w.height) * pixelsPerPoint) - origin.left);
+  const top = Math.max(0, Math.floor((w.y - 0.3 * w.height) * pixelsPerPoint) - origin.top);
+  const right = Math.min(strip.width, Math.ceil((w.x + w.width + 0.2 * w.height) * pixelsPerPoint) - origin.left);
+  const bottom = Math.min(strip.height, Math.ceil((w.y + 1.3 * w.height) * pixelsPerPoint) - origin.top);
   if (right - left < 4 || bottom - top < 4) return null;
-  const crop = cropGrey(bitmap, left, top, right, bottom, PAD);
+  const crop = cropGrey(strip, left, top, right, bottom, PAD);
   let best: Word | null = null;
   for (const psm of [PSM.SINGLE_LINE, PSM.SINGLE_WORD]) {
-    const words = toWords(await recognize(crop, { psm, whitelist: r.whitelist }), left - PAD, top - PAD);
+    const words = toWords(await recognize(crop, { psm, whitelist: r.whitelist }), origin.left + left - PAD, origin.top + top - PAD);
     if (words.length === 1 && (!best || words[0]!.confidence > best.confidence)) best = words[0]!;
   }
   return best;
