@@ -378,6 +378,11 @@ describe('OCR slips the layout reader works around', () => {
     expect(x.producer.address).toEqual(plain.producer.address);
   });
 
+  it("reads COMBINED SINGLE LIMIT by COMBINED alone when OCR lost the rest", () => {
+    const x = ocrRead(withInsurers({ 'COMBINED SINGLE LIMIT': 'COMBINED,', '(Ea accident)': '{Ean' }));
+    expect(x.policies.find((p) => p.coverage === 'automobile_liability')!.limits.combined_single_limit).toBe(1_000_000);
+  });
+
   it("takes the letter read in the letter column over a rule remnant there ('Il')", () => {
     const x = ocrRead(withInsurers({}, [['Il', 17, 482, 8]]));
     expect(x.policies.find((p) => p.coverage === 'workers_compensation')!.insurerLetter).toBe('C');

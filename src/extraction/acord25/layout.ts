@@ -37,7 +37,8 @@ const LIMIT_LABELS: { row: Row; key: string; label: string[] }[] = [
   { row: 'general_liability', key: 'personal_advertising_injury', label: ['PERSONAL & ADV INJURY'] },
   { row: 'general_liability', key: 'general_aggregate', label: ['GENERAL AGGREGATE'] },
   { row: 'general_liability', key: 'products_completed_operations_aggregate', label: ['PRODUCTS - COMP/OP AGG'] },
-  { row: 'automobile_liability', key: 'combined_single_limit', label: ['COMBINED SINGLE LIMIT'] },
+  // (OCR sets SINGLE LIMIT apart from COMBINED now and then, on a line of its own)
+  { row: 'automobile_liability', key: 'combined_single_limit', label: ['COMBINED SINGLE LIMIT', 'COMBINED'] },
   { row: 'automobile_liability', key: 'bodily_injury_per_person', label: ['BODILY INJURY (Per person)'] },
   { row: 'automobile_liability', key: 'bodily_injury_per_accident', label: ['BODILY INJURY (Per accident)'] },
   { row: 'automobile_liability', key: 'property_damage_per_accident', label: ['PROPERTY DAMAGE'] },
