@@ -348,6 +348,22 @@ describe('reading a doubted value again: only a mending', () => {
   const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
   for (let y = 440 * S; y < 448 * S; y++) for (let x = 540 * S; x < 580 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
 
+  it.each([
+    ['5000', '500'],
+    ['1000000', '1000009'],
+  ])("keeps the limit %s when the word alone reads %s (a limit read again must stay as long and as round)", async (first, again) => {
+    let call = 0;
+    const recognize = async (crop: GreyBitmap): Promise<PixelWord[]> => {
+      call++;
+      const at = (text: string, confidence: number): PixelWord[] => [{ text, left: crop.width / 2 - 40, top: crop.height / 2 - 8, width: 80, height: 16, confidence }];
+      if (call === 1) return at(first, 40);
+      if (call <= 3) return at(again, 90);
+      return [];
+    };
+    const out = await rereadValueCells(page(HEADER), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
+    expect(out.words.filter((w) => /^\d+$/.test(w.text)).map((w) => w.text)).toEqual([first]);
+  });
+
   it("keeps the strip's reading when the word alone reads longer (a '$' beside it read as 1)", async () => {
     let call = 0;
     const recognize = async (crop: GreyBitmap): Promise<PixelWord[]> => {

@@ -334,7 +334,7 @@ export async function rereadValueCells(
       const again = await rereadWord(w, crop, { left: left - PAD, top: top - PAD }, pixelsPerPoint, r, recognize, toWords);
       // only a mending: one character changed or one dropped. A longer reading took in something beside the word (a
       // '$' read as 1 with the digits whitelist: '1000000' -> '11000000')
-      if (again && again.confidence > w.confidence + 0.1 && again.text.length <= w.text.length && editDistance(again.text, w.text, 1) <= 1) {
+      if (again && again.confidence > w.confidence + 0.1 && again.text.length <= w.text.length && editDistance(again.text, w.text, 1) <= 1 && (r.whitelist !== AMOUNT_CHARS || mendsAmount(w.text, again.text))) {
         found[i] = { ...w, text: again.text, confidence: again.confidence };
       }
     }
@@ -344,6 +344,16 @@ export async function rereadValueCells(
     words = [...words.filter((w) => !inside(w, r) && coveredShare(w, found) <= 0.4), ...found];
   }
   return { ...page, words };
+}
+
+/**
+ * Whether a limit read again mends the first reading: as many digits, and at least as many closing zeros (limits
+ * are round: '5,000,600' -> '5,000,000' mends; '5000' -> '500' and '1000000' -> '1000009' do not).
+ */
+function mendsAmount(before: string, after: string): boolean {
+  const digits = (t: string) => t.replace(/\D/g, '');
+  const zeros = (t: string) => /0*$/.exec(digits(t))![0].length;
+  return digits(after).length === digits(before).length && zeros(after) >= zeros(before);
 }
 
 /** A second-pass word holding digits below this confidence (0..1) is read once more on its own (rereadWord). */
