@@ -404,6 +404,19 @@ describe('OCR slips the layout reader works around', () => {
     expect(gl(alone).expirationDate).toBeNull();
   });
 
+  it("reads a row's two dates that OCR ran together into one column", () => {
+    const gl = (x: ReturnType<typeof ocrRead>) => x.policies.find((p) => p.coverage === 'general_liability')!;
+    const plain = gl(ocrRead(withInsurers({})));
+    const dates = VALUES.filter(([t, x, y]) => /^\d\d\/\d\d\/\d{4}$/.test(t) && y > 330 && y < 345).sort((a, b) => a[1] - b[1]);
+    expect(dates).toHaveLength(2);
+    const [effective, expiration] = dates as [Place, Place];
+    const places = withInsurers({})
+      .filter((p) => p !== effective && p !== expiration && !(p[0] === effective[0] && p[1] === effective[1] && p[2] === effective[2]) && !(p[0] === expiration[0] && p[1] === expiration[1] && p[2] === expiration[2]))
+      .concat([[`${effective[0]}${expiration[0]}`, effective[1], effective[2], 5]]);
+    const x = gl(ocrRead(places));
+    expect([x.effectiveDate, x.expirationDate]).toEqual([plain.effectiveDate, plain.expirationDate]);
+  });
+
   it('places the amounts of illegible limit labels by their lines, the WC row keeping its last line', () => {
     const garble = { 'BODILY INJURY (Per person)': 'BODILY mur', 'E.L. DISEASE - POLICY LIMIT': '£1. DISEASE LMT', 'DESCRIPTION OF OPERATIONS below': 'OF OPERATIONS bela' };
     const x = ocrRead(withInsurers(garble, [['250,000', 527, 397, 8]]));
@@ -520,8 +533,14 @@ describe('a typed date as OCR reads it with its slashes lost or read as a digit'
     ['2/7/2023', ['2023-02-07']],
     // a slip either way: the row's other date decides
     ['12/212024', ['2024-12-21', '2024-12-02']],
+    ['1125/26', ['2026-11-25', '2026-01-25']],
   ])('reads %s as %s', (text, isos) => {
     expect(cheapest(text).sort()).toEqual([...isos].sort());
+  });
+
+  it('finds a two-digit year too, read with both slashes lost or misread', () => {
+    expect(ocrDates('1125126').map((d) => d.iso)).toContain('2026-11-25');
+    expect(ocrDates('1125126').every((d) => d.iso.startsWith('20'))).toBe(true);
   });
 
   it.each(['13/45/2024', '2024', '99/99/2024'])('gives no date for %s', (text) => {

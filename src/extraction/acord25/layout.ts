@@ -945,6 +945,16 @@ class LayoutReader {
     const text = (seg: Segment | null) => (seg ? seg.text.replace(/\s+/g, '') : '');
     let effectiveDate = eff ? normalizeDate(text(eff)) : null;
     let expirationDate = exp ? normalizeDate(text(exp)) : null;
+    if (this.ctx.method !== 'text' && (effectiveDate === null || expirationDate === null)) {
+      // OCR runs a row's two dates together ('04/24/202404/24/2025'), into one column or across both: the first date
+      // of the row is the effective one, the last the expiration
+      const all = [eff, exp].flatMap((seg) => [...text(seg).matchAll(/\d{1,2}\/\d{1,2}\/\d{4}/g)].map((m) => normalizeDate(m[0])).filter((d): d is string => d !== null));
+      const glued = [eff, exp].some((seg) => (text(seg).match(/\d{1,2}\/\d{1,2}\/\d{4}/g) ?? []).length >= 2);
+      if (glued && all.length >= 2 && all[0]! < all[all.length - 1]!) {
+        effectiveDate ??= all[0]!;
+        expirationDate ??= all[all.length - 1]!;
+      }
+    }
     if (this.ctx.method !== 'text' && eff && exp && (effectiveDate === null || expirationDate === null)) {
       const options = (seg: Segment, plain: string | null) => (plain !== null ? [{ iso: plain, cost: 0 }] : ocrDates(text(seg)));
       const pairs = options(eff, effectiveDate)
@@ -1023,29 +1033,33 @@ const DATE_SLASHES = ['/', '1', '7', 'I', 'l', '|', ''];
 
 /**
  * The dates a typed date may be, as OCR reads it with its slashes lost or read as a digit ('1221/2024', '12121/2024',
- * '21712023' for 2/7/2023): every split into month, separator, day, separator and a four-digit year whose month and
- * day are real. Each comes with its cost, the slips it needs: a slash read as itself costs nothing, one lost or read
+ * '21712023' for 2/7/2023, '1125126' for 11/25/26): every split into month, separator, day, separator and a four- or
+ * two-digit year whose month and day are real. Each comes with its cost, the slips it needs: a slash read as itself costs nothing, one lost or read
  * as a digit costs one, and both read as the same digit cost one (one glyph, misread alike). Cheapest first.
  */
 export function ocrDates(text: string): { iso: string; cost: number }[] {
   const t = text.trim();
-  const m = /^(.*?)(\d{4})$/.exec(t);
-  if (!m || m[1]!.length < 2 || m[1]!.length > 7) return [];
-  const [head, year] = [m[1]!, m[2]!];
+  if (!/^[\d/|Il]+$/.test(t)) return [];
   const found = new Map<string, number>();
-  for (const s2 of DATE_SLASHES) {
-    if (!head.endsWith(s2)) continue;
-    const md = head.slice(0, head.length - s2.length);
-    for (let ml = 1; ml <= 2; ml++) {
-      for (const s1 of DATE_SLASHES) {
-        const month = md.slice(0, ml);
-        if (md.slice(ml, ml + s1.length) !== s1) continue;
-        const day = md.slice(ml + s1.length);
-        if (!/^\d{1,2}$/.test(month) || !/^\d{1,2}$/.test(day)) continue;
-        const iso = normalizeDate(`${month}/${day}/${year}`);
-        if (iso === null) continue;
-        const cost = s1 !== '/' && s1 !== '' && s1 === s2 ? 1 : (s1 === '/' ? 0 : 1) + (s2 === '/' ? 0 : 1);
-        found.set(iso, Math.min(found.get(iso) ?? Infinity, cost));
+  for (const yearLength of [4, 2]) {
+    const head = t.slice(0, -yearLength);
+    const year = t.slice(-yearLength);
+    if (!/^\d+$/.test(year) || head.length < 2 || head.length > 7) continue;
+    for (const s2 of DATE_SLASHES) {
+      if (!head.endsWith(s2)) continue;
+      const md = head.slice(0, head.length - s2.length);
+      for (let ml = 1; ml <= 2; ml++) {
+        for (const s1 of DATE_SLASHES) {
+          const month = md.slice(0, ml);
+          if (md.slice(ml, ml + s1.length) !== s1) continue;
+          const day = md.slice(ml + s1.length);
+          if (!/^\d{1,2}$/.test(month) || !/^\d{1,2}$/.test(day)) continue;
+          const iso = normalizeDate(`${month}/${day}/${year}`);
+          // (a policy's dates lie within this century)
+          if (iso === null || iso < '2000' || iso >= '2100') continue;
+          const cost = s1 !== '/' && s1 !== '' && s1 === s2 ? 1 : (s1 === '/' ? 0 : 1) + (s2 === '/' ? 0 : 1);
+          found.set(iso, Math.min(found.get(iso) ?? Infinity, cost));
+        }
       }
     }
   }
