@@ -53,6 +53,13 @@ const HEADER: Place[] = [
 ];
 
 const page = (places: Place[]): PageWords => ({ page: 1, width: 612, height: 792, source: 'ocr', words: words(places) });
+
+/** The date headers dateHeaders finds on a page of these places, by its POLICY NUMBER. */
+function headersOf(places: Place[]) {
+  const lines = groupLines(words(places));
+  const number = lines.flatMap((l) => l.segments).find((s) => s.text === 'POLICY NUMBER')!;
+  return dateHeaders(lines, { ...number, score: 1, line: lines[0]!, rest: null });
+}
 const byName = (regions: ValueRegion[]) => Object.fromEntries(regions.map((r) => [r.name, r]));
 
 describe('ACORD 25 value regions', () => {
@@ -90,9 +97,7 @@ describe('ACORD 25 value regions', () => {
 
   it("takes the '(MM/DD/YYYY)' under each date header when OCR garbled POLICY EFF / EXP", () => {
     const garbled = HEADER.filter(([t]) => t !== 'POLICY EFF' && t !== 'POLICY EXP').map(([t, x, y, s]): Place => [t === '(MM/DD/YYYY)' ? '(MM/DDIYYYY}' : t, x, y, s]);
-    const lines = groupLines(words(garbled));
-    const number = lines.flatMap((l) => l.segments).find((s) => s.text === 'POLICY NUMBER')!;
-    const { eff, exp } = dateHeaders(lines, { ...number, score: 1, line: lines[0]!, rest: null });
+    const { eff, exp } = headersOf(garbled);
     expect(eff?.x).toBe(334);
     expect(exp?.x).toBe(381);
     expect(byName(acord25ValueRegions(page(garbled))).eff).toBeDefined();
@@ -106,9 +111,7 @@ describe('ACORD 25 value regions', () => {
       ['12/19/2023', 335, 410],
       ['12/19/2024', 382, 410],
     ]);
-    const lines = groupLines(words(garbled));
-    const number = lines.flatMap((l) => l.segments).find((s) => s.text === 'POLICY NUMBER')!;
-    const { eff, exp } = dateHeaders(lines, { ...number, score: 1, line: lines[0]!, rest: null });
+    const { eff, exp } = headersOf(garbled);
     expect(eff?.x).toBe(334);
     expect(exp?.x).toBe(382);
     const r = byName(acord25ValueRegions(page(garbled)));
@@ -123,9 +126,7 @@ describe('ACORD 25 value regions', () => {
       ['12/19/2023', 335, 410],
       ['12/19/2024', 382, 410],
     ]);
-    const lines = groupLines(words(garbled));
-    const number = lines.flatMap((l) => l.segments).find((s) => s.text === 'POLICY NUMBER')!;
-    const { eff, exp } = dateHeaders(lines, { ...number, score: 1, line: lines[0]!, rest: null });
+    const { eff, exp } = headersOf(garbled);
     // the glued word's first date starts the effective column, its second the expiration column
     expect(eff?.x).toBe(334);
     expect(exp!.x).toBeGreaterThan(334 + 25);
@@ -322,58 +323,36 @@ describe('reading a doubted value again on its own', () => {
   const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
   for (let y = 440 * S; y < 448 * S; y++) for (let x = 540 * S; x < 580 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
 
-  it('takes the more confident of a single-line and a single-word reading of a word the strip read doubtfully', async () => {
+  /** Reads the header page's strips with `answer` (call number, options → text and confidence, or nothing). */
+  async function reread(answer: (call: number, options: RecognizeOptions) => [string, number] | null) {
     const calls: RecognizeOptions[] = [];
     const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
       calls.push(options);
-      const at = (text: string, confidence: number): PixelWord[] => [{ text, left: crop.width / 2 - 40, top: crop.height / 2 - 8, width: 80, height: 16, confidence }];
-      if (calls.length === 1) return at('5,000,600', 68); // the amounts strip
-      if (options.psm === PSM.SINGLE_LINE) return at('5,000,600', 60);
-      if (options.psm === PSM.SINGLE_WORD) return at('5,000,000', 85);
-      return [];
+      const a = answer(calls.length, options);
+      return a ? [{ text: a[0], left: crop.width / 2 - 40, top: crop.height / 2 - 8, width: 80, height: 16, confidence: a[1] }] : [];
     };
     const out = await rereadValueCells(page(HEADER), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
+    return { calls, amounts: out.words.filter((w) => /^\d[\d,]*$/.test(w.text)) };
+  }
+
+  it('takes the more confident of a single-line and a single-word reading of a word the strip read doubtfully', async () => {
+    const { calls, amounts } = await reread((call, options) =>
+      call === 1 ? ['5,000,600', 68] : options.psm === PSM.SINGLE_LINE ? ['5,000,600', 60] : options.psm === PSM.SINGLE_WORD ? ['5,000,000', 85] : null,
+    );
     expect(calls[0]!.whitelist).toBe('0123456789,');
     expect(calls.slice(1, 3).map((c) => [c.psm, c.whitelist])).toEqual([
       [PSM.SINGLE_LINE, '0123456789,'],
       [PSM.SINGLE_WORD, '0123456789,'],
     ]);
-    const amounts = out.words.filter((w) => /^\d[\d,]+$/.test(w.text));
     expect(amounts.map((w) => [w.text, w.confidence])).toEqual([['5,000,000', 0.85]]);
   });
-});
-
-describe('reading a doubted value again: only a mending', () => {
-  const S = 2;
-  const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
-  for (let y = 440 * S; y < 448 * S; y++) for (let x = 540 * S; x < 580 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
 
   it.each([
+    ['1000000', '11000000'], // a '$' beside the word read as 1
     ['5000', '500'],
     ['1000000', '1000009'],
-  ])("keeps the limit %s when the word alone reads %s (a limit read again must stay as long and as round)", async (first, again) => {
-    let call = 0;
-    const recognize = async (crop: GreyBitmap): Promise<PixelWord[]> => {
-      call++;
-      const at = (text: string, confidence: number): PixelWord[] => [{ text, left: crop.width / 2 - 40, top: crop.height / 2 - 8, width: 80, height: 16, confidence }];
-      if (call === 1) return at(first, 40);
-      if (call <= 3) return at(again, 90);
-      return [];
-    };
-    const out = await rereadValueCells(page(HEADER), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
-    expect(out.words.filter((w) => /^\d+$/.test(w.text)).map((w) => w.text)).toEqual([first]);
-  });
-
-  it("keeps the strip's reading when the word alone reads longer (a '$' beside it read as 1)", async () => {
-    let call = 0;
-    const recognize = async (crop: GreyBitmap): Promise<PixelWord[]> => {
-      call++;
-      const at = (text: string, confidence: number): PixelWord[] => [{ text, left: crop.width / 2 - 40, top: crop.height / 2 - 8, width: 80, height: 16, confidence }];
-      if (call === 1) return at('1000000', 0);
-      if (call <= 3) return at('11000000', 90);
-      return [];
-    };
-    const out = await rereadValueCells(page(HEADER), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
-    expect(out.words.filter((w) => /^\d+$/.test(w.text)).map((w) => w.text)).toEqual(['1000000']);
+  ])('keeps the limit %s when the word alone reads %s (only a mending: as long, and as round)', async (first, again) => {
+    const { amounts } = await reread((call) => (call === 1 ? [first, 40] : call <= 3 ? [again, 90] : null));
+    expect(amounts.map((w) => w.text)).toEqual([first]);
   });
 });

@@ -94,6 +94,22 @@ describe('removeRuledLines', () => {
   });
 });
 
+/** An 800 × 200 binarized page: a 3-pixel rule at y 150, bold type above it, and any `more` text (its baseline y). */
+function textBesideRule(...more: [string, number, number][]): GreyBitmap {
+  const width = 800;
+  const height = 200;
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#000';
+  ctx.fillRect(20, 150, 760, 3);
+  ctx.font = 'bold 26px sans-serif';
+  ctx.fillText('COMMERCIAL GENERAL LIABILITY', 30, 100);
+  for (const [text, x, y] of more) ctx.fillText(text, x, y);
+  return binarize({ width, height, data: rgbaToGrey(ctx.getImageData(0, 0, width, height).data, width, height) });
+}
+
 describe('removeRuledLines on a scanned rule', () => {
   /** A 3-pixel rule turned a little, so that its top and bottom rows are dashes, some of them broken by noise. */
   function slantedRule(): GreyBitmap {
@@ -118,17 +134,7 @@ describe('removeRuledLines on a scanned rule', () => {
   });
 
   it('keeps the text beside and on a rule when gaps are bridged', () => {
-    const width = 800;
-    const height = 200;
-    const canvas = createCanvas(width, height);
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.fillStyle = '#000';
-    ctx.fillRect(20, 150, 760, 3);
-    ctx.font = 'bold 26px sans-serif';
-    ctx.fillText('COMMERCIAL GENERAL LIABILITY', 30, 100);
-    const binary = binarize({ width, height, data: rgbaToGrey(ctx.getImageData(0, 0, width, height).data, width, height) });
+    const binary = textBesideRule();
     const before = inkIn(binary, 20, 60, 780, 120);
     const cleaned = removeRuledLines(binary, { minHorizontal: 75, minVertical: 62, maxThickness: 10, maxGap: 2, fringes: 5 });
     expect(inkIn(cleaned, 20, 60, 780, 120)).toBeGreaterThan(before * 0.97);
@@ -176,18 +182,7 @@ describe('removeRuledLines on a photographed rule and bold type', () => {
   });
 
   it('keeps the text beside and on a rule when runs may slant', () => {
-    const width = 800;
-    const height = 200;
-    const canvas = createCanvas(width, height);
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.fillStyle = '#000';
-    ctx.fillRect(20, 150, 760, 3);
-    ctx.font = 'bold 26px sans-serif';
-    ctx.fillText('COMMERCIAL GENERAL LIABILITY', 30, 100);
-    ctx.fillText('INSURED', 300, 151); // standing on the rule
-    const binary = binarize({ width, height, data: rgbaToGrey(ctx.getImageData(0, 0, width, height).data, width, height) });
+    const binary = textBesideRule(['INSURED', 300, 151]); // standing on the rule
     const before = inkIn(binary, 20, 60, 780, 120);
     const standing = inkIn(binary, 300, 125, 460, 149);
     const cleaned = removeRuledLines(binary, { ...options, slant: 1 });
