@@ -433,6 +433,18 @@ describe('OCR slips the layout reader works around', () => {
     expect(x.warnings.some((w) => w.includes('bodily injury per person by its line'))).toBe(true);
   });
 
+  it("reads amounts with the limit line's '$' glued on as a word of its own ('is 100,000', 'js: 250,000')", () => {
+    const glued: Record<string, string> = { '300,000': 'is 300,000', '5,000': 'js: 5,000', '2,000,000': '"5 2,000,000' };
+    const x = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [glued[t] ?? t, ...rest]));
+    const gl = x.policies.find((p) => p.coverage === 'general_liability')!;
+    expect(gl.limits.damage_to_rented_premises).toBe(300_000);
+    expect(gl.limits.medical_expense).toBe(5_000);
+    expect(gl.limits.general_aggregate).toBe(2_000_000);
+    // an amount printed with spaces for separators keeps its first digit
+    const spaced = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [t === '5,000' ? '5 000' : t, ...rest]));
+    expect(spaced.policies.find((p) => p.coverage === 'general_liability')!.limits.medical_expense).toBe(5_000);
+  });
+
   it("reads a two-line limit label by its second line when OCR garbled its first, and a '$' read as 's'", () => {
     const places = withInsurers({ 'DAMAGE TO RENTED': 'AMAGE 10 RENTED' }).map(([t, ...rest]): Place => [t === '$' ? 's' : t, ...rest]);
     const x = ocrRead(places);

@@ -932,7 +932,9 @@ class LayoutReader {
   private limit(text: string): number | null {
     const strict = normalizeLimit(text);
     if (strict !== null || this.ctx.method === 'text') return strict;
-    return ocrLimit(text);
+    // the limit line's '$' as OCR glues it onto the amount, a word of its own ('is 100,000', "'s 2,000,000", 'js: 250,000')
+    const amount = text.replace(OCR_DOLLAR_BEFORE, '');
+    return normalizeLimit(amount) ?? ocrLimit(amount);
   }
 
   /**
@@ -1027,6 +1029,10 @@ export function ocrPolicyNumber(text: string): string | null {
   const clean = cleanText(text);
   return clean === null ? null : clean.replace(/\b[a-z]+\b/g, (part) => (SIZE_ONLY_CASE.test(part) ? part.toUpperCase() : part));
 }
+
+/** The '$' of a limit line as OCR reads it before the amount, as a word of its own. */
+// (a 5 only after a quote mark: '5 000' is an amount printed with spaces for separators)
+const OCR_DOLLAR_BEFORE = /^\s*(?:["“”'‘’`_|Ilij]{0,2}[sS$§][:;.,]?|["“”'‘’`]5|8S)\s+(?=\d)/;
 
 /** What OCR makes of a date's slash: itself, a digit or letter of like shape, or nothing. */
 const DATE_SLASHES = ['/', '1', '7', 'I', 'l', '|', ''];
