@@ -433,6 +433,13 @@ describe('OCR slips the layout reader works around', () => {
     expect(x.warnings.some((w) => w.includes('bodily injury per person by its line'))).toBe(true);
   });
 
+  it("ends the grid at the description box's header when OCR kept only its remarks ('101, Additional Remarks Schedule')", () => {
+    const header = 'DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES (ACORD 101, Additional Remarks Schedule, may be attached)';
+    const plain = ocrRead(withInsurers({}));
+    const x = ocrRead(withInsurers({ [header]: '101, Additional Remarks Schedule, may be I 1 VEHICLES' }));
+    expect(x.policies.map((p) => p.coverage)).toEqual(plain.policies.map((p) => p.coverage));
+  });
+
   it("reads amounts with the limit line's '$' glued on as a word of its own ('is 100,000', 'js: 250,000')", () => {
     const glued: Record<string, string> = { '300,000': 'is 300,000', '5,000': 'js: 5,000', '2,000,000': '"5 2,000,000' };
     const x = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [glued[t] ?? t, ...rest]));

@@ -220,7 +220,8 @@ export function certificateDateLabel(lines: readonly Line[], page: PageWords): L
 }
 
 /** What the description box's header says besides its label, for finding it when OCR lost the label's first words. */
-const DESCRIPTION_HEADER_REST = ['LOCATIONSVEHICLES', 'ADDITIONALREMARKSSCHEDULE', 'MAYBEATTACHEDIFMORESPACE'];
+// (folded as the page's text is: L reads as I)
+const DESCRIPTION_HEADER_REST = ['LOCATIONS/VEHICLES', 'ADDITIONAL REMARKS SCHEDULE', 'MAY BE ATTACHED IF MORE SPACE'].map(foldLabel);
 
 /**
  * The top (y) of the DESCRIPTION OF OPERATIONS box header below `below`: the coverage grid ends there. Its label, the
@@ -230,10 +231,11 @@ const DESCRIPTION_HEADER_REST = ['LOCATIONSVEHICLES', 'ADDITIONALREMARKSSCHEDULE
  */
 export function descriptionHeaderY(lines: readonly Line[], below: number): number | undefined {
   const hits = findLabel(lines, ['DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES', 'DESCRIPTION OF OPERATIONS']).filter((h) => h.y > below);
-  const hit = hits.find((h) => /LOCATION/i.test(h.line.words.map((w) => w.text).join(' '))) ?? hits[hits.length - 1];
-  if (hit) return hit.y;
+  const named = hits.find((h) => /LOCATION/i.test(h.line.words.map((w) => w.text).join(' ')));
+  if (named) return named.y;
+  // the header's own remarks before a lone 'DESCRIPTION OF OPERATIONS', which may be the WC row's '… below'
   const line = lines.find((l) => l.y > below && DESCRIPTION_HEADER_REST.some((r) => foldLabel(l.words.map((w) => w.text).join('')).includes(r)));
-  return line?.y;
+  return line?.y ?? hits[hits.length - 1]?.y;
 }
 
 /** Reads an ACORD 25 (or names a property form) from the words of its pages. */
