@@ -440,6 +440,19 @@ describe('OCR slips the layout reader works around', () => {
     expect(x.policies.map((p) => p.coverage)).toEqual(plain.policies.map((p) => p.coverage));
   });
 
+  it("drops a first digit read where the '$' is printed ('11,000,000' for '$1,000,000'), and keeps one right of it", () => {
+    const x = ocrRead(
+      withInsurers({}).flatMap((p): Place[] => {
+        if (p[0] === '$' && p[2] === 302) return [];
+        if (p[0] === '1,000,000' && p[2] === 300) return [['11,000,000', 518, 300, 8]];
+        return [p];
+      }),
+    );
+    expect(x.policies.find((p) => p.coverage === 'general_liability')!.limits.each_occurrence).toBe(1_000_000);
+    const real = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [t === '1,000,000' && rest[1] === 300 ? '11,000,000' : t, ...rest]));
+    expect(real.policies.find((p) => p.coverage === 'general_liability')!.limits.each_occurrence).toBe(11_000_000);
+  });
+
   it("reads amounts with the limit line's '$' glued on as a word of its own ('is 100,000', 'js: 250,000')", () => {
     const glued: Record<string, string> = { '300,000': 'is 300,000', '5,000': 'js: 5,000', '2,000,000': '"5 2,000,000' };
     const x = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [glued[t] ?? t, ...rest]));

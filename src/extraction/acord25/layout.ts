@@ -658,6 +658,8 @@ class LayoutReader {
 
     // columns from the header labels: narrow flag columns around their labels, the rest between neighbours
     const cols = this.columns(header, flags, limits.map((l) => l.hit), headerBottom, gridBottom, typeX1);
+    // where the limit lines print their '$', when OCR read it on three lines or more (on OCR pages only)
+    const dollarX = this.ctx.method === 'text' ? null : dollarColumn(this.lines.flatMap((l) => l.words).filter((w) => this.isDollar(w) && Math.abs(w.x - cols.amount.x0) < 2));
     // printed cell text that is never a value: the '$' of limit lines, the WC row's N / A and the Y / N hint
     const labelWords = new Set<Word>([
       ...this.lines.flatMap((l) => l.words).filter((w) => this.isDollar(w) && (w.text === '$' || w.x >= cols.limitLabel.x0)),
@@ -696,7 +698,10 @@ class LayoutReader {
 
     for (const band of bands) {
       const inBand = (s: Segment) => centerY(s) >= band.y0 && centerY(s) < band.y1;
-      const cells = (col: Column) => this.segmentsIn({ ...cols[col], y0: band.y0, y1: band.y1 }, new Set([...labelWords, ...markWords])).filter(inBand).filter((s) => !isPrintedFiller(s.text));
+      const cells = (col: Column) => {
+        const segs = this.segmentsIn({ ...cols[col], y0: band.y0, y1: band.y1 }, new Set([...labelWords, ...markWords])).filter(inBand).filter((s) => !isPrintedFiller(s.text));
+        return col === 'amount' && dollarX !== null ? segs.map((seg) => withoutDollarDigit(seg, dollarX)) : segs;
+      };
       const boxes = new Set(marks.filter((m) => m.y >= band.y0 && m.y < band.y1).map((m) => m.box));
       const policies = this.bandPolicies(band.row, cells, boxes, limits, band);
       for (const p of policies) {
@@ -1035,6 +1040,23 @@ export function ocrPolicyNumber(text: string): string | null {
 /** The '$' of a limit line as OCR reads it before the amount, as a word of its own. */
 // (a 5 only after a quote mark: '5 000' is an amount printed with spaces for separators)
 const OCR_DOLLAR_BEFORE = /^\s*(?:["“”'‘’`_|Ilij]{0,2}[sS$§][:;.,]?|["“”'‘’`]5|8S)\s+(?=\d)/;
+
+/** The x where the limit lines' '$' is printed: the median of three or more read there, else null. */
+function dollarColumn(dollars: Word[]): number | null {
+  return dollars.length >= 3 ? median(dollars.map((w) => w.x)) : null;
+}
+
+/**
+ * An amount whose first character OCR read where the '$' is printed ('11,000,000' for '$1,000,000', the digits-only
+ * pass reading the '$' as 1, 3 or 5): that character was the '$', and goes, when what is left is an amount.
+ */
+export function withoutDollarDigit(seg: Segment, dollarX: number): Segment {
+  const first = seg.words[0];
+  if (!first || Math.abs(first.x - dollarX) > Math.max(2, 0.4 * first.height)) return seg;
+  const m = /^[1358S$](\d{1,3}(?:[,.]\d{3})+)$/.exec(first.text);
+  if (!m) return seg;
+  return { ...seg, text: [m[1]!, ...seg.words.slice(1).map((w) => w.text)].join(' ') };
+}
 
 /** What OCR makes of a date's slash: itself, a digit or letter of like shape, or nothing. */
 const DATE_SLASHES = ['/', '1', '7', 'I', 'l', '|', ''];
