@@ -21,9 +21,6 @@ const LAYOUT_FACTOR = 0.97;
 /** How many slips a garbled INSURED box label may carry ('msureo'): the label is looked for only where the form prints it. */
 const INSURED_SLIPS = 3;
 
-/** The ACORD 25's title, folded. */
-const LIABILITY_TITLE = foldLabel('CERTIFICATE OF LIABILITY INSURANCE');
-
 /** Fewer ACORD 25 grid labels than this on a page and it is not taken for an ACORD 25. */
 const MIN_GRID_LABELS = 9;
 
@@ -182,10 +179,7 @@ export function acord25LayoutPage(pages: PageWords[]): LayoutPage | null {
     // all of them, needs fewer of them
     const stamped = form?.type === 'ACORD 25' && form.edition !== null;
     const requiredNeeded = page.source !== 'ocr' || gridLabels < MIN_GRID_LABELS + 2 ? REQUIRED_LABELS.length - 2 : stamped ? 2 : REQUIRED_LABELS.length - 3;
-    // a photo stamped ACORD 25 and titled as one, whose OCR lost many small labels, is one by its stamp, title and what
-    // labels it kept (a carrier's own certificate prints neither ACORD's stamp nor its title with them)
-    const titled = stamped && page.source === 'ocr' && lines.some((l) => foldLabel(l.words.map((w) => w.text).join('')).includes(LIABILITY_TITLE));
-    const grid = page.acord25 === true || (gridLabels >= MIN_GRID_LABELS && required >= requiredNeeded) || (titled && gridLabels >= MIN_GRID_LABELS - 3);
+    const grid = page.acord25 === true || (gridLabels >= MIN_GRID_LABELS && required >= requiredNeeded);
     if (grid && (!form || form.type === 'ACORD 25' || form.type === 'ACORD 101') && (!best || gridLabels > best.gridLabels)) {
       best = { page, lines, form: form?.type === 'ACORD 25' ? form : { type: 'ACORD 25', edition: null }, gridLabels };
     }
