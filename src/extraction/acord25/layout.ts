@@ -49,6 +49,9 @@ const LIMIT_LABELS: { row: Row; key: string; label: string[] }[] = [
   { row: 'workers_compensation', key: 'el_disease_policy_limit', label: ['E.L. DISEASE - POLICY LIMIT'] },
 ];
 
+/** Each fixed row's limit keys in the order the form prints their lines. */
+const LIMIT_ORDER = Object.fromEntries(ROWS.map((row) => [row, LIMIT_LABELS.filter((d) => d.row === row).map((d) => d.key)])) as Record<Row, string[]>;
+
 /** Limit labels OCR may split in two: the first part, and what the next segment starts with (folded). */
 const SPLIT_LIMIT_LABELS: Record<string, [string, RegExp]> = {
   products_completed_operations_aggregate: ['PRODUCTS', /^(?:COMP|C[O0]MP|[O0]P)/],
@@ -634,6 +637,8 @@ class LayoutReader {
     const extra: Partial<Record<Row, LabelHit[]>> = {};
     for (const row of ROWS) extra[row] = this.label(ROW_EXTRA_LABELS[row]).filter((h) => inGrid(h) && h.x < typeX1);
 
+    // the distance between limit lines, by which OCR pages place what their labels do not
+    const pitch = this.ctx.method === 'text' ? null : limitPitch(limits, this.lines);
     // row bands: each row starts at the top of its highest label; the 'other' row after the WC row's lowest label
     const tops: { row: Row; top: number; bottom: number }[] = [];
     for (const row of ROWS) {
@@ -642,7 +647,7 @@ class LayoutReader {
       let bottom = Math.max(...mine.map((h) => h.bottom));
       // the WC row ends at its lowest label; where OCR lost E.L. DISEASE - POLICY LIMIT (and the row's own lowest
       // lines), the limit lines still place that last line, whose amount is no 'other' row's
-      if (row === 'workers_compensation' && this.ctx.method !== 'text') bottom = Math.max(bottom, this.lastLimitLine(row, limits));
+      if (row === 'workers_compensation' && this.ctx.method !== 'text') bottom = Math.max(bottom, this.lastLimitLine(row, limits, pitch));
       tops.push({ row, top: Math.min(...mine.map((h) => h.y)), bottom });
     }
     tops.sort((a, b) => a.top - b.top);
@@ -703,7 +708,7 @@ class LayoutReader {
         return col === 'amount' && dollarX !== null ? segs.map((seg) => withoutDollarDigit(seg, dollarX)) : segs;
       };
       const boxes = new Set(marks.filter((m) => m.y >= band.y0 && m.y < band.y1).map((m) => m.box));
-      const policies = this.bandPolicies(band.row, cells, boxes, limits, band);
+      const policies = this.bandPolicies(band.row, cells, boxes, limits, pitch, band);
       for (const p of policies) {
         const i = x.policies.push(p.policy) - 1;
         for (const [key, words] of Object.entries(p.words)) this.note(`/policies/${i}/${key}`, key.startsWith('limits/') ? p.policy.limits[key.slice(7)] : (p.policy as Record<string, unknown>)[key], words);
@@ -757,12 +762,11 @@ class LayoutReader {
   }
 
   /** The bottom of a row's last limit line as its limit labels found place it (the lowest label's bottom, or -Infinity). */
-  private lastLimitLine(row: Row, limits: { row: Row; key: string; hit: LabelHit }[]): number {
+  private lastLimitLine(row: Row, limits: { row: Row; key: string; hit: LabelHit }[], pitch: number | null): number {
     const mine = limits.filter((l) => l.row === row);
     if (mine.length === 0) return -Infinity;
-    const order = LIMIT_LABELS.filter((d) => d.row === row).map((d) => d.key);
+    const order = LIMIT_ORDER[row];
     const lowest = mine.reduce((a, b) => (order.indexOf(b.key) > order.indexOf(a.key) ? b : a));
-    const pitch = limitPitch(limits, this.lines);
     const steps = order.length - 1 - order.indexOf(lowest.key);
     if (steps === 0 || pitch === null) return lowest.hit.bottom;
     return limitLabelSlot(this.lines, lowest.hit) + steps * pitch + lowest.hit.height / 2;
@@ -779,6 +783,7 @@ class LayoutReader {
     cells: (col: Column) => Segment[],
     boxes: Set<Checkbox>,
     limitLabels: { row: Row; key: string; hit: LabelHit }[],
+    pitch: number | null,
     band: { y0: number; y1: number },
   ): { policy: PolicyFields; words: Record<string, Word[]> }[] {
     const where = row.replace(/_/g, ' ');
@@ -832,7 +837,6 @@ class LayoutReader {
         rowLimits.push({ key: p.key, amount: p.n, words: p.a.words, y: centerY(p.a) });
       }
       if (this.ctx.method !== 'text') {
-        const pitch = limitPitch(limitLabels, this.lines);
         for (const a of amounts) {
           if (placed.has(a)) continue;
           const n = this.limit(a.text);
@@ -957,9 +961,9 @@ class LayoutReader {
     if (this.ctx.method !== 'text' && (effectiveDate === null || expirationDate === null)) {
       // OCR runs a row's two dates together ('04/24/202404/24/2025'), into one column or across both: the first date
       // of the row is the effective one, the last the expiration
-      const all = [eff, exp].flatMap((seg) => [...text(seg).matchAll(/\d{1,2}\/\d{1,2}\/\d{4}/g)].map((m) => normalizeDate(m[0])).filter((d): d is string => d !== null));
-      const glued = [eff, exp].some((seg) => (text(seg).match(/\d{1,2}\/\d{1,2}\/\d{4}/g) ?? []).length >= 2);
-      if (glued && all.length >= 2 && all[0]! < all[all.length - 1]!) {
+      const found = [eff, exp].map((seg) => text(seg).match(/\d{1,2}\/\d{1,2}\/\d{4}/g) ?? []);
+      const all = found.flat().map(normalizeDate).filter((d): d is string => d !== null);
+      if (found.some((dates) => dates.length >= 2) && all.length >= 2 && all[0]! < all[all.length - 1]!) {
         effectiveDate ??= all[0]!;
         expirationDate ??= all[all.length - 1]!;
       }
@@ -1064,8 +1068,9 @@ const DATE_SLASHES = ['/', '1', '7', 'I', 'l', '|', ''];
 /**
  * The dates a typed date may be, as OCR reads it with its slashes lost or read as a digit ('1221/2024', '12121/2024',
  * '21712023' for 2/7/2023, '1125126' for 11/25/26): every split into month, separator, day, separator and a four- or
- * two-digit year whose month and day are real. Each comes with its cost, the slips it needs: a slash read as itself costs nothing, one lost or read
- * as a digit costs one, and both read as the same digit cost one (one glyph, misread alike). Cheapest first.
+ * two-digit year whose month and day are real. Each comes with its cost, the slips it needs: a slash read as itself
+ * costs nothing, one lost or read as a digit costs one, and both read as the same digit cost one (one glyph, misread
+ * alike). Cheapest first.
  */
 export function ocrDates(text: string): { iso: string; cost: number }[] {
   const t = text.trim();
@@ -1164,7 +1169,7 @@ function limitPitch(labels: { row: Row; key: string; hit: LabelHit }[], lines: L
     for (let j = i + 1; j < labels.length; j++) {
       const [a, b] = [labels[i]!, labels[j]!];
       if (a.row !== b.row) continue;
-      const order = LIMIT_LABELS.filter((d) => d.row === a.row).map((d) => d.key);
+      const order = LIMIT_ORDER[a.row];
       const steps = order.indexOf(b.key) - order.indexOf(a.key);
       if (steps === 0) continue;
       const p = (limitLabelSlot(lines, b.hit) - limitLabelSlot(lines, a.hit)) / steps;
@@ -1181,7 +1186,7 @@ function limitPitch(labels: { row: Row; key: string; hit: LabelHit }[], lines: L
  */
 export function limitByLine(row: Row, y: number, placed: { key: string; y: number }[], pitch: number | null): string | null {
   if (pitch === null || placed.length === 0) return null;
-  const order = LIMIT_LABELS.filter((d) => d.row === row).map((d) => d.key);
+  const order = LIMIT_ORDER[row];
   const anchor = [...placed].filter((p) => order.includes(p.key)).sort((a, b) => Math.abs(a.y - y) - Math.abs(b.y - y))[0];
   if (!anchor) return null;
   const steps = (y - anchor.y) / pitch;

@@ -10,7 +10,10 @@ import type { PageWords, Word } from '../layout/words.js';
 import { findLabel, foldLabel, groupLines, type LabelHit, type Line } from '../text/lines.js';
 import type { GreyBitmap } from './render.js';
 
-/** The labels with a box left of them (the layout reader's check-box labels, and what OCR leaves of two-line ones). */
+/**
+ * The labels with a box left of them (the layout reader's check-box labels, and what OCR leaves of two-line ones).
+ * UMBRELLA and EXCESS alone, or with what OCR glued onto them, are looked for apart (checkBoxWindows).
+ */
 export const CHECK_BOX_LABELS = [
   'COMMERCIAL GENERAL LIABILITY',
   'CLAIMS-MADE',
@@ -28,9 +31,7 @@ export const CHECK_BOX_LABELS = [
   'HIRED',
   'NON-OWNED',
   'UMBRELLA LIAB',
-  'UMBRELLA',
   'EXCESS LIAB',
-  'EXCESS',
   'DED',
   'RETENTION',
   'RETENTION $',

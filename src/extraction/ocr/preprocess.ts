@@ -500,8 +500,7 @@ export function cleanPage(grey: GreyBitmap, pixelsPerPoint: number, options: { f
     minVertical: Math.round(15 * pixelsPerPoint), // taller than 16 pt capitals, shorter than one form row of two
     maxThickness: Math.max(2, Math.round(2.5 * pixelsPerPoint)),
     // a form's thin rules as a scanner or camera gives them: broken by noise, their edges stepped, slanting or bending
-    // a few pixels across the page (a photo's); bridged, followed from row to row, and taken whole
-    // whole. Off for pages whose text stands on rules (a heading's feet would go with them): see ocr/index.ts
+    // a few pixels across the page (a photo's); bridged, followed from row to row, and taken whole. Off for pages whose text stands on rules (a heading's feet would go with them): see ocr/index.ts
     ...(fringes ? { maxGap: Math.max(1, Math.round(0.5 * pixelsPerPoint)), fringes: Math.max(2, Math.round(1.2 * pixelsPerPoint)), slant: 1 } : {}),
   });
   return { bitmap, binary, skewDegrees: Math.abs(skewDegrees) >= 0.1 ? skewDegrees : 0 };
