@@ -327,6 +327,20 @@ describe('acord25FromWords', () => {
     expect(acord25LayoutPage([page(fake)])).toBeNull();
     expect(acord25LayoutPage([page([...LABELS, ...VALUES])])?.form.type).toBe('ACORD 25');
   });
+
+  it("takes a photo whose OCR lost most of the grid's small labels by its column of INSURER A..F boxes", () => {
+    // what a photo's OCR kept: the grid header's ADDL, SUBR and date labels garbled, two row labels split
+    const lost = new Set(['ADDL', 'SUBR', 'INSD', 'WVD', 'POLICY EFF', 'POLICY EXP', 'COMMERCIAL GENERAL LIABILITY', 'UMBRELLA LIAB', 'NAIC #']);
+    const garbled = (labels: Place[]) => labels.filter(([t]) => !lost.has(t));
+    const ocrPage = (places: Place[]) => page(places, { source: 'ocr' } as never);
+    expect(acord25LayoutPage([ocrPage([...garbled(LABELS), ...VALUES])])?.form.type).toBe('ACORD 25');
+    // the same page showing only three insurer boxes, as a carrier's certificate that borrows ACORD's title does
+    const threeInsurers = garbled(LABELS).filter(([t]) => !/^INSURER [D-F] :$/.test(t));
+    expect(acord25LayoutPage([ocrPage([...threeInsurers, ...VALUES])])).toBeNull();
+    // and insurer labels that are not one column under another are no insurer boxes
+    const scattered = garbled(LABELS).map(([t, x, ...rest]): Place => (/^INSURER [BDF] :$/.test(t) ? [t, x + 150, ...rest] : [t, x, ...rest]));
+    expect(acord25LayoutPage([ocrPage([...scattered, ...VALUES])])).toBeNull();
+  });
 });
 
 describe('OCR slips the layout reader works around', () => {
@@ -454,12 +468,15 @@ describe('OCR slips the layout reader works around', () => {
   });
 
   it("reads amounts with the limit line's '$' glued on as a word of its own ('is 100,000', 'js: 250,000')", () => {
-    const glued: Record<string, string> = { '300,000': 'is 300,000', '5,000': 'js: 5,000', '2,000,000': '"5 2,000,000' };
+    const glued: Record<string, string> = { '300,000': 'is 300,000', '5,000': 'js: 5,000', '2,000,000': '"5 2,000,000', '5,000,000': '5 5,000,000', '3,000,000': '3 3000,000' };
     const x = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [glued[t] ?? t, ...rest]));
     const gl = x.policies.find((p) => p.coverage === 'general_liability')!;
     expect(gl.limits.damage_to_rented_premises).toBe(300_000);
     expect(gl.limits.medical_expense).toBe(5_000);
     expect(gl.limits.general_aggregate).toBe(2_000_000);
+    // a bare 3 or 5 before a whole amount grouped by commas is the '$' too
+    expect(x.policies.find((p) => p.coverage === 'umbrella_liability' || p.coverage === 'excess_liability')!.limits.each_occurrence).toBe(5_000_000);
+    expect(x.policies.find((p) => p.policyNumber === 'CY-2')!.limits).toEqual(expect.objectContaining({ aggregate: 3_000_000 }));
     // an amount printed with spaces for separators keeps its first digit
     const spaced = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [t === '5,000' ? '5 000' : t, ...rest]));
     expect(spaced.policies.find((p) => p.coverage === 'general_liability')!.limits.medical_expense).toBe(5_000);
@@ -471,6 +488,13 @@ describe('OCR slips the layout reader works around', () => {
     const gl = x.policies.find((p) => p.coverage === 'general_liability')!;
     expect(gl.limits.damage_to_rented_premises).toBe(300_000);
     expect(gl.limits.each_occurrence).toBe(1_000_000);
+  });
+
+  it('gives no row a limit label above the rows printed before it when OCR lost both row labels', () => {
+    // the GL row's EACH OCCURRENCE, above the automobile row, is not the umbrella's
+    const lost = ocrRead(withInsurers({ 'COMMERCIAL GENERAL LIABILITY': 'xx', 'UMBRELLA LIAB': 'uu' }));
+    expect(lost.policies.find((p) => p.policyNumber === 'PKG 4601985-24')!.coverage).toBe('general_liability');
+    expect(lost.policies.find((p) => p.policyNumber === 'PKG 4601985-24')!.limits.each_occurrence).toBe(1_000_000);
   });
 
   it('keeps each amount with its own label when OCR set the limit lines close together', () => {
@@ -513,6 +537,8 @@ describe('ocrLimit and insurerRowsByPosition', () => {
     expect(ocrLimit('$ 2000,000')).toBe(2_000_000);
     expect(ocrLimit('1.000.000')).toBe(1_000_000);
     expect(ocrLimit('1,00 000')).toBeNull();
+    expect(ocrLimit('2,000000')).toBe(2_000_000);
+    expect(ocrLimit('2,00000')).toBeNull();
     expect(ocrLimit('12345 678')).toBeNull();
     expect(ocrLimit('abc')).toBeNull();
   });
@@ -566,6 +592,9 @@ describe('a typed date as OCR reads it with its slashes lost or read as a digit'
     // a slip either way: the row's other date decides
     ['12/212024', ['2024-12-21', '2024-12-02']],
     ['1125/26', ['2026-11-25', '2026-01-25']],
+    // a piece of the column's rule before it
+    ['102/21/2025', ['2025-02-21']],
+    ['l02/21/2025', ['2025-02-21']],
   ])('reads %s as %s', (text, isos) => {
     expect(cheapest(text).sort()).toEqual([...isos].sort());
   });

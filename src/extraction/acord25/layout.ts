@@ -182,13 +182,32 @@ export function acord25LayoutPage(pages: PageWords[]): LayoutPage | null {
     // all of them, needs fewer of them
     const stamped = form?.type === 'ACORD 25' && form.edition !== null;
     const requiredNeeded = page.source !== 'ocr' || gridLabels < MIN_GRID_LABELS + 2 ? REQUIRED_LABELS.length - 2 : stamped ? 2 : REQUIRED_LABELS.length - 3;
-    const grid = page.acord25 === true || (gridLabels >= MIN_GRID_LABELS && required >= requiredNeeded);
+    // a photo's OCR can lose several of the grid's small labels at once; the form's six insurer boxes, labelled
+    // INSURER A to F down one column, are its own (a carrier's certificate that borrows ACORD's stamp and title names
+    // only the insurers it has), so a page titled or stamped ACORD 25 that shows four of them needs fewer grid labels
+    const insurerBoxes = page.source === 'ocr' && form?.type === 'ACORD 25' && gridLabels >= MIN_GRID_LABELS - 2 ? insurerColumn(lines) : 0;
+    const grid = page.acord25 === true || (gridLabels >= MIN_GRID_LABELS && required >= requiredNeeded) || insurerBoxes >= MIN_INSURER_BOXES;
     if (grid && (!form || form.type === 'ACORD 25' || form.type === 'ACORD 101') && (!best || gridLabels > best.gridLabels)) {
       best = { page, lines, form: form?.type === 'ACORD 25' ? form : { type: 'ACORD 25', edition: null }, gridLabels };
     }
     if (form && ['ACORD 24', 'ACORD 27', 'ACORD 28'].includes(form.type) && !property) property = { page, lines, form, gridLabels };
   }
   return best ?? property;
+}
+
+/** How many of the six INSURER A..F labels an OCR page must show, one under another, to count as the form's insurer boxes. */
+const MIN_INSURER_BOXES = 4;
+
+/**
+ * How many of the labels INSURER A to INSURER F the page prints in one column (left edges within two label heights
+ * of each other's median) and in the form's order, top to bottom.
+ */
+function insurerColumn(lines: readonly Line[]): number {
+  const hits = INSURER_LETTERS.map((letter) => findLabel(lines, [`INSURER ${letter} :`, `INSURER ${letter}`], { exact: true }).sort((a, b) => a.x - b.x)[0]).filter((h) => h !== undefined);
+  if (hits.length === 0) return 0;
+  const x = median(hits.map((h) => h.x));
+  const column = hits.filter((h) => Math.abs(h.x - x) < 2 * h.height);
+  return column.every((h, i) => i === 0 || centerY(h) > centerY(column[i - 1]!)) ? column.length : 0;
 }
 
 /**
@@ -622,7 +641,7 @@ class LayoutReader {
         const previous = seg ? seg.words[seg.words.indexOf(l.hit.words[0]!) - 1] : undefined;
         if (previous && /[A-Za-z]{2}/.test(previous.text) && !/\d/.test(previous.text)) return false;
       }
-      if (owner === null) return rowLabel[l.row] === undefined || l.row === 'general_liability';
+      if (owner === null && rowLabel[l.row] !== undefined) return l.row === 'general_liability';
       if (owner === l.row) return true;
       if (rowLabel[l.row] !== undefined) return false;
       // the row's own label was not read: its limit labels still lie below the rows printed before it and above the
@@ -1042,8 +1061,9 @@ export function ocrPolicyNumber(text: string): string | null {
 }
 
 /** The '$' of a limit line as OCR reads it before the amount, as a word of its own. */
-// (a 5 only after a quote mark: '5 000' is an amount printed with spaces for separators)
-const OCR_DOLLAR_BEFORE = /^\s*(?:["“”'‘’`_|Ilij]{0,2}[sS$§][:;.,]?|["“”'‘’`]5|8S)\s+(?=\d)/;
+// (a 3, 5 or 8 only after a quote mark, or before a whole amount grouped by a comma or point: '5 000' is an amount
+// printed with spaces for separators, '5 1,000,000', '3 1,000,000' and '5 1000,000' are not)
+const OCR_DOLLAR_BEFORE = /^\s*(?:["“”'‘’`_|Ilij1]{0,2}[sS$§][:;.,]?|["“”'‘’`]5|8S|[358](?=\s+[1-9][\d,.]*[,.]\d{3}\s*$))\s+(?=\d)/;
 
 /** The x where the limit lines' '$' is printed: the median of three or more read there, else null. */
 function dollarColumn(dollars: Word[]): number | null {
@@ -1098,6 +1118,10 @@ export function ocrDates(text: string): { iso: string; cost: number }[] {
       }
     }
   }
+  // a piece of the column's rule read before the date ('102/21/2025'): one slip more
+  if (/^[1Il|]\d{1,2}\//.test(t)) {
+    for (const d of ocrDates(t.slice(1))) if (!found.has(d.iso)) found.set(d.iso, d.cost + 1);
+  }
   return [...found].map(([iso, cost]) => ({ iso, cost })).sort((a, b) => a.cost - b.cost);
 }
 
@@ -1109,7 +1133,8 @@ export function ocrLimit(text: string): number | null {
   const t = text.trim().replace(/^\$\s*/, '');
   if (!/^\d[\d,. ]*\d$/.test(t)) return null;
   const groups = t.split(/[,. ]+/);
-  if (groups.length < 2 || groups[0]!.length > 4 || groups.slice(1).some((g) => g.length !== 3)) return null;
+  // (a group of six: a separator lost between two, '2,000000')
+  if (groups.length < 2 || groups[0]!.length > 4 || groups.slice(1).some((g) => g.length !== 3 && g.length !== 6)) return null;
   const n = Number(groups.join(''));
   return Number.isSafeInteger(n) ? n : null;
 }
