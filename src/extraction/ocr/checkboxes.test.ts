@@ -130,6 +130,17 @@ describe('decideCheckBoxes', () => {
     expect(beside('CLAIMS-MADE')).toBe(false);
   });
 
+  it('puts the mark inside the box when OCR gave the label the height of the box edge it took in', () => {
+    // 'EXCESS' read 13 points high, its top at the box's top edge
+    const tall: PageWords = { ...page, words: page.words.map((w) => (w.text === 'EXCESS' ? { ...w, y: 68.5, height: 13 } : w)) };
+    const mark = decideCheckBoxes(tall, bitmap, S).words.find((w) => w.text === 'X' && w.x < 57 && w.y > 66)!;
+    // the box spans x 39..53, y 69.5..80.5
+    expect(mark.x).toBeGreaterThan(39);
+    expect(mark.x + mark.width).toBeLessThan(53);
+    expect(mark.y).toBeGreaterThan(69.5);
+    expect(mark.y + mark.height).toBeLessThan(80.5);
+  });
+
   it("finds the UMBRELLA LIAB box above EXCESS LIAB when OCR garbled its label ('umsreatas'), and gives its mark to it", () => {
     const umbrellaMarked = drawBoxes([
       { x: 39, y: 57.5, marked: true },

@@ -159,9 +159,7 @@ export function decideCheckBoxes(page: PageWords, binary: GreyBitmap, pixelsPerP
   for (const w of windows) {
     for (const word of page.words) if (!labelWords.has(word) && BOX_WORD.test(word.text) && inWindow(word, w)) drop.add(word);
     if (markInk(binary, pixelsPerPoint, w) < MARK_INK) continue;
-    const h = w.label.height;
-    // in the box's middle, a word's gap clear of the label (so that the label still begins its own segment)
-    marks.push({ text: 'X', x: w.x1 - 1.5 * h - 6, y: w.label.y, width: 0.9 * h, height: h, confidence: 0.9 });
+    marks.push(markWord(w, (w.label.y + w.label.bottom) / 2, w.label.height));
   }
   for (const fallback of [perStatuteFallback(page, lines, windows, binary, pixelsPerPoint), umbrellaExcessFallback(page, lines, windows, binary, pixelsPerPoint)]) {
     if (!fallback) continue;
@@ -231,6 +229,16 @@ function umbrellaExcessFallback(page: PageWords, lines: Line[], windows: BoxWind
   });
   const labelWords = missing.split(' ').map((text, i): Word => ({ text, x: x + (i === 0 ? 0 : 0.62 * h * 9), y: cy - h / 2, width: 0.6 * h * text.length, height: h, confidence: 0.5 }));
   const words = [...labelWords];
-  if (markInk(binary, pixelsPerPoint, box) >= MARK_INK) words.push({ text: 'X', x: box.x1 - 1.5 * h - 6, y: cy - h / 2, width: 0.9 * h, height: h, confidence: 0.9 });
+  if (markInk(binary, pixelsPerPoint, box) >= MARK_INK) words.push(markWord(box, cy, h));
   return { drop, words };
+}
+
+/**
+ * The 'X' put in a marked box, centred on `cy`: inside the box's window and a word's gap clear of the label, so that
+ * the label still begins its own segment. Its size is a label's, within bounds: OCR gives a label that took in a box
+ * edge the height of the box ('EXCESS' 13 points high), and a mark that large would reach into the letter column.
+ */
+function markWord(box: { x1: number }, cy: number, labelHeight: number): Word {
+  const h = Math.max(4, Math.min(6, labelHeight));
+  return { text: 'X', x: box.x1 - 1.5 * h - 6, y: cy - h / 2, width: 0.9 * h, height: h, confidence: 0.9 };
 }
