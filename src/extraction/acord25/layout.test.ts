@@ -463,12 +463,15 @@ describe('OCR slips the layout reader works around', () => {
       }),
     );
     expect(x.policies.find((p) => p.coverage === 'general_liability')!.limits.each_occurrence).toBe(1_000_000);
+    // the same read a character before where the other amounts begin, its '$' still read on its own
+    const before = ocrRead(withInsurers({}).map(([t, ...rest]): Place => (t === '1,000,000' && rest[1] === 300 ? ['11,000,000', 523, 300, 8] : [t, ...rest])));
+    expect(before.policies.find((p) => p.coverage === 'general_liability')!.limits.each_occurrence).toBe(1_000_000);
     const real = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [t === '1,000,000' && rest[1] === 300 ? '11,000,000' : t, ...rest]));
     expect(real.policies.find((p) => p.coverage === 'general_liability')!.limits.each_occurrence).toBe(11_000_000);
   });
 
   it("reads amounts with the limit line's '$' glued on as a word of its own ('is 100,000', 'js: 250,000')", () => {
-    const glued: Record<string, string> = { '300,000': 'is 300,000', '5,000': 'js: 5,000', '2,000,000': '"5 2,000,000', '5,000,000': '5 5,000,000', '3,000,000': '3 3000,000' };
+    const glued: Record<string, string> = { '5,000': 'js: 5,000', '2,000,000': '"5 2,000,000', '5,000,000': '5 5,000,000', '3,000,000': '3 3000,000', '10,000': '8 10000', '300,000': '3 300,000' };
     const x = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [glued[t] ?? t, ...rest]));
     const gl = x.policies.find((p) => p.coverage === 'general_liability')!;
     expect(gl.limits.damage_to_rented_premises).toBe(300_000);
@@ -477,6 +480,7 @@ describe('OCR slips the layout reader works around', () => {
     // a bare 3 or 5 before a whole amount grouped by commas is the '$' too
     expect(x.policies.find((p) => p.coverage === 'umbrella_liability' || p.coverage === 'excess_liability')!.limits.each_occurrence).toBe(5_000_000);
     expect(x.policies.find((p) => p.policyNumber === 'CY-2')!.limits).toEqual(expect.objectContaining({ aggregate: 3_000_000 }));
+    expect(x.policies.find((p) => p.policyNumber === 'XS 8177620')!.limits.retention).toBe(10_000);
     // an amount printed with spaces for separators keeps its first digit
     const spaced = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [t === '5,000' ? '5 000' : t, ...rest]));
     expect(spaced.policies.find((p) => p.coverage === 'general_liability')!.limits.medical_expense).toBe(5_000);

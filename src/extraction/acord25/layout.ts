@@ -684,6 +684,8 @@ class LayoutReader {
     const cols = this.columns(header, flags, limits.map((l) => l.hit), headerBottom, gridBottom, typeX1);
     // where the limit lines print their '$', when OCR read it on three lines or more (on OCR pages only)
     const dollarX = this.ctx.method === 'text' ? null : dollarColumn(this.lines.flatMap((l) => l.words).filter((w) => this.isDollar(w) && Math.abs(w.x - cols.amount.x0) < 2));
+    // and where the amounts typed after it begin
+    const amountX = dollarX === null ? null : amountColumn(this.lines.flatMap((l) => l.words).filter((w) => w.x > dollarX + 2 && w.x < cols.amount.x1), dollarX);
     // printed cell text that is never a value: the '$' of limit lines, the WC row's N / A and the Y / N hint
     const labelWords = new Set<Word>([
       ...this.lines.flatMap((l) => l.words).filter((w) => this.isDollar(w) && (w.text === '$' || w.x >= cols.limitLabel.x0)),
@@ -724,7 +726,7 @@ class LayoutReader {
       const inBand = (s: Segment) => centerY(s) >= band.y0 && centerY(s) < band.y1;
       const cells = (col: Column) => {
         const segs = this.segmentsIn({ ...cols[col], y0: band.y0, y1: band.y1 }, new Set([...labelWords, ...markWords])).filter(inBand).filter((s) => !isPrintedFiller(s.text));
-        return col === 'amount' && dollarX !== null ? segs.map((seg) => withoutDollarDigit(seg, dollarX)) : segs;
+        return col === 'amount' && dollarX !== null ? segs.map((seg) => withoutDollarDigit(seg, dollarX, amountX)) : segs;
       };
       const boxes = new Set(marks.filter((m) => m.y >= band.y0 && m.y < band.y1).map((m) => m.box));
       const policies = this.bandPolicies(band.row, cells, boxes, limits, pitch, band);
@@ -960,9 +962,9 @@ class LayoutReader {
 
   /** A limit amount; on OCR also one whose first thousands comma was lost ("1000 000", "2000,000", "1.000.000"). */
   private limit(text: string): number | null {
-    const strict = normalizeLimit(text);
-    if (strict !== null || this.ctx.method === 'text') return strict;
-    // the limit line's '$' as OCR glues it onto the amount, a word of its own ('is 100,000', "'s 2,000,000", 'js: 250,000')
+    if (this.ctx.method === 'text') return normalizeLimit(text);
+    // the limit line's '$' as OCR glues it onto the amount, a word of its own ('is 100,000', "'s 2,000,000", 'js: 250,000'),
+    // taken off first: '3 500,000' is no amount grouped by a space
     const amount = text.replace(OCR_DOLLAR_BEFORE, '');
     return normalizeLimit(amount) ?? ocrLimit(amount);
   }
@@ -1061,22 +1063,33 @@ export function ocrPolicyNumber(text: string): string | null {
 }
 
 /** The '$' of a limit line as OCR reads it before the amount, as a word of its own. */
-// (a 3, 5 or 8 only after a quote mark, or before a whole amount grouped by a comma or point: '5 000' is an amount
-// printed with spaces for separators, '5 1,000,000', '3 1,000,000' and '5 1000,000' are not)
-const OCR_DOLLAR_BEFORE = /^\s*(?:["“”'‘’`_|Ilij1]{0,2}[sS$§][:;.,]?|["“”'‘’`]5|8S|[358](?=\s+[1-9][\d,.]*[,.]\d{3}\s*$))\s+(?=\d)/;
+// (a 3, 5 or 8 only after a quote mark, or before a whole amount of thousands with no space in it: '5 000' and
+// '5 500 000' are amounts printed with spaces for separators, '5 1,000,000', '3 500,000' and '5 500000' are not)
+const OCR_DOLLAR_BEFORE = /^\s*(?:["“”'‘’`_|Ilij1]{0,2}[sS$§][:;.,]?|["“”'‘’`]5|8S|[358](?=\s+[1-9]\d{0,2}(?:[,.]?\d{3})+\s*$))\s+(?=\d)/;
 
 /** The x where the limit lines' '$' is printed: the median of three or more read there, else null. */
 function dollarColumn(dollars: Word[]): number | null {
   return dollars.length >= 3 ? median(dollars.map((w) => w.x)) : null;
 }
 
+/** The x where the amounts after the '$' begin: the median of three or more whole amounts read right of it, else null. */
+function amountColumn(words: Word[], dollarX: number): number | null {
+  const xs = words.filter((w) => /^[1-9]\d{0,2}(?:,\d{3})+$/.test(w.text) && w.x > dollarX + 2).map((w) => w.x);
+  return xs.length >= 3 ? median(xs) : null;
+}
+
 /**
  * An amount whose first character OCR read where the '$' is printed ('11,000,000' for '$1,000,000', the digits-only
- * pass reading the '$' as 1, 3 or 5): that character was the '$', and goes, when what is left is an amount.
+ * pass reading the '$' as 1, 3 or 5): that character was the '$', and goes, when what is left is an amount. It stands
+ * at the '$', or one character before where the other amounts begin (`amountX`), its second character there.
  */
-export function withoutDollarDigit(seg: Segment, dollarX: number): Segment {
+export function withoutDollarDigit(seg: Segment, dollarX: number, amountX: number | null = null): Segment {
   const first = seg.words[0];
-  if (!first || Math.abs(first.x - dollarX) > Math.max(2, 0.4 * first.height)) return seg;
+  if (!first) return seg;
+  const charWidth = first.width / first.text.length;
+  const atDollar = Math.abs(first.x - dollarX) <= Math.max(2, 0.4 * first.height);
+  const oneBefore = amountX !== null && Math.abs(first.x + charWidth - amountX) < 0.6 * charWidth;
+  if (!atDollar && !oneBefore) return seg;
   const m = /^[1358S$](\d{1,3}(?:[,.]\d{3})+)$/.exec(first.text);
   if (!m) return seg;
   return { ...seg, text: [m[1]!, ...seg.words.slice(1).map((w) => w.text)].join(' ') };
