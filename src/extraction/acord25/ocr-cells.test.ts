@@ -103,6 +103,19 @@ describe('ACORD 25 value regions', () => {
     expect(byName(acord25ValueRegions(page(garbled))).eff).toBeDefined();
   });
 
+  it("takes POLICY EFF read as 'POLICY' alone, with its format line garbled, left of POLICY EXP", () => {
+    const garbled = HEADER.filter(([t]) => t !== 'POLICY EFF' && t !== '(MM/DD/YYYY)').concat([
+      ['POLICY', 336, 287],
+      ['al {MMDDIYYYY)', 369, 292],
+    ]);
+    const { eff, exp } = headersOf(garbled);
+    expect(eff?.x).toBe(336);
+    expect(exp?.x).toBe(384);
+    // as wide as POLICY EXP, so that a date typed under it is not cut
+    expect(eff!.right - eff!.x).toBeCloseTo(exp!.right - exp!.x, 5);
+    expect(byName(acord25ValueRegions(page(garbled))).eff).toBeDefined();
+  });
+
   it('takes the date columns from the dates typed in them when both date headers are garbled', () => {
     const garbled = HEADER.filter(([t]) => !t.startsWith('POLICY E') && t !== '(MM/DD/YYYY)').concat([
       ['28535 paoonyen', 330, 287],

@@ -212,6 +212,14 @@ export function dateHeaders(lines: Line[], number: LabelHit): { eff: LabelHit | 
       exp ??= formats.find((f) => f.x > (eff?.right ?? formats[0]!.right));
     }
   }
+  if (exp && !eff) {
+    // POLICY EFF read as its first word alone ('POLICY' and a garbled 'EFF' or none), between POLICY NUMBER and EXP:
+    // the two date columns are as wide as each other, so its label spans as much as POLICY EXP's
+    const policy = lines
+      .flatMap((line) => line.segments.filter((seg) => editDistance(foldLabel(seg.words[0]!.text), 'POIICY', 1) <= 1).map((seg) => ({ ...segmentOf([seg.words[0]!]), score: 0.8, line, rest: null })))
+      .find((l) => near(l) && l.right < exp!.x - number.height);
+    if (policy) eff = { ...policy, right: Math.max(policy.right, Math.min(policy.x + (exp.right - exp.x), exp.x - 0.5 * number.height)) };
+  }
   if (eff && !exp) {
     // POLICY EXP garbled beyond both: its column is the rest of the way to the limits column's labels
     const limits = findLabel(lines, ['EACH OCCURRENCE', 'LIMITS']).filter((l) => l.x > eff!.right + 2 * number.height && l.y > number.y - 3 * number.height);
