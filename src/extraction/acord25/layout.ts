@@ -516,7 +516,8 @@ class LayoutReader {
     }
     if (labels.length === 0) return;
     if (this.ctx.method !== 'text') labels.splice(0, labels.length, ...insurerRowsByPosition(labels));
-    const x0 = Math.max(...labels.map((l) => l.hit.right)) + 0.5;
+    // (the labels' common right edge, not a speck OCR glued after one)
+    const x0 = median(labels.map((l) => l.hit.right)) + 0.5;
     const naicX = naic ? naic.x - 2.5 * naic.height : this.page.width;
     const spacing = labels.length > 1 ? (labels[labels.length - 1]!.hit.y - labels[0]!.hit.y) / (labels.length - 1) : 12;
     const y0 = labels[0]!.hit.y - 0.5 * spacing;
@@ -845,9 +846,12 @@ class LayoutReader {
         }
         // a lone digit or two in an OCR'd amounts column is the limit line's '$' read with the digits whitelist
         if (this.ctx.method !== 'text' && n < 100) continue;
+        // (no further than half the distance between limit lines, where OCR pages give it: an amount whose own
+        // label was lost is on the next line, not this label's)
+        const within = Math.min(1.2 * a.height + 2, pitch !== null ? 0.5 * pitch : Infinity);
         for (const l of mine) {
           const d = Math.abs(limitLabelSlot(this.lines, l.hit) - centerY(a));
-          if (d <= 1.2 * a.height + 2) pairs.push({ a, n, key: l.key, d });
+          if (d <= within) pairs.push({ a, n, key: l.key, d });
         }
       }
       const placed = new Set<Segment>();

@@ -282,7 +282,9 @@ function insurerRegions(lines: Line[], page: PageWords): ValueRegion[] {
   const below = header ? Math.min(header.bottom, header.y + 1.3 * labels[0]!.height) + 0.5 : 0;
   const y0 = header ? below : labels[0]!.bottom - 1.1 * spacing;
   const y1 = labels[labels.length - 1]!.bottom + 0.2 * spacing;
-  const x0 = Math.max(...labels.map((l) => l.right)) + 0.5;
+  // (the labels' common right edge: OCR glues a speck after one now and then, 'INSURER B: ™', whose right edge would
+  // cut the first letter off every name)
+  const x0 = median(labels.map((l) => l.right)) + 0.5;
   // without its label (OCR read 'NAC»') the NAIC # column is where the form prints it, the page's last ninth
   const naicX = naic ? naic.x - 2.5 * naic.height : page.width * 0.89;
   const naicX1 = page.width - (naic?.height ?? labels[0]!.height);
