@@ -516,8 +516,7 @@ class LayoutReader {
     }
     if (labels.length === 0) return;
     if (this.ctx.method !== 'text') labels.splice(0, labels.length, ...insurerRowsByPosition(labels));
-    // (the labels' common right edge, not a speck OCR glued after one)
-    const x0 = median(labels.map((l) => l.hit.right)) + 0.5;
+    const x0 = Math.max(...labels.map((l) => l.hit.right)) + 0.5;
     const naicX = naic ? naic.x - 2.5 * naic.height : this.page.width;
     const spacing = labels.length > 1 ? (labels[labels.length - 1]!.hit.y - labels[0]!.hit.y) / (labels.length - 1) : 12;
     const y0 = labels[0]!.hit.y - 0.5 * spacing;

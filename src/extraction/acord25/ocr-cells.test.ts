@@ -95,6 +95,13 @@ describe('ACORD 25 value regions', () => {
     expect(acord25ValueRegions(page(HEADER.filter(([t]) => !t.startsWith('POLICY'))))).toEqual([]);
   });
 
+  it("starts the insurers' strip at the INSURER labels' common right edge, not where OCR's box for one ends", () => {
+    const plain = byName(acord25ValueRegions(page(HEADER))).insurers!;
+    // OCR's box for INSURER B's last word reached past it, a speck taken in
+    const wide = byName(acord25ValueRegions(page(HEADER.map(([t, x, y, s]): Place => (t === 'INSURER B :' ? ['INSURER B:~~~~~~', x, y, s] : [t, x, y, s]))))).insurers!;
+    expect(wide.x0).toBeCloseTo(plain.x0, 5);
+  });
+
   it("takes the '(MM/DD/YYYY)' under each date header when OCR garbled POLICY EFF / EXP", () => {
     const garbled = HEADER.filter(([t]) => t !== 'POLICY EFF' && t !== 'POLICY EXP').map(([t, x, y, s]): Place => [t === '(MM/DD/YYYY)' ? '(MM/DDIYYYY}' : t, x, y, s]);
     const { eff, exp } = headersOf(garbled);
