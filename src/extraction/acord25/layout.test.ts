@@ -429,6 +429,13 @@ describe('OCR slips the layout reader works around', () => {
       .concat([[`${effective[0]}${expiration[0]}`, effective[1], effective[2], 5]]);
     const x = gl(ocrRead(places));
     expect([x.effectiveDate, x.expirationDate]).toEqual([plain.effectiveDate, plain.expirationDate]);
+    // as two words in the effective column, the second with a slash misread: each read as its own date
+    const misread = expiration[0].replace(/\/(\d{4})$/, '1$1');
+    const two = withInsurers({})
+      .filter((p) => !(p[0] === expiration[0] && p[1] === expiration[1] && p[2] === expiration[2]))
+      .map((p): Place => (p[0] === effective[0] && p[1] === effective[1] && p[2] === effective[2] ? [`${effective[0]} ${misread}`, effective[1], effective[2], 5] : p));
+    const y = gl(ocrRead(two));
+    expect([y.effectiveDate, y.expirationDate]).toEqual([plain.effectiveDate, plain.expirationDate]);
   });
 
   it('places the amounts of illegible limit labels by their lines, the WC row keeping its last line', () => {
@@ -556,6 +563,7 @@ describe('ocrLimit and insurerRowsByPosition', () => {
     expect(ocrLimit('1,00 000')).toBeNull();
     expect(ocrLimit('2,000000')).toBe(2_000_000);
     expect(ocrLimit('2,00000')).toBeNull();
+    expect(ocrLimit('4,000,000000')).toBeNull();
     expect(ocrLimit('12345 678')).toBeNull();
     expect(ocrLimit('abc')).toBeNull();
   });

@@ -980,6 +980,10 @@ class LayoutReader {
    */
   private dates(eff: Segment | null, exp: Segment | null, where: string): { effectiveDate: string | null; expirationDate: string | null } {
     const text = (seg: Segment | null) => (seg ? seg.text.replace(/\s+/g, '') : '');
+    // OCR set both of a row's dates in the effective column, as two words ('10/26/2023 10/2642024'): one each
+    if (this.ctx.method !== 'text' && eff && !exp && eff.words.length === 2 && eff.words.every((w) => /\d{4}$/.test(w.text)) && normalizeDate(text(eff)) === null) {
+      [eff, exp] = [segmentOf([eff.words[0]!]), segmentOf([eff.words[1]!])];
+    }
     let effectiveDate = eff ? normalizeDate(text(eff)) : null;
     let expirationDate = exp ? normalizeDate(text(exp)) : null;
     if (this.ctx.method !== 'text' && (effectiveDate === null || expirationDate === null)) {
@@ -1149,8 +1153,9 @@ export function ocrLimit(text: string): number | null {
   const t = text.trim().replace(/^\$\s*/, '');
   if (!/^\d[\d,. ]*\d$/.test(t)) return null;
   const groups = t.split(/[,. ]+/);
-  // (a group of six: a separator lost between two, '2,000000')
-  if (groups.length < 2 || groups[0]!.length > 4 || groups.slice(1).some((g) => g.length !== 3 && g.length !== 6)) return null;
+  // (a second and last group of six: a separator lost between two, '2,000000'; not after another, '4,000,000000')
+  const sixes = groups.length === 2 && groups[1]!.length === 6;
+  if (groups.length < 2 || groups[0]!.length > 4 || (!sixes && groups.slice(1).some((g) => g.length !== 3))) return null;
   const n = Number(groups.join(''));
   return Number.isSafeInteger(n) ? n : null;
 }

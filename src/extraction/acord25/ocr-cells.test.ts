@@ -123,6 +123,35 @@ describe('ACORD 25 value regions', () => {
     expect(byName(acord25ValueRegions(page(garbled))).eff).toBeDefined();
   });
 
+  it("takes 'POLICY' with EFF a line lower for POLICY EFF, and the expiration column from the dates typed when POLICY EXP is lost", () => {
+    const garbled = HEADER.filter(([t]) => t !== 'POLICY EFF' && t !== 'POLICY EXP' && t !== '(MM/DD/YYYY)').concat([
+      ['POLICY', 335, 286],
+      ['EFF~~~~~~~~', 360, 288],
+      ['10/26/2023', 334, 338],
+      ['10/26/2024', 381, 338],
+      ['12/18/2023', 334, 500],
+      ['12/18/2024', 381, 500],
+    ]);
+    const { eff, exp } = headersOf(garbled);
+    expect(eff?.x).toBe(335);
+    // the expiration column where its dates are typed, the effective one ending before it
+    expect(exp?.x).toBe(381);
+    expect(eff!.right).toBeLessThan(381);
+    const r = byName(acord25ValueRegions(page(garbled)));
+    expect(r.eff!.x1).toBeGreaterThan(334 + 30);
+    expect(r.exp!.x0).toBeLessThan(381);
+  });
+
+  it('places POLICY EXP garbled beyond reading between POLICY EFF and the limit labels, EACH OCCURRENCE garbled too', () => {
+    const garbled = HEADER.filter(([t, x]) => t !== 'POLICY EXP' && !(t === '(MM/DD/YYYY)' && x === 381) && t !== 'EACH OCCURRENCE' && t !== 'LIMITS');
+    const { eff, exp } = headersOf(garbled);
+    expect(eff?.x).toBe(337);
+    // the expiration dates are typed from x 382 on, the limit labels from 428
+    expect(exp!.x).toBeLessThan(382);
+    expect(exp!.x).toBeGreaterThan(eff!.right);
+    expect(exp!.right).toBeLessThan(428);
+  });
+
   it('takes the date columns from the dates typed in them when both date headers are garbled', () => {
     const garbled = HEADER.filter(([t]) => !t.startsWith('POLICY E') && t !== '(MM/DD/YYYY)').concat([
       ['28535 paoonyen', 330, 287],

@@ -10,7 +10,7 @@ import type { PixelWord, RecognizeOptions } from '../ocr/ocr.js';
 import { cropGrey, verticalRules } from '../ocr/preprocess.js';
 import type { GreyBitmap } from '../ocr/render.js';
 import { certificateDateLabel, descriptionHeaderY } from './layout.js';
-import { centerX, editDistance, findLabel, foldLabel, groupLines, segmentOf, type LabelHit, type Line } from '../text/lines.js';
+import { centerX, centerY, editDistance, findLabel, foldLabel, groupLines, segmentOf, type LabelHit, type Line } from '../text/lines.js';
 
 /** A value strip in page points: read [x0, x1) × [y0, y1); words whose centre lies in it are its values. */
 export type ValueRegion = {
@@ -212,24 +212,37 @@ export function dateHeaders(lines: Line[], number: LabelHit): { eff: LabelHit | 
       exp ??= formats.find((f) => f.x > (eff?.right ?? formats[0]!.right));
     }
   }
-  if (exp && !eff) {
-    // POLICY EFF read as its first word alone ('POLICY' and a garbled 'EFF' or none), between POLICY NUMBER and EXP:
-    // the two date columns are as wide as each other, so its label spans as much as POLICY EXP's
+  if (!eff) {
+    // POLICY EFF read as its first word alone ('POLICY' and a garbled 'EFF', or none, or EFF set on a line of its
+    // own), right of POLICY NUMBER and left of POLICY EXP: its label spans as much as POLICY EXP's (the two date
+    // columns are as wide as each other), else to the end of the EFF beside it
+    const h = number.height;
     const policy = lines
       .flatMap((line) => line.segments.filter((seg) => editDistance(foldLabel(seg.words[0]!.text), 'POIICY', 1) <= 1).map((seg) => ({ ...segmentOf([seg.words[0]!]), score: 0.8, line, rest: null })))
-      .find((l) => near(l) && l.right < exp!.x - number.height);
-    if (policy) eff = { ...policy, right: Math.max(policy.right, Math.min(policy.x + (exp.right - exp.x), exp.x - 0.5 * number.height)) };
+      .find((l) => near(l) && l.x > number.right + 2 * h && (!exp || l.right < exp.x - h));
+    if (policy && exp) eff = { ...policy, right: Math.max(policy.right, Math.min(policy.x + (exp.right - exp.x), exp.x - 0.5 * h)) };
+    else if (policy) {
+      const effWord = lines
+        .flatMap((l) => l.words)
+        .find((w) => /^EFF/i.test(w.text) && w.x >= policy.right && w.x < policy.right + 2 * h && Math.abs(w.y + w.height / 2 - centerY(policy)) < 1.5 * h);
+      eff = { ...policy, right: effWord ? effWord.x + effWord.width : policy.right };
+    }
   }
   if (eff && !exp) {
     // POLICY EXP garbled beyond both: its column is the rest of the way to the limits column's labels
-    const limits = findLabel(lines, ['EACH OCCURRENCE', 'LIMITS']).filter((l) => l.x > eff!.right + 2 * number.height && l.y > number.y - 3 * number.height);
+    // (the limit labels printed down the column's left edge: OCR garbles one or two of them, not all)
+    const limits = findLabel(lines, ['EACH OCCURRENCE', 'LIMITS', 'MED EXP', 'GENERAL AGGREGATE', 'PERSONAL & ADV INJURY', 'E.L. EACH ACCIDENT']).filter(
+      (l) => l.x > eff!.right + 2 * number.height && l.y > number.y - 3 * number.height,
+    );
     const limitsX = limits.length > 0 ? Math.min(...limits.map((l) => l.x)) : undefined;
     if (limitsX !== undefined) {
       const gap = limitsX - eff.right;
-      exp = { ...eff, words: [], x: eff.right + 0.25 * gap, right: limitsX - 0.25 * gap, score: 0, rest: null };
+      exp = { ...eff, words: [], x: eff.right + 0.15 * gap, right: limitsX - 0.25 * gap, score: 0, rest: null };
     }
   }
-  if (!eff || !exp) {
+  // a header placed by the limits column only (score 0) is a guess that the dates typed under it outdo
+  const guessed = (l: LabelHit | undefined) => !l || l.score === 0;
+  if (guessed(eff) || guessed(exp)) {
     // both headers garbled beyond reading ('28535 paoonyen'): the dates typed under them give the two columns, the
     // left-hand ones effective, the right-hand ones expiration
     const h = number.height;
@@ -257,8 +270,12 @@ export function dateHeaders(lines: Line[], number: LabelHit): { eff: LabelHit | 
         const mid = (expColumn.x + effColumn.right) / 2;
         [effColumn.right, expColumn.x] = [mid - 0.05, mid + 0.05];
       }
-      if (!eff && (!exp || effColumn.right < exp.x)) eff = effColumn;
-      if (!exp && eff && expColumn.x > eff.right) exp = expColumn;
+      if (guessed(eff) && (guessed(exp) || effColumn.right < exp!.x)) eff = effColumn;
+      if (guessed(exp) && eff && expColumn.x > effColumn.right && expColumn.x > eff.x) {
+        exp = expColumn;
+        // (a POLICY EFF whose box OCR ran on past its end ends where its dates do)
+        if (eff.right >= exp.x) eff = { ...eff, right: Math.min(eff.right, effColumn.right) };
+      }
     }
   }
   return { eff, exp };
