@@ -967,8 +967,9 @@ class LayoutReader {
   private limit(text: string): number | null {
     if (this.ctx.method === 'text') return normalizeLimit(text);
     // the limit line's '$' as OCR glues it onto the amount, a word of its own ('is 100,000', "'s 2,000,000", 'js: 250,000'),
-    // taken off first: '3 500,000' is no amount grouped by a space
-    const amount = text.replace(OCR_DOLLAR_BEFORE, '');
+    // taken off first: '3 500,000' is no amount grouped by a space; and a '$' typed with the amount after the printed
+    // one ("i's $1,000.000")
+    const amount = text.replace(/[$§](?=\d[\d,. ]*$)/, ' ').replace(OCR_DOLLAR_BEFORE, '').trim();
     return normalizeLimit(amount) ?? ocrLimit(amount);
   }
 
@@ -1072,7 +1073,7 @@ export function ocrPolicyNumber(text: string): string | null {
 /** The '$' of a limit line as OCR reads it before the amount, as a word of its own. */
 // (a 3, 5 or 8 only after a quote mark, or before a whole amount of thousands with no space in it: '5 000' and
 // '5 500 000' are amounts printed with spaces for separators, '5 1,000,000', '3 500,000' and '5 500000' are not)
-const OCR_DOLLAR_BEFORE = /^\s*(?:["“”'‘’`_|Ilij1]{0,2}[sS$§][:;.,]?|["“”'‘’`]5|8S|[358](?=\s+[1-9]\d{0,2}(?:[,.]?\d{3})+\s*$))\s+(?=\d)/;
+const OCR_DOLLAR_BEFORE = /^\s*(?:["“”'‘’`_|Ilij1]{0,2}[sS$§][:;.,_]?|["“”'‘’`]5|8S|[358](?=\s+[1-9]\d{0,2}(?:[,.]?\d{3})+\s*$))\s+(?=\d)/;
 
 /** The x where the limit lines' '$' is printed: the median of three or more read there, else null. */
 function dollarColumn(dollars: Word[]): number | null {
