@@ -418,6 +418,15 @@ describe('OCR slips the layout reader works around', () => {
     expect(gl(alone).expirationDate).toBeNull();
   });
 
+  it('keeps the date columns apart when OCR ran the two (MM/DD/YYYY) header lines into one', () => {
+    // (and POLICY EXP read as 'POLICY' alone: its column is placed by the dates typed in it)
+    const places = withInsurers({ 'POLICY EXP': 'POLICY' })
+      .filter(([t, x]) => !(t === '(MM/DD/YYYY)' && x === 381))
+      .map(([t, ...rest]): Place => (t === '(MM/DD/YYYY)' ? ['(MM/DD/YYYY) (MM/DD/YYYY)', ...rest] : [t, ...rest]));
+    const plain = ocrRead(withInsurers({})).policies.map((p) => [p.effectiveDate, p.expirationDate]);
+    expect(ocrRead(places).policies.map((p) => [p.effectiveDate, p.expirationDate])).toEqual(plain);
+  });
+
   it("reads a row's two dates that OCR ran together into one column", () => {
     const gl = (x: ReturnType<typeof ocrRead>) => x.policies.find((p) => p.coverage === 'general_liability')!;
     const plain = gl(ocrRead(withInsurers({})));
@@ -436,6 +445,13 @@ describe('OCR slips the layout reader works around', () => {
       .map((p): Place => (p[0] === effective[0] && p[1] === effective[1] && p[2] === effective[2] ? [`${effective[0]} ${misread}`, effective[1], effective[2], 5] : p));
     const y = gl(ocrRead(two));
     expect([y.effectiveDate, y.expirationDate]).toEqual([plain.effectiveDate, plain.expirationDate]);
+    // and typed with two-digit years ('2/8/24 2/8/25')
+    const short = (d: string) => d.replace(/\/\d\d(\d\d)$/, '/$1');
+    const twoShort = withInsurers({})
+      .filter((p) => !(p[0] === expiration[0] && p[1] === expiration[1] && p[2] === expiration[2]))
+      .map((p): Place => (p[0] === effective[0] && p[1] === effective[1] && p[2] === effective[2] ? [`${short(effective[0])} ${short(expiration[0])}`, effective[1], effective[2], 5] : p));
+    const z = gl(ocrRead(twoShort));
+    expect([z.effectiveDate, z.expirationDate]).toEqual([plain.effectiveDate, plain.expirationDate]);
   });
 
   it('places the amounts of illegible limit labels by their lines, the WC row keeping its last line', () => {

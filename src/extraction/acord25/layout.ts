@@ -764,7 +764,10 @@ class LayoutReader {
     const split = (addlCx + subrCx) / 2;
     const subrX1 = subrCx + flagHalf;
     const effX0 = Math.min(eff.x, headerBlockLeft(this.lines, eff)) - 0.5 * h;
-    const expX0 = (Math.max(eff.right, headerBlockRight(this.lines, eff)) + Math.min(exp.x, headerBlockLeft(this.lines, exp))) / 2;
+    // (a header line OCR ran across both columns, '(MM/DD/YYYY) (MM/DD/YYYY)', widens neither past the other's label)
+    const effRight = Math.max(eff.right, Math.min(headerBlockRight(this.lines, eff), exp.x - 0.5 * h));
+    const expLeft = Math.min(exp.x, Math.max(headerBlockLeft(this.lines, exp), eff.right + 0.5 * h));
+    const expX0 = (effRight + expLeft) / 2;
     const limitsX0 = Math.min(...limitLabels.map((l) => l.x), Math.max(exp.right, headerBlockRight(this.lines, exp)) + 0.5 * h) - 1;
     // the amounts start at the '$' of the limit lines, else after the longest printed limit label
     const dollars = this.lines.flatMap((l) => l.words).filter((w) => this.isDollar(w) && w.x > limitsX0 && w.y > y0 && w.y < y1).map((w) => w.x);
@@ -982,7 +985,7 @@ class LayoutReader {
   private dates(eff: Segment | null, exp: Segment | null, where: string): { effectiveDate: string | null; expirationDate: string | null } {
     const text = (seg: Segment | null) => (seg ? seg.text.replace(/\s+/g, '') : '');
     // OCR set both of a row's dates in the effective column, as two words ('10/26/2023 10/2642024'): one each
-    if (this.ctx.method !== 'text' && eff && !exp && eff.words.length === 2 && eff.words.every((w) => /\d{4}$/.test(w.text)) && normalizeDate(text(eff)) === null) {
+    if (this.ctx.method !== 'text' && eff && !exp && eff.words.length === 2 && eff.words.every((w) => /\/.*\d{2}$/.test(w.text)) && normalizeDate(text(eff)) === null) {
       [eff, exp] = [segmentOf([eff.words[0]!]), segmentOf([eff.words[1]!])];
     }
     let effectiveDate = eff ? normalizeDate(text(eff)) : null;
