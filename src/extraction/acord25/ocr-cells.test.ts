@@ -264,7 +264,7 @@ describe('ACORD 25 value regions', () => {
     const width = Math.round(612 * s);
     const height = Math.round(600 * s);
     const data = new Uint8Array(width * height).fill(255);
-    for (const xPt of [170, 190, 210, 330, 380, 425]) for (let y = Math.round(280 * s); y < Math.round(570 * s); y++) for (let dx = 0; dx < 3; dx++) data[y * width + Math.round(xPt * s) + dx] = 0;
+    for (const xPt of [170, 190, 210, 330, 380, 422]) for (let y = Math.round(280 * s); y < Math.round(570 * s); y++) for (let dx = 0; dx < 3; dx++) data[y * width + Math.round(xPt * s) + dx] = 0;
     const regions = acord25ValueRegions(page(HEADER));
     const snapped = byName(snapToRules(regions, { width, height, data }, s));
     expect(snapped.addl!.x0).toBeCloseTo(171.4, 0);
@@ -272,6 +272,11 @@ describe('ACORD 25 value regions', () => {
     expect(snapped.subr!.x0).toBeCloseTo(191.4, 0);
     // regions outside the grid are not moved
     expect(snapped.insurers).toEqual(byName(regions).insurers);
+    // the rule between the two date columns lost (a photo): the effective column does not take the expiration's too
+    for (let y = Math.round(280 * s); y < Math.round(570 * s); y++) for (let dx = 0; dx < 3; dx++) data[y * width + Math.round(380 * s) + dx] = 255;
+    const unruled = byName(snapToRules(regions, { width, height, data }, s));
+    expect(unruled.eff!.x1).toBeLessThan(382);
+    expect(unruled.exp!.x0).toBeGreaterThan(331);
   });
 });
 

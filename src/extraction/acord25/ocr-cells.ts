@@ -429,12 +429,15 @@ export function snapToRules(regions: ValueRegion[], binary: GreyBitmap, pixelsPe
   const rules = verticalRules(binary, 0, binary.width, y0 * pixelsPerPoint, y1 * pixelsPerPoint).map((x) => x / pixelsPerPoint);
   if (rules.length < 4) return regions;
   const margin = 1.2;
+  const mids = grid.map((r) => (r.x0 + r.x1) / 2);
   return regions.map((r) => {
     if (!r.grid) return r;
     const mid = (r.x0 + r.x1) / 2;
     const width = r.x1 - r.x0;
-    const left = rules.filter((x) => x < mid).pop();
-    const right = rules.find((x) => x > mid);
+    // (a rule past the middle of the next column is that column's far edge: the rule between the two was not found)
+    const beyond = (a: number, b: number) => mids.some((m) => m !== mid && m > Math.min(a, b) && m < Math.max(a, b));
+    const left = rules.filter((x) => x < mid && !beyond(x, mid)).pop();
+    const right = rules.find((x) => x > mid && !beyond(mid, x));
     // a rule far beyond the label-derived edge is another column's: keep that edge then
     const x0 = left !== undefined && r.x0 - left < width && left - r.x0 < width / 2 ? left + margin : r.x0;
     const x1 = right !== undefined && right - r.x1 < width && r.x1 - right < width / 2 ? right - margin : r.x1;
