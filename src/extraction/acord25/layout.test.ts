@@ -496,9 +496,9 @@ describe('OCR slips the layout reader works around', () => {
   it("reads amounts with the limit line's '$' glued on as a word of its own ('is 100,000', 'js: 250,000')", () => {
     const glued: Record<string, string> = { '5,000': 'js: 5,000', '2,000,000': '"5 2,000,000', '5,000,000': '5 5,000,000', '3,000,000': '3 3000,000', '10,000': '8 10000', '300,000': '3 300,000' };
     // and a '$' typed with the amount after the printed one, read with it
-    const typed: Record<string, string> = { '5,000': "i's $5.000", '300,000': 's_$300,000', '2,000,000': '5 $2,000,000' };
+    const typed: Record<string, string> = { '5,000': "i's $5.000", '300,000': 's_$300,000', '2,000,000': '5 $2,000,000', '1,000,000': 'Ss. $1,000,000' };
     const t = ocrRead(withInsurers({}).map(([text, ...rest]): Place => [typed[text] ?? text, ...rest])).policies.find((p) => p.coverage === 'general_liability')!;
-    expect([t.limits.medical_expense, t.limits.damage_to_rented_premises, t.limits.general_aggregate]).toEqual([5_000, 300_000, 2_000_000]);
+    expect([t.limits.medical_expense, t.limits.damage_to_rented_premises, t.limits.general_aggregate, t.limits.each_occurrence]).toEqual([5_000, 300_000, 2_000_000, 1_000_000]);
     const x = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [glued[t] ?? t, ...rest]));
     const gl = x.policies.find((p) => p.coverage === 'general_liability')!;
     // (where it is placed at all, the amount is the next line's)

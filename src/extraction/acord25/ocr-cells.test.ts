@@ -123,6 +123,36 @@ describe('ACORD 25 value regions', () => {
     expect(byName(acord25ValueRegions(page(garbled))).eff).toBeDefined();
   });
 
+  it('keeps each date strip to the dates the first pass read in it, clear of the rules beside it', () => {
+    const typed: Place[] = [
+      ['4/3/24', 343, 338],
+      ['4/3/25', 390, 338],
+      ['11/7/24', 343, 410],
+      ['11/7/25', 390, 410],
+    ];
+    const r = byName(acord25ValueRegions(page([...HEADER, ...typed])));
+    const h = 6;
+    // '11/7/25' ends at 390 + 7 × 3, short of the limits column
+    expect(r.exp!.x1).toBeCloseTo(411 + 1.5 * h, 5);
+    expect(r.exp!.x0).toBeCloseTo(390 - 1.5 * h, 5);
+    expect(r.eff!.x1).toBeLessThanOrEqual(r.exp!.x0);
+    expect(r.eff!.x0).toBeLessThanOrEqual(343 - 1.5 * h);
+    // a line of words whose first OCR box is twice as tall (a rule's piece above it taken in) is still one line
+    const tall = groupLines([
+      { text: 'CPP', x: 211, y: 331.7, width: 12, height: 13.2, confidence: 0.6 },
+      { text: '8901778-24', x: 235, y: 338.9, width: 30, height: 6.2, confidence: 0.9 },
+    ]);
+    expect(tall).toHaveLength(1);
+  });
+
+  it('finds POLICY EXP inside the segment OCR ran both date headers into, and ends POLICY EFF before it', () => {
+    const garbled = HEADER.filter(([t]) => t !== 'POLICY EFF' && t !== 'POLICY EXP').concat([['POLICY EFF POLICY EXP I', 337, 287]]);
+    const { eff, exp } = headersOf(garbled);
+    expect(eff?.x).toBe(337);
+    expect(exp?.x).toBe(337 + 'POLICY EFF '.length * 3);
+    expect(eff!.right).toBeLessThan(exp!.x);
+  });
+
   it("takes 'POLICY' with EFF a line lower for POLICY EFF, and the expiration column from the dates typed when POLICY EXP is lost", () => {
     const garbled = HEADER.filter(([t]) => t !== 'POLICY EFF' && t !== 'POLICY EXP' && t !== '(MM/DD/YYYY)').concat([
       ['POLICY', 335, 286],

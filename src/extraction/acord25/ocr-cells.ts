@@ -77,8 +77,16 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
 
   // dates: the two columns between POLICY NUMBER and the limits, split halfway between their labels
   const split = (eff.right + exp.x) / 2;
-  regions.push({ name: 'eff', grid: true, x0: eff.x - 1.5 * h, x1: split, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: DATE_CHARS });
-  regions.push({ name: 'exp', grid: true, x0: split, x1: limitsX0, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: DATE_CHARS });
+  // where the first pass read the dates, each strip is kept to them and a margin: on a photo the rules between the
+  // columns are often not found, and what is left of one at a strip's edge (a column of specks) garbles every date
+  // in the strip ('4/3/25' read '35')
+  const typed = page.words.filter((w) => w.y > top && w.y < bottom && /\d[/|Il1]?\d?[/|Il]\d/.test(w.text) && /^[\d/|Il]{5,10}$/.test(w.text));
+  const within = (x0: number, x1: number, dates: Word[]): { x0: number; x1: number } =>
+    dates.length === 0 ? { x0, x1 } : { x0: Math.max(x0, Math.min(...dates.map((w) => w.x)) - 1.5 * h), x1: Math.min(x1, Math.max(...dates.map((w) => w.x + w.width)) + 1.5 * h) };
+  const effCells = within(eff.x - 1.5 * h, split, typed.filter((w) => w.x + w.width < split && w.x > eff.x - 3 * h));
+  const expCells = within(split, limitsX0, typed.filter((w) => w.x > split && w.x + w.width < limitsX0 + h));
+  regions.push({ name: 'eff', grid: true, ...effCells, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: DATE_CHARS });
+  regions.push({ name: 'exp', grid: true, ...expCells, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: DATE_CHARS });
 
   const { addlCx, subrCx } = flagColumns(lines, number);
   const half = Math.min(1.6 * h, (subrCx - addlCx) / 2);
@@ -201,6 +209,14 @@ export function dateHeaders(lines: Line[], number: LabelHit): { eff: LabelHit | 
   const near = (l: LabelHit) => Math.abs(l.y - number.y) < 2.5 * number.height && l.x > number.right;
   let eff = findLabel(lines, ['POLICY EFF', 'POLICY EFF (MM/DD/YYYY)']).find(near);
   let exp = findLabel(lines, ['POLICY EXP', 'POLICY EXP (MM/DD/YYYY)']).find(near);
+  // OCR ran the two headers into one segment ('POLICY EFF POLICY EXP'): POLICY EXP inside it, and POLICY EFF ending
+  // before it
+  if (eff && !exp) exp = findLabel(lines, 'POLICY EXP', { anywhere: true }).find((l) => near(l) && l.x > eff!.x + number.height);
+  if (eff && exp && eff.right > exp.x - 0.5 * number.height && exp.x > eff.x) {
+    const effWord = eff.words.find((w) => /^EFF/i.test(w.text) && w.x < exp!.x);
+    const end = Math.max(eff.x + number.height, exp.x - 0.5 * number.height);
+    eff = { ...eff, right: effWord ? Math.min(effWord.x + effWord.width, end) : end, rest: null };
+  }
   if (!eff || !exp) {
     // OCR reads the '/' of '(MM/DD/YYYY)' as I or l now and then, one letter more than label matching forgives
     const formats = lines
