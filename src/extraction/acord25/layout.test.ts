@@ -497,6 +497,10 @@ describe('OCR slips the layout reader works around', () => {
     const glued: Record<string, string> = { '5,000': 'js: 5,000', '2,000,000': '"5 2,000,000', '5,000,000': '5 5,000,000', '3,000,000': '3 3000,000', '10,000': '8 10000', '300,000': '3 300,000' };
     // and a '$' typed with the amount after the printed one, read with it
     const typed: Record<string, string> = { '5,000': "i's $5.000", '300,000': 's_$300,000', '2,000,000': '5 $2,000,000', '1,000,000': 'Ss. $1,000,000' };
+    // (the typed '$' read as a 5: '55,000', '52,000,000'; a limit of 5 and another digit keeps its comma, '5,500,000')
+    const fives = ocrRead(withInsurers({}).map(([text, ...rest]): Place => [({ '5,000': 's 55,000', '2,000,000': 's 52,000,000', '300,000': '5,500,000' } as Record<string, string>)[text] ?? text, ...rest]));
+    const f = fives.policies.find((p) => p.coverage === 'general_liability')!;
+    expect([f.limits.medical_expense, f.limits.general_aggregate, f.limits.damage_to_rented_premises]).toEqual([5_000, 2_000_000, 5_500_000]);
     const t = ocrRead(withInsurers({}).map(([text, ...rest]): Place => [typed[text] ?? text, ...rest])).policies.find((p) => p.coverage === 'general_liability')!;
     expect([t.limits.medical_expense, t.limits.damage_to_rented_premises, t.limits.general_aggregate, t.limits.each_occurrence]).toEqual([5_000, 300_000, 2_000_000, 1_000_000]);
     const x = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [glued[t] ?? t, ...rest]));

@@ -973,6 +973,11 @@ class LayoutReader {
     // taken off first: '3 500,000' is no amount grouped by a space; and a '$' typed with the amount after the printed
     // one ("i's $1,000.000")
     const amount = text.replace(/[$§](?=\d[\d,. ]*$)/, ' ').replace(OCR_DOLLAR_BEFORE, '').trim();
+    // a '$' typed with the amount, read as a 5 before it ('55,000' for '$5,000', '52,000,000' for '$2,000,000'): a
+    // limit of one significant digit after a 5 is that limit (limits of 5 and another digit, 5,500,000, print a comma
+    // after the 5)
+    const typedDollar = /^5([1-9]0{0,2}(?:,000)+)$/.exec(amount);
+    if (typedDollar) return normalizeLimit(typedDollar[1]!);
     return normalizeLimit(amount) ?? ocrLimit(amount);
   }
 
