@@ -569,6 +569,13 @@ describe('OCR slips the layout reader works around', () => {
     const names = ocrRead(places).insurers.map((i) => i.name);
     expect(names).toContain('Union Trades Comp Insurance Company');
     expect(names).toContain('Keystone Employers Assurance Co.');
+    // marks of mixed case and punctuation ('oY', 'oo!'); a company's own suffix after its closing word stays
+    const mixed = withInsurers({}).map(([t, ...rest]): Place => [
+      ({ 'Union Trades Comp Insurance Company': 'Union Trades Comp Insurance Company oo!', 'Keystone Employers Assurance Co.': 'Keystone Employers Assurance Co. oY', 'Harborview Specialty Insurance Company': 'Harborview Specialty Insurance Company Inc.' } as Record<string, string>)[t] ?? t,
+      ...rest,
+    ]);
+    const mixedNames = ocrRead(mixed).insurers.map((i) => i.name);
+    expect(mixedNames).toEqual(expect.arrayContaining(['Union Trades Comp Insurance Company', 'Keystone Employers Assurance Co.', 'Harborview Specialty Insurance Company Inc.']));
   });
 
   it("keeps the GL row's limits in the GL row when UMBRELLA LIAB is garbled", () => {

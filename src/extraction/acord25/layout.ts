@@ -548,7 +548,8 @@ class LayoutReader {
       // without the NAIC # label the code column is not placed: a code read at the end of the name is the code
       const trailing = !naic && this.ctx.method !== 'text' && nameText ? /^(.*\S)\s+(\d{5})$/.exec(nameText) : null;
       if (trailing && !codeText) [nameText, codeText] = [trailing[1], trailing[2]];
-      if (this.ctx.method !== 'text') nameText = nameText?.replace(/(\b(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|Insurance|Assurance|Mutual|Exchange|Association|Indemnity))\s+(?:[a-z]{1,2}|[A-Z][a-z]?|\d|[^\p{L}\p{N}&\s]+)$/u, '$1');
+      // (any mark of three characters or less there, 'oY', 'oo!', that is not a company's own suffix)
+      if (this.ctx.method !== 'text') nameText = nameText?.replace(/(\b(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|Insurance|Assurance|Mutual|Exchange|Association|Indemnity))\s+(?!(?:Co|Inc|Ltd|LLC|LP|PLC|SA|SE|AG|NV)\.?$)(?:\S{1,3}|[^\p{L}\p{N}&\s]+)$/u, '$1');
       const name = normalizeNameLine(nameText);
       const code = normalizeNaic(codeText);
       if (name === null && code === null) continue;
