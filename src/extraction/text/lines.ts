@@ -40,24 +40,19 @@ export const OCR_SEGMENT_GAP = 1.4;
 
 export function groupLines(words: readonly Word[], segmentGap = SEGMENT_GAP): Line[] {
   const sorted = [...words].filter((w) => w.text.trim() !== '').sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2) || a.x - b.x);
-  const lines: { words: Word[]; mid: number; h: number; base: number }[] = [];
+  const lines: { words: Word[]; mid: number; h: number }[] = [];
   for (const w of sorted) {
     const mid = w.y + w.height / 2;
-    const base = w.y + w.height;
-    // the nearest open line whose middle is within 40% of the text height; or, for a box more than half again as tall
-    // as the line's (OCR took in a rule's piece above a word), whose bottom is
+    // the nearest open line whose middle is within 40% of the text height
     let best: (typeof lines)[number] | null = null;
     for (let i = lines.length - 1; i >= 0 && i >= lines.length - 4; i--) {
       const l = lines[i]!;
-      const small = Math.min(l.h, w.height);
-      const fits = Math.abs(l.mid - mid) < 0.4 * small || (Math.max(l.h, w.height) > 1.6 * small && Math.abs(l.base - base) < 0.4 * small);
-      if (fits && (!best || Math.abs(l.mid - mid) < Math.abs(best.mid - mid))) best = l;
+      if (Math.abs(l.mid - mid) < 0.4 * Math.min(l.h, w.height) && (!best || Math.abs(l.mid - mid) < Math.abs(best.mid - mid))) best = l;
     }
     if (best) {
       best.words.push(w);
       best.mid = (best.mid * (best.words.length - 1) + mid) / best.words.length;
-      best.base = (best.base * (best.words.length - 1) + base) / best.words.length;
-    } else lines.push({ words: [w], mid, h: w.height, base });
+    } else lines.push({ words: [w], mid, h: w.height });
   }
   return lines.map((l) => {
     const ws = l.words.sort((a, b) => a.x - b.x);
