@@ -2,7 +2,8 @@
 // certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, readAcord25Layout } from './layout.js';
+import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, readAcord25Layout, withoutPhantomDigit } from './layout.js';
+import { segmentOf } from '../text/lines.js';
 
 type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
 
@@ -583,6 +584,18 @@ describe('OCR slips the layout reader works around', () => {
     const gl = x.policies.find((p) => p.policyNumber === 'PKG 4601985-24')!;
     expect(gl.coverage).toBe('general_liability');
     expect(gl.limits.each_occurrence).toBe(1_000_000);
+  });
+});
+
+describe('an amount with a digit OCR made of the blanked-out $', () => {
+  const amount = (text: string, width: number) => segmentOf([{ text, x: 524, y: 300, width, height: 6, confidence: 0.9 }]);
+  it('drops a first digit when the box is only as wide as the amount without it', () => {
+    // digits 5 wide, a comma half that: '500,000' is 32.5 wide, '1,000,000' 40
+    expect(withoutPhantomDigit(amount('3500,000', 33), 5).text).toBe('500,000');
+    expect(withoutPhantomDigit(amount('31,000,000', 40), 5).text).toBe('1,000,000');
+    // a real eleven million, as wide as its ten digits
+    expect(withoutPhantomDigit(amount('11,000,000', 45), 5).text).toBe('11,000,000');
+    expect(withoutPhantomDigit(amount('2000', 15), 5).text).toBe('2000');
   });
 });
 

@@ -685,6 +685,8 @@ class LayoutReader {
     const cols = this.columns(header, flags, limits.map((l) => l.hit), headerBottom, gridBottom, typeX1);
     // where the limit lines print their '$', when OCR read it on three lines or more (on OCR pages only)
     const dollarX = this.ctx.method === 'text' ? null : dollarColumn(this.lines.flatMap((l) => l.words).filter((w) => this.isDollar(w) && Math.abs(w.x - cols.amount.x0) < 2));
+    // the width of a digit in the amounts OCR read, by which a digit too many shows
+    const digitWidth = this.ctx.method === 'text' ? null : amountDigitWidth(this.lines.flatMap((l) => l.words).filter((w) => w.x >= cols.amount.x0 && w.x < cols.amount.x1));
     // and where the amounts typed after it begin
     const amountX = dollarX === null ? null : amountColumn(this.lines.flatMap((l) => l.words).filter((w) => w.x > dollarX + 2 && w.x < cols.amount.x1), dollarX);
     // printed cell text that is never a value: the '$' of limit lines, the WC row's N / A and the Y / N hint
@@ -727,7 +729,9 @@ class LayoutReader {
       const inBand = (s: Segment) => centerY(s) >= band.y0 && centerY(s) < band.y1;
       const cells = (col: Column) => {
         const segs = this.segmentsIn({ ...cols[col], y0: band.y0, y1: band.y1 }, new Set([...labelWords, ...markWords])).filter(inBand).filter((s) => !isPrintedFiller(s.text));
-        return col === 'amount' && dollarX !== null ? segs.map((seg) => withoutDollarDigit(seg, dollarX, amountX)) : segs;
+        if (col !== 'amount') return segs;
+        const mended = digitWidth !== null ? segs.map((seg) => withoutPhantomDigit(seg, digitWidth)) : segs;
+        return dollarX !== null ? mended.map((seg) => withoutDollarDigit(seg, dollarX, amountX)) : mended;
       };
       const boxes = new Set(marks.filter((m) => m.y >= band.y0 && m.y < band.y1).map((m) => m.box));
       const policies = this.bandPolicies(band.row, cells, boxes, limits, pitch, band);
@@ -1087,6 +1091,32 @@ const OCR_DOLLAR_BEFORE = /^\s*(?:["“”'‘’`_|Ilij1sS]{0,2}[sS$§][:;.,_]?
 /** The x where the limit lines' '$' is printed: the median of three or more read there, else null. */
 function dollarColumn(dollars: Word[]): number | null {
   return dollars.length >= 3 ? median(dollars.map((w) => w.x)) : null;
+}
+
+/** An amount's width in digits, a comma counted as half a digit. */
+const amountUnits = (t: string) => t.replace(/,/g, '').length + 0.5 * (t.length - t.replace(/,/g, '').length);
+
+/**
+ * The width of one digit in the amounts OCR read ('1,000,000'): the median over them, so that a box OCR stretched or a
+ * digit too many does not move it; null with fewer than three.
+ */
+function amountDigitWidth(words: Word[]): number | null {
+  const per = words.filter((w) => /^[1-9]\d{0,2}(?:,\d{3})+$/.test(w.text)).map((w) => w.width / amountUnits(w.text));
+  return per.length >= 3 ? median(per) : null;
+}
+
+/**
+ * An amount whose first digit OCR made up of what was left of the '$' ('3500,000' for '500,000'): its box is as wide
+ * as the amount without that digit, not with it. That digit goes.
+ */
+export function withoutPhantomDigit(seg: Segment, digitWidth: number): Segment {
+  const first = seg.words[0];
+  if (!first || !/^[1358]\d/.test(first.text)) return seg;
+  const rest = first.text.slice(1);
+  if (normalizeLimit(rest) === null && ocrLimit(rest) === null) return seg;
+  const off = (t: string) => Math.abs(first.width - digitWidth * amountUnits(t));
+  if (!(off(rest) < off(first.text) && off(rest) < 0.5 * digitWidth)) return seg;
+  return { ...seg, text: [rest, ...seg.words.slice(1).map((w) => w.text)].join(' ') };
 }
 
 /** The x where the amounts after the '$' begin: the median of three or more whole amounts read right of it, else null. */
