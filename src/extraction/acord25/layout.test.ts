@@ -528,6 +528,12 @@ describe('OCR slips the layout reader works around', () => {
     expect(gl.limits.each_occurrence).toBe(1_000_000);
   });
 
+  it("joins a policy number OCR split over two lines, its letters' box taller than the line", () => {
+    const places = withInsurers({}).flatMap(([t, x, y, ...rest]): Place[] => (t === 'PKG 4601985-24' ? [['PKG', 217, 330, 12], ['4601985-24', 236, 337, 8]] : [[t, x, y, ...rest]]));
+    const x = ocrRead(places);
+    expect(x.policies.filter((p) => p.coverage === 'general_liability').map((p) => p.policyNumber)).toEqual(['PKG 4601985-24']);
+  });
+
   it('gives no row a limit label above the rows printed before it when OCR lost both row labels', () => {
     // the GL row's EACH OCCURRENCE, above the automobile row, is not the umbrella's
     const lost = ocrRead(withInsurers({ 'COMMERCIAL GENERAL LIABILITY': 'xx', 'UMBRELLA LIAB': 'uu' }));

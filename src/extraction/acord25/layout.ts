@@ -817,9 +817,12 @@ class LayoutReader {
   ): { policy: PolicyFields; words: Record<string, Word[]> }[] {
     const where = row.replace(/_/g, ' ');
     // (on OCR pages a mark left of a rule or box, '+' or '|', is no policy number: one needs two letters or digits)
-    const numbers = cells('number')
-      .filter((c) => this.ctx.method === 'text' || (c.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2)
-      .sort(byY);
+    const numbers = joinSplitNumbers(
+      cells('number')
+        .filter((c) => this.ctx.method === 'text' || (c.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2)
+        .sort(byY),
+      this.ctx.method,
+    );
     const effs = cells('eff').sort(byY);
     const exps = cells('exp').sort(byY);
     const amounts = cells('amount').sort(byY);
@@ -1091,6 +1094,25 @@ const OCR_DOLLAR_BEFORE = /^\s*(?:["“”'‘’`_|Ilij1sS]{0,2}[sS$§][:;.,_]?
 /** The x where the limit lines' '$' is printed: the median of three or more read there, else null. */
 function dollarColumn(dollars: Word[]): number | null {
   return dollars.length >= 3 ? median(dollars.map((w) => w.x)) : null;
+}
+
+/**
+ * A policy number OCR split over two lines: its letters alone ('CPP', its box taller than the line with a rule's piece
+ * above it) and, up to a line lower and right of them, its digits. One number, on OCR pages.
+ */
+function joinSplitNumbers(numbers: Segment[], method: LayoutContext['method']): Segment[] {
+  if (method === 'text') return numbers;
+  const out: Segment[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    const a = numbers[i]!;
+    const b = numbers[i + 1];
+    const h = Math.min(a.height, b?.height ?? a.height);
+    if (b && /^[A-Z]{1,4}$/.test(a.text) && /^\d/.test(b.text) && b.x > a.right && b.x - a.right < 3 * h && centerY(b) - centerY(a) < 1.5 * Math.max(a.height, b.height) && b.bottom - a.bottom < h) {
+      out.push(segmentOf([...a.words, ...b.words]));
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 /** An amount's width in digits, a comma counted as half a digit. */
