@@ -495,7 +495,7 @@ describe('OCR slips the layout reader works around', () => {
   });
 
   it("reads amounts with the limit line's '$' glued on as a word of its own ('is 100,000', 'js: 250,000')", () => {
-    const glued: Record<string, string> = { '5,000': 'js: 5,000', '2,000,000': '"5 2,000,000', '5,000,000': '5 5,000,000', '3,000,000': '3 3000,000', '10,000': '8 10000', '300,000': '3 300,000' };
+    const glued: Record<string, string> = { '5,000': ',s 5,000', '2,000,000': '"5 2,000,000', '5,000,000': '5 5,000,000', '3,000,000': '3 3000,000', '10,000': '8 10000', '300,000': '3 300,000' };
     // and a '$' typed with the amount after the printed one, read with it
     const typed: Record<string, string> = { '5,000': "i's $5.000", '300,000': 's_$300,000', '2,000,000': '5 $2,000,000', '1,000,000': 'Ss. $1,000,000' };
     // (the typed '$' read as a 5: '55,000', '52,000,000'; a limit of 5 and another digit keeps its comma, '5,500,000')
