@@ -2,7 +2,7 @@
 // certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, readAcord25Layout, withoutPhantomDigit } from './layout.js';
+import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, readAcord25Layout, roundLimit, withoutPhantomDigit } from './layout.js';
 import { segmentOf } from '../text/lines.js';
 
 type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
@@ -590,6 +590,35 @@ describe('OCR slips the layout reader works around', () => {
     const gl = x.policies.find((p) => p.policyNumber === 'PKG 4601985-24')!;
     expect(gl.coverage).toBe('general_liability');
     expect(gl.limits.each_occurrence).toBe(1_000_000);
+  });
+});
+
+describe('a round limit with a 0 OCR read as 6 or 8', () => {
+  it('reads the 6s and 8s among the zeros of an otherwise round amount as zeros', () => {
+    expect(roundLimit(1_000_006)).toBe(1_000_000);
+    expect(roundLimit(1_008_000)).toBe(1_000_000);
+    expect(roundLimit(2_500_060)).toBe(2_500_000);
+    // round already, or not round even so: left alone
+    expect(roundLimit(1_000_000)).toBeNull();
+    expect(roundLimit(1_600_000)).toBeNull();
+    expect(roundLimit(1_234_567)).toBeNull();
+  });
+});
+
+describe('policy years OCR misread', () => {
+  it('mends the one year digit that puts the expiration before the effective date, when one repair does', () => {
+    // 2028 may be 2025 misread, or 2026 may be 2029: the year OCR was less sure of is the misread one
+    expect(mendPolicyYears('2028-02-10', '2026-02-10', 0.6, 0.9)).toEqual(['2025-02-10', '2026-02-10']);
+    expect(mendPolicyYears('2025-02-10', '2023-02-10', 0.95, 0.7)).toEqual(['2025-02-10', '2026-02-10']);
+    expect(mendPolicyYears('2028-02-10', '2026-02-10')).toBeNull();
+
+    // the same date twice: either year may be the misread one
+    expect(mendPolicyYears('2025-02-10', '2025-02-10')).toBeNull();
+    // in order, or on different days: nothing to mend
+    expect(mendPolicyYears('2025-02-10', '2026-02-10')).toBeNull();
+    expect(mendPolicyYears('2028-02-10', '2026-03-10')).toBeNull();
+    // two digits off
+    expect(mendPolicyYears('2031-02-10', '2026-02-10')).toBeNull();
   });
 });
 

@@ -986,7 +986,10 @@ class LayoutReader {
     // after the 5)
     const typedDollar = /^5([1-9]0{0,2}(?:,000)+)$/.exec(amount);
     if (typedDollar) return normalizeLimit(typedDollar[1]!);
-    return normalizeLimit(amount) ?? ocrLimit(amount);
+    const n = normalizeLimit(amount) ?? ocrLimit(amount);
+    const round = n === null ? null : roundLimit(n);
+    if (round !== null && round !== n) this.warnings.push(`limit read ${n} taken for ${round}: a 6 or 8 among its zeros is a misread 0`);
+    return round ?? n;
   }
 
   /**
@@ -1020,6 +1023,13 @@ class LayoutReader {
         .filter((p) => p.e.slice(5) === p.x.slice(5) && p.x > p.e)
         .sort((a, b) => a.cost - b.cost);
       if (pairs.length > 0 && (pairs.length === 1 || pairs[1]!.cost > pairs[0]!.cost)) [effectiveDate, expirationDate] = [pairs[0]!.e, pairs[0]!.x];
+    }
+    if (this.ctx.method !== 'text' && effectiveDate !== null && expirationDate !== null) {
+      const mended = mendPolicyYears(effectiveDate, expirationDate, eff?.confidence ?? 1, exp?.confidence ?? 1);
+      if (mended) {
+        this.warnings.push(`${where}: dates read ${effectiveDate} to ${expirationDate}, an expiration before the effective date; one year digit taken for misread: ${mended[0]} to ${mended[1]}`);
+        [effectiveDate, expirationDate] = mended;
+      }
     }
     for (const [seg, iso, name] of [[eff, effectiveDate, 'effective'], [exp, expirationDate, 'expiration']] as const) {
       if (seg && iso === null && cleanText(seg.text) !== null && !/^MM\/DD\/YYYY$/i.test(seg.text.trim())) this.warnings.push(`${where} ${name} date: "${seg.text}" is not a date`);
@@ -1113,6 +1123,37 @@ function joinSplitNumbers(numbers: Segment[], method: LayoutContext['method']): 
     } else out.push(a);
   }
   return out;
+}
+
+/**
+ * A row's dates as OCR read them with the expiration before the effective date, on the same month and day: one digit
+ * of one year misread ('2028-02-10' to '2026-02-10', the 5 read as 8). The repair that makes the policy run one year
+ * with a single digit changed; when both years could be the misread one, the one OCR was less sure of; null when
+ * neither is.
+ */
+export function mendPolicyYears(effective: string, expiration: string, effectiveConfidence = 1, expirationConfidence = 1): [string, string] | null {
+  if (effective.slice(4) !== expiration.slice(4) || expiration > effective) return null;
+  const ey = Number(effective.slice(0, 4));
+  const xy = Number(expiration.slice(0, 4));
+  const oneDigit = (a: number, b: number) => [...String(a)].filter((c, i) => c !== String(b)[i]).length === 1;
+  const options: [string, string][] = [];
+  if (oneDigit(ey, xy - 1)) options.push([`${xy - 1}${effective.slice(4)}`, expiration]);
+  if (oneDigit(xy, ey + 1)) options.push([effective, `${ey + 1}${expiration.slice(4)}`]);
+  if (options.length === 2 && effectiveConfidence !== expirationConfidence) return options[effectiveConfidence < expirationConfidence ? 0 : 1]!;
+  return options.length === 1 ? options[0]! : null;
+}
+
+/**
+ * A limit OCR read with a 0 as 6 or 8 ('1,000,006', '1,008,000'): limits are round, two significant digits at most; an
+ * amount of four or more whose 6s and 8s after its first two digits, read as 0, leave it round is that round amount.
+ * Null when it is not such a misreading.
+ */
+export function roundLimit(n: number): number | null {
+  const t = String(n);
+  const significant = t.replace(/0+$/, '');
+  if (significant.length < 4) return null;
+  const mended = t.slice(0, 2) + t.slice(2).replace(/[68]/g, '0');
+  return mended.replace(/0+$/, '').length <= 2 ? Number(mended) : null;
 }
 
 /** An amount's width in digits, a comma counted as half a digit. */
