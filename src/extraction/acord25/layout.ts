@@ -1144,9 +1144,9 @@ export function mendPolicyYears(effective: string, expiration: string, effective
 }
 
 /**
- * A limit OCR read with a 0 as 6 or 8 ('1,000,006', '1,008,000'): limits are round, two significant digits at most; an
- * amount of four or more whose 6s and 8s after its first two digits, read as 0, leave it round is that round amount.
- * Null when it is not such a misreading.
+ * A limit OCR read with a 0 as 6 or 8 ('1,000,006', '1,008,000'): limits are round, two significant digits at most. An
+ * amount of four significant digits or more that its 6s and 8s after the first two digits, read as 0s, leave round is
+ * that round amount. Null when it is not such a misreading.
  */
 export function roundLimit(n: number): number | null {
   const t = String(n);
