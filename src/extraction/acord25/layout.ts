@@ -236,8 +236,13 @@ export function certificateDateLabel(lines: readonly Line[], page: PageWords): L
   const full = findLabel(lines, 'DATE (MM/DD/YYYY)')[0];
   if (full) return full;
   const date = findLabel(lines, 'DATE', { exact: true }).find((l) => l.x > page.width * 0.6 && l.y < page.height * 0.08);
-  // the garbled format beside it is part of the label: the value is centred under both
-  const format = date?.rest && /^\(?[A-Z\d/|]{6,}\)?$/i.test(date.rest.text) ? date.rest : null;
+  // the garbled format beside it is part of the label: the value is centred under both (OCR sets it a little higher
+  // now and then, on a line of its own)
+  const isFormat = (t: string) => /^[({[]?[A-Z\d/|]{6,}[)}\]]?$/i.test(t.replace(/\s+/g, ''));
+  const beside = date
+    ? lines.flatMap((l) => l.segments).find((s) => s !== date.rest && isFormat(s.text) && s.x >= date.right && s.x < date.right + 3 * date.height && Math.abs(centerY(s) - centerY(date)) < 1.2 * date.height)
+    : undefined;
+  const format = date?.rest && isFormat(date.rest.text) ? date.rest : (beside ?? null);
   return date && format ? { ...date, ...segmentOf([...date.words, ...format.words]), rest: null } : date;
 }
 

@@ -268,6 +268,14 @@ describe('ACORD 25 value regions', () => {
     expect(date).toBeDefined();
     // centred under the label and its format together, not under DATE alone (the value is wider than the word)
     expect(date!.x1).toBeGreaterThan(521 + 17 * 3);
+    // its format read a little higher, on a line of its own
+    const raised = HEADER.flatMap(([t, x, y, s]): Place[] => (t === 'DATE (MM/DD/YYYY)' ? [['DATE', 521, 26, s], ['(MMIDDIYYYY)', 536, 23.5, s]] : [[t, x, y, s]]));
+    expect(byName(acord25ValueRegions(page(raised))).date!.x1).toBeGreaterThan(521 + 17 * 3);
+    // and closed by a brace, or split in two ('(MMIDDIYYYY}', '(MMIDDIYY YY)')
+    for (const format of ['(MMIDDIYYYY}', '(MMIDDIYY YY)']) {
+      const odd = HEADER.map(([t, x, y, s]): Place => [t === 'DATE (MM/DD/YYYY)' ? `DATE ${format}` : t, x, y, s]);
+      expect(byName(acord25ValueRegions(page(odd))).date!.x1, format).toBeGreaterThan(521 + 17 * 3);
+    }
     // a DATE elsewhere on the page (CANCELLATION's "EXPIRATION DATE THEREOF") is not the certificate date's label
     const elsewhere = HEADER.filter(([t]) => !t.startsWith('DATE')).concat([['DATE (MWDODVYYYY)', 387, 679]]);
     expect(byName(acord25ValueRegions(page(elsewhere))).date).toBeUndefined();
