@@ -717,6 +717,7 @@ describe('a policy number as OCR reads it', () => {
   it('takes small letters that differ from capitals only in size for the capitals printed', () => {
     expect(ocrPolicyNumber('cup 6254097-26')).toBe('CUP 6254097-26');
     expect(ocrPolicyNumber('CUP 6254097-26')).toBe('CUP 6254097-26');
+    expect(ocrPolicyNumber('WC §729787-24')).toBe('WC 5729787-24');
     // 'ba' is not read for capitals: b and a have small forms of their own
     expect(ocrPolicyNumber('ba 0343393-26')).toBe('ba 0343393-26');
   });

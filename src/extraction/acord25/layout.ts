@@ -1098,7 +1098,8 @@ const SIZE_ONLY_CASE = /^[cosuvwxzp]+$/;
  */
 export function ocrPolicyNumber(text: string): string | null {
   const clean = cleanText(text);
-  return clean === null ? null : clean.replace(/\b[a-z]+\b/g, (part) => (SIZE_ONLY_CASE.test(part) ? part.toUpperCase() : part));
+  // (and a 5 read as '§', which no policy number holds)
+  return clean === null ? null : clean.replace(/\b[a-z]+\b/g, (part) => (SIZE_ONLY_CASE.test(part) ? part.toUpperCase() : part)).replace(/§/g, '5');
 }
 
 /** The '$' of a limit line as OCR reads it before the amount, as a word of its own. */

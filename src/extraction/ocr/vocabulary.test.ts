@@ -6,6 +6,7 @@ describe('repairing OCR slips against the English word list', () => {
   it.each([
     ['Heartiand', 'Heartland'],
     ['Cwner,', 'Owner,'],
+    ['Qwner', 'Owner'],
     ['HEARTIAND', 'HEARTLAND'],
     ['Cornmercial', 'Commercial'],
     ['Casuaity', 'Casualty'],
@@ -15,7 +16,7 @@ describe('repairing OCR slips against the English word list', () => {
     expect(repairWord(seen)).toBe(meant);
   });
 
-  it.each(['Insurance', 'Delgado', 'Mifllin', 'Channelside', 'LLC', 'ACORD', 'NAIC', 'ADDL', 'SUBR', 'Clark', 'PKG', 'WC1L', '2269963-24', 'Co.', 'Inc'])(
+  it.each(['Insurance', 'Delgado', 'Mifllin', 'Channelside', 'LLC', 'ACORD', 'NAIC', 'ADDL', 'SUBR', 'Clark', 'PKG', 'WC1L', '2269963-24', 'Co.', 'Inc', 'Quinn', 'Qwest'])(
     'leaves %s as it is (English already, no English neighbour, short, or not letters)',
     (word) => {
       expect(repairWord(word)).toBe(word);

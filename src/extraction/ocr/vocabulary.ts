@@ -41,7 +41,8 @@ export function isEnglishWord(word: string): boolean {
 /**
  * Slips undone, as [what OCR printed, what the page says], in lower case. Only the direction OCR errs in: a broken
  * stroke drops ink ("l" → "i", "o" → "c", "e" → "c", "m" → "rn"), and touching letters merge ("rn" → "m"). Not "cl"
- * for "d": a name's "Cl" is one slip from too many words ("Clark", "dark").
+ * for "d": a name's "Cl" is one slip from too many words ("Clark", "dark"). And one the other way: a speck at an O's
+ * foot makes it a Q ("Qwner").
  */
 const SLIPS: ReadonlyArray<readonly [string, string]> = [
   ['i', 'l'],
@@ -53,6 +54,7 @@ const SLIPS: ReadonlyArray<readonly [string, string]> = [
   ['li', 'h'],
   ['ii', 'u'],
   ['vv', 'w'],
+  ['q', 'o'],
 ];
 
 /** Words shorter than this are left alone: too many short words are one slip from another. */
