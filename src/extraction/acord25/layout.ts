@@ -198,12 +198,23 @@ export function acord25LayoutPage(pages: PageWords[]): LayoutPage | null {
 /** How many of the six INSURER A..F labels an OCR page must show, one under another, to count as the form's insurer boxes. */
 const MIN_INSURER_BOXES = 4;
 
+/** The labels INSURER A to INSURER F the page prints, in letter order, each with its letter. */
+export function insurerLabels(lines: readonly Line[]): { letter: string; hit: LabelHit }[] {
+  const out: { letter: string; hit: LabelHit }[] = [];
+  for (const letter of INSURER_LETTERS) {
+    // leftmost: an insurer named "Insurer A" prints the label's own words in the value column
+    const hit = findLabel(lines, [`INSURER ${letter} :`, `INSURER ${letter}`], { exact: true }).sort((a, b) => a.x - b.x)[0];
+    if (hit) out.push({ letter, hit });
+  }
+  return out;
+}
+
 /**
  * How many of the labels INSURER A to INSURER F the page prints in one column (left edges within two label heights
  * of each other's median) and in the form's order, top to bottom.
  */
 function insurerColumn(lines: readonly Line[]): number {
-  const hits = INSURER_LETTERS.map((letter) => findLabel(lines, [`INSURER ${letter} :`, `INSURER ${letter}`], { exact: true }).sort((a, b) => a.x - b.x)[0]).filter((h) => h !== undefined);
+  const hits = insurerLabels(lines).map((l) => l.hit);
   if (hits.length === 0) return 0;
   const x = median(hits.map((h) => h.x));
   const column = hits.filter((h) => Math.abs(h.x - x) < 2 * h.height);
@@ -513,12 +524,7 @@ class LayoutReader {
 
   private readInsurers(x: Extraction) {
     const naic = this.label(['NAIC #', 'NAIC'])[0];
-    const labels: { letter: string; hit: LabelHit }[] = [];
-    for (const letter of ['A', 'B', 'C', 'D', 'E', 'F']) {
-      // leftmost: an insurer named "Insurer A" prints the label's own words in the value column
-      const hit = this.label([`INSURER ${letter} :`, `INSURER ${letter}`], { exact: true }).sort((a, b) => a.x - b.x)[0];
-      if (hit) labels.push({ letter, hit });
-    }
+    const labels = insurerLabels(this.lines);
     if (labels.length === 0) return;
     if (this.ctx.method !== 'text') labels.splice(0, labels.length, ...insurerRowsByPosition(labels));
     const x0 = Math.max(...labels.map((l) => l.hit.right)) + 0.5;
@@ -689,14 +695,16 @@ class LayoutReader {
     // columns from the header labels: narrow flag columns around their labels, the rest between neighbours
     const cols = this.columns(header, flags, limits.map((l) => l.hit), headerBottom, gridBottom, typeX1);
     // where the limit lines print their '$', when OCR read it on three lines or more (on OCR pages only)
-    const dollarX = this.ctx.method === 'text' ? null : dollarColumn(this.lines.flatMap((l) => l.words).filter((w) => this.isDollar(w) && Math.abs(w.x - cols.amount.x0) < 2));
+    const pageWords = this.lines.flatMap((l) => l.words);
+    const amountWords = pageWords.filter((w) => w.x >= cols.amount.x0 && w.x < cols.amount.x1);
+    const dollarX = this.ctx.method === 'text' ? null : dollarColumn(pageWords.filter((w) => this.isDollar(w) && Math.abs(w.x - cols.amount.x0) < 2));
     // the width of a digit in the amounts OCR read, by which a digit too many shows
-    const digitWidth = this.ctx.method === 'text' ? null : amountDigitWidth(this.lines.flatMap((l) => l.words).filter((w) => w.x >= cols.amount.x0 && w.x < cols.amount.x1));
+    const digitWidth = this.ctx.method === 'text' ? null : amountDigitWidth(amountWords);
     // and where the amounts typed after it begin
-    const amountX = dollarX === null ? null : amountColumn(this.lines.flatMap((l) => l.words).filter((w) => w.x > dollarX + 2 && w.x < cols.amount.x1), dollarX);
+    const amountX = dollarX === null ? null : amountColumn(amountWords, dollarX);
     // printed cell text that is never a value: the '$' of limit lines, the WC row's N / A and the Y / N hint
     const labelWords = new Set<Word>([
-      ...this.lines.flatMap((l) => l.words).filter((w) => this.isDollar(w) && (w.text === '$' || w.x >= cols.limitLabel.x0)),
+      ...pageWords.filter((w) => this.isDollar(w) && (w.text === '$' || w.x >= cols.limitLabel.x0)),
       ...this.label(['N / A', 'Y / N'], { exact: true, anywhere: true }).flatMap((h) => h.words),
     ]);
     for (const hit of [...limits.map((l) => l.hit), ...Object.values(rowLabel), ...Object.values(extra).flat()]) if (hit) for (const w of hit.words) labelWords.add(w);

@@ -9,7 +9,7 @@ import type { PageWords, Word } from '../layout/words.js';
 import type { PixelWord, RecognizeOptions } from '../ocr/ocr.js';
 import { cropGrey, verticalRules } from '../ocr/preprocess.js';
 import type { GreyBitmap } from '../ocr/render.js';
-import { certificateDateLabel, descriptionHeaderY } from './layout.js';
+import { certificateDateLabel, descriptionHeaderY, insurerLabels } from './layout.js';
 import { centerX, centerY, editDistance, findLabel, foldLabel, groupLines, segmentOf, type LabelHit, type Line } from '../text/lines.js';
 
 /** A value strip in page points: read [x0, x1) × [y0, y1); words whose centre lies in it are its values. */
@@ -299,11 +299,7 @@ export function dateHeaders(lines: Line[], number: LabelHit): { eff: LabelHit | 
 
 /** The insurer names (no whitelist) and their NAIC codes (digits), over the rows INSURER A … F. */
 function insurerRegions(lines: Line[], page: PageWords): ValueRegion[] {
-  const labels: LabelHit[] = [];
-  for (const letter of LETTERS) {
-    const hit = findLabel(lines, [`INSURER ${letter} :`, `INSURER ${letter}`], { exact: true }).sort((a, b) => a.x - b.x)[0];
-    if (hit) labels.push(hit);
-  }
+  const labels = insurerLabels(lines).map((l) => l.hit);
   const naic = findLabel(lines, ['NAIC #', 'NAIC'])[0];
   if (labels.length < 2) return [];
   labels.sort((a, b) => a.y - b.y);
