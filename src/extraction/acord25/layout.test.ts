@@ -585,6 +585,64 @@ describe('OCR slips the layout reader works around', () => {
     expect(mixedNames).toEqual(expect.arrayContaining(['Union Trades Comp Insurance Company', 'Keystone Employers Assurance Co.', 'Harborview Specialty Insurance Company Inc.']));
   });
 
+  it("takes the amount on an auto row's first line for its combined single limit when OCR garbled every label above the last", () => {
+    const garble = { 'COMBINED SINGLE LIMIT': 'cowamen', '(Ea accident)': 'E accuse', 'BODILY INJURY (Per person)': '“Bonen UY', 'BODILY INJURY (Per accident)': 'acoden)', '(Per accident)': 'Pe' };
+    // (its amount set a little low, as a photo's OCR boxes it: two and a half lines above PROPERTY DAMAGE, on none)
+    const x = ocrRead(withInsurers(garble).filter(([t, x, y]) => !(t === '1,000,000' && x === 527 && y === 385)).concat([['1,000,000', 527, 388, 8]]));
+    const autos = x.policies.filter((p) => p.coverage === 'automobile_liability');
+    expect(autos.map((p) => p.limits.combined_single_limit)).toContain(1_000_000);
+    expect(x.warnings.some((w) => w.includes('taken for combined single limit by its line'))).toBe(true);
+  });
+
+  it('places an amount whose label OCR garbled by the labels read around it, though their lines are blank', () => {
+    // the auto row's only amount is on the BODILY INJURY (Per accident) line, whose label is garbled
+    const places = withInsurers({ 'BODILY INJURY (Per accident)': 'acoden)' })
+      .filter(([t, x, y]) => !(t === '1,000,000' && x === 527 && y === 385))
+      .concat([['500,000', 527, 409, 8]]);
+    const autos = ocrRead(places).policies.filter((p) => p.coverage === 'automobile_liability');
+    expect(autos.map((p) => p.limits.bodily_injury_per_accident)).toContain(500_000);
+  });
+
+  it('takes the reading of a date cell read twice that is a date, or that the row confirms', () => {
+    const gl = (x: ReturnType<typeof ocrRead>) => x.policies.find((p) => p.coverage === 'general_liability')!;
+    const plain = gl(ocrRead(withInsurers({})));
+    const at = (w: Word, x: number, y: number) => Math.abs(w.x - x) < 0.5 && Math.abs(w.y - y) < 0.5;
+    // the strip read '2127126'-like slips for both of the GL row's dates; the whole-page pass read the effective date
+    // plainly and the expiration date with a slip of its own
+    const reread = (readings: [string, string]) => {
+      const p = page(withInsurers({}), { source: 'ocr' } as never);
+      p.words = p.words.map((w) =>
+        at(w, 334, 337) ? { ...w, text: '0212612026', readings: [readings[0]] } : at(w, 381, 337) ? { ...w, text: '0212612021', readings: [readings[1]] } : w,
+      );
+      return gl(acord25FromWords([p], { pages: 1, method: 'ocr' }));
+    };
+    const both = reread(['02/26/2026', '0212612027']);
+    expect([both.effectiveDate, both.expirationDate]).toEqual([plain.effectiveDate, plain.expirationDate]);
+    expect(plain.expirationDate).toBe('2027-02-26');
+    // readings the row does not confirm give no date
+    const neither = reread(['0212612026', '0211612028']);
+    expect([neither.effectiveDate, neither.expirationDate]).toEqual([null, null]);
+  });
+
+  it("takes what OCR read in an empty insurer row, under four letters or none it was sure of, for specks", () => {
+    const x = ocrRead(withInsurers({}, [['Elo.', 350, 217, 8, 0.29], ['f', 400, 229, 8, 0.47]]));
+    expect(x.insurers.map((i) => i.letter)).toEqual(['A', 'B', 'C', 'D']);
+    expect(x.warnings.some((w) => w.includes('insurer E: "Elo."'))).toBe(true);
+  });
+
+  it("keeps a policy number's first letters in its column when OCR ran POLICY NUMBER's box into a rule", () => {
+    const tall = withInsurers({}).filter(([t]) => t !== 'POLICY NUMBER').concat([
+      ['POLICY', 247, 292],
+      ['NuMBER', 266, 287.5, 15],
+    ]);
+    expect(ocrRead(tall).policies.map((p) => p.policyNumber)).toEqual(ocrRead(withInsurers({})).policies.map((p) => p.policyNumber));
+  });
+
+  it("drops a row of one character under a party's name, what is left of its box's rule, so its city line is read", () => {
+    const x = ocrRead(withInsurers({}, [['I', 72, 727, 8]]));
+    expect(x.certificateHolder.address).toEqual({ lines: ['2264 Wilkinson Blvd'], city: 'Concord', state: 'NC', postalCode: '28025' });
+  });
+
   it("keeps the GL row's limits in the GL row when UMBRELLA LIAB is garbled", () => {
     const x = ocrRead(withInsurers({ 'UMBRELLA LIAB': 'umereLiALae' }));
     const gl = x.policies.find((p) => p.policyNumber === 'PKG 4601985-24')!;

@@ -8,7 +8,7 @@
 import type { Address, Coverage, Extraction, FormType, Insurer, PolicyFields } from '../../domain/certificate.js';
 import type { Box, PageWords, Word } from '../layout/words.js';
 import { cleanMultiline, cleanText, limitLabelKey, normalizeDate, normalizeFlag, normalizeLimit, normalizeNaic, normalizeNameLine } from '../normalize.js';
-import { dateHeaders, flagColumns, OCR_DOLLAR, policyNumberLabel } from './ocr-cells.js';
+import { dateHeaders, flagColumns, OCR_DOLLAR, policyNumberLabel, typeHeight } from './ocr-cells.js';
 import { boxOf, centerX, centerY, editDistance, findLabel, foldLabel, groupLines, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line, type Segment } from '../text/lines.js';
 
 export type LayoutContext = { fileName?: string; pages: number; method: 'text' | 'ocr' | 'mixed'; warnings?: string[] };
@@ -496,7 +496,8 @@ class LayoutReader {
     if (nameAt < 0) return { name: null, address: null, words: [] };
     const nameRow = rows[nameAt]!;
     const name = normalizeNameLine(nameRow.map((s) => s.text).join(' '));
-    const rest = rows.slice(nameAt + 1);
+    // (on OCR, a row of one character under the name is what is left of the box's rule: 'I')
+    const rest = rows.slice(nameAt + 1).filter((row) => this.ctx.method === 'text' || row.map((s) => s.text).join('').replace(/[^A-Za-z0-9]/g, '').length > 1);
     let address: Address | null = null;
     if (rest.length > 0) {
       const last = rest[rest.length - 1]!;
@@ -561,8 +562,14 @@ class LayoutReader {
       if (trailing && !codeText) [nameText, codeText] = [trailing[1], trailing[2]];
       // (any mark of three characters or less there, 'oY', 'oo!', that is not a company's own suffix)
       if (this.ctx.method !== 'text') nameText = nameText?.replace(/(\b(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|Insurance|Assurance|Mutual|Exchange|Association|Indemnity))\s+(?!(?:Co|Inc|Ltd|LLC|LP|PLC|SA|SE|AG|NV)\.?$)(?:\S{1,3}|[^\p{L}\p{N}&\s]+)$/u, '$1');
-      const name = normalizeNameLine(nameText);
+      let name = normalizeNameLine(nameText);
       const code = normalizeNaic(codeText);
+      // (on OCR, without a code, what OCR made of specks in an empty row, 'Elo.', 'f': under four letters, or not one
+      // word of three letters it was at least half sure of)
+      if (name !== null && code === null && this.ctx.method !== 'text' && nameSeg && isSpeckReading(nameSeg)) {
+        this.warnings.push(`insurer ${letter}: "${name}" read in an empty row taken for specks; left out`);
+        name = null;
+      }
       if (name === null && code === null) continue;
       const insurer: Insurer = { letter, name: name ?? '', naic: code };
       if (name === null) this.warnings.push(`insurer ${letter} has a NAIC code but no name`);
@@ -770,7 +777,7 @@ class LayoutReader {
     const number = header.number!;
     const eff = header.eff!;
     const exp = header.exp!;
-    const h = number.height;
+    const h = this.ctx.method === 'text' ? number.height : typeHeight(number, limitLabels);
     // the TYPE column starts where the row labels do; the letter column is left of it
     const rowLabelX = Math.min(...this.label(Object.values(ROW_LABELS).flat()).filter((l) => l.y > y0 && l.y < y1).map((l) => l.x), header.type?.x ?? number.x);
     const typeX0 = header.ltr ? Math.min(rowLabelX - 1, header.ltr.right + 1.5 * h) : rowLabelX - 1;
@@ -885,11 +892,18 @@ class LayoutReader {
         rowLimits.push({ key: p.key, amount: p.n, words: p.a.words, y: centerY(p.a) });
       }
       if (this.ctx.method !== 'text') {
+        // (the row's labels read place its lines too, those whose amounts are blank included: the only amount of an
+        // auto row, its combined single limit, is placed by the BODILY INJURY labels under it when its own is garbled)
+        const lines = [...rowLimits, ...mine.map((l) => ({ key: l.key, y: limitLabelSlot(this.lines, l.hit) }))];
         for (const a of amounts) {
           if (placed.has(a)) continue;
           const n = this.limit(a.text);
           if (n === null || n < 100) continue;
-          const key = limitByLine(row, centerY(a), rowLimits, pitch);
+          // (no label read near it: an amount on the band's first line, above every label read, is on the row's first
+          // limit line, which the form prints level with the row's name: EACH OCCURRENCE, COMBINED SINGLE LIMIT; the
+          // WC row's first line is its PER STATUTE box)
+          const first = pitch !== null && row !== 'workers_compensation' && centerY(a) - band.y0 < 0.8 * pitch && lines.every((l) => l.y > centerY(a) + 0.5 * pitch) ? LIMIT_ORDER[row][0]! : null;
+          const key = limitByLine(row, centerY(a), lines, pitch) ?? first;
           if (key === null || taken.has(key)) continue;
           placed.add(a);
           taken.add(key);
@@ -1030,11 +1044,20 @@ class LayoutReader {
       }
     }
     if (this.ctx.method !== 'text' && eff && exp && (effectiveDate === null || expirationDate === null)) {
-      const options = (seg: Segment, plain: string | null) => (plain !== null ? [{ iso: plain, cost: 0 }] : ocrDates(text(seg)));
-      const pairs = options(eff, effectiveDate)
-        .flatMap((e) => options(exp, expirationDate).map((x) => ({ e: e.iso, x: x.iso, cost: e.cost + x.cost })))
-        .filter((p) => p.e.slice(5) === p.x.slice(5) && p.x > p.e)
-        .sort((a, b) => a.cost - b.cost);
+      // (a date cell OCR read twice offers both readings: the one a plain date, or the row confirms, is taken)
+      const options = (seg: Segment, plain: string | null) => {
+        if (plain !== null) return [{ iso: plain, cost: 0 }];
+        const readings = seg.words.length === 1 ? (seg.words[0]!.readings ?? []) : [];
+        return [text(seg), ...readings].flatMap((t) => (normalizeDate(t) !== null ? [{ iso: normalizeDate(t)!, cost: 0 }] : ocrDates(t)));
+      };
+      const cheapest = new Map<string, { e: string; x: string; cost: number }>();
+      for (const e of options(eff, effectiveDate)) {
+        for (const x of options(exp, expirationDate)) {
+          const key = `${e.iso} ${x.iso}`;
+          if (e.iso.slice(5) === x.iso.slice(5) && x.iso > e.iso && (cheapest.get(key)?.cost ?? Infinity) > e.cost + x.cost) cheapest.set(key, { e: e.iso, x: x.iso, cost: e.cost + x.cost });
+        }
+      }
+      const pairs = [...cheapest.values()].sort((a, b) => a.cost - b.cost);
       if (pairs.length > 0 && (pairs.length === 1 || pairs[1]!.cost > pairs[0]!.cost)) [effectiveDate, expirationDate] = [pairs[0]!.e, pairs[0]!.x];
     }
     if (this.ctx.method !== 'text' && effectiveDate !== null && expirationDate !== null) {
@@ -1391,6 +1414,12 @@ function headerBlockRight(lines: Line[], h: LabelHit): number {
     for (const s of line.segments) if (s.x < h.right && s.right > h.x) right = Math.max(right, s.right);
   }
   return right;
+}
+
+/** Whether OCR words are what it makes of specks: under four letters in all, or no word of three letters read at 50%. */
+export function isSpeckReading(seg: Segment): boolean {
+  const letters = (t: string) => t.match(/\p{L}/gu)?.length ?? 0;
+  return letters(seg.text) < 4 || !seg.words.some((w) => letters(w.text) >= 3 && w.confidence >= 0.5);
 }
 
 /** Printed cell text that is not a value: the '$' of a limit line, the WC row's N/A, the Y/N hint. */

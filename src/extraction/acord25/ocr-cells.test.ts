@@ -7,7 +7,7 @@ import { groupLines } from '../text/lines.js';
 import { PSM } from 'tesseract.js';
 import { toPageWords, type PixelWord, type RecognizeOptions } from '../ocr/ocr.js';
 import type { GreyBitmap } from '../ocr/render.js';
-import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, policyNumberLabel, rereadValueCells, snapToRules, type ValueRegion } from './ocr-cells.js';
+import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, policyNumberLabel, rereadGridHeader, rereadValueCells, snapToRules, type ValueRegion } from './ocr-cells.js';
 
 type Place = [text: string, x: number, y: number, size?: number];
 
@@ -89,6 +89,32 @@ describe('ACORD 25 value regions', () => {
     expect(r.insurers!.x1).toBeLessThanOrEqual(r.naic!.x0);
     expect(r.naic!.x0).toBeLessThan(557);
     expect(r.date!.y0).toBeGreaterThan(30);
+  });
+
+  it("reads the producer's, the insured's and the holder's boxes again under their labels, to the boxes beside and below", () => {
+    const parties: Place[] = [
+      ['PRODUCER', 22, 121],
+      ['CONTACT', 310, 119],
+      ['INSURED', 22, 181],
+      ['COVERAGES', 22, 241, 8],
+      ['CERTIFICATE HOLDER', 22, 650, 8],
+      ['CANCELLATION', 310, 650, 8],
+      ['ACORD 25 (2016/03)', 22, 756, 8],
+    ];
+    const r = byName(acord25ValueRegions(page([...HEADER, ...parties])));
+    expect([r.producer!.y0, r.producer!.y1]).toEqual([expect.closeTo(128.2, 1), expect.closeTo(179.2, 1)]);
+    expect(r.producer!.x1).toBeLessThan(310);
+    expect([r.insured!.y0, r.insured!.y1]).toEqual([expect.closeTo(188.2, 1), expect.closeTo(239.2, 1)]);
+    // (to the INSURER rows' left edge)
+    expect(r.insured!.x1).toBeLessThan(310);
+    // the holder's box: from under its label to the footer, left of CANCELLATION; its label is not read again
+    expect(r.holder!.y0).toBeGreaterThan(658);
+    expect(r.holder!.y1).toBeLessThan(756);
+    expect(r.holder!.y1).toBeGreaterThan(740);
+    expect(r.holder!.x1).toBeLessThan(310);
+    expect(r.holder!.x0).toBeLessThan(22);
+    // without INSURED below it, the producer's box has no known bottom and is left to the first pass
+    expect(byName(acord25ValueRegions(page([...HEADER, ...parties.filter(([t]) => t !== 'INSURED')]))).producer).toBeUndefined();
   });
 
   it('gives no regions when the grid header is missing', () => {
@@ -440,5 +466,88 @@ describe('reading a doubted value again on its own', () => {
   ])('keeps the limit %s when the word alone reads %s (only a mending: as long, and as round)', async (first, again) => {
     const { amounts } = await reread((call) => (call === 1 ? [first, 40] : call <= 3 ? [again, 90] : null));
     expect(amounts.map((w) => w.text)).toEqual([first]);
+  });
+});
+
+describe('the grid header read again on its own', () => {
+  const S = 2;
+  const blank: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+  // the whole-page pass made noise of the tiny date headers ('porn ons', 'ums')
+  const garbled = HEADER.filter(([t]) => !t.startsWith('POLICY E') && t !== '(MM/DD/YYYY)').concat([
+    ['porn ons', 334, 287],
+    ['ums', 395, 288],
+  ]);
+  const headerWords = words([
+    ['POLICY EFF', 337, 287],
+    ['POLICY EXP', 384, 287],
+    ['(MM/DD/YYYY)', 334, 292],
+    ['(MM/DD/YYYY)', 381, 292],
+  ]);
+
+  it('takes the band read alone when it gives POLICY EFF and POLICY EXP, so that the grid is read', async () => {
+    expect(acord25ValueRegions(page(garbled))).toEqual([]);
+    const bands: { width: number; height: number }[] = [];
+    const out = await rereadGridHeader(
+      page(garbled),
+      blank,
+      S,
+      async (crop) => {
+        bands.push({ width: crop.width, height: crop.height });
+        return [];
+      },
+      () => headerWords,
+    );
+    // one band, right of POLICY NUMBER and left of the limit labels, a few lines high
+    expect(bands).toHaveLength(1);
+    expect(bands[0]!.width / S).toBeLessThan(428 - 290 + 15);
+    expect(bands[0]!.height / S).toBeLessThan(40);
+    expect(out.words.some((w) => w.text === 'porn')).toBe(false);
+    const r = byName(acord25ValueRegions(out));
+    expect(r.eff!.x0).toBeLessThan(337);
+    expect(r.exp!.x0).toBeGreaterThan(r.eff!.x1 - 0.01);
+  });
+
+  it('keeps the first reading when the band read alone does not give the header either, and reads nothing when it was found', async () => {
+    const before = page(garbled);
+    const out = await rereadGridHeader(before, blank, S, async () => [], () => words([['pollcy', 337, 287]]));
+    expect(out).toBe(before);
+    let calls = 0;
+    const whole = page(HEADER);
+    const same = await rereadGridHeader(whole, blank, S, async () => (calls++, []), () => headerWords);
+    expect(same).toBe(whole);
+    expect(calls).toBe(0);
+  });
+});
+
+describe("the grid's type height", () => {
+  it("is not taken from a POLICY NUMBER box OCR ran into a rule ('NuMBER' twice as high as its letters)", () => {
+    const tall = HEADER.filter(([t]) => t !== 'POLICY NUMBER').concat([
+      ['POLICY', 247, 292],
+      ['NuMBER', 266, 287.5, 15],
+    ]);
+    const r = byName(acord25ValueRegions(page(tall)));
+    // sized by the 15-point box, the rows would have to run 300 points to the description box, and none were placed
+    expect(r.number).toBeDefined();
+    // INSR is 12 points wide; its strip reaches 1.2 type heights beyond it on both sides, at most 1.5 × 6 points
+    expect(r.ltr!.x1 - r.ltr!.x0).toBeLessThanOrEqual(12 + 2.4 * 9 + 0.01);
+  });
+});
+
+describe("a date cell's two readings", () => {
+  const S = 2;
+  it("keeps the whole-page pass's reading of a date beside the strip's", async () => {
+    const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+    // ink where the effective date of the first row is typed
+    for (let y = 338 * S; y < 344 * S; y++) for (let x = 343 * S; x < 363 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+    // the recognizer reads the ink it is given, wherever the crop puts it: '2127126' in the date strip
+    const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+      let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
+      for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      if (x1 < 0 || options.whitelist !== '0123456789/') return [];
+      return [{ text: '2127126', left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: 88 }];
+    };
+    const out = await rereadValueCells(page([...HEADER, ['2/27/26', 343, 338]]), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
+    const date = out.words.filter((w) => w.x > 330 && w.x < 375 && w.y > 330 && w.y < 350);
+    expect(date.map((w) => [w.text, w.readings])).toEqual([['2127126', ['2/27/26']]]);
   });
 });

@@ -10,7 +10,7 @@ import type { PixelWord, RecognizeOptions } from '../ocr/ocr.js';
 import { cropGrey, verticalRules } from '../ocr/preprocess.js';
 import type { GreyBitmap } from '../ocr/render.js';
 import { certificateDateLabel, descriptionHeaderY, insurerLabels } from './layout.js';
-import { centerX, centerY, editDistance, findLabel, foldLabel, groupLines, segmentOf, type LabelHit, type Line } from '../text/lines.js';
+import { centerX, centerY, editDistance, findLabel, foldLabel, groupLines, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line } from '../text/lines.js';
 
 /** A value strip in page points: read [x0, x1) × [y0, y1); words whose centre lies in it are its values. */
 export type ValueRegion = {
@@ -56,7 +56,8 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   const number = policyNumberLabel(lines);
   const { eff, exp } = number ? dateHeaders(lines, number) : { eff: undefined, exp: undefined };
   if (!number || !eff || !exp || !(eff.x > number.right && exp.x > eff.right)) return [];
-  const h = number.height;
+  const limitLabels = label(['EACH OCCURRENCE', 'GENERAL AGGREGATE', 'E.L. EACH ACCIDENT', 'COMBINED SINGLE LIMIT', 'MED EXP']).filter((l) => l.y > number.bottom && l.x > exp.x);
+  const h = typeHeight(number, limitLabels);
   const regions: ValueRegion[] = [];
 
   // rows: from under the header (its second line, '(MM/DD/YYYY)', included) to the description box
@@ -67,7 +68,7 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   const rows = { y0: top, y1: bottom - 0.3 * h };
 
   // limit labels fix the left edge of the limits column; the amounts begin right of the '$' printed on each line
-  const limitHits = label(['EACH OCCURRENCE', 'GENERAL AGGREGATE', 'E.L. EACH ACCIDENT', 'COMBINED SINGLE LIMIT', 'MED EXP']).filter((l) => l.y > top && l.y < bottom && l.x > exp.x);
+  const limitHits = limitLabels.filter((l) => l.y > top && l.y < bottom);
   const limitsX0 = limitHits.length > 0 ? Math.min(...limitHits.map((l) => l.x)) - 0.8 * h : exp.right + 4 * h;
   const inLimits = (w: Word) => w.x > limitsX0 + 10 * h && w.y > top && w.y < bottom && w.x < page.width - 15 * h;
   const dollarRights = page.words.filter((w) => inLimits(w) && (OCR_DOLLAR.test(w.text) || DOLLAR_AMOUNT.test(w.text))).map((w) => (OCR_DOLLAR.test(w.text) ? w.x + w.width : w.x + w.width / w.text.length));
@@ -84,7 +85,10 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   const within = (x0: number, x1: number, dates: Word[]): { x0: number; x1: number } =>
     dates.length === 0 ? { x0, x1 } : { x0: Math.max(x0, Math.min(...dates.map((w) => w.x)) - 1.5 * h), x1: Math.min(x1, Math.max(...dates.map((w) => w.x + w.width)) + 1.5 * h) };
   const effCells = within(eff.x - 1.5 * h, split, typed.filter((w) => w.x + w.width < split && w.x > eff.x - 3 * h));
-  const expCells = within(split, limitsX0, typed.filter((w) => w.x > split && w.x + w.width < limitsX0 + h));
+  // (to the limit labels themselves where the dates reach that far: a date filling its column ends a point or two
+  // short of the rule, which the labels follow as closely, and a photo's rules are often not found to snap to)
+  const expRight = limitHits.length > 0 ? Math.min(...limitHits.map((l) => l.x)) - 0.25 * h : limitsX0;
+  const expCells = within(split, expRight, typed.filter((w) => w.x > split && w.x + w.width < limitsX0 + h));
   regions.push({ name: 'eff', grid: true, ...effCells, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: DATE_CHARS });
   regions.push({ name: 'exp', grid: true, ...expCells, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: DATE_CHARS });
 
@@ -113,7 +117,7 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
     }
   }
 
-  regions.push(...insurerRegions(lines, page));
+  regions.push(...insurerRegions(lines, page), ...partyRegions(lines, page));
   const date = certificateDateLabel(lines, page);
   if (date && date.y < number.y) {
     const dh = date.height;
@@ -178,6 +182,16 @@ function datePieces(w: Word): DatePiece[] {
 
 /** How many slips the second word of a garbled POLICY NUMBER may carry ('NUUMRFR'). */
 const NUMBER_SLIPS = 3;
+
+/**
+ * The height of the grid header's type: POLICY NUMBER's height, unless its OCR box was taken up with a rule's piece
+ * ('NuMBER' 15 points high where its letters are 7), which would size the whole grid by it. The limit labels printed
+ * down the grid, in the same type, bound it: at most one and a half times their median word height.
+ */
+export function typeHeight(number: LabelHit, limitLabels: readonly LabelHit[]): number {
+  const heights = limitLabels.flatMap((l) => l.words.map((w) => w.height));
+  return heights.length > 0 ? Math.min(number.height, 1.5 * median(heights)) : number.height;
+}
 
 /**
  * The coverage grid's POLICY NUMBER header label. Where OCR garbled its second word ('POLICY NUUMRFR', common on a
@@ -325,6 +339,36 @@ function insurerRegions(lines: Line[], page: PageWords): ValueRegion[] {
   ];
 }
 
+/**
+ * The producer's, the insured's and the certificate holder's boxes, under their labels, each to the box below it
+ * (INSURED, COVERAGES, the form's footer) and to the boxes right of it (CONTACT and the INSURER rows; CANCELLATION).
+ * The whole-page pass drops a line of them now and then, a name among the most often ('Benchmark Structural
+ * Engineers, Inc.' read 'Inc.'), or misreads its first letter ('tronbridge'); read as a block on its own, the box's
+ * lines come out whole. The labels themselves stay as the first pass read them.
+ */
+function partyRegions(lines: Line[], page: PageWords): ValueRegion[] {
+  const left = (l: LabelHit) => l.x < page.width * 0.3;
+  const producer = findLabel(lines, 'PRODUCER', { exact: true }).find(left);
+  const insured = findLabel(lines, ['INSURED', 'NAMED INSURED'], { exact: true }).find((l) => left(l) && (!producer || l.y > producer.bottom));
+  const coverages = findLabel(lines, 'COVERAGES', { exact: true }).find((l) => left(l) && (!insured || l.y > insured.bottom));
+  const holder = findLabel(lines, 'CERTIFICATE HOLDER', { exact: true }).find((l) => left(l) && l.y > page.height * 0.6);
+  const right = [...insurerLabels(lines).map((l) => l.hit), ...findLabel(lines, ['CONTACT', 'PHONE', 'E-MAIL'], { exact: true })].filter((l) => l.x > page.width * 0.3);
+  const boxRight = right.length > 0 ? Math.min(...right.map((l) => l.x)) : page.width / 2;
+  const regions: ValueRegion[] = [];
+  const box = (name: string, label: LabelHit, x1: number, y1: number) => {
+    const h = label.height;
+    regions.push({ name, x0: Math.max(0, label.x - 1.5 * h), x1: x1 - 0.5 * h, y0: label.bottom + 0.2 * h, y1: y1 - 0.3 * h, psm: PSM.SINGLE_BLOCK, whitelist: '', keepDashes: true });
+  };
+  if (producer && insured && insured.y < producer.bottom + 12 * producer.height) box('producer', producer, boxRight, insured.y);
+  if (insured && coverages && coverages.y < insured.bottom + 12 * insured.height) box('insured', insured, boxRight, coverages.y);
+  if (holder) {
+    const cancellation = findLabel(lines, 'CANCELLATION', { exact: true }).find((l) => l.x > holder.right && Math.abs(l.y - holder.y) < 2 * holder.height);
+    const footer = findLabel(lines, ['ACORD 25', 'ACORD CORPORATION']).find((l) => l.y > holder.bottom);
+    box('holder', holder, cancellation ? cancellation.x : page.width / 2, Math.min(footer ? footer.y : page.height, holder.bottom + 16 * holder.height));
+  }
+  return regions;
+}
+
 function letterOfLabel(hit: LabelHit): string {
   const t = hit.words.map((w) => w.text).join('').replace(/[^A-Za-z]/g, '').toUpperCase();
   return t.slice('INSURER'.length, 'INSURER'.length + 1);
@@ -342,6 +386,7 @@ export async function rereadValueCells(
   recognize: CellRecognizer,
   toWords: (pw: PixelWord[], left: number, top: number) => Word[],
 ): Promise<PageWords> {
+  page = await rereadGridHeader(page, bitmap, pixelsPerPoint, recognize, toWords);
   let regions = acord25ValueRegions(page);
   if (regions.length === 0) return page;
   if (binary) regions = snapToRules(regions, binary, pixelsPerPoint);
@@ -380,9 +425,67 @@ export async function rereadValueCells(
     // a first-pass word reaching into the strip (its centre outside) and mostly covered by the strip's words is the
     // same word read again: the strip's wins. A long label beside the strip ("LIABILITY" left of the ADDL column)
     // that a flag's box merely touches stays.
+    // a date cell keeps the whole-page pass's reading beside the new one: on a photo each pass misreads a slash or a
+    // 7 as 1 in some dates ('2127126', '2121127') and not in others
+    if (r.whitelist === DATE_CHARS) {
+      for (let i = 0; i < found.length; i++) {
+        const w = found[i]!;
+        const readings = words.filter((o) => inside(o, r) && o.text !== w.text && Math.abs(o.y + o.height / 2 - (w.y + w.height / 2)) < Math.max(w.height, o.height) / 2 && /\d/.test(o.text)).map((o) => o.text);
+        if (readings.length > 0) found[i] = { ...w, readings };
+      }
+    }
     words = [...words.filter((w) => !inside(w, r) && coveredShare(w, found) <= 0.4), ...found];
   }
   return { ...page, words };
+}
+
+/** Whether the grid header's POLICY NUMBER, POLICY EFF and POLICY EXP are all found, the date headers by their labels. */
+function headerRead(lines: Line[]): boolean {
+  const number = policyNumberLabel(lines);
+  if (!number) return false;
+  const { eff, exp } = dateHeaders(lines, number);
+  return !!eff && !!exp && eff.score > 0 && exp.score > 0;
+}
+
+/**
+ * The coverage grid's header right of TYPE OF INSURANCE read again on its own, when the whole-page pass lost one of
+ * POLICY NUMBER, POLICY EFF and POLICY EXP. On a photo the tiny header labels between their rules come out as noise
+ * ('porn ons', 'ums') in the whole page's reading, while the same band cut out and read as one block reads them
+ * cleanly. The band's new words replace the old ones only when they give the whole header; without it no policy is
+ * read at all.
+ */
+export async function rereadGridHeader(
+  page: PageWords,
+  bitmap: GreyBitmap,
+  pixelsPerPoint: number,
+  recognize: CellRecognizer,
+  toWords: (pw: PixelWord[], left: number, top: number) => Word[],
+): Promise<PageWords> {
+  // (grouped as the layout reader groups OCR words: it is the one that reads the policies)
+  const lines = groupLines(page.words, OCR_SEGMENT_GAP);
+  if (headerRead(lines)) return page;
+  // the header line: POLICY NUMBER where read, else the labels printed on it at the grid's two ends
+  const number = policyNumberLabel(lines);
+  const anchor = number ?? findLabel(lines, ['TYPE OF INSURANCE', 'LIMITS'], { exact: true }).find((l) => l.y < page.height * 0.6);
+  if (!anchor) return page;
+  // the limits column's labels, printed down its left edge under the header, end the band
+  const limits = findLabel(lines, ['EACH OCCURRENCE', 'DAMAGE TO RENTED', 'MED EXP', 'GENERAL AGGREGATE']).filter((l) => l.y > anchor.y && l.y < anchor.bottom + 12 * anchor.height && l.x > centerX(anchor));
+  const h = typeHeight(anchor, limits);
+  const type = findLabel(lines, 'TYPE OF INSURANCE').find((l) => Math.abs(centerY(l) - centerY(anchor)) < 2 * h);
+  const x1 = limits.length > 0 ? Math.min(...limits.map((l) => l.x)) - 0.3 * h : page.width * 0.7;
+  // (a POLICY NUMBER read stays as read: the whole-page pass measures its height, which sizes the grid, truer)
+  const x0 = number ? number.right + 0.3 * h : type ? type.right + h : page.width * 0.2;
+  const region: ValueRegion = { name: 'header', x0, x1, y0: centerY(anchor) - 1.8 * h, y1: centerY(anchor) + 1.8 * h, psm: PSM.SINGLE_BLOCK, whitelist: '' };
+  if (region.x1 - region.x0 < 10 * h) return page;
+  const s = pixelsPerPoint;
+  const left = Math.max(0, Math.floor(region.x0 * s));
+  const right = Math.min(bitmap.width, Math.ceil(region.x1 * s));
+  const top = Math.max(0, Math.floor(region.y0 * s));
+  const bottom = Math.min(bitmap.height, Math.ceil(region.y1 * s));
+  const crop = cropGrey(bitmap, left, top, right, bottom, PAD);
+  const found = toWords(await recognize(crop, { psm: region.psm, whitelist: '' }), left - PAD, top - PAD).filter((w) => inside(w, region));
+  const words = [...page.words.filter((w) => !inside(w, region)), ...found];
+  return headerRead(groupLines(words, OCR_SEGMENT_GAP)) ? { ...page, words } : page;
 }
 
 /**

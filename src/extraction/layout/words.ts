@@ -10,6 +10,11 @@ export type Word = {
   height: number;
   /** 0..1: 1 for a PDF text layer, tesseract's word confidence for OCR */
   confidence: number;
+  /**
+   * Other readings of the same word by another OCR pass (the whole-page pass under a date cell read again): where the
+   * reading kept is no date, the layout reader may take one of these that its row confirms.
+   */
+  readings?: string[];
 };
 
 export type PageWords = {

@@ -52,6 +52,9 @@ export function groupLines(words: readonly Word[], segmentGap = SEGMENT_GAP): Li
     if (best) {
       best.words.push(w);
       best.mid = (best.mid * (best.words.length - 1) + mid) / best.words.length;
+      // (the line's height is its tallest word's: a speck of OCR noise that opened the line, 2 points high, would
+      // otherwise hold every word after it to its own tiny tolerance, and split a name's line in two)
+      best.h = Math.max(best.h, w.height);
     } else lines.push({ words: [w], mid, h: w.height });
   }
   return lines.map((l) => {

@@ -1,0 +1,20 @@
+// Grouping positioned words into lines and segments.
+import { describe, expect, it } from 'vitest';
+import type { Word } from '../layout/words.js';
+import { groupLines, OCR_SEGMENT_GAP } from './lines.js';
+
+const word = (text: string, x: number, y: number, height: number, width = text.length * 4): Word => ({ text, x, y, width, height, confidence: 0.9 });
+
+describe('groupLines', () => {
+  it("keeps a name's words on one line when a speck of OCR noise, a couple of points high, opened it", () => {
+    // 'Demo Property Group' (the capitals' boxes 5.8 and 7.2 high) and a speck of the holder box's rule beside them
+    const lines = groupLines([word('Demo', 74, 692.64, 5.76), word('Property', 97, 692.64, 7.2), word('Group', 130, 692.64, 7.2), word('I', 307, 693.84, 2.4, 0.24)], OCR_SEGMENT_GAP);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.segments[0]!.text).toBe('Demo Property Group');
+  });
+
+  it('keeps lines a line apart apart', () => {
+    const lines = groupLines([word('c/o', 74, 704.4, 5.8), word('Demo', 74, 692.6, 5.8), word('Property', 97, 692.6, 7.2), word('Management', 90, 704.6, 7.2)]);
+    expect(lines.map((l) => l.words.map((w) => w.text).join(' '))).toEqual(['Demo Property', 'c/o Management']);
+  });
+});
