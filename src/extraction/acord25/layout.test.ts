@@ -2,7 +2,7 @@
 // certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, readAcord25Layout, roundLimit, withoutPhantomDigit } from './layout.js';
+import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, readAcord25Layout, roundLimit, withoutPhantomDigit, withoutTypedDollar } from './layout.js';
 import { segmentOf } from '../text/lines.js';
 
 type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
@@ -499,9 +499,13 @@ describe('OCR slips the layout reader works around', () => {
     // and a '$' typed with the amount after the printed one, read with it
     const typed: Record<string, string> = { '5,000': "i's $5.000", '300,000': 's_$300,000', '2,000,000': '5 $2,000,000', '1,000,000': 'Ss. $1,000,000' };
     // (the typed '$' read as a 5: '55,000', '52,000,000'; a limit of 5 and another digit keeps its comma, '5,500,000')
-    const fives = ocrRead(withInsurers({}).map(([text, ...rest]): Place => [({ '5,000': 's 55,000', '2,000,000': 's 52,000,000', '300,000': '5,500,000' } as Record<string, string>)[text] ?? text, ...rest]));
+    const fives = ocrRead(
+      withInsurers({}).map(([text, ...rest]): Place => [({ '5,000': 's 55,000', '2,000,000': 's 52,000,000', '300,000': '5,500,000' } as Record<string, string>)[text] ?? text, ...rest]),
+    );
     const f = fives.policies.find((p) => p.coverage === 'general_liability')!;
     expect([f.limits.medical_expense, f.limits.general_aggregate, f.limits.damage_to_rented_premises]).toEqual([5_000, 2_000_000, 5_500_000]);
+    // and with its commas lost too
+    expect(['51000000', '5100000', '5000000', '5500000', '5,000,000', '51,000'].map(withoutTypedDollar)).toEqual([1_000_000, 100_000, null, 500_000, null, 1_000]);
     const t = ocrRead(withInsurers({}).map(([text, ...rest]): Place => [typed[text] ?? text, ...rest])).policies.find((p) => p.coverage === 'general_liability')!;
     expect([t.limits.medical_expense, t.limits.damage_to_rented_premises, t.limits.general_aggregate, t.limits.each_occurrence]).toEqual([5_000, 300_000, 2_000_000, 1_000_000]);
     const x = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [glued[t] ?? t, ...rest]));
@@ -583,6 +587,12 @@ describe('OCR slips the layout reader works around', () => {
     ]);
     const mixedNames = ocrRead(mixed).insurers.map((i) => i.name);
     expect(mixedNames).toEqual(expect.arrayContaining(['Union Trades Comp Insurance Company', 'Keystone Employers Assurance Co.', 'Harborview Specialty Insurance Company Inc.']));
+    // (the closing word read twice, 'Co. Co': one is kept; what is left of a garbled INSURER label before the name,
+    // 'y: ', '3: '; two marks after it, 'oo I'; 'Co' after 'Company')
+    const marks: Record<string, string> = { 'Union Trades Comp Insurance Company': 'y: Union Trades Comp Insurance Company Co', 'Harborview Specialty Insurance Company': '3: Harborview Specialty Insurance Company oo I' };
+    const marked = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [marks[t] ?? t, ...rest])).insurers.map((i) => i.name);
+    expect(marked).toEqual(expect.arrayContaining(['Union Trades Comp Insurance Company', 'Harborview Specialty Insurance Company']));
+    expect(ocrRead(withInsurers({}).map(([t, ...rest]): Place => [t === 'Keystone Employers Assurance Co.' ? 'Keystone Employers Assurance Co. Co' : t, ...rest])).insurers.map((i) => i.name)).toContain('Keystone Employers Assurance Co.');
   });
 
   it("takes the amount on an auto row's first line for its combined single limit when OCR garbled every label above the last", () => {
@@ -612,7 +622,7 @@ describe('OCR slips the layout reader works around', () => {
     const reread = (readings: [string, string]) => {
       const p = page(withInsurers({}), { source: 'ocr' } as never);
       p.words = p.words.map((w) =>
-        at(w, 334, 337) ? { ...w, text: '0212612026', readings: [readings[0]] } : at(w, 381, 337) ? { ...w, text: '0212612021', readings: [readings[1]] } : w,
+        at(w, 334, 337) ? { ...w, text: '0212612026', readings: [readings[0]] } : at(w, 381, 337) ? { ...w, text: '0212612023', readings: [readings[1]] } : w,
       );
       return gl(acord25FromWords([p], { pages: 1, method: 'ocr' }));
     };
@@ -622,6 +632,26 @@ describe('OCR slips the layout reader works around', () => {
     // readings the row does not confirm give no date
     const neither = reread(['0212612026', '0211612028']);
     expect([neither.effectiveDate, neither.expirationDate]).toEqual([null, null]);
+    // the certificate date's cell likewise
+    const p = page(withInsurers({}), { source: 'ocr' } as never);
+    p.words = p.words.map((w) => (at(w, 530, 37) ? { ...w, text: '0310212026', readings: ['03/02/2026'] } : w));
+    expect(acord25FromWords([p], { pages: 1, method: 'ocr' }).certificateDate).toBe('2026-03-02');
+  });
+
+  it("takes a 7 read as 1 for a slip, and of two readings as cheap, the term other rows read", () => {
+    // every policy runs 02/27/2026 to 02/27/2027; the GL row's dates read '2121126' (2/21/26, or 2/27/26 with its 7
+    // read as 1) and '2127127' (2/27/27, or 2/21/27 the other way)
+    const term = withInsurers({}).map(([t, ...rest]): Place => [({ '02/26/2026': '02/27/2026', '02/26/2027': '02/27/2027' } as Record<string, string>)[t] ?? t, ...rest]);
+    const glRow = (t: string, x: number, y: number) => y === 337 && (x === 334 || x === 381) && /^\d\d\/\d\d\/\d{4}$/.test(t);
+    const x = ocrRead(term.map(([t, x, y, ...rest]): Place => [glRow(t, x, y) ? (x === 334 ? '2121126' : '2127127') : t, x, y, ...rest]));
+    const gl = x.policies.find((p) => p.coverage === 'general_liability')!;
+    expect([gl.effectiveDate, gl.expirationDate]).toEqual(['2026-02-27', '2027-02-27']);
+    expect(x.warnings.some((w) => w.includes('the term of another row'))).toBe(true);
+    // other rows' dates count when they read with one slip too ('2127126', '2127127': 2/27/26 and 2/27/27 alone)
+    const slipped = (t: string) => (t === '02/27/2026' ? '2127126' : t === '02/27/2027' ? '2127127' : t);
+    const y = ocrRead(term.map(([t, x, y, ...rest]): Place => [glRow(t, x, y) ? (x === 334 ? '2121126' : '2127127') : slipped(t), x, y, ...rest]));
+    const gl2 = y.policies.find((p) => p.coverage === 'general_liability')!;
+    expect([gl2.effectiveDate, gl2.expirationDate]).toEqual(['2026-02-27', '2027-02-27']);
   });
 
   it("takes what OCR read in an empty insurer row, under four letters or none it was sure of, for specks", () => {
@@ -638,9 +668,12 @@ describe('OCR slips the layout reader works around', () => {
     expect(ocrRead(tall).policies.map((p) => p.policyNumber)).toEqual(ocrRead(withInsurers({})).policies.map((p) => p.policyNumber));
   });
 
-  it("drops a row of one character under a party's name, what is left of its box's rule, so its city line is read", () => {
+  it("drops a row of one character under a party's name, or one standing apart beside it: what is left of its box's rules", () => {
     const x = ocrRead(withInsurers({}, [['I', 72, 727, 8]]));
     expect(x.certificateHolder.address).toEqual({ lines: ['2264 Wilkinson Blvd'], city: 'Concord', state: 'NC', postalCode: '28025' });
+    // and one standing apart at the end of the name's row, or a speck read as a small letter closing it
+    expect(ocrRead(withInsurers({}, [['I', 300, 691, 8]])).certificateHolder.name).toBe('Underwood Enterprises, Inc.');
+    expect(ocrRead(withInsurers({}).map(([t, ...rest]): Place => [t === 'Underwood Enterprises, Inc.' ? 'Underwood Enterprises, Inc. f' : t, ...rest])).certificateHolder.name).toBe('Underwood Enterprises, Inc.');
   });
 
   it("keeps the GL row's limits in the GL row when UMBRELLA LIAB is garbled", () => {

@@ -390,7 +390,9 @@ class LayoutReader {
       const below = this.segmentsIn({ x0: date.x - 4 * h, x1: date.right + 4 * h, y0: date.bottom - 0.2 * h, y1: date.bottom + 5 * h });
       const onLine = date.rest ? [date.rest] : [];
       for (const seg of [...onLine, ...below]) {
-        const iso = normalizeDate(seg.text);
+        // (on OCR, where the cell's second reading is no date, the whole-page pass's may be: '527124' and '5/27/24')
+        const readings = this.ctx.method !== 'text' && seg.words.length === 1 ? (seg.words[0]!.readings ?? []) : [];
+        const iso = [seg.text, ...readings].map(normalizeDate).find((d) => d !== null) ?? null;
         if (iso) {
           x.certificateDate = iso;
           this.note('/certificateDate', iso, seg.words);
@@ -483,6 +485,8 @@ class LayoutReader {
       else rows.push([s]);
     }
     for (const row of rows) row.sort((a, b) => a.x - b.x);
+    // (on OCR, a segment of its own that is one stroke, 'I' or '|', is what is left of the box's rule beside the row)
+    if (this.ctx.method !== 'text') for (const row of rows) row.splice(0, row.length, ...row.filter((seg) => !/^[|Il1!]$/.test(seg.text.trim())));
     const isName = (row: Segment[]) => {
       const t = row.map((s) => s.text).join(' ');
       // a printed sub-label of the box ("(A/C, No, Ext):", "NAME AND ADDRESS")
@@ -495,7 +499,9 @@ class LayoutReader {
     const nameAt = rows.findIndex(isName);
     if (nameAt < 0) return { name: null, address: null, words: [] };
     const nameRow = rows[nameAt]!;
-    const name = normalizeNameLine(nameRow.map((s) => s.text).join(' '));
+    // (on OCR, a lone small letter closing the name is a speck read as one: 'Pinnacle Commercial Insurance Group f')
+    const nameText = nameRow.map((s) => s.text).join(' ');
+    const name = normalizeNameLine(this.ctx.method === 'text' ? nameText : nameText.replace(/\s+\p{Ll}$/u, ''));
     // (on OCR, a row of one character under the name is what is left of the box's rule: 'I')
     const rest = rows.slice(nameAt + 1).filter((row) => this.ctx.method === 'text' || row.map((s) => s.text).join('').replace(/[^A-Za-z0-9]/g, '').length > 1);
     let address: Address | null = null;
@@ -554,13 +560,15 @@ class LayoutReader {
         this.ctx.method === 'text'
           ? nameSeg?.text
           : nameSeg?.text
-              .replace(/^\s*(?:[A-F]\s*)?[:;#|]+[\s:;#|]*/, '')
+              .replace(/^\s*(?:[^\s:;#|]{1,2}\s*)?[:;#|]+[\s:;#|]*/, '')
               .replace(/(?:\s+[|Il1!\]\[])+$/, '');
       let codeText = codeSeg?.text;
       // without the NAIC # label the code column is not placed: a code read at the end of the name is the code
       const trailing = !naic && this.ctx.method !== 'text' && nameText ? /^(.*\S)\s+(\d{5})$/.exec(nameText) : null;
       if (trailing && !codeText) [nameText, codeText] = [trailing[1], trailing[2]];
       // (any mark of three characters or less there, 'oY', 'oo!', that is not a company's own suffix)
+      // (or the closing word read twice, 'Co. Co')
+      if (this.ctx.method !== 'text') nameText = nameText?.replace(/\b(\p{L}+)(\.?)\s+\1\.?$/u, '$1$2').replace(/\b(Company|Co\.)\s+Co\.?$/u, '$1');
       if (this.ctx.method !== 'text') nameText = nameText?.replace(/(\b(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|Insurance|Assurance|Mutual|Exchange|Association|Indemnity))\s+(?!(?:Co|Inc|Ltd|LLC|LP|PLC|SA|SE|AG|NV)\.?$)(?:\S{1,3}|[^\p{L}\p{N}&\s]+)$/u, '$1');
       let name = normalizeNameLine(nameText);
       const code = normalizeNaic(codeText);
@@ -580,6 +588,12 @@ class LayoutReader {
   }
 
   // ---- coverage grid ----
+
+  /**
+   * The dates in the grid's date columns, each word's date where it reads as one or as one with a single cheapest
+   * repair, with the middle of its word (set by readGrid, for dates()).
+   */
+  private gridDates: { iso: string; y: number }[] = [];
 
   private readGrid(x: Extraction) {
     const header = {
@@ -745,6 +759,19 @@ class LayoutReader {
     }
     const markWords = new Set(marks.map((m) => m.word));
 
+    // the dates read anywhere in the two date columns, plainly or by a repair with no rival as cheap: a row whose own
+    // dates OCR garbled into two readings as cheap as each other takes the one other rows confirm (a certificate's
+    // policies often share a term)
+    this.gridDates = (['eff', 'exp'] as const).flatMap((col) =>
+      this.segmentsIn({ ...cols[col], y0: headerBottom, y1: gridBottom }).flatMap((seg) =>
+        seg.words.flatMap((w) => {
+          const plain = normalizeDate(w.text);
+          if (plain !== null) return [{ iso: plain, y: w.y + w.height / 2 }];
+          const options = ocrDates(w.text);
+          return options.length > 0 && options[0]!.cost <= 1 && options[1]?.cost !== options[0]!.cost ? [{ iso: options[0]!.iso, y: w.y + w.height / 2 }] : [];
+        }),
+      ),
+    );
     for (const band of bands) {
       const inBand = (s: Segment) => centerY(s) >= band.y0 && centerY(s) < band.y1;
       const cells = (col: Column) => {
@@ -1008,11 +1035,8 @@ class LayoutReader {
     // taken off first: '3 500,000' is no amount grouped by a space; and a '$' typed with the amount after the printed
     // one ("i's $1,000.000")
     const amount = text.replace(/[$§](?=\d[\d,. ]*$)/, ' ').replace(OCR_DOLLAR_BEFORE, '').trim();
-    // a '$' typed with the amount, read as a 5 before it ('55,000' for '$5,000', '52,000,000' for '$2,000,000'): a
-    // limit of one significant digit after a 5 is that limit (limits of 5 and another digit, 5,500,000, print a comma
-    // after the 5)
-    const typedDollar = /^5([1-9]0{0,2}(?:,000)+)$/.exec(amount);
-    if (typedDollar) return normalizeLimit(typedDollar[1]!);
+    const typedDollar = withoutTypedDollar(amount);
+    if (typedDollar !== null) return typedDollar;
     const n = normalizeLimit(amount) ?? ocrLimit(amount);
     const round = n === null ? null : roundLimit(n);
     if (round !== null && round !== n) this.warnings.push(`limit read ${n} taken for ${round}: a 6 or 8 among its zeros is a misread 0`);
@@ -1058,7 +1082,15 @@ class LayoutReader {
         }
       }
       const pairs = [...cheapest.values()].sort((a, b) => a.cost - b.cost);
-      if (pairs.length > 0 && (pairs.length === 1 || pairs[1]!.cost > pairs[0]!.cost)) [effectiveDate, expirationDate] = [pairs[0]!.e, pairs[0]!.x];
+      const tied = pairs.filter((p) => p.cost === pairs[0]?.cost);
+      // (by other rows' dates: more than a line away from this row's)
+      const others = new Set(this.gridDates.filter((d) => Math.abs(d.y - centerY(eff)) > eff.height && Math.abs(d.y - centerY(exp)) > exp.height).map((d) => d.iso));
+      const confirmed = tied.filter((p) => others.has(p.e) && others.has(p.x));
+      if (tied.length === 1) [effectiveDate, expirationDate] = [tied[0]!.e, tied[0]!.x];
+      else if (confirmed.length === 1) {
+        [effectiveDate, expirationDate] = [confirmed[0]!.e, confirmed[0]!.x];
+        this.warnings.push(`${where}: dates "${text(eff)}" and "${text(exp)}" read as ${effectiveDate} to ${expirationDate}, the term of another row`);
+      }
     }
     if (this.ctx.method !== 'text' && effectiveDate !== null && expirationDate !== null) {
       const mended = mendPolicyYears(effectiveDate, expirationDate, eff?.confidence ?? 1, exp?.confidence ?? 1);
@@ -1131,6 +1163,17 @@ export function ocrPolicyNumber(text: string): string | null {
   const clean = cleanText(text);
   // (and a 5 read as '§', which no policy number holds)
   return clean === null ? null : clean.replace(/\b[a-z]+\b/g, (part) => (SIZE_ONLY_CASE.test(part) ? part.toUpperCase() : part)).replace(/§/g, '5');
+}
+
+/**
+ * A limit whose typed '$' OCR read as a 5 before it ('55,000' for '$5,000', '52,000,000' for '$2,000,000'), or null: a
+ * limit of one significant digit after a 5 is that limit (limits of 5 and another digit, 5,500,000, print a comma
+ * after the 5). With its commas lost too ('51000000'), a 5 and another digit then five zeros or more, which no limit
+ * prints.
+ */
+export function withoutTypedDollar(amount: string): number | null {
+  const m = /^5([1-9]0{0,2}(?:,000)+)$/.exec(amount) ?? /^5([1-9]0{5,})$/.exec(amount);
+  return m ? normalizeLimit(m[1]!) : null;
 }
 
 /** The '$' of a limit line as OCR reads it before the amount, as a word of its own. */
@@ -1252,7 +1295,7 @@ const DATE_SLASHES = ['/', '1', '7', 'I', 'l', '|', ''];
  * costs nothing, one lost or read as a digit costs one, and both read as the same digit cost one (one glyph, misread
  * alike). Cheapest first.
  */
-export function ocrDates(text: string): { iso: string; cost: number }[] {
+export function ocrDates(text: string, mistakes = true): { iso: string; cost: number }[] {
   const t = text.trim();
   if (!/^[\d/|Il]+$/.test(t)) return [];
   const found = new Map<string, number>();
@@ -1280,7 +1323,15 @@ export function ocrDates(text: string): { iso: string; cost: number }[] {
   }
   // a piece of the column's rule read before the date ('102/21/2025'): one slip more
   if (/^[1Il|]\d{1,2}\//.test(t)) {
-    for (const d of ocrDates(t.slice(1))) if (!found.has(d.iso)) found.set(d.iso, d.cost + 1);
+    for (const d of ocrDates(t.slice(1), false)) if (!found.has(d.iso)) found.set(d.iso, d.cost + 1);
+  }
+  // a 7 read as 1 or a 1 as 7 ('2121126' for 2/27/26, a bold slash-like 7 once its bar thins): one slip more, once
+  if (mistakes) {
+    for (let i = 0; i < t.length; i++) {
+      const swap = t[i] === '7' ? '1' : t[i] === '1' ? '7' : null;
+      if (swap === null) continue;
+      for (const d of ocrDates(t.slice(0, i) + swap + t.slice(i + 1), false)) if ((found.get(d.iso) ?? Infinity) > d.cost + 1) found.set(d.iso, d.cost + 1);
+    }
   }
   return [...found].map(([iso, cost]) => ({ iso, cost })).sort((a, b) => a.cost - b.cost);
 }

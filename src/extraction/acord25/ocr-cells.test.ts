@@ -7,7 +7,7 @@ import { groupLines } from '../text/lines.js';
 import { PSM } from 'tesseract.js';
 import { toPageWords, type PixelWord, type RecognizeOptions } from '../ocr/ocr.js';
 import type { GreyBitmap } from '../ocr/render.js';
-import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, policyNumberLabel, rereadGridHeader, rereadValueCells, snapToRules, type ValueRegion } from './ocr-cells.js';
+import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, inkLines, policyNumberLabel, rereadGridHeader, rereadValueCells, snapToRules, type ValueRegion } from './ocr-cells.js';
 
 type Place = [text: string, x: number, y: number, size?: number];
 
@@ -92,19 +92,20 @@ describe('ACORD 25 value regions', () => {
   });
 
   it("reads the producer's, the insured's and the holder's boxes again under their labels, to the boxes beside and below", () => {
+    // (OCR boxes the box labels' capitals only: 4.5 points high for 6-point type)
     const parties: Place[] = [
-      ['PRODUCER', 22, 121],
+      ['PRODUCER', 22, 122.5, 4.5],
       ['CONTACT', 310, 119],
-      ['INSURED', 22, 181],
+      ['INSURED', 22, 182.5, 4.5],
       ['COVERAGES', 22, 241, 8],
       ['CERTIFICATE HOLDER', 22, 650, 8],
       ['CANCELLATION', 310, 650, 8],
       ['ACORD 25 (2016/03)', 22, 756, 8],
     ];
     const r = byName(acord25ValueRegions(page([...HEADER, ...parties])));
-    expect([r.producer!.y0, r.producer!.y1]).toEqual([expect.closeTo(128.2, 1), expect.closeTo(179.2, 1)]);
+    expect([r.producer!.y0, r.producer!.y1]).toEqual([expect.closeTo(127.9, 1), expect.closeTo(181.15, 1)]);
     expect(r.producer!.x1).toBeLessThan(310);
-    expect([r.insured!.y0, r.insured!.y1]).toEqual([expect.closeTo(188.2, 1), expect.closeTo(239.2, 1)]);
+    expect([r.insured!.y0, r.insured!.y1]).toEqual([expect.closeTo(187.9, 1), expect.closeTo(239.65, 1)]);
     // (to the INSURER rows' left edge)
     expect(r.insured!.x1).toBeLessThan(310);
     // the holder's box: from under its label to the footer, left of CANCELLATION; its label is not read again
@@ -441,7 +442,10 @@ describe('reading a doubted value again on its own', () => {
     const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
       calls.push(options);
       const a = answer(calls.length, options);
-      return a ? [{ text: a[0], left: crop.width / 2 - 40, top: crop.height / 2 - 8, width: 80, height: 16, confidence: a[1] }] : [];
+      // (the word where its ink is)
+      let [x0, y0, x1, y1] = [crop.width, crop.height, 0, 0];
+      for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x + 1), Math.max(y1, y + 1)];
+      return a && x1 > x0 ? [{ text: a[0], left: x0, top: y0, width: x1 - x0, height: y1 - y0, confidence: a[1] }] : [];
     };
     const out = await rereadValueCells(page(HEADER), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
     return { calls, amounts: out.words.filter((w) => /^\d[\d,]*$/.test(w.text)) };
@@ -549,5 +553,90 @@ describe("a date cell's two readings", () => {
     const out = await rereadValueCells(page([...HEADER, ['2/27/26', 343, 338]]), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
     const date = out.words.filter((w) => w.x > 330 && w.x < 375 && w.y > 330 && w.y < 350);
     expect(date.map((w) => [w.text, w.readings])).toEqual([['2127126', ['2/27/26']]]);
+  });
+});
+
+describe('a line the block reading of a strip skipped', () => {
+  const S = 2;
+  it('finds the lines of ink a glyph high and wide, not the pieces of rules', () => {
+    const [w, h] = [100, 100];
+    const b: GreyBitmap = { width: w, height: h, data: new Uint8Array(w * h).fill(255) };
+    const ink = (x0: number, x1: number, y0: number, y1: number) => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) b.data[y * w + x] = 0;
+    };
+    ink(10, 40, 10, 22); // a line of digits, 12 rows high
+    for (let x = 5; x < 95; x += 4) ink(x, x + 2, 40, 42); // a dotted rule's remnant, 2 rows high
+    ink(50, 52, 55, 85); // a vertical rule's piece: 30 rows high, 2 columns wide
+    expect(inkLines(b, 5)).toEqual([[10, 22]]);
+  });
+
+  it('reads a line of ink alone when the block reading of its strip skipped it', async () => {
+    const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+    // two amounts typed in the amounts column: on the EACH OCCURRENCE and the GENERAL AGGREGATE lines
+    for (const top of [302, 350]) for (let y = top * S; y < (top + 6) * S; y++) for (let x = 530 * S; x < 560 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+    const calls: number[] = [];
+    // the recognizer reads each line of ink it is given, but in a whole strip only the first
+    const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+      if (options.whitelist !== '0123456789,') return [];
+      calls.push(crop.height);
+      const lines = inkLines(crop, 4);
+      return lines.slice(0, 1).map(([y0, y1]) => {
+        let x0 = crop.width;
+        let x1 = 0;
+        for (let y = y0; y < y1; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, x1] = [Math.min(x0, x), Math.max(x1, x + 1)];
+        return { text: crop.height > 100 ? '1,000,000' : '5,000', left: x0, top: y0, width: x1 - x0, height: y1 - y0, confidence: 95 };
+      });
+    };
+    const out = await rereadValueCells(page(HEADER), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
+    const amounts = out.words.filter((w) => /^\d[\d,]*$/.test(w.text) && w.x > 500).sort((a, b) => a.y - b.y);
+    expect(amounts.map((w) => [w.text, Math.round(w.y)])).toEqual([
+      ['1,000,000', 302],
+      ['5,000', 350],
+    ]);
+    // the strip, then the skipped line alone
+    expect(calls).toHaveLength(2);
+  });
+});
+
+describe("a box of names read again", () => {
+  it('keeps the labels around it, though a word read in it was boxed over one of them', async () => {
+    const S = 2;
+    const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+    // the producer's city line
+    for (let y = 160 * S; y < 166 * S; y++) for (let x = 22 * S; x < 42 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+    const places: Place[] = [...HEADER, ['PRODUCER', 22, 122.5, 4.5], ['INSURED', 22, 182.5, 4.5], ['COVERAGES', 22, 241, 8], ['Tampa', 22, 160]];
+    const out = await rereadValueCells(
+      page(places),
+      bitmap,
+      null,
+      S,
+      async (crop, options) => (options.whitelist === '' && crop.height < 200 ? [{ text: 'Tampa_', left: 0, top: 0, width: 1, height: 1, confidence: 60 }] : []),
+      // (the city read with the rule under it: its box reaches down over INSURED)
+      (pw, left, top) => (pw[0]?.text === 'Tampa_' ? [{ text: 'Tampa', x: 16, y: 160, width: 24, height: 26, confidence: 0.6 }] : toPageWords(pw, S, left, top)),
+    );
+    expect(out.words.map((w) => w.text)).toContain('INSURED');
+  });
+});
+
+describe("a strip's words", () => {
+  it('drop a second, less confident reading of the same ink boxed inside a word', async () => {
+    const S = 2;
+    const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+    for (let y = 130 * S; y < 138 * S; y++) for (let x = 22 * S; x < 90 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+    const places: Place[] = [...HEADER, ['PRODUCER', 22, 122.5, 4.5], ['INSURED', 22, 182.5, 4.5], ['COVERAGES', 22, 241, 8]];
+    const read: Word[] = [
+      { text: 'Brightline', x: 22, y: 130, width: 34, height: 8, confidence: 0.8 },
+      { text: 'Bro', x: 28, y: 131, width: 12, height: 7, confidence: 0.5 },
+      { text: 'Risk', x: 58, y: 130, width: 14, height: 8, confidence: 0.97 },
+    ];
+    const out = await rereadValueCells(
+      page(places),
+      bitmap,
+      null,
+      S,
+      async (crop, options) => (options.whitelist === '' && crop.height < 200 ? [{ text: 'box', left: 0, top: 0, width: 1, height: 1, confidence: 80 }] : []),
+      (pw, left, top) => (pw[0]?.text === 'box' ? read : toPageWords(pw, S, left, top)),
+    );
+    expect(out.words.filter((w) => w.y > 125 && w.y < 140).map((w) => w.text)).toEqual(['Brightline', 'Risk']);
   });
 });

@@ -27,6 +27,8 @@ export type ValueRegion = {
   dropDollar?: boolean;
   /** its values hold hyphens, which must not be taken for pieces of ruled lines (policy numbers, names) */
   keepDashes?: boolean;
+  /** a box of names and addresses: the labels around it keep their first reading, whatever the box's words cover */
+  names?: boolean;
 };
 
 export type CellRecognizer = (crop: GreyBitmap, options: RecognizeOptions) => Promise<PixelWord[]>;
@@ -357,14 +359,15 @@ function partyRegions(lines: Line[], page: PageWords): ValueRegion[] {
   const regions: ValueRegion[] = [];
   const box = (name: string, label: LabelHit, x1: number, y1: number) => {
     const h = label.height;
-    regions.push({ name, x0: Math.max(0, label.x - 1.5 * h), x1: x1 - 0.5 * h, y0: label.bottom + 0.2 * h, y1: y1 - 0.3 * h, psm: PSM.SINGLE_BLOCK, whitelist: '', keepDashes: true });
+    regions.push({ name, x0: Math.max(0, label.x - 1.5 * h), x1: x1 - 0.5 * h, y0: label.bottom + 0.2 * h, y1: y1 - 0.3 * h, psm: PSM.SINGLE_BLOCK, whitelist: '', keepDashes: true, names: true });
   };
-  if (producer && insured && insured.y < producer.bottom + 12 * producer.height) box('producer', producer, boxRight, insured.y);
-  if (insured && coverages && coverages.y < insured.bottom + 12 * insured.height) box('insured', insured, boxRight, coverages.y);
+  // (each box is five lines of values high: about 14 times its label's OCR height, capitals only)
+  if (producer && insured && insured.y < producer.bottom + 20 * producer.height) box('producer', producer, boxRight, insured.y);
+  if (insured && coverages && coverages.y < insured.bottom + 20 * insured.height) box('insured', insured, boxRight, coverages.y);
   if (holder) {
     const cancellation = findLabel(lines, 'CANCELLATION', { exact: true }).find((l) => l.x > holder.right && Math.abs(l.y - holder.y) < 2 * holder.height);
     const footer = findLabel(lines, ['ACORD 25', 'ACORD CORPORATION']).find((l) => l.y > holder.bottom);
-    box('holder', holder, cancellation ? cancellation.x : page.width / 2, Math.min(footer ? footer.y : page.height, holder.bottom + 16 * holder.height));
+    box('holder', holder, cancellation ? cancellation.x : page.width / 2, Math.min(footer ? footer.y : page.height, holder.bottom + 22 * holder.height));
   }
   return regions;
 }
@@ -410,6 +413,18 @@ export async function rereadValueCells(
     }
     const found = toWords(await recognize(crop, { psm: r.psm, whitelist: r.whitelist }), left - PAD, top - PAD).filter((w) => inside(w, r));
     if (found.length === 0) continue;
+    // a word boxed mostly inside a word read with more confidence is a second reading of that word's ink (tesseract
+    // reads a faint duplicate line now and then: 'Bro' inside 'Brightline')
+    found.splice(0, found.length, ...found.filter((w) => !found.some((o) => o !== w && o.confidence > w.confidence && coveredShare(w, [o]) > 0.5)));
+    // a line of ink the block reading skipped ('5000' among the '1000000's of an amounts column) is read alone
+    for (const [b0, b1] of inkLines(crop, Math.round(MIN_LINE_PT * pixelsPerPoint))) {
+      const [y0, y1] = [(top - PAD + b0) / pixelsPerPoint, (top - PAD + b1) / pixelsPerPoint];
+      if (found.some((w) => w.y < y1 && w.y + w.height > y0)) continue;
+      const from = Math.max(0, b0 - LINE_MARGIN);
+      const line = cropGrey(crop, 0, from, crop.width, Math.min(crop.height, b1 + LINE_MARGIN), PAD);
+      // (as a block of one line: tesseract reads a lone short amount as a line with its first digit lost, "000")
+      found.push(...toWords(await recognize(line, { psm: PSM.SINGLE_BLOCK, whitelist: r.whitelist }), left - 2 * PAD, top - 2 * PAD + from).filter((w) => inside(w, r)));
+    }
     // a value tesseract doubted, read within its column ('5,000,600' at 68%, a doubled digit at 18%), is read once
     // more on its own: as one word, the neighbouring lines' shapes no longer sway it
     for (let i = 0; i < found.length; i++) {
@@ -434,7 +449,9 @@ export async function rereadValueCells(
         if (readings.length > 0) found[i] = { ...w, readings };
       }
     }
-    words = [...words.filter((w) => !inside(w, r) && coveredShare(w, found) <= 0.4), ...found];
+    // (a box of names keeps every word outside it: its labels stand close around it, and a word OCR boxed with the
+    // rule under it, 'Tampa_', would cover the INSURED label below)
+    words = [...words.filter((w) => !inside(w, r) && (r.names || coveredShare(w, found) <= 0.4)), ...found];
   }
   return { ...page, words };
 }
@@ -667,6 +684,47 @@ export function blankLeadingColumn(b: GreyBitmap, pad: number, maxWidth: number,
   }
   if (blankTo < 0) return;
   for (let y = 0; y < b.height; y++) b.data.fill(255, y * b.width + pad, y * b.width + blankTo);
+}
+
+/** A line of ink at least this high (points) is a line of text: a digit is about 4.5, a rule's remnant one or two. */
+const MIN_LINE_PT = 2.5;
+/** Pixels of white kept above and below a line of ink read alone. */
+const LINE_MARGIN = 4;
+
+/**
+ * The lines of ink in a crop, as [first row, row after the last]: runs of rows holding ink (gaps of one row bridged)
+ * at least `minHeight` rows high, whose ink spans at least 0.6 of their height in columns (a glyph's width; a piece
+ * of a vertical rule is a column or two).
+ */
+export function inkLines(b: GreyBitmap, minHeight: number): [number, number][] {
+  const lines: [number, number][] = [];
+  const keep = (y0: number, y1: number) => {
+    if (y1 - y0 < minHeight) return;
+    let columns = 0;
+    for (let x = 0; x < b.width; x++) {
+      for (let y = y0; y < y1; y++) {
+        if (b.data[y * b.width + x]! < 128) {
+          columns++;
+          break;
+        }
+      }
+    }
+    if (columns >= 0.6 * (y1 - y0)) lines.push([y0, y1]);
+  };
+  let start = -1;
+  let lastInk = -Infinity;
+  for (let y = 0; y < b.height; y++) {
+    let ink = 0;
+    for (let x = 0, i = y * b.width; x < b.width && ink < 2; x++, i++) if (b.data[i]! < 128) ink++;
+    if (ink < 2) continue;
+    if (start < 0 || y - lastInk > 2) {
+      if (start >= 0) keep(start, lastInk + 1);
+      start = y;
+    }
+    lastInk = y;
+  }
+  if (start >= 0) keep(start, lastInk + 1);
+  return lines;
 }
 
 /** Whether a crop holds more than a few specks of ink. */

@@ -7,6 +7,8 @@ describe('OCR word clean-up', () => {
   it('cuts rule remnants off words and drops remnant-only words', () => {
     expect(cleanWordText('|X|')).toBe('X');
     expect(cleanWordText('1,000,000|')).toBe('1,000,000');
+    // (a word boxed with the rule under it)
+    expect(cleanWordText('Tampa_')).toBe('Tampa');
     expect(cleanWordText('[X]')).toBe('[X]');
     for (const junk of ['|', '—', '[]', '_', '--', "'", 'i']) expect(cleanWordText(junk), junk).toBeNull();
     // printed text that is short but real stays

@@ -251,14 +251,14 @@ export function toPageWords(pixelWords: PixelWord[], pixelsPerPoint: number, lef
 const RULE_REMNANT = /^(?:[|\[\]{}()_—=~'"‘’“”`.,:;!i¦]+|[-–]{2,})$/u;
 
 /**
- * A word's text without the rule remnants tesseract glues to it ("|X|", "|S", "1,000,000|"), or null when nothing but
+ * A word's text without the rule remnants tesseract glues to it ("|X|", "|S", "1,000,000|", "Tampa_"), or null when nothing but
  * remnants is left. A checked box read as "[X]" is kept whole: the layout reader knows it.
  */
 export function cleanWordText(text: string): string | null {
   const t = text.trim();
   if (t === '' || RULE_REMNANT.test(t)) return null;
   if (/^\[[Xx]\]$/.test(t)) return t;
-  const stripped = t.replace(/^[|¦[\]]+/u, '').replace(/[|¦[\]]+$/u, '');
+  const stripped = t.replace(/^[|¦[\]_]+/u, '').replace(/[|¦[\]_]+$/u, '');
   return stripped === '' ? null : stripped;
 }
 
