@@ -1,7 +1,7 @@
 // Grouping positioned words into lines and segments.
 import { describe, expect, it } from 'vitest';
 import type { Word } from '../layout/words.js';
-import { groupLines, OCR_SEGMENT_GAP } from './lines.js';
+import { findLabel, groupLines, OCR_SEGMENT_GAP } from './lines.js';
 
 const word = (text: string, x: number, y: number, height: number, width = text.length * 4): Word => ({ text, x, y, width, height, confidence: 0.9 });
 
@@ -16,5 +16,15 @@ describe('groupLines', () => {
   it('keeps lines a line apart apart', () => {
     const lines = groupLines([word('c/o', 74, 704.4, 5.8), word('Demo', 74, 692.6, 5.8), word('Property', 97, 692.6, 7.2), word('Management', 90, 704.6, 7.2)]);
     expect(lines.map((l) => l.words.map((w) => w.text).join(' '))).toEqual(['Demo Property', 'c/o Management']);
+  });
+});
+
+describe('findLabel', () => {
+  it('finds a label after one stroke OCR made of the rule before it, and only at the start of its segment', () => {
+    const lines = groupLines([word('I', 18, 117, 6, 1), word('PRODUCER', 23, 118, 4.5), word('CONTACT', 311, 117, 4.5)]);
+    const hit = findLabel(lines, 'PRODUCER', { exact: true })[0];
+    expect(hit?.text).toBe('PRODUCER');
+    expect(hit?.x).toBe(23);
+    expect(findLabel(groupLines([word('THE', 18, 117, 4.5), word('PRODUCER', 33, 117, 4.5)]), 'PRODUCER', { exact: true })).toEqual([]);
   });
 });

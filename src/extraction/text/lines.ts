@@ -140,7 +140,9 @@ export function findLabel(lines: readonly Line[], label: string | readonly strin
   for (const line of lines) {
     for (const seg of line.segments) {
       let best: { start: number; n: number; score: number } | null = null;
-      const starts = opts.anywhere ? seg.words.length : 1;
+      // (a label is also found after one stroke OCR made of the box's rule before it: 'I PRODUCER')
+      const lead = seg.words.length > 1 && /^[|Il1!¦]$/.test(seg.words[0]!.text) ? 1 : 0;
+      const starts = opts.anywhere ? seg.words.length : 1 + lead;
       const prefixes = prefixesOf(seg);
       for (let start = 0; start < starts && !best; start++) {
         targets.forEach((target, t) => {
