@@ -596,6 +596,22 @@ describe('a line the block reading of a strip skipped', () => {
     // the strip, then the skipped line alone
     expect(calls).toHaveLength(2);
   });
+
+  it("reads no skipped line alone in a column of single letters, and at most three in a strip", async () => {
+    const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+    // five lines of ink in the amounts column and two in the insurer letters' column, none of which the strips read
+    for (const top of [302, 326, 350, 374, 398]) for (let y = top * S; y < (top + 6) * S; y++) for (let x = 530 * S; x < 560 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+    for (const top of [338, 410]) for (let y = top * S; y < (top + 6) * S; y++) for (let x = 21 * S; x < 26 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+    const calls: string[] = [];
+    const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+      calls.push(options.whitelist ?? '');
+      // each strip reads one word in its middle (y 431 on the page), covering none of the lines
+      return [{ text: options.whitelist === 'ABCDEF' ? 'A' : '1', left: crop.width / 2, top: crop.height / 2, width: 2, height: 2, confidence: 95 }];
+    };
+    await rereadValueCells(page(HEADER), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
+    expect(calls.filter((c) => c === 'ABCDEF')).toHaveLength(1);
+    expect(calls.filter((c) => c === '0123456789,')).toHaveLength(1 + 3);
+  });
 });
 
 describe("a box of names read again", () => {

@@ -416,10 +416,13 @@ export async function rereadValueCells(
     // a word boxed mostly inside a word read with more confidence is a second reading of that word's ink (tesseract
     // reads a faint duplicate line now and then: 'Bro' inside 'Brightline')
     found.splice(0, found.length, ...found.filter((w) => !found.some((o) => o !== w && o.confidence > w.confidence && coveredShare(w, [o]) > 0.5)));
-    // a line of ink the block reading skipped ('5000' among the '1000000's of an amounts column) is read alone
-    for (const [b0, b1] of inkLines(crop, Math.round(MIN_LINE_PT * pixelsPerPoint))) {
+    // a line of ink the block reading skipped ('5000' among the '1000000's of an amounts column) is read alone; not in
+    // the columns of one letter (insurer letters, Y/N flags), where a check box's edge or mark beside the column is a
+    // line of ink too, and at most MAX_MISSED_LINES a strip
+    let missed = 0;
+    for (const [b0, b1] of r.whitelist === LETTERS || r.whitelist === FLAG_CHARS ? [] : inkLines(crop, Math.round(MIN_LINE_PT * pixelsPerPoint))) {
       const [y0, y1] = [(top - PAD + b0) / pixelsPerPoint, (top - PAD + b1) / pixelsPerPoint];
-      if (found.some((w) => w.y < y1 && w.y + w.height > y0)) continue;
+      if (found.some((w) => w.y < y1 && w.y + w.height > y0) || ++missed > MAX_MISSED_LINES) continue;
       const from = Math.max(0, b0 - LINE_MARGIN);
       const line = cropGrey(crop, 0, from, crop.width, Math.min(crop.height, b1 + LINE_MARGIN), PAD);
       // (as a block of one line: tesseract reads a lone short amount as a line with its first digit lost, "000")
@@ -688,6 +691,8 @@ export function blankLeadingColumn(b: GreyBitmap, pad: number, maxWidth: number,
 
 /** A line of ink at least this high (points) is a line of text: a digit is about 4.5, a rule's remnant one or two. */
 const MIN_LINE_PT = 2.5;
+/** At most this many lines a strip's block reading skipped are read alone (each is a call to tesseract). */
+const MAX_MISSED_LINES = 3;
 /** Pixels of white kept above and below a line of ink read alone. */
 const LINE_MARGIN = 4;
 
