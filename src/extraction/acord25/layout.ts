@@ -359,7 +359,7 @@ class LayoutReader {
 
   private readonly labelCache = new Map<string, LabelHit[]>();
   /** Where a label is printed on the page (memoized: several readers ask for the same labels). */
-  private label(label: string | string[], opts?: { exact?: boolean; anywhere?: boolean; prefix?: boolean }): LabelHit[] {
+  private label(label: string | string[], opts?: Parameters<typeof findLabel>[2]): LabelHit[] {
     const key = JSON.stringify([label, opts ?? {}]);
     let hits = this.labelCache.get(key);
     if (!hits) {
@@ -416,13 +416,14 @@ class LayoutReader {
   // ---- producer, insured, certificate holder ----
 
   private readParties(x: Extraction) {
-    const producer = this.label('PRODUCER', { exact: true })[0] ?? this.label(['AGENCY'], { exact: true })[0];
-    const insured = this.label(['INSURED', 'NAMED INSURED'], { exact: false }).find((h) => !producer || h.y > producer.y) ?? (producer && this.ctx.method !== 'text' ? this.garbledInsuredLabel(producer) : undefined);
+    // (a box label right of a stroke OCR made of the form's edge: 'I PRODUCER')
+    const producer = this.label('PRODUCER', { exact: true, afterStroke: true })[0] ?? this.label(['AGENCY'], { exact: true })[0];
+    const insured = this.label(['INSURED', 'NAMED INSURED'], { exact: false, afterStroke: true }).find((h) => !producer || h.y > producer.y) ?? (producer && this.ctx.method !== 'text' ? this.garbledInsuredLabel(producer) : undefined);
     const insurers = this.label(['INSURER(S) AFFORDING COVERAGE', 'COMPANY'])[0];
     const contact = this.label(['CONTACT', 'CONTACT NAME:'])[0];
     const coverages = this.label('COVERAGES')[0];
     // a box label stands alone on its segment; the same words inside a paragraph are not it
-    const holderHits = this.label(['CERTIFICATE HOLDER', 'ADDITIONAL INTEREST']);
+    const holderHits = this.label(['CERTIFICATE HOLDER', 'ADDITIONAL INTEREST'], { afterStroke: true });
     const holder = holderHits.find((h) => h.rest === null) ?? holderHits[0];
     const cancellation = this.label('CANCELLATION')[0];
     // the right-hand boxes (contact, insurers) start at their labels' left edge

@@ -350,10 +350,11 @@ function insurerRegions(lines: Line[], page: PageWords): ValueRegion[] {
  */
 function partyRegions(lines: Line[], page: PageWords): ValueRegion[] {
   const left = (l: LabelHit) => l.x < page.width * 0.3;
-  const producer = findLabel(lines, 'PRODUCER', { exact: true }).find(left);
-  const insured = findLabel(lines, ['INSURED', 'NAMED INSURED'], { exact: true }).find((l) => left(l) && (!producer || l.y > producer.bottom));
+  // (a box label right of a stroke OCR made of the form's edge: 'I PRODUCER')
+  const producer = findLabel(lines, 'PRODUCER', { exact: true, afterStroke: true }).find(left);
+  const insured = findLabel(lines, ['INSURED', 'NAMED INSURED'], { exact: true, afterStroke: true }).find((l) => left(l) && (!producer || l.y > producer.bottom));
   const coverages = findLabel(lines, 'COVERAGES', { exact: true }).find((l) => left(l) && (!insured || l.y > insured.bottom));
-  const holder = findLabel(lines, 'CERTIFICATE HOLDER', { exact: true }).find((l) => left(l) && l.y > page.height * 0.6);
+  const holder = findLabel(lines, 'CERTIFICATE HOLDER', { exact: true, afterStroke: true }).find((l) => left(l) && l.y > page.height * 0.6);
   const right = [...insurerLabels(lines).map((l) => l.hit), ...findLabel(lines, ['CONTACT', 'PHONE', 'E-MAIL'], { exact: true })].filter((l) => l.x > page.width * 0.3);
   const boxRight = right.length > 0 ? Math.min(...right.map((l) => l.x)) : page.width / 2;
   const regions: ValueRegion[] = [];

@@ -20,11 +20,12 @@ describe('groupLines', () => {
 });
 
 describe('findLabel', () => {
-  it('finds a label after one stroke OCR made of the rule before it, and only at the start of its segment', () => {
+  it('finds a box label after one stroke OCR made of the rule before it, when asked, and only at the start of its segment', () => {
     const lines = groupLines([word('I', 18, 117, 6, 1), word('PRODUCER', 23, 118, 4.5), word('CONTACT', 311, 117, 4.5)]);
-    const hit = findLabel(lines, 'PRODUCER', { exact: true })[0];
+    expect(findLabel(lines, 'PRODUCER', { exact: true })).toEqual([]);
+    const hit = findLabel(lines, 'PRODUCER', { exact: true, afterStroke: true })[0];
     expect(hit?.text).toBe('PRODUCER');
     expect(hit?.x).toBe(23);
-    expect(findLabel(groupLines([word('THE', 18, 117, 4.5), word('PRODUCER', 33, 117, 4.5)]), 'PRODUCER', { exact: true })).toEqual([]);
+    expect(findLabel(groupLines([word('THE', 18, 117, 4.5), word('PRODUCER', 33, 117, 4.5)]), 'PRODUCER', { exact: true, afterStroke: true })).toEqual([]);
   });
 });

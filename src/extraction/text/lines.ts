@@ -133,15 +133,15 @@ export type LabelHit = Segment & { /** 1 = exact, lower with each slip */ score:
  * `prefix`, also a run whose last word starts with the label's end).
  * `rest` holds the words of that segment after the label (a value printed right after its label).
  */
-export function findLabel(lines: readonly Line[], label: string | readonly string[], opts: { exact?: boolean; anywhere?: boolean; prefix?: boolean } = {}): LabelHit[] {
+export function findLabel(lines: readonly Line[], label: string | readonly string[], opts: { exact?: boolean; anywhere?: boolean; prefix?: boolean; afterStroke?: boolean } = {}): LabelHit[] {
   const targets = (typeof label === 'string' ? [label] : label).map(foldLabel).filter((t) => t !== '');
   const counts = targets.map(letterCounts);
   const hits: LabelHit[] = [];
   for (const line of lines) {
     for (const seg of line.segments) {
       let best: { start: number; n: number; score: number } | null = null;
-      // (a label is also found after one stroke OCR made of the box's rule before it: 'I PRODUCER')
-      const lead = seg.words.length > 1 && /^[|Il1!¦]$/.test(seg.words[0]!.text) ? 1 : 0;
+      // (`afterStroke`: also after one stroke OCR made of the box's rule before it, 'I PRODUCER')
+      const lead = opts.afterStroke && seg.words.length > 1 && /^[|Il1!¦]$/.test(seg.words[0]!.text) ? 1 : 0;
       const starts = opts.anywhere ? seg.words.length : 1 + lead;
       const prefixes = prefixesOf(seg);
       for (let start = 0; start < starts && !best; start++) {
