@@ -922,7 +922,7 @@ class LayoutReader {
       if (this.ctx.method !== 'text') {
         // (the row's labels read place its lines too, those whose amounts are blank included: the only amount of an
         // auto row, its combined single limit, is placed by the BODILY INJURY labels under it when its own is garbled)
-        const lines = [...rowLimits, ...mine.map((l) => ({ key: l.key, y: limitLabelSlot(this.lines, l.hit) }))];
+        const placedLines = [...rowLimits, ...mine.map((l) => ({ key: l.key, y: limitLabelSlot(this.lines, l.hit) }))];
         for (const a of amounts) {
           if (placed.has(a)) continue;
           const n = this.limit(a.text);
@@ -930,8 +930,8 @@ class LayoutReader {
           // (no label read near it: an amount on the band's first line, above every label read, is on the row's first
           // limit line, which the form prints level with the row's name: EACH OCCURRENCE, COMBINED SINGLE LIMIT; the
           // WC row's first line is its PER STATUTE box)
-          const first = pitch !== null && row !== 'workers_compensation' && centerY(a) - band.y0 < 0.8 * pitch && lines.every((l) => l.y > centerY(a) + 0.5 * pitch) ? LIMIT_ORDER[row][0]! : null;
-          const key = limitByLine(row, centerY(a), lines, pitch) ?? first;
+          const first = pitch !== null && row !== 'workers_compensation' && centerY(a) - band.y0 < 0.8 * pitch && placedLines.every((l) => l.y > centerY(a) + 0.5 * pitch) ? LIMIT_ORDER[row][0]! : null;
+          const key = limitByLine(row, centerY(a), placedLines, pitch) ?? first;
           if (key === null || taken.has(key)) continue;
           placed.add(a);
           taken.add(key);
@@ -1073,7 +1073,10 @@ class LayoutReader {
       const options = (seg: Segment, plain: string | null) => {
         if (plain !== null) return [{ iso: plain, cost: 0 }];
         const readings = seg.words.length === 1 ? (seg.words[0]!.readings ?? []) : [];
-        return [text(seg), ...readings].flatMap((t) => (normalizeDate(t) !== null ? [{ iso: normalizeDate(t)!, cost: 0 }] : ocrDates(t)));
+        return [text(seg), ...readings].flatMap((t) => {
+          const iso = normalizeDate(t);
+          return iso !== null ? [{ iso, cost: 0 }] : ocrDates(t);
+        });
       };
       const cheapest = new Map<string, { e: string; x: string; cost: number }>();
       for (const e of options(eff, effectiveDate)) {
@@ -1294,7 +1297,7 @@ const DATE_SLASHES = ['/', '1', '7', 'I', 'l', '|', ''];
  * '21712023' for 2/7/2023, '1125126' for 11/25/26): every split into month, separator, day, separator and a four- or
  * two-digit year whose month and day are real. Each comes with its cost, the slips it needs: a slash read as itself
  * costs nothing, one lost or read as a digit costs one, and both read as the same digit cost one (one glyph, misread
- * alike). Cheapest first.
+ * alike). With `mistakes`, also one 7 read as 1 or 1 as 7, one slip more. Cheapest first.
  */
 export function ocrDates(text: string, mistakes = true): { iso: string; cost: number }[] {
   const t = text.trim();

@@ -164,6 +164,10 @@ describe('ACORD 25 value regions', () => {
     expect(r.exp!.x0).toBeCloseTo(390 - 1.5 * h, 5);
     expect(r.eff!.x1).toBeLessThanOrEqual(r.exp!.x0);
     expect(r.eff!.x0).toBeLessThanOrEqual(343 - 1.5 * h);
+    // a date filling its column, to within a few points of the limit labels (428), is not cut short of them
+    const full = byName(acord25ValueRegions(page([...HEADER, ['08/16/2025', 386, 338], ['08/16/2025', 386, 410]])));
+    expect(full.exp!.x1).toBeCloseTo(386 + 10 * 3 + 1.5 * h, 5);
+    expect(full.exp!.x1).toBeLessThan(428);
   });
 
   it('finds POLICY EXP inside the segment OCR ran both date headers into, and ends POLICY EFF before it', () => {
