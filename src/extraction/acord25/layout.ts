@@ -1472,7 +1472,7 @@ function headerBlockRight(lines: Line[], h: LabelHit): number {
 }
 
 /** Whether OCR words are what it makes of specks: under four letters in all, or no word of three letters read at 50%. */
-export function isSpeckReading(seg: Segment): boolean {
+function isSpeckReading(seg: Segment): boolean {
   const letters = (t: string) => t.match(/\p{L}/gu)?.length ?? 0;
   return letters(seg.text) < 4 || !seg.words.some((w) => letters(w.text) >= 3 && w.confidence >= 0.5);
 }

@@ -461,8 +461,7 @@ export async function rereadValueCells(
 }
 
 /** Whether the grid header's POLICY NUMBER, POLICY EFF and POLICY EXP are all found, the date headers by their labels. */
-function headerRead(lines: Line[]): boolean {
-  const number = policyNumberLabel(lines);
+function headerRead(lines: Line[], number = policyNumberLabel(lines)): boolean {
   if (!number) return false;
   const { eff, exp } = dateHeaders(lines, number);
   return !!eff && !!exp && eff.score > 0 && exp.score > 0;
@@ -484,9 +483,9 @@ export async function rereadGridHeader(
 ): Promise<PageWords> {
   // (grouped as the layout reader groups OCR words: it is the one that reads the policies)
   const lines = groupLines(page.words, OCR_SEGMENT_GAP);
-  if (headerRead(lines)) return page;
-  // the header line: POLICY NUMBER where read, else the labels printed on it at the grid's two ends
   const number = policyNumberLabel(lines);
+  if (headerRead(lines, number)) return page;
+  // the header line: POLICY NUMBER where read, else the labels printed on it at the grid's two ends
   const anchor = number ?? findLabel(lines, ['TYPE OF INSURANCE', 'LIMITS'], { exact: true }).find((l) => l.y < page.height * 0.6);
   if (!anchor) return page;
   // the limits column's labels, printed down its left edge under the header, end the band
