@@ -7,7 +7,7 @@ import { groupLines } from '../text/lines.js';
 import { PSM } from 'tesseract.js';
 import { toPageWords, type PixelWord, type RecognizeOptions } from '../ocr/ocr.js';
 import type { GreyBitmap } from '../ocr/render.js';
-import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, inkLines, policyNumberLabel, rereadGridHeader, rereadValueCells, snapToRules, type ValueRegion } from './ocr-cells.js';
+import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, inkLines, keepRunNear, policyNumberLabel, rereadGridHeader, rereadValueCells, snapToRules, type ValueRegion } from './ocr-cells.js';
 
 type Place = [text: string, x: number, y: number, size?: number];
 
@@ -170,6 +170,21 @@ describe('ACORD 25 value regions', () => {
     expect(full.exp!.x1).toBeLessThan(428);
   });
 
+  it('splits the date columns between the dates the first pass read, not through them, when OCR boxed POLICY EFF short', () => {
+    const short = HEADER.filter(([t]) => t !== 'POLICY EFF' && t !== '(MM/DD/YYYY)').concat([['POLICY EF', 337, 287, 5]]);
+    const dates: Place[] = [
+      ['06/21/2026', 336, 338, 8],
+      ['06/21/2027', 381, 338, 8],
+      ['06/21/2026', 337, 410, 8],
+      ['06/21/2027', 381, 410, 8],
+    ];
+    const r = byName(acord25ValueRegions(page([...short, ...dates])));
+    // the effective dates end at 337 + 40 = 377, the expiration dates begin at 381
+    expect(r.eff!.x1).toBeGreaterThan(377);
+    expect(r.exp!.x0).toBeLessThan(381);
+    expect(r.eff!.x1).toBeLessThanOrEqual(r.exp!.x0);
+  });
+
   it('finds POLICY EXP inside the segment OCR ran both date headers into, and ends POLICY EFF before it', () => {
     const garbled = HEADER.filter(([t]) => t !== 'POLICY EFF' && t !== 'POLICY EXP').concat([['POLICY EFF POLICY EXP I', 337, 287]]);
     const { eff, exp } = headersOf(garbled);
@@ -264,6 +279,15 @@ describe('ACORD 25 value regions', () => {
     const r = byName(acord25ValueRegions(page(garbled)));
     // the column at the form's left edge, where COVERAGES is printed, not over the ADDL column
     expect(r.ltr!.x1).toBeLessThan(60);
+  });
+
+  it("keeps the insurer letter strip within its column when OCR's box for INSR ran into a mark beside it", () => {
+    const normal = byName(acord25ValueRegions(page(HEADER))).ltr!;
+    // 'INSR' boxed twice as wide as it is printed (here as the word 'INSR____'), reaching towards the check boxes
+    const wide = byName(acord25ValueRegions(page(HEADER.map(([t, x, y, s]): Place => [t === 'INSR' && x === 20 ? 'INSR____' : t, x, y, s])))).ltr!;
+    expect(wide.x0).toBeCloseTo(normal.x0, 5);
+    expect(wide.x1).toBeLessThan(normal.x1 + 3);
+    expect(wide.x1).toBeGreaterThan(normal.x1 - 3);
   });
 
   it('places the ADDL and SUBR columns by the flags typed in them when both labels are garbled', () => {
@@ -420,6 +444,60 @@ describe("clearing pieces of ruled lines from a strip", () => {
     ink(10, 40, 30, 32);
     clearMarks({ width, height, data }, 0, height);
     expect(data[31 * width + 20]).toBe(0);
+  });
+
+  it("clears every mark under a point wide in a column of single letters, and keeps the letters", () => {
+    const s = 4;
+    const width = 100;
+    const height = 80;
+    const make = () => {
+      const data = new Uint8Array(width * height).fill(255);
+      for (let y = 10; y < 30; y++) for (let x = 20; x < 22; x++) data[y * width + x] = 0; // a rule's piece: 5 pt tall
+      for (let y = 50; y < 53; y++) for (let x = 20; x < 22; x++) data[y * width + x] = 0; // a speck under a point
+      for (let y = 20; y < 44; y++) for (let x = 50; x < 70; x++) if (x < 54 || y < 24 || (y > 30 && y < 34)) data[y * width + x] = 0; // an 'F'
+      return data;
+    };
+    const letters = make();
+    clearMarks({ width, height, data: letters }, 0, height, s, true);
+    expect(letters[20 * width + 20]).toBe(255);
+    expect(letters[51 * width + 20]).toBe(255);
+    expect(letters[30 * width + 51]).toBe(0);
+    expect(letters[22 * width + 65]).toBe(0);
+    // elsewhere (a '1' is such a mark) they stay
+    const digits = make();
+    clearMarks({ width, height, data: digits }, 0, height, s);
+    expect(digits[20 * width + 20]).toBe(0);
+    expect(digits[51 * width + 20]).toBe(0);
+  });
+});
+
+describe("the insurer letter column's own run of ink", () => {
+  it('keeps the run of inked columns nearest the label and blanks the check boxes and labels beside it', () => {
+    const width = 140;
+    const height = 60;
+    const data = new Uint8Array(width * height).fill(255);
+    const ink = (x0: number, x1: number, y0: number, y1: number) => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * width + x] = 0;
+    };
+    ink(50, 70, 10, 30); // a letter
+    ink(52, 68, 35, 55); // another, a little off
+    ink(110, 125, 12, 28); // a check box's X in the next column
+    keepRunNear({ width, height, data }, 62, 12);
+    expect(data[20 * width + 60]).toBe(0);
+    expect(data[45 * width + 60]).toBe(0);
+    expect(data[20 * width + 115]).toBe(255);
+    // nearest the label's middle, whichever side: here the right-hand run
+    const again = new Uint8Array(width * height).fill(255);
+    for (let y = 10; y < 30; y++) for (let x = 20; x < 30; x++) again[y * width + x] = 0;
+    for (let y = 10; y < 30; y++) for (let x = 100; x < 120; x++) again[y * width + x] = 0;
+    keepRunNear({ width, height, data: again }, 95, 12);
+    expect(again[20 * width + 25]).toBe(255);
+    expect(again[20 * width + 110]).toBe(0);
+  });
+
+  it("is placed by the INSR label's middle", () => {
+    const ltr = byName(acord25ValueRegions(page(HEADER))).ltr!;
+    expect(ltr.anchorX).toBeCloseTo(20 + 6, 5);
   });
 });
 

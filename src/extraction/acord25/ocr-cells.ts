@@ -29,6 +29,11 @@ export type ValueRegion = {
   keepDashes?: boolean;
   /** a box of names and addresses: the labels around it keep their first reading, whatever the box's words cover */
   names?: boolean;
+  /**
+   * the middle of the label over a column of single letters (page points): of the runs of inked pixel columns in the
+   * strip, only the one nearest it is read (keepRunNear)
+   */
+  anchorX?: number;
 };
 
 export type CellRecognizer = (crop: GreyBitmap, options: RecognizeOptions) => Promise<PixelWord[]>;
@@ -38,6 +43,8 @@ const DATE_CHARS = `${DIGITS}/`;
 const AMOUNT_CHARS = `${DIGITS},`;
 const LETTERS = 'ABCDEF';
 const FLAG_CHARS = 'XYN';
+/** How far (in type heights) right of the start of its label, INSR (LTR), the insurer-letter strip ends at most. */
+const LTR_REACH = 3.3;
 /** What OCR makes of a limit line's '$' standing alone: 's', 'Ss', '§', "I's", '"s', '8S', a lone 8 (no limit is eight dollars). */
 export const OCR_DOLLAR = /^(?:["“”'‘’_|Il]{0,2}[sS$§]{1,2}|8S?)$/;
 /** A '$' run into its amount ('$1,000,000'): the '$' is its first character. */
@@ -79,11 +86,20 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   regions.push({ name: 'amount', grid: true, x0: amountX0, x1: page.width - 2.5 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: AMOUNT_CHARS, dropDollar: true });
 
   // dates: the two columns between POLICY NUMBER and the limits, split halfway between their labels
-  const split = (eff.right + exp.x) / 2;
+  let split = (eff.right + exp.x) / 2;
   // where the first pass read the dates, each strip is kept to them and a margin: on a photo the rules between the
   // columns are often not found, and what is left of one at a strip's edge (a column of specks) garbles every date
   // in the strip ('4/3/25' read '35')
   const typed = page.words.filter((w) => w.y > top && w.y < bottom && /\d[/|Il1]?\d?[/|Il]\d/.test(w.text) && /^[\d/|Il]{5,10}$/.test(w.text));
+  // (and the split is kept out of them: POLICY EFF read as 'POLICY' alone ends short of its column, and a split from
+  // it cut each effective date's last digit off into the expiration strip)
+  const leftDates = typed.filter((w) => w.x < split && w.x > eff.x - 3 * h);
+  const rightDates = typed.filter((w) => w.x >= split && w.x < limitsX0);
+  if (leftDates.length > 0 && rightDates.length > 0) {
+    const leftEnd = Math.max(...leftDates.map((w) => w.x + w.width));
+    const rightStart = Math.min(...rightDates.map((w) => w.x));
+    if (leftEnd < rightStart && (leftEnd > split || rightStart < split)) split = (leftEnd + rightStart) / 2;
+  }
   const within = (x0: number, x1: number, dates: Word[]): { x0: number; x1: number } =>
     dates.length === 0 ? { x0, x1 } : { x0: Math.max(x0, Math.min(...dates.map((w) => w.x)) - 1.5 * h), x1: Math.min(x1, Math.max(...dates.map((w) => w.x + w.width)) + 1.5 * h) };
   const effCells = within(eff.x - 1.5 * h, split, typed.filter((w) => w.x + w.width < split && w.x > eff.x - 3 * h));
@@ -108,7 +124,10 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   // (left of TYPE OF INSURANCE: the ADDL column's INSD, misread as INSR, stands just left of the ADDL column's middle)
   const typeX = label('TYPE OF INSURANCE')[0]?.x ?? addlCx - 3 * h;
   const ltr = label(['INSR', 'INSR LTR', 'LTR'], { exact: true }).find((l) => Math.abs(l.y - number.y) < 2.5 * h && l.right < typeX);
-  if (ltr) regions.push({ name: 'ltr', grid: true, x0: ltr.x - 1.2 * h, x1: ltr.right + 1.2 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: LETTERS });
+  // (a label box OCR ran into a mark right of it, 'INSR' 17 pt wide where it is 8, would take in the check boxes of the
+  // next column: the strip ends at most LTR_REACH type heights right of the label's start. Run into the form's edge
+  // left of it instead, the strip still reaches past the letters, printed a type height into the column)
+  if (ltr) regions.push({ name: 'ltr', grid: true, x0: ltr.x - 1.2 * h, x1: Math.min(ltr.right + 1.2 * h, ltr.x + LTR_REACH * h), ...rows, psm: PSM.SINGLE_BLOCK, whitelist: LETTERS, anchorX: centerX(ltr) });
   else {
     // its tiny label garbled ('is'): the column is the grid's first, at the form's left edge where COVERAGES and
     // PRODUCER are printed; the rules it is snapped to give its true edges
@@ -406,8 +425,12 @@ export async function rereadValueCells(
     const top = Math.max(0, stripTop - margin);
     const bottom = Math.min(bitmap.height, stripBottom + margin);
     const crop = cropGrey(bitmap, left, top, right, bottom, PAD);
-    clearMarks(crop, PAD + stripTop - top, PAD + stripBottom - top, r.keepDashes ? undefined : pixelsPerPoint);
+    const letters = r.whitelist === LETTERS || r.whitelist === FLAG_CHARS;
+    clearMarks(crop, PAD + stripTop - top, PAD + stripBottom - top, r.keepDashes ? undefined : pixelsPerPoint, letters);
     if (r.dropDollar) blankLeadingColumn(crop, PAD, Math.round(9 * pixelsPerPoint), Math.round(1.2 * pixelsPerPoint));
+    // (the letter column's rule is often lost on a photo, and the strip then takes in the next column's check boxes and
+    // labels, read as letters: 'C', 'AC')
+    if (r.anchorX !== undefined) keepRunNear(crop, Math.round(r.anchorX * pixelsPerPoint) - left + PAD, Math.round(RUN_GAP_PT * pixelsPerPoint));
     if (!hasInk(crop)) {
       words = words.filter((w) => !inside(w, r));
       continue;
@@ -421,7 +444,7 @@ export async function rereadValueCells(
     // the columns of one letter (insurer letters, Y/N flags), where a check box's edge or mark beside the column is a
     // line of ink too, and at most MAX_MISSED_LINES a strip
     let missed = 0;
-    for (const [b0, b1] of r.whitelist === LETTERS || r.whitelist === FLAG_CHARS ? [] : inkLines(crop, Math.round(MIN_LINE_PT * pixelsPerPoint))) {
+    for (const [b0, b1] of letters ? [] : inkLines(crop, Math.round(MIN_LINE_PT * pixelsPerPoint))) {
       const [y0, y1] = [(top - PAD + b0) / pixelsPerPoint, (top - PAD + b1) / pixelsPerPoint];
       if (found.some((w) => w.y < y1 && w.y + w.height > y0) || ++missed > MAX_MISSED_LINES) continue;
       const from = Math.max(0, b0 - LINE_MARGIN);
@@ -604,9 +627,12 @@ function inside(w: Word, r: ValueRegion): boolean {
  * glyph: tesseract makes letters of it, 'ADDL INSD' with the line above read 'A L'). With `remnants` (pixels per
  * point), pieces of ruled lines that line removal left (a photo's rules are wavy and broken) go too: marks under a
  * point tall and over 1.6 wide, or under a point wide and over 9 tall; no digit, letter, comma or slash is either.
- * Not for strips whose values hold hyphens (policy numbers).
+ * Not for strips whose values hold hyphens (policy numbers). In a column of one capital letter (`letterColumn`:
+ * insurer letters A–F, flags X, Y, N), none of which is a lone stroke or a dot, every mark under a point wide goes:
+ * there the short pieces of the column's rule a photo leaves beside the letters are read as letters themselves ('CA'
+ * for A), or make tesseract lose the letter.
  */
-export function clearMarks(b: GreyBitmap, y0: number, y1: number, remnants?: number): void {
+export function clearMarks(b: GreyBitmap, y0: number, y1: number, remnants?: number, letterColumn = false): void {
   const { width, height, data } = b;
   const seen = new Uint8Array(width * height);
   const stack: number[] = [];
@@ -653,7 +679,7 @@ export function clearMarks(b: GreyBitmap, y0: number, y1: number, remnants?: num
         if (!clear && remnants) {
           const w = (right - left + 1) / remnants;
           const h = (bottom - top + 1) / remnants;
-          clear = (h < 1 && w > 1.6) || (w < 1 && h > 9);
+          clear = (h < 1 && w > 1.6) || (w < 1 && h > 9) || (letterColumn && w < 1);
         }
         if (clear) for (const i of pixels) data[i] = 255;
       }
@@ -687,6 +713,36 @@ export function blankLeadingColumn(b: GreyBitmap, pad: number, maxWidth: number,
   }
   if (blankTo < 0) return;
   for (let y = 0; y < b.height; y++) b.data.fill(255, y * b.width + pad, y * b.width + blankTo);
+}
+
+/** White between runs of ink at least this wide (points) parts the letter column from what stands beside it. */
+const RUN_GAP_PT = 3;
+
+/**
+ * Keeps, of the runs of inked pixel columns in a crop (parted by at least `gap` blank columns), only the one nearest
+ * pixel column `x`, and blanks the rest.
+ */
+export function keepRunNear(b: GreyBitmap, x: number, gap: number): void {
+  const inked: boolean[] = [];
+  for (let c = 0; c < b.width; c++) {
+    let n = 0;
+    for (let y = 0; y < b.height && n < 2; y++) if (b.data[y * b.width + c]! < 128) n++;
+    inked.push(n >= 2);
+  }
+  const runs: [number, number][] = [];
+  for (let c = 0; c < b.width; c++) {
+    if (!inked[c]) continue;
+    const last = runs[runs.length - 1];
+    if (last && c - last[1] <= gap) last[1] = c + 1;
+    else runs.push([c, c + 1]);
+  }
+  if (runs.length < 2) return;
+  const distance = ([a, z]: [number, number]) => (x < a ? a - x : x >= z ? x - z + 1 : 0);
+  const [keepFrom, keepTo] = runs.reduce((best, r) => (distance(r) < distance(best) ? r : best));
+  for (let y = 0; y < b.height; y++) {
+    b.data.fill(255, y * b.width, y * b.width + keepFrom);
+    b.data.fill(255, y * b.width + keepTo, (y + 1) * b.width);
+  }
 }
 
 /** A line of ink at least this high (points) is a line of text: a digit is about 4.5, a rule's remnant one or two. */
