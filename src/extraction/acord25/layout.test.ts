@@ -2,7 +2,7 @@
 // certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, readAcord25Layout, roundLimit, withoutPhantomDigit, withoutTypedDollar } from './layout.js';
+import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, readAcord25Layout, roundLimit, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix } from './layout.js';
 import { segmentOf } from '../text/lines.js';
 
 type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
@@ -495,7 +495,7 @@ describe('OCR slips the layout reader works around', () => {
   });
 
   it("reads amounts with the limit line's '$' glued on as a word of its own ('is 100,000', 'js: 250,000')", () => {
-    const glued: Record<string, string> = { '5,000': ',s 5,000', '2,000,000': '"5 2,000,000', '5,000,000': '5 5,000,000', '3,000,000': '3 3000,000', '10,000': '8 10000', '300,000': '3 300,000' };
+    const glued: Record<string, string> = { '5,000': ',s 5,000', '1,000,000': '(S 1,000,000', '2,000,000': '"5 2,000,000', '5,000,000': '5 5,000,000', '3,000,000': '3 3000,000', '10,000': '8 10000', '300,000': '3 300,000' };
     // and a '$' typed with the amount after the printed one, read with it
     const typed: Record<string, string> = { '5,000': "i's $5.000", '300,000': 's_$300,000', '2,000,000': '5 $2,000,000', '1,000,000': 'Ss. $1,000,000' };
     // (the typed '$' read as a 5: '55,000', '52,000,000'; a limit of 5 and another digit keeps its comma, '5,500,000')
@@ -514,6 +514,7 @@ describe('OCR slips the layout reader works around', () => {
     for (const [key, amount] of Object.entries(gl.limits)) if (amount === 300_000) expect(key).toBe('damage_to_rented_premises');
     expect(gl.limits.medical_expense).toBe(5_000);
     expect(gl.limits.general_aggregate).toBe(2_000_000);
+    expect(gl.limits.each_occurrence).toBe(1_000_000);
     // a bare 3 or 5 before a whole amount grouped by commas is the '$' too
     expect(x.policies.find((p) => p.coverage === 'umbrella_liability' || p.coverage === 'excess_liability')!.limits.each_occurrence).toBe(5_000_000);
     expect(x.policies.find((p) => p.policyNumber === 'CY-2')!.limits).toEqual(expect.objectContaining({ aggregate: 3_000_000 }));
@@ -573,6 +574,86 @@ describe('OCR slips the layout reader works around', () => {
     expect(umbrella.limits.retention).toBe(10_000);
     expect(x.policies.map((p) => p.policyNumber)).not.toContain('+');
     expect(x.policies.filter((p) => p.coverage === 'general_liability')).toHaveLength(1);
+  });
+
+  it('takes no speck read as a digit beside RETENTION $ in an empty umbrella row for a policy', () => {
+    const umbrellaRow = new Set(['XS 8177620', 'MM/DD/YYYY', '5,000,000', '10,000']);
+    const places = withInsurers({}).flatMap(([t, x, y, ...rest]): Place[] => (umbrellaRow.has(t) || (y >= 440 && y <= 472 && t !== 'RETENTION $' && !/[A-Z]{3}/.test(t)) ? [] : [[t, x, y, ...rest]]));
+    places.push(['3', 134, 471, 6]);
+    const x = ocrRead(places);
+    expect(x.policies.filter((p) => p.coverage === 'umbrella_liability' || p.coverage === 'excess_liability')).toEqual([]);
+    // a retention read there is kept
+    places.pop();
+    places.push(['XS 1', 217, 457, 8], ['25,000', 134, 471, 8]);
+    expect(ocrRead(places).policies.find((p) => p.policyNumber === 'XS 1')!.limits.retention).toBe(25_000);
+  });
+
+  it("takes a limit read with a 6 or 8 for its second digit ('1,600,000') for the round amount read elsewhere in the grid", () => {
+    const slip = (to: string) => ocrRead(withInsurers({}).map(([t, x, y, ...rest]): Place => [t === '1,000,000' && y === 493 ? to : t, x, y, ...rest]));
+    const wc = (x: ReturnType<typeof ocrRead>) => x.policies.find((p) => p.coverage === 'workers_compensation')!.limits;
+    expect(wc(slip('1,600,000')).el_each_accident).toBe(1_000_000);
+    expect(wc(slip('1,800,000')).el_each_accident).toBe(1_000_000);
+    // no such round amount read elsewhere, or no such slip: kept
+    expect(wc(slip('4,600,000')).el_each_accident).toBe(4_600_000);
+    expect(wc(slip('1,500,000')).el_each_accident).toBe(1_500_000);
+  });
+
+  it("keeps an insurer letter OCR ran into the row's printed label on its line ('C OFFICER/MEMBER EXCLUDED?')", () => {
+    const places = withInsurers({}).flatMap(([t, x, y, ...rest]): Place[] => {
+      if (t === 'C' && x === 24 && y === 499) return [];
+      if (t === 'OFFICER/MEMBER EXCLUDED?') return [['C OFFICER/MEMBER EXCLUDED?', 24, 499, 6]];
+      return [[t, x, y, ...rest]];
+    });
+    expect(ocrRead(places).policies.find((p) => p.coverage === 'workers_compensation')!.insurerLetter).toBe('C');
+  });
+
+  it("keeps a limit label OCR boxed with a mark under it, twice a line high, in its own row", () => {
+    // (the row's other limit labels garbled, so that the amount is placed by its label alone)
+    const garbled = { 'BODILY INJURY (Per person)': 'sooty', 'BODILY INJURY (Per accident)': 'so', 'COMBINED SINGLE LIMIT': 'GOMB', '(Ea accident)': '(Ea' };
+    const p = page([...withInsurers(garbled), ['100,000', 527, 419, 8]], { source: 'ocr' } as never);
+    // PROPERTY DAMAGE (y 419) boxed 14 pt high: twice that reaches the umbrella row's label (446)
+    for (const w of p.words) if ((w.text === 'PROPERTY' || w.text === 'DAMAGE') && w.y === 419) w.height = 14;
+    const autos = acord25FromWords([p], { pages: 1, method: 'ocr' }).policies.filter((x) => x.coverage === 'automobile_liability');
+    expect(autos[0]!.limits.property_damage_per_accident ?? autos[1]!.limits.property_damage_per_accident).toBe(100_000);
+  });
+
+  it("takes the flag read in a flag column over a speck above it ('t'), and no stroke for a flag", () => {
+    const places = [...withInsurers({}), ['t', 200, 310, 3] as Place];
+    const gl = ocrRead(places).policies.find((p) => p.policyNumber === 'PKG 4601985-24')!;
+    expect(gl.subrogationWaived).toBe(true);
+    // a stroke read as '1' where no flag was read is no flag (a form field's 1 is)
+    const stroke = ocrRead([...withInsurers({}), ['1', 203, 457, 6] as Place]).policies.find((p) => p.policyNumber === 'XS 8177620')!;
+    expect(stroke.subrogationWaived).toBe(false);
+  });
+
+  it("takes no speck read as a digit in an empty row's date column ('1') for a policy", () => {
+    const otherRow = new Set(['Professional Liability', 'PL-1', 'Each Claim', 'Cyber Liability', 'CY-2', 'Aggregate', '3,000,000']);
+    const places = withInsurers({}).filter(([t, , y]) => !otherRow.has(t) && !(y >= 528 && y <= 547 && /^(D|\d.*)$/.test(t)));
+    expect(ocrRead(places).policies.filter((p) => p.coverage === 'other')).toEqual([]);
+    places.push(['1', 390, 535, 4]);
+    expect(ocrRead(places).policies.filter((p) => p.coverage === 'other')).toEqual([]);
+  });
+
+  it("mends a company's closing Inc. run into the word before it, and LLC after a comma read one letter wrong", () => {
+    expect(['Meridian Umbrella Underwritersinc.', 'Easton Corporate Center Owner, ELC', 'Acme, LLG', 'Acme Zinc.', 'Acme Holdings, Inc.', 'Acme ELC'].map(ocrCompanySuffix)).toEqual([
+      'Meridian Umbrella Underwriters Inc.',
+      'Easton Corporate Center Owner, LLC',
+      'Acme, LLC',
+      'Acme Zinc.',
+      'Acme Holdings, Inc.',
+      'Acme ELC',
+    ]);
+    const places = withInsurers({}).map(([t, ...rest]): Place => [t === 'Underwood Enterprises, Inc.' ? 'Underwood Enterprises, ELC' : t === 'Keystone Employers Assurance Co.' ? 'Keystone Employers Assuranceinc.' : t, ...rest]);
+    const x = ocrRead(places);
+    expect(x.certificateHolder.name).toBe('Underwood Enterprises, LLC');
+    expect(x.insurers.map((i) => i.name)).toContain('Keystone Employers Assurance Inc.');
+  });
+
+  it("mends an insurer's closing 'Co.' read one letter wrong, and keeps it", () => {
+    const places = withInsurers({}).map(([t, ...rest]): Place => [t === 'Keystone Employers Assurance Co.' ? 'Keystone Employers Assurance Ce.' : t, ...rest]);
+    expect(ocrRead(places).insurers.map((i) => i.name)).toContain('Keystone Employers Assurance Co.');
+    const go = withInsurers({}).map(([t, ...rest]): Place => [t === 'Keystone Employers Assurance Co.' ? 'Keystone Employers Assurance Go.' : t, ...rest]);
+    expect(ocrRead(go).insurers.map((i) => i.name)).toContain('Keystone Employers Assurance Co.');
   });
 
   it("drops a stray mark OCR read after an insurer's closing word", () => {
@@ -674,6 +755,29 @@ describe('OCR slips the layout reader works around', () => {
     // and one standing apart at the end of the name's row, or a speck read as a small letter closing it
     expect(ocrRead(withInsurers({}, [['I', 300, 691, 8]])).certificateHolder.name).toBe('Underwood Enterprises, Inc.');
     expect(ocrRead(withInsurers({}).map(([t, ...rest]): Place => [t === 'Underwood Enterprises, Inc.' ? 'Underwood Enterprises, Inc. f' : t, ...rest])).certificateHolder.name).toBe('Underwood Enterprises, Inc.');
+  });
+
+  it('finds the automobile and umbrella rows by their first word when OCR garbled or split off the second', () => {
+    // (with the first limit label of each row garbled too, the row starts at its label: the amount on its first line
+    // is then the row's first limit)
+    const garbled = { 'UMBRELLA LIAB': 'UMBRELLA HAS', 'COMBINED SINGLE LIMIT': 'SOMBINED SINGLE um', '(Ea accident)': '(Ea' };
+    const places = withInsurers(garbled).flatMap(([t, x, y, ...rest]): Place[] =>
+      t === 'AUTOMOBILE LIABILITY' ? [['AUTOMOBILE A', x, y, ...rest], ['LIABILITY', x + 60, y, ...rest]] : t === 'EACH OCCURRENCE' && y === 446 ? [['EAGH OGGUNENGE', x, y, ...rest]] : [[t, x, y, ...rest]],
+    );
+    const x = ocrRead(places);
+    const autos = x.policies.filter((p) => p.coverage === 'automobile_liability');
+    expect(autos.map((p) => p.policyNumber)).toEqual(['BA 1111-26', 'BA 2222-26']);
+    expect(autos[0]!.limits.combined_single_limit).toBe(1_000_000);
+    const xs = x.policies.find((p) => p.policyNumber === 'XS 8177620')!;
+    expect(xs.coverage).toBe('excess_liability');
+    expect(xs.limits.each_occurrence).toBe(5_000_000);
+  });
+
+  it("gives the GL row's EACH OCCURRENCE to the GL row alone when the automobile and umbrella labels are both lost", () => {
+    const x = ocrRead(withInsurers({ 'AUTOMOBILE LIABILITY': 'xxxxxxxxx', 'UMBRELLA LIAB': 'uu', 'EXCESS LIAB': 'ee' }));
+    const gl = x.policies.find((p) => p.policyNumber === 'PKG 4601985-24')!;
+    expect(gl.coverage).toBe('general_liability');
+    expect(gl.limits.each_occurrence).toBe(1_000_000);
   });
 
   it("keeps the GL row's limits in the GL row when UMBRELLA LIAB is garbled", () => {

@@ -69,8 +69,10 @@ const SECOND_LINE_LIMIT_LABELS: Record<string, string[]> = {
 const ROW_LABELS: Record<Row, string[]> = {
   // (OCR now and then sets LIABILITY a little lower, on the next line of words)
   general_liability: ['COMMERCIAL GENERAL LIABILITY', 'COMMERCIAL GENERAL'],
-  automobile_liability: ['AUTOMOBILE LIABILITY'],
-  umbrella_excess: ['UMBRELLA LIAB'],
+  // (and by its first word alone, printed nowhere else in the grid, when OCR garbled or split off the second:
+  // 'AUTOMOBILE A' | 'LIABILITY', 'UMBRELLA HAS')
+  automobile_liability: ['AUTOMOBILE LIABILITY', 'AUTOMOBILE'],
+  umbrella_excess: ['UMBRELLA LIAB', 'UMBRELLA'],
   workers_compensation: ['WORKERS COMPENSATION'],
 };
 /** More printed text of a row's TYPE cell; the WC row's lowest line marks where the blank 'other' row begins. */
@@ -502,7 +504,7 @@ class LayoutReader {
     const nameRow = rows[nameAt]!;
     // (on OCR, a lone small letter closing the name is a speck read as one: 'Pinnacle Commercial Insurance Group f')
     const nameText = nameRow.map((s) => s.text).join(' ');
-    const name = normalizeNameLine(this.ctx.method === 'text' ? nameText : nameText.replace(/\s+\p{Ll}$/u, ''));
+    const name = normalizeNameLine(this.ctx.method === 'text' ? nameText : ocrCompanySuffix(nameText.replace(/\s+\p{Ll}$/u, '')));
     // (on OCR, a row of one character under the name is what is left of the box's rule: 'I')
     const rest = rows.slice(nameAt + 1).filter((row) => this.ctx.method === 'text' || row.map((s) => s.text).join('').replace(/[^A-Za-z0-9]/g, '').length > 1);
     let address: Address | null = null;
@@ -570,8 +572,10 @@ class LayoutReader {
       // (any mark of three characters or less there, 'oY', 'oo!', that is not a company's own suffix)
       // (or the closing word read twice, 'Co. Co')
       if (this.ctx.method !== 'text') nameText = nameText?.replace(/\b(\p{L}+)(\.?)\s+\1\.?$/u, '$1$2').replace(/\b(Company|Co\.)\s+Co\.?$/u, '$1');
+      // (but a closing 'Co.' read one letter wrong, 'Ce.', 'Go.', is mended first)
+      if (this.ctx.method !== 'text') nameText = nameText?.replace(/(\s)(?:C[aceou0]|G[o0]|C)[.,]$/u, '$1Co.');
       if (this.ctx.method !== 'text') nameText = nameText?.replace(/(\b(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|Insurance|Assurance|Mutual|Exchange|Association|Indemnity))\s+(?!(?:Co|Inc|Ltd|LLC|LP|PLC|SA|SE|AG|NV)\.?$)(?:\S{1,3}|[^\p{L}\p{N}&\s]+)$/u, '$1');
-      let name = normalizeNameLine(nameText);
+      let name = normalizeNameLine(this.ctx.method === 'text' || nameText === undefined ? nameText : ocrCompanySuffix(nameText));
       const code = normalizeNaic(codeText);
       // (on OCR, without a code, what OCR made of specks in an empty row, 'Elo.', 'f': under four letters, or not one
       // word of three letters it was at least half sure of)
@@ -657,17 +661,20 @@ class LayoutReader {
       if (hits.length === 0 && this.ctx.method !== 'text' && SECOND_LINE_LIMIT_LABELS[def.key]) hits.push(...this.label(SECOND_LINE_LIMIT_LABELS[def.key]!).filter(inColumn));
       for (const hit of hits) limitHits.push({ row: def.row, key: def.key, hit });
     }
+    // (by the label's height at most a line's: OCR boxes a label with a mark under it 14 pt high, which reached the next
+    // row's label)
     const ownerOf = (hit: LabelHit): Row | null => {
       let owner: Row | null = null;
+      const reach = 2 * Math.min(hit.height, 1.5 * nh);
       for (const row of ROWS) {
         const r = rowLabel[row];
-        if (r && r.y <= hit.y + 2 * hit.height && (!owner || r.y > rowLabel[owner]!.y)) owner = row;
+        if (r && r.y <= hit.y + reach && (!owner || r.y > rowLabel[owner]!.y)) owner = row;
       }
       return owner;
     };
     // a limit label belongs to the row whose label is the nearest above it (so the 'other' row's typed "Aggregate" is
     // not the umbrella's AGGREGATE); the umbrella's AGGREGATE must stand alone, not end "GENERAL AGGREGATE"
-    const limits = limitHits.filter((l) => {
+    const accepted = limitHits.filter((l) => {
       const owner = ownerOf(l.hit);
       if (l.key === 'aggregate') {
         // a word of a label before it ("GENERAL AGGREGATE") makes it another limit; a value run into it does not
@@ -687,6 +694,9 @@ class LayoutReader {
         return i < k ? r.y < l.hit.y + 2 * l.hit.height : r.y > l.hit.y;
       });
     });
+    // a label taken by the row whose own label stands over it is no other row's (with the automobile and umbrella
+    // labels both lost, the GL row's EACH OCCURRENCE also lies "between" the rows read around the umbrella's)
+    const limits = accepted.filter((l) => rowLabel[l.row] !== undefined || !accepted.some((o) => o !== l && o.hit === l.hit && rowLabel[o.row] !== undefined));
     const extra: Partial<Record<Row, LabelHit[]>> = {};
     for (const row of ROWS) extra[row] = this.label(ROW_EXTRA_LABELS[row]).filter((h) => inGrid(h) && h.x < typeX1);
 
@@ -729,7 +739,10 @@ class LayoutReader {
       ...pageWords.filter((w) => this.isDollar(w) && (w.text === '$' || w.x >= cols.limitLabel.x0)),
       ...this.label(['N / A', 'Y / N'], { exact: true, anywhere: true }).flatMap((h) => h.words),
     ]);
-    for (const hit of [...limits.map((l) => l.hit), ...Object.values(rowLabel), ...Object.values(extra).flat()]) if (hit) for (const w of hit.words) labelWords.add(w);
+    // (on OCR, a lone letter A–F opening a label's words is the insurer letter OCR set on the label's line, matched with
+    // it: 'C OFF ICERMENBEREXCLUDED?'; no printed row label begins with one)
+    const letterFirst = (hit: LabelHit, w: Word) => this.ctx.method !== 'text' && w === hit.words[0] && hit.words.length > 1 && /^[A-F]$/.test(w.text);
+    for (const hit of [...limits.map((l) => l.hit), ...Object.values(rowLabel), ...Object.values(extra).flat()]) if (hit) for (const w of hit.words) if (!letterFirst(hit, w)) labelWords.add(w);
 
     // check marks anywhere in the grid outside the letter and Y/N columns
     const checkLabels = CHECKBOX_LABELS.map((c) => ({
@@ -788,9 +801,38 @@ class LayoutReader {
         for (const [key, words] of Object.entries(p.words)) this.note(`/policies/${i}/${key}`, key.startsWith('limits/') ? p.policy.limits[key.slice(7)] : (p.policy as Record<string, unknown>)[key], words);
       }
     }
+    if (this.ctx.method !== 'text') this.mendSecondDigits(x.policies);
     const letters = new Set(x.insurers.map((i) => i.letter));
     for (const p of x.policies) {
       if (p.insurerLetter !== null && !letters.has(p.insurerLetter)) this.warnings.push(`${p.coverage} policy names insurer ${p.insurerLetter}, which the certificate does not list`);
+    }
+  }
+
+  /**
+   * A flag cell's value. On OCR only the letters Y, X and N (and YES, NO) are flags: a '1' or '0' there is a piece of
+   * a rule or a speck, which normalizeFlag would take for a form field's 1 (marked) or 0.
+   */
+  private flagOf(text: string): boolean | null {
+    if (this.ctx.method !== 'text' && !/^(?:[XYN]|YES|NO)$/i.test(text.trim())) return null;
+    return normalizeFlag(text);
+  }
+
+  /**
+   * A limit OCR read with its second digit, a 0, as 6 or 8 ('1,600,000'), where the round amount it would then be is
+   * read elsewhere in the grid ('1,000,000' for the WC row's other E.L. limits): that round amount. roundLimit mends
+   * such slips only past the second digit, since limits of two significant digits are real; one with a 6 or 8 there
+   * is rare, and the same amount read beside it confirms the slip.
+   */
+  private mendSecondDigits(policies: PolicyFields[]): void {
+    const amounts = policies.flatMap((p) => Object.values(p.limits).filter((v): v is number => typeof v === 'number'));
+    for (const p of policies) {
+      for (const [key, v] of Object.entries(p.limits)) {
+        if (typeof v !== 'number' || !/^[1-9][68]0{3,}$/.test(String(v))) continue;
+        const round = Number(String(v)[0]! + String(v).slice(2) + '0');
+        if (!amounts.includes(round)) continue;
+        p.limits[key] = round;
+        this.warnings.push(`${p.coverage.replace(/_/g, ' ')}: limit read ${v} taken for ${round}, read elsewhere in the grid: a 6 or 8 for its second digit is a misread 0`);
+      }
     }
   }
 
@@ -950,11 +992,15 @@ class LayoutReader {
           const up = this.ctx.method === 'text' ? 1 : 2;
           const seg = this.segmentsIn({ x0: ret.right + 0.1, x1: ret.right + 25 * ret.height, y0: centerY(ret) - up * ret.height, y1: centerY(ret) + ret.height }, dollars).find((s) => this.limit(s.text) !== null);
           const amount = seg ? this.limit(seg.text) : ret.rest ? this.limit(ret.rest.text) : null;
-          if (amount !== null && amount > 0) rowLimits.push({ key: 'retention', amount, words: (seg ?? ret.rest)!.words, y: centerY(ret) });
+          // (on OCR pages a speck right of the label read as a digit, '3', is no retention: a retention is $100 or more)
+          const least = this.ctx.method === 'text' ? 1 : 100;
+          if (amount !== null && amount >= least) rowLimits.push({ key: 'retention', amount, words: (seg ?? ret.rest)!.words, y: centerY(ret) });
         }
       }
     }
-    const dated = (segs: Segment[]) => segs.filter((s) => normalizeDate(s.text) !== null || /\d/.test(s.text));
+    // (on OCR a speck read as a digit, '1', is no date: a date has four digits at least)
+    const dateDigits = this.ctx.method === 'text' ? 1 : 4;
+    const dated = (segs: Segment[]) => segs.filter((s) => normalizeDate(s.text) !== null || (s.text.match(/\d/g) ?? []).length >= dateDigits);
     const effDates = dated(effs);
     const expDates = dated(exps);
     if (numbers.length === 0 && effDates.length === 0 && expDates.length === 0 && rowLimits.length === 0) return [];
@@ -971,8 +1017,14 @@ class LayoutReader {
     const allLetters = cells('ltr').sort(byY);
     const readLetters = allLetters.filter((c) => letterOf(c.text) !== null);
     const letters = this.ctx.method !== 'text' && readLetters.length > 0 ? readLetters : allLetters;
-    const addl = cells('addl').sort(byY);
-    const subr = cells('subr').sort(byY);
+    // (and specks beside the flag columns' strips, 't', give way to flags read there)
+    const flagCells = (col: 'addl' | 'subr') => {
+      const all = cells(col).sort(byY);
+      const read = all.filter((c) => this.flagOf(c.text) !== null);
+      return this.ctx.method !== 'text' && read.length > 0 ? read : all;
+    };
+    const addl = flagCells('addl');
+    const subr = flagCells('subr');
     const types = row === 'other' ? cells('type').sort(byY) : [];
 
     const coverage: Coverage =
@@ -996,7 +1048,7 @@ class LayoutReader {
       if (ltr && letter === null) this.warnings.push(`${where}: "${ltr.text}" is not an insurer letter`);
       const flag = (seg: Segment | null, name: string) => {
         if (!seg) return false;
-        const v = normalizeFlag(seg.text);
+        const v = this.flagOf(seg.text);
         if (v === null) this.warnings.push(`${where}: ${name} "${seg.text}" is not Y or N; read as not marked`);
         return v === true;
       };
@@ -1181,9 +1233,9 @@ export function withoutTypedDollar(amount: string): number | null {
 }
 
 /** The '$' of a limit line as OCR reads it before the amount, as a word of its own. */
-// (a 3, 5 or 8 only after a quote mark, or before a whole amount of thousands with no space in it: '5 000' and
+// (its stroke read as a bracket too, '(S'; a 3, 5 or 8 only after a quote mark, or before a whole amount of thousands with no space in it: '5 000' and
 // '5 500 000' are amounts printed with spaces for separators, '5 1,000,000', '3 500,000' and '5 500000' are not)
-const OCR_DOLLAR_BEFORE = /^\s*(?:["“”'‘’`_|Ilij1sS,.]{0,2}[sS$§][:;.,_]?|["“”'‘’`]5|8S|[358](?=\s+[1-9]\d{0,2}(?:[,.]?\d{3})+\s*$))\s+(?=\d)/;
+const OCR_DOLLAR_BEFORE = /^\s*(?:["“”'‘’`_|Ilij1sS,.({[]{0,2}[sS$§][:;.,_]?|["“”'‘’`]5|8S|[358](?=\s+[1-9]\d{0,2}(?:[,.]?\d{3})+\s*$))\s+(?=\d)/;
 
 /** The x where the limit lines' '$' is printed: the median of three or more read there, else null. */
 function dollarColumn(dollars: Word[]): number | null {
@@ -1225,6 +1277,15 @@ export function mendPolicyYears(effective: string, expiration: string, effective
   if (oneDigit(xy, ey + 1)) options.push([effective, `${ey + 1}${expiration.slice(4)}`]);
   if (options.length === 2 && effectiveConfidence !== expirationConfidence) return options[effectiveConfidence < expirationConfidence ? 0 : 1]!;
   return options.length === 1 ? options[0]! : null;
+}
+
+/**
+ * A company name's closing suffix as OCR slips on it: 'Inc.' run into the word before it ('Underwritersinc.'), and
+ * LLC after a comma read with an E, I or 1 for an L or a G for the C (', ELC'). Only after a comma, where a company's
+ * form stands, is a three-letter word one slip from LLC taken for it.
+ */
+export function ocrCompanySuffix(name: string): string {
+  return name.replace(/(\p{L}{4,})[Ii]nc\.$/u, '$1 Inc.').replace(/,\s*(?:[EI1][L1I]|[L1I][EI1]|LL)[CG]\.?$/u, (m) => (m.replace(/[,\s.]/g, '') === 'LLC' ? m : ', LLC'));
 }
 
 /**
