@@ -719,6 +719,24 @@ describe('OCR slips the layout reader works around', () => {
     expect(acord25FromWords([p], { pages: 1, method: 'ocr' }).certificateDate).toBe('2026-03-02');
   });
 
+  it("takes the certificate date read with a slash lost ('116/26') for the one of its repairs within the policies' term", () => {
+    const at = (w: Word) => Math.abs(w.x - 530) < 0.5 && Math.abs(w.y - 37) < 0.5;
+    const read = (text: string, readings?: string[]) => {
+      const p = page(withInsurers({}), { source: 'ocr' } as never);
+      p.words = p.words.map((w) => (at(w) ? { ...w, text, readings } : w));
+      return acord25FromWords([p], { pages: 1, method: 'ocr' });
+    };
+    // 1/6/26, 1/16/26 or 11/6/26: the policies run from 2/26/2026 to 3/17/2027
+    const x = read('116/26');
+    expect(x.certificateDate).toBe('2026-11-06');
+    expect(x.warnings.some((w) => w.includes('116/26'))).toBe(true);
+    // the strip's reading lost more ('16/26'), the block's kept it
+    expect(read('16/26', ['116/26']).certificateDate).toBe('2026-11-06');
+    // none of them in the term, or more than one (4/2/26, 4/12/26): no date
+    expect(read('116/29').certificateDate).toBeNull();
+    expect(read('412/26').certificateDate).toBeNull();
+  });
+
   it("takes a 7 read as 1 for a slip, and of two readings as cheap, the term other rows read", () => {
     // every policy runs 02/27/2026 to 02/27/2027; the GL row's dates read '2121126' (2/21/26, or 2/27/26 with its 7
     // read as 1) and '2127127' (2/27/27, or 2/21/27 the other way)

@@ -334,6 +334,7 @@ class LayoutReader {
         this.readParties(extraction);
         this.readInsurers(extraction);
         this.readGrid(extraction);
+        this.certificateDateByPolicies(extraction);
         this.readDescription(extraction);
       }
     }
@@ -399,6 +400,17 @@ class LayoutReader {
           x.certificateDate = iso;
           this.note('/certificateDate', iso, seg.words);
           break;
+        }
+      }
+      // (no reading a date: its one-slip repairs wait for the policies' dates, certificateDateByPolicies)
+      if (x.certificateDate === null && this.ctx.method !== 'text') {
+        for (const seg of [...onLine, ...below]) {
+          const texts = [seg.text.replace(/\s+/g, ''), ...(seg.words.length === 1 ? (seg.words[0]!.readings ?? []) : [])];
+          const options = texts.flatMap((t) => ocrDates(t).filter((o) => o.cost <= 1).map((o) => o.iso));
+          if (options.length > 0) {
+            this.dateRepairs = { options: [...new Set(options)], words: seg.words, text: [...new Set(texts)].join('" or "') };
+            break;
+          }
         }
       }
     }
@@ -806,6 +818,29 @@ class LayoutReader {
     for (const p of x.policies) {
       if (p.insurerLetter !== null && !letters.has(p.insurerLetter)) this.warnings.push(`${p.coverage} policy names insurer ${p.insurerLetter}, which the certificate does not list`);
     }
+  }
+
+  /** The certificate date cell's one-slip repairs, when no reading of it was a date (OCR only). */
+  private dateRepairs: { options: string[]; words: Word[]; text: string } | null = null;
+
+  /**
+   * The certificate date OCR read with a slash lost ('116/24': 1/16/24 or 11/6/24, or 1/6/24): of its one-slip
+   * repairs, the one date that falls in the policies' term (from two weeks before the earliest effective date to the
+   * latest expiration), a certificate being issued for policies in force. Warned; none when that leaves not one.
+   */
+  private certificateDateByPolicies(x: Extraction): void {
+    const repairs = this.dateRepairs;
+    if (!repairs || x.certificateDate !== null) return;
+    const effs = x.policies.map((p) => p.effectiveDate).filter((d): d is string => d !== null).sort();
+    const exps = x.policies.map((p) => p.expirationDate).filter((d): d is string => d !== null).sort();
+    if (effs.length === 0 || exps.length === 0) return;
+    const from = new Date(Date.parse(effs[0]!) - 14 * 86_400_000).toISOString().slice(0, 10);
+    const to = exps[exps.length - 1]!;
+    const fits = repairs.options.filter((d) => d >= from && d <= to);
+    if (fits.length !== 1) return;
+    x.certificateDate = fits[0]!;
+    this.note('/certificateDate', fits[0], repairs.words);
+    this.warnings.push(`certificate date read "${repairs.text}" taken for ${fits[0]}, the one reading of it within the policies' term`);
   }
 
   /**

@@ -621,6 +621,31 @@ describe("the grid's type height", () => {
 
 describe("a date cell's two readings", () => {
   const S = 2;
+  it("reads the certificate date's cell again as a block without its whitelist when its reading is no date", async () => {
+    const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+    // ink where the certificate's date is typed, under DATE (MM/DD/YYYY) at (521, 26)
+    for (let y = 37 * S; y < 43 * S; y++) for (let x = 530 * S; x < 555 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+    const calls: RecognizeOptions[] = [];
+    const recognize = (strip: string, block: string) => async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+      let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
+      for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      if (x1 < 0) return [];
+      calls.push(options);
+      return [{ text: options.whitelist === '' ? block : strip, left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: 80 }];
+    };
+    const cell = async (strip: string, block: string) => {
+      calls.length = 0;
+      const out = await rereadValueCells(page(HEADER), bitmap, null, S, recognize(strip, block), (pw, left, top) => toPageWords(pw, S, left, top));
+      return out.words.filter((w) => w.x > 520 && w.y > 30 && w.y < 50).map((w) => [w.text, w.readings]);
+    };
+    // the whitelisted reading lost the thin '11/' ('16/24'); the block's '116/24' is kept beside it
+    expect(await cell('16/24', '116/24')).toEqual([['16/24', ['116/24']]]);
+    expect(calls.map((c) => c.whitelist)).toEqual(['0123456789/', '']);
+    // a date read the first time is not read again
+    expect(await cell('11/6/24', '116/24')).toEqual([['11/6/24', undefined]]);
+    expect(calls).toHaveLength(1);
+  });
+
   it("keeps the whole-page pass's reading of a date beside the strip's", async () => {
     const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
     // ink where the effective date of the first row is typed

@@ -9,6 +9,7 @@ import type { PageWords, Word } from '../layout/words.js';
 import type { PixelWord, RecognizeOptions } from '../ocr/ocr.js';
 import { cropGrey, verticalRules } from '../ocr/preprocess.js';
 import type { GreyBitmap } from '../ocr/render.js';
+import { normalizeDate } from '../normalize.js';
 import { certificateDateLabel, descriptionHeaderY, insurerLabels } from './layout.js';
 import { centerX, centerY, editDistance, findLabel, foldLabel, groupLines, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line } from '../text/lines.js';
 
@@ -436,6 +437,16 @@ export async function rereadValueCells(
       continue;
     }
     const found = toWords(await recognize(crop, { psm: r.psm, whitelist: r.whitelist }), left - PAD, top - PAD).filter((w) => inside(w, r));
+    // the certificate date's cell read with no date in it ('16/24' for '11/6/24': the whitelist made tesseract drop
+    // the thin '11/') is read once more as a block without one; what it reads like a date is kept as another reading
+    if (r.name === 'date' && !found.some((w) => normalizeDate(w.text) !== null)) {
+      const block = toWords(await recognize(crop, { psm: PSM.SINGLE_BLOCK, whitelist: '' }), left - PAD, top - PAD).filter((w) => inside(w, r) && DATE_LIKE.test(w.text));
+      for (const b of block) {
+        const near = found.find((w) => Math.abs(w.y + w.height / 2 - (b.y + b.height / 2)) < Math.max(w.height, b.height) / 2);
+        if (near) near.readings = [...(near.readings ?? []), b.text];
+        else found.push(b);
+      }
+    }
     if (found.length === 0) continue;
     // a word boxed mostly inside a word read with more confidence is a second reading of that word's ink (tesseract
     // reads a faint duplicate line now and then: 'Bro' inside 'Brightline')
@@ -540,6 +551,9 @@ function mendsAmount(before: string, after: string): boolean {
   const zeros = (t: string) => /0*$/.exec(digits(t))![0].length;
   return digits(after).length === digits(before).length && zeros(after) >= zeros(before);
 }
+
+/** A word that may be a date, slashes lost or read as other marks: digits with at most one other character between. */
+const DATE_LIKE = /^\d[\dA-Za-z/|]{3,9}$/;
 
 /** A second-pass word holding digits below this confidence (0..1) is read once more on its own (rereadWord). */
 const DOUBTED = 0.8;
