@@ -7,7 +7,7 @@ import { groupLines } from '../text/lines.js';
 import { PSM } from 'tesseract.js';
 import { toPageWords, type PixelWord, type RecognizeOptions } from '../ocr/ocr.js';
 import type { GreyBitmap } from '../ocr/render.js';
-import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, inkLines, keepRunNear, policyNumberLabel, rereadGridHeader, rereadValueCells, snapToRules, type ValueRegion } from './ocr-cells.js';
+import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, inkLines, keepRunNear, policyNumberLabel, rereadDoubtedNames, rereadGridHeader, rereadValueCells, snapToRules, type ValueRegion } from './ocr-cells.js';
 
 type Place = [text: string, x: number, y: number, size?: number];
 
@@ -718,6 +718,36 @@ describe('a line the block reading of a strip skipped', () => {
     await rereadValueCells(page(HEADER), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
     expect(calls.filter((c) => c === 'ABCDEF')).toHaveLength(1);
     expect(calls.filter((c) => c === '0123456789,')).toHaveLength(1 + 3);
+  });
+});
+
+describe('a doubted name read again, its line enlarged', () => {
+  const S = 4;
+  const strip: GreyBitmap = { width: 200 * S, height: 40 * S, data: new Uint8Array(200 * S * 40 * S).fill(255) };
+  const word = (text: string, x: number, confidence: number): Word => ({ text, x, y: 10, width: text.length * 4, height: 7, confidence });
+  // the enlarged line read as `reading`, each word where the first reading placed it
+  const recognizer = (reading: [string, number, number][]) => async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+    expect(options.psm).toBe(PSM.SINGLE_LINE);
+    const scale = crop.width / (strip.width + 24);
+    const top = (10 - 0.4 * 7) * S;
+    return reading.map(([text, x, confidence]) => ({ text, left: (x * S + 12) * scale, top: (10 * S - Math.floor(top) + 12) * scale, width: text.length * 4 * S * scale, height: 7 * S * scale, confidence }));
+  };
+  const run = async (found: Word[], reading: [string, number, number][]) => {
+    await rereadDoubtedNames(found, strip, { left: 0, top: 0 }, S, recognizer(reading), (pw, left, top) => toPageWords(pw, S, left, top));
+    return found.map((w) => w.text);
+  };
+
+  it('takes the letter the first reading dropped, and a surer reading two letters off at most', async () => {
+    expect(await run([word('ronbridge', 20, 0), word('Construction', 60, 0.96)], [['Ironbridge', 18, 0], ['Construction', 60, 96]])).toEqual(['Ironbridge', 'Construction']);
+    expect(await run([word('Bnightline', 20, 0.2)], [['Brightline', 20, 70]])).toEqual(['Brightline']);
+  });
+
+  it('keeps the first reading when the second is no surer, or another word, and reads no line without a doubted word', async () => {
+    expect(await run([word('Bnightline', 20, 0.2)], [['Brightline', 20, 25]])).toEqual(['Bnightline']);
+    expect(await run([word('Bnightline', 20, 0.2)], [['Westfield', 20, 90]])).toEqual(['Bnightline']);
+    let calls = 0;
+    await rereadDoubtedNames([word('Brightline', 20, 0.9)], strip, { left: 0, top: 0 }, S, async () => (calls++, []), (pw, left, top) => toPageWords(pw, S, left, top));
+    expect(calls).toBe(0);
   });
 });
 

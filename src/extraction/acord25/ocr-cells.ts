@@ -8,7 +8,7 @@ import { PSM } from 'tesseract.js';
 import type { PageWords, Word } from '../layout/words.js';
 import type { PixelWord, RecognizeOptions } from '../ocr/ocr.js';
 import { cropGrey, verticalRules } from '../ocr/preprocess.js';
-import type { GreyBitmap } from '../ocr/render.js';
+import { resizeGrey, type GreyBitmap } from '../ocr/render.js';
 import { normalizeDate } from '../normalize.js';
 import { certificateDateLabel, descriptionHeaderY, insurerLabels } from './layout.js';
 import { centerX, centerY, editDistance, findLabel, foldLabel, groupLines, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line } from '../text/lines.js';
@@ -475,6 +475,9 @@ export async function rereadValueCells(
         found[i] = { ...w, text: again.text, confidence: again.confidence };
       }
     }
+    // a name tesseract all but gave up on ('ronbridge' at 0%: a capital I's lone stroke lost) is read again, its line
+    // cut out and enlarged half as much again, where it often comes out whole ('Ironbridge')
+    if (r.names || r.name === 'insurers') await rereadDoubtedNames(found, crop, { left: left - PAD, top: top - PAD }, pixelsPerPoint, recognize, toWords);
     // a first-pass word reaching into the strip (its centre outside) and mostly covered by the strip's words is the
     // same word read again: the strip's wins. A long label beside the strip ("LIABILITY" left of the ADDL column)
     // that a flag's box merely touches stays.
@@ -586,6 +589,51 @@ async function rereadWord(
     if (words.length === 1 && (!best || words[0]!.confidence > best.confidence)) best = words[0]!;
   }
   return best;
+}
+
+/** A word of a name read below this confidence (0..1) is read once more, its line enlarged (rereadDoubtedNames). */
+const NAME_DOUBTED = 0.3;
+/** How much the line of a doubted name is enlarged for its second reading. */
+const NAME_SCALE = 1.5;
+
+/**
+ * Each line of a names box holding a word read below NAME_DOUBTED, read again as one line enlarged NAME_SCALE times.
+ * A doubted word takes the new reading of the same place when that is two letters from it at most, letters where it
+ * was letters, and surer by 0.2 at least, or as sure and the same word with one more letter at either end.
+ */
+export async function rereadDoubtedNames(
+  found: Word[],
+  strip: GreyBitmap,
+  origin: { left: number; top: number },
+  pixelsPerPoint: number,
+  recognize: CellRecognizer,
+  toWords: (pw: PixelWord[], left: number, top: number) => Word[],
+): Promise<void> {
+  const done = new Set<Word>();
+  for (const w of found) {
+    if (w.confidence >= NAME_DOUBTED || done.has(w) || !/\p{L}{3}/u.test(w.text)) continue;
+    const line = found.filter((o) => Math.abs(o.y + o.height / 2 - (w.y + w.height / 2)) < Math.max(o.height, w.height) / 2);
+    for (const o of line) done.add(o);
+    const top = Math.max(0, Math.floor((w.y - 0.4 * w.height) * pixelsPerPoint) - origin.top);
+    const bottom = Math.min(strip.height, Math.ceil((w.y + 1.4 * w.height) * pixelsPerPoint) - origin.top);
+    if (bottom - top < 4) continue;
+    const crop = resizeGrey(cropGrey(strip, 0, top, strip.width, bottom, PAD), NAME_SCALE);
+    const again = toWords(
+      (await recognize(crop, { psm: PSM.SINGLE_LINE, whitelist: '' })).map((p) => ({ ...p, left: p.left / NAME_SCALE, top: p.top / NAME_SCALE, width: p.width / NAME_SCALE, height: p.height / NAME_SCALE })),
+      origin.left - PAD,
+      origin.top + top - PAD,
+    );
+    for (const o of line) {
+      if (o.confidence >= NAME_DOUBTED) continue;
+      const twin = again.find((a) => Math.min(a.x + a.width, o.x + o.width) - Math.max(a.x, o.x) > 0.5 * Math.min(a.width, o.width));
+      if (!twin || editDistance(twin.text, o.text, 2) > 2 || /\p{L}/u.test(o.text) !== /\p{L}/u.test(twin.text)) continue;
+      // (surer by 0.2; or as sure, only a letter longer: the letter the first reading dropped, its ink still there)
+      const extended = twin.text.length === o.text.length + 1 && (twin.text.endsWith(o.text) || twin.text.startsWith(o.text)) && /\p{L}/u.test(twin.text.replace(o.text, ''));
+      if (twin.confidence < o.confidence + 0.2 && !(extended && twin.confidence >= o.confidence)) continue;
+      const i = found.indexOf(o);
+      found[i] = { ...o, text: twin.text, confidence: twin.confidence };
+    }
+  }
 }
 
 /**
