@@ -634,6 +634,23 @@ describe('OCR slips the layout reader works around', () => {
     expect(ocrRead(places).policies.filter((p) => p.coverage === 'other')).toEqual([]);
   });
 
+  it('parts a name and its street run over the line break, by the company form word between them', () => {
+    const holder = (a: string, b: string) =>
+      withInsurers({}).map(([t, ...rest]): Place => [t === 'Underwood Enterprises, Inc.' ? a : t === '2264 Wilkinson Blvd' ? b : t, ...rest]);
+    for (const method of ['ocr', 'text'] as const) {
+      const read = (places: Place[]) => acord25FromWords([page(places, { source: method } as never)], { pages: 1, method }).certificateHolder;
+      // the street begun on the name's line
+      const run = read(holder('Underwood Enterprises, Inc. 8 Three', 'Chopt Rd Suite 14'));
+      expect([run.name, run.address?.lines, run.address?.city]).toEqual(['Underwood Enterprises, Inc.', ['8 Three', 'Chopt Rd Suite 14'], 'Concord']);
+      // the form word begun on the street's line
+      const wrapped = read(holder('Underwood Enterprises', 'Inc 2264 Wilkinson Blvd'));
+      expect([wrapped.name, wrapped.address?.lines]).toEqual(['Underwood Enterprises Inc', ['2264 Wilkinson Blvd']]);
+      // a number that is part of the name stays in it
+      const named = read(holder('Property Company 1 LLC', '2264 Wilkinson Blvd'));
+      expect([named.name, named.address?.lines]).toEqual(['Property Company 1 LLC', ['2264 Wilkinson Blvd']]);
+    }
+  });
+
   it("mends a company's closing Inc. run into the word before it, and LLC after a comma read one letter wrong", () => {
     expect(['Meridian Umbrella Underwritersinc.', 'Easton Corporate Center Owner, ELC', 'Acme, LLG', 'Acme Zinc.', 'Acme Holdings, Inc.', 'Acme ELC'].map(ocrCompanySuffix)).toEqual([
       'Meridian Umbrella Underwriters Inc.',

@@ -515,15 +515,29 @@ class LayoutReader {
     if (nameAt < 0) return { name: null, address: null, words: [] };
     const nameRow = rows[nameAt]!;
     // (on OCR, a lone small letter closing the name is a speck read as one: 'Pinnacle Commercial Insurance Group f')
-    const nameText = nameRow.map((s) => s.text).join(' ');
-    const name = normalizeNameLine(this.ctx.method === 'text' ? nameText : ocrCompanySuffix(nameText.replace(/\s+\p{Ll}$/u, '')));
+    let nameText = nameRow.map((s) => s.text).join(' ');
     // (on OCR, a row of one character under the name is what is left of the box's rule: 'I')
     const rest = rows.slice(nameAt + 1).filter((row) => this.ctx.method === 'text' || row.map((s) => s.text).join('').replace(/[^A-Za-z0-9]/g, '').length > 1);
     let address: Address | null = null;
-    if (rest.length > 0) {
-      const last = rest[rest.length - 1]!;
-      const city = parseCityLine(last);
-      const lines = (city ? rest.slice(0, -1) : rest).map((row) => row.map((s) => s.text).join(' ')).map((l) => cleanText(l)).filter((l): l is string => l !== null);
+    // a name and its street run over the line break: 'Source,Inc. 8 Three' over 'Cho Rd.', or 'Management Solutions'
+    // over 'Inc 914 Air Drive'. The company's form word ends the name; what follows it, a number first, is the street
+    const firstLines: string[] = [];
+    const split = new RegExp(`^(.*\\b${COMPANY_FORM}\\.?),?\\s+(\\d.*)$`, 'iu').exec(nameText);
+    // (not 'Property Company 1 LLC': a street has a word after its number, and no company's form word)
+    if (split && /^\d+\p{L}?\s+\p{L}/u.test(split[2]!) && !new RegExp(`\\b${COMPANY_FORM}\\.?$`, 'iu').test(split[2]!)) [nameText, firstLines[0]] = [split[1]!, split[2]!];
+    else if (rest.length > 0) {
+      const next = new RegExp(`^(${COMPANY_FORM}\\.?)(?:,?\\s+(\\d.*))?$`, 'iu').exec(rest[0]!.map((s) => s.text).join(' '));
+      if (next && !new RegExp(`\\b${COMPANY_FORM}\\.?$`, 'iu').test(nameText)) {
+        nameText = `${nameText} ${next[1]}`;
+        rest[0] = next[2] ? [segmentOf(rest[0]!.flatMap((s) => s.words).slice(1))] : [];
+      }
+    }
+    const name = normalizeNameLine(this.ctx.method === 'text' ? nameText : ocrCompanySuffix(nameText.replace(/\s+\p{Ll}$/u, '')));
+    const street = rest.filter((row) => row.length > 0);
+    if (street.length > 0 || firstLines.length > 0) {
+      const last = street[street.length - 1];
+      const city = last ? parseCityLine(last) : null;
+      const lines = [...firstLines, ...(city ? street.slice(0, -1) : street).map((row) => row.map((s) => s.text).join(' '))].map((l) => cleanText(l)).filter((l): l is string => l !== null);
       address = { lines, city: city?.city ?? null, state: city?.state ?? null, postalCode: city?.postalCode ?? null };
     }
     return { name, address, words: nameRow.flatMap((s) => s.words) };
@@ -1313,6 +1327,9 @@ export function mendPolicyYears(effective: string, expiration: string, effective
   if (options.length === 2 && effectiveConfidence !== expirationConfidence) return options[effectiveConfidence < expirationConfidence ? 0 : 1]!;
   return options.length === 1 ? options[0]! : null;
 }
+
+/** The words that close a company's name with its legal form. */
+const COMPANY_FORM = '(?:Inc|Incorporated|LLC|L\\.L\\.C|Co|Corp|Corporation|Company|Ltd|LP|LLP|PLLC|PC)';
 
 /**
  * A company name's closing suffix as OCR slips on it: 'Inc.' run into the word before it ('Underwritersinc.'), and
