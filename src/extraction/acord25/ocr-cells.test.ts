@@ -721,33 +721,42 @@ describe('a line the block reading of a strip skipped', () => {
   });
 });
 
-describe('a doubted name read again, its line enlarged', () => {
+describe('a doubted name read again, its line enlarged and reduced', () => {
   const S = 4;
   const strip: GreyBitmap = { width: 200 * S, height: 40 * S, data: new Uint8Array(200 * S * 40 * S).fill(255) };
   const word = (text: string, x: number, confidence: number): Word => ({ text, x, y: 10, width: text.length * 4, height: 7, confidence });
-  // the enlarged line read as `reading`, each word where the first reading placed it
-  const recognizer = (reading: [string, number, number][]) => async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+  type Reading = [string, number, number][];
+  // the line read enlarged as `larger` and reduced as `smaller`, each word where the first reading placed it
+  const recognizer = (larger: Reading, smaller: Reading, calls: number[]) => async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
     expect(options.psm).toBe(PSM.SINGLE_LINE);
     const scale = crop.width / (strip.width + 24);
+    calls.push(Math.round(scale * 100) / 100);
     const top = (10 - 0.4 * 7) * S;
-    return reading.map(([text, x, confidence]) => ({ text, left: (x * S + 12) * scale, top: (10 * S - Math.floor(top) + 12) * scale, width: text.length * 4 * S * scale, height: 7 * S * scale, confidence }));
+    return (scale > 1 ? larger : smaller).map(([text, x, confidence]) => ({ text, left: (x * S + 12) * scale, top: (10 * S - Math.floor(top) + 12) * scale, width: text.length * 4 * S * scale, height: 7 * S * scale, confidence }));
   };
-  const run = async (found: Word[], reading: [string, number, number][]) => {
-    await rereadDoubtedNames(found, strip, { left: 0, top: 0 }, S, recognizer(reading), (pw, left, top) => toPageWords(pw, S, left, top));
+  const run = async (found: Word[], larger: Reading, smaller: Reading = larger, calls: number[] = []) => {
+    await rereadDoubtedNames(found, strip, { left: 0, top: 0 }, S, recognizer(larger, smaller, calls), (pw, left, top) => toPageWords(pw, S, left, top));
     return found.map((w) => w.text);
   };
 
-  it('takes the letter the first reading dropped, and a surer reading two letters off at most', async () => {
-    expect(await run([word('ronbridge', 20, 0), word('Construction', 60, 0.96)], [['Ironbridge', 18, 0], ['Construction', 60, 96]])).toEqual(['Ironbridge', 'Construction']);
-    expect(await run([word('Bnightline', 20, 0.2)], [['Brightline', 20, 70]])).toEqual(['Brightline']);
+  it('takes the reduced reading when it is surer, or the enlarged one agrees with it', async () => {
+    const calls: number[] = [];
+    expect(await run([word('Bnightline', 20, 0.7), word('Risk', 62, 0.96)], [['Bnightline', 20, 61], ['Risk', 62, 96]], [['Brightline', 20, 90], ['Risk', 62, 97]], calls)).toEqual(['Brightline', 'Risk']);
+    expect(calls).toEqual([1.5, 0.75]);
+    expect(await run([word('Commans', 20, 0.75)], [['Commons', 20, 69]], [['Commons', 20, 63]])).toEqual(['Commons']);
   });
 
-  it('keeps the first reading when the second is no surer, or another word, and reads no line without a doubted word', async () => {
-    expect(await run([word('Bnightline', 20, 0.2)], [['Brightline', 20, 25]])).toEqual(['Bnightline']);
+  it('takes the enlarged reading when it is surer by 0.2, or gives the letter the first reading dropped', async () => {
+    expect(await run([word('ronbridge', 20, 0), word('Construction', 60, 0.96)], [['Ironbridge', 18, 0], ['Construction', 60, 96]], [['ronbridge', 20, 40]])).toEqual(['Ironbridge', 'Construction']);
+    expect(await run([word('Bnightline', 20, 0.2)], [['Brightline', 20, 70]], [['Bnightline', 20, 10]])).toEqual(['Brightline']);
+  });
+
+  it('keeps the first reading when neither is surer nor agrees, or reads another word, and reads no line without a doubted word', async () => {
+    expect(await run([word('Bnightline', 20, 0.5)], [['Brightline', 20, 55]], [['Bnghtline', 20, 30]])).toEqual(['Bnightline']);
     expect(await run([word('Bnightline', 20, 0.2)], [['Westfield', 20, 90]])).toEqual(['Bnightline']);
-    let calls = 0;
-    await rereadDoubtedNames([word('Brightline', 20, 0.9)], strip, { left: 0, top: 0 }, S, async () => (calls++, []), (pw, left, top) => toPageWords(pw, S, left, top));
-    expect(calls).toBe(0);
+    const calls: number[] = [];
+    expect(await run([word('Brightline', 20, 0.9)], [['Westline', 20, 99]], [['Westline', 20, 99]], calls)).toEqual(['Brightline']);
+    expect(calls).toEqual([]);
   });
 });
 
