@@ -372,6 +372,9 @@ describe('OCR slips the layout reader works around', () => {
     );
     const x = ocrRead(places);
     expect(x.insurers[0]).toEqual({ letter: 'A', name: 'Prairie States Assurance Company', naic: '14702' });
+    // a lone letter before the name is such a remnant too
+    const lone = ocrRead(withInsurers({}).map(([t, x, ...rest]): Place => (t === 'Prairie States Assurance Company' ? ['L Prairie States Assurance Company', 342, ...rest] : [t, x, ...rest])));
+    expect(lone.insurers[0]!.name).toBe('Prairie States Assurance Company');
   });
 
   it('reads limits whose first thousands comma OCR lost, and labels split where a hyphen dropped out', () => {
@@ -522,6 +525,12 @@ describe('OCR slips the layout reader works around', () => {
     // an amount printed with spaces for separators keeps its first digit
     const spaced = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [t === '5,000' ? '5 000' : t, ...rest]));
     expect(spaced.policies.find((p) => p.coverage === 'general_liability')!.limits.medical_expense).toBe(5_000);
+  });
+
+  it("drops a '$' OCR read as any two marks and an s ('os', \";'s\") before an amount", () => {
+    const x = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [({ '2,000,000': 'os 2,000,000', '1,000,000': ";'s 1000000" } as Record<string, string>)[t] ?? t, ...rest]));
+    const gl = x.policies.find((p) => p.coverage === 'general_liability')!;
+    expect([gl.limits.each_occurrence, gl.limits.general_aggregate]).toEqual([1_000_000, 2_000_000]);
   });
 
   it("reads a two-line limit label by its second line when OCR garbled its first, and a '$' read as 's'", () => {

@@ -582,7 +582,7 @@ class LayoutReader {
     for (const { letter, hit } of labels) {
       const nameSeg = nearestRowText(names, hit, spacing);
       const codeSeg = nearest(codes, hit);
-      // OCR leaves the end of a garbled label before the name ("A: # Atlantic …", ": Prairie …")
+      // OCR leaves the end of a garbled label before the name ("A: # Atlantic …", ": Prairie …", "L Prairie …")
       // and what is left of the NAIC column's rule after it ("… Co. I"), or a stray mark after a company's closing word
       // ("… Company r", "… Co. of", "… Company Cl")
       let nameText =
@@ -590,6 +590,8 @@ class LayoutReader {
           ? nameSeg?.text
           : nameSeg?.text
               .replace(/^\s*(?:[^\s:;#|]{1,2}\s*)?[:;#|]+[\s:;#|]*/, '')
+              // (or a lone letter, what OCR made of the label's colon or the box's rule: 'L Prairie States …')
+              .replace(/^[A-Za-z|!]\s+(?=\p{Lu}\p{Ll})/u, '')
               .replace(/(?:\s+[|Il1!\]\[])+$/, '');
       let codeText = codeSeg?.text;
       // without the NAIC # label the code column is not placed: a code read at the end of the name is the code
@@ -1282,9 +1284,9 @@ export function withoutTypedDollar(amount: string): number | null {
 }
 
 /** The '$' of a limit line as OCR reads it before the amount, as a word of its own. */
-// (its stroke read as a bracket too, '(S'; a 3, 5 or 8 only after a quote mark, or before a whole amount of thousands with no space in it: '5 000' and
+// (after any two marks that are no digits: '(S', 'os', ";'s"; a 3, 5 or 8 only after a quote mark, or before a whole amount of thousands with no space in it: '5 000' and
 // '5 500 000' are amounts printed with spaces for separators, '5 1,000,000', '3 500,000' and '5 500000' are not)
-const OCR_DOLLAR_BEFORE = /^\s*(?:["“”'‘’`_|Ilij1sS,.({[]{0,2}[sS$§][:;.,_]?|["“”'‘’`]5|8S|[358](?=\s+[1-9]\d{0,2}(?:[,.]?\d{3})+\s*$))\s+(?=\d)/;
+const OCR_DOLLAR_BEFORE = /^\s*(?:[^\s\d]{0,2}[sS$§][:;.,_]?|["“”'‘’`]5|8S|[358](?=\s+[1-9]\d{0,2}(?:[,.]?\d{3})+\s*$))\s+(?=\d)/;
 
 /** The x where the limit lines' '$' is printed: the median of three or more read there, else null. */
 function dollarColumn(dollars: Word[]): number | null {
