@@ -753,6 +753,8 @@ describe('a doubted name read again, its line enlarged and reduced', () => {
 
   it('keeps the first reading when neither is surer nor agrees, or reads another word, and reads no line without a doubted word', async () => {
     expect(await run([word('Bnightline', 20, 0.5)], [['Brightline', 20, 55]], [['Bnghtline', 20, 30]])).toEqual(['Bnightline']);
+    // an English word read again as one that is not, however surely
+    expect(await run([word('Shield', 20, 0.61)], [['Shield', 20, 92]], [['Shieid', 20, 90]])).toEqual(['Shield']);
     expect(await run([word('Bnightline', 20, 0.2)], [['Westfield', 20, 90]])).toEqual(['Bnightline']);
     const calls: number[] = [];
     expect(await run([word('Brightline', 20, 0.9)], [['Westline', 20, 99]], [['Westline', 20, 99]], calls)).toEqual(['Brightline']);

@@ -9,6 +9,7 @@ import type { PageWords, Word } from '../layout/words.js';
 import type { PixelWord, RecognizeOptions } from '../ocr/ocr.js';
 import { cropGrey, verticalRules } from '../ocr/preprocess.js';
 import { resizeGrey, type GreyBitmap } from '../ocr/render.js';
+import { isEnglishWord } from '../ocr/vocabulary.js';
 import { normalizeDate } from '../normalize.js';
 import { certificateDateLabel, descriptionHeaderY, insurerLabels } from './layout.js';
 import { centerX, centerY, editDistance, findLabel, foldLabel, groupLines, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line } from '../text/lines.js';
@@ -602,8 +603,9 @@ const NAME_SMALLER = 0.75;
  * reduced by a quarter. On a scan rendered above its own resolution the reduced reading keeps thin strokes the other
  * readings lose ('Bnightline' → 'Brightline', 'Enksen' → 'Eriksen'); the enlarged one finds a capital I's lone stroke
  * ('ronbridge' → 'Ironbridge'). A doubted word takes a new reading of its place that is two letters from it at most
- * and letters where it was letters: the reduced reading when it is surer than the first or the enlarged one agrees
- * with it; else the enlarged reading when it is surer by 0.2, or as sure and the same word with one more letter.
+ * and letters where it was letters, and English where it was English: the reduced reading when it is surer than the
+ * first or the enlarged one agrees with it; else the enlarged reading when it is surer by 0.2, or as sure and the same
+ * word with one more letter.
  */
 export async function rereadDoubtedNames(
   found: Word[],
@@ -632,12 +634,13 @@ export async function rereadDoubtedNames(
     const smaller = await readAt(NAME_SMALLER);
     for (const o of line) {
       if (o.confidence >= NAME_DOUBTED) continue;
-      const twinIn = (words: Word[]) => {
-        const t = words.find((a) => Math.min(a.x + a.width, o.x + o.width) - Math.max(a.x, o.x) > 0.5 * Math.min(a.width, o.width));
-        return t && t.text !== o.text && editDistance(t.text, o.text, 2) <= 2 && /\p{L}/u.test(o.text) === /\p{L}/u.test(t.text) ? t : undefined;
-      };
-      const big = twinIn(larger);
-      const small = twinIn(smaller);
+      const at = (words: Word[]) => words.find((a) => Math.min(a.x + a.width, o.x + o.width) - Math.max(a.x, o.x) > 0.5 * Math.min(a.width, o.width));
+      // (never an English word for one that is not: 'Shield' read again 'Shieid')
+      const english = isEnglishWord(o.text.replace(/[^\p{L}]/gu, ''));
+      const other = (t: Word | undefined) =>
+        t && t.text !== o.text && editDistance(t.text, o.text, 2) <= 2 && /\p{L}/u.test(o.text) === /\p{L}/u.test(t.text) && (!english || isEnglishWord(t.text.replace(/[^\p{L}]/gu, ''))) ? t : undefined;
+      const big = other(at(larger));
+      const small = other(at(smaller));
       // (the letter the first reading dropped, its ink still there)
       const extended = !!big && big.text.length === o.text.length + 1 && (big.text.endsWith(o.text) || big.text.startsWith(o.text)) && /\p{L}/u.test(big.text.replace(o.text, ''));
       const take = small && (small.confidence > o.confidence || small.text === big?.text) ? small : big && (big.confidence >= o.confidence + 0.2 || (extended && big.confidence >= o.confidence)) ? big : undefined;
