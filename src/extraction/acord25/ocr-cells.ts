@@ -476,8 +476,8 @@ export async function rereadValueCells(
         found[i] = { ...w, text: again.text, confidence: again.confidence };
       }
     }
-    // a name tesseract all but gave up on ('ronbridge' at 0%: a capital I's lone stroke lost) is read again, its line
-    // cut out and enlarged half as much again, where it often comes out whole ('Ironbridge')
+    // a name tesseract doubted ('Bnightline' at 70%, 'ronbridge' at 0%) is read again, its line cut out, reduced and
+    // enlarged, where it often comes out whole ('Brightline', 'Ironbridge')
     if (r.names || r.name === 'insurers') await rereadDoubtedNames(found, crop, { left: left - PAD, top: top - PAD }, pixelsPerPoint, recognize, toWords);
     // a first-pass word reaching into the strip (its centre outside) and mostly covered by the strip's words is the
     // same word read again: the strip's wins. A long label beside the strip ("LIABILITY" left of the ADDL column)
@@ -556,7 +556,7 @@ function mendsAmount(before: string, after: string): boolean {
   return digits(after).length === digits(before).length && zeros(after) >= zeros(before);
 }
 
-/** A word that may be a date, slashes lost or read as other marks: digits with at most one other character between. */
+/** A word that may be a date, its slashes lost or read as letters ('116/24', '1u6/24'): a digit first, 5 to 10 long. */
 const DATE_LIKE = /^\d[\dA-Za-z/|]{3,9}$/;
 
 /** A second-pass word holding digits below this confidence (0..1) is read once more on its own (rereadWord). */
