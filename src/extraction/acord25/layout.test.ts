@@ -527,10 +527,10 @@ describe('OCR slips the layout reader works around', () => {
     expect(spaced.policies.find((p) => p.coverage === 'general_liability')!.limits.medical_expense).toBe(5_000);
   });
 
-  it("drops a '$' OCR read as any two marks and an s ('os', \";'s\") before an amount", () => {
-    const x = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [({ '2,000,000': 'os 2,000,000', '1,000,000': ";'s 1000000" } as Record<string, string>)[t] ?? t, ...rest]));
+  it("drops a '$' OCR read as any two marks and an s ('os', \";'s\", '1S') before an amount", () => {
+    const x = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [({ '2,000,000': 'os 2,000,000', '1,000,000': ";'s 1000000", '5,000': '1S 5,000' } as Record<string, string>)[t] ?? t, ...rest]));
     const gl = x.policies.find((p) => p.coverage === 'general_liability')!;
-    expect([gl.limits.each_occurrence, gl.limits.general_aggregate]).toEqual([1_000_000, 2_000_000]);
+    expect([gl.limits.each_occurrence, gl.limits.general_aggregate, gl.limits.medical_expense]).toEqual([1_000_000, 2_000_000, 5_000]);
   });
 
   it("reads a two-line limit label by its second line when OCR garbled its first, and a '$' read as 's'", () => {

@@ -1284,10 +1284,10 @@ export function withoutTypedDollar(amount: string): number | null {
 }
 
 /** The '$' of a limit line as OCR reads it before the amount, as a word of its own. */
-// (an s after any two marks that are no digits: '(S', 'os', ";'s"; a 3, 5 or 8 only after a quote mark, or before a
-// whole amount of thousands with no space in it: '5 000' and '5 500 000' are amounts printed with spaces for
-// separators, '5 1,000,000', '3 500,000' and '5 500000' are not)
-const OCR_DOLLAR_BEFORE = /^\s*(?:[^\s\d]{0,2}[sS$§][:;.,_]?|["“”'‘’`]5|8S|[358](?=\s+[1-9]\d{0,2}(?:[,.]?\d{3})+\s*$))\s+(?=\d)/;
+// (an s after any two marks that are no digits but a stroke's 1: '1S', '(S', 'os', ";'s"; a 3, 5 or 8 only after a
+// quote mark, or before a whole amount of thousands with no space in it: '5 000' and '5 500 000' are amounts printed
+// with spaces for separators, '5 1,000,000', '3 500,000' and '5 500000' are not)
+const OCR_DOLLAR_BEFORE = /^\s*(?:[^\s02-9]{0,2}[sS$§][:;.,_]?|["“”'‘’`]5|8S|[358](?=\s+[1-9]\d{0,2}(?:[,.]?\d{3})+\s*$))\s+(?=\d)/;
 
 /** The x where the limit lines' '$' is printed: the median of three or more read there, else null. */
 function dollarColumn(dollars: Word[]): number | null {
