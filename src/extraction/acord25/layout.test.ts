@@ -837,10 +837,14 @@ describe('a round limit with a 0 OCR read as 6 or 8', () => {
     expect(roundLimit(1_000_006)).toBe(1_000_000);
     expect(roundLimit(1_008_000)).toBe(1_000_000);
     expect(roundLimit(2_500_060)).toBe(2_500_000);
+    expect(roundLimit(506_000)).toBe(500_000);
+    expect(roundLimit(1_080_000)).toBe(1_000_000);
     // round already, or not round even so: left alone
     expect(roundLimit(1_000_000)).toBeNull();
     expect(roundLimit(1_600_000)).toBeNull();
     expect(roundLimit(1_234_567)).toBeNull();
+    expect(roundLimit(250_000)).toBeNull();
+    expect(roundLimit(160_000)).toBeNull();
   });
 });
 

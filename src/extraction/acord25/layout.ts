@@ -1344,14 +1344,14 @@ export function ocrCompanySuffix(name: string): string {
 }
 
 /**
- * A limit OCR read with a 0 as 6 or 8 ('1,000,006', '1,008,000'): limits are round, two significant digits at most. An
- * amount of four significant digits or more that its 6s and 8s after the first two digits, read as 0s, leave round is
- * that round amount. Null when it is not such a misreading.
+ * A limit OCR read with a 0 as 6 or 8 ('1,000,006', '1,008,000', '506,000'): limits are round, two significant digits
+ * at most. An amount of three significant digits or more that its 6s and 8s after the first two digits, read as 0s,
+ * leave round is that round amount. Null when it is not such a misreading.
  */
 export function roundLimit(n: number): number | null {
   const t = String(n);
   const significant = t.replace(/0+$/, '');
-  if (significant.length < 4) return null;
+  if (significant.length < 3) return null;
   const mended = t.slice(0, 2) + t.slice(2).replace(/[68]/g, '0');
   return mended.replace(/0+$/, '').length <= 2 ? Number(mended) : null;
 }
