@@ -522,12 +522,12 @@ class LayoutReader {
     // a name and its street run over the line break: 'Source,Inc. 8 Three' over 'Cho Rd.', or 'Management Solutions'
     // over 'Inc 914 Air Drive'. The company's form word ends the name; what follows it, a number first, is the street
     const firstLines: string[] = [];
-    const split = new RegExp(`^(.*\\b${COMPANY_FORM}\\.?),?\\s+(\\d.*)$`, 'iu').exec(nameText);
+    const split = NAME_THEN_STREET.exec(nameText);
     // (not 'Property Company 1 LLC': a street has a word after its number, and no company's form word)
-    if (split && /^\d+\p{L}?\s+\p{L}/u.test(split[2]!) && !new RegExp(`\\b${COMPANY_FORM}\\.?$`, 'iu').test(split[2]!)) [nameText, firstLines[0]] = [split[1]!, split[2]!];
+    if (split && /^\d+\p{L}?\s+\p{L}/u.test(split[2]!) && !ENDS_WITH_FORM.test(split[2]!)) [nameText, firstLines[0]] = [split[1]!, split[2]!];
     else if (rest.length > 0) {
-      const next = new RegExp(`^(${COMPANY_FORM}\\.?)(?:,?\\s+(\\d.*))?$`, 'iu').exec(rest[0]!.map((s) => s.text).join(' '));
-      if (next && !new RegExp(`\\b${COMPANY_FORM}\\.?$`, 'iu').test(nameText)) {
+      const next = FORM_THEN_STREET.exec(rest[0]!.map((s) => s.text).join(' '));
+      if (next && !ENDS_WITH_FORM.test(nameText)) {
         nameText = `${nameText} ${next[1]}`;
         rest[0] = next[2] ? [segmentOf(rest[0]!.flatMap((s) => s.words).slice(1))] : [];
       }
@@ -1333,6 +1333,11 @@ export function mendPolicyYears(effective: string, expiration: string, effective
 
 /** The words that close a company's name with its legal form. */
 const COMPANY_FORM = '(?:Inc|Incorporated|LLC|L\\.L\\.C|Co|Corp|Corporation|Company|Ltd|LP|LLP|PLLC|PC)';
+/** A name line ending in its company's form word and running on into a street: [name, street]. */
+const NAME_THEN_STREET = new RegExp(`^(.*\\b${COMPANY_FORM}\\.?),?\\s+(\\d.*)$`, 'iu');
+/** A line beginning with the form word of the name above it, perhaps running on into a street: [form, street]. */
+const FORM_THEN_STREET = new RegExp(`^(${COMPANY_FORM}\\.?)(?:,?\\s+(\\d.*))?$`, 'iu');
+const ENDS_WITH_FORM = new RegExp(`\\b${COMPANY_FORM}\\.?$`, 'iu');
 
 /**
  * A company name's closing suffix as OCR slips on it: 'Inc.' run into the word before it ('Underwritersinc.'), and
