@@ -401,16 +401,11 @@ class LayoutReader {
           this.note('/certificateDate', iso, seg.words);
           break;
         }
-      }
-      // (no reading a date: its one-slip repairs wait for the policies' dates, certificateDateByPolicies)
-      if (x.certificateDate === null && this.ctx.method !== 'text') {
-        for (const seg of [...onLine, ...below]) {
-          const texts = [seg.text.replace(/\s+/g, ''), ...(seg.words.length === 1 ? (seg.words[0]!.readings ?? []) : [])];
+        // (no reading a date: the first segment's one-slip repairs wait for the policies' dates, certificateDateByPolicies)
+        if (this.ctx.method !== 'text' && !this.dateRepairs) {
+          const texts = [seg.text.replace(/\s+/g, ''), ...readings];
           const options = texts.flatMap((t) => ocrDates(t).filter((o) => o.cost <= 1).map((o) => o.iso));
-          if (options.length > 0) {
-            this.dateRepairs = { options: [...new Set(options)], words: seg.words, text: [...new Set(texts)].join('" or "') };
-            break;
-          }
+          if (options.length > 0) this.dateRepairs = { options: [...new Set(options)], words: seg.words, text: [...new Set(texts)].join('" or "') };
         }
       }
     }
@@ -1064,18 +1059,16 @@ class LayoutReader {
       if (count === 1) return segs[0]!;
       return nearestByY(segs, centerY(anchors[i]!), Infinity);
     };
-    // (on OCR pages, rule remnants in the letter column ('Il', '|') give way to a letter read there)
-    const allLetters = cells('ltr').sort(byY);
-    const readLetters = allLetters.filter((c) => letterOf(c.text) !== null);
-    const letters = this.ctx.method !== 'text' && readLetters.length > 0 ? readLetters : allLetters;
-    // (and specks beside the flag columns' strips, 't', give way to flags read there)
-    const flagCells = (col: 'addl' | 'subr') => {
+    // (on OCR pages, rule remnants in the letter column ('Il', '|') give way to a letter read there, and specks beside
+    // the flag columns' strips, 't', to flags read there)
+    const readCells = (col: 'ltr' | 'addl' | 'subr', read: (text: string) => unknown) => {
       const all = cells(col).sort(byY);
-      const read = all.filter((c) => this.flagOf(c.text) !== null);
-      return this.ctx.method !== 'text' && read.length > 0 ? read : all;
+      const readable = all.filter((c) => read(c.text) !== null);
+      return this.ctx.method !== 'text' && readable.length > 0 ? readable : all;
     };
-    const addl = flagCells('addl');
-    const subr = flagCells('subr');
+    const letters = readCells('ltr', letterOf);
+    const addl = readCells('addl', (t) => this.flagOf(t));
+    const subr = readCells('subr', (t) => this.flagOf(t));
     const types = row === 'other' ? cells('type').sort(byY) : [];
 
     const coverage: Coverage =
