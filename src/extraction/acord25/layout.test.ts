@@ -585,6 +585,15 @@ describe('OCR slips the layout reader works around', () => {
     expect(x.policies.filter((p) => p.coverage === 'general_liability')).toHaveLength(1);
   });
 
+  it("reads a retention whose label OCR ran into the DED box's marks ('OED XX\" RETENTIONS'), or set below the next row's top", () => {
+    const retention = (places: Place[]) => ocrRead(places).policies.find((p) => p.policyNumber === 'XS 8177620')!.limits.retention;
+    const joined = withInsurers({}).flatMap(([t, x, y, ...rest]): Place[] => (t === 'DED' ? [] : t === 'RETENTION $' ? [['OED XX" RETENTIONS', 54, y, ...rest]] : [[t, x, y, ...rest]]));
+    expect(retention(joined)).toBe(10_000);
+    // the WORKERS COMPENSATION label boxed from a little above the RETENTION line, which falls in the WC row's band
+    const low = withInsurers({}).map(([t, x, y, ...rest]): Place => (t === 'WORKERS COMPENSATION' ? [t, x, 473, 15] : [t, x, y, ...rest]));
+    expect(retention(low)).toBe(10_000);
+  });
+
   it('takes no speck read as a digit beside RETENTION $ in an empty umbrella row for a policy', () => {
     const umbrellaRow = new Set(['XS 8177620', 'MM/DD/YYYY', '5,000,000', '10,000']);
     const places = withInsurers({}).flatMap(([t, x, y, ...rest]): Place[] => (umbrellaRow.has(t) || (y >= 440 && y <= 472 && t !== 'RETENTION $' && !/[A-Z]{3}/.test(t)) ? [] : [[t, x, y, ...rest]]));
@@ -874,6 +883,8 @@ describe('an amount with a digit OCR made of the blanked-out $', () => {
     // a real eleven million, as wide as its ten digits
     expect(withoutPhantomDigit(amount('11,000,000', 45), 5).text).toBe('11,000,000');
     expect(withoutPhantomDigit(amount('2000', 15), 5).text).toBe('2000');
+    // never one that leaves an amount beginning with 0: the digit width came out too wide, from boxes holding a '$'
+    expect(withoutPhantomDigit(amount('100,000', 28), 5.5).text).toBe('100,000');
   });
 });
 

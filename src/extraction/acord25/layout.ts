@@ -1032,11 +1032,22 @@ class LayoutReader {
         // RETENTION $ amount is printed in the TYPE column right of its label
         // (OCR reads its '$' as S: 'retentionS'; and boxes the amount a little higher than the label, with the X of the
         // box before it, so the amount is looked for up to two label heights above the label's middle)
-        const ret = this.label(['RETENTION $', 'RETENTION', 'RETENTIONS']).find((h) => centerY(h) >= band.y0 && centerY(h) < band.y1);
+        // (on OCR anywhere in its segment: marks of the DED box before it are read as words, 'OED XX" RETENTIONS'; and
+        // up to a line below the band, the last line of the row: the next row's label, boxed by OCR with a rule's
+        // piece above it, starts the next band too high)
+        const ret = this.label(['RETENTION $', 'RETENTION', 'RETENTIONS'], this.ctx.method === 'text' ? {} : { anywhere: true }).find(
+          (h) => centerY(h) >= band.y0 && centerY(h) < band.y1 + (this.ctx.method === 'text' ? 0 : h.height),
+        );
         if (ret) {
           const dollars = new Set(this.lines.flatMap((l) => l.words).filter((w) => w.text === '$'));
           const up = this.ctx.method === 'text' ? 1 : 2;
-          const seg = this.segmentsIn({ x0: ret.right + 0.1, x1: ret.right + 25 * ret.height, y0: centerY(ret) - up * ret.height, y1: centerY(ret) + ret.height }, dollars).find((s) => this.limit(s.text) !== null);
+          // (the nearest to the label's line: the region reaches up to the policy number's line, and a mark of the
+          // RETENTION box read into the label makes it taller)
+          const seg = nearestByY(
+            this.segmentsIn({ x0: ret.right + 0.1, x1: ret.right + 25 * ret.height, y0: centerY(ret) - up * ret.height, y1: centerY(ret) + ret.height }, dollars).filter((s) => this.limit(s.text) !== null),
+            centerY(ret),
+            Infinity,
+          );
           const amount = seg ? this.limit(seg.text) : ret.rest ? this.limit(ret.rest.text) : null;
           // (on OCR pages a speck right of the label read as a digit, '3', is no retention: a retention is $100 or more)
           const least = this.ctx.method === 'text' ? 1 : 100;
@@ -1372,7 +1383,9 @@ function amountDigitWidth(words: Word[]): number | null {
  */
 export function withoutPhantomDigit(seg: Segment, digitWidth: number): Segment {
   const first = seg.words[0];
-  if (!first || !/^[1358]\d/.test(first.text)) return seg;
+  // (what is left starts with a digit that begins an amount: '100,000' is no phantom 1 before '00,000', whatever the
+  // widths, which a '$' OCR boxed with the other amounts but did not read stretches)
+  if (!first || !/^[1358][1-9]/.test(first.text)) return seg;
   const rest = first.text.slice(1);
   if (normalizeLimit(rest) === null && ocrLimit(rest) === null) return seg;
   const off = (t: string) => Math.abs(first.width - digitWidth * amountUnits(t));

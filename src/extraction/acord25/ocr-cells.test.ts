@@ -446,6 +446,26 @@ describe("clearing pieces of ruled lines from a strip", () => {
     expect(data[31 * width + 20]).toBe(0);
   });
 
+  it("clears a lone speck (read as a 1 before an amount: '12000000'), and keeps a period beside its word and an i's dot", () => {
+    const s = 4;
+    const width = 120;
+    const height = 60;
+    const data = new Uint8Array(width * height).fill(255);
+    const ink = (x0: number, x1: number, y0: number, y1: number) => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * width + x] = 0;
+    };
+    ink(4, 6, 12, 14); // a speck, half a point square, 5 pt before the amount
+    ink(25, 35, 10, 34); // a '2'
+    ink(37, 39, 31, 34); // a period at the glyph's foot, half a point from it
+    ink(60, 62, 16, 34); // an i's stem
+    ink(60, 62, 11, 13); // and its dot, above it
+    clearMarks({ width, height, data }, 0, height, s);
+    expect(data[13 * width + 5]).toBe(255);
+    expect(data[20 * width + 30]).toBe(0);
+    expect(data[32 * width + 38]).toBe(0);
+    expect(data[12 * width + 61]).toBe(0);
+  });
+
   it("clears every mark under a point wide in a column of single letters, and keeps the letters", () => {
     const s = 4;
     const width = 100;
@@ -593,6 +613,26 @@ describe('the grid header read again on its own', () => {
     expect(r.exp!.x0).toBeGreaterThan(r.eff!.x1 - 0.01);
   });
 
+  it("reads the band again reduced when its first reading ran two labels together ('POUICYEFF')", async () => {
+    const bands: { width: number; height: number }[] = [];
+    const readings = [words([['POUICYEFF', 337, 287], ['POLICY EXP', 384, 287], ['(MM/DD/YYYY)', 381, 292]]), headerWords];
+    const out = await rereadGridHeader(
+      page(garbled),
+      blank,
+      S,
+      async (crop) => {
+        bands.push({ width: crop.width, height: crop.height });
+        return [];
+      },
+      () => readings[bands.length - 1]!,
+    );
+    expect(bands).toHaveLength(2);
+    expect(bands[1]!.width).toBeCloseTo(bands[0]!.width * 0.75, -1);
+    const r = byName(acord25ValueRegions(out));
+    expect(r.eff!.x0).toBeLessThan(337);
+    expect(r.exp!.x0).toBeGreaterThan(r.eff!.x1 - 0.01);
+  });
+
   it('keeps the first reading when the band read alone does not give the header either, and reads nothing when it was found', async () => {
     const before = page(garbled);
     const out = await rereadGridHeader(before, blank, S, async () => [], () => words([['pollcy', 337, 287]]));
@@ -713,7 +753,7 @@ describe('a line the block reading of a strip skipped', () => {
     const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
       calls.push(options.whitelist ?? '');
       // each strip reads one word in its middle (y 431 on the page), covering none of the lines
-      return [{ text: options.whitelist === 'ABCDEF' ? 'A' : '1', left: crop.width / 2, top: crop.height / 2, width: 2, height: 2, confidence: 95 }];
+      return [{ text: options.whitelist === 'ABCDEF' ? 'A' : '1', left: crop.width / 2, top: crop.height / 2, width: 2, height: 6 * S, confidence: 95 }];
     };
     await rereadValueCells(page(HEADER), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
     expect(calls.filter((c) => c === 'ABCDEF')).toHaveLength(1);

@@ -541,9 +541,24 @@ export async function rereadGridHeader(
   const top = Math.max(0, Math.floor(region.y0 * s));
   const bottom = Math.min(bitmap.height, Math.ceil(region.y1 * s));
   const crop = cropGrey(bitmap, left, top, right, bottom, PAD);
-  const found = toWords(await recognize(crop, { psm: region.psm, whitelist: '' }), left - PAD, top - PAD).filter((w) => inside(w, region));
-  const words = [...page.words.filter((w) => !inside(w, region)), ...found];
-  return headerRead(groupLines(words, OCR_SEGMENT_GAP)) ? { ...page, words } : page;
+  const kept = page.words.filter((w) => !inside(w, region));
+  // (at its own size, then reduced: a photo's thin header labels run together at one scale, 'POUICYEFF', and come
+  // apart at the other)
+  for (const scale of HEADER_SCALES) {
+    const read = await recognize(scale === 1 ? crop : resizeGrey(crop, scale), { psm: region.psm, whitelist: '' });
+    const found = toWords(read.map((p) => unscale(p, scale)), left - PAD, top - PAD).filter((w) => inside(w, region));
+    const words = [...kept, ...found];
+    if (headerRead(groupLines(words, OCR_SEGMENT_GAP))) return { ...page, words };
+  }
+  return page;
+}
+
+/** The scales the grid header's band is read at, in turn, until one reading gives the whole header (rereadGridHeader). */
+const HEADER_SCALES = [1, 0.75];
+
+/** A word tesseract found on a crop resized by `scale`, in the crop's own pixels. */
+function unscale(p: PixelWord, scale: number): PixelWord {
+  return scale === 1 ? p : { ...p, left: p.left / scale, top: p.top / scale, width: p.width / scale, height: p.height / scale };
 }
 
 /**
@@ -626,7 +641,7 @@ export async function rereadDoubtedNames(
     const band = cropGrey(strip, 0, top, strip.width, bottom, PAD);
     const readAt = async (scale: number) =>
       toWords(
-        (await recognize(resizeGrey(band, scale), { psm: PSM.SINGLE_LINE, whitelist: '' })).map((p) => ({ ...p, left: p.left / scale, top: p.top / scale, width: p.width / scale, height: p.height / scale })),
+        (await recognize(resizeGrey(band, scale), { psm: PSM.SINGLE_LINE, whitelist: '' })).map((p) => unscale(p, scale)),
         origin.left - PAD,
         origin.top + top - PAD,
       );
@@ -701,7 +716,9 @@ function inside(w: Word, r: ValueRegion): boolean {
  * value standing close to the strip's edge is kept whole while the feet of the line above go (half a glyph is no
  * glyph: tesseract makes letters of it, 'ADDL INSD' with the line above read 'A L'). With `remnants` (pixels per
  * point), pieces of ruled lines that line removal left (a photo's rules are wavy and broken) go too: marks under a
- * point tall and over 1.6 wide, or under a point wide and over 9 tall; no digit, letter, comma or slash is either.
+ * point tall and over 1.6 wide, or under a point wide and over 9 tall; no digit, letter, comma or slash is either. So
+ * do specks, marks under SPECK_PT both ways with no other ink within a point (a photo's broken rules leave rows of
+ * them, and tesseract reads one before an amount as a 1: '12000000').
  * Not for strips whose values hold hyphens (policy numbers). In a column of one capital letter (`letterColumn`:
  * insurer letters A–F, flags X, Y, N), none of which is a lone stroke or a dot, every mark under a point wide goes:
  * there the short pieces of the column's rule a photo leaves beside the letters are read as letters themselves ('CA'
@@ -754,12 +771,28 @@ export function clearMarks(b: GreyBitmap, y0: number, y1: number, remnants?: num
         if (!clear && remnants) {
           const w = (right - left + 1) / remnants;
           const h = (bottom - top + 1) / remnants;
-          clear = (h < 1 && w > 1.6) || (w < 1 && h > 9) || (letterColumn && w < 1);
+          clear = (h < 1 && w > 1.6) || (w < 1 && h > 9) || (letterColumn && w < 1) || (w < SPECK_PT && h < SPECK_PT && alone(b, left, top, right, bottom, pixels.length, Math.round(remnants)));
         }
         if (clear) for (const i of pixels) data[i] = 255;
       }
     }
   }
+}
+
+/** A mark under this size (points) both ways, with no other ink within a point of it, is a speck (clearMarks). */
+const SPECK_PT = 0.75;
+
+/**
+ * Whether the mark of `count` inked pixels boxed by [left, right] × [top, bottom] is the only ink within `margin`
+ * pixels of its box: a speck, where a period or a comma stands beside the glyphs it belongs to and an i's dot over its
+ * stem.
+ */
+function alone(b: GreyBitmap, left: number, top: number, right: number, bottom: number, count: number, margin: number): boolean {
+  let n = 0;
+  for (let y = Math.max(0, top - margin); y <= Math.min(b.height - 1, bottom + margin); y++) {
+    for (let x = Math.max(0, left - margin); x <= Math.min(b.width - 1, right + margin); x++) if (b.data[y * b.width + x]! < 128 && ++n > count) return false;
+  }
+  return true;
 }
 
 /**

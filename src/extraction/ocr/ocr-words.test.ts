@@ -19,4 +19,20 @@ describe('OCR word clean-up', () => {
     const [w] = toPageWords([{ text: '02/26/2024', left: 10, top: 20, width: 100, height: 25, confidence: 91 }], 300 / 72, 1000, 2000);
     expect(w).toMatchObject({ text: '02/26/2024', x: 242.4, y: 484.8, width: 24, height: 6, confidence: 0.91 });
   });
+
+  it("drops letters read in a box flatter than any printed letter (a speck read 'oo'), and keeps a flat dash", () => {
+    const s = 300 / 72;
+    const words = toPageWords(
+      [
+        { text: 'oo', left: 0, top: 0, width: 30, height: 2, confidence: 0 },
+        { text: 'Inc.', left: 100, top: 0, width: 60, height: 25, confidence: 94 },
+        { text: 'ace', left: 200, top: 0, width: 40, height: 9, confidence: 90 },
+        { text: '-', left: 300, top: 0, width: 10, height: 3, confidence: 90 },
+      ],
+      s,
+      0,
+      0,
+    );
+    expect(words.map((w) => w.text)).toEqual(['Inc.', 'ace', '-']);
+  });
 });

@@ -34,6 +34,12 @@ export const FIRST_PASS_DPI = 200;
 /** Words below this confidence (0..100) that are also not alphanumeric are dropped as noise from line remnants. */
 const NOISE_CONFIDENCE = 40;
 
+/**
+ * No letter or digit is printed flatter than this (points): a lower-case 'o' of the smallest type on a certificate
+ * (4 pt) stands about 2 pt tall.
+ */
+const MIN_GLYPH_PT = 1.2;
+
 /** Words below this confidence (0..100) that are one OCR slip from an English word are taken for it (vocabulary.ts). */
 const REPAIR_CONFIDENCE = 90;
 
@@ -233,6 +239,9 @@ export function toPageWords(pixelWords: PixelWord[], pixelsPerPoint: number, lef
   for (const w of pixelWords) {
     const cleaned = cleanWordText(w.text);
     if (cleaned === null || (w.confidence < NOISE_CONFIDENCE && !/[\p{L}\p{N}]/u.test(cleaned))) continue;
+    // letters or digits in a box flatter than any printed letter are what tesseract made of a speck or a rule's edge
+    // ('oo' half a point tall beside an insurer's name)
+    if (w.height < MIN_GLYPH_PT * s && /[\p{L}\p{N}]/u.test(cleaned)) continue;
     // only a word tesseract doubted: a name it read with confidence ("Horne") stays as read, English or not
     const text = w.confidence < REPAIR_CONFIDENCE ? repairWord(cleaned) : cleaned;
     words.push({
