@@ -635,8 +635,13 @@ describe('the grid header read again on its own', () => {
 
   it('keeps the first reading when the band read alone does not give the header either, and reads nothing when it was found', async () => {
     const before = page(garbled);
-    const out = await rereadGridHeader(before, blank, S, async () => [], () => words([['pollcy', 337, 287]]));
+    const tried: string[] = [];
+    const out = await rereadGridHeader(before, blank, S, async (crop, options) => (tried.push(`${crop.width}/${options.psm}`), []), () => words([['pollcy', 337, 287]]));
     expect(out).toBe(before);
+    // at its own size, reduced and enlarged as a block, then as sparse text
+    const w = Number(tried[0]!.split('/')[0]);
+    expect(tried.map((t) => t.split('/')[1])).toEqual([PSM.SINGLE_BLOCK, PSM.SINGLE_BLOCK, PSM.SINGLE_BLOCK, PSM.SPARSE_TEXT]);
+    expect(tried.map((t) => Math.round((10 * Number(t.split('/')[0])) / w) / 10)).toEqual([1, 0.8, 1.5, 1]);
     let calls = 0;
     const whole = page(HEADER);
     const same = await rereadGridHeader(whole, blank, S, async () => (calls++, []), () => headerWords);

@@ -542,10 +542,10 @@ export async function rereadGridHeader(
   const bottom = Math.min(bitmap.height, Math.ceil(region.y1 * s));
   const crop = cropGrey(bitmap, left, top, right, bottom, PAD);
   const kept = page.words.filter((w) => !inside(w, region));
-  // (at its own size, then reduced: a photo's thin header labels run together at one scale, 'POUICYEFF', and come
-  // apart at the other)
-  for (const scale of HEADER_SCALES) {
-    const read = await recognize(scale === 1 ? crop : resizeGrey(crop, scale), { psm: region.psm, whitelist: '' });
+  // (at its own size, then reduced and enlarged, then as sparse text: a photo's thin header labels run together at one
+  // scale, 'POUICYEFF', and come apart at another)
+  for (const [scale, psm] of HEADER_READINGS) {
+    const read = await recognize(scale === 1 ? crop : resizeGrey(crop, scale), { psm, whitelist: '' });
     const found = toWords(read.map((p) => unscale(p, scale)), left - PAD, top - PAD).filter((w) => inside(w, region));
     const words = [...kept, ...found];
     if (headerRead(groupLines(words, OCR_SEGMENT_GAP))) return { ...page, words };
@@ -553,8 +553,16 @@ export async function rereadGridHeader(
   return page;
 }
 
-/** The scales the grid header's band is read at, in turn, until one reading gives the whole header (rereadGridHeader). */
-const HEADER_SCALES = [1, 0.75];
+/**
+ * How the grid header's band is read, in turn, until one reading gives the whole header (rereadGridHeader): the scale
+ * and the page segmentation mode. Each of them has read a header the others garbled.
+ */
+const HEADER_READINGS: [number, PSM][] = [
+  [1, PSM.SINGLE_BLOCK],
+  [0.75, PSM.SINGLE_BLOCK],
+  [1.5, PSM.SINGLE_BLOCK],
+  [1, PSM.SPARSE_TEXT],
+];
 
 /** A word tesseract found on a crop resized by `scale`, in the crop's own pixels. */
 function unscale(p: PixelWord, scale: number): PixelWord {

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import type { PageWords, Word } from '../layout/words.js';
+import { withoutParagraphs } from './boilerplate.js';
 import { cleanPage } from './preprocess.js';
 import { resizeGrey, type GreyBitmap, type PageBitmap } from './render.js';
 import { repairWord } from './vocabulary.js';
@@ -226,9 +227,11 @@ export async function ocrPageWithBitmap(page: PageBitmap, options: { fringes?: b
   const own = page.sourcePixelsPerPoint ?? page.pixelsPerPoint;
   // (a screenshot far below that reads better enlarged: its letters are too small for tesseract as they are)
   const factor = own < (0.8 * FIRST_PASS_DPI) / 72 ? 1 : Math.min(1, Math.max(own, FIRST_PASS_DPI / 72) / page.pixelsPerPoint);
-  const first = factor < 0.9 ? resizeGrey(cleaned.bitmap, factor) : cleaned.bitmap;
+  // (the form's printed paragraphs blanked: a third of its characters, which no field comes from; boilerplate.ts)
+  const { bitmap: read } = await withoutParagraphs(cleaned.bitmap, page.pixelsPerPoint, recognizeBitmap);
+  const first = factor < 0.9 ? resizeGrey(read, factor) : read;
   const pixelWords = await recognizeBitmap(first);
-  const words = toPageWords(pixelWords, first === cleaned.bitmap ? page.pixelsPerPoint : page.pixelsPerPoint * (first.width / cleaned.bitmap.width), 0, 0);
+  const words = toPageWords(pixelWords, first === read ? page.pixelsPerPoint : page.pixelsPerPoint * (first.width / read.width), 0, 0);
   return { words: { page: page.page, width: page.widthPt, height: page.heightPt, source: 'ocr', words }, cleaned: cleaned.bitmap, binary: cleaned.binary };
 }
 
