@@ -264,6 +264,26 @@ export function certificateDateLabel(lines: readonly Line[], page: PageWords): L
 const DESCRIPTION_HEADER_REST = ['LOCATIONS/VEHICLES', 'ADDITIONAL REMARKS SCHEDULE', 'MAY BE ATTACHED IF MORE SPACE'].map(foldLabel);
 
 /**
+ * The INSURED box label where OCR garbled it ('msureo', 'INSURFD'): a lone word at the left edge under PRODUCER (at
+ * PRODUCER's x) within INSURED_SLIPS of it, above COVERAGES. Without it the producer's box would run on into the
+ * insured's, and the insured would have no name (nor its box a second reading: ocr-cells.ts).
+ */
+export function garbledInsuredLabel(lines: readonly Line[], producer: LabelHit): LabelHit | undefined {
+  const coverages = findLabel(lines, 'COVERAGES')[0];
+  const bottom = coverages && coverages.y > producer.y ? coverages.y : producer.y + 150;
+  for (const line of lines) {
+    if (line.y <= producer.bottom + producer.height || line.y >= bottom) continue;
+    const seg = line.segments[0]!;
+    if (seg.words.length !== 1 || Math.abs(seg.x - producer.x) > 2 * producer.height) continue;
+    const folded = foldLabel(seg.text);
+    if (folded.length < 5 || folded.length > 9 || /\d/.test(seg.text)) continue;
+    if (editDistance(folded, foldLabel('INSURED'), INSURED_SLIPS) > INSURED_SLIPS) continue;
+    return { ...seg, score: 0.5, line, rest: null };
+  }
+  return undefined;
+}
+
+/**
  * The top (y) of the DESCRIPTION OF OPERATIONS box header below `below`: the coverage grid ends there. Its label, the
  * one naming LOCATIONS when the workers' compensation row's "DESCRIPTION OF OPERATIONS below" also matched; where OCR
  * garbled the label itself ('OF OPE! In 1 VEHICLES'), the rest of that header line ('(ACORD 101, Additional Remarks
@@ -427,7 +447,7 @@ class LayoutReader {
   private readParties(x: Extraction) {
     // (a box label right of a stroke OCR made of the form's edge: 'I PRODUCER')
     const producer = this.label('PRODUCER', { exact: true, afterStroke: true })[0] ?? this.label(['AGENCY'], { exact: true })[0];
-    const insured = this.label(['INSURED', 'NAMED INSURED'], { exact: false, afterStroke: true }).find((h) => !producer || h.y > producer.y) ?? (producer && this.ctx.method !== 'text' ? this.garbledInsuredLabel(producer) : undefined);
+    const insured = this.label(['INSURED', 'NAMED INSURED'], { exact: false, afterStroke: true }).find((h) => !producer || h.y > producer.y) ?? (producer && this.ctx.method !== 'text' ? garbledInsuredLabel(this.lines, producer) : undefined);
     const insurers = this.label(['INSURER(S) AFFORDING COVERAGE', 'COMPANY'])[0];
     const contact = this.label(['CONTACT', 'CONTACT NAME:'])[0];
     const coverages = this.label('COVERAGES')[0];
@@ -462,26 +482,6 @@ class LayoutReader {
       x.certificateHolder = { name: p.name, address: p.address };
       this.note('/certificateHolder/name', p.name, p.words);
     }
-  }
-
-  /**
-   * The INSURED box label where OCR garbled it ('msureo', 'INSURFD'): a lone word at the left edge under PRODUCER (at
-   * PRODUCER's x) within INSURED_SLIPS of it, above COVERAGES. Without it the producer's box would run on into the
-   * insured's, and the insured would have no name.
-   */
-  private garbledInsuredLabel(producer: LabelHit): LabelHit | undefined {
-    const coverages = this.label('COVERAGES')[0];
-    const bottom = coverages && coverages.y > producer.y ? coverages.y : producer.y + 150;
-    for (const line of this.lines) {
-      if (line.y <= producer.bottom + producer.height || line.y >= bottom) continue;
-      const seg = line.segments[0]!;
-      if (seg.words.length !== 1 || Math.abs(seg.x - producer.x) > 2 * producer.height) continue;
-      const folded = foldLabel(seg.text);
-      if (folded.length < 5 || folded.length > 9 || /\d/.test(seg.text)) continue;
-      if (editDistance(folded, foldLabel('INSURED'), INSURED_SLIPS) > INSURED_SLIPS) continue;
-      return { ...seg, score: 0.5, line, rest: null };
-    }
-    return undefined;
   }
 
   /** A party box: the name line (skipping lines that are not names), then address lines with the city line parsed. */

@@ -116,6 +116,9 @@ describe('ACORD 25 value regions', () => {
     expect(r.holder!.x0).toBeLessThan(22);
     // without INSURED below it, the producer's box has no known bottom and is left to the first pass
     expect(byName(acord25ValueRegions(page([...HEADER, ...parties.filter(([t]) => t !== 'INSURED')]))).producer).toBeUndefined();
+    // with INSURED garbled ('msureo'), both boxes are still read again, as the layout reader takes it for INSURED
+    const garbled = byName(acord25ValueRegions(page([...HEADER, ...parties.map(([t, ...rest]): Place => [t === 'INSURED' ? 'msureo' : t, ...rest])])));
+    expect([garbled.insured!.y0, garbled.producer!.y1]).toEqual([expect.closeTo(187.9, 1), expect.closeTo(181.15, 1)]);
   });
 
   it('gives no regions when the grid header is missing', () => {

@@ -11,7 +11,7 @@ import { cropGrey, verticalRules } from '../ocr/preprocess.js';
 import { resizeGrey, type GreyBitmap } from '../ocr/render.js';
 import { isEnglishWord } from '../ocr/vocabulary.js';
 import { normalizeDate } from '../normalize.js';
-import { certificateDateLabel, descriptionHeaderY, insurerLabels } from './layout.js';
+import { certificateDateLabel, descriptionHeaderY, garbledInsuredLabel, insurerLabels } from './layout.js';
 import { centerX, centerY, editDistance, findLabel, foldLabel, groupLines, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line } from '../text/lines.js';
 
 /** A value strip in page points: read [x0, x1) × [y0, y1); words whose centre lies in it are its values. */
@@ -373,7 +373,10 @@ function partyRegions(lines: Line[], page: PageWords): ValueRegion[] {
   const left = (l: LabelHit) => l.x < page.width * 0.3;
   // (a box label right of a stroke OCR made of the form's edge: 'I PRODUCER')
   const producer = findLabel(lines, 'PRODUCER', { exact: true, afterStroke: true }).find(left);
-  const insured = findLabel(lines, ['INSURED', 'NAMED INSURED'], { exact: true, afterStroke: true }).find((l) => left(l) && (!producer || l.y > producer.bottom));
+  // (or garbled, 'msureo', under PRODUCER: the layout reader takes it for INSURED too)
+  const insured =
+    findLabel(lines, ['INSURED', 'NAMED INSURED'], { exact: true, afterStroke: true }).find((l) => left(l) && (!producer || l.y > producer.bottom)) ??
+    (producer ? garbledInsuredLabel(lines, producer) : undefined);
   const coverages = findLabel(lines, 'COVERAGES', { exact: true }).find((l) => left(l) && (!insured || l.y > insured.bottom));
   const holder = findLabel(lines, 'CERTIFICATE HOLDER', { exact: true, afterStroke: true }).find((l) => left(l) && l.y > page.height * 0.6);
   const right = [...insurerLabels(lines).map((l) => l.hit), ...findLabel(lines, ['CONTACT', 'PHONE', 'E-MAIL'], { exact: true })].filter((l) => l.x > page.width * 0.3);

@@ -130,6 +130,38 @@ describe('decideCheckBoxes', () => {
     expect(beside('CLAIMS-MADE')).toBe(false);
   });
 
+  it("places the box by the label's letters when OCR boxed its first word from the mark on, and the insurer letter beside it stays", () => {
+    // 'EXCESS' boxed from x 41, the box's mark, its letters unchanged; the insurer letter B in its column left of the box
+    const glued: PageWords = {
+      ...page,
+      words: [
+        ...page.words.filter((w) => w.text !== '1X').map((w) => (w.text === 'EXCESS' ? { ...w, x: 41, width: 34, height: 9 } : w)),
+        ...words([['INSR', 14, 8], ['TYPE OF INSURANCE', 70, 10], ['B', 18.5, 72]]),
+      ],
+    };
+    // (found twice, as EXCESS LIAB and by its first word: one window)
+    expect(checkBoxWindows(glued).filter((w) => w.label.text.startsWith('EXCESS'))).toHaveLength(1);
+    const excess = checkBoxWindows(glued).find((w) => w.label.text.startsWith('EXCESS'))!;
+    expect(excess.x0).toBeGreaterThanOrEqual(26);
+    expect(excess.x1).toBeGreaterThan(53);
+    const decided = decideCheckBoxes(glued, bitmap, S);
+    // the insurer letter stays, the mark is left of the label, whose word now starts at its letters
+    expect(decided.words.some((w) => w.text === 'B')).toBe(true);
+    const label = decided.words.find((w) => w.text === 'EXCESS')!;
+    expect(label.x).toBeGreaterThan(54);
+    expect(decided.words.some((w) => w.text === 'X' && Math.abs(w.y + w.height / 2 - 75) < 3 && w.x + w.width < label.x && w.x > 39)).toBe(true);
+  });
+
+  it("places the box by the label, not by a mark read as a word before it that the label was matched from ('X UMBRELLA LIAB')", () => {
+    const marked: PageWords = { ...page, words: [...page.words.filter((w) => w.text !== '1X'), ...words([['X', 50, 60]])] };
+    const umbrella = checkBoxWindows(marked).find((w) => w.label.text.includes('UMBRELLA'))!;
+    expect(umbrella.x1).toBeGreaterThan(54);
+    const decided = decideCheckBoxes(marked, bitmap, S);
+    // OCR's reading of the mark goes; the umbrella box is empty, the excess box marked
+    expect(decided.words.some((w) => w.text === 'X' && w.x < 57 && Math.abs(w.y - 60) < 3)).toBe(false);
+    expect(decided.words.some((w) => w.text === 'X' && w.x > 39 && w.x < 57 && Math.abs(w.y + w.height / 2 - 75) < 3)).toBe(true);
+  });
+
   it('puts the mark inside the box when OCR gave the label the height of the box edge it took in', () => {
     // 'EXCESS' read 13 points high, its top at the box's top edge
     const tall: PageWords = { ...page, words: page.words.map((w) => (w.text === 'EXCESS' ? { ...w, y: 68.5, height: 13 } : w)) };

@@ -42,6 +42,9 @@ export const CHECK_BOX_LABELS = [
   'OTH-ER',
 ];
 
+/** What OCR makes of a box's mark read as a word of its own: 'X', '1X', '[X]', 'x'. */
+const MARK_READING = /^[^\p{L}\p{N}]*[1lI]?[Xx][^\p{L}\p{N}]*$/u;
+
 /** Labels printed as the first of two lines, their box beside both. */
 const TWO_LINE_FIRST = new Set(['OWNED', 'ALLOWNED', 'SCHEDULED', 'HIRED', 'NONOWNED', 'PRO', 'PER', 'OTH']);
 
@@ -50,8 +53,11 @@ export const MARK_INK = 0.03;
 /** A row or column of the window at least this much ink is a box edge or a rule, not the mark. */
 const EDGE_FILL = 0.45;
 
-/** A check box's window in page points: [x0, x1) × [y0, y1), with the label it belongs to. */
-export type BoxWindow = { x0: number; x1: number; y0: number; y1: number; label: LabelHit };
+/**
+ * A check box's window in page points: [x0, x1) × [y0, y1), with the label it belongs to, and where the label's
+ * letters start when OCR boxed its first word from the mark on (`labelX`).
+ */
+export type BoxWindow = { x0: number; x1: number; y0: number; y1: number; label: LabelHit; labelX?: number };
 
 /**
  * The windows over the check boxes of the coverage grid: left of each check-box label between the grid's header
@@ -80,9 +86,20 @@ export function checkBoxWindows(page: PageWords, lines: Line[] = groupLines(page
     if (hit.x > number.right && !/^(?:PER|STATUTE|OTH)/.test(foldLabel(hit.text))) continue;
     const h = Math.max(4, Math.min(8, hit.height));
     // OCR glues the box's edge onto a short label ("{Per", "|LOC"): the label starts after it
-    const first = hit.words[0]!;
+    // (a mark read as a word of its own, 'X', that the label was matched from: 'X UMBRELLA LIAB' is one slip from the
+    // label; the label starts after it)
+    const first = hit.words.length > 1 && MARK_READING.test(hit.words[0]!.text) ? hit.words[1]! : hit.words[0]!;
     const lead = /^[^\p{L}\p{N}]*/u.exec(first.text)![0].length;
-    const x = lead > 0 && lead < first.text.length ? first.x + (first.width * lead) / first.text.length : hit.x;
+    let x = lead > 0 && lead < first.text.length ? first.x + (first.width * lead) / first.text.length : first.x;
+    // and boxes the mark with the label's first word, its text unchanged ('EXCESS' from the X on): the word is wider
+    // than its letters, measured by the words after it, and the label starts where its letters do
+    let labelX: number | undefined;
+    const others = [...hit.words.slice(hit.words.indexOf(first) + 1), ...(hit.rest?.words ?? [])].filter((o) => o.text.length >= 3);
+    if (lead === 0 && others.length > 0) {
+      const letter = Math.min(...others.map((o) => o.width / o.text.length));
+      const mark = first.width - letter * first.text.length;
+      if (mark > 0.3 * first.width) x = labelX = first.x + mark;
+    }
     const folded = hit.text.toUpperCase().replace(/[^A-Z]/g, '');
     // a label printed on two lines (OWNED / AUTOS ONLY, PRO- / JECT, PER / STATUTE) has its box beside both lines
     let cy = (hit.y + hit.bottom) / 2;
@@ -90,8 +107,8 @@ export function checkBoxWindows(page: PageWords, lines: Line[] = groupLines(page
       const below = lines.find((l) => l.y > hit.y + 0.5 * h && l.y < hit.bottom + 0.9 * h && l.segments.some((s) => Math.abs(s.x - x) < 1.5 * h));
       cy = below ? (cy + (below.y + below.bottom) / 2) / 2 : cy + 0.6 * h;
     } else if (folded === 'STATUTE') cy -= 0.6 * h;
-    const w: BoxWindow = { x0: x - 17, x1: x - 1.2, y0: cy - 5, y1: cy + 5, label: hit };
-    // the same box found twice (PER and PER STATUTE, PRO- and PROJECT): once
+    const w: BoxWindow = { x0: x - 17, x1: x - 1.2, y0: cy - 5, y1: cy + 5, label: hit, ...(labelX !== undefined ? { labelX } : {}) };
+    // the same box found twice (PER and PER STATUTE, PRO- and PROJECT, EXCESS LIAB and EXCESS): once
     if (!windows.some((o) => Math.abs(o.x0 - w.x0) < 4 && Math.abs(o.y0 - w.y0) < 4)) windows.push(w);
   }
   return windows;
@@ -148,7 +165,8 @@ export function decideCheckBoxes(page: PageWords, binary: GreyBitmap, pixelsPerP
   const lines = groupLines(page.words);
   const windows = checkBoxWindows(page, lines);
   if (windows.length === 0) return page;
-  const labelWords = new Set(windows.flatMap((w) => w.label.words));
+  // (a mark the label was matched from, 'X UMBRELLA LIAB', is no word of it)
+  const labelWords = new Set(windows.flatMap((w) => w.label.words.filter((word) => !MARK_READING.test(word.text))));
   const inWindow = (word: Word, w: BoxWindow) => {
     const cx = word.x + word.width / 2;
     const cy = word.y + word.height / 2;
@@ -166,7 +184,13 @@ export function decideCheckBoxes(page: PageWords, binary: GreyBitmap, pixelsPerP
     for (const word of fallback.drop) drop.add(word);
     marks.push(...fallback.words);
   }
-  return { ...page, words: [...page.words.filter((word) => !drop.has(word)), ...marks] };
+  // a label's first word boxed from the mark on is boxed from its letters, so that the mark stands left of it
+  const moved = new Map<Word, Word>();
+  for (const w of windows) {
+    const first = w.label.words[0]!;
+    if (w.labelX !== undefined) moved.set(first, { ...first, x: w.labelX, width: first.x + first.width - w.labelX });
+  }
+  return { ...page, words: [...page.words.filter((word) => !drop.has(word)).map((word) => moved.get(word) ?? word), ...marks] };
 }
 
 /**
