@@ -527,10 +527,10 @@ describe('OCR slips the layout reader works around', () => {
     expect(spaced.policies.find((p) => p.coverage === 'general_liability')!.limits.medical_expense).toBe(5_000);
   });
 
-  it("drops a '$' OCR read as any two marks and an s ('os', \";'s\", '1S') before an amount", () => {
-    const x = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [({ '2,000,000': 'os 2,000,000', '1,000,000': ";'s 1000000", '5,000': '1S 5,000' } as Record<string, string>)[t] ?? t, ...rest]));
+  it("drops a '$' OCR read as any two marks and an s ('os', \";'s\", '1S', 'y s') before an amount", () => {
+    const x = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [({ '2,000,000': 'os 2,000,000', '1,000,000': ";'s 1000000", '5,000': '1S 5,000', '300,000': 'y s 300,000' } as Record<string, string>)[t] ?? t, ...rest]));
     const gl = x.policies.find((p) => p.coverage === 'general_liability')!;
-    expect([gl.limits.each_occurrence, gl.limits.general_aggregate, gl.limits.medical_expense]).toEqual([1_000_000, 2_000_000, 5_000]);
+    expect([gl.limits.each_occurrence, gl.limits.general_aggregate, gl.limits.medical_expense, gl.limits.damage_to_rented_premises]).toEqual([1_000_000, 2_000_000, 5_000, 300_000]);
   });
 
   it("reads a two-line limit label by its second line when OCR garbled its first, and a '$' read as 's'", () => {
@@ -592,6 +592,15 @@ describe('OCR slips the layout reader works around', () => {
     // the WORKERS COMPENSATION label boxed from a little above the RETENTION line, which falls in the WC row's band
     const low = withInsurers({}).map(([t, x, y, ...rest]): Place => (t === 'WORKERS COMPENSATION' ? [t, x, 473, 15] : [t, x, y, ...rest]));
     expect(retention(low)).toBe(10_000);
+  });
+
+  it("takes the amount on the umbrella row's last line in the TYPE column for the retention when its label is illegible ('rerenmons')", () => {
+    const x = ocrRead(withInsurers({ 'RETENTION $': 'rerenmons', DED: 'oeo' }));
+    expect(x.policies.find((p) => p.policyNumber === 'XS 8177620')!.limits.retention).toBe(10_000);
+    expect(x.warnings.some((w) => /RETENTION label was not legible/.test(w))).toBe(true);
+    // no amount there, no retention
+    const none = ocrRead(withInsurers({ 'RETENTION $': 'rerenmons', DED: 'oeo' }).filter(([t]) => t !== '10,000'));
+    expect(none.policies.find((p) => p.policyNumber === 'XS 8177620')!.limits.retention).toBeUndefined();
   });
 
   it('takes no speck read as a digit beside RETENTION $ in an empty umbrella row for a policy', () => {
@@ -745,6 +754,10 @@ describe('OCR slips the layout reader works around', () => {
     const both = reread(['02/26/2026', '0212612027']);
     expect([both.effectiveDate, both.expirationDate]).toEqual([plain.effectiveDate, plain.expirationDate]);
     expect(plain.expirationDate).toBe('2027-02-26');
+    // a cell read with too few digits to be a date ('026') whose other reading is one
+    const p3 = page(withInsurers({}), { source: 'ocr' } as never);
+    p3.words = p3.words.map((w) => (at(w, 334, 337) ? { ...w, text: '026', readings: ['02/26/2026'] } : w));
+    expect(gl(acord25FromWords([p3], { pages: 1, method: 'ocr' })).effectiveDate).toBe(plain.effectiveDate);
     // readings the row does not confirm give no date
     const neither = reread(['0212612026', '0211612028']);
     expect([neither.effectiveDate, neither.expirationDate]).toEqual([null, null]);

@@ -1052,12 +1052,24 @@ class LayoutReader {
           // (on OCR pages a speck right of the label read as a digit, '3', is no retention: a retention is $100 or more)
           const least = this.ctx.method === 'text' ? 1 : 100;
           if (amount !== null && amount >= least) rowLimits.push({ key: 'retention', amount, words: (seg ?? ret.rest)!.words, y: centerY(ret) });
+        } else if (this.ctx.method !== 'text') {
+          // the label too garbled to find ('rerenmons'): the row's last line prints only DED and RETENTION in the TYPE
+          // column, so an amount there, in the lower third of the row's band, is the retention
+          const third = band.y0 + (2 * (band.y1 - band.y0)) / 3;
+          const amounts = cells('type').filter((c) => centerY(c) >= third && /^[$sS]?\s*[\d,.]+$/.test(c.text.trim()) && (this.limit(c.text) ?? 0) >= 100);
+          const last = amounts.sort(byY)[amounts.length - 1];
+          if (last) {
+            rowLimits.push({ key: 'retention', amount: this.limit(last.text)!, words: last.words, y: centerY(last) });
+            this.warnings.push(`${where}: the RETENTION label was not legible; ${this.limit(last.text)} on its line taken for the retention`);
+          }
         }
       }
     }
     // (on OCR a speck read as a digit, '1', is no date: a date has four digits at least)
     const dateDigits = this.ctx.method === 'text' ? 1 : 4;
-    const dated = (segs: Segment[]) => segs.filter((s) => normalizeDate(s.text) !== null || (s.text.match(/\d/g) ?? []).length >= dateDigits);
+    // (nor is a cell read '024' one whose other reading is a date: '9/7/2024')
+    const isDate = (t: string) => normalizeDate(t) !== null || (t.match(/\d/g) ?? []).length >= dateDigits;
+    const dated = (segs: Segment[]) => segs.filter((s) => isDate(s.text) || (s.words.length === 1 && (s.words[0]!.readings ?? []).some(isDate)));
     const effDates = dated(effs);
     const expDates = dated(exps);
     if (numbers.length === 0 && effDates.length === 0 && expDates.length === 0 && rowLimits.length === 0) return [];
@@ -1288,10 +1300,11 @@ export function withoutTypedDollar(amount: string): number | null {
 }
 
 /** The '$' of a limit line as OCR reads it before the amount, as a word of its own. */
-// (an s after any two marks that are no digits but a stroke's 1: '1S', '(S', 'os', ";'s"; a 3, 5 or 8 only after a
+// (an s after any two marks that are no digits but a stroke's 1: '1S', '(S', 'os', ";'s"; a lone mark that is no
+// digit, 'y' (of 'y s', its s dropped as the '$'); a 3, 5 or 8 only after a
 // quote mark, or before a whole amount of thousands with no space in it: '5 000' and '5 500 000' are amounts printed
 // with spaces for separators, '5 1,000,000', '3 500,000' and '5 500000' are not)
-const OCR_DOLLAR_BEFORE = /^\s*(?:[^\s02-9]{0,2}[sS$§][:;.,_]?|["“”'‘’`]5|8S|[358](?=\s+[1-9]\d{0,2}(?:[,.]?\d{3})+\s*$))\s+(?=\d)/;
+const OCR_DOLLAR_BEFORE = /^\s*(?:[^\s02-9]{0,2}[sS$§][:;.,_]?|[^\s\d]|["“”'‘’`]5|8S|[358](?=\s+[1-9]\d{0,2}(?:[,.]?\d{3})+\s*$))\s+(?=\d)/;
 
 /** The x where the limit lines' '$' is printed: the median of three or more read there, else null. */
 function dollarColumn(dollars: Word[]): number | null {

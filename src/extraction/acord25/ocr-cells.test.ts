@@ -836,10 +836,13 @@ describe("a strip's words", () => {
     const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
     for (let y = 130 * S; y < 138 * S; y++) for (let x = 22 * S; x < 90 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
     const places: Place[] = [...HEADER, ['PRODUCER', 22, 122.5, 4.5], ['INSURED', 22, 182.5, 4.5], ['COVERAGES', 22, 241, 8]];
+    // and keep a word whose box tesseract stretched over its neighbour ('Fire' boxed to the end of 'Casualty')
     const read: Word[] = [
       { text: 'Brightline', x: 22, y: 130, width: 34, height: 8, confidence: 0.8 },
       { text: 'Bro', x: 28, y: 131, width: 12, height: 7, confidence: 0.5 },
       { text: 'Risk', x: 58, y: 130, width: 14, height: 8, confidence: 0.97 },
+      { text: 'Fire', x: 74, y: 130, width: 36, height: 8, confidence: 0.93 },
+      { text: 'Casualty', x: 84, y: 130, width: 26, height: 8, confidence: 0.97 },
     ];
     const out = await rereadValueCells(
       page(places),
@@ -849,6 +852,6 @@ describe("a strip's words", () => {
       async (crop, options) => (options.whitelist === '' && crop.height < 200 ? [{ text: 'box', left: 0, top: 0, width: 1, height: 1, confidence: 80 }] : []),
       (pw, left, top) => (pw[0]?.text === 'box' ? read : toPageWords(pw, S, left, top)),
     );
-    expect(out.words.filter((w) => w.y > 125 && w.y < 140).map((w) => w.text)).toEqual(['Brightline', 'Risk']);
+    expect(out.words.filter((w) => w.y > 125 && w.y < 140).map((w) => w.text)).toEqual(['Brightline', 'Risk', 'Fire', 'Casualty']);
   });
 });

@@ -454,7 +454,12 @@ export async function rereadValueCells(
     if (found.length === 0) continue;
     // a word boxed mostly inside a word read with more confidence is a second reading of that word's ink (tesseract
     // reads a faint duplicate line now and then: 'Bro' inside 'Brightline')
-    found.splice(0, found.length, ...found.filter((w) => !found.some((o) => o !== w && o.confidence > w.confidence && coveredShare(w, [o]) > 0.5)));
+    // (a word whose box tesseract stretched over its neighbours, 'Fire' boxed 54 points wide up to the end of 'Casualty',
+    // is judged by the box its letters need)
+    const widths = found.filter((w) => w.text.length >= 3).map((w) => w.width / w.text.length);
+    const letter = widths.length > 0 ? median(widths) : null;
+    const fitted = (w: Word) => (letter !== null && w.width > STRETCHED * letter * w.text.length ? { ...w, width: letter * w.text.length } : w);
+    found.splice(0, found.length, ...found.filter((w) => !found.some((o) => o !== w && o.confidence > w.confidence && coveredShare(fitted(w), [o]) > 0.5)));
     // a line of ink the block reading skipped ('5000' among the '1000000's of an amounts column) is read alone; not in
     // the columns of one letter (insurer letters, Y/N flags), where a check box's edge or mark beside the column is a
     // line of ink too, and at most MAX_MISSED_LINES a strip
@@ -584,6 +589,9 @@ function mendsAmount(before: string, after: string): boolean {
 
 /** A word that may be a date, its slashes lost or read as letters ('116/24', '1u6/24'): a digit first, 5 to 10 long. */
 const DATE_LIKE = /^\d[\dA-Za-z/|]{3,9}$/;
+
+/** A word boxed this many times wider than its letters need is a box tesseract stretched over its neighbours. */
+const STRETCHED = 1.6;
 
 /** A second-pass word holding digits below this confidence (0..1) is read once more on its own (rereadWord). */
 const DOUBTED = 0.8;
