@@ -843,6 +843,9 @@ describe("a strip's words", () => {
       { text: 'Risk', x: 58, y: 130, width: 14, height: 8, confidence: 0.97 },
       { text: 'Fire', x: 74, y: 130, width: 36, height: 8, confidence: 0.93 },
       { text: 'Casualty', x: 84, y: 130, width: 26, height: 8, confidence: 0.97 },
+      // and one stretched over the next word, read less surely: 'Compensation' over 'Mutual'
+      { text: 'Compensation', x: 112, y: 130, width: 80, height: 8, confidence: 0.89 },
+      { text: 'Mutual', x: 160, y: 130, width: 22, height: 8, confidence: 0.8 },
     ];
     const out = await rereadValueCells(
       page(places),
@@ -852,6 +855,6 @@ describe("a strip's words", () => {
       async (crop, options) => (options.whitelist === '' && crop.height < 200 ? [{ text: 'box', left: 0, top: 0, width: 1, height: 1, confidence: 80 }] : []),
       (pw, left, top) => (pw[0]?.text === 'box' ? read : toPageWords(pw, S, left, top)),
     );
-    expect(out.words.filter((w) => w.y > 125 && w.y < 140).map((w) => w.text)).toEqual(['Brightline', 'Risk', 'Fire', 'Casualty']);
+    expect(out.words.filter((w) => w.y > 125 && w.y < 140).map((w) => w.text)).toEqual(['Brightline', 'Risk', 'Fire', 'Casualty', 'Compensation', 'Mutual']);
   });
 });

@@ -455,11 +455,11 @@ export async function rereadValueCells(
     // a word boxed mostly inside a word read with more confidence is a second reading of that word's ink (tesseract
     // reads a faint duplicate line now and then: 'Bro' inside 'Brightline')
     // (a word whose box tesseract stretched over its neighbours, 'Fire' boxed 54 points wide up to the end of 'Casualty',
-    // is judged by the box its letters need)
+    // or 'Compensation' over 'Mutual', is judged by the box its letters need, covered or covering)
     const widths = found.filter((w) => w.text.length >= 3).map((w) => w.width / w.text.length);
     const letter = widths.length > 0 ? median(widths) : null;
     const fitted = (w: Word) => (letter !== null && w.width > STRETCHED * letter * w.text.length ? { ...w, width: letter * w.text.length } : w);
-    found.splice(0, found.length, ...found.filter((w) => !found.some((o) => o !== w && o.confidence > w.confidence && coveredShare(fitted(w), [o]) > 0.5)));
+    found.splice(0, found.length, ...found.filter((w) => !found.some((o) => o !== w && o.confidence > w.confidence && coveredShare(fitted(w), [fitted(o)]) > 0.5)));
     // a line of ink the block reading skipped ('5000' among the '1000000's of an amounts column) is read alone; not in
     // the columns of one letter (insurer letters, Y/N flags), where a check box's edge or mark beside the column is a
     // line of ink too, and at most MAX_MISSED_LINES a strip
@@ -497,6 +497,17 @@ export async function rereadValueCells(
         const w = found[i]!;
         const readings = words.filter((o) => inside(o, r) && o.text !== w.text && Math.abs(o.y + o.height / 2 - (w.y + w.height / 2)) < Math.max(w.height, o.height) / 2 && /\d/.test(o.text)).map((o) => o.text);
         if (readings.length > 0) found[i] = { ...w, readings };
+      }
+    }
+    // a policy number the whole-page pass read surer, one character apart ('5330904-24' at 91% where the strip read
+    // '5330804-24' at 84%), keeps that reading: nothing else on the form checks a policy number's digits
+    if (r.name === 'number') {
+      for (let i = 0; i < found.length; i++) {
+        const w = found[i]!;
+        const first = words.find(
+          (o) => inside(o, r) && o.text.length === w.text.length && o.text !== w.text && o.confidence > w.confidence + SURER && Math.min(o.x + o.width, w.x + w.width) - Math.max(o.x, w.x) > 0.5 * Math.min(o.width, w.width) && Math.abs(o.y + o.height / 2 - (w.y + w.height / 2)) < Math.max(o.height, w.height) / 2 && editDistance(o.text, w.text, 1) === 1,
+        );
+        if (first) found[i] = { ...w, text: first.text, confidence: first.confidence };
       }
     }
     // (a box of names keeps every word outside it: its labels stand close around it, and a word OCR boxed with the
@@ -589,6 +600,9 @@ function mendsAmount(before: string, after: string): boolean {
 
 /** A word that may be a date, its slashes lost or read as letters ('116/24', '1u6/24'): a digit first, 5 to 10 long. */
 const DATE_LIKE = /^\d[\dA-Za-z/|]{3,9}$/;
+
+/** How much surer (0..1) the whole-page pass must have been of a policy number one character apart to keep its reading. */
+const SURER = 0.05;
 
 /** A word boxed this many times wider than its letters need is a box tesseract stretched over its neighbours. */
 const STRETCHED = 1.6;

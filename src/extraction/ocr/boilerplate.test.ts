@@ -79,6 +79,10 @@ describe('the printed paragraphs of a form', () => {
     expect(blocks[0]!.y1).toBeGreaterThan(86);
     expect(blocks[0]!.y1).toBeLessThan(89);
     expect(blocks[1]!.y0).toBeGreaterThan(89);
+    // a mark before the first line: the block still starts where its type does, and takes its last line in
+    const marked = paragraphBlocks(page([...lines, ['|', 16, 60, 7]]), S);
+    expect(marked[0]!.x0 / S).toBeGreaterThan(28);
+    expect(marked[0]!.y1 / S).toBeGreaterThan(86);
   });
 
   it("leave no piece of a glyph the blanking cut (a descender's foot) beside the blanked rows; a glyph below stays", () => {

@@ -107,16 +107,18 @@ export function paragraphBlocks(b: GreyBitmap, pixelsPerPoint: number): TextBloc
     }
     flush();
     // (each span's runs' starts kept: a mark at the margin run into a line's span still leaves its first word's start)
-    const spans: { starts: number[]; x0: number; x1: number; longest: number }[] = [];
+    // (`main`: where the span's first long run starts, a mark at the margin before it left out)
+    const spans: { starts: number[]; x0: number; x1: number; longest: number; main: number | null }[] = [];
     for (let i = 0; i < runs.length; i++) {
       const [a, z] = runs[i]!;
       let last = spans[spans.length - 1];
       if (last && a - runs[i - 1]![1] <= spanGap) last.x1 = z;
-      else spans.push((last = { starts: [], x0: a, x1: z, longest: 0 }));
+      else spans.push((last = { starts: [], x0: a, x1: z, longest: 0, main: null }));
       last.starts.push(a);
       last.longest = Math.max(last.longest, z - a + 1);
+      if (last.main === null && z - a + 1 >= minRun / 2) last.main = a;
     }
-    for (const { starts, x0, x1, longest } of spans) {
+    for (const { starts, x0, x1, longest, main } of spans) {
       const length = x1 - x0 + 1;
       // a line of a paragraph: long, and mostly one run; or, under one, its shorter last line
       const long = length >= minRun && longest >= minRun / 2;
@@ -124,7 +126,7 @@ export function paragraphBlocks(b: GreyBitmap, pixelsPerPoint: number): TextBloc
       // (a paragraph is justified: a line whose start a speck before it moved still ends where the others do)
       const block = open.find((o) => (starts.some((a) => Math.abs(o.x0 - a) <= align) || (long && Math.abs(o.x1 - x1) <= align)) && cy - o.last <= gap + 1);
       if (!block) {
-        if (long) open.push({ x0, left: x0, x1, y0: cy, last: cy, firstEnd: null, short: false });
+        if (long) open.push({ x0: main ?? x0, left: x0, x1, y0: cy, last: cy, firstEnd: null, short: false });
         continue;
       }
       if (cy - block.last > 1) {
