@@ -593,8 +593,8 @@ describe('the grid header read again on its own', () => {
     ['(MM/DD/YYYY)', 381, 292],
   ]);
 
-  it('takes the band read alone when it gives POLICY EFF and POLICY EXP, so that the grid is read', async () => {
-    expect(acord25ValueRegions(page(garbled))).toEqual([]);
+  /** The garbled page's header read again, the band's n-th reading (0-based) giving `reading(n)`; with the bands read. */
+  const reread = async (reading: (n: number) => Word[]) => {
     const bands: { width: number; height: number }[] = [];
     const out = await rereadGridHeader(
       page(garbled),
@@ -604,8 +604,14 @@ describe('the grid header read again on its own', () => {
         bands.push({ width: crop.width, height: crop.height });
         return [];
       },
-      () => headerWords,
+      () => reading(bands.length - 1),
     );
+    return { bands, out };
+  };
+
+  it('takes the band read alone when it gives POLICY EFF and POLICY EXP, so that the grid is read', async () => {
+    expect(acord25ValueRegions(page(garbled))).toEqual([]);
+    const { bands, out } = await reread(() => headerWords);
     // one band, right of POLICY NUMBER and left of the limit labels, a few lines high
     expect(bands).toHaveLength(1);
     expect(bands[0]!.width / S).toBeLessThan(428 - 290 + 15);
@@ -617,18 +623,8 @@ describe('the grid header read again on its own', () => {
   });
 
   it("reads the band again reduced when its first reading ran two labels together ('POUICYEFF')", async () => {
-    const bands: { width: number; height: number }[] = [];
     const readings = [words([['POUICYEFF', 337, 287], ['POLICY EXP', 384, 287], ['(MM/DD/YYYY)', 381, 292]]), headerWords];
-    const out = await rereadGridHeader(
-      page(garbled),
-      blank,
-      S,
-      async (crop) => {
-        bands.push({ width: crop.width, height: crop.height });
-        return [];
-      },
-      () => readings[bands.length - 1]!,
-    );
+    const { bands, out } = await reread((n) => readings[n]!);
     expect(bands).toHaveLength(2);
     expect(bands[1]!.width).toBeCloseTo(bands[0]!.width * 0.75, -1);
     const r = byName(acord25ValueRegions(out));
