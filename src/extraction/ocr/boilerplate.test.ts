@@ -136,6 +136,34 @@ describe('the printed paragraphs of a form', () => {
     expect(words).not.toContain('AFFIRMATIVELY');
   }, 60_000);
 
+  it("blank no value that runs up to a paragraph beside it (a holder's long name beside the cancellation clause)", async () => {
+    const name = 'Stonegate Construction Group of Texas';
+    const measure = createCanvas(10, 10).getContext('2d');
+    measure.font = `bold ${Math.round(8 * S)}px sans-serif`;
+    const nameWidth = measure.measureText(name).width / S;
+    const clause: [string, number, number, number][] = [
+      ['SHOULD ANY OF THE ABOVE DESCRIBED POLICIES BE CANCELLED BEFORE THE', 330, 700, 6],
+      ['EXPIRATION DATE THEREOF, NOTICE WILL BE DELIVERED IN ACCORDANCE WITH', 330, 708, 6],
+      ['THE POLICY PROVISIONS AND THE TERMS AND CONDITIONS OF THE POLICIES.', 330, 716, 6],
+    ];
+    const count = (b: GreyBitmap, y0: number, y1: number, x0: number, x1: number) => {
+      let n = 0;
+      for (let y = Math.round(y0 * S); y < Math.round(y1 * S); y++) for (let x = Math.round(x0 * S); x < Math.round(x1 * S); x++) if (b.data[y * b.width + x]! < 128) n++;
+      return n;
+    };
+    // the name ending 10 points before the clause, on its first line, then on its second
+    for (const y of [700, 708]) {
+      const bitmap = page([...clause, [name, 320 - nameWidth, y, 8]]);
+      const { bitmap: out } = await withoutParagraphs(bitmap, S, recognizeBitmap);
+      expect(count(bitmap, y - 8, y + 3, 0, 322)).toBeGreaterThan(500);
+      expect(count(out, y - 8, y + 3, 0, 322)).toBe(count(bitmap, y - 8, y + 3, 0, 322));
+    }
+    // the clause alone is blanked
+    const alone = await withoutParagraphs(page(clause), S, recognizeBitmap);
+    expect(alone.blanked).toHaveLength(1);
+    expect(count(alone.bitmap, 692, 716, 322, 612)).toBe(0);
+  }, 60_000);
+
   it('leaves a page without them as it is, and reads nothing where no block is', async () => {
     const bitmap = page([...DESCRIPTION, ...OTHERS]);
     const none = await withoutParagraphs(bitmap, S, async () => []);

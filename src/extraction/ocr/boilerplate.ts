@@ -47,16 +47,17 @@ const OPENING_LETTERS = 24;
 const OPENING_SLIPS = 4;
 
 /**
- * A block of long lines of type, in the bitmap's pixels: `x0` is where its first line starts, `left` where its
- * leftmost line does, and `firstBottom` where its first line ends.
+ * A block of long lines of type, in the bitmap's pixels: from where its first line's type starts to where its longest
+ * line ends, and from its first line's top to its last line's foot; `firstBottom` is where its first line ends.
  */
-export type TextBlock = { x0: number; left: number; x1: number; y0: number; y1: number; firstBottom: number };
+export type TextBlock = { x0: number; x1: number; y0: number; y1: number; firstBottom: number };
 
 /**
  * Blocks of lines of type at least MIN_RUN_PT long that start at one left edge, two lines high at least, in a
  * black-and-white bitmap (ruled lines already removed) at `pixelsPerPoint`. Looked for on a grid of half-point cells:
- * in each row of cells, the runs of ink with gaps under SMEAR_PT; runs long enough, one under another a blank of
- * LINE_GAP_PT apart at most and starting within ALIGN_PT of each other, make a block.
+ * in each row of cells, the runs of ink with gaps under WORD_GAP_PT, joined into spans across gaps under SPAN_GAP_PT;
+ * spans long enough, one under another a blank of LINE_GAP_PT apart at most and starting (or, justified, ending)
+ * within ALIGN_PT of each other, make a block.
  */
 export function paragraphBlocks(b: GreyBitmap, pixelsPerPoint: number): TextBlock[] {
   const f = Math.max(1, Math.round(pixelsPerPoint / 2));
@@ -70,7 +71,7 @@ export function paragraphBlocks(b: GreyBitmap, pixelsPerPoint: number): TextBloc
   const minRun = Math.round(MIN_RUN_PT / cellPt);
   const gap = Math.round(LINE_GAP_PT / cellPt);
   const align = ALIGN_PT / cellPt;
-  type Open = { x0: number; left: number; x1: number; y0: number; last: number; firstEnd: number | null; short: boolean };
+  type Open = { x0: number; x1: number; y0: number; last: number; firstEnd: number | null; short: boolean };
   const open: Open[] = [];
   const done: Open[] = [];
   // ink by cell
@@ -126,7 +127,7 @@ export function paragraphBlocks(b: GreyBitmap, pixelsPerPoint: number): TextBloc
       // (a paragraph is justified: a line whose start a speck before it moved still ends where the others do)
       const block = open.find((o) => (starts.some((a) => Math.abs(o.x0 - a) <= align) || (long && Math.abs(o.x1 - x1) <= align)) && cy - o.last <= gap + 1);
       if (!block) {
-        if (long) open.push({ x0: main ?? x0, left: x0, x1, y0: cy, last: cy, firstEnd: null, short: false });
+        if (long) open.push({ x0: main ?? x0, x1, y0: cy, last: cy, firstEnd: null, short: false });
         continue;
       }
       if (cy - block.last > 1) {
@@ -136,7 +137,6 @@ export function paragraphBlocks(b: GreyBitmap, pixelsPerPoint: number): TextBloc
         // (the first line ended at the last row)
         if (block.firstEnd === null) block.firstEnd = block.last;
       } else if (long) block.short = false; // (a line is short when none of its rows is long)
-      block.left = Math.min(block.left, x0);
       block.x1 = Math.max(block.x1, x1);
       block.last = cy;
     }
@@ -150,7 +150,6 @@ export function paragraphBlocks(b: GreyBitmap, pixelsPerPoint: number): TextBloc
     // above the last)
     .map((o) => ({
       x0: o.x0 * f,
-      left: o.left * f,
       x1: Math.min(b.width, (o.x1 + 1) * f),
       y0: (o.y0 + reach) * f,
       y1: Math.min(b.height, (o.last + 1 - reach) * f),
@@ -203,7 +202,10 @@ export async function withoutParagraphs(
   const side = Math.round(s);
   const edge = Math.round(s / 2);
   for (const block of blanked) {
-    const x0 = Math.max(0, block.left - side);
+    // (never left of where the block's first line starts, which its reading showed to be the paragraph's: a value
+    // left of the paragraph, a holder's long name beside the cancellation clause, may run into a later line's span;
+    // its other lines start within ALIGN_PT of it)
+    const x0 = Math.max(0, Math.floor(block.x0 - ALIGN_PT * s));
     const x1 = Math.min(out.width, block.x1 + side);
     const top = Math.max(0, block.y0 - edge);
     const bottom = Math.min(out.height, block.y1 + edge);
