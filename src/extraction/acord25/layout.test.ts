@@ -495,6 +495,12 @@ describe('OCR slips the layout reader works around', () => {
     expect(before.policies.find((p) => p.coverage === 'general_liability')!.limits.each_occurrence).toBe(1_000_000);
     const real = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [t === '1,000,000' && rest[1] === 300 ? '11,000,000' : t, ...rest]));
     expect(real.policies.find((p) => p.coverage === 'general_liability')!.limits.each_occurrence).toBe(11_000_000);
+    // and with every amount read without its commas ('1300000' for '$300,000')
+    const plain = (places: Place[]) => places.map(([t, ...rest]): Place => [/^\d{1,3}(?:,\d{3})+$/.test(t) && rest[0] > 500 ? t.replace(/,/g, '') : t, ...rest]);
+    const bare = ocrRead(plain(withInsurers({})).map(([t, x, y, size]): Place => (t === '300000' ? ['1300000', 523, y, size] : [t, x, y, size])));
+    expect(bare.policies.find((p) => p.coverage === 'general_liability')!.limits.damage_to_rented_premises).toBe(300_000);
+    const bareReal = ocrRead(plain(withInsurers({})).map(([t, ...rest]): Place => [t === '300000' ? '1300000' : t, ...rest]));
+    expect(bareReal.policies.find((p) => p.coverage === 'general_liability')!.limits.damage_to_rented_premises).toBe(1_300_000);
   });
 
   it("reads amounts with the limit line's '$' glued on as a word of its own ('is 100,000', 'js: 250,000')", () => {

@@ -1408,7 +1408,8 @@ export function withoutPhantomDigit(seg: Segment, digitWidth: number): Segment {
 
 /** The x where the amounts after the '$' begin: the median of three or more whole amounts read right of it, else null. */
 function amountColumn(words: Word[], dollarX: number): number | null {
-  const xs = words.filter((w) => /^[1-9]\d{0,2}(?:,\d{3})+$/.test(w.text) && w.x > dollarX + 2).map((w) => w.x);
+  // (amounts grouped by commas, or read without them: '1000000')
+  const xs = words.filter((w) => /^[1-9](?:\d{0,2}(?:,\d{3})+|\d{3,})$/.test(w.text) && w.x > dollarX + 2).map((w) => w.x);
   return xs.length >= 3 ? median(xs) : null;
 }
 
@@ -1424,7 +1425,8 @@ export function withoutDollarDigit(seg: Segment, dollarX: number, amountX: numbe
   const atDollar = Math.abs(first.x - dollarX) <= Math.max(2, 0.4 * first.height);
   const oneBefore = amountX !== null && Math.abs(first.x + charWidth - amountX) < 0.6 * charWidth;
   if (!atDollar && !oneBefore) return seg;
-  const m = /^[1358S$](\d{1,3}(?:[,.]\d{3})+)$/.exec(first.text);
+  // (grouped by commas or not: '11,000,000', '1300000')
+  const m = /^[1358S$](\d{1,3}(?:[,.]\d{3})+|[1-9]\d{2,})$/.exec(first.text);
   if (!m) return seg;
   return { ...seg, text: [m[1]!, ...seg.words.slice(1).map((w) => w.text)].join(' ') };
 }
