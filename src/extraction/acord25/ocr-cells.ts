@@ -446,7 +446,7 @@ export async function rereadValueCells(
     if (r.name === 'date' && !found.some((w) => normalizeDate(w.text) !== null)) {
       const block = toWords(await recognize(crop, { psm: PSM.SINGLE_BLOCK, whitelist: '' }), left - PAD, top - PAD).filter((w) => inside(w, r) && DATE_LIKE.test(w.text));
       for (const b of block) {
-        const near = found.find((w) => Math.abs(w.y + w.height / 2 - (b.y + b.height / 2)) < Math.max(w.height, b.height) / 2);
+        const near = found.find((w) => sameLine(w, b));
         if (near) near.readings = [...(near.readings ?? []), b.text];
         else found.push(b);
       }
@@ -495,7 +495,7 @@ export async function rereadValueCells(
     if (r.whitelist === DATE_CHARS) {
       for (let i = 0; i < found.length; i++) {
         const w = found[i]!;
-        const readings = words.filter((o) => inside(o, r) && o.text !== w.text && Math.abs(o.y + o.height / 2 - (w.y + w.height / 2)) < Math.max(w.height, o.height) / 2 && /\d/.test(o.text)).map((o) => o.text);
+        const readings = words.filter((o) => inside(o, r) && o.text !== w.text && sameLine(o, w) && /\d/.test(o.text)).map((o) => o.text);
         if (readings.length > 0) found[i] = { ...w, readings };
       }
     }
@@ -505,7 +505,7 @@ export async function rereadValueCells(
       for (let i = 0; i < found.length; i++) {
         const w = found[i]!;
         const first = words.find(
-          (o) => inside(o, r) && o.text.length === w.text.length && o.text !== w.text && o.confidence > w.confidence + SURER && Math.min(o.x + o.width, w.x + w.width) - Math.max(o.x, w.x) > 0.5 * Math.min(o.width, w.width) && Math.abs(o.y + o.height / 2 - (w.y + w.height / 2)) < Math.max(o.height, w.height) / 2 && editDistance(o.text, w.text, 1) === 1,
+          (o) => inside(o, r) && sameLine(o, w) && overlapsX(o, w) && o.confidence > w.confidence + SURER && o.text.length === w.text.length && o.text !== w.text && editDistance(o.text, w.text, 1) === 1,
         );
         if (first) found[i] = { ...w, text: first.text, confidence: first.confidence };
       }
@@ -666,7 +666,7 @@ export async function rereadDoubtedNames(
   const done = new Set<Word>();
   for (const w of found) {
     if (w.confidence >= NAME_DOUBTED || done.has(w) || !/\p{L}{3}/u.test(w.text)) continue;
-    const line = found.filter((o) => Math.abs(o.y + o.height / 2 - (w.y + w.height / 2)) < Math.max(o.height, w.height) / 2);
+    const line = found.filter((o) => sameLine(o, w));
     for (const o of line) done.add(o);
     const top = Math.max(0, Math.floor((w.y - 0.4 * w.height) * pixelsPerPoint) - origin.top);
     const bottom = Math.min(strip.height, Math.ceil((w.y + 1.4 * w.height) * pixelsPerPoint) - origin.top);
@@ -682,7 +682,7 @@ export async function rereadDoubtedNames(
     const smaller = await readAt(NAME_SMALLER);
     for (const o of line) {
       if (o.confidence >= NAME_DOUBTED) continue;
-      const at = (words: Word[]) => words.find((a) => Math.min(a.x + a.width, o.x + o.width) - Math.max(a.x, o.x) > 0.5 * Math.min(a.width, o.width));
+      const at = (words: Word[]) => words.find((a) => overlapsX(a, o));
       // (never an English word for one that is not: 'Shield' read again 'Shieid')
       const english = isEnglishWord(o.text.replace(/[^\p{L}]/gu, ''));
       const other = (t: Word | undefined) =>
@@ -735,6 +735,16 @@ export function coveredShare(a: Word, others: readonly Word[]): number {
     if (w > 0 && h > 0) covered += w * h;
   }
   return covered / Math.max(1e-6, a.width * a.height);
+}
+
+/** Whether two words stand on one line: their middles less than half the taller one's height apart. */
+function sameLine(a: Word, b: Word): boolean {
+  return Math.abs(a.y + a.height / 2 - (b.y + b.height / 2)) < Math.max(a.height, b.height) / 2;
+}
+
+/** Whether two words share more than half the narrower one's width. */
+function overlapsX(a: Word, b: Word): boolean {
+  return Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 0.5 * Math.min(a.width, b.width);
 }
 
 function inside(w: Word, r: ValueRegion): boolean {

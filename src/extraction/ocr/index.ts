@@ -46,11 +46,12 @@ export async function ocrImage(bytes: Buffer): Promise<PageWords[]> {
  * no ACORD form is read again with the gentler rule removal.
  */
 async function ocrPage(page: PageBitmap): Promise<PageWords> {
-  const { words, cleaned, binary } = await ocrPageWithBitmap(page);
+  const { words, cleaned, binary, paragraphs } = await ocrPageWithBitmap(page);
   const found = acord25LayoutPage([words]);
   // not an ACORD form: read again with rule removal that spares text standing on a rule (a carrier's headings are
   // often underlined), which the ACORD cleaning would cut the feet off
-  if (found === null) return (await ocrPageWithBitmap(page, { fringes: false })).words;
+  // (its printed paragraphs looked for again only where the first reading found some)
+  if (found === null) return (await ocrPageWithBitmap(page, { fringes: false, paragraphs: paragraphs > 0 })).words;
   if (found.form.type !== 'ACORD 25') return words;
   const s = page.pixelsPerPoint;
   const reread = await rereadValueCells(words, cleaned, binary, s, recognizeBitmap, (pw, left, top) => toPageWords(pw, s, left, top));

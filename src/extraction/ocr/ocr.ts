@@ -218,9 +218,16 @@ export async function ocrPageBitmap(page: PageBitmap): Promise<PageWords> {
   return (await ocrPageWithBitmap(page)).words;
 }
 
-/** As ocrPageBitmap, with the cleaned bitmap the words were read from (for a second pass over value cells). */
-export async function ocrPageWithBitmap(page: PageBitmap, options: { fringes?: boolean } = {}): Promise<{ words: PageWords; cleaned: GreyBitmap; binary: GreyBitmap }> {
-  const cleaned = cleanPage(page.bitmap, page.pixelsPerPoint, options);
+/**
+ * As ocrPageBitmap, with the cleaned bitmap the words were read from (for a second pass over value cells) and how many
+ * printed paragraphs were blanked before the whole-page pass. `paragraphs: false` skips looking for them (a page read
+ * again that had none).
+ */
+export async function ocrPageWithBitmap(
+  page: PageBitmap,
+  options: { fringes?: boolean; paragraphs?: boolean } = {},
+): Promise<{ words: PageWords; cleaned: GreyBitmap; binary: GreyBitmap; paragraphs: number }> {
+  const cleaned = cleanPage(page.bitmap, page.pixelsPerPoint, { fringes: options.fringes });
   // an image enlarged for OCR holds no more detail than it had: the whole-page pass reads it at its own resolution
   // (at least FIRST_PASS_DPI), which costs tesseract less; the ACORD 25 value cells are read again on the enlarged
   // page (acord25/ocr-cells.ts). A rendered PDF page is read as rendered.
@@ -228,11 +235,11 @@ export async function ocrPageWithBitmap(page: PageBitmap, options: { fringes?: b
   // (a screenshot far below that reads better enlarged: its letters are too small for tesseract as they are)
   const factor = own < (0.8 * FIRST_PASS_DPI) / 72 ? 1 : Math.min(1, Math.max(own, FIRST_PASS_DPI / 72) / page.pixelsPerPoint);
   // (the form's printed paragraphs blanked: a third of its characters, which no field comes from; boilerplate.ts)
-  const { bitmap: read } = await withoutParagraphs(cleaned.bitmap, page.pixelsPerPoint, recognizeBitmap);
+  const { bitmap: read, blanked } = options.paragraphs === false ? { bitmap: cleaned.bitmap, blanked: [] } : await withoutParagraphs(cleaned.bitmap, page.pixelsPerPoint, recognizeBitmap);
   const first = factor < 0.9 ? resizeGrey(read, factor) : read;
   const pixelWords = await recognizeBitmap(first);
   const words = toPageWords(pixelWords, first === read ? page.pixelsPerPoint : page.pixelsPerPoint * (first.width / read.width), 0, 0);
-  return { words: { page: page.page, width: page.widthPt, height: page.heightPt, source: 'ocr', words }, cleaned: cleaned.bitmap, binary: cleaned.binary };
+  return { words: { page: page.page, width: page.widthPt, height: page.heightPt, source: 'ocr', words }, cleaned: cleaned.bitmap, binary: cleaned.binary, paragraphs: blanked.length };
 }
 
 /** Tesseract's words, found in a crop whose top-left is (`left`, `top`) on the page bitmap, in page points. */
