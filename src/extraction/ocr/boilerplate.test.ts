@@ -85,6 +85,23 @@ describe('the printed paragraphs of a form', () => {
     expect(marked[0]!.y1 / S).toBeGreaterThan(86);
   });
 
+  it("start where their first line's type starts when the line's right part stands higher (a page skewed a little)", () => {
+    const left = 'THIS CERTIFICATE IS ISSUED AS A MATTER OF';
+    const rest = 'INFORMATION ONLY AND CONFERS NO RIGHTS UPON THE CERTIFICATE HOLDER. THIS';
+    const measure = createCanvas(10, 10).getContext('2d');
+    measure.font = `bold ${Math.round(7 * S)}px sans-serif`;
+    const right = 30 + measure.measureText(`${left} `).width / S;
+    // (justified: every line ends where the first does; the first line's right part set 1.5 points higher)
+    const skewed: [string, number, number, number][] = [60, 69, 78].flatMap((y, i): [string, number, number, number][] => [
+      [left, 30, y, 7],
+      [rest, right, i === 0 ? y - 1.5 : y, 7],
+    ]);
+    const blocks = paragraphBlocks(page(skewed), S);
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]!.x0 / S).toBeCloseTo(30, -0.5);
+    expect(blocks[0]!.y0 / S).toBeLessThan(54);
+  });
+
   it("leave no piece of a glyph the blanking cut (a descender's foot) beside the blanked rows; a glyph below stays", () => {
     const width = 60;
     const height = 40;

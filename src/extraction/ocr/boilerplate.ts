@@ -137,6 +137,9 @@ export function paragraphBlocks(b: GreyBitmap, pixelsPerPoint: number): TextBloc
         // (the first line ended at the last row)
         if (block.firstEnd === null) block.firstEnd = block.last;
       } else if (long) block.short = false; // (a line is short when none of its rows is long)
+      // (on a page skewed a little the first line's right part stands higher: its first rows begin the block there,
+      // and the rows through the whole line move its start to where the line's type starts)
+      if (long && block.firstEnd === null && main !== null && main < block.x0) block.x0 = main;
       block.x1 = Math.max(block.x1, x1);
       block.last = cy;
     }
