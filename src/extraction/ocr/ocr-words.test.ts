@@ -35,4 +35,22 @@ describe('OCR word clean-up', () => {
     );
     expect(words.map((w) => w.text)).toEqual(['Inc.', 'ace', '-']);
   });
+
+  it("drops a stroke read in a box a hairline wide (a rule's edge read 'I' before a policy number), and keeps an I or 1 of type", () => {
+    const s = 300 / 72;
+    const words = toPageWords(
+      [
+        { text: 'I', left: 0, top: 0, width: 1, height: 19, confidence: 85 },
+        { text: 'CGL', left: 20, top: 0, width: 67, height: 26, confidence: 92 },
+        { text: 'I', left: 100, top: 0, width: 3, height: 24, confidence: 90 },
+        { text: '1', left: 200, top: 0, width: 8, height: 24, confidence: 90 },
+      ],
+      s,
+      0,
+      0,
+    );
+    expect(words.map((w) => w.text)).toEqual(['CGL', 'I', '1']);
+    // (at 200 dpi, one pixel is more than a hairline's width in points: still dropped)
+    expect(toPageWords([{ text: 'l', left: 0, top: 0, width: 1, height: 13, confidence: 85 }], 200 / 72, 0, 0)).toEqual([]);
+  });
 });

@@ -41,6 +41,9 @@ const NOISE_CONFIDENCE = 40;
  */
 const MIN_GLYPH_PT = 1.2;
 
+/** A one-stroke glyph (I, l, 1) of 6 pt type or larger is boxed wider than this (points): a narrower one is a rule. */
+const HAIRLINE_PT = 0.3;
+
 /** Words below this confidence (0..100) that are one OCR slip from an English word are taken for it (vocabulary.ts). */
 const REPAIR_CONFIDENCE = 90;
 
@@ -252,6 +255,8 @@ export function toPageWords(pixelWords: PixelWord[], pixelsPerPoint: number, lef
     // letters or digits in a box flatter than any printed letter are what tesseract made of a speck or a rule's edge
     // ('oo' half a point tall beside an insurer's name)
     if (w.height < MIN_GLYPH_PT * s && /[\p{L}\p{N}]/u.test(cleaned)) continue;
+    // a stroke in a box a pixel or a hairline wide is a rule's edge ('I' before a policy number on a photo), not type
+    if (/^[Il1|!]$/.test(cleaned) && (w.width <= 1 || w.width < HAIRLINE_PT * s)) continue;
     // only a word tesseract doubted: a name it read with confidence ("Horne") stays as read, English or not
     const text = w.confidence < REPAIR_CONFIDENCE ? repairWord(cleaned) : cleaned;
     words.push({
