@@ -21,6 +21,7 @@ import { textLayerWords, vectorMarks } from './text/words.js';
 import { recognizeForm } from './forms.js';
 import { genericFromWords } from './generic/carrier.js';
 import { locateValues } from './generic/locate.js';
+import { mendOcrToken } from './generic/values.js';
 import { findInstructionText, INSTRUCTION_TEXT_WARNING } from './guard.js';
 import { checkInsurer } from './naic/check.js';
 import { ocrImage, ocrPdfPages } from './ocr/index.js';
@@ -266,14 +267,16 @@ async function readWords(pages: PageWords[], ctx: WordsContext): Promise<Certifi
   }
   const form = recognizeForm(pages);
   if (!form.isCertificate) throw new ExtractionError('unsupported', form.reason);
-  const extraction = genericFromWords(pages, { fileName: ctx.fileName, pages: ctx.pages, method: ctx.method });
+  // (OCR's slips that no certificate prints mended first: '$1,00C,000', 'W(345678')
+  const mended = pages.map((p) => (p.source === 'ocr' ? { ...p, words: p.words.map((w) => ({ ...w, text: mendOcrToken(w.text) })) } : p));
+  const extraction = genericFromWords(mended, { fileName: ctx.fileName, pages: ctx.pages, method: ctx.method });
   // a page that looks like a certificate but yields nothing a certificate shows is reported, not returned empty
   if (extraction.policies.length === 0 && !extraction.insured.name && extraction.insurers.length === 0 && !extraction.producer.name) {
     throw new ExtractionError('unsupported', `no certificate content could be read (${form.reason})`);
   }
   extraction.warnings.unshift(...ctx.warnings);
   // the generic reader works on text: its values are found again among the words for their boxes
-  return { extraction, provenance: { pages: sizes, boxes: locateValues(extraction, pages) } };
+  return { extraction, provenance: { pages: sizes, boxes: locateValues(extraction, mended) } };
 }
 
 /** Warnings every layout reading gets: instruction-like text, and (for OCR) insurer codes checked against the NAIC table. */

@@ -5,7 +5,7 @@ import { INSTRUCTION_TEXT_WARNING } from '../guard.js';
 import { genericFromWords } from './carrier.js';
 import { openPdf } from '../pdf/open.js';
 import { textLayerWords } from '../text/words.js';
-import { findDates, limitPairs } from './values.js';
+import { findDates, limitPairs, mendOcrToken } from './values.js';
 import { recognizeForm } from '../forms.js';
 
 // the same text-layer words the engine reads
@@ -63,5 +63,13 @@ describe('values', () => {
   it('reads numeric and month-name dates', () => {
     expect(findDates('01/01/2026 to 01/01/2027').map((d) => d.value)).toEqual(['2026-01-01', '2027-01-01']);
     expect(findDates('Issued on: August 03, 2025')[0].value).toBe('2025-08-03');
+  });
+});
+
+describe("OCR's slips mended before a carrier certificate is read", () => {
+  it("reads round letters among an amount's whole groups as zeros, and a '(' among a policy number's letters as C", () => {
+    expect(['$1,00C,000', '$1,OOO,OOO', '2,0O0,000', 'W(345678', 'WC(345678'].map(mendOcrToken)).toEqual(['$1,000,000', '$1,000,000', '2,000,000', 'WC345678', 'WCC345678']);
+    // anything else as read: words, a phone's area code, amounts whose groups are not whole, a letter first
+    for (const kept of ['COMPANY', '(555)', '$1,0C0,00', '$O,000', 'Co.', '(Ea', 'W(34', 'w(345678', '$1,000,000']) expect(mendOcrToken(kept), kept).toBe(kept);
   });
 });

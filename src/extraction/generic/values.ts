@@ -126,3 +126,14 @@ export function limitPairs(text: string): { label: string; amount: number }[] {
 function cleanLabel(s: string): string {
   return s.replace(/[|:$=]+/g, ' ').replace(/^[\s/;,.-]+|[\s/;,.-]+$/g, '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * An OCR word with the slips mended that no certificate prints: round letters among an amount's digits ('$1,00C,000',
+ * '$1,OOO,OOO'), where the amount's groups are whole; a '(' for the C of a policy number's letters ('W(345678').
+ * Anything else is returned as read.
+ */
+export function mendOcrToken(text: string): string {
+  if (/^\$?[1-9][\dOoCDQ]{0,2}(?:,[\dOoCDQ]{3})+$/.test(text) && /[OoCDQ]/.test(text)) return text.replace(/[OoCDQ]/g, '0');
+  if (/^[A-Z]{1,3}\(\d{3,}$/.test(text)) return text.replace('(', 'C');
+  return text;
+}
