@@ -396,6 +396,13 @@ describe('OCR slips the layout reader works around', () => {
     expect(x.producer.address).toEqual(plain.producer.address);
   });
 
+  it("takes the PRODUCER box label, not the paragraph's 'PRODUCER,' that OCR set on a line of its own", () => {
+    const plain = ocrRead(withInsurers({}));
+    const x = ocrRead(withInsurers({}, [['REPRESENTATIVE OR', 26, 76], ['PRODUCER,', 78, 74, 14], ['AND THE CERTIFICATE HOLDER.', 164, 76]]));
+    expect(plain.producer.name).toBe('Pinnacle Risk Partners');
+    expect(x.producer).toEqual(plain.producer);
+  });
+
   it("reads COMBINED SINGLE LIMIT by COMBINED alone when OCR lost the rest", () => {
     const x = ocrRead(withInsurers({ 'COMBINED SINGLE LIMIT': 'COMBINED,', '(Ea accident)': '{Ean' }));
     expect(x.policies.find((p) => p.coverage === 'automobile_liability')!.limits.combined_single_limit).toBe(1_000_000);
@@ -685,13 +692,16 @@ describe('OCR slips the layout reader works around', () => {
   });
 
   it("mends a company's closing Inc. run into the word before it, and LLC after a comma read one letter wrong", () => {
-    expect(['Meridian Umbrella Underwritersinc.', 'Easton Corporate Center Owner, ELC', 'Acme, LLG', 'Acme Zinc.', 'Acme Holdings, Inc.', 'Acme ELC'].map(ocrCompanySuffix)).toEqual([
+    expect(['Meridian Umbrella Underwritersinc.', 'Easton Corporate Center Owner, ELC', 'Acme, LLG', 'Acme Zinc.', 'Acme Holdings, Inc.', 'Acme ELC', 'Sparkle Services LL.C', 'Acme L.LC', 'Acme L.L.C.'].map(ocrCompanySuffix)).toEqual([
       'Meridian Umbrella Underwriters Inc.',
       'Easton Corporate Center Owner, LLC',
       'Acme, LLC',
       'Acme Zinc.',
       'Acme Holdings, Inc.',
       'Acme ELC',
+      'Sparkle Services LLC',
+      'Acme LLC',
+      'Acme L.L.C.',
     ]);
     const places = withInsurers({}).map(([t, ...rest]): Place => [t === 'Underwood Enterprises, Inc.' ? 'Underwood Enterprises, ELC' : t === 'Keystone Employers Assurance Co.' ? 'Keystone Employers Assuranceinc.' : t, ...rest]);
     const x = ocrRead(places);
@@ -771,6 +781,29 @@ describe('OCR slips the layout reader works around', () => {
     const p = page(withInsurers({}), { source: 'ocr' } as never);
     p.words = p.words.map((w) => (at(w, 530, 37) ? { ...w, text: '0310212026', readings: ['03/02/2026'] } : w));
     expect(acord25FromWords([p], { pages: 1, method: 'ocr' }).certificateDate).toBe('2026-03-02');
+  });
+
+  it("takes the other reading of a row's date when the two read are dates a term of no whole year apart and it makes one", () => {
+    const gl = (x: ReturnType<typeof acord25FromWords>) => x.policies.find((p) => p.coverage === 'general_liability')!;
+    const at = (w: Word, x: number, y: number) => Math.abs(w.x - x) < 0.5 && Math.abs(w.y - y) < 0.5;
+    const read = (eff: [string, string[]?], exp: [string, string[]?]) => {
+      const p = page(withInsurers({}), { source: 'ocr' } as never);
+      p.words = p.words.map((w) => (at(w, 334, 337) ? { ...w, text: eff[0], readings: eff[1] } : at(w, 381, 337) ? { ...w, text: exp[0], readings: exp[1] } : w));
+      return acord25FromWords([p], { pages: 1, method: 'ocr' });
+    };
+    // the strip read 03/26 for the effective date's 02/26, the whole-page pass read it right
+    const x = read(['03/26/2026', ['02/26/2026']], ['02/26/2027']);
+    expect([gl(x).effectiveDate, gl(x).expirationDate]).toEqual(['2026-02-26', '2027-02-26']);
+    expect(x.warnings.some((w) => w.includes('03/26/2026'))).toBe(true);
+    // likewise for the expiration date
+    const y = read(['02/26/2026'], ['02/28/2027', ['02/26/2027']]);
+    expect(gl(y).expirationDate).toBe('2027-02-26');
+    // with no reading that makes a whole year, or two that do, the dates stay as read
+    expect(gl(read(['03/26/2026', ['03/28/2026']], ['02/26/2027'])).effectiveDate).toBe('2026-03-26');
+    const two = read(['03/26/2026', ['02/26/2026']], ['02/28/2027', ['03/26/2027', '02/26/2027']]);
+    expect([gl(two).effectiveDate, gl(two).expirationDate]).toEqual(['2026-03-26', '2027-02-28']);
+    // a six-month term read so stays: it is no whole year, but nothing read says otherwise
+    expect(gl(read(['02/26/2026'], ['08/26/2026'])).expirationDate).toBe('2026-08-26');
   });
 
   it("takes the certificate date read with a slash lost ('116/26') for the one of its repairs within the policies' term", () => {

@@ -251,7 +251,8 @@ export function certificateDateLabel(lines: readonly Line[], page: PageWords): L
   const date = findLabel(lines, 'DATE', { exact: true }).find((l) => l.x > page.width * 0.6 && l.y < page.height * 0.08);
   // the garbled format beside it is part of the label: the value is centred under both (OCR sets it a little higher
   // now and then, on a line of its own)
-  const isFormat = (t: string) => /^[({[]?[A-Z\d/|]{6,}[)}\]]?$/i.test(t.replace(/\s+/g, ''));
+  // ('{(MM/DD{YYYY)': OCR doubles a bracket and reads a slash as one)
+  const isFormat = (t: string) => /^[({[]{0,2}[A-Z\d/|{}()[\]]{6,}[)}\]]{0,2}$/i.test(t.replace(/\s+/g, '')) && /[MD]/i.test(t);
   const beside = date
     ? lines.flatMap((l) => l.segments).find((s) => s !== date.rest && isFormat(s.text) && s.x >= date.right && s.x < date.right + 3 * date.height && Math.abs(centerY(s) - centerY(date)) < 1.2 * date.height)
     : undefined;
@@ -262,6 +263,16 @@ export function certificateDateLabel(lines: readonly Line[], page: PageWords): L
 /** What the description box's header says besides its label, for finding it when OCR lost the label's first words. */
 // (folded as the page's text is: L reads as I)
 const DESCRIPTION_HEADER_REST = ['LOCATIONS/VEHICLES', 'ADDITIONAL REMARKS SCHEDULE', 'MAY BE ATTACHED IF MORE SPACE'].map(foldLabel);
+
+/**
+ * The PRODUCER box label (right of a stroke OCR made of the form's edge too: 'I PRODUCER'). The disclaimer's
+ * 'AUTHORIZED REPRESENTATIVE OR PRODUCER, AND THE CERTIFICATE HOLDER.' is no box label, though OCR sets its
+ * 'PRODUCER,' on a line of its own now and then: the box label carries no comma.
+ */
+export function producerLabel(lines: readonly Line[], where: (hit: LabelHit) => boolean = () => true): LabelHit | undefined {
+  const hits = findLabel(lines, 'PRODUCER', { exact: true, afterStroke: true }).filter(where);
+  return hits.find((h) => !/[,;]$/.test(h.words.at(-1)!.text)) ?? hits[0];
+}
 
 /**
  * The INSURED box label where OCR garbled it ('msureo', 'INSURFD'): a lone word at the left edge under PRODUCER (at
@@ -445,8 +456,7 @@ class LayoutReader {
   // ---- producer, insured, certificate holder ----
 
   private readParties(x: Extraction) {
-    // (a box label right of a stroke OCR made of the form's edge: 'I PRODUCER')
-    const producer = this.label('PRODUCER', { exact: true, afterStroke: true })[0] ?? this.label(['AGENCY'], { exact: true })[0];
+    const producer = producerLabel(this.lines) ?? this.label(['AGENCY'], { exact: true })[0];
     const insured = this.label(['INSURED', 'NAMED INSURED'], { exact: false, afterStroke: true }).find((h) => !producer || h.y > producer.y) ?? (producer && this.ctx.method !== 'text' ? garbledInsuredLabel(this.lines, producer) : undefined);
     const insurers = this.label(['INSURER(S) AFFORDING COVERAGE', 'COMPANY'])[0];
     const contact = this.label(['CONTACT', 'CONTACT NAME:'])[0];
@@ -1215,6 +1225,19 @@ class LayoutReader {
         this.warnings.push(`${where}: dates "${text(eff)}" and "${text(exp)}" read as ${effectiveDate} to ${expirationDate}, the term of another row`);
       }
     }
+    if (this.ctx.method !== 'text' && eff && exp && effectiveDate !== null && expirationDate !== null && effectiveDate.slice(5) !== expirationDate.slice(5)) {
+      // two dates read, no whole year apart ('06/19/2025' to '05/19/2026'): where a cell was read twice and its other
+      // reading, a date too, makes the only pair on one month and day, that reading is taken (each pass misreads a
+      // digit now and then, the same digit seldom)
+      const readings = (seg: Segment, iso: string) => [iso, ...(seg.words.length === 1 ? (seg.words[0]!.readings ?? []) : []).map((t) => normalizeDate(t.replace(/\s+/g, ''))).filter((d): d is string => d !== null)];
+      const whole = new Map<string, [string, string]>();
+      for (const e of readings(eff, effectiveDate)) for (const x of readings(exp, expirationDate)) if (e.slice(5) === x.slice(5) && x > e) whole.set(`${e} ${x}`, [e, x]);
+      if (whole.size === 1) {
+        const [e, x] = [...whole.values()][0]!;
+        this.warnings.push(`${where}: dates "${text(eff)}" and "${text(exp)}" are no whole year apart; another reading of the cells gives ${e} to ${x}`);
+        [effectiveDate, expirationDate] = [e, x];
+      }
+    }
     if (this.ctx.method !== 'text' && effectiveDate !== null && expirationDate !== null) {
       const mended = mendPolicyYears(effectiveDate, expirationDate, eff?.confidence ?? 1, exp?.confidence ?? 1);
       if (mended) {
@@ -1359,10 +1382,11 @@ const ENDS_WITH_FORM = new RegExp(`\\b${COMPANY_FORM}\\.?$`, 'iu');
 /**
  * A company name's closing suffix as OCR slips on it: 'Inc.' run into the word before it ('Underwritersinc.'), and
  * LLC after a comma read with an E, I or 1 for an L or a G for the C (', ELC'). Only after a comma, where a company's
- * form stands, is a three-letter word one slip from LLC taken for it.
+ * form stands, is a three-letter word one slip from LLC taken for it; 'LL.C' and 'L.LC' closing a name are LLC.
  */
 export function ocrCompanySuffix(name: string): string {
-  return name.replace(/(\p{L}{4,})[Ii]nc\.$/u, '$1 Inc.').replace(/,\s*(?:[EI1][L1I]|[L1I][EI1]|LL)[CG]\.?$/u, (m) => (m.replace(/[,\s.]/g, '') === 'LLC' ? m : ', LLC'));
+  // (and 'LL.C' or 'L.LC': a speck read as a period inside LLC, which is written LLC or L.L.C.)
+  return name.replace(/(\p{L}{4,})[Ii]nc\.$/u, '$1 Inc.').replace(/(^|\s)(?:LL\.C|L\.LC)$/u, '$1LLC').replace(/,\s*(?:[EI1][L1I]|[L1I][EI1]|LL)[CG]\.?$/u, (m) => (m.replace(/[,\s.]/g, '') === 'LLC' ? m : ', LLC'));
 }
 
 /**

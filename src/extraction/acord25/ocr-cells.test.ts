@@ -7,6 +7,7 @@ import { groupLines } from '../text/lines.js';
 import { PSM } from 'tesseract.js';
 import { toPageWords, type PixelWord, type RecognizeOptions } from '../ocr/ocr.js';
 import type { GreyBitmap } from '../ocr/render.js';
+import { certificateDateLabel } from './layout.js';
 import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, inkLines, keepRunNear, policyNumberLabel, rereadDoubtedNames, rereadGridHeader, rereadValueCells, snapToRules, type ValueRegion } from './ocr-cells.js';
 
 type Place = [text: string, x: number, y: number, size?: number];
@@ -119,6 +120,9 @@ describe('ACORD 25 value regions', () => {
     // with INSURED garbled ('msureo'), both boxes are still read again, as the layout reader takes it for INSURED
     const garbled = byName(acord25ValueRegions(page([...HEADER, ...parties.map(([t, ...rest]): Place => [t === 'INSURED' ? 'msureo' : t, ...rest])])));
     expect([garbled.insured!.y0, garbled.producer!.y1]).toEqual([expect.closeTo(187.9, 1), expect.closeTo(181.15, 1)]);
+    // the disclaimer's 'PRODUCER,' above, set by OCR on a line of its own, is not the box's label
+    const disclaimer = byName(acord25ValueRegions(page([...HEADER, ['PRODUCER,', 114, 75, 14], ...parties])));
+    expect(disclaimer.producer!.y0).toBeCloseTo(127.9, 1);
   });
 
   it('gives no regions when the grid header is missing', () => {
@@ -334,6 +338,16 @@ describe('ACORD 25 value regions', () => {
       const odd = HEADER.map(([t, x, y, s]): Place => [t === 'DATE (MM/DD/YYYY)' ? `DATE ${format}` : t, x, y, s]);
       expect(byName(acord25ValueRegions(page(odd))).date!.x1, format).toBeGreaterThan(521 + 17 * 3);
     }
+    // and with a doubled bracket and a slash read as a brace beside it ('{(MM/DD{YYYY)'), or no format found at all:
+    // the cell reaches as far right as the whole label would
+    for (const label of ['DATE {(MM/DD{YYYY)', 'DATE']) {
+      const odd = HEADER.map(([t, x, y, s]): Place => [t === 'DATE (MM/DD/YYYY)' ? label : t, x, y, s]);
+      expect(byName(acord25ValueRegions(page(odd))).date!.x1, label).toBeGreaterThan(521 + 17 * 3);
+    }
+    // the format raised on a line of its own, garbled so, is still taken into the label
+    const braced = HEADER.flatMap(([t, x, y, s]): Place[] => (t === 'DATE (MM/DD/YYYY)' ? [['DATE', 521, 26, s], ['{(MM/DD{YYYY)', 536, 23.5, s]] : [[t, x, y, s]]));
+    const bracedPage = page(braced);
+    expect(certificateDateLabel(groupLines(bracedPage.words), bracedPage)!.right).toBeCloseTo(536 + 13 * 3, 1);
     // a DATE elsewhere on the page (CANCELLATION's "EXPIRATION DATE THEREOF") is not the certificate date's label
     const elsewhere = HEADER.filter(([t]) => !t.startsWith('DATE')).concat([['DATE (MWDODVYYYY)', 387, 679]]);
     expect(byName(acord25ValueRegions(page(elsewhere))).date).toBeUndefined();
@@ -684,7 +698,8 @@ describe("a date cell's two readings", () => {
     };
     // the whitelisted reading lost the thin '11/' ('16/24'); the block's '116/24' is kept beside it
     expect(await cell('16/24', '116/24')).toEqual([['16/24', ['116/24']]]);
-    expect(calls.map((c) => c.whitelist)).toEqual(['0123456789/', '']);
+    // (and, still no date, once more enlarged as a line: the same reading adds nothing)
+    expect(calls.map((c) => [c.whitelist, c.psm])).toEqual([['0123456789/', PSM.SPARSE_TEXT], ['', PSM.SINGLE_BLOCK], ['0123456789/', PSM.SINGLE_LINE]]);
     // a date read the first time is not read again
     expect(await cell('11/6/24', '116/24')).toEqual([['11/6/24', undefined]]);
     expect(calls).toHaveLength(1);
@@ -704,6 +719,97 @@ describe("a date cell's two readings", () => {
     const out = await rereadValueCells(page([...HEADER, ['2/27/26', 343, 338]]), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
     const date = out.words.filter((w) => w.x > 330 && w.x < 375 && w.y > 330 && w.y < 350);
     expect(date.map((w) => [w.text, w.readings])).toEqual([['2127126', ['2/27/26']]]);
+  });
+});
+
+describe('a value of the grid read again alone', () => {
+  const S = 2;
+  /** Ink at each of the places (points: x, y, width), 6 points high; a recognizer answering by call and options. */
+  function setup(inked: [number, number, number][]) {
+    const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+    for (const [x0, y0, w] of inked) for (let y = y0 * S; y < (y0 + 6) * S; y++) for (let x = x0 * S; x < (x0 + w) * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+    return async (places: Place[], answer: (crop: GreyBitmap, options: RecognizeOptions, call: number) => [string, number] | null) => {
+      const calls: { options: RecognizeOptions; width: number }[] = [];
+      const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+        let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
+        for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+        if (x1 < 0) return [];
+        calls.push({ options, width: x1 - x0 + 1 });
+        const a = answer(crop, options, calls.length);
+        return a ? [{ text: a[0], left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: a[1] }] : [];
+      };
+      const out = await rereadValueCells(page([...HEADER, ...places]), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
+      return { calls, words: out.words };
+    };
+  }
+
+  it("reads a date cell holding no date once more enlarged by half, and keeps that reading beside the others ('444127' → '4/4/27')", async () => {
+    const read = setup([[392, 338, 22]]);
+    const inCell = (words: Word[]) => words.filter((w) => w.x > 380 && w.x < 425 && w.y > 330 && w.y < 350).map((w) => [w.text, w.readings]);
+    // (the ink 22 points wide: 44 pixels as cut, 66 enlarged)
+    const enlarged = (crop: GreyBitmap, options: RecognizeOptions) => options.psm === PSM.SINGLE_LINE && crop.width > 60 + 2 * 12;
+    const { words, calls } = await read([['444127', 392, 338]], (crop, options) => (enlarged(crop, options) ? ['4/4/27', 87] : ['444127', 53]));
+    expect(inCell(words)).toEqual([['444127', ['4/4/27']]]);
+    expect(calls.at(-1)!.width).toBeGreaterThan(60);
+    // a date read as one is not read again
+    const plain = await read([['4/4/27', 392, 338]], () => ['4/4/27', 90]);
+    expect(inCell(plain.words)).toEqual([['4/4/27', undefined]]);
+    expect(plain.calls).toHaveLength(1);
+  });
+
+  it("takes for a policy number what two of its readings alone, reduced, enlarged and at its size, give surely ('B360115-26' → '8360115-26')", async () => {
+    const read = setup([[232, 338, 42]]);
+    const number = (words: Word[]) => words.filter((w) => w.x > 220 && w.x < 330 && w.y > 330 && w.y < 350).map((w) => [w.text, w.confidence]);
+    // the column read as a block; alone as a line: reduced (85 pixels wide with its margins), at its size (113) and
+    // enlarged (169)
+    const answer = (reduced: string, size: string, enlarged: string) => (crop: GreyBitmap, options: RecognizeOptions): [string, number] =>
+      options.psm !== PSM.SINGLE_LINE ? ['B360115-26', 86] : crop.width < 100 ? [reduced, 92] : crop.width < 140 ? [size, 80] : [enlarged, 91];
+    // reduced and enlarged agree: at its size it is not read
+    const agreed = await read([['B360115-26', 232, 338]], answer('8360115-26', 'B360115-26', '8360115-26'));
+    expect(number(agreed.words)).toEqual([['8360115-26', 0.91]]);
+    expect(agreed.calls.map((c) => c.options.psm)).toEqual([PSM.SINGLE_BLOCK, PSM.SINGLE_LINE, PSM.SINGLE_LINE]);
+    // they disagree: at its size it sides with one
+    expect(number((await read([['B360115-26', 232, 338]], answer('8360115-26', '8360115-26', 'B8360115-26'))).words)).toEqual([['8360115-26', 0.8]]);
+    // kept: the reading at its size sides with the column's, no two agree, or the two that do differ too much
+    for (const [reduced, size, enlarged] of [
+      ['8360115-26', 'B360115-26', 'B8360115-26'],
+      ['8360115-26', 'B360I15-26', 'B8360115-26'],
+      ['B36-26', 'B36-26', 'B36-26'],
+    ] as const) {
+      expect(number((await read([['B360115-26', 232, 338]], answer(reduced, size, enlarged))).words), `${reduced} ${size} ${enlarged}`).toEqual([['B360115-26', 0.86]]);
+    }
+    // a vote counts only when tesseract gives it 50% or more: a low scan enlarged reads a 9 as 3 ('D354606' at 24%)
+    const unsure = await read([['B360115-26', 232, 338]], (crop, options) =>
+      options.psm !== PSM.SINGLE_LINE ? ['B360115-26', 86] : crop.width < 100 ? ['8360115-26', 24] : crop.width < 140 ? ['B360115-26', 80] : ['8360115-26', 81],
+    );
+    expect(number(unsure.words)).toEqual([['B360115-26', 0.86]]);
+    // a word with no digit ('CGL') is not read again
+    const letters = await read([['CGL', 232, 338]], () => ['CGL', 86]);
+    expect(letters.calls).toHaveLength(1);
+  });
+
+  it("drops a first-pass word OCR ran across two strips ('XX' over the ADDL and SUBR columns), whose parts they read", async () => {
+    const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+    for (const x0 of [180, 198]) for (let y = 338 * S; y < 344 * S; y++) for (let x = x0 * S; x < (x0 + 4) * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+    const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+      let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
+      for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      return x1 < 0 || options.whitelist !== 'XYN' ? [] : [{ text: 'X', left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: 77 }];
+    };
+    // (labels of 4.5-point type: the two flag strips then leave a gap between them, where the word's middle lies)
+    const first = page(HEADER.map(([t, x, y]): Place => [t, x, y, 4.5]));
+    // (and a label the ADDL column's X merely touches stays)
+    first.words.push({ text: 'XX', x: 179, y: 338, width: 24, height: 6, confidence: 0.33 }, { text: 'SCHEDULED', x: 125, y: 338, width: 56, height: 6, confidence: 0.9 });
+    const out = await rereadValueCells(first, bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
+    expect(out.words.filter((w) => w.y > 335 && w.y < 345 && w.x < 300).map((w) => w.text).sort()).toEqual(['SCHEDULED', 'X', 'X']);
+  });
+
+  it("takes for a NAIC code what its readings alone, reduced and enlarged, agree on ('11670' → '11570')", async () => {
+    const read = setup([[560, 192, 21]]);
+    const naic = (words: Word[]) => words.filter((w) => w.x > 550 && w.y > 185 && w.y < 200).map((w) => w.text);
+    const { words, calls } = await read([['11670', 560, 192]], (crop, options) => (options.psm === PSM.SINGLE_LINE ? ['11570', 95] : ['11670', 94]));
+    expect(naic(words)).toEqual(['11570']);
+    expect(calls.every((c) => c.options.whitelist === '0123456789')).toBe(true);
   });
 });
 
@@ -748,20 +854,39 @@ describe('a line the block reading of a strip skipped', () => {
     expect(calls).toHaveLength(2);
   });
 
-  it("reads no skipped line alone in a column of single letters, and at most three in a strip", async () => {
+  it("reads no skipped line alone in a flag column, each in the insurer letters' as one sure letter, and at most three in a strip", async () => {
     const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
-    // five lines of ink in the amounts column and two in the insurer letters' column, none of which the strips read
-    for (const top of [302, 326, 350, 374, 398]) for (let y = top * S; y < (top + 6) * S; y++) for (let x = 530 * S; x < 560 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
-    for (const top of [338, 410]) for (let y = top * S; y < (top + 6) * S; y++) for (let x = 21 * S; x < 26 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
-    const calls: string[] = [];
-    const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
-      calls.push(options.whitelist ?? '');
-      // each strip reads one word in its middle (y 431 on the page), covering none of the lines
-      return [{ text: options.whitelist === 'ABCDEF' ? 'A' : '1', left: crop.width / 2, top: crop.height / 2, width: 2, height: 6 * S, confidence: 95 }];
+    const ink = (x0: number, x1: number, top: number) => {
+      for (let y = top * S; y < (top + 6) * S; y++) for (let x = x0 * S; x < x1 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
     };
-    await rereadValueCells(page(HEADER), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
-    expect(calls.filter((c) => c === 'ABCDEF')).toHaveLength(1);
-    expect(calls.filter((c) => c === '0123456789,')).toHaveLength(1 + 3);
+    // five lines of ink in the amounts column, two in the insurer letters' column and two in the ADDL flags' column,
+    // none of which the strips read
+    for (const top of [302, 326, 350, 374, 398]) ink(530, 560, top);
+    for (const top of [338, 410]) ink(21, 26, top);
+    for (const top of [338, 410]) ink(180, 184, top);
+    const calls: RecognizeOptions[] = [];
+    const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+      calls.push(options);
+      // a skipped letter read alone: the first line's ink a sure B, the second's a doubtful E
+      if (options.psm === PSM.SINGLE_CHAR) {
+        const first = calls.filter((c) => c.psm === PSM.SINGLE_CHAR).length === 1;
+        let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
+        for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+        return [{ text: first ? 'B' : 'E', left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: first ? 92 : 50 }];
+      }
+      // each strip reads one word in its middle (y 431 on the page), covering none of the lines
+      return [{ text: options.whitelist === 'ABCDEF' ? 'A' : options.whitelist === '0123456789,' ? '1' : 'Y', left: crop.width / 2, top: crop.height / 2, width: 2, height: 6 * S, confidence: 95 }];
+    };
+    const out = await rereadValueCells(page(HEADER), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
+    const letters = calls.filter((c) => c.whitelist === 'ABCDEF');
+    expect(letters.map((c) => c.psm)).toEqual([PSM.SINGLE_BLOCK, PSM.SINGLE_CHAR, PSM.SINGLE_CHAR]);
+    // (the sure B where its line of ink is; the doubtful E not taken)
+    const read = out.words.filter((w) => w.x < 40 && /^[A-F]$/.test(w.text)).sort((p, q) => p.y - q.y);
+    expect(read.map((w) => w.text)).toEqual(['B', 'A']);
+    expect(read[0]!.y).toBeGreaterThan(334);
+    expect(read[0]!.y).toBeLessThan(344);
+    expect(calls.filter((c) => c.whitelist === 'XYN')).toHaveLength(1);
+    expect(calls.filter((c) => c.whitelist === '0123456789,')).toHaveLength(1 + 3);
   });
 });
 
@@ -793,6 +918,15 @@ describe('a doubted name read again, its line enlarged and reduced', () => {
   it('takes the enlarged reading when it is surer by 0.2, or gives the letter the first reading dropped', async () => {
     expect(await run([word('ronbridge', 20, 0), word('Construction', 60, 0.96)], [['Ironbridge', 18, 0], ['Construction', 60, 96]], [['ronbridge', 20, 40]])).toEqual(['Ironbridge', 'Construction']);
     expect(await run([word('Bnightline', 20, 0.2)], [['Brightline', 20, 70]], [['Bnightline', 20, 10]])).toEqual(['Brightline']);
+  });
+
+  it("takes what two readings agree on but for a first capital one lost, the capital's, over a third however sure", async () => {
+    // the first reading and the enlarged one: 'ironbridge' and 'Ironbridge', the reduced 'ironhridge' surer than both
+    expect(await run([word('ironbridge', 20, 0.33)], [['Ironbridge', 20, 5]], [['ironhridge', 20, 56]])).toEqual(['Ironbridge']);
+    // the reduced and the enlarged one
+    expect(await run([word('ironhridge', 20, 0.5)], [['Ironbridge', 20, 5]], [['ironbridge', 20, 30]])).toEqual(['Ironbridge']);
+    // the first reading with its capital, read again without: kept
+    expect(await run([word('Ironbridge', 20, 0.5)], [['ironbridge', 20, 90]], [['ironhridge', 20, 95]])).toEqual(['Ironbridge']);
   });
 
   it('keeps the first reading when neither is surer nor agrees, or reads another word, and reads no line without a doubted word', async () => {

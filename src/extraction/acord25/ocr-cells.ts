@@ -11,7 +11,7 @@ import { cropGrey, verticalRules } from '../ocr/preprocess.js';
 import { resizeGrey, type GreyBitmap } from '../ocr/render.js';
 import { isEnglishWord } from '../ocr/vocabulary.js';
 import { normalizeDate } from '../normalize.js';
-import { certificateDateLabel, descriptionHeaderY, garbledInsuredLabel, insurerLabels } from './layout.js';
+import { certificateDateLabel, descriptionHeaderY, garbledInsuredLabel, insurerLabels, producerLabel } from './layout.js';
 import { centerX, centerY, editDistance, findLabel, foldLabel, groupLines, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line } from '../text/lines.js';
 
 /** A value strip in page points: read [x0, x1) × [y0, y1); words whose centre lies in it are its values. */
@@ -42,6 +42,8 @@ export type CellRecognizer = (crop: GreyBitmap, options: RecognizeOptions) => Pr
 
 const DIGITS = '0123456789';
 const DATE_CHARS = `${DIGITS}/`;
+/** How many widths of the word DATE the certificate date's label 'DATE (MM/DD/YYYY)' spans. */
+const DATE_LABEL_WIDTHS = 4.5;
 const AMOUNT_CHARS = `${DIGITS},`;
 const LETTERS = 'ABCDEF';
 const FLAG_CHARS = 'XYN';
@@ -144,7 +146,9 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   const date = certificateDateLabel(lines, page);
   if (date && date.y < number.y) {
     const dh = date.height;
-    regions.push({ name: 'date', x0: date.x - 3 * dh, x1: Math.min(page.width, date.right + 3 * dh), y0: date.bottom + 0.1 * dh, y1: date.bottom + 4 * dh, psm: PSM.SPARSE_TEXT, whitelist: DATE_CHARS });
+    // (to the page's right edge where only the word DATE was found: the value is centred under the format after it,
+    // three times DATE's width, and a strip ending short of it reads '12/15/20' for '12/15/2024')
+    regions.push({ name: 'date', x0: date.x - 3 * dh, x1: Math.min(page.width, Math.max(date.right + 3 * dh, date.x + DATE_LABEL_WIDTHS * (date.right - date.x))), y0: date.bottom + 0.1 * dh, y1: date.bottom + 4 * dh, psm: PSM.SPARSE_TEXT, whitelist: DATE_CHARS });
   }
   return regions.filter((r) => r.x1 - r.x0 > 2 && r.y1 - r.y0 > 2);
 }
@@ -371,8 +375,7 @@ function insurerRegions(lines: Line[], page: PageWords): ValueRegion[] {
  */
 function partyRegions(lines: Line[], page: PageWords): ValueRegion[] {
   const left = (l: LabelHit) => l.x < page.width * 0.3;
-  // (a box label right of a stroke OCR made of the form's edge: 'I PRODUCER')
-  const producer = findLabel(lines, 'PRODUCER', { exact: true, afterStroke: true }).find(left);
+  const producer = producerLabel(lines, left);
   // (or garbled, 'msureo', under PRODUCER: the layout reader takes it for INSURED too)
   const insured =
     findLabel(lines, ['INSURED', 'NAMED INSURED'], { exact: true, afterStroke: true }).find((l) => left(l) && (!producer || l.y > producer.bottom)) ??
@@ -419,6 +422,8 @@ export async function rereadValueCells(
   if (regions.length === 0) return page;
   if (binary) regions = snapToRules(regions, binary, pixelsPerPoint);
   let words = page.words;
+  // (the strip each second-pass word was read in)
+  const stripOf = new Map<Word, ValueRegion>();
   for (const r of regions) {
     const left = Math.max(0, Math.floor(r.x0 * pixelsPerPoint));
     const right = Math.min(bitmap.width, Math.ceil(r.x1 * pixelsPerPoint));
@@ -463,12 +468,21 @@ export async function rereadValueCells(
     // a line of ink the block reading skipped ('5000' among the '1000000's of an amounts column) is read alone; not in
     // the columns of one letter (insurer letters, Y/N flags), where a check box's edge or mark beside the column is a
     // line of ink too, and at most MAX_MISSED_LINES a strip
+    // (the insurer letter column, though, kept to its own run of ink, has its skipped lines read too, as one letter:
+    // tesseract misses a lone 'B' in the column and in the whole page, and reads it alone, reduced, at 92%)
     let missed = 0;
-    for (const [b0, b1] of letters ? [] : inkLines(crop, Math.round(MIN_LINE_PT * pixelsPerPoint))) {
+    const insurerLetter = r.name === 'ltr';
+    for (const [b0, b1] of letters && !insurerLetter ? [] : inkLines(crop, Math.round(MIN_LINE_PT * pixelsPerPoint))) {
       const [y0, y1] = [(top - PAD + b0) / pixelsPerPoint, (top - PAD + b1) / pixelsPerPoint];
       if (found.some((w) => w.y < y1 && w.y + w.height > y0) || ++missed > MAX_MISSED_LINES) continue;
       const from = Math.max(0, b0 - LINE_MARGIN);
       const line = cropGrey(crop, 0, from, crop.width, Math.min(crop.height, b1 + LINE_MARGIN), PAD);
+      if (insurerLetter) {
+        const read = await recognize(resizeGrey(line, LETTER_SMALLER), { psm: PSM.SINGLE_CHAR, whitelist: r.whitelist });
+        const letter = toWords(read.map((p) => unscale(p, LETTER_SMALLER)), left - 2 * PAD, top - 2 * PAD + from).filter((w) => inside(w, r) && /^[A-F]$/.test(w.text) && w.confidence >= LETTER_SURE);
+        if (letter.length === 1) found.push(letter[0]!);
+        continue;
+      }
       // (as a block of one line: tesseract reads a lone short amount as a line with its first digit lost, "000")
       found.push(...toWords(await recognize(line, { psm: PSM.SINGLE_BLOCK, whitelist: r.whitelist }), left - 2 * PAD, top - 2 * PAD + from).filter((w) => inside(w, r)));
     }
@@ -499,6 +513,17 @@ export async function rereadValueCells(
         if (readings.length > 0) found[i] = { ...w, readings };
       }
     }
+    // a date cell read with no date in it ('444127', '4/4126' for 4/4/27 and 4/4/26: a short date's narrow slashes
+    // merged into the digits beside them) is read once more enlarged by half, where its slashes come out; that reading
+    // is one more beside the others, taken only where it is a date or the row's other date confirms it
+    if (r.whitelist === DATE_CHARS) {
+      for (let i = 0; i < found.length; i++) {
+        const w = found[i]!;
+        if (normalizeDate(w.text) !== null || !/\d/.test(w.text)) continue;
+        const again = await rereadWord(w, crop, { left: left - PAD, top: top - PAD }, pixelsPerPoint, r, recognize, toWords, { scale: DATE_LARGER, psms: [PSM.SINGLE_LINE] });
+        if (again && again.text !== w.text && !(w.readings ?? []).includes(again.text)) found[i] = { ...w, readings: [...(w.readings ?? []), again.text] };
+      }
+    }
     // a policy number the whole-page pass read surer, one character apart ('5330904-24' at 91% where the strip read
     // '5330804-24' at 84%), keeps that reading: nothing else on the form checks a policy number's digits
     if (r.name === 'number') {
@@ -510,11 +535,16 @@ export async function rereadValueCells(
         if (first) found[i] = { ...w, text: first.text, confidence: first.confidence };
       }
     }
+    // a policy number's or NAIC code's digits decide a field whole, and nothing else on the form checks them
+    if (r.name === 'number' || r.name === 'naic') await voteOnDigits(found, crop, { left: left - PAD, top: top - PAD }, pixelsPerPoint, r, recognize, toWords);
     // (a box of names keeps every word outside it: its labels stand close around it, and a word OCR boxed with the
     // rule under it, 'Tampa_', would cover the INSURED label below)
     words = [...words.filter((w) => !inside(w, r) && (r.names || coveredShare(w, found) <= 0.4)), ...found];
+    for (const w of found) stripOf.set(w, r);
   }
-  return { ...page, words };
+  // a first-pass word OCR ran across two strips ('XX' over the ADDL and SUBR columns' X) goes: each strip read its part
+  const across = (w: Word) => new Set([...stripOf].filter(([o]) => sameLine(o, w) && o.x + o.width / 2 > w.x && o.x + o.width / 2 < w.x + w.width).map(([, r]) => r)).size >= 2;
+  return { ...page, words: words.filter((w) => stripOf.has(w) || !across(w)) };
 }
 
 /** Whether the grid header's POLICY NUMBER, POLICY EFF and POLICY EXP are all found, the date headers by their labels. */
@@ -607,6 +637,56 @@ const SURER = 0.05;
 /** A word boxed this many times wider than its letters need is a box tesseract stretched over its neighbours. */
 const STRETCHED = 1.6;
 
+/**
+ * The scales a policy number's or NAIC code's word is read at alone, as a line (voteOnDigits): reduced and enlarged
+ * first, at its size only when those two disagree.
+ */
+const VOTE_SCALES = [0.75, 1.5, 1] as const;
+/** How sure (0..1) tesseract must be of a reading for it to count in the vote. */
+const VOTE_SURE = 0.5;
+/** How many characters a reading that outvotes the strip's may differ from it by (a slash or dash found again). */
+const VOTE_SLIPS = 2;
+
+/**
+ * Each word holding a digit of a policy-number or NAIC strip read again alone, as a line, reduced by a quarter and
+ * enlarged by half, and, when those two disagree, at its size: a reading two of these give, each at VOTE_SURE or more,
+ * other than the strip's, outvotes it. In its column tesseract misreads a digit the same way in both of its passes now and then ('9689477-24'
+ * for 9699477-24, '11670' for 11570, 'B360115-26' for 8360115-26), while read alone at two other sizes it comes out
+ * right; the confidences tesseract gives these readings do not tell which is right (the strip's wrong '28851' at 85%,
+ * the right '29851' alone at 82%), two readings agreeing do.
+ */
+async function voteOnDigits(
+  found: Word[],
+  strip: GreyBitmap,
+  origin: { left: number; top: number },
+  pixelsPerPoint: number,
+  r: ValueRegion,
+  recognize: CellRecognizer,
+  toWords: (pw: PixelWord[], left: number, top: number) => Word[],
+): Promise<void> {
+  for (let i = 0; i < found.length; i++) {
+    const w = found[i]!;
+    if (!/\d/.test(w.text)) continue;
+    const readings: Word[] = [];
+    for (const scale of VOTE_SCALES) {
+      // (at its size only to settle a disagreement of the other two)
+      if (scale === 1 && readings.length === 2 && readings[0]!.text === readings[1]!.text && readings.every((a) => a.confidence >= VOTE_SURE)) break;
+      const again = await rereadWord(w, strip, origin, pixelsPerPoint, r, recognize, toWords, { scale, psms: [PSM.SINGLE_LINE] });
+      if (again) readings.push(again);
+    }
+    // (a vote counts when tesseract gives it VOTE_SURE at least: a low scan enlarged reads a 9 as 3 at 24%)
+    const votes = readings.filter((a) => a.confidence >= VOTE_SURE);
+    const winner = votes.find((a, k) => votes.some((b, l) => l !== k && b.text === a.text));
+    if (winner && winner.text !== w.text && editDistance(winner.text, w.text, VOTE_SLIPS) <= VOTE_SLIPS) {
+      const agreeing = votes.filter((a) => a.text === winner.text);
+      found[i] = { ...w, text: winner.text, confidence: Math.min(...agreeing.map((a) => a.confidence)) };
+    }
+  }
+}
+
+/** The scale a date cell holding no date is read again at (rereadWord). */
+const DATE_LARGER = 1.5;
+
 /** A second-pass word holding digits below this confidence (0..1) is read once more on its own (rereadWord). */
 const DOUBTED = 0.8;
 
@@ -615,7 +695,8 @@ const DOUBTED = 0.8;
  * cleared, the limits' '$' blanked; `origin` is the strip's top-left in page pixels) with a margin of a third of its
  * height above and below and a fifth beside, as a single line and then as a single word, with the strip's whitelist:
  * the more confident reading that is one word. Each mode mends slips the other makes ('83358946-25' as a line,
- * '5,000,600' as a word). Null when neither finds one word there.
+ * '5,000,600' as a word). Null when neither finds one word there. With `scale`, the cut-out is read resized so, in the
+ * `psms` given.
  */
 async function rereadWord(
   w: Word,
@@ -625,6 +706,7 @@ async function rereadWord(
   r: ValueRegion,
   recognize: CellRecognizer,
   toWords: (pw: PixelWord[], left: number, top: number) => Word[],
+  { scale = 1, psms = [PSM.SINGLE_LINE, PSM.SINGLE_WORD] }: { scale?: number; psms?: PSM[] } = {},
 ): Promise<Word | null> {
   const left = Math.max(0, Math.floor((w.x - 0.2 * w.height) * pixelsPerPoint) - origin.left);
   const top = Math.max(0, Math.floor((w.y - 0.3 * w.height) * pixelsPerPoint) - origin.top);
@@ -632,9 +714,10 @@ async function rereadWord(
   const bottom = Math.min(strip.height, Math.ceil((w.y + 1.3 * w.height) * pixelsPerPoint) - origin.top);
   if (right - left < 4 || bottom - top < 4) return null;
   const crop = cropGrey(strip, left, top, right, bottom, PAD);
+  const read = scale === 1 ? crop : resizeGrey(crop, scale);
   let best: Word | null = null;
-  for (const psm of [PSM.SINGLE_LINE, PSM.SINGLE_WORD]) {
-    const words = toWords(await recognize(crop, { psm, whitelist: r.whitelist }), origin.left + left - PAD, origin.top + top - PAD);
+  for (const psm of psms) {
+    const words = toWords((await recognize(read, { psm, whitelist: r.whitelist })).map((p) => unscale(p, scale)), origin.left + left - PAD, origin.top + top - PAD);
     if (words.length === 1 && (!best || words[0]!.confidence > best.confidence)) best = words[0]!;
   }
   return best;
@@ -691,8 +774,21 @@ export async function rereadDoubtedNames(
       const small = other(at(smaller));
       // (the letter the first reading dropped, its ink still there)
       const extended = !!big && big.text.length === o.text.length + 1 && (big.text.endsWith(o.text) || big.text.startsWith(o.text)) && /\p{L}/u.test(big.text.replace(o.text, ''));
-      const take = small && (small.confidence > o.confidence || small.text === big?.text) ? small : big && (big.confidence >= o.confidence + 0.2 || (extended && big.confidence >= o.confidence)) ? big : undefined;
-      if (take) found[found.indexOf(o)] = { ...o, text: take.text, confidence: take.confidence };
+      // two readings agreeing but for a first capital one of them lost ('ironbridge' and 'Ironbridge') outvote the
+      // third, however sure ('ironhridge' at 56%): the capital's is taken, or the first reading kept
+      const lower = (t: Word | undefined) => t?.text.toLowerCase();
+      const capital = (a: Word, b: Word) => (/^\p{Lu}/u.test(b.text) && !/^\p{Lu}/u.test(a.text) ? b : a);
+      const take =
+        big && lower(big) === lower(o)
+          ? capital(o, big)
+          : small && big && lower(small) === lower(big) && small.text !== big.text
+            ? capital(small, big)
+            : small && (small.confidence > o.confidence || small.text === big?.text)
+              ? small
+              : big && (big.confidence >= o.confidence + 0.2 || (extended && big.confidence >= o.confidence))
+                ? big
+                : undefined;
+      if (take && take !== o) found[found.indexOf(o)] = { ...o, text: take.text, confidence: take.confidence };
     }
   }
 }
@@ -900,6 +996,9 @@ export function keepRunNear(b: GreyBitmap, x: number, gap: number): void {
 const MIN_LINE_PT = 2.5;
 /** At most this many lines a strip's block reading skipped are read alone (each is a call to tesseract). */
 const MAX_MISSED_LINES = 3;
+/** The scale a line of ink the insurer letter column's reading skipped is read at, as one letter, and how sure of it. */
+const LETTER_SMALLER = 0.6;
+const LETTER_SURE = 0.8;
 /** Pixels of white kept above and below a line of ink read alone. */
 const LINE_MARGIN = 4;
 
