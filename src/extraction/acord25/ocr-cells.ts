@@ -40,6 +40,19 @@ export type ValueRegion = {
 
 export type CellRecognizer = (crop: GreyBitmap, options: RecognizeOptions) => Promise<PixelWord[]>;
 
+/**
+ * A value strip as cut out for its reading, its marks cleared (`origin` is its top-left in page pixels): what reading
+ * one of its words again needs.
+ */
+type CutStrip = {
+  bitmap: GreyBitmap;
+  origin: { left: number; top: number };
+  pixelsPerPoint: number;
+  region: ValueRegion;
+  recognize: CellRecognizer;
+  toWords: (pw: PixelWord[], left: number, top: number) => Word[];
+};
+
 const DIGITS = '0123456789';
 const DATE_CHARS = `${DIGITS}/`;
 /** How many widths of the word DATE the certificate date's label 'DATE (MM/DD/YYYY)' spans. */
@@ -445,6 +458,7 @@ export async function rereadValueCells(
       words = words.filter((w) => !inside(w, r));
       continue;
     }
+    const cut: CutStrip = { bitmap: crop, origin: { left: left - PAD, top: top - PAD }, pixelsPerPoint, region: r, recognize, toWords };
     const found = toWords(await recognize(crop, { psm: r.psm, whitelist: r.whitelist }), left - PAD, top - PAD).filter((w) => inside(w, r));
     // the certificate date's cell read with no date in it ('16/24' for '11/6/24': the whitelist made tesseract drop
     // the thin '11/') is read once more as a block without one; what it reads like a date is kept as another reading
@@ -491,7 +505,7 @@ export async function rereadValueCells(
     for (let i = 0; i < found.length; i++) {
       const w = found[i]!;
       if (w.confidence >= DOUBTED || !/\d/.test(w.text)) continue;
-      const again = await rereadWord(w, crop, { left: left - PAD, top: top - PAD }, pixelsPerPoint, r, recognize, toWords);
+      const again = await rereadWord(w, cut);
       // only a mending: one character changed or one dropped. A longer reading took in something beside the word (a
       // '$' read as 1 with the digits whitelist: '1000000' -> '11000000')
       if (again && again.confidence > w.confidence + 0.1 && again.text.length <= w.text.length && editDistance(again.text, w.text, 1) <= 1 && (r.whitelist !== AMOUNT_CHARS || mendsAmount(w.text, again.text))) {
@@ -520,7 +534,7 @@ export async function rereadValueCells(
       for (let i = 0; i < found.length; i++) {
         const w = found[i]!;
         if (normalizeDate(w.text) !== null || !/\d/.test(w.text)) continue;
-        const again = await rereadWord(w, crop, { left: left - PAD, top: top - PAD }, pixelsPerPoint, r, recognize, toWords, { scale: DATE_LARGER, psms: [PSM.SINGLE_LINE] });
+        const again = await rereadWord(w, cut, { scale: DATE_LARGER, psms: [PSM.SINGLE_LINE] });
         if (again && again.text !== w.text && !(w.readings ?? []).includes(again.text)) found[i] = { ...w, readings: [...(w.readings ?? []), again.text] };
       }
     }
@@ -536,7 +550,7 @@ export async function rereadValueCells(
       }
     }
     // a policy number's or NAIC code's digits decide a field whole, and nothing else on the form checks them
-    if (r.name === 'number' || r.name === 'naic') await voteOnDigits(found, crop, { left: left - PAD, top: top - PAD }, pixelsPerPoint, r, recognize, toWords);
+    if (r.name === 'number' || r.name === 'naic') await voteOnDigits(found, cut);
     // (a box of names keeps every word outside it: its labels stand close around it, and a word OCR boxed with the
     // rule under it, 'Tampa_', would cover the INSURED label below)
     words = [...words.filter((w) => !inside(w, r) && (r.names || coveredShare(w, found) <= 0.4)), ...found];
@@ -655,15 +669,7 @@ const VOTE_SLIPS = 2;
  * right; the confidences tesseract gives these readings do not tell which is right (the strip's wrong '28851' at 85%,
  * the right '29851' alone at 82%), two readings agreeing do.
  */
-async function voteOnDigits(
-  found: Word[],
-  strip: GreyBitmap,
-  origin: { left: number; top: number },
-  pixelsPerPoint: number,
-  r: ValueRegion,
-  recognize: CellRecognizer,
-  toWords: (pw: PixelWord[], left: number, top: number) => Word[],
-): Promise<void> {
+async function voteOnDigits(found: Word[], strip: CutStrip): Promise<void> {
   for (let i = 0; i < found.length; i++) {
     const w = found[i]!;
     if (!/\d/.test(w.text)) continue;
@@ -671,7 +677,7 @@ async function voteOnDigits(
     for (const scale of VOTE_SCALES) {
       // (at its size only to settle a disagreement of the other two)
       if (scale === 1 && readings.length === 2 && readings[0]!.text === readings[1]!.text && readings.every((a) => a.confidence >= VOTE_SURE)) break;
-      const again = await rereadWord(w, strip, origin, pixelsPerPoint, r, recognize, toWords, { scale, psms: [PSM.SINGLE_LINE] });
+      const again = await rereadWord(w, strip, { scale, psms: [PSM.SINGLE_LINE] });
       if (again) readings.push(again);
     }
     // (a vote counts when tesseract gives it VOTE_SURE at least: a low scan enlarged reads a 9 as 3 at 24%)
@@ -700,12 +706,7 @@ const DOUBTED = 0.8;
  */
 async function rereadWord(
   w: Word,
-  strip: GreyBitmap,
-  origin: { left: number; top: number },
-  pixelsPerPoint: number,
-  r: ValueRegion,
-  recognize: CellRecognizer,
-  toWords: (pw: PixelWord[], left: number, top: number) => Word[],
+  { bitmap: strip, origin, pixelsPerPoint, region: r, recognize, toWords }: CutStrip,
   { scale = 1, psms = [PSM.SINGLE_LINE, PSM.SINGLE_WORD] }: { scale?: number; psms?: PSM[] } = {},
 ): Promise<Word | null> {
   const left = Math.max(0, Math.floor((w.x - 0.2 * w.height) * pixelsPerPoint) - origin.left);
