@@ -377,6 +377,26 @@ describe('OCR slips the layout reader works around', () => {
     expect(lone.insurers[0]!.name).toBe('Prairie States Assurance Company');
   });
 
+  it("reads a date with a rule's piece beside it read as a dash ('- 02/26/2027')", () => {
+    const gl = (x: ReturnType<typeof ocrRead>) => x.policies.find((p) => p.coverage === 'general_liability')!;
+    const x = ocrRead(withInsurers({}, [['-', 377, 337, 8]]));
+    expect(gl(x).expirationDate).toBe('2027-02-26');
+    expect(x.warnings.filter((w) => w.includes('not a date'))).toEqual([]);
+  });
+
+  it("drops a stroke left of the box's label opening a party's row, the box's rule ('I Pinnacle Risk Partners')", () => {
+    const x = ocrRead(withInsurers({}).map(([t, x, ...rest]): Place => (t === 'Pinnacle Risk Partners' ? ['I Pinnacle Risk Partners', 17, ...rest] : [t, x, ...rest])));
+    expect(x.producer.name).toBe('Pinnacle Risk Partners');
+    // a name that begins with I, where the box's type begins, keeps it
+    const named = ocrRead(withInsurers({}).map(([t, ...rest]): Place => (t === 'Pinnacle Risk Partners' ? ['I Pinnacle Risk Partners', ...rest] : [t, ...rest])));
+    expect(named.producer.name).toBe('I Pinnacle Risk Partners');
+  });
+
+  it("takes the NAIC code, not a speck read as a digit nearer the INSURER label's middle ('4' beside '14702')", () => {
+    const x = ocrRead(withInsurers({}, [['4', 593, 175.5, 3.6]]));
+    expect(x.insurers[0]).toEqual({ letter: 'A', name: 'Prairie States Assurance Company', naic: '14702' });
+  });
+
   it('reads limits whose first thousands comma OCR lost, and labels split where a hyphen dropped out', () => {
     const places = withInsurers({ 'PRODUCTS - COMP/OP AGG': 'PRODUCTS', 'E.L. DISEASE - EA EMPLOYEE': 'E.L. DISEASE' }, [['COMP/OP AGG', 470, 360], ['EA EMPLOYEE', 475, 505]]).map(
       ([t, ...rest]): Place => [t === '1,000,000' ? '1000 000' : t, ...rest],

@@ -507,6 +507,13 @@ class LayoutReader {
     for (const row of rows) row.sort((a, b) => a.x - b.x);
     // (on OCR, a segment of its own that is one stroke, 'I' or '|', is what is left of the box's rule beside the row)
     if (this.ctx.method !== 'text') for (const row of rows) row.splice(0, row.length, ...row.filter((seg) => !/^[|Il1!]$/.test(seg.text.trim())));
+    // (and one such stroke opening a row's first segment left of the box's label, the box's rule: 'I Pinnacle …')
+    if (this.ctx.method !== 'text') {
+      for (const row of rows) {
+        const first = row[0]?.words[0];
+        if (first && row[0]!.words.length > 1 && /^[|Il1!]$/.test(first.text) && first.x + first.width < label.x + 0.5) row[0] = segmentOf(row[0]!.words.slice(1));
+      }
+    }
     const isName = (row: Segment[]) => {
       const t = row.map((s) => s.text).join(' ');
       // a printed sub-label of the box ("(A/C, No, Ext):", "NAME AND ADDRESS")
@@ -586,7 +593,8 @@ class LayoutReader {
     };
     for (const { letter, hit } of labels) {
       const nameSeg = nearestRowText(names, hit, spacing);
-      const codeSeg = nearest(codes, hit);
+      // (on OCR, a code of three digits at least before a speck read as one nearer the label's middle, '4' beside '24317')
+      const codeSeg = (this.ctx.method === 'text' ? null : nearest(codes.filter((c) => (c.text.match(/\d/g) ?? []).length >= 3), hit)) ?? nearest(codes, hit);
       // OCR leaves the end of a garbled label before the name ("A: # Atlantic …", ": Prairie …", "L Prairie …")
       // and what is left of the NAIC column's rule after it ("… Co. I"), or a stray mark after a company's closing word
       // ("… Company r", "… Co. of", "… Company Cl")
@@ -1180,7 +1188,8 @@ class LayoutReader {
    * A repair the row does not confirm is no date.
    */
   private dates(eff: Segment | null, exp: Segment | null, where: string): { effectiveDate: string | null; expirationDate: string | null } {
-    const text = (seg: Segment | null) => (seg ? seg.text.replace(/\s+/g, '') : '');
+    // (on OCR, without what a rule's piece beside the cell was read as, '- 08/09/2025')
+    const text = (seg: Segment | null) => (seg ? (this.ctx.method === 'text' ? seg.text : seg.text.replace(/^[-–—_|.,:;'‘’]+\s+|\s+[-–—_|.,:;'‘’]+$/g, '')).replace(/\s+/g, '') : '');
     // OCR set both of a row's dates in the effective column, as two words ('10/26/2023 10/2642024'): one each
     if (this.ctx.method !== 'text' && eff && !exp && eff.words.length === 2 && eff.words.every((w) => /\/.*\d{2}$/.test(w.text)) && normalizeDate(text(eff)) === null) {
       [eff, exp] = [segmentOf([eff.words[0]!]), segmentOf([eff.words[1]!])];

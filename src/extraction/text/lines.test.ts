@@ -27,5 +27,8 @@ describe('findLabel', () => {
     expect(hit?.text).toBe('PRODUCER');
     expect(hit?.x).toBe(23);
     expect(findLabel(groupLines([word('THE', 18, 117, 4.5), word('PRODUCER', 33, 117, 4.5)]), 'PRODUCER', { exact: true, afterStroke: true })).toEqual([]);
+    // the stroke with a speck beside it read as a mark ("I' PRODUCER")
+    const marked = findLabel(groupLines([word("I'", 17, 117, 4, 1.4), word('PRODUCER', 21, 117.2, 4.3)]), 'PRODUCER', { exact: true, afterStroke: true })[0];
+    expect(marked?.x).toBe(21);
   });
 });

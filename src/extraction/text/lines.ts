@@ -140,8 +140,9 @@ export function findLabel(lines: readonly Line[], label: string | readonly strin
   for (const line of lines) {
     for (const seg of line.segments) {
       let best: { start: number; n: number; score: number } | null = null;
-      // (`afterStroke`: also after one stroke OCR made of the box's rule before it, 'I PRODUCER')
-      const lead = opts.afterStroke && seg.words.length > 1 && /^[|Il1!¦]$/.test(seg.words[0]!.text) ? 1 : 0;
+      // (`afterStroke`: also after one stroke OCR made of the box's rule before it, 'I PRODUCER', with a speck beside
+      // it read as a mark, "I' PRODUCER")
+      const lead = opts.afterStroke && seg.words.length > 1 && /^[|Il1!¦]['’`.,:;]?$/.test(seg.words[0]!.text) ? 1 : 0;
       const starts = opts.anywhere ? seg.words.length : 1 + lead;
       const prefixes = prefixesOf(seg);
       for (let start = 0; start < starts && !best; start++) {
