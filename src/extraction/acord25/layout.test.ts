@@ -377,6 +377,12 @@ describe('OCR slips the layout reader works around', () => {
     expect(lone.insurers[0]!.name).toBe('Prairie States Assurance Company');
   });
 
+  it("repairs a name's word one slip from a word printed elsewhere on the page ('Caffee' where the description says 'Coffee')", () => {
+    const misread = (extra: Place[]) => withInsurers({}, extra).map(([t, ...rest]): Place => [t === 'Delgado Coffee Company LLC' ? 'Delgado Caffee Company LLC' : t, ...rest]);
+    expect(ocrRead(misread([['Coffee bar operations at the owner\'s sites.', 22, 578]])).insured.name).toBe('Delgado Coffee Company LLC');
+    expect(ocrRead(misread([])).insured.name).toBe('Delgado Caffee Company LLC');
+  });
+
   it("reads a date with a rule's piece beside it read as a dash ('- 02/26/2027')", () => {
     const gl = (x: ReturnType<typeof ocrRead>) => x.policies.find((p) => p.coverage === 'general_liability')!;
     const x = ocrRead(withInsurers({}, [['-', 377, 337, 8]]));

@@ -10,6 +10,7 @@ import type { Box, PageWords, Word } from '../layout/words.js';
 import { cleanMultiline, cleanText, limitLabelKey, normalizeDate, normalizeFlag, normalizeLimit, normalizeNaic, normalizeNameLine } from '../normalize.js';
 import { dateHeaders, flagColumns, OCR_DOLLAR, policyNumberLabel, typeHeight } from './ocr-cells.js';
 import { boxOf, centerX, centerY, editDistance, findLabel, foldLabel, groupLines, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line, type Segment } from '../text/lines.js';
+import { repairNameWords } from '../ocr/vocabulary.js';
 
 export type LayoutContext = { fileName?: string; pages: number; method: 'text' | 'ocr' | 'mixed'; warnings?: string[] };
 
@@ -328,6 +329,7 @@ class LayoutReader {
   private readonly provenance: Provenance = {};
   private page: PageWords;
   private lines: Line[] = [];
+  private pageWordSet: Set<string> | null = null;
 
   constructor(
     private readonly pages: PageWords[],
@@ -335,6 +337,12 @@ class LayoutReader {
   ) {
     this.warnings = [...(ctx.warnings ?? [])];
     this.page = pages[0] ?? { page: 1, width: 612, height: 792, source: 'text', words: [] };
+  }
+
+  /** A name read by OCR with its words repaired by the other words of the page (vocabulary.ts repairNameWords). */
+  private repairedName(name: string): string {
+    this.pageWordSet ??= new Set(this.page.words.map((w) => w.text.replace(/[^\p{L}]/gu, '').toLowerCase()).filter((t) => t.length >= 4));
+    return repairNameWords(name, this.pageWordSet);
   }
 
   /** Records a value's confidence (lowest word confidence, discounted for layout) and its box. */
@@ -544,7 +552,7 @@ class LayoutReader {
         rest[0] = next[2] ? [segmentOf(rest[0]!.flatMap((s) => s.words).slice(1))] : [];
       }
     }
-    const name = normalizeNameLine(this.ctx.method === 'text' ? nameText : ocrCompanySuffix(nameText.replace(/\s+\p{Ll}$/u, '')));
+    const name = normalizeNameLine(this.ctx.method === 'text' ? nameText : this.repairedName(ocrCompanySuffix(nameText.replace(/\s+\p{Ll}$/u, ''))));
     const street = rest.filter((row) => row.length > 0);
     if (street.length > 0 || firstLines.length > 0) {
       const last = street[street.length - 1];
@@ -616,7 +624,7 @@ class LayoutReader {
       // (but a closing 'Co.' read one letter wrong, 'Ce.', 'Go.', is mended first)
       if (this.ctx.method !== 'text') nameText = nameText?.replace(/(\s)(?:C[aceou0]|G[o0]|C)[.,]$/u, '$1Co.');
       if (this.ctx.method !== 'text') nameText = nameText?.replace(/(\b(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|Insurance|Assurance|Mutual|Exchange|Association|Indemnity))\s+(?!(?:Co|Inc|Ltd|LLC|LP|PLC|SA|SE|AG|NV)\.?$)(?:\S{1,3}|[^\p{L}\p{N}&\s]+)$/u, '$1');
-      let name = normalizeNameLine(this.ctx.method === 'text' || nameText === undefined ? nameText : ocrCompanySuffix(nameText));
+      let name = normalizeNameLine(this.ctx.method === 'text' || nameText === undefined ? nameText : this.repairedName(ocrCompanySuffix(nameText)));
       const code = normalizeNaic(codeText);
       // (on OCR, without a code, what OCR made of specks in an empty row, 'Elo.', 'f': under four letters, or not one
       // word of three letters it was at least half sure of)

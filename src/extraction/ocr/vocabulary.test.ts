@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toPageWords } from './ocr.js';
-import { isEnglishWord, repairWord } from './vocabulary.js';
+import { isEnglishWord, repairNameWords, repairWord } from './vocabulary.js';
 
 describe('repairing OCR slips against the English word list', () => {
   it.each([
@@ -22,6 +22,15 @@ describe('repairing OCR slips against the English word list', () => {
       expect(repairWord(word)).toBe(word);
     },
   );
+
+  it("repairs a name's words by the words printed elsewhere on its page, an 'o' read as 'a' too", () => {
+    const page = new Set(['re:', 'harbor', 'point', 'janitorial', 'services', 'ironbridge']);
+    expect(repairNameWords('Metro Janitarial Supply Co.', page)).toBe('Metro Janitorial Supply Co.');
+    expect(repairNameWords('Harbar Point Office Park Owner, LLC', page)).toBe('Harbor Point Office Park Owner, LLC');
+    expect(repairNameWords('Iranbridge Construction', page)).toBe('Ironbridge Construction');
+    // a word nothing else on the page confirms, or English already, stays as read
+    for (const name of ['Catton Holdings', 'Prairie Stales Assurance', 'Delgado Coffee Company', 'Janitarial']) expect(repairNameWords(name, new Set(['states', 'janitors']))).toBe(name);
+  });
 
   it('knows common words and not OCR garble', () => {
     expect(isEnglishWord('Owner')).toBe(true);

@@ -62,10 +62,13 @@ const MIN_LENGTH = 4;
 /** Words at least this long may have two slips. */
 const TWO_SLIP_LENGTH = 8;
 
+/** In a name, also an "o" read as "a" ('Janitarial', 'Harbar'): tesseract's commonest slip there, however sure it is. */
+const NAME_SLIPS: ReadonlyArray<readonly [string, string]> = [...SLIPS, ['a', 'o']];
+
 /** One slip undone anywhere in `lower`, each result once. */
-function undoOne(lower: string): Set<string> {
+function undoOne(lower: string, slips: ReadonlyArray<readonly [string, string]>): Set<string> {
   const out = new Set<string>();
-  for (const [seen, meant] of SLIPS) {
+  for (const [seen, meant] of slips) {
     for (let at = lower.indexOf(seen); at !== -1; at = lower.indexOf(seen, at + 1)) {
       out.add(lower.slice(0, at) + meant + lower.slice(at + seen.length));
     }
@@ -77,7 +80,7 @@ function undoOne(lower: string): Set<string> {
  * The English word an OCR word was meant to be, in the word's own case, or the word unchanged. Punctuation around
  * the letters ("Co.", "Heartiand,") is kept; a word holding anything but letters inside is never changed.
  */
-export function repairWord(text: string): string {
+export function repairWord(text: string, slips: ReadonlyArray<readonly [string, string]> = SLIPS): string {
   const m = /^([^\p{L}\p{N}]*)(\p{L}+)([^\p{L}\p{N}]*)$/u.exec(text);
   if (!m) return text;
   const [, before, core, after] = m as unknown as [string, string, string, string];
@@ -85,10 +88,10 @@ export function repairWord(text: string): string {
   const dict = vocabulary();
   const lower = core.toLowerCase();
   if (dict.has(lower)) return text;
-  let candidates = [...undoOne(lower)].filter((w) => dict.has(w));
+  let candidates = [...undoOne(lower, slips)].filter((w) => dict.has(w));
   if (candidates.length === 0 && core.length >= TWO_SLIP_LENGTH) {
     const two = new Set<string>();
-    for (const once of undoOne(lower)) for (const twice of undoOne(once)) if (dict.has(twice)) two.add(twice);
+    for (const once of undoOne(lower, slips)) for (const twice of undoOne(once, slips)) if (dict.has(twice)) two.add(twice);
     candidates = [...two];
   }
   if (candidates.length === 0) return text;
@@ -122,4 +125,24 @@ function commonPrefix(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
+}
+
+/**
+ * Each word of a name read by OCR that is no English word but one slip of a name's type (NAME_SLIPS) from a word
+ * printed elsewhere on the page (`pageWords`, lower case) is taken for that word ('Metro Janitarial Supply Co.' where
+ * the description says 'janitorial', 'Harbar Point' where it says 'Re: Harbor Point'). A word nothing else on the
+ * page confirms stays as read: a name is often no English word ('Catton' is not 'Cotton').
+ */
+export function repairNameWords(name: string, pageWords: ReadonlySet<string>): string {
+  const dict = vocabulary();
+  return name
+    .split(' ')
+    .map((text) => {
+      const m = /^([^\p{L}\p{N}]*)(\p{L}+)([^\p{L}\p{N}]*)$/u.exec(text);
+      if (!m || m[2]!.length < MIN_LENGTH || dict.has(m[2]!.toLowerCase())) return text;
+      const [, before, core, after] = m as unknown as [string, string, string, string];
+      const candidates = [...undoOne(core.toLowerCase(), NAME_SLIPS)].filter((w) => pageWords.has(w));
+      return candidates.length === 1 ? before + withCaseOf(core, candidates[0]!) + after : text;
+    })
+    .join(' ');
 }
