@@ -422,11 +422,15 @@ describe('OCR slips the layout reader works around', () => {
     expect(x.producer.address).toEqual(plain.producer.address);
   });
 
-  it("takes the PRODUCER box label, not the paragraph's 'PRODUCER,' that OCR set on a line of its own", () => {
+  it("takes the PRODUCER box label, not the paragraph's 'PRODUCER,' that OCR set on a line of its own, garbled or not", () => {
     const plain = ocrRead(withInsurers({}));
-    const x = ocrRead(withInsurers({}, [['REPRESENTATIVE OR', 26, 76], ['PRODUCER,', 78, 74, 14], ['AND THE CERTIFICATE HOLDER.', 164, 76]]));
+    const disclaimer: Place[] = [['REPRESENTATIVE OR', 26, 76], ['PRODUCER,', 78, 74, 14], ['AND THE CERTIFICATE HOLDER.', 164, 76]];
+    const x = ocrRead(withInsurers({}, disclaimer));
     expect(plain.producer.name).toBe('Pinnacle Risk Partners');
     expect(x.producer).toEqual(plain.producer);
+    // the box label one letter off ('PRCDUCER'), with or without the disclaimer's
+    expect(ocrRead(withInsurers({ PRODUCER: 'PRCDUCER' })).producer).toEqual(plain.producer);
+    expect(ocrRead(withInsurers({ PRODUCER: 'PRCDUCER' }, disclaimer)).producer).toEqual(plain.producer);
   });
 
   it("reads COMBINED SINGLE LIMIT by COMBINED alone when OCR lost the rest", () => {

@@ -268,11 +268,23 @@ const DESCRIPTION_HEADER_REST = ['LOCATIONS/VEHICLES', 'ADDITIONAL REMARKS SCHED
 /**
  * The PRODUCER box label (right of a stroke OCR made of the form's edge too: 'I PRODUCER'). The disclaimer's
  * 'AUTHORIZED REPRESENTATIVE OR PRODUCER, AND THE CERTIFICATE HOLDER.' is no box label, though OCR sets its
- * 'PRODUCER,' on a line of its own now and then: the box label carries no comma.
+ * 'PRODUCER,' on a line of its own now and then: the box label carries no comma. Where none is found, a word in
+ * capitals one slip from it opening a segment ('PRCDUCER') is the label.
  */
 export function producerLabel(lines: readonly Line[], where: (hit: LabelHit) => boolean = () => true): LabelHit | undefined {
   const hits = findLabel(lines, 'PRODUCER', { exact: true, afterStroke: true }).filter(where);
-  return hits.find((h) => !/[,;]$/.test(h.words.at(-1)!.text)) ?? hits[0];
+  const label = hits.find((h) => !/[,;]$/.test(h.words.at(-1)!.text));
+  if (label) return label;
+  // (garbled by one letter, 'PRCDUCER': a segment's first word, in capitals, that is one slip from it)
+  for (const line of lines) {
+    for (const seg of line.segments) {
+      const first = seg.words[0]!;
+      if (!/^[A-Z]{7,9}$/.test(first.text) || editDistance(first.text, 'PRODUCER', 1) > 1) continue;
+      const hit: LabelHit = { ...segmentOf([first]), score: 1 - 1 / 8, line, rest: seg.words.length > 1 ? segmentOf(seg.words.slice(1)) : null };
+      if (where(hit)) return hit;
+    }
+  }
+  return hits[0];
 }
 
 /**

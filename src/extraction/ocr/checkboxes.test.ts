@@ -152,6 +152,30 @@ describe('decideCheckBoxes', () => {
     expect(decided.words.some((w) => w.text === 'X' && Math.abs(w.y + w.height / 2 - 75) < 3 && w.x + w.width < label.x && w.x > 39)).toBe(true);
   });
 
+  it("places the box right of the insurer letter column when OCR boxed the label from the box on and ran its words together ('EXCESSLIAB')", () => {
+    // 'EXCESSLIAB' one word from x 39, the box's edge: no word after it tells its letters' width
+    const runTogether: PageWords = {
+      ...page,
+      words: [
+        ...page.words.filter((w) => w.text !== '1X' && w.text !== 'EXCESS' && w.text !== 'LIAB'),
+        { text: 'EXCESSLIAB', x: 39, y: 72, width: 54, height: 8.6, confidence: 0.26 },
+        // (INSR over the letter column, which ends a couple of points before the boxes)
+        ...words([['INSR', 24, 8], ['TYPE OF INSURANCE', 70, 10], ['B', 28, 72]]),
+      ],
+    };
+    const excess = checkBoxWindows(runTogether).find((w) => w.label.text.startsWith('EXCESS'))!;
+    // (over the box drawn from x 39, 14 points wide, its mark in the middle)
+    expect(excess.x0).toBeGreaterThanOrEqual(36);
+    expect(excess.x0).toBeLessThan(39);
+    expect(excess.x1).toBeGreaterThan(51);
+    const decided = decideCheckBoxes(runTogether, bitmap, S);
+    // the insurer letter stays, and the box's mark is read, left of the label's letters
+    expect(decided.words.some((w) => w.text === 'B')).toBe(true);
+    const label = decided.words.find((w) => w.text === 'EXCESSLIAB')!;
+    expect(label.x).toBeGreaterThan(50);
+    expect(decided.words.some((w) => w.text === 'X' && Math.abs(w.y + w.height / 2 - 75) < 3 && w.x + w.width < label.x && w.x > 36)).toBe(true);
+  });
+
   it("places the box by the label, not by a mark read as a word before it that the label was matched from ('X UMBRELLA LIAB')", () => {
     const marked: PageWords = { ...page, words: [...page.words.filter((w) => w.text !== '1X'), ...words([['X', 50, 60]])] };
     const umbrella = checkBoxWindows(marked).find((w) => w.label.text.includes('UMBRELLA'))!;

@@ -69,6 +69,10 @@ export function checkBoxWindows(page: PageWords, lines: Line[] = groupLines(page
   const bottom = descriptionHeaderY(lines, number.bottom + 40) ?? page.height;
   const top = number.bottom + 2;
   const windows: BoxWindow[] = [];
+  // (no window reaches into the insurer letter column left of the boxes: a label OCR boxed from the box's edge on and
+  // ran into its next word, 'EXCESSLIAB', would place its window over the letter, and the letter would go as a mark)
+  const letters = findLabel(lines, ['INSR', 'INSR LTR', 'LTR'], { exact: true }).find((l) => Math.abs(l.y - number.y) < 3 * number.height && l.right < number.x);
+  const leftmost = letters ? letters.right + 1 : 0;
   const short = CHECK_BOX_LABELS.filter((l) => l.replace(/[^A-Za-z]/g, '').length < 5);
   const long = CHECK_BOX_LABELS.filter((l) => !short.includes(l));
   // short labels must be whole words; long ones may follow a mark OCR glued to them
@@ -107,6 +111,9 @@ export function checkBoxWindows(page: PageWords, lines: Line[] = groupLines(page
       const below = lines.find((l) => l.y > hit.y + 0.5 * h && l.y < hit.bottom + 0.9 * h && l.segments.some((s) => Math.abs(s.x - x) < 1.5 * h));
       cy = below ? (cy + (below.y + below.bottom) / 2) / 2 : cy + 0.6 * h;
     } else if (folded === 'STATUTE') cy -= 0.6 * h;
+    // (where the window would reach into the letter column, the label's first word was boxed from the box's edge on:
+    // the box is the first thing right of the column, and the label's letters start after it)
+    if (x - 17 < leftmost && first.x < leftmost + 16) x = labelX = leftmost + 17;
     const w: BoxWindow = { x0: x - 17, x1: x - 1.2, y0: cy - 5, y1: cy + 5, label: hit, ...(labelX !== undefined ? { labelX } : {}) };
     // the same box found twice (PER and PER STATUTE, PRO- and PROJECT, EXCESS LIAB and EXCESS): once
     if (!windows.some((o) => Math.abs(o.x0 - w.x0) < 4 && Math.abs(o.y0 - w.y0) < 4)) windows.push(w);
@@ -262,7 +269,7 @@ function umbrellaExcessFallback(page: PageWords, lines: Line[], windows: BoxWind
  * the label still begins its own segment. Its size is a label's, within bounds: OCR gives a label that took in a box
  * edge the height of the box ('EXCESS' 13 points high), and a mark that large would reach into the letter column.
  */
-function markWord(box: { x1: number }, cy: number, labelHeight: number): Word {
+function markWord(box: { x0?: number; x1: number }, cy: number, labelHeight: number): Word {
   const h = Math.max(4, Math.min(6, labelHeight));
-  return { text: 'X', x: box.x1 - 1.5 * h - 6, y: cy - h / 2, width: 0.9 * h, height: h, confidence: 0.9 };
+  return { text: 'X', x: Math.max(box.x1 - 1.5 * h - 6, box.x0 ?? -Infinity), y: cy - h / 2, width: 0.9 * h, height: h, confidence: 0.9 };
 }
