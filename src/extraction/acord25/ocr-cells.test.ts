@@ -783,6 +783,10 @@ describe('a value of the grid read again alone', () => {
       options.psm !== PSM.SINGLE_LINE ? ['B360115-26', 86] : crop.width < 100 ? ['8360115-26', 24] : crop.width < 140 ? ['B360115-26', 80] : ['8360115-26', 81],
     );
     expect(number(unsure.words)).toEqual([['B360115-26', 0.86]]);
+    // a word the strip read at 95% or more is not read again
+    const sure = await read([['B360115-26', 232, 338]], (crop, options) => (options.psm !== PSM.SINGLE_LINE ? ['B360115-26', 96] : ['8360115-26', 99]));
+    expect(number(sure.words)).toEqual([['B360115-26', 0.96]]);
+    expect(sure.calls).toHaveLength(1);
     // a word with no digit ('CGL') is not read again
     const letters = await read([['CGL', 232, 338]], () => ['CGL', 86]);
     expect(letters.calls).toHaveLength(1);

@@ -656,13 +656,15 @@ const STRETCHED = 1.6;
  * first, at its size only when those two disagree.
  */
 const VOTE_SCALES = [0.75, 1.5, 1] as const;
+/** A word the strip read this sure (0..1) or surer is not voted on: none of the misreadings seen was (at most 94%). */
+const VOTE_BELOW = 0.95;
 /** How sure (0..1) tesseract must be of a reading for it to count in the vote. */
 const VOTE_SURE = 0.5;
 /** How many characters a reading that outvotes the strip's may differ from it by (a slash or dash found again). */
 const VOTE_SLIPS = 2;
 
 /**
- * Each word holding a digit of a policy-number or NAIC strip read again alone, as a line, reduced by a quarter and
+ * Each word holding a digit of a policy-number or NAIC strip, read below VOTE_BELOW, read again alone, as a line, reduced by a quarter and
  * enlarged by half, and, when those two disagree, at its size: a reading two of these give, each at VOTE_SURE or more,
  * other than the strip's, outvotes it. In its column tesseract misreads a digit the same way in both of its passes now and then ('9689477-24'
  * for 9699477-24, '11670' for 11570, 'B360115-26' for 8360115-26), while read alone at two other sizes it comes out
@@ -672,7 +674,7 @@ const VOTE_SLIPS = 2;
 async function voteOnDigits(found: Word[], strip: CutStrip): Promise<void> {
   for (let i = 0; i < found.length; i++) {
     const w = found[i]!;
-    if (!/\d/.test(w.text)) continue;
+    if (!/\d/.test(w.text) || w.confidence >= VOTE_BELOW) continue;
     const readings: Word[] = [];
     for (const scale of VOTE_SCALES) {
       // (at its size only to settle a disagreement of the other two)
