@@ -664,12 +664,12 @@ const VOTE_SURE = 0.5;
 const VOTE_SLIPS = 2;
 
 /**
- * Each word holding a digit of a policy-number or NAIC strip, read below VOTE_BELOW, read again alone, as a line, reduced by a quarter and
- * enlarged by half, and, when those two disagree, at its size: a reading two of these give, each at VOTE_SURE or more,
- * other than the strip's, outvotes it. In its column tesseract misreads a digit the same way in both of its passes now and then ('9689477-24'
- * for 9699477-24, '11670' for 11570, 'B360115-26' for 8360115-26), while read alone at two other sizes it comes out
- * right; the confidences tesseract gives these readings do not tell which is right (the strip's wrong '28851' at 85%,
- * the right '29851' alone at 82%), two readings agreeing do.
+ * Each word holding a digit of a policy-number or NAIC strip, read below VOTE_BELOW, read again alone, as a line,
+ * reduced by a quarter and enlarged by half, and, when those two disagree, at its size: a reading two of these give,
+ * each at VOTE_SURE or more, other than the strip's, outvotes it. In its column tesseract misreads a digit the same way
+ * in both of its passes now and then ('9689477-24' for 9699477-24, '11670' for 11570, 'B360115-26' for 8360115-26),
+ * while read alone at two other sizes it comes out right; the confidences tesseract gives these readings do not tell
+ * which is right (the strip's wrong '28851' at 85%, the right '29851' alone at 82%), two readings agreeing do.
  */
 async function voteOnDigits(found: Word[], strip: CutStrip): Promise<void> {
   for (let i = 0; i < found.length; i++) {
