@@ -28,6 +28,8 @@ describe('repairing OCR slips against the English word list', () => {
     expect(repairNameWords('Metro Janitarial Supply Co.', page)).toBe('Metro Janitorial Supply Co.');
     expect(repairNameWords('Harbar Point Office Park Owner, LLC', page)).toBe('Harbor Point Office Park Owner, LLC');
     expect(repairNameWords('Iranbridge Construction', page)).toBe('Ironbridge Construction');
+    // one of the commoner slips from an English word, confirmed or not
+    expect(repairNameWords('Channelside Medical Pavilion Qwner, LLC', new Set())).toBe('Channelside Medical Pavilion Owner, LLC');
     // a word nothing else on the page confirms, or English already, stays as read
     for (const name of ['Catton Holdings', 'Prairie Stales Assurance', 'Delgado Coffee Company', 'Janitarial']) expect(repairNameWords(name, new Set(['states', 'janitors']))).toBe(name);
   });

@@ -130,8 +130,9 @@ function commonPrefix(a: string, b: string): number {
 /**
  * Each word of a name read by OCR that is no English word but one slip of a name's type (NAME_SLIPS) from a word
  * printed elsewhere on the page (`pageWords`, lower case) is taken for that word ('Metro Janitarial Supply Co.' where
- * the description says 'janitorial', 'Harbar Point' where it says 'Re: Harbor Point'). A word nothing else on the
- * page confirms stays as read: a name is often no English word ('Catton' is not 'Cotton').
+ * the description says 'janitorial', 'Harbar Point' where it says 'Re: Harbor Point'); else one that repairWord's
+ * slips make an English word is taken for it however sure tesseract was ('Qwner'). A word nothing else confirms stays
+ * as read: a name is often no English word ('Catton' is not 'Cotton').
  */
 export function repairNameWords(name: string, pageWords: ReadonlySet<string>): string {
   const dict = vocabulary();
@@ -142,7 +143,8 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>): s
       if (!m || m[2]!.length < MIN_LENGTH || dict.has(m[2]!.toLowerCase())) return text;
       const [, before, core, after] = m as unknown as [string, string, string, string];
       const candidates = [...undoOne(core.toLowerCase(), NAME_SLIPS)].filter((w) => pageWords.has(w));
-      return candidates.length === 1 ? before + withCaseOf(core, candidates[0]!) + after : text;
+      // (else, however sure tesseract was, one of its commoner slips from an English word: 'Qwner')
+      return candidates.length === 1 ? before + withCaseOf(core, candidates[0]!) + after : repairWord(text);
     })
     .join(' ');
 }
