@@ -265,6 +265,11 @@ export function certificateDateLabel(lines: readonly Line[], page: PageWords): L
 // (folded as the page's text is: L reads as I)
 const DESCRIPTION_HEADER_REST = ['LOCATIONS/VEHICLES', 'ADDITIONAL REMARKS SCHEDULE', 'MAY BE ATTACHED IF MORE SPACE'].map(foldLabel);
 
+/** The other readings of a segment of one word (a date cell OCR read twice: Word.readings); none for several words. */
+function otherReadings(seg: Segment): string[] {
+  return seg.words.length === 1 ? (seg.words[0]!.readings ?? []) : [];
+}
+
 /**
  * The PRODUCER box label (right of a stroke OCR made of the form's edge too: 'I PRODUCER'). The disclaimer's
  * 'AUTHORIZED REPRESENTATIVE OR PRODUCER, AND THE CERTIFICATE HOLDER.' is no box label, though OCR sets its
@@ -445,7 +450,7 @@ class LayoutReader {
       const onLine = date.rest ? [date.rest] : [];
       for (const seg of [...onLine, ...below]) {
         // (on OCR, where the cell's second reading is no date, the whole-page pass's may be: '527124' and '5/27/24')
-        const readings = this.ctx.method !== 'text' && seg.words.length === 1 ? (seg.words[0]!.readings ?? []) : [];
+        const readings = this.ctx.method !== 'text' ? otherReadings(seg) : [];
         const iso = [seg.text, ...readings].map(normalizeDate).find((d) => d !== null) ?? null;
         if (iso) {
           x.certificateDate = iso;
@@ -1107,7 +1112,7 @@ class LayoutReader {
     const dateDigits = this.ctx.method === 'text' ? 1 : 4;
     // (nor is a cell read '024' one whose other reading is a date: '9/7/2024')
     const isDate = (t: string) => normalizeDate(t) !== null || (t.match(/\d/g) ?? []).length >= dateDigits;
-    const dated = (segs: Segment[]) => segs.filter((s) => isDate(s.text) || (s.words.length === 1 && (s.words[0]!.readings ?? []).some(isDate)));
+    const dated = (segs: Segment[]) => segs.filter((s) => isDate(s.text) || otherReadings(s).some(isDate));
     const effDates = dated(effs);
     const expDates = dated(exps);
     if (numbers.length === 0 && effDates.length === 0 && expDates.length === 0 && rowLimits.length === 0) return [];
@@ -1230,7 +1235,7 @@ class LayoutReader {
       // (a date cell OCR read twice offers both readings: the one a plain date, or the row confirms, is taken)
       const options = (seg: Segment, plain: string | null) => {
         if (plain !== null) return [{ iso: plain, cost: 0 }];
-        const readings = seg.words.length === 1 ? (seg.words[0]!.readings ?? []) : [];
+        const readings = otherReadings(seg);
         return [text(seg), ...readings].flatMap((t) => {
           const iso = normalizeDate(t);
           return iso !== null ? [{ iso, cost: 0 }] : ocrDates(t);
@@ -1258,7 +1263,7 @@ class LayoutReader {
       // two dates read, no whole year apart ('06/19/2025' to '05/19/2026'): where a cell was read twice and its other
       // reading, a date too, makes the only pair on one month and day, that reading is taken (each pass misreads a
       // digit now and then, the same digit seldom)
-      const readings = (seg: Segment, iso: string) => [iso, ...(seg.words.length === 1 ? (seg.words[0]!.readings ?? []) : []).map((t) => normalizeDate(t.replace(/\s+/g, ''))).filter((d): d is string => d !== null)];
+      const readings = (seg: Segment, iso: string) => [iso, ...otherReadings(seg).map((t) => normalizeDate(t.replace(/\s+/g, ''))).filter((d): d is string => d !== null)];
       const whole = new Map<string, [string, string]>();
       for (const e of readings(eff, effectiveDate)) for (const x of readings(exp, expirationDate)) if (e.slice(5) === x.slice(5) && x > e) whole.set(`${e} ${x}`, [e, x]);
       if (whole.size === 1) {

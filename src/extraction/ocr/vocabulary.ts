@@ -57,6 +57,9 @@ const SLIPS: ReadonlyArray<readonly [string, string]> = [
   ['q', 'o'],
 ];
 
+/** A word's letters, with the punctuation before and after them ('Heartiand,'): nothing but letters inside. */
+const WORD_CORE = /^([^\p{L}\p{N}]*)(\p{L}+)([^\p{L}\p{N}]*)$/u;
+
 /** Words shorter than this are left alone: too many short words are one slip from another. */
 const MIN_LENGTH = 4;
 /** Words at least this long may have two slips. */
@@ -81,7 +84,7 @@ function undoOne(lower: string, slips: ReadonlyArray<readonly [string, string]>)
  * the letters ("Co.", "Heartiand,") is kept; a word holding anything but letters inside is never changed.
  */
 export function repairWord(text: string, slips: ReadonlyArray<readonly [string, string]> = SLIPS): string {
-  const m = /^([^\p{L}\p{N}]*)(\p{L}+)([^\p{L}\p{N}]*)$/u.exec(text);
+  const m = WORD_CORE.exec(text);
   if (!m) return text;
   const [, before, core, after] = m as unknown as [string, string, string, string];
   if (core.length < MIN_LENGTH || !/^[A-Za-z]+$/.test(core)) return text;
@@ -139,7 +142,7 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>): s
   return name
     .split(' ')
     .map((text) => {
-      const m = /^([^\p{L}\p{N}]*)(\p{L}+)([^\p{L}\p{N}]*)$/u.exec(text);
+      const m = WORD_CORE.exec(text);
       if (!m || m[2]!.length < MIN_LENGTH || dict.has(m[2]!.toLowerCase())) return text;
       const [, before, core, after] = m as unknown as [string, string, string, string];
       const candidates = [...undoOne(core.toLowerCase(), NAME_SLIPS)].filter((w) => pageWords.has(w));
