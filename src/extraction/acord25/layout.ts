@@ -249,11 +249,18 @@ export function hasTextCheckMarks(found: LayoutPage): boolean {
 export function certificateDateLabel(lines: readonly Line[], page: PageWords): LabelHit | undefined {
   const full = findLabel(lines, 'DATE (MM/DD/YYYY)')[0];
   if (full) return full;
-  const date = findLabel(lines, 'DATE', { exact: true }).find((l) => l.x > page.width * 0.6 && l.y < page.height * 0.08);
+  const topRight = (l: LabelHit) => l.x > page.width * 0.6 && l.y < page.height * 0.08;
   // the garbled format beside it is part of the label: the value is centred under both (OCR sets it a little higher
   // now and then, on a line of its own)
   // ('{(MM/DD{YYYY)': OCR doubles a bracket and reads a slash as one)
   const isFormat = (t: string) => /^[({[]{0,2}[A-Z\d/|{}()[\]]{6,}[)}\]]{0,2}$/i.test(t.replace(/\s+/g, '')) && /[MD]/i.test(t);
+  // DATE itself garbled by one letter ('OATE (MM/DDIYYYY)') is the label when its format follows it
+  const date =
+    findLabel(lines, 'DATE', { exact: true }).find(topRight) ??
+    lines
+      .flatMap((line) => line.segments.map((seg) => ({ line, seg })))
+      .map(({ line, seg }): LabelHit => ({ ...segmentOf(seg.words.slice(0, 1)), score: 0.75, line, rest: seg.words.length > 1 ? segmentOf(seg.words.slice(1)) : null }))
+      .find((l) => topRight(l) && /^[A-Z]{4}$/.test(l.text) && editDistance(l.text, 'DATE', 1) <= 1 && l.rest !== null && isFormat(l.rest.text));
   const beside = date
     ? lines.flatMap((l) => l.segments).find((s) => s !== date.rest && isFormat(s.text) && s.x >= date.right && s.x < date.right + 3 * date.height && Math.abs(centerY(s) - centerY(date)) < 1.2 * date.height)
     : undefined;

@@ -348,6 +348,9 @@ describe('ACORD 25 value regions', () => {
     const braced = HEADER.flatMap(([t, x, y, s]): Place[] => (t === 'DATE (MM/DD/YYYY)' ? [['DATE', 521, 26, s], ['{(MM/DD{YYYY)', 536, 23.5, s]] : [[t, x, y, s]]));
     const bracedPage = page(braced);
     expect(certificateDateLabel(groupLines(bracedPage.words), bracedPage)!.right).toBeCloseTo(536 + 13 * 3, 1);
+    // DATE garbled by one letter ('OATE'), its format beside it
+    const slipped = HEADER.map(([t, x, y, s]): Place => [t === 'DATE (MM/DD/YYYY)' ? 'OATE (MM/DDIYYYY)' : t, x, y, s]);
+    expect(byName(acord25ValueRegions(page(slipped))).date!.x1).toBeGreaterThan(521 + 17 * 3);
     // a DATE elsewhere on the page (CANCELLATION's "EXPIRATION DATE THEREOF") is not the certificate date's label
     const elsewhere = HEADER.filter(([t]) => !t.startsWith('DATE')).concat([['DATE (MWDODVYYYY)', 387, 679]]);
     expect(byName(acord25ValueRegions(page(elsewhere))).date).toBeUndefined();
@@ -806,6 +809,21 @@ describe('a value of the grid read again alone', () => {
     first.words.push({ text: 'XX', x: 179, y: 338, width: 24, height: 6, confidence: 0.33 }, { text: 'SCHEDULED', x: 125, y: 338, width: 56, height: 6, confidence: 0.9 });
     const out = await rereadValueCells(first, bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
     expect(out.words.filter((w) => w.y > 335 && w.y < 345 && w.x < 300).map((w) => w.text).sort()).toEqual(['SCHEDULED', 'X', 'X']);
+  });
+
+  it("drops a first-pass word that begins in a strip and runs out of it over the strip's word ('AX': a letter and the mark beside it)", async () => {
+    const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+    for (let y = 338 * S; y < 344 * S; y++) for (let x = 20 * S; x < 24 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+    const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+      let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
+      for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      return x1 < 0 || options.whitelist !== 'ABCDEF' ? [] : [{ text: 'A', left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: 96 }];
+    };
+    const first = page(HEADER);
+    // (boxed wide enough that its centre lies outside the letter column: the column's rule is not snapped to here)
+    first.words.push({ text: 'AX', x: 20, y: 337, width: 46, height: 8, confidence: 0.54 });
+    const out = await rereadValueCells(first, bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
+    expect(out.words.filter((w) => w.y > 335 && w.y < 345 && w.x < 45).map((w) => w.text)).toEqual(['A']);
   });
 
   it("takes for a NAIC code what its readings alone, reduced and enlarged, agree on ('11670' → '11570')", async () => {

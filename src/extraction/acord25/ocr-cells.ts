@@ -553,7 +553,10 @@ export async function rereadValueCells(
     if (r.name === 'number' || r.name === 'naic') await voteOnDigits(found, cut);
     // (a box of names keeps every word outside it: its labels stand close around it, and a word OCR boxed with the
     // rule under it, 'Tampa_', would cover the INSURED label below)
-    words = [...words.filter((w) => !inside(w, r) && (r.names || coveredShare(w, found) <= 0.4)), ...found];
+    // A first-pass word that begins inside the strip and runs out of it over a strip word ('AX': an insurer letter
+    // read together with the check mark right of its column) is that word read with its neighbour: it goes too.
+    const startsOver = (w: Word) => w.x >= r.x0 && w.x < r.x1 && w.y + w.height / 2 >= r.y0 && w.y + w.height / 2 < r.y1 && found.some((f) => sameLine(f, w) && overlapsX(f, w));
+    words = [...words.filter((w) => !inside(w, r) && (r.names || (coveredShare(w, found) <= 0.4 && !startsOver(w)))), ...found];
     for (const w of found) stripOf.set(w, r);
   }
   // a first-pass word OCR ran across two strips ('XX' over the ADDL and SUBR columns' X) goes: each strip read its part
