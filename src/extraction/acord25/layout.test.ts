@@ -551,7 +551,14 @@ describe('OCR slips the layout reader works around', () => {
     const f = fives.policies.find((p) => p.coverage === 'general_liability')!;
     expect([f.limits.medical_expense, f.limits.general_aggregate, f.limits.damage_to_rented_premises]).toEqual([5_000, 2_000_000, 5_500_000]);
     // and with its commas lost too
-    expect(['51000000', '5100000', '5000000', '5500000', '5,000,000', '51,000'].map(withoutTypedDollar)).toEqual([1_000_000, 100_000, null, 500_000, null, 1_000]);
+    expect(['51000000', '5100000', '5000000', '5500000', '5,000,000', '51,000'].map((t) => withoutTypedDollar(t))).toEqual([1_000_000, 100_000, null, 500_000, null, 1_000]);
+    // a 3 or 8 only where the page shows typed '$'s
+    expect(['35,000,000', '85,000', '32000000'].map((t) => withoutTypedDollar(t))).toEqual([null, null, null]);
+    expect(['35,000,000', '85,000', '32000000', '30,000,000'].map((t) => withoutTypedDollar(t, '358'))).toEqual([5_000_000, 5_000, 2_000_000, null]);
+    const typedAs = (reads: Record<string, string>) => ocrRead(withInsurers({}).map(([text, ...rest]): Place => [reads[text] ?? text, ...rest])).policies.find((p) => p.coverage === 'general_liability')!;
+    const eights = typedAs({ '5,000': '85,000', '2,000,000': '32,000,000' });
+    expect([eights.limits.medical_expense, eights.limits.general_aggregate]).toEqual([5_000, 2_000_000]);
+    expect(typedAs({ '5,000': '85,000' }).limits.medical_expense).toBe(85_000);
     const t = ocrRead(withInsurers({}).map(([text, ...rest]): Place => [typed[text] ?? text, ...rest])).policies.find((p) => p.coverage === 'general_liability')!;
     expect([t.limits.medical_expense, t.limits.damage_to_rented_premises, t.limits.general_aggregate, t.limits.each_occurrence]).toEqual([5_000, 300_000, 2_000_000, 1_000_000]);
     const x = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [glued[t] ?? t, ...rest]));

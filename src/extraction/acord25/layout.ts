@@ -672,6 +672,8 @@ class LayoutReader {
    * repair, with the middle of its word (set by readGrid, for dates()).
    */
   private gridDates: { iso: string; y: number }[] = [];
+  /** The digits OCR makes of a '$' typed before the amounts (withoutTypedDollar): 5, or 3 and 8 too where two amounts show it. */
+  private dollarDigits = '5';
 
   private readGrid(x: Extraction) {
     const header = {
@@ -807,6 +809,9 @@ class LayoutReader {
     const digitWidth = this.ctx.method === 'text' ? null : amountDigitWidth(amountWords);
     // and where the amounts typed after it begin
     const amountX = dollarX === null ? null : amountColumn(amountWords, dollarX);
+    // amounts typed with a '$' the digits-only reading made a 3, 5 or 8 of ('35,000,000', '5300,000', '85,000'): two
+    // such on the page show it, and a 3 or an 8 before a one-digit limit is then that '$' too
+    if (this.ctx.method !== 'text' && amountWords.filter((w) => withoutTypedDollar(w.text, '358') !== null).length >= 2) this.dollarDigits = '358';
     // printed cell text that is never a value: the '$' of limit lines, the WC row's N / A and the Y / N hint
     const labelWords = new Set<Word>([
       ...pageWords.filter((w) => this.isDollar(w) && (w.text === '$' || w.x >= cols.limitLabel.x0)),
@@ -1205,7 +1210,7 @@ class LayoutReader {
     // taken off first: '3 500,000' is no amount grouped by a space; and a '$' typed with the amount after the printed
     // one ("i's $1,000.000")
     const amount = text.replace(/[$§](?=\d[\d,. ]*$)/, ' ').replace(OCR_DOLLAR_BEFORE, '').trim();
-    const typedDollar = withoutTypedDollar(amount);
+    const typedDollar = withoutTypedDollar(amount, this.dollarDigits);
     if (typedDollar !== null) return typedDollar;
     const n = normalizeLimit(amount) ?? ocrLimit(amount);
     const round = n === null ? null : roundLimit(n);
@@ -1356,10 +1361,11 @@ export function ocrPolicyNumber(text: string): string | null {
  * A limit whose typed '$' OCR read as a 5 before it ('55,000' for '$5,000', '52,000,000' for '$2,000,000'), or null: a
  * limit of one significant digit after a 5 is that limit (limits of 5 and another digit, 5,500,000, print a comma
  * after the 5). With its commas lost too ('51000000'), a 5 and another digit then five zeros or more, which no limit
- * prints.
+ * prints. `dollarDigits`: the digits taken for the '$' (a page whose amounts show a typed '$' read as 3 or 8 too).
  */
-export function withoutTypedDollar(amount: string): number | null {
-  const m = /^5([1-9]0{0,2}(?:,000)+)$/.exec(amount) ?? /^5([1-9]0{5,})$/.exec(amount);
+export function withoutTypedDollar(amount: string, dollarDigits = '5'): number | null {
+  if (!/^\d/.test(amount) || !dollarDigits.includes(amount[0]!)) return null;
+  const m = /^\d([1-9]0{0,2}(?:,000)+)$/.exec(amount) ?? /^\d([1-9]0{5,})$/.exec(amount);
   return m ? normalizeLimit(m[1]!) : null;
 }
 

@@ -82,6 +82,10 @@ describe('ACORD 25 value regions', () => {
     expect(r.exp!.x1).toBeLessThan(428);
     // the amounts start right of the '$' printed on each limit line, and are read as digits and commas only
     expect(r.amount!.x0).toBeGreaterThan(519 + 3);
+    expect(r.amount!.dollarRight).toBeCloseTo(522, 1);
+    // also where POLICY NUMBER's box is half as high again as the limit labels' type (a photo)
+    const tall = byName(acord25ValueRegions(page(HEADER.map(([t, x, y, size]): Place => (t === 'POLICY NUMBER' ? [t, x, y - 3, 9] : [t, x, y, size])))));
+    expect(tall.amount!.dollarRight).toBeCloseTo(522, 1);
     expect(r.amount!.whitelist).toBe('0123456789,');
     expect(r.eff!.whitelist).toBe('0123456789/');
     expect(r.ltr!.whitelist).toBe('ABCDEF');
@@ -824,6 +828,29 @@ describe('a value of the grid read again alone', () => {
     first.words.push({ text: 'AX', x: 20, y: 337, width: 46, height: 8, confidence: 0.54 });
     const out = await rereadValueCells(first, bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
     expect(out.words.filter((w) => w.y > 335 && w.y < 345 && w.x < 45).map((w) => w.text)).toEqual(['A']);
+  });
+
+  it("blanks the printed '$' where OCR read it, though the strip's edge moved onto the rule further left than a '$' is wide", async () => {
+    const blank = () => ({ width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) });
+    const bitmap: GreyBitmap = blank();
+    const ink = (b: GreyBitmap, x0: number, x1: number, y0: number, y1: number) => {
+      for (let y = Math.round(y0 * S); y < Math.round(y1 * S); y++) for (let x = Math.round(x0 * S); x < Math.round(x1 * S); x++) b.data[y * b.width + x] = 0;
+    };
+    // the printed '$' 514..522.5 (a photo, enlarged), the typed '$5,000' from 527 on
+    ink(bitmap, 514, 522.5, 301, 307);
+    ink(bitmap, 527, 550, 301, 307);
+    // the grid's rules, the limit cell's left one at 512
+    const binary: GreyBitmap = blank();
+    for (const x of [17, 175, 193, 213, 330, 377, 420, 512, 600]) ink(binary, x, x + 0.5, 285, 560);
+    const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+      let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
+      for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      if (x1 < 0 || options.whitelist !== '0123456789,') return [];
+      // the printed '$' read as an 8 when it is still there
+      return [{ text: x1 - x0 > 30 * S ? '85,000' : '5,000', left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: 90 }];
+    };
+    const out = await rereadValueCells(page(HEADER), bitmap, binary, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
+    expect(out.words.filter((w) => w.y > 298 && w.y < 310 && w.x > 510).map((w) => w.text)).toEqual(['5,000']);
   });
 
   it("takes for a NAIC code what its readings alone, reduced and enlarged, agree on ('11670' → '11570')", async () => {

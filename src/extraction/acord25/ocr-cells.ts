@@ -27,6 +27,11 @@ export type ValueRegion = {
   grid?: boolean;
   /** the '$' printed down the cell's left edge is blanked before reading: with a digits whitelist it reads as 5 */
   dropDollar?: boolean;
+  /**
+   * where that '$' ends (page points), when OCR read it down the column: the strip's edge moved onto the rule left of
+   * it (snapToRules) may stand further from it than a '$' is wide, on a photo enlarged by its perspective
+   */
+  dollarRight?: number;
   /** its values hold hyphens, which must not be taken for pieces of ruled lines (policy numbers, names) */
   keepDashes?: boolean;
   /** a box of names and addresses: the labels around it keep their first reading, whatever the box's words cover */
@@ -96,11 +101,16 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   // limit labels fix the left edge of the limits column; the amounts begin right of the '$' printed on each line
   const limitHits = limitLabels.filter((l) => l.y > top && l.y < bottom);
   const limitsX0 = limitHits.length > 0 ? Math.min(...limitHits.map((l) => l.x)) - 0.8 * h : exp.right + 4 * h;
-  const inLimits = (w: Word) => w.x > limitsX0 + 10 * h && w.y > top && w.y < bottom && w.x < page.width - 15 * h;
+  // (a '$' begins well left of the cell's middle: bounded by the limit labels' own type, which a photo's POLICY NUMBER
+  // box, half as high again, would push left past the '$')
+  const labelHeights = limitHits.flatMap((l) => l.words.map((w) => w.height));
+  const glyph = labelHeights.length > 0 ? Math.min(h, median(labelHeights)) : h;
+  const inLimits = (w: Word) => w.x > limitsX0 + 10 * h && w.y > top && w.y < bottom && w.x < page.width - 15 * glyph;
   const dollarRights = page.words.filter((w) => inLimits(w) && (OCR_DOLLAR.test(w.text) || DOLLAR_AMOUNT.test(w.text))).map((w) => (OCR_DOLLAR.test(w.text) ? w.x + w.width : w.x + w.width / w.text.length));
   const labelRight = limitHits.length > 0 ? Math.max(...limitHits.map((l) => l.right)) : limitsX0 + 20 * h;
-  const amountX0 = dollarRights.length >= 3 ? median(dollarRights) + 0.6 : labelRight + 2 * h;
-  regions.push({ name: 'amount', grid: true, x0: amountX0, x1: page.width - 2.5 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: AMOUNT_CHARS, dropDollar: true });
+  const dollarRight = dollarRights.length >= 3 ? median(dollarRights) : undefined;
+  const amountX0 = dollarRight !== undefined ? dollarRight + 0.6 : labelRight + 2 * h;
+  regions.push({ name: 'amount', grid: true, x0: amountX0, x1: page.width - 2.5 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: AMOUNT_CHARS, dropDollar: true, ...(dollarRight !== undefined ? { dollarRight } : {}) });
 
   // dates: the two columns between POLICY NUMBER and the limits, split halfway between their labels
   let split = (eff.right + exp.x) / 2;
@@ -450,7 +460,10 @@ export async function rereadValueCells(
     const crop = cropGrey(bitmap, left, top, right, bottom, PAD);
     const letters = r.whitelist === LETTERS || r.whitelist === FLAG_CHARS;
     clearMarks(crop, PAD + stripTop - top, PAD + stripBottom - top, r.keepDashes ? undefined : pixelsPerPoint, letters);
-    if (r.dropDollar) blankLeadingColumn(crop, PAD, Math.round(9 * pixelsPerPoint), Math.round(1.2 * pixelsPerPoint));
+    if (r.dropDollar) {
+      const dollarWidth = Math.max(DOLLAR_COLUMN_PT, r.dollarRight !== undefined ? r.dollarRight - r.x0 + DOLLAR_SLACK_PT : 0);
+      blankLeadingColumn(crop, PAD, Math.round(dollarWidth * pixelsPerPoint), Math.round(1.2 * pixelsPerPoint));
+    }
     // (the letter column's rule is often lost on a photo, and the strip then takes in the next column's check boxes and
     // labels, read as letters: 'C', 'AC')
     if (r.anchorX !== undefined) keepRunNear(crop, Math.round(r.anchorX * pixelsPerPoint) - left + PAD, Math.round(RUN_GAP_PT * pixelsPerPoint));
@@ -967,6 +980,10 @@ export function blankLeadingColumn(b: GreyBitmap, pad: number, maxWidth: number,
   if (blankTo < 0) return;
   for (let y = 0; y < b.height; y++) b.data.fill(255, y * b.width + pad, y * b.width + blankTo);
 }
+
+/** The '$' printed at a limit cell's left edge ends this far (points) into the cell, or where OCR read it end, and this much more. */
+const DOLLAR_COLUMN_PT = 9;
+const DOLLAR_SLACK_PT = 1.5;
 
 /** White between runs of ink at least this wide (points) parts the letter column from what stands beside it. */
 const RUN_GAP_PT = 3;
