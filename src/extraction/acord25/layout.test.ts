@@ -2,7 +2,7 @@
 // certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, readAcord25Layout, roundLimit, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix } from './layout.js';
+import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, readAcord25Layout, roundLimit, stampedAcord25, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix } from './layout.js';
 import { segmentOf } from '../text/lines.js';
 
 type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
@@ -341,6 +341,30 @@ describe('acord25FromWords', () => {
     // and insurer labels that are not one column under another are no insurer boxes
     const scattered = garbled(LABELS).map(([t, x, ...rest]): Place => (/^INSURER [BDF] :$/.test(t) ? [t, x + 150, ...rest] : [t, x, ...rest]));
     expect(acord25LayoutPage([ocrPage([...scattered, ...VALUES])])).toBeNull();
+  });
+});
+
+describe('a stamped ACORD 25 the first OCR reading could not tell', () => {
+  const ocrPage = (places: Place[]) => page(places, { source: 'ocr' } as never);
+  // the whole-page pass lost the grid header's date labels, ADDL and SUBR and four insurer boxes
+  const lost = new Set(['ADDL', 'SUBR', 'INSD', 'WVD', 'POLICY EFF', 'POLICY EXP', 'COMMERCIAL GENERAL LIABILITY', 'UMBRELLA LIAB', 'NAIC #', 'INSURER C :', 'INSURER D :', 'INSURER E :', 'INSURER F :']);
+  const first = ocrPage([...LABELS, ...VALUES].filter(([t]) => !lost.has(t)));
+
+  it('is the page read again when that reading shows the grid', async () => {
+    expect(acord25LayoutPage([first])).toBeNull();
+    const whole = ocrPage([...LABELS, ...VALUES]);
+    const calls: PageWords[] = [];
+    const again = await stampedAcord25(first, async (w) => (calls.push(w), whole));
+    expect(calls).toEqual([first]);
+    expect(again).toBe(whole);
+  });
+
+  it("is null when the page read again still shows no grid, or carries no ACORD 25 stamp (its title alone is a carrier's too)", async () => {
+    expect(await stampedAcord25(first, async (w) => ({ ...w }))).toBeNull();
+    const unstamped = ocrPage([...LABELS, ...VALUES].filter(([t]) => !lost.has(t) && !t.startsWith('ACORD 25')));
+    let read = false;
+    expect(await stampedAcord25(unstamped, async () => ((read = true), ocrPage([...LABELS, ...VALUES])))).toBeNull();
+    expect(read).toBe(false);
   });
 });
 

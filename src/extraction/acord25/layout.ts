@@ -201,6 +201,20 @@ export function acord25LayoutPage(pages: PageWords[]): LayoutPage | null {
 /** How many of the six INSURER A..F labels an OCR page must show, one under another, to count as the form's insurer boxes. */
 const MIN_INSURER_BOXES = 4;
 
+/**
+ * An OCR page stamped ACORD 25 whose first reading the layout could not tell for one (a photo's small grid labels
+ * garbled: 'ey' for POLICY EFF, INSURER C to F lost): read again (`reread`, its grid header and value cells), it is
+ * the page read so when the layout then tells it. Null when it is not stamped ACORD 25 with its edition, or is still
+ * not told.
+ */
+export async function stampedAcord25(words: PageWords, reread: (words: PageWords) => Promise<PageWords>): Promise<PageWords | null> {
+  // (stamped with its edition: a carrier's own certificate is titled CERTIFICATE OF LIABILITY INSURANCE too)
+  const form = formFromWords(words);
+  if (form?.type !== 'ACORD 25' || form.edition === null) return null;
+  const again = await reread(words);
+  return again !== words && acord25LayoutPage([again]) !== null ? again : null;
+}
+
 /** The labels INSURER A to INSURER F the page prints, in letter order, each with its letter. */
 export function insurerLabels(lines: readonly Line[]): { letter: string; hit: LabelHit }[] {
   const out: { letter: string; hit: LabelHit }[] = [];

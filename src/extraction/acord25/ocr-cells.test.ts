@@ -148,6 +148,16 @@ describe('ACORD 25 value regions', () => {
     expect(byName(acord25ValueRegions(page(garbled))).eff).toBeDefined();
   });
 
+  it("finds POLICY EFF after what OCR made of the rules' joints above it ('TT POLICYEFF')", () => {
+    const garbled = HEADER.filter(([t]) => t !== 'POLICY EFF' && t !== 'POLICY EXP').concat([
+      ['TT POLICYEFF', 326, 287],
+      ['Povey Exp', 384, 287],
+    ]);
+    const { eff, exp } = headersOf(garbled);
+    expect(eff?.text).toBe('POLICYEFF');
+    expect(exp?.x).toBeGreaterThan(eff!.right);
+  });
+
   it("takes POLICY EFF read as 'POLICY' alone, with its format line garbled, left of POLICY EXP", () => {
     const garbled = HEADER.filter(([t]) => t !== 'POLICY EFF' && t !== '(MM/DD/YYYY)').concat([
       ['POLICY', 336, 287],

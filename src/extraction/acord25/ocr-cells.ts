@@ -271,8 +271,9 @@ export function policyNumberLabel(lines: readonly Line[]): LabelHit | undefined 
  */
 export function dateHeaders(lines: Line[], number: LabelHit): { eff: LabelHit | undefined; exp: LabelHit | undefined } {
   const near = (l: LabelHit) => Math.abs(l.y - number.y) < 2.5 * number.height && l.x > number.right;
-  let eff = findLabel(lines, ['POLICY EFF', 'POLICY EFF (MM/DD/YYYY)']).find(near);
-  let exp = findLabel(lines, ['POLICY EXP', 'POLICY EXP (MM/DD/YYYY)']).find(near);
+  // (anywhere in a segment: on a photo the rules' joints above the header read as letters before it, 'TT POLICYEFF')
+  let eff = findLabel(lines, ['POLICY EFF', 'POLICY EFF (MM/DD/YYYY)'], { anywhere: true }).find(near);
+  let exp = findLabel(lines, ['POLICY EXP', 'POLICY EXP (MM/DD/YYYY)'], { anywhere: true }).find(near);
   // OCR ran the two headers into one segment ('POLICY EFF POLICY EXP'): POLICY EXP inside it, and POLICY EFF ending
   // before it
   if (eff && !exp) exp = findLabel(lines, 'POLICY EXP', { anywhere: true }).find((l) => near(l) && l.x > eff!.x + number.height);

@@ -3,10 +3,10 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { ExtractionError } from '../errors.js';
 import type { PageWords } from '../layout/words.js';
-import { acord25LayoutPage } from '../acord25/layout.js';
+import { acord25LayoutPage, stampedAcord25 } from '../acord25/layout.js';
 import { rereadValueCells } from '../acord25/ocr-cells.js';
 import { decideCheckBoxes } from './checkboxes.js';
-import { ocrPageWithBitmap, recognizeBitmap, toPageWords } from './ocr.js';
+import { ocrPageWithBitmap, recognizeBitmap, toPageWords, type PixelWord } from './ocr.js';
 import { loadImagePages, renderPdfPage, type PageBitmap } from './render.js';
 
 export { terminateOcr } from './ocr.js';
@@ -48,13 +48,20 @@ export async function ocrImage(bytes: Buffer): Promise<PageWords[]> {
 async function ocrPage(page: PageBitmap): Promise<PageWords> {
   const { words, cleaned, binary, paragraphs } = await ocrPageWithBitmap(page);
   const found = acord25LayoutPage([words]);
-  // not an ACORD form: read again with rule removal that spares text standing on a rule (a carrier's headings are
-  // often underlined), which the ACORD cleaning would cut the feet off
-  // (its printed paragraphs looked for again only where the first reading found some)
-  if (found === null) return (await ocrPageWithBitmap(page, { fringes: false, paragraphs: paragraphs > 0 })).words;
-  if (found.form.type !== 'ACORD 25') return words;
   const s = page.pixelsPerPoint;
-  const reread = await rereadValueCells(words, cleaned, binary, s, recognizeBitmap, (pw, left, top) => toPageWords(pw, s, left, top));
+  const toWords = (pw: PixelWord[], left: number, top: number) => toPageWords(pw, s, left, top);
+  if (found === null) {
+    // stamped ACORD 25 where the whole-page pass garbled too many of the grid's small labels to tell it (a photo): its
+    // grid header and cells read again may show them, and then it is one
+    const stamped = await stampedAcord25(words, (w) => rereadValueCells(w, cleaned, binary, s, recognizeBitmap, toWords));
+    if (stamped) return { ...decideCheckBoxes(stamped, binary, s), acord25: true };
+    // not an ACORD form: read again with rule removal that spares text standing on a rule (a carrier's headings are
+    // often underlined), which the ACORD cleaning would cut the feet off
+    // (its printed paragraphs looked for again only where the first reading found some)
+    return (await ocrPageWithBitmap(page, { fringes: false, paragraphs: paragraphs > 0 })).words;
+  }
+  if (found.form.type !== 'ACORD 25') return words;
+  const reread = await rereadValueCells(words, cleaned, binary, s, recognizeBitmap, toWords);
   // check boxes by the ink inside them, not by what OCR made of the marks
   return { ...decideCheckBoxes(reread, binary, s), acord25: true };
 }
