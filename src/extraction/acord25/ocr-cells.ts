@@ -565,6 +565,9 @@ export async function rereadValueCells(
     }
     // a policy number's or NAIC code's digits decide a field whole, and nothing else on the form checks them
     if (r.name === 'number' || r.name === 'naic') await voteOnDigits(found, cut);
+    // and so does a date's, doubted more (tesseract is sure of most dates it misreads not): a date two other readings
+    // agree on outvotes the strip's ('10/18/2025' at 70% for 10/19/2025); the strip's stays as another reading
+    if (r.whitelist === DATE_CHARS) await voteOnDigits(found, cut, { below: DOUBTED, accept: (t) => normalizeDate(t) !== null });
     // (a box of names keeps every word outside it: its labels stand close around it, and a word OCR boxed with the
     // rule under it, 'Tampa_', would cover the INSURED label below)
     // A first-pass word that begins inside the strip and runs out of it over a strip word ('AX': an insurer letter
@@ -687,11 +690,13 @@ const VOTE_SLIPS = 2;
  * in both of its passes now and then ('9689477-24' for 9699477-24, '11670' for 11570, 'B360115-26' for 8360115-26),
  * while read alone at two other sizes it comes out right; the confidences tesseract gives these readings do not tell
  * which is right (the strip's wrong '28851' at 85%, the right '29851' alone at 82%), two readings agreeing do.
+ * `below` sets the confidence under which a word is read again; `accept`, what a winning reading must be. The strip's
+ * reading outvoted is kept among the word's other readings.
  */
-async function voteOnDigits(found: Word[], strip: CutStrip): Promise<void> {
+async function voteOnDigits(found: Word[], strip: CutStrip, { below = VOTE_BELOW, accept = (_: string): boolean => true }: { below?: number; accept?: (text: string) => boolean } = {}): Promise<void> {
   for (let i = 0; i < found.length; i++) {
     const w = found[i]!;
-    if (!/\d/.test(w.text) || w.confidence >= VOTE_BELOW) continue;
+    if (!/\d/.test(w.text) || w.confidence >= below) continue;
     const readings: Word[] = [];
     for (const scale of VOTE_SCALES) {
       // (at its size only to settle a disagreement of the other two)
@@ -702,9 +707,10 @@ async function voteOnDigits(found: Word[], strip: CutStrip): Promise<void> {
     // (a vote counts when tesseract gives it VOTE_SURE at least: a low scan enlarged reads a 9 as 3 at 24%)
     const votes = readings.filter((a) => a.confidence >= VOTE_SURE);
     const winner = votes.find((a, k) => votes.some((b, l) => l !== k && b.text === a.text));
-    if (winner && winner.text !== w.text && editDistance(winner.text, w.text, VOTE_SLIPS) <= VOTE_SLIPS) {
+    if (winner && winner.text !== w.text && editDistance(winner.text, w.text, VOTE_SLIPS) <= VOTE_SLIPS && accept(winner.text)) {
       const agreeing = votes.filter((a) => a.text === winner.text);
-      found[i] = { ...w, text: winner.text, confidence: Math.min(...agreeing.map((a) => a.confidence)) };
+      const readings = [...new Set([w.text, ...(w.readings ?? [])])].filter((t) => t !== winner.text);
+      found[i] = { ...w, text: winner.text, confidence: Math.min(...agreeing.map((a) => a.confidence)), ...(readings.length > 0 ? { readings } : {}) };
     }
   }
 }
