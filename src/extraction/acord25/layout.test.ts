@@ -405,6 +405,10 @@ describe('OCR slips the layout reader works around', () => {
     const misread = (extra: Place[]) => withInsurers({}, extra).map(([t, ...rest]): Place => [t === 'Delgado Coffee Company LLC' ? 'Delgado Caffee Company LLC' : t, ...rest]);
     expect(ocrRead(misread([['Coffee bar operations at the owner\'s sites.', 22, 578]])).insured.name).toBe('Delgado Coffee Company LLC');
     expect(ocrRead(misread([])).insured.name).toBe('Delgado Caffee Company LLC');
+    // an English word, where the page prints the word meant beside the same neighbour ('Harbor Point')
+    const english = (extra: Place[]) => withInsurers({}, extra).map(([t, ...rest]): Place => [t === 'Delgado Coffee Company LLC' ? 'Harbor Paint Company LLC' : t, ...rest]);
+    expect(ocrRead(english([['Re: Harbor Point Office Park.', 22, 592]])).insured.name).toBe('Harbor Point Company LLC');
+    expect(ocrRead(english([['Re: Easton Point Office Park.', 22, 592]])).insured.name).toBe('Harbor Paint Company LLC');
   });
 
   it("reads a date with a rule's piece beside it read as a dash ('- 02/26/2027')", () => {

@@ -368,6 +368,7 @@ class LayoutReader {
   private page: PageWords;
   private lines: Line[] = [];
   private pageWordSet: Set<string> | null = null;
+  private pageWordPairs: Set<string> | null = null;
 
   constructor(
     private readonly pages: PageWords[],
@@ -379,8 +380,11 @@ class LayoutReader {
 
   /** A name read by OCR with its words repaired by the other words of the page (vocabulary.ts repairNameWords). */
   private repairedName(name: string): string {
-    this.pageWordSet ??= new Set(this.page.words.map((w) => w.text.replace(/[^\p{L}]/gu, '').toLowerCase()).filter((t) => t.length >= 4));
-    return repairNameWords(name, this.pageWordSet);
+    const letters = (w: Word) => w.text.replace(/[^\p{L}]/gu, '').toLowerCase();
+    this.pageWordSet ??= new Set(this.page.words.map(letters).filter((t) => t.length >= 4));
+    // (and the pairs of words printed one after the other on a line, 'harbor point')
+    this.pageWordPairs ??= new Set(this.lines.flatMap((l) => l.words.slice(1).map((w, i) => `${letters(l.words[i]!)} ${letters(w)}`)));
+    return repairNameWords(name, this.pageWordSet, this.pageWordPairs);
   }
 
   /** Records a value's confidence (lowest word confidence, discounted for layout) and its box. */

@@ -34,6 +34,26 @@ describe('repairing OCR slips against the English word list', () => {
     for (const name of ['Catton Holdings', 'Prairie Stales Assurance', 'Delgado Coffee Company', 'Janitarial']) expect(repairNameWords(name, new Set(['states', 'janitors']))).toBe(name);
   });
 
+  it("repairs an English word one slip from one the page prints beside the same neighbour ('Harbor Paint' where it says 'Harbor Point')", () => {
+    const pairs = new Set(['re harbor', 'harbor point', 'point office', 'office park', 'harbor paint', 'paint office']);
+    expect(repairNameWords('Harbor Paint Office Park Owner, LLC', new Set(['harbor', 'point', 'paint', 'office']), pairs)).toBe('Harbor Point Office Park Owner, LLC');
+    // the neighbour after it confirms it too
+    expect(repairNameWords('Paint Office Park', new Set(), new Set(['point office']))).toBe('Point Office Park');
+    // without such a pair, an English word stays as read
+    expect(repairNameWords('Harbor Paint Office Park', new Set(['point']), new Set(['easton point']))).toBe('Harbor Paint Office Park');
+  });
+
+  it.each([
+    ['Tn-County Insurance Brokers', 'Tri-County Insurance Brokers'],
+    ['Trn-County Insurance Brokers', 'Tri-County Insurance Brokers'],
+    ['Tri-County Insurance Brokers', 'Tri-County Insurance Brokers'],
+    // (not before a word that is no English word, nor a part that is a word already)
+    ['Tn-Cornty Services', 'Tn-Cornty Services'],
+    ['Ace-County Services', 'Ace-County Services'],
+  ])("reads a hyphenated name's prefix OCR merged (%s) as %s", (seen, meant) => {
+    expect(repairNameWords(seen, new Set())).toBe(meant);
+  });
+
   it('knows common words and not OCR garble', () => {
     expect(isEnglishWord('Owner')).toBe(true);
     expect(isEnglishWord('casualty')).toBe(true);

@@ -135,19 +135,54 @@ function commonPrefix(a: string, b: string): number {
  * printed elsewhere on the page (`pageWords`, lower case) is taken for that word ('Metro Janitarial Supply Co.' where
  * the description says 'janitorial', 'Harbar Point' where it says 'Re: Harbor Point'); else one that repairWord's
  * slips make an English word is taken for it however sure tesseract was ('Qwner'). A word nothing else confirms stays
- * as read: a name is often no English word ('Catton' is not 'Cotton').
+ * as read: a name is often no English word ('Catton' is not 'Cotton'). A word the page prints beside the same
+ * neighbour (`pagePairs`, 'harbor point': two words one after the other on a line, lower case), one slip from this
+ * one, is taken for it, English or not ('Harbor Paint'). A hyphenated prefix OCR merged is mended ('Tn-County').
  */
-export function repairNameWords(name: string, pageWords: ReadonlySet<string>): string {
+export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pagePairs: ReadonlySet<string> = new Set()): string {
   const dict = vocabulary();
-  return name
-    .split(' ')
-    .map((text) => {
+  const words = name.split(' ');
+  const lowerCore = (text: string | undefined) => (text === undefined ? null : (WORD_CORE.exec(text)?.[2]?.toLowerCase() ?? null));
+  return words
+    .map((text, i) => {
       const m = WORD_CORE.exec(text);
-      if (!m || m[2]!.length < MIN_LENGTH || dict.has(m[2]!.toLowerCase())) return text;
+      if (!m) return repairPrefix(text);
       const [, before, core, after] = m as unknown as [string, string, string, string];
-      const candidates = [...undoOne(core.toLowerCase(), NAME_SLIPS)].filter((w) => pageWords.has(w));
+      if (core.length < MIN_LENGTH) return text;
+      const lower = core.toLowerCase();
+      // a word the page prints beside the same neighbour, one slip from this one, is this one, English or not
+      // ('Harbor Paint Office Park' where the description says 'Re: Harbor Point Office Park')
+      const prev = lowerCore(words[i - 1]);
+      const next = lowerCore(words[i + 1]);
+      const paired = [...undoOne(lower, NAME_SLIPS)].filter((w) => (prev !== null && pagePairs.has(`${prev} ${w}`)) || (next !== null && pagePairs.has(`${w} ${next}`)));
+      if (paired.length === 1) return before + withCaseOf(core, paired[0]!) + after;
+      if (dict.has(lower)) return text;
+      const candidates = [...undoOne(lower, NAME_SLIPS)].filter((w) => pageWords.has(w));
       // (else, however sure tesseract was, one of its commoner slips from an English word: 'Qwner')
       return candidates.length === 1 ? before + withCaseOf(core, candidates[0]!) + after : repairWord(text);
     })
     .join(' ');
+}
+
+/** Prefixes that names join to a word with a hyphen ('Tri-County', 'Mid-America'). */
+const NAME_PREFIXES = new Set(['tri', 'bi', 'mid', 'multi', 'inter', 'trans', 'pro', 'non', 'semi', 'co', 'pan', 'uni']);
+/** How OCR merges a prefix's letters: 'ri' as one 'n' ('Tn-County'), or its i lost beside an r read as rn ('Trn-County'). */
+const PREFIX_SLIPS: ReadonlyArray<readonly [string, string]> = [
+  ['n', 'ri'],
+  ['rn', 'ri'],
+  ['m', 'ni'],
+];
+
+/**
+ * A hyphenated word whose first part is no word but one slip from a prefix names join with a hyphen, before an
+ * English word ('Tn-County', 'Trn-County'), with that prefix; else the word unchanged.
+ */
+function repairPrefix(text: string): string {
+  const m = /^([^\p{L}\p{N}]*)(\p{L}{1,4})-(\p{L}{3,})([^\p{L}\p{N}]*)$/u.exec(text);
+  if (!m) return text;
+  const [, before, prefix, word, after] = m as unknown as [string, string, string, string, string];
+  const dict = vocabulary();
+  if (NAME_PREFIXES.has(prefix.toLowerCase()) || dict.has(prefix.toLowerCase()) || !dict.has(word.toLowerCase())) return text;
+  const candidates = [...undoOne(prefix.toLowerCase(), [...PREFIX_SLIPS, ...SLIPS])].filter((p) => NAME_PREFIXES.has(p));
+  return candidates.length === 1 ? `${before}${withCaseOf(prefix, candidates[0]!)}-${word}${after}` : text;
 }
