@@ -596,6 +596,9 @@ describe('OCR slips the layout reader works around', () => {
     expect(gl.limits.medical_expense).toBe(5_000);
     expect(gl.limits.general_aggregate).toBe(2_000_000);
     expect(gl.limits.each_occurrence).toBe(1_000_000);
+    // (the '$' read as a stroke and a 3 on a photo, '13')
+    const thirteen = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [t === '2,000,000' ? '13 2,000,000' : t, ...rest])).policies.find((p) => p.coverage === 'general_liability')!;
+    expect(thirteen.limits.general_aggregate).toBe(2_000_000);
     // a bare 3 or 5 before a whole amount grouped by commas is the '$' too
     expect(x.policies.find((p) => p.coverage === 'umbrella_liability' || p.coverage === 'excess_liability')!.limits.each_occurrence).toBe(5_000_000);
     expect(x.policies.find((p) => p.policyNumber === 'CY-2')!.limits).toEqual(expect.objectContaining({ aggregate: 3_000_000 }));

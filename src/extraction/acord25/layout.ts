@@ -1390,9 +1390,10 @@ export function withoutTypedDollar(amount: string, dollarDigits = '5'): number |
 /** The '$' of a limit line as OCR reads it before the amount, as a word of its own. */
 // (an s after any two marks that are no digits but a stroke's 1: '1S', '(S', 'os', ";'s"; a lone mark that is no
 // digit, 'y' (of 'y s', its s dropped as the '$'); a 3, 5 or 8 only after a
-// quote mark, or before a whole amount of thousands with no space in it: '5 000' and '5 500 000' are amounts printed
-// with spaces for separators, '5 1,000,000', '3 500,000' and '5 500000' are not)
-const OCR_DOLLAR_BEFORE = /^\s*(?:[^\s02-9]{0,2}[sS$§][:;.,_]?|[^\s\d]|["“”'‘’`]5|8S|[358](?=\s+[1-9]\d{0,2}(?:[,.]?\d{3})+\s*$))\s+(?=\d)/;
+// quote mark, or before a whole amount of thousands with no space in it, a stroke read as 1 before it or not: '5 000'
+// and '5 500 000' are amounts printed with spaces for separators, '5 1,000,000', '3 500,000', '13 5,000,000' and
+// '5 500000' are not)
+const OCR_DOLLAR_BEFORE = /^\s*(?:[^\s02-9]{0,2}[sS$§][:;.,_]?|[^\s\d]|["“”'‘’`]5|8S|[1Il|]?[358](?=\s+[1-9]\d{0,2}(?:[,.]?\d{3})+\s*$))\s+(?=\d)/;
 
 /** The x where the limit lines' '$' is printed: the median of three or more read there, else null. */
 function dollarColumn(dollars: Word[]): number | null {

@@ -880,6 +880,49 @@ describe('a value of the grid read again alone', () => {
     expect(out.words.filter((w) => w.y > 298 && w.y < 310 && w.x > 510).map((w) => w.text)).toEqual(['5,000']);
   });
 
+  it("reads an amount boxed far wider than its digits, over the cell's rule, alone on its own line of ink ('100' → '1000000')", async () => {
+    const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+    const ink = (x0: number, x1: number, y0: number, y1: number) => {
+      for (let y = y0 * S; y < y1 * S; y++) for (let x = x0 * S; x < x1 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+    };
+    // three amounts, the first beside a piece of the cell's right rule
+    ink(528, 559, 301, 307);
+    ink(594, 595, 299, 311);
+    ink(528, 555, 313, 319);
+    ink(528, 550, 325, 331);
+    // a recognizer that reads each band of inked rows as one word, garbled where the band is wider than any amount
+    const reader = (wide: [string, number], alone: [string, number]) => async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+      if (options.whitelist !== '0123456789,') return [];
+      const out: PixelWord[] = [];
+      let y = 0;
+      while (y < crop.height) {
+        const inked = (row: number) => crop.data.subarray(row * crop.width, (row + 1) * crop.width).some((v) => v < 128);
+        if (!inked(y)) {
+          y++;
+          continue;
+        }
+        const y0 = y;
+        while (y < crop.height && inked(y)) y++;
+        let [x0, x1] = [Infinity, -1];
+        for (let r = y0; r < y; r++) for (let x = 0; x < crop.width; x++) if (crop.data[r * crop.width + x]! < 128) [x0, x1] = [Math.min(x0, x), Math.max(x1, x)];
+        const w = (x1 - x0 + 1) / S;
+        const [text, confidence] = w >= 50 ? wide : w >= 30 ? alone : w >= 26 ? ['100000', 95] : ['10000', 95];
+        out.push({ text, left: x0, top: y0, width: x1 - x0 + 1, height: y - y0, confidence });
+      }
+      return out;
+    };
+    const read = async (wide: [string, number], alone: [string, number]) => {
+      const out = await rereadValueCells(page(HEADER), bitmap, null, S, reader(wide, alone), (pw, left, top) => toPageWords(pw, S, left, top));
+      return out.words.filter((w) => w.x > 522 && w.y > 295 && w.y < 335).sort((a, b) => a.y - b.y);
+    };
+    const amounts = await read(['100', 0], ['1000000', 97]);
+    expect(amounts.map((w) => w.text)).toEqual(['1000000', '100000', '10000']);
+    // with the box of its digits, not of the rule's piece
+    expect(amounts[0]!.width).toBeLessThan(35);
+    // a reading alone with fewer digits than the strip's is no mending ('000000' for the strip's 5000000)
+    expect((await read(['5000000', 7], ['000000', 95]))[0]!.text).toBe('5000000');
+  });
+
   it("takes for a NAIC code what its readings alone, reduced and enlarged, agree on ('11670' → '11570')", async () => {
     const read = setup([[560, 192, 21]]);
     const naic = (words: Word[]) => words.filter((w) => w.x > 550 && w.y > 185 && w.y < 200).map((w) => w.text);

@@ -10,7 +10,7 @@ import type { PixelWord, RecognizeOptions } from '../ocr/ocr.js';
 import { cropGrey, verticalRules } from '../ocr/preprocess.js';
 import { resizeGrey, type GreyBitmap } from '../ocr/render.js';
 import { isEnglishWord } from '../ocr/vocabulary.js';
-import { normalizeDate } from '../normalize.js';
+import { normalizeDate, normalizeLimit } from '../normalize.js';
 import { certificateDateLabel, descriptionHeaderY, garbledInsuredLabel, insurerLabels, producerLabel } from './layout.js';
 import { centerX, centerY, editDistance, findLabel, foldLabel, groupLines, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line } from '../text/lines.js';
 
@@ -67,8 +67,11 @@ const LETTERS = 'ABCDEF';
 const FLAG_CHARS = 'XYN';
 /** How far (in type heights) right of the start of its label, INSR (LTR), the insurer-letter strip ends at most. */
 const LTR_REACH = 3.3;
-/** What OCR makes of a limit line's '$' standing alone: 's', 'Ss', '§', "I's", '"s', '8S', a lone 8 (no limit is eight dollars). */
-export const OCR_DOLLAR = /^(?:["“”'‘’_|Il]{0,2}[sS$§]{1,2}|8S?)$/;
+/**
+ * What OCR makes of a limit line's '$' standing alone: 's', 'Ss', '§', "I's", '"s', '8S', a lone 8 (no limit is eight
+ * dollars), or a stroke and a 3, 5 or 8 ('13' on a photo: its bar read as a 1).
+ */
+export const OCR_DOLLAR = /^(?:["“”'‘’_|Il]{0,2}[sS$§]{1,2}|8S?|[1Il|][358])$/;
 /** A '$' run into its amount ('$1,000,000'): the '$' is its first character. */
 const DOLLAR_AMOUNT = /^\$[\d,.]{3,}$/;
 
@@ -519,6 +522,17 @@ export async function rereadValueCells(
     for (let i = 0; i < found.length; i++) {
       const w = found[i]!;
       if (w.confidence >= DOUBTED || !/\d/.test(w.text)) continue;
+      // (an amount boxed far wider than its digits, over the cell's rule beside it: its own line of ink read alone)
+      if (r.whitelist === AMOUNT_CHARS && letter !== null && w.width > STRETCHED * letter * w.text.length) {
+        const line = await rereadStretched(w, cut, letter);
+        // (taken when it reads no fewer digits, from where the box begins: a line read with its first digit lost,
+        // '000000' for 5000000, is no mending)
+        const digits = (t: string) => t.replace(/\D/g, '').length;
+        if (line && line.confidence > w.confidence + 0.1 && digits(line.text) >= digits(w.text) && line.x - w.x < letter) {
+          found[i] = line;
+          continue;
+        }
+      }
       const again = await rereadWord(w, cut);
       // only a mending: one character changed or one dropped. A longer reading took in something beside the word (a
       // '$' read as 1 with the digits whitelist: '1000000' -> '11000000')
@@ -713,6 +727,31 @@ async function voteOnDigits(found: Word[], strip: CutStrip, { below = VOTE_BELOW
       found[i] = { ...w, text: winner.text, confidence: Math.min(...agreeing.map((a) => a.confidence)), ...(readings.length > 0 ? { readings } : {}) };
     }
   }
+}
+
+/** The most characters an amount prints ('10,000,000'), for the width a stretched amount's digits can take. */
+const MAX_AMOUNT_CHARS = 10;
+
+/**
+ * An amount tesseract boxed far wider (and often taller) than its digits, doubting it ('100' boxed 70 points wide
+ * and 10 high, over the cell's right rule and the dashes under it, where '1000000' is printed): under its box, no
+ * wider than the longest amount from its left edge, each line of ink a glyph high is read alone, as a line; the
+ * first that reads as one amount, at VOTE_SURE or more, with its own box. Null when none does.
+ */
+async function rereadStretched(w: Word, { bitmap: strip, origin, pixelsPerPoint: s, region: r, recognize, toWords }: CutStrip, letter: number): Promise<Word | null> {
+  const left = Math.max(0, Math.floor((w.x - letter) * s) - origin.left);
+  const right = Math.min(strip.width, Math.ceil((w.x + Math.min(w.width, MAX_AMOUNT_CHARS * letter)) * s) - origin.left);
+  const top = Math.max(0, Math.floor((w.y - 0.3 * w.height) * s) - origin.top);
+  const bottom = Math.min(strip.height, Math.ceil((w.y + 1.3 * w.height) * s) - origin.top);
+  if (right - left < 4 || bottom - top < 4) return null;
+  const box = cropGrey(strip, left, top, right, bottom, PAD);
+  for (const [b0, b1] of inkLines(box, Math.round(MIN_LINE_PT * s))) {
+    const from = Math.max(0, b0 - LINE_MARGIN);
+    const line = cropGrey(box, 0, from, box.width, Math.min(box.height, b1 + LINE_MARGIN), PAD);
+    const read = toWords(await recognize(line, { psm: PSM.SINGLE_LINE, whitelist: r.whitelist }), origin.left + left - 2 * PAD, origin.top + top - 2 * PAD + from);
+    if (read.length === 1 && read[0]!.confidence >= VOTE_SURE && normalizeLimit(read[0]!.text) !== null) return read[0]!;
+  }
+  return null;
 }
 
 /** The scale a date cell holding no date is read again at (rereadWord). */
