@@ -791,6 +791,20 @@ describe('a value of the grid read again alone', () => {
     expect(sure.calls).toHaveLength(1);
   });
 
+  it("takes for an amount grouped wrong, or with a 6 or 8 second ('16000' at 95%), what two of its readings alone agree on, however sure the strip was", async () => {
+    const read = setup([[528, 326, 21]]);
+    const inCell = (words: Word[]) => words.filter((w) => w.x > 522 && w.y > 320 && w.y < 335).map((w) => w.text);
+    const alone = (text: string) => (_: GreyBitmap, options: RecognizeOptions): [string, number] => (options.psm === PSM.SINGLE_BLOCK ? [text, 95] : ['10000', 95]);
+    expect(inCell((await read([['16000', 528, 326]], alone('16000'))).words)).toEqual(['10000']);
+    // and one grouped wrong, a last digit lost ('1,000,00')
+    const grouped = await read([['1,000,00', 528, 326]], (_, options) => (options.psm === PSM.SINGLE_BLOCK ? ['1,000,00', 40] : ['1,000,000', 93]));
+    expect(inCell(grouped.words)).toEqual(['1,000,000']);
+    // an amount without one is not read again
+    const plain = await read([['15000', 528, 326]], alone('15000'));
+    expect(inCell(plain.words)).toEqual(['15000']);
+    expect(plain.calls).toHaveLength(1);
+  });
+
   it("takes for a policy number what two of its readings alone, reduced, enlarged and at its size, give surely ('B360115-26' → '8360115-26')", async () => {
     const read = setup([[232, 338, 42]]);
     const number = (words: Word[]) => words.filter((w) => w.x > 220 && w.x < 330 && w.y > 330 && w.y < 350).map((w) => [w.text, w.confidence]);
@@ -919,8 +933,11 @@ describe('a value of the grid read again alone', () => {
     expect(amounts.map((w) => w.text)).toEqual(['1000000', '100000', '10000']);
     // with the box of its digits, not of the rule's piece
     expect(amounts[0]!.width).toBeLessThan(35);
-    // a reading alone with fewer digits than the strip's is no mending ('000000' for the strip's 5000000)
+    // a reading alone with fewer digits than the strip's is no mending ('000000' for the strip's 5000000), but for a
+    // leading 1 the wide box took in from a stroke ('15000000' for 5000000)
     expect((await read(['5000000', 7], ['000000', 95]))[0]!.text).toBe('5000000');
+    expect((await read(['5000000', 7], ['500000', 95]))[0]!.text).toBe('5000000');
+    expect((await read(['15000000', 21], ['5000000', 95]))[0]!.text).toBe('5000000');
   });
 
   it("takes for a NAIC code what its readings alone, reduced and enlarged, agree on ('11670' → '11570')", async () => {

@@ -525,10 +525,13 @@ export async function rereadValueCells(
       // (an amount boxed far wider than its digits, over the cell's rule beside it: its own line of ink read alone)
       if (r.whitelist === AMOUNT_CHARS && letter !== null && w.width > STRETCHED * letter * w.text.length) {
         const line = await rereadStretched(w, cut, letter);
-        // (taken when it reads no fewer digits, from where the box begins: a line read with its first digit lost,
-        // '000000' for 5000000, is no mending)
-        const digits = (t: string) => t.replace(/\D/g, '').length;
-        if (line && line.confidence > w.confidence + 0.1 && digits(line.text) >= digits(w.text) && line.x - w.x < letter) {
+        // (taken when it is an amount grouped right, from about where the box begins, with no fewer digits but a
+        // leading 1 the box took in from a stroke before it, '15000000' for 5000000: a line read with its first digit
+        // lost, '000000' for 5000000, is no mending)
+        const digits = (t: string) => t.replace(/\D/g, '');
+        const fewer = line !== null && digits(line.text).length < digits(w.text).length;
+        const stroke = line !== null && digits(w.text) === `1${digits(line.text)}`;
+        if (line && line.confidence > w.confidence + 0.1 && isAmount(line.text) && line.x - w.x < 2 * letter && (!fewer || stroke)) {
           found[i] = line;
           continue;
         }
@@ -581,7 +584,12 @@ export async function rereadValueCells(
     if (r.name === 'number' || r.name === 'naic') await voteOnDigits(found, cut);
     // and so does a date's, doubted more (tesseract is sure of most dates it misreads not): a date two other readings
     // agree on outvotes the strip's ('10/18/2025' at 70% for 10/19/2025); the strip's stays as another reading
-    if (r.whitelist === DATE_CHARS) await voteOnDigits(found, cut, { below: DOUBTED, accept: (t) => normalizeDate(t) !== null });
+    if (r.whitelist === DATE_CHARS) await voteOnDigits(found, cut, { doubted: (w) => w.confidence < DOUBTED, accept: (t) => normalizeDate(t) !== null });
+    // and an amount grouped wrong ('1,000,00' at 0%: a last digit lost) or whose second digit is a 6 or an 8 before
+    // zeros ('16000' at 95% for 10000: tesseract's commonest slip in a limit, and a limit seldom printed), however
+    // sure tesseract was, for a reading that is an amount grouped right
+    const odd = (w: Word) => !isAmount(w.text) || /^[1-9][68]0{3,}$/.test(w.text.replace(/,/g, ''));
+    if (r.whitelist === AMOUNT_CHARS) await voteOnDigits(found, cut, { doubted: odd, accept: isAmount });
     // (a box of names keeps every word outside it: its labels stand close around it, and a word OCR boxed with the
     // rule under it, 'Tampa_', would cover the INSURED label below)
     // A first-pass word that begins inside the strip and runs out of it over a strip word ('AX': an insurer letter
@@ -704,13 +712,17 @@ const VOTE_SLIPS = 2;
  * in both of its passes now and then ('9689477-24' for 9699477-24, '11670' for 11570, 'B360115-26' for 8360115-26),
  * while read alone at two other sizes it comes out right; the confidences tesseract gives these readings do not tell
  * which is right (the strip's wrong '28851' at 85%, the right '29851' alone at 82%), two readings agreeing do.
- * `below` sets the confidence under which a word is read again; `accept`, what a winning reading must be. The strip's
- * reading outvoted is kept among the word's other readings.
+ * `doubted` picks the words read again (by default those below VOTE_BELOW); `accept`, what a winning reading must be.
+ * The strip's reading outvoted is kept among the word's other readings.
  */
-async function voteOnDigits(found: Word[], strip: CutStrip, { below = VOTE_BELOW, accept = (_: string): boolean => true }: { below?: number; accept?: (text: string) => boolean } = {}): Promise<void> {
+async function voteOnDigits(
+  found: Word[],
+  strip: CutStrip,
+  { doubted = (w: Word) => w.confidence < VOTE_BELOW, accept = (_: string): boolean => true }: { doubted?: (w: Word) => boolean; accept?: (text: string) => boolean } = {},
+): Promise<void> {
   for (let i = 0; i < found.length; i++) {
     const w = found[i]!;
-    if (!/\d/.test(w.text) || w.confidence >= below) continue;
+    if (!/\d/.test(w.text) || !doubted(w)) continue;
     const readings: Word[] = [];
     for (const scale of VOTE_SCALES) {
       // (at its size only to settle a disagreement of the other two)
@@ -728,6 +740,9 @@ async function voteOnDigits(found: Word[], strip: CutStrip, { below = VOTE_BELOW
     }
   }
 }
+
+/** An amount as a limit prints it: a first digit that is no 0, grouped by commas right or not at all. */
+const isAmount = (t: string): boolean => /^[1-9](?:\d{0,2}(?:,\d{3})+|\d*)$/.test(t);
 
 /** The most characters an amount prints ('10,000,000'), for the width a stretched amount's digits can take. */
 const MAX_AMOUNT_CHARS = 10;
