@@ -338,6 +338,17 @@ describe('ACORD 25 value regions', () => {
     expect(r.insurers!.x1).toBe(r.naic!.x0);
   });
 
+  it("reads the umbrella row's retention alone, right of RETENTION $ and its '$', above its line", () => {
+    const r = byName(acord25ValueRegions(page([...HEADER, ['DED', 55, 474], ['RETENTION', 88, 474], ['S', 118, 470, 11]])));
+    expect(r.retention).toBeDefined();
+    // after the '$' (read here as an 'S' 11 points high, which does not size the cell), before the ADDL column
+    expect(r.retention!.x0).toBeGreaterThan(118 + 0.5 * 11);
+    expect(r.retention!.x1).toBeLessThanOrEqual(r.addl!.x0);
+    expect(r.retention!.y0).toBeLessThan(472);
+    expect(r.retention!.y1 - r.retention!.y0).toBeLessThan(20);
+    expect(r.retention!.whitelist).toBe('0123456789,');
+  });
+
   it("finds the certificate date's cell by DATE alone when OCR garbled its format", () => {
     const garbled = HEADER.map(([t, x, y, s]): Place => [t === 'DATE (MM/DD/YYYY)' ? 'DATE (MWDODVYYYY)' : t, x, y, s]);
     const date = byName(acord25ValueRegions(page(garbled))).date;

@@ -149,6 +149,20 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   regions.push({ name: 'addlHead', grid: true, x0: addlCx - half, x1: addlCx + half, ...head, psm: PSM.SINGLE_BLOCK, whitelist: 'ADLINS' });
   regions.push({ name: 'subrHead', grid: true, x0: subrCx - half, x1: subrCx + half, ...head, psm: PSM.SINGLE_BLOCK, whitelist: 'SUBRWVD' });
   regions.push({ name: 'number', grid: true, x0: subrCx + half, x1: eff.x - 1.5 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: '', keepDashes: true });
+  // the umbrella row's retention, typed in the TYPE column right of RETENTION $ (a little above the label's line):
+  // read alone as an amount ('29,000' in the whole page at 67% is 25,000 at 97% alone)
+  // (OCR reads the '$' into the label, 'RETENTIONS', or sets marks of the DED box before it: anywhere in a segment)
+  const retention = label(['RETENTION $', 'RETENTION', 'RETENTIONS'], { anywhere: true }).find((l) => l.y > top && l.y < bottom && l.right < addlCx - half - 6 * h);
+  // (placed by the word itself: a mark read beside it, 'S' 11 points high, would make the label's box as tall)
+  const retentionWord = retention?.words.find((w) => /^RETENT/i.test(w.text));
+  if (retentionWord) {
+    const cy = retentionWord.y + retentionWord.height / 2;
+    const right = retentionWord.x + retentionWord.width;
+    // (from after its '$', read into the label or as a word of its own)
+    const dollar = page.words.find((w) => OCR_DOLLAR.test(w.text) && w.x >= right - 0.5 * h && w.x < right + 2 * h && Math.abs(w.y + w.height / 2 - cy) < 1.5 * h);
+    const x0 = Math.max(right, dollar ? dollar.x + dollar.width : 0) + 0.3 * h;
+    regions.push({ name: 'retention', x0, x1: addlCx - half - 0.5 * h, y0: cy - 1.8 * h, y1: cy + 1.1 * h, psm: PSM.SINGLE_LINE, whitelist: AMOUNT_CHARS });
+  }
 
   // the insurer letter column: under INSR / LTR at the grid's left edge
   // (left of TYPE OF INSURANCE: the ADDL column's INSD, misread as INSR, stands just left of the ADDL column's middle)
