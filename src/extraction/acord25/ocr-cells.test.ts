@@ -24,6 +24,13 @@ function words(places: Place[]): Word[] {
   });
 }
 
+/** The box of a crop's ink in its pixels, inclusive (x1 is -1 when it has none): what the fake recognizers read. */
+function inkBox(crop: GreyBitmap): [x0: number, y0: number, x1: number, y1: number] {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
+  for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+  return [x0, y0, x1, y1];
+}
+
 /** The labels the regions are placed by, where a 2016/03 certificate prints them. */
 const HEADER: Place[] = [
   ['DATE (MM/DD/YYYY)', 521, 26],
@@ -713,8 +720,7 @@ describe("a date cell's two readings", () => {
     for (let y = 37 * S; y < 43 * S; y++) for (let x = 530 * S; x < 555 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
     const calls: RecognizeOptions[] = [];
     const recognize = (strip: string, block: string) => async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
-      let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
-      for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      const [x0, y0, x1, y1] = inkBox(crop);
       if (x1 < 0) return [];
       calls.push(options);
       return [{ text: options.whitelist === '' ? block : strip, left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: 80 }];
@@ -739,8 +745,7 @@ describe("a date cell's two readings", () => {
     for (let y = 338 * S; y < 344 * S; y++) for (let x = 343 * S; x < 363 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
     // the recognizer reads the ink it is given, wherever the crop puts it: '2127126' in the date strip
     const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
-      let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
-      for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      const [x0, y0, x1, y1] = inkBox(crop);
       if (x1 < 0 || options.whitelist !== '0123456789/') return [];
       return [{ text: '2127126', left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: 88 }];
     };
@@ -759,8 +764,7 @@ describe('a value of the grid read again alone', () => {
     return async (places: Place[], answer: (crop: GreyBitmap, options: RecognizeOptions, call: number) => [string, number] | null) => {
       const calls: { options: RecognizeOptions; width: number }[] = [];
       const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
-        let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
-        for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+        const [x0, y0, x1, y1] = inkBox(crop);
         if (x1 < 0) return [];
         calls.push({ options, width: x1 - x0 + 1 });
         const a = answer(crop, options, calls.length);
@@ -855,8 +859,7 @@ describe('a value of the grid read again alone', () => {
     const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
     for (const x0 of [180, 198]) for (let y = 338 * S; y < 344 * S; y++) for (let x = x0 * S; x < (x0 + 4) * S; x++) bitmap.data[y * bitmap.width + x] = 0;
     const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
-      let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
-      for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      const [x0, y0, x1, y1] = inkBox(crop);
       return x1 < 0 || options.whitelist !== 'XYN' ? [] : [{ text: 'X', left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: 77 }];
     };
     // (labels of 4.5-point type: the two flag strips then leave a gap between them, where the word's middle lies)
@@ -871,8 +874,7 @@ describe('a value of the grid read again alone', () => {
     const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
     for (let y = 338 * S; y < 344 * S; y++) for (let x = 20 * S; x < 24 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
     const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
-      let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
-      for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      const [x0, y0, x1, y1] = inkBox(crop);
       return x1 < 0 || options.whitelist !== 'ABCDEF' ? [] : [{ text: 'A', left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: 96 }];
     };
     const first = page(HEADER);
@@ -895,8 +897,7 @@ describe('a value of the grid read again alone', () => {
     const binary: GreyBitmap = blank();
     for (const x of [17, 175, 193, 213, 330, 377, 420, 512, 600]) ink(binary, x, x + 0.5, 285, 560);
     const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
-      let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
-      for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      const [x0, y0, x1, y1] = inkBox(crop);
       if (x1 < 0 || options.whitelist !== '0123456789,') return [];
       // the printed '$' read as an 8 when it is still there
       return [{ text: x1 - x0 > 30 * S ? '85,000' : '5,000', left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: 90 }];
@@ -1017,8 +1018,7 @@ describe('a line the block reading of a strip skipped', () => {
       // a skipped letter read alone: the first line's ink a sure B, the second's a doubtful E
       if (options.psm === PSM.SINGLE_CHAR) {
         const first = calls.filter((c) => c.psm === PSM.SINGLE_CHAR).length === 1;
-        let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
-        for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+        const [x0, y0, x1, y1] = inkBox(crop);
         return [{ text: first ? 'B' : 'E', left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: first ? 92 : 50 }];
       }
       // each strip reads one word in its middle (y 431 on the page), covering none of the lines
