@@ -269,12 +269,18 @@ export function certificateDateLabel(lines: readonly Line[], page: PageWords): L
   // ('{(MM/DD{YYYY)': OCR doubles a bracket and reads a slash as one)
   const isFormat = (t: string) => /^[({[]{0,2}[A-Z\d/|{}()[\]]{6,}[)}\]]{0,2}$/i.test(t.replace(/\s+/g, '')) && /[MD]/i.test(t);
   // DATE itself garbled by one letter ('OATE (MM/DDIYYYY)') is the label when its format follows it
-  const date =
-    findLabel(lines, 'DATE', { exact: true }).find(topRight) ??
-    lines
-      .flatMap((line) => line.segments.map((seg) => ({ line, seg })))
-      .map(({ line, seg }): LabelHit => ({ ...segmentOf(seg.words.slice(0, 1)), score: 0.75, line, rest: seg.words.length > 1 ? segmentOf(seg.words.slice(1)) : null }))
-      .find((l) => topRight(l) && /^[A-Z]{4}$/.test(l.text) && editDistance(l.text, 'DATE', 1) <= 1 && l.rest !== null && isFormat(l.rest.text));
+  const date = findLabel(lines, 'DATE', { exact: true }).find(topRight) ?? slippedDate();
+  function slippedDate(): LabelHit | undefined {
+    for (const line of lines) {
+      for (const seg of line.segments) {
+        const [first, ...rest] = seg.words;
+        if (!first || rest.length === 0 || !/^[A-Z]{4}$/.test(first.text) || editDistance(first.text, 'DATE', 1) > 1) continue;
+        const hit: LabelHit = { ...segmentOf([first]), score: 0.75, line, rest: segmentOf(rest) };
+        if (topRight(hit) && isFormat(hit.rest!.text)) return hit;
+      }
+    }
+    return undefined;
+  }
   const beside = date
     ? lines.flatMap((l) => l.segments).find((s) => s !== date.rest && isFormat(s.text) && s.x >= date.right && s.x < date.right + 3 * date.height && Math.abs(centerY(s) - centerY(date)) < 1.2 * date.height)
     : undefined;

@@ -130,6 +130,14 @@ describe('decideCheckBoxes', () => {
     expect(beside('CLAIMS-MADE')).toBe(false);
   });
 
+  /** The insurer letter B kept, the label starting right of `labelX`, and the box's mark X read left of it, right of `markX`. */
+  function expectLetterAndMark(decided: PageWords, labelText: string, labelX: number, markX: number): void {
+    expect(decided.words.some((w) => w.text === 'B')).toBe(true);
+    const label = decided.words.find((w) => w.text === labelText)!;
+    expect(label.x).toBeGreaterThan(labelX);
+    expect(decided.words.some((w) => w.text === 'X' && Math.abs(w.y + w.height / 2 - 75) < 3 && w.x + w.width < label.x && w.x > markX)).toBe(true);
+  }
+
   it("places the box by the label's letters when OCR boxed its first word from the mark on, and the insurer letter beside it stays", () => {
     // 'EXCESS' boxed from x 41, the box's mark, its letters unchanged; the insurer letter B in its column left of the box
     const glued: PageWords = {
@@ -144,12 +152,8 @@ describe('decideCheckBoxes', () => {
     const excess = checkBoxWindows(glued).find((w) => w.label.text.startsWith('EXCESS'))!;
     expect(excess.x0).toBeGreaterThanOrEqual(26);
     expect(excess.x1).toBeGreaterThan(53);
-    const decided = decideCheckBoxes(glued, bitmap, S);
     // the insurer letter stays, the mark is left of the label, whose word now starts at its letters
-    expect(decided.words.some((w) => w.text === 'B')).toBe(true);
-    const label = decided.words.find((w) => w.text === 'EXCESS')!;
-    expect(label.x).toBeGreaterThan(54);
-    expect(decided.words.some((w) => w.text === 'X' && Math.abs(w.y + w.height / 2 - 75) < 3 && w.x + w.width < label.x && w.x > 39)).toBe(true);
+    expectLetterAndMark(decideCheckBoxes(glued, bitmap, S), 'EXCESS', 54, 39);
   });
 
   it("places the box right of the insurer letter column when OCR boxed the label from the box on and ran its words together ('EXCESSLIAB')", () => {
@@ -168,12 +172,8 @@ describe('decideCheckBoxes', () => {
     expect(excess.x0).toBeGreaterThanOrEqual(36);
     expect(excess.x0).toBeLessThan(39);
     expect(excess.x1).toBeGreaterThan(51);
-    const decided = decideCheckBoxes(runTogether, bitmap, S);
     // the insurer letter stays, and the box's mark is read, left of the label's letters
-    expect(decided.words.some((w) => w.text === 'B')).toBe(true);
-    const label = decided.words.find((w) => w.text === 'EXCESSLIAB')!;
-    expect(label.x).toBeGreaterThan(50);
-    expect(decided.words.some((w) => w.text === 'X' && Math.abs(w.y + w.height / 2 - 75) < 3 && w.x + w.width < label.x && w.x > 36)).toBe(true);
+    expectLetterAndMark(decideCheckBoxes(runTogether, bitmap, S), 'EXCESSLIAB', 50, 36);
   });
 
   it("places the box by the label, not by a mark read as a word before it that the label was matched from ('X UMBRELLA LIAB')", () => {

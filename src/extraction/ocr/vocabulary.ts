@@ -166,11 +166,15 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pa
 
 /** Prefixes that names join to a word with a hyphen ('Tri-County', 'Mid-America'). */
 const NAME_PREFIXES = new Set(['tri', 'bi', 'mid', 'multi', 'inter', 'trans', 'pro', 'non', 'semi', 'co', 'pan', 'uni']);
-/** How OCR merges a prefix's letters: 'ri' as one 'n' ('Tn-County'), or its i lost beside an r read as rn ('Trn-County'). */
+/**
+ * How OCR merges a prefix's letters: 'ri' as one 'n' ('Tn-County'), or its i lost beside an r read as rn ('Trn-County');
+ * and the slips of any word.
+ */
 const PREFIX_SLIPS: ReadonlyArray<readonly [string, string]> = [
   ['n', 'ri'],
   ['rn', 'ri'],
   ['m', 'ni'],
+  ...SLIPS,
 ];
 
 /**
@@ -183,6 +187,6 @@ function repairPrefix(text: string): string {
   const [, before, prefix, word, after] = m as unknown as [string, string, string, string, string];
   const dict = vocabulary();
   if (NAME_PREFIXES.has(prefix.toLowerCase()) || dict.has(prefix.toLowerCase()) || !dict.has(word.toLowerCase())) return text;
-  const candidates = [...undoOne(prefix.toLowerCase(), [...PREFIX_SLIPS, ...SLIPS])].filter((p) => NAME_PREFIXES.has(p));
+  const candidates = [...undoOne(prefix.toLowerCase(), PREFIX_SLIPS)].filter((p) => NAME_PREFIXES.has(p));
   return candidates.length === 1 ? `${before}${withCaseOf(prefix, candidates[0]!)}-${word}${after}` : text;
 }
