@@ -207,12 +207,12 @@ async function extractFromWords(pdf: OpenedPdf, fileName: string, options: { edi
     if (certificate && page !== certificate) continue;
     const marksNeeded = found !== null && page === certificate && found.form.type === 'ACORD 25' && !hasTextCheckMarks(found);
     if (!marksNeeded && !options.edited && !hasOverlappingWords(page.words)) continue;
-    const checked = await checkTextLayer(pdf.doc, page);
+    const checked = await checkTextLayer(pdf, page);
     if (checked.words !== page) replaced = true;
     pages[i] = checked.words;
     disagreements.push(...checked.disagreements);
   }
-  if (imageOnly.length > 0) pages.push(...(await ocrPdfPages(pdf.doc, imageOnly)));
+  if (imageOnly.length > 0) pages.push(...(await ocrPdfPages(await pdf.renderable(), imageOnly)));
   pages.sort((a, b) => a.page - b.page);
   const method = imageOnly.length === 0 ? 'text' : imageOnly.length === count ? 'ocr' : 'mixed';
   // check boxes a flattener drew as vector ticks (pdf-lib) are not in the text layer: fetched for the certificate page

@@ -48,7 +48,7 @@ describe.skipIf(!existsSync(corpus))('OCR of a scanned ACORD 25', () => {
     expected = JSON.parse(await fs.readFile(file.expected, 'utf8')) as Expected;
     const pdf = await openPdf(await fs.readFile(file.pdf));
     try {
-      [page] = await ocrPdfPages(pdf.doc, [1]);
+      [page] = await ocrPdfPages(await pdf.renderable(), [1]);
     } finally {
       await pdf.close();
     }

@@ -74,7 +74,7 @@ describe('renderPdfPage', () => {
     page.drawRectangle({ x: 50, y: 500, width: 300, height: 200, color: rgb(0.9, 0.2, 0.1), opacity: 0.4 });
     page.drawText('Certificate holder', { x: 60, y: 400, size: 24, color: rgb(0.1, 0.5, 0.9), opacity: 0.7 });
     page.drawImage(await doc.embedPng(await image.encode('png')), { x: 300, y: 50, width: 250, height: 150, opacity: 0.5 });
-    const pdf = await openPdf(await doc.save());
+    const pdf = await openPdf(await doc.save(), { render: true });
     try {
       const dpi = 100;
       const rendered = await renderPdfPage(pdf.doc, 1, dpi);

@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { describe, expect, it } from 'vitest';
+import { renderPdfPage } from '../ocr/render.js';
+import { textLayerWords } from '../text/words.js';
 import { rc4 } from './decrypt.js';
 import { openPdf, parseXfaLeaves, pdfjs } from './open.js';
 
@@ -45,5 +49,58 @@ describe('pdfjs', () => {
   it('is loaded once, with its worker code on this thread, and is the module an import gives', async () => {
     expect(await import('pdfjs-dist/legacy/build/pdf.mjs')).toBe(pdfjs);
     expect((globalThis as { pdfjsWorker?: { WorkerMessageHandler?: unknown } }).pdfjsWorker?.WorkerMessageHandler).toBeTypeOf('function');
+  });
+});
+
+describe('openPdf and the standard fonts', () => {
+  /** A page of Helvetica text, named and not embedded (as fillers and flatteners write values). */
+  async function helveticaPage(): Promise<Uint8Array> {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    page.drawText('Summit Ridge Indemnity Company 2,000,000', { x: 60, y: 700, size: 11, font });
+    return doc.save();
+  }
+
+  /** The fonts a page's operator list sets, as pdfjs loaded them for this document. */
+  async function loadedFonts(doc: PDFDocumentProxy): Promise<{ missingFile?: boolean }[]> {
+    const page = await doc.getPage(1);
+    const ops = await page.getOperatorList();
+    const names = ops.fnArray.flatMap((fn, i) => (fn === pdfjs.OPS.setFont ? [(ops.argsArray[i] as [string])[0]] : []));
+    return names.map((name) => (page as unknown as { commonObjs: { get(n: string): { missingFile?: boolean } } }).commonObjs.get(name));
+  }
+
+  it('reads without their glyph programs, the same words at the same places, and renders with them', async () => {
+    const bytes = await helveticaPage();
+    const reading = await openPdf(bytes);
+    const rendering = await openPdf(bytes, { render: true });
+    try {
+      const fonts = await loadedFonts(reading.doc);
+      expect(fonts.length).toBeGreaterThan(0);
+      expect(fonts.every((f) => f.missingFile === true)).toBe(true);
+      expect((await loadedFonts(rendering.doc)).every((f) => f.missingFile === false)).toBe(true);
+      const words = async (doc: PDFDocumentProxy) => (await textLayerWords(await doc.getPage(1), { marks: false })).words;
+      expect(await words(reading.doc)).toEqual(await words(rendering.doc));
+      // rendered, both draw the font's own glyphs
+      const other = await reading.renderable();
+      expect(other).not.toBe(reading.doc);
+      expect(await reading.renderable()).toBe(other);
+      expect(await rendering.renderable()).toBe(rendering.doc);
+      const a = await renderPdfPage(other, 1, 100);
+      const b = await renderPdfPage(rendering.doc, 1, 100);
+      expect(Buffer.from(a.bitmap.data).equals(Buffer.from(b.bitmap.data))).toBe(true);
+      expect(new Set(a.bitmap.data).size).toBeGreaterThan(2);
+    } finally {
+      await reading.close();
+      await rendering.close();
+    }
+  });
+
+  it('closes the document it opened for rendering with the one it reads', async () => {
+    const reading = await openPdf(await helveticaPage());
+    const other = await reading.renderable();
+    expect(other.loadingTask.destroyed).toBe(false);
+    await reading.close();
+    expect(other.loadingTask.destroyed).toBe(true);
   });
 });

@@ -53,28 +53,47 @@ export type OpenedPdf = {
   /** Whether the PDF declares XFA at all (hybrid or pure). */
   hasXfa: boolean;
   warnings: string[];
+  /**
+   * The document to render pages of: `doc` itself when it was opened for rendering, else the same bytes opened again
+   * with pdfjs's standard fonts, once, on the first call (closed by close()).
+   */
+  renderable(): Promise<PDFDocumentProxy>;
   close(): Promise<void>;
 };
 
-/** Opens PDF bytes. The caller must call close(). */
-export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
+/**
+ * pdfjs's options for the bytes. `fonts`: the glyph programs of the standard 14 fonts that a PDF names without
+ * embedding them (Helvetica: the values a filler or flattener writes) are loaded from pdfjs's standard_fonts folder.
+ * Only drawing needs them: a text layer's positions come from the font's /Widths or pdfjs's built-in metrics, and its
+ * characters from the encoding. Parsing them again for every document (Type1 to OpenType) cost a flattened certificate
+ * a third of its reading time, so a document is opened without them unless it is to be rendered.
+ */
+function documentOptions(bytes: Uint8Array, fonts: boolean) {
+  return {
+    // pdfjs transfers (detaches) the buffer it is given; hand it a copy so the caller's bytes stay usable
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    ...(fonts ? { standardFontDataUrl: STANDARD_FONT_DATA_URL } : {}),
+    // images past the pixel limit are skipped, not decoded (limits.ts refuses the ones it can see up front)
+    maxImageSize: MAX_IMAGE_PIXELS,
+    stopAtErrors: false,
+    verbosity: 0,
+  };
+}
+
+/**
+ * Opens PDF bytes, for reading (`render`: for rendering its pages first of all, see documentOptions). The caller must
+ * call close().
+ */
+export async function openPdf(bytes: Uint8Array, options: { render?: boolean } = {}): Promise<OpenedPdf> {
   const problem = pdfLimitProblem(bytes);
   if (problem) throw new ExtractionError('unsupported', `the PDF is refused: ${problem}`);
+  const render = options.render ?? false;
   let doc: PDFDocumentProxy;
   try {
-    // pdfjs transfers (detaches) the buffer it is given; hand it a copy so the caller's bytes stay usable
-    const task = pdfjs.getDocument({
-      data: new Uint8Array(bytes),
-      isEvalSupported: false,
-      useSystemFonts: false,
-      disableFontFace: true,
-      standardFontDataUrl: STANDARD_FONT_DATA_URL,
-      // images past the pixel limit are skipped, not decoded (limits.ts refuses the ones it can see up front)
-      maxImageSize: MAX_IMAGE_PIXELS,
-      stopAtErrors: false,
-      verbosity: 0,
-    });
-    doc = await task.promise;
+    doc = await pdfjs.getDocument(documentOptions(bytes, render)).promise;
   } catch (err) {
     throw classifyOpenError(err);
   }
@@ -90,7 +109,13 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
       xfaDatasets = read.datasets;
       if (read.warning) warnings.push(read.warning);
     }
-    return { doc, pages: doc.numPages, fields, xfaDatasets, hasXfa, warnings, close: () => doc.destroy() };
+    let second: Promise<PDFDocumentProxy> | null = null;
+    const renderable = () => (render ? Promise.resolve(doc) : (second ??= pdfjs.getDocument(documentOptions(bytes, true)).promise.catch((err: unknown) => Promise.reject(classifyOpenError(err)))));
+    const close = async () => {
+      await doc.destroy();
+      if (second) await (await second.catch(() => null))?.destroy();
+    };
+    return { doc, pages: doc.numPages, fields, xfaDatasets, hasXfa, warnings, renderable, close };
   } catch (err) {
     await doc.destroy();
     if (err instanceof ExtractionError) throw err;

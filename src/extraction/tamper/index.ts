@@ -6,7 +6,7 @@
 // those regions are rendered and read by OCR, and where the page shows something other than the text layer, what the
 // page shows replaces the region's words. A clean page costs one pass over its operator list (extract.ts decides
 // when that list is worth fetching: hasOverlappingWords and savedAgain are the cheap signals).
-import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import type { OpenedPdf } from '../pdf/open.js';
 import type { Box, PageWords, Word } from '../layout/words.js';
 import { recognizeBitmap } from '../ocr/ocr.js';
 import { binarize, removeRuledLines } from '../ocr/preprocess.js';
@@ -190,8 +190,8 @@ export type CheckedPage = { words: PageWords; disagreements: Disagreement[] };
  * page shows something other than the text layer, the region's words are replaced by what the page shows (the text
  * layer's words drawn on top when they match the render, else the OCR words), at DISAGREEMENT_CONFIDENCE at most.
  */
-export async function checkTextLayer(doc: PDFDocumentProxy, words: PageWords): Promise<CheckedPage> {
-  const page = await doc.getPage(words.page);
+export async function checkTextLayer(pdf: Pick<OpenedPdf, 'doc' | 'renderable'>, words: PageWords): Promise<CheckedPage> {
+  const page = await pdf.doc.getPage(words.page);
   const suspects = findSuspects(words.page, await paintedPage(page));
   if (suspects.length === 0) return { words, disagreements: [] };
   let render: PageBitmap | null = null;
@@ -209,7 +209,7 @@ export async function checkTextLayer(doc: PDFDocumentProxy, words: PageWords): P
       current = [...outside, ...shown];
       continue;
     }
-    render ??= await renderPdfPage(doc, words.page);
+    render ??= await renderPdfPage(await pdf.renderable(), words.page);
     const ocr = await readRegion(render, region);
     const text = (ws: Word[]) => ws.map((w) => w.text).join(' ');
     // the cover let the old text show through (a transparent patch): the layer is what the page shows

@@ -104,7 +104,7 @@ describe('checkTextLayer', () => {
     try {
       const words = await textLayerWords(await pdf.doc.getPage(1), { marks: false });
       expect(words.words.map((w) => w.text)).toContain('MM/DD/YYYY');
-      const checked = await checkTextLayer(pdf.doc, words);
+      const checked = await checkTextLayer(pdf, words);
       expect(checked.disagreements).toEqual([]);
       const texts = checked.words.words.map((w) => w.text);
       expect(texts).not.toContain('MM/DD/YYYY');

@@ -32,7 +32,7 @@ export async function renderPage(bytes: Buffer, n: number, width: number): Promi
     const bitmap = resizeGrey(page.bitmap, w / page.bitmap.width);
     return { png: encodeGreyPng(bitmap), width: bitmap.width, height: bitmap.height, pages: pages.length };
   }
-  const pdf = await openPdf(bytes);
+  const pdf = await openPdf(bytes, { render: true });
   try {
     checkPage(pdf.pages, n);
     const viewport = (await pdf.doc.getPage(n)).getViewport({ scale: 1 });
