@@ -471,6 +471,14 @@ describe('OCR slips the layout reader works around', () => {
     expect(x.policies.find((p) => p.coverage === 'workers_compensation')!.insurerLetter).toBe('C');
   });
 
+  it("takes the letter read in one cell with a remnant of the column's left rule before it ('II C')", () => {
+    const places = withInsurers({}).map(([t, x, y, ...rest]): Place => (t === 'C' && x === 24 && y === 499 ? ['II C', 17, y, ...rest] : [t, x, y, ...rest]));
+    expect(places.some(([t]) => t === 'II C')).toBe(true);
+    const x = ocrRead(places);
+    expect(x.policies.find((p) => p.coverage === 'workers_compensation')!.insurerLetter).toBe('C');
+    expect(x.warnings.filter((w) => w.includes('insurer letter'))).toEqual([]);
+  });
+
   it("repairs a date whose slash OCR lost only when the row's other date confirms its month and day", () => {
     const gl = (x: ReturnType<typeof ocrRead>) => x.policies.find((p) => p.coverage === 'general_liability')!;
     const expiration = VALUES.find(([t, x, y]) => /^\d\d\/\d\d\/\d{4}$/.test(t) && x > 370 && y > 330 && y < 345)!;

@@ -1168,7 +1168,9 @@ class LayoutReader {
       const readable = all.filter((c) => read(c.text) !== null);
       return this.ctx.method !== 'text' && readable.length > 0 ? readable : all;
     };
-    const letters = readCells('ltr', letterOf);
+    // (and a remnant of the column's left rule read in one cell with the letter, 'II A', is no part of it)
+    const letterIn = this.ctx.method === 'text' ? letterOf : (t: string) => letterOf(t.replace(RULE_REMNANT_BEFORE, ''));
+    const letters = readCells('ltr', letterIn);
     const addl = readCells('addl', (t) => this.flagOf(t));
     const subr = readCells('subr', (t) => this.flagOf(t));
     const types = row === 'other' ? cells('type').sort(byY) : [];
@@ -1190,7 +1192,7 @@ class LayoutReader {
       const exp = pickFor(expDates, i);
       const ai = pickFor(addl, i);
       const sw = pickFor(subr, i);
-      const letter = ltr ? letterOf(ltr.text) : null;
+      const letter = ltr ? letterIn(ltr.text) : null;
       if (ltr && letter === null) this.warnings.push(`${where}: "${ltr.text}" is not an insurer letter`);
       const flag = (seg: Segment | null, name: string) => {
         if (!seg) return false;
@@ -1720,6 +1722,9 @@ function isPrintedFiller(text: string): boolean {
   const t = text.replace(/\s+/g, '').toUpperCase();
   return t === '$' || t === 'N/A' || t === 'Y/N' || t === '';
 }
+
+/** On OCR pages, a piece of a vertical rule read before a word: 'Il', 'II', '|', '1'. */
+const RULE_REMNANT_BEFORE = /^[Il|!1]{1,2}\s+(?=\S)/;
 
 function letterOf(text: string): string | null {
   // OCR reads a lone C in a box as '©'
