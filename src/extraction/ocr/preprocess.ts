@@ -3,7 +3,7 @@
 // ACORD form is all ruled boxes. Plain loops over typed arrays; a 300 dpi letter page takes a few hundred ms.
 import type { GreyBitmap } from './render.js';
 
-const INK = 0;
+export const INK = 0;
 const PAPER = 255;
 
 /** Otsu's threshold of a greyscale bitmap: pixels at or below it are ink. */

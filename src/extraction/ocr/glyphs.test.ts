@@ -1,0 +1,57 @@
+// 8 and B told apart by their ink: on values drawn in Helvetica (as a filler writes them) and rendered at a scan's
+// 300 dpi, with the text layer's boxes standing in for OCR's.
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import type { PageWords } from '../layout/words.js';
+import { openPdf } from '../pdf/open.js';
+import { textLayerWords } from '../text/words.js';
+import { eightOrB, mendEightsReadAsB } from './glyphs.js';
+import { binarize } from './preprocess.js';
+import { renderPdfPage, type GreyBitmap } from './render.js';
+
+const VALUES = ['8604967-25', 'B604967', '8143', 'Burnet', '8/4/2025', 'BAP', '88,000', 'B1234567'];
+
+/** The values drawn at 10 pt down a page, rendered at 300 dpi and binarized, with their text-layer words. */
+async function page(): Promise<{ words: PageWords; binary: GreyBitmap; s: number }> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const p = doc.addPage([300, 40 + 20 * VALUES.length]);
+  VALUES.forEach((v, i) => p.drawText(v, { x: 40, y: p.getHeight() - 30 - 20 * i, size: 10, font }));
+  // a speck before the last value, which is no glyph of it
+  p.drawCircle({ x: 37, y: p.getHeight() - 30 - 20 * (VALUES.length - 1) + 3, size: 0.35 });
+  const pdf = await openPdf(await doc.save(), { render: true });
+  try {
+    const words = await textLayerWords(await pdf.doc.getPage(1), { marks: false });
+    const rendered = await renderPdfPage(pdf.doc, 1, 300);
+    return { words, binary: binarize(rendered.bitmap), s: rendered.pixelsPerPoint };
+  } finally {
+    await pdf.close();
+  }
+}
+
+describe('eightOrB', () => {
+  it("tells an 8 from a B by the rows that start right of the glyph's left edge", async () => {
+    const { words, binary, s } = await page();
+    expect(words.words.map((w) => w.text)).toEqual(VALUES);
+    const read = Object.fromEntries(words.words.map((w) => [w.text, eightOrB(binary, s, w)]));
+    expect(read).toEqual({ '8604967-25': '8', B604967: 'B', '8143': '8', Burnet: 'B', '8/4/2025': '8', BAP: 'B', '88,000': '8', B1234567: 'B' });
+  });
+
+  it('judges nothing where the box holds no glyph', async () => {
+    const { words, binary, s } = await page();
+    const word = words.words[0]!;
+    expect(eightOrB(binary, s, { ...word, x: word.x + 200, width: 20 })).toBeNull();
+  });
+});
+
+describe('mendEightsReadAsB', () => {
+  it('makes 8 of a B that opens a run of digits where the ink shows an 8, and leaves a B the ink shows', async () => {
+    const { words, binary, s } = await page();
+    // OCR's slips: the 8 that opens a policy number and a date read B
+    const read: PageWords = { ...words, words: words.words.map((w) => (w.text === '8604967-25' || w.text === '8143' ? { ...w, text: `B${w.text.slice(1)}` } : w)) };
+    const mended = mendEightsReadAsB(read, binary, s);
+    expect(mended.words.map((w) => w.text)).toEqual(VALUES);
+    // nothing to mend: the same page back
+    expect(mendEightsReadAsB(words, binary, s)).toBe(words);
+  });
+});
