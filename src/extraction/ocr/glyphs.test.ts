@@ -5,20 +5,20 @@ import { describe, expect, it } from 'vitest';
 import type { PageWords } from '../layout/words.js';
 import { openPdf } from '../pdf/open.js';
 import { textLayerWords } from '../text/words.js';
-import { eightOrB, mendEightsReadAsB } from './glyphs.js';
+import { eightOrB, mendDigitsByPageGlyphs, mendEightsReadAsB } from './glyphs.js';
 import { binarize } from './preprocess.js';
 import { renderPdfPage, type GreyBitmap } from './render.js';
 
 const VALUES = ['8604967-25', 'B604967', '8143', 'Burnet', '8/4/2025', 'BAP', '88,000', 'B1234567'];
 
 /** The values drawn at 10 pt down a page, rendered at 300 dpi and binarized, with their text-layer words. */
-async function page(): Promise<{ words: PageWords; binary: GreyBitmap; s: number }> {
+async function page(values = VALUES): Promise<{ words: PageWords; binary: GreyBitmap; s: number }> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  const p = doc.addPage([300, 40 + 20 * VALUES.length]);
-  VALUES.forEach((v, i) => p.drawText(v, { x: 40, y: p.getHeight() - 30 - 20 * i, size: 10, font }));
+  const p = doc.addPage([300, 40 + 20 * values.length]);
+  values.forEach((v, i) => p.drawText(v, { x: 40, y: p.getHeight() - 30 - 20 * i, size: 10, font }));
   // a speck before the last value, which is no glyph of it
-  p.drawCircle({ x: 37, y: p.getHeight() - 30 - 20 * (VALUES.length - 1) + 3, size: 0.35 });
+  p.drawCircle({ x: 37, y: p.getHeight() - 30 - 20 * (values.length - 1) + 3, size: 0.35 });
   const pdf = await openPdf(await doc.save(), { render: true });
   try {
     const words = await textLayerWords(await pdf.doc.getPage(1), { marks: false });
@@ -53,5 +53,42 @@ describe('mendEightsReadAsB', () => {
     expect(mended.words.map((w) => w.text)).toEqual(VALUES);
     // nothing to mend: the same page back
     expect(mendEightsReadAsB(words, binary, s)).toBe(words);
+  });
+});
+
+describe('mendDigitsByPageGlyphs', () => {
+  // numbers read surely, whose glyphs are the page's templates (each digit several times), and the words OCR misread
+  const SURE = ['1,234,567', '8,900,000', '10/22/2024', '5,000,000', '6,543,210', '9/8/2025', '7,654,321', '3,000,000', '2,500,000', '06/30/2026'];
+  const values = [...SURE, '3873653-23', '5,000,000', '$500,000', '11/15/2025'];
+
+  async function misread(slips: Record<string, string>, confidence = 0.85): Promise<{ read: PageWords; binary: GreyBitmap; s: number }> {
+    const { words, binary, s } = await page(values);
+    const read = { ...words, words: words.words.map((w, i) => (i >= SURE.length && slips[w.text] ? { ...w, text: slips[w.text]!, confidence } : w)) };
+    return { read, binary, s };
+  }
+
+  it("makes a misread digit the digit the page's own glyphs show", async () => {
+    const { read, binary, s } = await misread({ '3873653-23': '3873663-23', '11/15/2025': '11/16/2025' });
+    const mended = mendDigitsByPageGlyphs(read, binary, s);
+    expect(mended.words.slice(SURE.length).map((w) => w.text)).toEqual(['3873653-23', '5,000,000', '$500,000', '11/15/2025']);
+  });
+
+  it('changes nothing where two glyphs of a word disagree with it, OCR was unsure of the word, or an amount is grouped wrong', async () => {
+    const unsure = await misread({ '3873653-23': '3873663-23' }, 0.3);
+    expect(mendDigitsByPageGlyphs(unsure.read, unsure.binary, unsure.s)).toBe(unsure.read);
+    // two digits off: the word's glyphs and characters may not line up
+    const two = await misread({ '3873653-23': '3878663-23' });
+    expect(mendDigitsByPageGlyphs(two.read, two.binary, two.s)).toBe(two.read);
+    // '$500,000' read '3500,000': its '3' is a '$', which no digit's glyphs show
+    const dollar = await misread({ $500000: '3500,000', '$500,000': '3500,000' });
+    expect(dollar.read.words.some((w) => w.text === '3500,000')).toBe(true);
+    expect(mendDigitsByPageGlyphs(dollar.read, dollar.binary, dollar.s)).toBe(dollar.read);
+  });
+
+  it('trusts nothing on a page whose own digits it cannot tell apart', async () => {
+    const { read, binary, s } = await misread({ '3873653-23': '3873663-23' });
+    // the sure numbers' digits relabelled at random: the page's glyphs no longer tell its digits apart
+    const shuffled = { ...read, words: read.words.map((w, i) => (i < SURE.length ? { ...w, text: w.text.replace(/\d/g, (d) => String((Number(d) * 7 + i) % 10)) } : w)) };
+    expect(mendDigitsByPageGlyphs(shuffled, binary, s)).toBe(shuffled);
   });
 });

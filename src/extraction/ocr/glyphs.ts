@@ -26,8 +26,6 @@ const MAX_GLYPH_HEIGHT = 1.25;
 /** A blob wider than this many times the word's ink height is two glyphs run together: not judged. */
 const MAX_GLYPH_WIDTH = 1.6;
 
-type Blob = { c0: number; c1: number };
-
 /**
  * '8' or 'B' for the first glyph of `word` on the binary page, by how many of its rows start right of its leftmost
  * column; null when the ink does not tell (no glyph found, two glyphs run together, a share between the two).
@@ -37,21 +35,28 @@ export function eightOrB(binary: GreyBitmap, pixelsPerPoint: number, word: Word)
   return share === null ? null : share <= B_MAX_CORNERS ? 'B' : share >= EIGHT_MIN_CORNERS ? '8' : null;
 }
 
-/** For the first glyph of `word` on the binary page: how far its corners start right of its stem (see B_MAX_CORNERS). */
-export function cornerShare(binary: GreyBitmap, pixelsPerPoint: number, word: Word): number | null {
+/** A glyph's box on the page bitmap (pixels, inclusive). */
+type Glyph = { c0: number; c1: number; r0: number; r1: number };
+
+/**
+ * The glyphs of `word` on the binary page, left to right: runs of columns with ink, split at columns without, each with
+ * the rows its ink spans; and the word's ink height. Null when the word's box holds no ink.
+ */
+function wordGlyphs(binary: GreyBitmap, pixelsPerPoint: number, word: Word): { glyphs: Glyph[]; height: number } | null {
   const s = pixelsPerPoint;
   const x0 = Math.max(0, Math.floor(word.x * s) - 1);
   const x1 = Math.min(binary.width - 1, Math.ceil((word.x + word.width) * s) + 1);
   const y0 = Math.max(0, Math.floor(word.y * s) - 1);
   const y1 = Math.min(binary.height - 1, Math.ceil((word.y + word.height) * s) + 1);
   if (x1 <= x0 || y1 <= y0) return null;
-  const ink = (x: number, y: number) => binary.data[y * binary.width + x] === INK;
+  const { width, data } = binary;
   const rowsWithInk = (c0: number, c1: number): [number, number] | null => {
     let top = -1;
     let bottom = -1;
     for (let y = y0; y <= y1; y++) {
+      const row = y * width;
       for (let x = c0; x <= c1; x++) {
-        if (!ink(x, y)) continue;
+        if (data[row + x] !== INK) continue;
         if (top < 0) top = y;
         bottom = y;
         break;
@@ -59,40 +64,47 @@ export function cornerShare(binary: GreyBitmap, pixelsPerPoint: number, word: Wo
     }
     return top < 0 ? null : [top, bottom];
   };
-  const word_ = rowsWithInk(x0, x1);
-  if (!word_) return null;
-  const height = word_[1] - word_[0] + 1;
-  // the glyphs: runs of columns with ink, split at columns without
-  const blobs: Blob[] = [];
+  const all = rowsWithInk(x0, x1);
+  if (!all) return null;
+  const glyphs: Glyph[] = [];
   let start = -1;
   for (let x = x0; x <= x1 + 1; x++) {
     let any = false;
-    if (x <= x1) for (let y = y0; y <= y1 && !any; y++) any = ink(x, y);
+    if (x <= x1) for (let y = y0; y <= y1 && !any; y++) any = data[y * width + x] === INK;
     if (any && start < 0) start = x;
     else if (!any && start >= 0) {
-      blobs.push({ c0: start, c1: x - 1 });
+      const rows = rowsWithInk(start, x - 1)!;
+      glyphs.push({ c0: start, c1: x - 1, r0: rows[0], r1: rows[1] });
       start = -1;
     }
   }
-  for (const blob of blobs) {
-    const rows = rowsWithInk(blob.c0, blob.c1);
-    if (!rows || rows[1] - rows[0] + 1 < MIN_GLYPH_HEIGHT * height) continue;
-    if (rows[1] - rows[0] + 1 < MIN_GLYPH_POINTS * pixelsPerPoint) return null;
+  return { glyphs, height: all[1] - all[0] + 1 };
+}
+
+/** For the first glyph of `word` on the binary page: how far its corners start right of its stem (see B_MAX_CORNERS). */
+export function cornerShare(binary: GreyBitmap, pixelsPerPoint: number, word: Word): number | null {
+  const found = wordGlyphs(binary, pixelsPerPoint, word);
+  if (!found) return null;
+  const { height } = found;
+  for (const glyph of found.glyphs) {
+    const tall = glyph.r1 - glyph.r0 + 1;
+    if (tall < MIN_GLYPH_HEIGHT * height) continue;
+    if (tall < MIN_GLYPH_POINTS * pixelsPerPoint) return null;
     // (ink below or above the word joined to its first letter, a box's rule or the next line: not judged)
-    if (rows[1] - rows[0] + 1 > MAX_GLYPH_HEIGHT * word.height * pixelsPerPoint) return null;
-    if (blob.c1 - blob.c0 + 1 > MAX_GLYPH_WIDTH * height) return null;
+    if (tall > MAX_GLYPH_HEIGHT * word.height * pixelsPerPoint) return null;
+    if (glyph.c1 - glyph.c0 + 1 > MAX_GLYPH_WIDTH * height) return null;
     const lefts: number[] = [];
-    for (let y = rows[0]; y <= rows[1]; y++) {
-      let left = blob.c0;
-      while (left <= blob.c1 && !ink(left, y)) left++;
-      lefts.push(left - blob.c0);
+    for (let y = glyph.r0; y <= glyph.r1; y++) {
+      let left = glyph.c0;
+      while (left <= glyph.c1 && binary.data[y * binary.width + left] !== INK) left++;
+      lefts.push(left - glyph.c0);
     }
     if (lefts.length < 6) return null;
     // the stem: the left edge most rows share (one pixel that juts out, or a slant, moves no more than a row or two)
     const stem = mode(lefts);
     const n = lefts.length;
     const corners = (lefts[0]! + lefts[1]! + lefts[n - 2]! + lefts[n - 1]!) / 2 - 2 * stem;
-    return corners / (blob.c1 - blob.c0 + 1);
+    return corners / (glyph.c1 - glyph.c0 + 1);
   }
   return null;
 }
@@ -118,4 +130,175 @@ export function mendEightsReadAsB(page: PageWords, binary: GreyBitmap, pixelsPer
     return { ...w, text: `8${w.text.slice(1)}` };
   });
   return changed ? { ...page, words } : page;
+}
+
+/** A glyph's ink is compared on a grid this many cells wide and high (each cell: the share of its pixels inked). */
+const GRID_W = 8;
+const GRID_H = 12;
+
+/** The glyph's ink resampled on the GRID_W × GRID_H grid. */
+function sampleGlyph(binary: GreyBitmap, g: Glyph): Float32Array {
+  const out = new Float32Array(GRID_W * GRID_H);
+  const w = g.c1 - g.c0 + 1;
+  const h = g.r1 - g.r0 + 1;
+  const counts = new Float32Array(GRID_W * GRID_H);
+  for (let y = g.r0; y <= g.r1; y++) {
+    const gy = Math.min(GRID_H - 1, Math.floor(((y - g.r0) * GRID_H) / h));
+    for (let x = g.c0; x <= g.c1; x++) {
+      const gx = Math.min(GRID_W - 1, Math.floor(((x - g.c0) * GRID_W) / w));
+      counts[gy * GRID_W + gx]!++;
+      if (binary.data[y * binary.width + x] === INK) out[gy * GRID_W + gx]!++;
+    }
+  }
+  for (let i = 0; i < out.length; i++) out[i] = counts[i]! > 0 ? out[i]! / counts[i]! : 0;
+  return out;
+}
+
+function distance(a: Float32Array, b: Float32Array): number {
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d += (a[i]! - b[i]!) ** 2;
+  return d;
+}
+
+/** The page's own digits: each digit's glyphs, resampled, from words OCR read surely; and their median height (pixels). */
+export type DigitTemplates = { digits: Map<string, Float32Array[]>; height: number; widths: Map<string, number> };
+
+/** Words the templates are taken from: digits and the punctuation of amounts and dates only, read this surely. */
+const TEMPLATE_CONFIDENCE = 0.9;
+const NUMERIC = /^[\d,./-]*\d[\d,./-]*$/;
+/** At most this many glyphs of one digit are kept (comparing each with every other costs their count squared). */
+const MAX_TEMPLATES = 40;
+/** Glyphs more than this share taller or shorter than the page's typed digits are other type (the form's own). */
+const HEIGHT_TOLERANCE = 0.15;
+
+/** A word's glyphs one per character, when its ink splits into as many glyphs as it has characters; else null. */
+function glyphsByCharacter(binary: GreyBitmap, pixelsPerPoint: number, word: Word): Glyph[] | null {
+  const found = wordGlyphs(binary, pixelsPerPoint, word);
+  if (!found || found.glyphs.length !== word.text.length) return null;
+  if (found.height < MIN_GLYPH_POINTS * pixelsPerPoint || found.height > MAX_GLYPH_HEIGHT * word.height * pixelsPerPoint) return null;
+  return found.glyphs;
+}
+
+export function digitTemplates(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): DigitTemplates {
+  const found: { digit: string; glyph: Glyph }[] = [];
+  for (const word of page.words) {
+    if (word.confidence < TEMPLATE_CONFIDENCE || !NUMERIC.test(word.text)) continue;
+    const glyphs = glyphsByCharacter(binary, pixelsPerPoint, word);
+    glyphs?.forEach((glyph, i) => {
+      if (/\d/.test(word.text[i]!)) found.push({ digit: word.text[i]!, glyph });
+    });
+  }
+  const heights = found.map((f) => f.glyph.r1 - f.glyph.r0 + 1).sort((a, b) => a - b);
+  const height = heights.length > 0 ? heights[heights.length >> 1]! : 0;
+  const digits = new Map<string, Float32Array[]>();
+  const widthsOf = new Map<string, number[]>();
+  for (const { digit, glyph } of found) {
+    if (!sameHeight(glyph, height)) continue;
+    const list = digits.get(digit) ?? [];
+    if (list.length >= MAX_TEMPLATES) continue;
+    list.push(sampleGlyph(binary, glyph));
+    digits.set(digit, list);
+    widthsOf.set(digit, [...(widthsOf.get(digit) ?? []), glyph.c1 - glyph.c0 + 1]);
+  }
+  const widths = new Map([...widthsOf].map(([d, ws]) => [d, ws.sort((a, b) => a - b)[ws.length >> 1]!]));
+  return { digits, height, widths };
+}
+
+function sameHeight(glyph: Glyph, height: number): boolean {
+  return Math.abs(glyph.r1 - glyph.r0 + 1 - height) <= HEIGHT_TOLERANCE * height;
+}
+
+/** The distance of a sample to each digit's nearest template (leaving out `self`, a template that is the sample). */
+export function digitDistances(templates: DigitTemplates, sample: Float32Array, self?: Float32Array): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [digit, list] of templates.digits) {
+    let best = Infinity;
+    for (const t of list) if (t !== self) best = Math.min(best, distance(sample, t));
+    if (best < Infinity) out.set(digit, best);
+  }
+  return out;
+}
+
+
+/** Both digits of a mend have at least this many glyphs on the page to compare with. */
+const MIN_TEMPLATES = 3;
+/** A glyph is taken for another digit only when that digit's nearest glyph is this many times nearer than its own's. */
+const MEND_RATIO = 1.25;
+/** The page's digits are trusted as templates only when no more than this share of them is nearer another digit. */
+const MAX_SELF_CONFUSION = 0.01;
+/** Words OCR read less surely than this are not mended: their glyphs and characters may not line up. */
+const MIN_CONFIDENCE = 0.5;
+/** A digit's glyph is no wider or narrower than this share of the width of its digit's glyphs on the page. */
+const WIDTH_TOLERANCE = 0.25;
+/** An amount grouped right: its first glyph is no '$' read as a digit ('3500,000' is not one). */
+const GROUPED = /^\d{1,3}(,\d{3})+$/;
+
+/**
+ * The page's words with a digit OCR misread made the digit the page's own glyphs show ('3873663-23' where the page
+ * prints 3873653-23: tesseract's reading of a clear 5 beside a 6): where one glyph of a word of digits is much nearer
+ * another digit's glyphs elsewhere on the page than its own digit's, and every other glyph of the word is nearest its
+ * own. The page's digits are its templates: those of numbers OCR read surely, at the typed values' height, trusted
+ * only when they tell themselves apart (each nearest its own digit's other glyphs).
+ */
+export function mendDigitsByPageGlyphs(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): PageWords {
+  const templates = digitTemplates(page, binary, pixelsPerPoint);
+  const confused = selfConfused(templates);
+  if (confused === null) return page;
+  let changed = false;
+  const words = page.words.map((w) => {
+    // (three digits at least: a lone digit may be a speck's reading)
+    if (w.confidence < MIN_CONFIDENCE || !NUMERIC.test(w.text) || !/\d\D*\d\D*\d/.test(w.text) || (w.text.includes(',') && !GROUPED.test(w.text))) return w;
+    const glyphs = glyphsByCharacter(binary, pixelsPerPoint, w);
+    // (each digit's glyph as tall as the typed digits and as wide as its own digit's: a '$' run into the 4 after it,
+    // one glyph, is neither)
+    const fits = (g: Glyph, d: string) => {
+      const width = templates.widths.get(d);
+      return sameHeight(g, templates.height) && width !== undefined && Math.abs(g.c1 - g.c0 + 1 - width) <= WIDTH_TOLERANCE * width;
+    };
+    if (!glyphs || !glyphs.every((g, i) => !/\d/.test(w.text[i]!) || fits(g, w.text[i]!))) return w;
+    let mend: { at: number; digit: string } | null = null;
+    for (let i = 0; i < glyphs.length; i++) {
+      const read = w.text[i]!;
+      if (!/\d/.test(read)) continue;
+      const distances = digitDistances(templates, sampleGlyph(binary, glyphs[i]!));
+      let best = '';
+      for (const [d, v] of distances) if (best === '' || v < distances.get(best)!) best = d;
+      if (best === read || best === '') continue;
+      // a second glyph nearer another digit: the word's glyphs and characters may not line up; nothing is changed
+      if (mend !== null) return w;
+      const own = distances.get(read);
+      const enough = (d: string) => (templates.digits.get(d)?.length ?? 0) >= MIN_TEMPLATES;
+      if (own === undefined || !enough(read) || !enough(best) || confused.has(`${read}${best}`) || own < MEND_RATIO * distances.get(best)!) return w;
+      mend = { at: i, digit: best };
+    }
+    if (mend === null) return w;
+    changed = true;
+    return { ...w, text: w.text.slice(0, mend.at) + mend.digit + w.text.slice(mend.at + 1) };
+  });
+  return changed ? { ...page, words } : page;
+}
+
+/**
+ * The pairs of digits ('56', '65') the page's own glyphs confuse: a glyph nearer another digit's glyphs than its own's
+ * other ones. Null when too many of them do (the page's glyphs, a photo's blurred ones, tell the digits apart too
+ * poorly to be trusted at all).
+ */
+function selfConfused(templates: DigitTemplates): Set<string> | null {
+  const pairs = new Set<string>();
+  let total = 0;
+  let wrong = 0;
+  for (const [digit, list] of templates.digits) {
+    for (const t of list) {
+      const distances = digitDistances(templates, t, t);
+      const own = distances.get(digit);
+      total++;
+      for (const [d, v] of distances) {
+        if (d === digit || (own !== undefined && v >= own)) continue;
+        wrong++;
+        pairs.add(`${digit}${d}`).add(`${d}${digit}`);
+        break;
+      }
+    }
+  }
+  return total === 0 || wrong > MAX_SELF_CONFUSION * total ? null : pairs;
 }

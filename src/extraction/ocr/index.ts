@@ -6,9 +6,9 @@ import type { PageWords } from '../layout/words.js';
 import { acord25LayoutPage, stampedAcord25 } from '../acord25/layout.js';
 import { rereadValueCells } from '../acord25/ocr-cells.js';
 import { decideCheckBoxes } from './checkboxes.js';
-import { mendEightsReadAsB } from './glyphs.js';
+import { mendDigitsByPageGlyphs, mendEightsReadAsB } from './glyphs.js';
 import { ocrPageWithBitmap, recognizeBitmap, toPageWords, type PixelWord } from './ocr.js';
-import { loadImagePages, renderPdfPage, type PageBitmap } from './render.js';
+import { loadImagePages, renderPdfPage, type GreyBitmap, type PageBitmap } from './render.js';
 
 export { terminateOcr } from './ocr.js';
 export { MAX_IMAGE_PAGES, MAX_PIXELS } from './render.js';
@@ -55,15 +55,20 @@ async function ocrPage(page: PageBitmap): Promise<PageWords> {
     // stamped ACORD 25 where the whole-page pass garbled too many of the grid's small labels to tell it (a photo): its
     // grid header and cells read again may show them, and then it is one
     const stamped = await stampedAcord25(words, (w) => rereadValueCells(w, cleaned, binary, s, recognizeBitmap, toWords));
-    if (stamped) return { ...mendEightsReadAsB(decideCheckBoxes(stamped, binary, s), binary, s), acord25: true };
+    if (stamped) return { ...byGlyphs(decideCheckBoxes(stamped, binary, s), binary, s), acord25: true };
     // not an ACORD form: read again with rule removal that spares text standing on a rule (a carrier's headings are
     // often underlined), which the ACORD cleaning would cut the feet off
     // (its printed paragraphs looked for again only where the first reading found some)
     const again = await ocrPageWithBitmap(page, { fringes: false, paragraphs: paragraphs > 0 });
-    return mendEightsReadAsB(again.words, again.binary, s);
+    return byGlyphs(again.words, again.binary, s);
   }
-  if (found.form.type !== 'ACORD 25') return mendEightsReadAsB(words, binary, s);
+  if (found.form.type !== 'ACORD 25') return byGlyphs(words, binary, s);
   const reread = await rereadValueCells(words, cleaned, binary, s, recognizeBitmap, toWords);
   // check boxes by the ink inside them, not by what OCR made of the marks
-  return { ...mendEightsReadAsB(decideCheckBoxes(reread, binary, s), binary, s), acord25: true };
+  return { ...byGlyphs(decideCheckBoxes(reread, binary, s), binary, s), acord25: true };
+}
+
+/** Digits OCR misread that the page's ink shows (glyphs.ts): an 8 read as B, a digit its own glyphs tell. */
+function byGlyphs(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): PageWords {
+  return mendDigitsByPageGlyphs(mendEightsReadAsB(page, binary, pixelsPerPoint), binary, pixelsPerPoint);
 }
