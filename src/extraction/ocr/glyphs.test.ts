@@ -92,3 +92,60 @@ describe('mendDigitsByPageGlyphs', () => {
     expect(mendDigitsByPageGlyphs(shuffled, binary, s)).toBe(shuffled);
   });
 });
+
+describe('amounts OCR doubted, read again from their glyphs', () => {
+  const SURE = ['1,234,567', '8,900,000', '10/22/2024', '5,000,000', '6,543,210', '9/8/2025', '7,654,321', '3,000,000', '2,500,000', '06/30/2026'];
+
+  /** The sure numbers, then 2,000,000 drawn as typed and 1,000,000 with the digits of each group touching (a blurred photo's). */
+  async function amounts(): Promise<{ words: PageWords; binary: GreyBitmap; s: number }> {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const size = 10;
+    const p = doc.addPage([300, 40 + 20 * (SURE.length + 2)]);
+    const y = (i: number) => p.getHeight() - 30 - 20 * i;
+    SURE.forEach((v, i) => p.drawText(v, { x: 40, y: y(i), size, font }));
+    p.drawText('2,000,000', { x: 40, y: y(SURE.length), size, font });
+    // 1,000,000 with each group's zeros drawn 0.6 pt closer than the font sets them, so that they touch
+    let x = 40;
+    for (const part of ['1', ',', '000', ',', '000']) {
+      for (const c of part) {
+        p.drawText(c, { x, y: y(SURE.length + 1), size, font });
+        x += font.widthOfTextAtSize(c, size) - (part === '000' ? 0.6 : 0);
+      }
+      if (part === '000') x += 0.6;
+    }
+    const pdf = await openPdf(await doc.save(), { render: true });
+    try {
+      const words = await textLayerWords(await pdf.doc.getPage(1), { marks: false });
+      const rendered = await renderPdfPage(pdf.doc, 1, 300);
+      return { words, binary: binarize(rendered.bitmap), s: rendered.pixelsPerPoint };
+    } finally {
+      await pdf.close();
+    }
+  }
+
+  /** The page's words with the two amounts as OCR read them: unsure, a group short. */
+  function asRead(words: PageWords, texts: [string, string], confidence: number): PageWords {
+    const sure = words.words.filter((w) => SURE.includes(w.text));
+    const rest = words.words.filter((w) => !SURE.includes(w.text)).sort((a, b) => a.y - b.y);
+    const box = (ws: typeof rest) => ({ ...ws[0]!, x: Math.min(...ws.map((w) => w.x)), width: Math.max(...ws.map((w) => w.x + w.width)) - Math.min(...ws.map((w) => w.x)) });
+    // (the touching digits were drawn one by one: the text layer has them as pieces of one line)
+    const second = rest.filter((w) => w.y > rest[0]!.y + 5);
+    const first = rest.filter((w) => !second.includes(w));
+    return { ...words, words: [...sure, { ...box(first), text: texts[0], confidence }, { ...box(second), text: texts[1], confidence }] };
+  }
+
+  it('reads the amount its glyphs show, touching zeros cut apart', async () => {
+    const { words, binary, s } = await amounts();
+    const read = asRead(words, ['200,000', '100,000'], 0.05);
+    expect(mendDigitsByPageGlyphs(read, binary, s).words.slice(-2).map((w) => w.text)).toEqual(['2,000,000', '1,000,000']);
+  });
+
+  it('leaves an amount OCR was sure of, and one whose glyphs hold as many digits as it read', async () => {
+    const { words, binary, s } = await amounts();
+    const sure = asRead(words, ['200,000', '100,000'], 0.9);
+    expect(mendDigitsByPageGlyphs(sure, binary, s)).toBe(sure);
+    const same = asRead(words, ['2,000,000', '1,000,000'], 0.05);
+    expect(mendDigitsByPageGlyphs(same, binary, s)).toBe(same);
+  });
+});

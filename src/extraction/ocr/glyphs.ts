@@ -246,8 +246,14 @@ export function mendDigitsByPageGlyphs(page: PageWords, binary: GreyBitmap, pixe
   if (confused === null) return page;
   let changed = false;
   const words = page.words.map((w) => {
+    if (w.confidence < MIN_CONFIDENCE) {
+      const amount = amountFromGlyphs(w, binary, pixelsPerPoint, templates, confused);
+      if (amount === null) return w;
+      changed = true;
+      return { ...w, text: amount };
+    }
     // (three digits at least: a lone digit may be a speck's reading)
-    if (w.confidence < MIN_CONFIDENCE || !NUMERIC.test(w.text) || !/\d\D*\d\D*\d/.test(w.text) || (w.text.includes(',') && !GROUPED.test(w.text))) return w;
+    if (!NUMERIC.test(w.text) || !/\d\D*\d\D*\d/.test(w.text) || (w.text.includes(',') && !GROUPED.test(w.text))) return w;
     const glyphs = glyphsByCharacter(binary, pixelsPerPoint, w);
     // (each digit's glyph as tall as the typed digits and as wide as its own digit's: a '$' run into the 4 after it,
     // one glyph, is neither)
@@ -276,6 +282,76 @@ export function mendDigitsByPageGlyphs(page: PageWords, binary: GreyBitmap, pixe
     return { ...w, text: w.text.slice(0, mend.at) + mend.digit + w.text.slice(mend.at + 1) };
   });
   return changed ? { ...page, words } : page;
+}
+
+/** An amount OCR doubted ('200,000', 35 pt wide like the 2,000,000 beside it), its glyphs at least this many times nearer their digit than any other. */
+const AMOUNT_RATIO = 1.5;
+/** A comma's glyph is at most this share of the digits' height tall, and reaches below their baseline. */
+const COMMA_HEIGHT = 0.5;
+
+/**
+ * An amount OCR read unsure and with more or fewer characters than its ink holds, read again glyph by glyph: each
+ * glyph as tall and wide as a digit taken for the digit whose page glyphs are much the nearest, each short one
+ * reaching below the digits' baseline for a comma; null unless every glyph is one or the other, the result is an
+ * amount grouped right, and it holds another count of digits than OCR's reading (the same count is the mend's to
+ * judge).
+ */
+function amountFromGlyphs(w: Word, binary: GreyBitmap, pixelsPerPoint: number, templates: DigitTemplates, confused: Set<string>): string | null {
+  if (!/^\$?[\d,.]*\d[\d,.]*$/.test(w.text) || (w.text.match(/\d/g) ?? []).length < 3) return null;
+  const found = wordGlyphs(binary, pixelsPerPoint, w);
+  if (!found || found.glyphs.length < 5) return null;
+  const digitWidth = Math.max(...templates.widths.values());
+  let baseline = -1;
+  for (const g of found.glyphs) if (sameHeight(g, templates.height)) baseline = Math.max(baseline, g.r1);
+  if (baseline < 0) return null;
+  let text = '';
+  for (const g of found.glyphs.flatMap((g) => splitRun(binary, g, digitWidth))) {
+    const height = g.r1 - g.r0 + 1;
+    if (height <= COMMA_HEIGHT * templates.height && g.r1 > baseline && g.c1 - g.c0 + 1 <= digitWidth / 2) {
+      text += ',';
+      continue;
+    }
+    if (!sameHeight(g, templates.height) || g.c1 - g.c0 + 1 > (1 + WIDTH_TOLERANCE) * digitWidth) return null;
+    const distances = [...digitDistances(templates, sampleGlyph(binary, g))].sort((a, b) => a[1] - b[1]);
+    const [best, second] = distances;
+    if (!best || !second || (templates.digits.get(best[0])?.length ?? 0) < MIN_TEMPLATES) return null;
+    if (second[1] < AMOUNT_RATIO * best[1] || confused.has(`${best[0]}${second[0]}`)) return null;
+    text += best[0];
+  }
+  const digits = (t: string) => (t.match(/\d/g) ?? []).length;
+  return GROUPED.test(text) && digits(text) !== digits(w.text) ? text : null;
+}
+
+/** The space between two digits, as a share of a digit's width. */
+const DIGIT_GAP = 0.15;
+
+/**
+ * A glyph as wide as a run of digits that touch (a photo's blurred '000') cut into as many digit-wide glyphs, when its
+ * width is that of whole digits and their gaps; else the glyph alone.
+ */
+function splitRun(binary: GreyBitmap, g: Glyph, digitWidth: number): Glyph[] {
+  const width = g.c1 - g.c0 + 1;
+  const pitch = digitWidth * (1 + DIGIT_GAP);
+  const n = Math.round((width + DIGIT_GAP * digitWidth) / pitch);
+  if (n < 2 || Math.abs(width - (n * pitch - DIGIT_GAP * digitWidth)) > WIDTH_TOLERANCE * digitWidth) return [g];
+  const out: Glyph[] = [];
+  for (let i = 0; i < n; i++) {
+    const c0 = g.c0 + Math.round((i * width) / n);
+    const c1 = g.c0 + Math.round(((i + 1) * width) / n) - 1;
+    let r0 = -1;
+    let r1 = -1;
+    for (let y = g.r0; y <= g.r1; y++) {
+      for (let x = c0; x <= c1; x++) {
+        if (binary.data[y * binary.width + x] !== INK) continue;
+        if (r0 < 0) r0 = y;
+        r1 = y;
+        break;
+      }
+    }
+    if (r0 < 0) return [g];
+    out.push({ c0, c1, r0, r1 });
+  }
+  return out;
 }
 
 /**
