@@ -30,6 +30,10 @@ describe('repairing OCR slips against the English word list', () => {
     expect(repairNameWords('Iranbridge Construction', page)).toBe('Ironbridge Construction');
     // one of the commoner slips from an English word, confirmed or not
     expect(repairNameWords('Channelside Medical Pavilion Qwner, LLC', new Set())).toBe('Channelside Medical Pavilion Owner, LLC');
+    // a closing 'Co.' with its o read as a, c or 0; not a lone word, nor one inside the name
+    expect(['Ca.', 'Cc.', 'C0.'].map((co) => repairNameWords(`Ironbridge Construction ${co}`, new Set()))).toEqual(Array(3).fill('Ironbridge Construction Co.'));
+    expect(repairNameWords('Ca.', new Set())).toBe('Ca.');
+    expect(repairNameWords('Ca. Roofing Supply', new Set())).toBe('Ca. Roofing Supply');
     // a word nothing else on the page confirms, or English already, stays as read
     for (const name of ['Catton Holdings', 'Prairie Stales Assurance', 'Delgado Coffee Company', 'Janitarial']) expect(repairNameWords(name, new Set(['states', 'janitors']))).toBe(name);
   });

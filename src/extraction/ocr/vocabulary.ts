@@ -137,11 +137,14 @@ function commonPrefix(a: string, b: string): number {
  * slips make an English word is taken for it however sure tesseract was ('Qwner'). A word nothing else confirms stays
  * as read: a name is often no English word ('Catton' is not 'Cotton'). A word the page prints beside the same
  * neighbour (`pagePairs`, 'harbor point': two words one after the other on a line, lower case), one slip from this
- * one, is taken for it, English or not ('Harbor Paint'). A hyphenated prefix OCR merged is mended ('Tn-County').
+ * one, is taken for it, English or not ('Harbor Paint'). A hyphenated prefix OCR merged is mended ('Tn-County'), and
+ * a closing 'Co.' read 'Ca.'.
  */
 export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pagePairs: ReadonlySet<string> = new Set()): string {
   const dict = vocabulary();
   const words = name.split(' ');
+  // a company's closing 'Co.' with its o read as a, c or 0 ('Ironbridge Construction Ca.')
+  if (words.length > 1 && COMPANY_SLIP.test(words[words.length - 1]!)) words[words.length - 1] = 'Co.';
   const lowerCore = (text: string | undefined) => (text === undefined ? null : (WORD_CORE.exec(text)?.[2]?.toLowerCase() ?? null));
   return words
     .map((text, i) => {
@@ -163,6 +166,9 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pa
     })
     .join(' ');
 }
+
+/** 'Co.' as OCR misreads it at the end of a name: no name ends in 'Ca.', 'Cc.' or 'C0.'. */
+const COMPANY_SLIP = /^C[ac0]\.$/;
 
 /** Prefixes that names join to a word with a hyphen ('Tri-County', 'Mid-America'). */
 const NAME_PREFIXES = new Set(['tri', 'bi', 'mid', 'multi', 'inter', 'trans', 'pro', 'non', 'semi', 'co', 'pan', 'uni']);
