@@ -73,6 +73,11 @@ describe('mendDigitsByPageGlyphs', () => {
     expect(mended.words.slice(SURE.length).map((w) => w.text)).toEqual(['3873653-23', '5,000,000', '$500,000', '11/15/2025']);
   });
 
+  it('mends a word OCR was sure of by the glyphs of the other words, its own misread glyph no template against it', async () => {
+    const { read, binary, s } = await misread({ '3873653-23': '3873663-23' }, 0.95);
+    expect(mendDigitsByPageGlyphs(read, binary, s).words.find((w) => w.text.endsWith('-23'))!.text).toBe('3873653-23');
+  });
+
   it('changes nothing where two glyphs of a word disagree with it, OCR was unsure of the word, or an amount is grouped wrong', async () => {
     const unsure = await misread({ '3873653-23': '3873663-23' }, 0.3);
     expect(mendDigitsByPageGlyphs(unsure.read, unsure.binary, unsure.s)).toBe(unsure.read);

@@ -154,6 +154,17 @@ function sampleGlyph(binary: GreyBitmap, g: Glyph): Float32Array {
   return out;
 }
 
+const NONE: ReadonlySet<Float32Array> = new Set();
+
+/** `f` remembering its result for each argument it was called with. */
+function memo<A, R>(f: (a: A) => R): (a: A) => R {
+  const seen = new Map<A, R>();
+  return (a) => {
+    if (!seen.has(a)) seen.set(a, f(a));
+    return seen.get(a)!;
+  };
+}
+
 function distance(a: Float32Array, b: Float32Array): number {
   let d = 0;
   for (let i = 0; i < a.length; i++) d += (a[i]! - b[i]!) ** 2;
@@ -161,7 +172,13 @@ function distance(a: Float32Array, b: Float32Array): number {
 }
 
 /** The page's own digits: each digit's glyphs, resampled, from words OCR read surely; and their median height (pixels). */
-export type DigitTemplates = { digits: Map<string, Float32Array[]>; height: number; widths: Map<string, number> };
+export type DigitTemplates = {
+  digits: Map<string, Float32Array[]>;
+  height: number;
+  widths: Map<string, number>;
+  /** The templates each word gave (a word is compared with the page's other words' glyphs only). */
+  byWord: Map<Word, Set<Float32Array>>;
+};
 
 /** Words the templates are taken from: digits and the punctuation of amounts and dates only, read this surely. */
 const TEMPLATE_CONFIDENCE = 0.9;
@@ -180,40 +197,43 @@ function glyphsByCharacter(binary: GreyBitmap, pixelsPerPoint: number, word: Wor
 }
 
 export function digitTemplates(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): DigitTemplates {
-  const found: { digit: string; glyph: Glyph }[] = [];
+  const found: { digit: string; glyph: Glyph; word: Word }[] = [];
   for (const word of page.words) {
     if (word.confidence < TEMPLATE_CONFIDENCE || !NUMERIC.test(word.text)) continue;
     const glyphs = glyphsByCharacter(binary, pixelsPerPoint, word);
     glyphs?.forEach((glyph, i) => {
-      if (/\d/.test(word.text[i]!)) found.push({ digit: word.text[i]!, glyph });
+      if (/\d/.test(word.text[i]!)) found.push({ digit: word.text[i]!, glyph, word });
     });
   }
   const heights = found.map((f) => f.glyph.r1 - f.glyph.r0 + 1).sort((a, b) => a - b);
   const height = heights.length > 0 ? heights[heights.length >> 1]! : 0;
   const digits = new Map<string, Float32Array[]>();
   const widthsOf = new Map<string, number[]>();
-  for (const { digit, glyph } of found) {
+  const byWord = new Map<Word, Set<Float32Array>>();
+  for (const { digit, glyph, word } of found) {
     if (!sameHeight(glyph, height)) continue;
     const list = digits.get(digit) ?? [];
     if (list.length >= MAX_TEMPLATES) continue;
-    list.push(sampleGlyph(binary, glyph));
+    const sample = sampleGlyph(binary, glyph);
+    list.push(sample);
     digits.set(digit, list);
+    byWord.set(word, (byWord.get(word) ?? new Set()).add(sample));
     widthsOf.set(digit, [...(widthsOf.get(digit) ?? []), glyph.c1 - glyph.c0 + 1]);
   }
   const widths = new Map([...widthsOf].map(([d, ws]) => [d, ws.sort((a, b) => a - b)[ws.length >> 1]!]));
-  return { digits, height, widths };
+  return { digits, height, widths, byWord };
 }
 
 function sameHeight(glyph: Glyph, height: number): boolean {
   return Math.abs(glyph.r1 - glyph.r0 + 1 - height) <= HEIGHT_TOLERANCE * height;
 }
 
-/** The distance of a sample to each digit's nearest template (leaving out `self`, a template that is the sample). */
-export function digitDistances(templates: DigitTemplates, sample: Float32Array, self?: Float32Array): Map<string, number> {
+/** The distance of a sample to each digit's nearest template, leaving out `omit` (the sample's own word's templates). */
+export function digitDistances(templates: DigitTemplates, sample: Float32Array, omit: ReadonlySet<Float32Array> = NONE): Map<string, number> {
   const out = new Map<string, number>();
   for (const [digit, list] of templates.digits) {
     let best = Infinity;
-    for (const t of list) if (t !== self) best = Math.min(best, distance(sample, t));
+    for (const t of list) if (!omit.has(t)) best = Math.min(best, distance(sample, t));
     if (best < Infinity) out.set(digit, best);
   }
   return out;
@@ -242,13 +262,14 @@ const GROUPED = /^\d{1,3}(,\d{3})+$/;
  */
 export function mendDigitsByPageGlyphs(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): PageWords {
   const templates = digitTemplates(page, binary, pixelsPerPoint);
-  const confused = selfConfused(templates);
-  if (confused === null) return page;
+  // (how the page's glyphs confuse digits, without a word's own: its misread glyphs would hold the mend against it)
+  const confusedWithout = memo((omit: ReadonlySet<Float32Array>) => selfConfused(templates, omit));
   let changed = false;
   const words = page.words.map((w) => {
     if (w.confidence < MIN_CONFIDENCE) {
-      const amount = amountFromGlyphs(w, binary, pixelsPerPoint, templates, confused);
-      if (amount === null) return w;
+      const confused = confusedWithout(NONE);
+      const amount = confused && amountFromGlyphs(w, binary, pixelsPerPoint, templates, confused);
+      if (!amount) return w;
       changed = true;
       return { ...w, text: amount };
     }
@@ -262,19 +283,23 @@ export function mendDigitsByPageGlyphs(page: PageWords, binary: GreyBitmap, pixe
       return sameHeight(g, templates.height) && width !== undefined && Math.abs(g.c1 - g.c0 + 1 - width) <= WIDTH_TOLERANCE * width;
     };
     if (!glyphs || !glyphs.every((g, i) => !/\d/.test(w.text[i]!) || fits(g, w.text[i]!))) return w;
+    // (a word read surely gave templates itself: it is compared with the others' glyphs, and a confusion only its own
+    // glyphs show holds nothing against it: '5055853-25' read at 91%, its 8 a 9)
+    const own = templates.byWord.get(w) ?? NONE;
     let mend: { at: number; digit: string } | null = null;
     for (let i = 0; i < glyphs.length; i++) {
       const read = w.text[i]!;
       if (!/\d/.test(read)) continue;
-      const distances = digitDistances(templates, sampleGlyph(binary, glyphs[i]!));
+      const distances = digitDistances(templates, sampleGlyph(binary, glyphs[i]!), own);
       let best = '';
       for (const [d, v] of distances) if (best === '' || v < distances.get(best)!) best = d;
       if (best === read || best === '') continue;
       // a second glyph nearer another digit: the word's glyphs and characters may not line up; nothing is changed
       if (mend !== null) return w;
-      const own = distances.get(read);
-      const enough = (d: string) => (templates.digits.get(d)?.length ?? 0) >= MIN_TEMPLATES;
-      if (own === undefined || !enough(read) || !enough(best) || confused.has(`${read}${best}`) || own < MEND_RATIO * distances.get(best)!) return w;
+      const asRead = distances.get(read);
+      const enough = (d: string) => (templates.digits.get(d)?.length ?? 0) - [...own].filter((t) => templates.digits.get(d)!.includes(t)).length >= MIN_TEMPLATES;
+      const confused = confusedWithout(own);
+      if (asRead === undefined || !enough(read) || !enough(best) || !confused || confused.has(`${read}${best}`) || asRead < MEND_RATIO * distances.get(best)!) return w;
       mend = { at: i, digit: best };
     }
     if (mend === null) return w;
@@ -296,7 +321,7 @@ const COMMA_HEIGHT = 0.5;
  * amount grouped right, and it holds another count of digits than OCR's reading (the same count is the mend's to
  * judge).
  */
-function amountFromGlyphs(w: Word, binary: GreyBitmap, pixelsPerPoint: number, templates: DigitTemplates, confused: Set<string>): string | null {
+function amountFromGlyphs(w: Word, binary: GreyBitmap, pixelsPerPoint: number, templates: DigitTemplates, confused: ReadonlySet<string>): string | null {
   if (!/^\$?[\d,.]*\d[\d,.]*$/.test(w.text) || (w.text.match(/\d/g) ?? []).length < 3) return null;
   const found = wordGlyphs(binary, pixelsPerPoint, w);
   if (!found || found.glyphs.length < 5) return null;
@@ -355,17 +380,18 @@ function splitRun(binary: GreyBitmap, g: Glyph, digitWidth: number): Glyph[] {
 }
 
 /**
- * The pairs of digits ('56', '65') the page's own glyphs confuse: a glyph nearer another digit's glyphs than its own's
+ * The pairs of digits ('56', '65') the page's own glyphs (but `omit`) confuse: a glyph nearer another digit's glyphs than its own's
  * other ones. Null when too many of them do (the page's glyphs, a photo's blurred ones, tell the digits apart too
  * poorly to be trusted at all).
  */
-function selfConfused(templates: DigitTemplates): Set<string> | null {
+function selfConfused(templates: DigitTemplates, omit: ReadonlySet<Float32Array>): Set<string> | null {
   const pairs = new Set<string>();
   let total = 0;
   let wrong = 0;
   for (const [digit, list] of templates.digits) {
     for (const t of list) {
-      const distances = digitDistances(templates, t, t);
+      if (omit.has(t)) continue;
+      const distances = digitDistances(templates, t, new Set([...omit, t]));
       const own = distances.get(digit);
       total++;
       for (const [d, v] of distances) {
