@@ -19,15 +19,23 @@ async function page(values = VALUES): Promise<{ words: PageWords; binary: GreyBi
   values.forEach((v, i) => p.drawText(v, { x: 40, y: p.getHeight() - 30 - 20 * i, size: 10, font }));
   // a speck before the last value, which is no glyph of it
   p.drawCircle({ x: 37, y: p.getHeight() - 30 - 20 * (values.length - 1) + 3, size: 0.35 });
-  const pdf = await openPdf(await doc.save(), { render: true });
+  return rendered(await doc.save());
+}
+
+/** A one-page PDF rendered at 300 dpi and binarized, with its text-layer words. */
+async function rendered(bytes: Uint8Array): Promise<{ words: PageWords; binary: GreyBitmap; s: number }> {
+  const pdf = await openPdf(bytes, { render: true });
   try {
     const words = await textLayerWords(await pdf.doc.getPage(1), { marks: false });
-    const rendered = await renderPdfPage(pdf.doc, 1, 300);
-    return { words, binary: binarize(rendered.bitmap), s: rendered.pixelsPerPoint };
+    const page = await renderPdfPage(pdf.doc, 1, 300);
+    return { words, binary: binarize(page.bitmap), s: page.pixelsPerPoint };
   } finally {
     await pdf.close();
   }
 }
+
+/** Numbers read surely, whose glyphs are the page's templates (each digit several times). */
+const SURE = ['1,234,567', '8,900,000', '10/22/2024', '5,000,000', '6,543,210', '9/8/2025', '7,654,321', '3,000,000', '2,500,000', '06/30/2026'];
 
 describe('eightOrB', () => {
   it("tells an 8 from a B by the rows that start right of the glyph's left edge", async () => {
@@ -57,8 +65,7 @@ describe('mendEightsReadAsB', () => {
 });
 
 describe('mendDigitsByPageGlyphs', () => {
-  // numbers read surely, whose glyphs are the page's templates (each digit several times), and the words OCR misread
-  const SURE = ['1,234,567', '8,900,000', '10/22/2024', '5,000,000', '6,543,210', '9/8/2025', '7,654,321', '3,000,000', '2,500,000', '06/30/2026'];
+  // the sure numbers, and the words OCR misread
   const values = [...SURE, '3873653-23', '5,000,000', '$500,000', '11/15/2025'];
 
   async function misread(slips: Record<string, string>, confidence = 0.85): Promise<{ read: PageWords; binary: GreyBitmap; s: number }> {
@@ -99,7 +106,6 @@ describe('mendDigitsByPageGlyphs', () => {
 });
 
 describe('amounts OCR doubted, read again from their glyphs', () => {
-  const SURE = ['1,234,567', '8,900,000', '10/22/2024', '5,000,000', '6,543,210', '9/8/2025', '7,654,321', '3,000,000', '2,500,000', '06/30/2026'];
 
   /** The sure numbers, then 2,000,000 drawn as typed and 1,000,000 with the digits of each group touching (a blurred photo's). */
   async function amounts(): Promise<{ words: PageWords; binary: GreyBitmap; s: number }> {
@@ -119,14 +125,7 @@ describe('amounts OCR doubted, read again from their glyphs', () => {
       }
       if (part === '000') x += 0.6;
     }
-    const pdf = await openPdf(await doc.save(), { render: true });
-    try {
-      const words = await textLayerWords(await pdf.doc.getPage(1), { marks: false });
-      const rendered = await renderPdfPage(pdf.doc, 1, 300);
-      return { words, binary: binarize(rendered.bitmap), s: rendered.pixelsPerPoint };
-    } finally {
-      await pdf.close();
-    }
+    return rendered(await doc.save());
   }
 
   /** The page's words with the two amounts as OCR read them: unsure, a group short. */

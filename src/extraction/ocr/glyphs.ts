@@ -27,8 +27,9 @@ const MAX_GLYPH_HEIGHT = 1.25;
 const MAX_GLYPH_WIDTH = 1.6;
 
 /**
- * '8' or 'B' for the first glyph of `word` on the binary page, by how many of its rows start right of its leftmost
- * column; null when the ink does not tell (no glyph found, two glyphs run together, a share between the two).
+ * '8' or 'B' for the first glyph of `word` on the binary page, by how far its top and bottom rows start right of its
+ * stem (cornerShare); null when the ink does not tell (no glyph found, two glyphs run together, a share between the
+ * two).
  */
 export function eightOrB(binary: GreyBitmap, pixelsPerPoint: number, word: Word): '8' | 'B' | null {
   const share = cornerShare(binary, pixelsPerPoint, word);
@@ -239,7 +240,6 @@ export function digitDistances(templates: DigitTemplates, sample: Float32Array, 
   return out;
 }
 
-
 /** Both digits of a mend have at least this many glyphs on the page to compare with. */
 const MIN_TEMPLATES = 3;
 /** A glyph is taken for another digit only when that digit's nearest glyph is this many times nearer than its own's. */
@@ -258,7 +258,8 @@ const GROUPED = /^\d{1,3}(,\d{3})+$/;
  * prints 3873653-23: tesseract's reading of a clear 5 beside a 6): where one glyph of a word of digits is much nearer
  * another digit's glyphs elsewhere on the page than its own digit's, and every other glyph of the word is nearest its
  * own. The page's digits are its templates: those of numbers OCR read surely, at the typed values' height, trusted
- * only when they tell themselves apart (each nearest its own digit's other glyphs).
+ * only when they tell themselves apart (each nearest its own digit's other glyphs). An amount OCR doubted is read
+ * again from its glyphs instead (amountFromGlyphs).
  */
 export function mendDigitsByPageGlyphs(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): PageWords {
   const templates = digitTemplates(page, binary, pixelsPerPoint);
@@ -297,7 +298,7 @@ export function mendDigitsByPageGlyphs(page: PageWords, binary: GreyBitmap, pixe
       // a second glyph nearer another digit: the word's glyphs and characters may not line up; nothing is changed
       if (mend !== null) return w;
       const asRead = distances.get(read);
-      const enough = (d: string) => (templates.digits.get(d)?.length ?? 0) - [...own].filter((t) => templates.digits.get(d)!.includes(t)).length >= MIN_TEMPLATES;
+      const enough = (d: string) => (templates.digits.get(d) ?? []).filter((t) => !own.has(t)).length >= MIN_TEMPLATES;
       const confused = confusedWithout(own);
       if (asRead === undefined || !enough(read) || !enough(best) || !confused || confused.has(`${read}${best}`) || asRead < MEND_RATIO * distances.get(best)!) return w;
       mend = { at: i, digit: best };
@@ -309,7 +310,10 @@ export function mendDigitsByPageGlyphs(page: PageWords, binary: GreyBitmap, pixe
   return changed ? { ...page, words } : page;
 }
 
-/** An amount OCR doubted ('200,000', 35 pt wide like the 2,000,000 beside it), its glyphs at least this many times nearer their digit than any other. */
+/**
+ * An amount OCR doubted ('200,000', 35 pt wide like the 2,000,000 beside it) is read from glyphs each at least this many
+ * times nearer one digit's glyphs than any other's.
+ */
 const AMOUNT_RATIO = 1.5;
 /** A comma's glyph is at most this share of the digits' height tall, and reaches below their baseline. */
 const COMMA_HEIGHT = 0.5;
