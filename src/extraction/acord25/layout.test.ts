@@ -810,6 +810,9 @@ describe('OCR slips the layout reader works around', () => {
     const marked = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [marks[t] ?? t, ...rest])).insurers.map((i) => i.name);
     expect(marked).toEqual(expect.arrayContaining(['Union Trades Comp Insurance Company', 'Harborview Specialty Insurance Company']));
     expect(ocrRead(withInsurers({}).map(([t, ...rest]): Place => [t === 'Keystone Employers Assurance Co.' ? 'Keystone Employers Assurance Co. Co' : t, ...rest])).insurers.map((i) => i.name)).toContain('Keystone Employers Assurance Co.');
+    // (two marks neither of them a rule's piece, 'oo r', and a quote OCR made of a speck before the name)
+    const quoted = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [t === 'Union Trades Comp Insurance Company' ? '"Union Trades Comp Insurance Company oo r' : t, ...rest]));
+    expect(quoted.insurers.map((i) => i.name)).toContain('Union Trades Comp Insurance Company');
   });
 
   it("takes the amount on an auto row's first line for its combined single limit when OCR garbled every label above the last", () => {

@@ -671,7 +671,11 @@ class LayoutReader {
       if (this.ctx.method !== 'text') nameText = nameText?.replace(/\b(\p{L}+)(\.?)\s+\1\.?$/u, '$1$2').replace(/\b(Company|Co\.)\s+Co\.?$/u, '$1');
       // (but a closing 'Co.' read one letter wrong, 'Ce.', 'Go.', is mended first)
       if (this.ctx.method !== 'text') nameText = nameText?.replace(/(\s)(?:C[aceou0]|G[o0]|C)[.,]$/u, '$1Co.');
-      if (this.ctx.method !== 'text') nameText = nameText?.replace(/(\b(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|Insurance|Assurance|Mutual|Exchange|Association|Indemnity))\s+(?!(?:Co|Inc|Ltd|LLC|LP|PLC|SA|SE|AG|NV)\.?$)(?:\S{1,3}|[^\p{L}\p{N}&\s]+)$/u, '$1');
+      // (as many such marks as OCR read, 'Company oo r'; and quotes before the name, what it made of a speck there)
+      if (this.ctx.method !== 'text') {
+        nameText = nameText?.replace(TRAILING_MARKS, '$1');
+        nameText = nameText?.replace(/^["'“”‘’`]+(?=\p{Lu})/u, '');
+      }
       let name = normalizeNameLine(this.ctx.method === 'text' || nameText === undefined ? nameText : this.repairedName(ocrCompanySuffix(nameText)));
       const code = normalizeNaic(codeText);
       // (on OCR, without a code, what OCR made of specks in an empty row, 'Elo.', 'f': under four letters, or not one
@@ -1452,6 +1456,12 @@ const NAME_THEN_STREET = new RegExp(`^(.*\\b${COMPANY_FORM}\\.?),?\\s+(\\d.*)$`,
 /** A line beginning with the form word of the name above it, perhaps running on into a street: [form, street]. */
 const FORM_THEN_STREET = new RegExp(`^(${COMPANY_FORM}\\.?)(?:,?\\s+(\\d.*))?$`, 'iu');
 const ENDS_WITH_FORM = new RegExp(`\\b${COMPANY_FORM}\\.?$`, 'iu');
+
+/**
+ * Marks of three characters or less OCR read after a company's closing word ('Company oY', 'Company oo r'), none of
+ * them a suffix of its own.
+ */
+const TRAILING_MARKS = /(\b(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|Insurance|Assurance|Mutual|Exchange|Association|Indemnity))(?:\s+(?!(?:Co|Inc|Ltd|LLC|LP|PLC|SA|SE|AG|NV)\.?(?:\s|$))(?:\S{1,3}|[^\p{L}\p{N}&\s]+))+$/u;
 
 /**
  * A company name's closing suffix as OCR slips on it: 'Inc.' run into the word before it ('Underwritersinc.'), and

@@ -12,6 +12,7 @@ describe('repairing OCR slips against the English word list', () => {
     ['Casuaity', 'Casualty'],
     ['Speciaity', 'Specialty'],
     ['(Medicai)', '(Medical)'],
+    ['Praine', 'Prairie'],
   ])('reads %s as %s', (seen, meant) => {
     expect(repairWord(seen)).toBe(meant);
   });

@@ -40,7 +40,8 @@ export function isEnglishWord(word: string): boolean {
 
 /**
  * Slips undone, as [what OCR printed, what the page says], in lower case. Only the direction OCR errs in: a broken
- * stroke drops ink ("l" → "i", "o" → "c", "e" → "c", "m" → "rn"), and touching letters merge ("rn" → "m"). Not "cl"
+ * stroke drops ink ("l" → "i", "o" → "c", "e" → "c", "m" → "rn"), and touching letters merge ("rn" → "m", "ri" → "n":
+ * 'Praine'). Not "cl"
  * for "d": a name's "Cl" is one slip from too many words ("Clark", "dark"). And one the other way: a speck at an O's
  * foot makes it a Q ("Qwner").
  */
@@ -55,6 +56,7 @@ const SLIPS: ReadonlyArray<readonly [string, string]> = [
   ['ii', 'u'],
   ['vv', 'w'],
   ['q', 'o'],
+  ['n', 'ri'],
 ];
 
 /** A word's letters, with the punctuation before and after them ('Heartiand,'): nothing but letters inside. */
