@@ -9,7 +9,7 @@ import type { Address, Coverage, Extraction, FormType, Insurer, PolicyFields } f
 import type { Box, PageWords, Word } from '../layout/words.js';
 import { cleanMultiline, cleanText, limitLabelKey, normalizeDate, normalizeFlag, normalizeLimit, normalizeNaic, normalizeNameLine } from '../normalize.js';
 import { dateHeaders, flagColumns, OCR_DOLLAR, policyNumberLabel, typeHeight } from './ocr-cells.js';
-import { boxOf, centerX, centerY, editDistance, findLabel, foldLabel, groupLines, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line, type Segment } from '../text/lines.js';
+import { boxOf, centerX, centerY, editDistance, findLabel, foldLabel, groupLines, median, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line, type Segment } from '../text/lines.js';
 import { repairNameWords } from '../ocr/vocabulary.js';
 
 export type LayoutContext = { fileName?: string; pages: number; method: 'text' | 'ocr' | 'mixed'; warnings?: string[] };
@@ -1352,11 +1352,6 @@ class LayoutReader {
 // ---- helpers ----
 
 const byY = (a: Segment, b: Segment) => centerY(a) - centerY(b) || a.x - b.x;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 function colOf(cols: Record<Column, { x0: number; x1: number }>, cx: number): Column | null {
   for (const [name, c] of Object.entries(cols) as [Column, { x0: number; x1: number }][]) if (cx >= c.x0 && cx < c.x1) return name;

@@ -12,7 +12,7 @@ import { resizeGrey, type GreyBitmap } from '../ocr/render.js';
 import { isEnglishWord } from '../ocr/vocabulary.js';
 import { normalizeDate, normalizeLimit } from '../normalize.js';
 import { certificateDateLabel, descriptionHeaderY, garbledInsuredLabel, insurerLabels, producerLabel } from './layout.js';
-import { centerX, centerY, editDistance, findLabel, foldLabel, groupLines, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line } from '../text/lines.js';
+import { centerX, centerY, editDistance, findLabel, foldLabel, groupLines, median, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line } from '../text/lines.js';
 
 /** A value strip in page points: read [x0, x1) × [y0, y1); words whose centre lies in it are its values. */
 export type ValueRegion = {
@@ -1141,9 +1141,4 @@ function hasInk(b: GreyBitmap): boolean {
   let ink = 0;
   for (let i = 0; i < b.data.length; i++) if (b.data[i]! < 128 && ++ink > 30) return true;
   return false;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }

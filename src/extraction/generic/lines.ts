@@ -3,6 +3,7 @@
 // one cell ("Policy No: GL-1"), in neighbouring cells of one line, or in a block under the label; all three are read
 // from these lines.
 import type { PageWords, Word } from '../layout/words.js';
+import { median } from '../text/lines.js';
 
 export type Segment = { text: string; x: number; right: number; words: Word[] };
 export type Line = { page: number; y: number; height: number; x: number; right: number; words: Word[]; segments: Segment[]; text: string };
@@ -27,6 +28,7 @@ export function pageLines(page: PageWords): Line[] {
 
 function toLine(page: number, row: Word[]): Line {
   row.sort((a, b) => a.x - b.x);
+  // (an empty row has no median: 10)
   const height = median(row.map((w) => w.height)) || 10;
   const segments: Segment[] = [];
   let current: Word[] = [];
@@ -55,12 +57,6 @@ function toLine(page: number, row: Word[]): Line {
 
 function toSegment(words: Word[]): Segment {
   return { text: words.map((w) => w.text).join(' ').replace(/\s+/g, ' ').trim(), x: words[0].x, right: Math.max(...words.map((w) => w.x + w.width)), words };
-}
-
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 /** The plain text of a set of pages, line by line (cells separated by two spaces), for pattern tests. */

@@ -5,6 +5,7 @@
 import type { PageWords, Word } from '../layout/words.js';
 import { INK } from './preprocess.js';
 import type { GreyBitmap } from './render.js';
+import { median } from '../text/lines.js';
 
 /**
  * How far the glyph's top two and bottom two rows start right of its stem (the left edge most of its rows share), as a
@@ -83,7 +84,7 @@ function wordGlyphs(binary: GreyBitmap, pixelsPerPoint: number, word: Word): { g
 }
 
 /** For the first glyph of `word` on the binary page: how far its corners start right of its stem (see B_MAX_CORNERS). */
-export function cornerShare(binary: GreyBitmap, pixelsPerPoint: number, word: Word): number | null {
+function cornerShare(binary: GreyBitmap, pixelsPerPoint: number, word: Word): number | null {
   const found = wordGlyphs(binary, pixelsPerPoint, word);
   if (!found) return null;
   const { height } = found;
@@ -157,6 +158,10 @@ function sampleGlyph(binary: GreyBitmap, g: Glyph): Float32Array {
 
 const NONE: ReadonlySet<Float32Array> = new Set();
 
+function digitCount(text: string): number {
+  return (text.match(/\d/g) ?? []).length;
+}
+
 /** `f` remembering its result for each argument it was called with. */
 function memo<A, R>(f: (a: A) => R): (a: A) => R {
   const seen = new Map<A, R>();
@@ -173,7 +178,7 @@ function distance(a: Float32Array, b: Float32Array): number {
 }
 
 /** The page's own digits: each digit's glyphs, resampled, from words OCR read surely; and their median height (pixels). */
-export type DigitTemplates = {
+type DigitTemplates = {
   digits: Map<string, Float32Array[]>;
   height: number;
   widths: Map<string, number>;
@@ -197,7 +202,8 @@ function glyphsByCharacter(binary: GreyBitmap, pixelsPerPoint: number, word: Wor
   return found.glyphs;
 }
 
-export function digitTemplates(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): DigitTemplates {
+/** The page's digit templates (DigitTemplates): the digits of its numbers read surely, at the typed values' height. */
+function digitTemplates(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): DigitTemplates {
   const found: { digit: string; glyph: Glyph; word: Word }[] = [];
   for (const word of page.words) {
     if (word.confidence < TEMPLATE_CONFIDENCE || !NUMERIC.test(word.text)) continue;
@@ -206,8 +212,7 @@ export function digitTemplates(page: PageWords, binary: GreyBitmap, pixelsPerPoi
       if (/\d/.test(word.text[i]!)) found.push({ digit: word.text[i]!, glyph, word });
     });
   }
-  const heights = found.map((f) => f.glyph.r1 - f.glyph.r0 + 1).sort((a, b) => a - b);
-  const height = heights.length > 0 ? heights[heights.length >> 1]! : 0;
+  const height = found.length > 0 ? median(found.map((f) => f.glyph.r1 - f.glyph.r0 + 1)) : 0;
   const digits = new Map<string, Float32Array[]>();
   const widthsOf = new Map<string, number[]>();
   const byWord = new Map<Word, Set<Float32Array>>();
@@ -221,7 +226,7 @@ export function digitTemplates(page: PageWords, binary: GreyBitmap, pixelsPerPoi
     byWord.set(word, (byWord.get(word) ?? new Set()).add(sample));
     widthsOf.set(digit, [...(widthsOf.get(digit) ?? []), glyph.c1 - glyph.c0 + 1]);
   }
-  const widths = new Map([...widthsOf].map(([d, ws]) => [d, ws.sort((a, b) => a - b)[ws.length >> 1]!]));
+  const widths = new Map([...widthsOf].map(([d, ws]) => [d, median(ws)]));
   return { digits, height, widths, byWord };
 }
 
@@ -230,7 +235,7 @@ function sameHeight(glyph: Glyph, height: number): boolean {
 }
 
 /** The distance of a sample to each digit's nearest template, leaving out `omit` (the sample's own word's templates). */
-export function digitDistances(templates: DigitTemplates, sample: Float32Array, omit: ReadonlySet<Float32Array> = NONE): Map<string, number> {
+function digitDistances(templates: DigitTemplates, sample: Float32Array, omit: ReadonlySet<Float32Array> = NONE): Map<string, number> {
   const out = new Map<string, number>();
   for (const [digit, list] of templates.digits) {
     let best = Infinity;
@@ -275,7 +280,7 @@ export function mendDigitsByPageGlyphs(page: PageWords, binary: GreyBitmap, pixe
       return { ...w, text: amount };
     }
     // (three digits at least: a lone digit may be a speck's reading)
-    if (!NUMERIC.test(w.text) || !/\d\D*\d\D*\d/.test(w.text) || (w.text.includes(',') && !GROUPED.test(w.text))) return w;
+    if (!NUMERIC.test(w.text) || digitCount(w.text) < 3 || (w.text.includes(',') && !GROUPED.test(w.text))) return w;
     const glyphs = glyphsByCharacter(binary, pixelsPerPoint, w);
     // (each digit's glyph as tall as the typed digits and as wide as its own digit's: a '$' run into the 4 after it,
     // one glyph, is neither)
@@ -326,7 +331,7 @@ const COMMA_HEIGHT = 0.5;
  * judge).
  */
 function amountFromGlyphs(w: Word, binary: GreyBitmap, pixelsPerPoint: number, templates: DigitTemplates, confused: ReadonlySet<string>): string | null {
-  if (!/^\$?[\d,.]*\d[\d,.]*$/.test(w.text) || (w.text.match(/\d/g) ?? []).length < 3) return null;
+  if (!/^\$?[\d,.]*\d[\d,.]*$/.test(w.text) || digitCount(w.text) < 3) return null;
   const found = wordGlyphs(binary, pixelsPerPoint, w);
   if (!found || found.glyphs.length < 5) return null;
   const digitWidth = Math.max(...templates.widths.values());
@@ -347,8 +352,7 @@ function amountFromGlyphs(w: Word, binary: GreyBitmap, pixelsPerPoint: number, t
     if (second[1] < AMOUNT_RATIO * best[1] || confused.has(`${best[0]}${second[0]}`)) return null;
     text += best[0];
   }
-  const digits = (t: string) => (t.match(/\d/g) ?? []).length;
-  return GROUPED.test(text) && digits(text) !== digits(w.text) ? text : null;
+  return GROUPED.test(text) && digitCount(text) !== digitCount(w.text) ? text : null;
 }
 
 /** The space between two digits, as a share of a digit's width. */

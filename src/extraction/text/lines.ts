@@ -30,6 +30,12 @@ export function segmentOf(words: Word[]): Segment {
 export const centerY = (b: { y: number; bottom: number }) => (b.y + b.bottom) / 2;
 export const centerX = (b: { x: number; right: number }) => (b.x + b.right) / 2;
 
+/** The middle value (the upper of the two middle ones for an even count); undefined for none. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
 /** Words grouped into lines (by vertical overlap of their boxes' middles) and each line into segments. */
 /**
  * OCR word boxes hug the glyphs (a capital's height, about 0.7 of the type size; a text layer's box is the type size),
