@@ -554,6 +554,31 @@ describe('OCR slips the layout reader works around', () => {
     expect(x.policies.map((p) => p.coverage)).toEqual(plain.policies.map((p) => p.coverage));
   });
 
+  it("ends the grid at the description box's header read with slips in its remarks ('Additiona Remarks', 'artached')", () => {
+    const header = 'DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES (ACORD 101, Additional Remarks Schedule, may be attached)';
+    const plain = ocrRead(withInsurers({}));
+    const x = ocrRead(withInsurers({ [header]: 'OF n VEHICLES (ACORD 101, Additiona Remarks Schedule, may be artached' }));
+    expect(x.policies.map((p) => p.coverage)).toEqual(plain.policies.map((p) => p.coverage));
+    expect(x.policies.filter((p) => p.coverage === 'other').map((p) => p.description)).toEqual(['Professional Liability', 'Cyber Liability']);
+  });
+
+  it("places the WC row's E.L. lines by its name, level with PER STATUTE, when OCR garbled every E.L. label", () => {
+    const garble = {
+      'E.L. EACH ACCIDENT': 'eacH AccioenT',
+      'E.L. DISEASE - EA EMPLOYEE': 'eaempLovee',
+      'E.L. DISEASE - POLICY LIMIT': '£.L. POLICY LWT',
+      'OFFICER/MEMBER EXCLUDED?': 'ANYPROPRIE TOR/IPARTNER',
+      '(Mandatory in NH)': 'Siandatory in Ni)',
+      'If yes, describe under': 'ir',
+      'DESCRIPTION OF OPERATIONS below': 'ATION &8 OPERATIONS',
+    };
+    const x = ocrRead(withInsurers(garble));
+    const wc = x.policies.find((p) => p.coverage === 'workers_compensation')!;
+    expect(wc.policyNumber).toBe('WC 2269963-26');
+    expect(wc.limits).toEqual({ el_each_accident: 1_000_000, el_disease_each_employee: 1_000_000, el_disease_policy_limit: 1_000_000 });
+    expect(x.policies.filter((p) => p.coverage === 'other').map((p) => p.description)).toEqual(['Professional Liability', 'Cyber Liability']);
+  });
+
   it("drops a first digit read where the '$' is printed ('11,000,000' for '$1,000,000'), and keeps one right of it", () => {
     const x = ocrRead(
       withInsurers({}).flatMap((p): Place[] => {

@@ -9,7 +9,7 @@ import type { Address, Coverage, Extraction, FormType, Insurer, PolicyFields } f
 import type { Box, PageWords, Word } from '../layout/words.js';
 import { cleanMultiline, cleanText, limitLabelKey, normalizeDate, normalizeFlag, normalizeLimit, normalizeNaic, normalizeNameLine } from '../normalize.js';
 import { dateHeaders, flagColumns, OCR_DOLLAR, policyNumberLabel, typeHeight } from './ocr-cells.js';
-import { boxOf, centerX, centerY, editDistance, findLabel, foldLabel, groupLines, median, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line, type Segment } from '../text/lines.js';
+import { boxOf, centerX, centerY, containsNear, editDistance, findLabel, foldLabel, groupLines, median, OCR_SEGMENT_GAP, segmentOf, tolerance, type LabelHit, type Line, type Segment } from '../text/lines.js';
 import { repairNameWords } from '../ocr/vocabulary.js';
 
 export type LayoutContext = { fileName?: string; pages: number; method: 'text' | 'ocr' | 'mixed'; warnings?: string[] };
@@ -52,6 +52,9 @@ const LIMIT_LABELS: { row: Row; key: string; label: string[] }[] = [
 
 /** Each fixed row's limit keys in the order the form prints their lines. */
 const LIMIT_ORDER = Object.fromEntries(ROWS.map((row) => [row, LIMIT_LABELS.filter((d) => d.row === row).map((d) => d.key)])) as Record<Row, string[]>;
+
+/** The WC row's first line (PER STATUTE, OTH-ER), level with its name: an anchor for its E.L. lines (limitByLine). */
+const PER_STATUTE_LINE = 'per_statute_line';
 
 /** Limit labels OCR may split in two: the first part, and what the next segment starts with (folded). */
 const SPLIT_LIMIT_LABELS: Record<string, [string, RegExp]> = {
@@ -350,7 +353,8 @@ export function descriptionHeaderY(lines: readonly Line[], below: number): numbe
   const named = hits.find((h) => /LOCATION/i.test(h.line.words.map((w) => w.text).join(' ')));
   if (named) return named.y;
   // the header's own remarks before a lone 'DESCRIPTION OF OPERATIONS', which may be the WC row's '… below'
-  const line = lines.find((l) => l.y > below && DESCRIPTION_HEADER_REST.some((r) => foldLabel(l.words.map((w) => w.text).join('')).includes(r)));
+  // (with the slips a label of its length may carry: 'Additiona Remarks', 'may be artached' on a photo)
+  const line = lines.find((l) => l.y > below && DESCRIPTION_HEADER_REST.some((r) => containsNear(foldLabel(l.words.map((w) => w.text).join('')), r, tolerance(r))));
   return line?.y ?? hits[hits.length - 1]?.y;
 }
 
@@ -814,15 +818,20 @@ class LayoutReader {
       // the WC row ends at its lowest label; where OCR lost E.L. DISEASE - POLICY LIMIT (and the row's own lowest
       // lines), the limit lines still place that last line, whose amount is no 'other' row's
       if (row === 'workers_compensation' && this.ctx.method !== 'text') bottom = Math.max(bottom, this.lastLimitLine(row, limits, pitch));
+      // (with every E.L. label lost, its name, level with the PER STATUTE line, places the three E.L. lines under it)
+      if (row === 'workers_compensation' && this.ctx.method !== 'text' && rowLabel[row] && pitch !== null && !limits.some((l) => l.row === row)) {
+        bottom = Math.max(bottom, centerY(rowLabel[row]) + 3.5 * pitch);
+      }
       tops.push({ row, top: Math.min(...mine.map((h) => h.y)), bottom });
     }
     tops.sort((a, b) => a.top - b.top);
-    const bands: { row: Row | 'other'; y0: number; y1: number }[] = [];
+    const bands: { row: Row | 'other'; y0: number; y1: number; name?: number }[] = [];
     tops.forEach((t, i) => {
       const y0 = i === 0 ? Math.min(headerBottom, t.top - 0.5) : t.top - 0.5;
       const next = tops[i + 1];
       const y1 = next ? next.top - 0.5 : t.row === 'workers_compensation' ? t.bottom + 0.5 : gridBottom;
-      bands.push({ row: t.row, y0, y1 });
+      const name = rowLabel[t.row];
+      bands.push({ row: t.row, y0, y1, name: name ? centerY(name) : undefined });
     });
     const wc = bands.find((b) => b.row === 'workers_compensation');
     if (wc && wc === bands[bands.length - 1]) bands.push({ row: 'other', y0: wc.y1, y1: gridBottom });
@@ -1032,7 +1041,7 @@ class LayoutReader {
     boxes: Set<Checkbox>,
     limitLabels: { row: Row; key: string; hit: LabelHit }[],
     pitch: number | null,
-    band: { y0: number; y1: number },
+    band: { y0: number; y1: number; name?: number },
   ): { policy: PolicyFields; words: Record<string, Word[]> }[] {
     const where = row.replace(/_/g, ' ');
     // (on OCR pages a mark left of a rule or box, '+' or '|', is no policy number: one needs two letters or digits)
@@ -1094,6 +1103,11 @@ class LayoutReader {
         // (the row's labels read place its lines too, those whose amounts are blank included: the only amount of an
         // auto row, its combined single limit, is placed by the BODILY INJURY labels under it when its own is garbled)
         const placedLines = [...rowLimits, ...mine.map((l) => ({ key: l.key, y: limitLabelSlot(this.lines, l.hit) }))];
+        // (the WC row's name is level with its PER STATUTE line, the line above E.L. EACH ACCIDENT: with every E.L.
+        // label lost, it places them)
+        if (row === 'workers_compensation' && placedLines.length === 0 && band.name !== undefined && pitch !== null) {
+          placedLines.push({ key: PER_STATUTE_LINE, y: band.name });
+        }
         for (const a of amounts) {
           if (placed.has(a)) continue;
           const n = this.limit(a.text);
@@ -1672,13 +1686,15 @@ function limitPitch(labels: { row: Row; key: string; hit: LabelHit }[], lines: L
  */
 export function limitByLine(row: Row, y: number, placed: { key: string; y: number }[], pitch: number | null): string | null {
   if (pitch === null || placed.length === 0) return null;
-  const order = LIMIT_ORDER[row];
+  // (the WC row's limit lines start below its PER STATUTE line, which has no amount)
+  const order = row === 'workers_compensation' ? [PER_STATUTE_LINE, ...LIMIT_ORDER[row]] : LIMIT_ORDER[row];
   const anchor = [...placed].filter((p) => order.includes(p.key)).sort((a, b) => Math.abs(a.y - y) - Math.abs(b.y - y))[0];
   if (!anchor) return null;
   const steps = (y - anchor.y) / pitch;
   const whole = Math.round(steps);
   if (whole === 0 || Math.abs(steps - whole) > 1 / 3 || Math.abs(whole) > 3) return null;
-  return order[order.indexOf(anchor.key) + whole] ?? null;
+  const key = order[order.indexOf(anchor.key) + whole];
+  return key === undefined || key === PER_STATUTE_LINE ? null : key;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Grouping positioned words into lines and segments.
 import { describe, expect, it } from 'vitest';
 import type { Word } from '../layout/words.js';
-import { findLabel, groupLines, OCR_SEGMENT_GAP } from './lines.js';
+import { containsNear, findLabel, groupLines, OCR_SEGMENT_GAP } from './lines.js';
 
 const word = (text: string, x: number, y: number, height: number, width = text.length * 4): Word => ({ text, x, y, width, height, confidence: 0.9 });
 
@@ -30,5 +30,15 @@ describe('findLabel', () => {
     // the stroke with a speck beside it read as a mark ("I' PRODUCER")
     const marked = findLabel(groupLines([word("I'", 17, 117, 4, 1.4), word('PRODUCER', 21, 117.2, 4.3)]), 'PRODUCER', { exact: true, afterStroke: true })[0];
     expect(marked?.x).toBe(21);
+  });
+});
+
+describe('containsNear', () => {
+  it('finds a phrase anywhere in a text with at most the given slips', () => {
+    expect(containsNear('OFNVEHICLESACORDIOIADDITIONAREMARKSSCHEDUIE', 'ADDITIONALREMARKSSCHEDUIE', 1)).toBe(true);
+    expect(containsNear('XXADDITIONALREMARKSSCHEDUIEYY', 'ADDITIONALREMARKSSCHEDUIE', 0)).toBe(true);
+    expect(containsNear('OFNVEHICLESACORDIOIADDITIONAREMARKSSCHEDUIE', 'ADDITIONALREMARKSSCHEDUIE', 0)).toBe(false);
+    expect(containsNear('ADDITIONREMARKS', 'ADDITIONALREMARKSSCHEDUIE', 3)).toBe(false);
+    expect(containsNear('', 'AB', 2)).toBe(true);
   });
 });

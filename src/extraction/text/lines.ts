@@ -117,6 +117,22 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+/** Whether `pattern` occurs somewhere in `text` with at most `max` slips (edits), the text's other letters free. */
+export function containsNear(text: string, pattern: string, max: number): boolean {
+  // Sellers: edit distance where a match may start anywhere in the text (the first row costs nothing)
+  let prev = Array.from({ length: pattern.length + 1 }, (_, i) => i);
+  if (prev[pattern.length]! <= max) return true;
+  for (let i = 1; i <= text.length; i++) {
+    const cur = [0];
+    for (let j = 1; j <= pattern.length; j++) {
+      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (text[i - 1] === pattern[j - 1] ? 0 : 1)));
+    }
+    if (cur[pattern.length]! <= max) return true;
+    prev = cur;
+  }
+  return false;
+}
+
 /** How many slips a label of this folded length may carry: none below 10 letters (INSURED/INSURER), then one per 7. */
 export function tolerance(folded: string): number {
   return folded.length < 10 ? 0 : Math.floor((folded.length - 3) / 7);
