@@ -233,7 +233,8 @@ export async function ocrPageWithBitmap(
   const cleaned = cleanPage(page.bitmap, page.pixelsPerPoint, { fringes: options.fringes });
   // an image enlarged for OCR holds no more detail than it had: the whole-page pass reads it at its own resolution
   // (at least FIRST_PASS_DPI), which costs tesseract less; the ACORD 25 value cells are read again on the enlarged
-  // page (acord25/ocr-cells.ts). A rendered PDF page is read as rendered.
+  // page (acord25/ocr-cells.ts). So is a scanned PDF page rendered finer than its scan; any other PDF page is read as
+  // rendered.
   const own = page.sourcePixelsPerPoint ?? page.pixelsPerPoint;
   // (a screenshot far below that reads better enlarged: its letters are too small for tesseract as they are)
   const factor = own < (0.8 * FIRST_PASS_DPI) / 72 ? 1 : Math.min(1, Math.max(own, FIRST_PASS_DPI / 72) / page.pixelsPerPoint);
