@@ -2,7 +2,7 @@
 // certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { acord25FromWords, acord25LayoutPage, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, readAcord25Layout, roundLimit, stampedAcord25, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix } from './layout.js';
+import { acord25FromWords, acord25LayoutPage, digitSlips, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, readAcord25Layout, roundLimit, stampedAcord25, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix } from './layout.js';
 import { segmentOf } from '../text/lines.js';
 
 type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
@@ -926,6 +926,26 @@ describe('OCR slips the layout reader works around', () => {
     // none of them in the term, or more than one (4/2/26, 4/12/26): no date
     expect(read('116/29').certificateDate).toBeNull();
     expect(read('412/26').certificateDate).toBeNull();
+  });
+
+  it("takes a certificate date read whole but outside the policies' term for the one date a confused digit away within it ('2028' for 2025)", () => {
+    const at = (w: Word) => Math.abs(w.x - 530) < 0.5 && Math.abs(w.y - 37) < 0.5;
+    const read = (text: string) => {
+      const p = page(withInsurers({}), { source: 'ocr' } as never);
+      p.words = p.words.map((w) => (at(w) ? { ...w, text } : w));
+      return acord25FromWords([p], { pages: 1, method: 'ocr' });
+    };
+    // the policies run from 2/26/2026 to 3/17/2027: 11/06/2028 is 11/06/2026 with its 6 read as 8
+    const x = read('11/06/2028');
+    expect(x.certificateDate).toBe('2026-11-06');
+    expect(x.warnings.some((w) => w.includes('2028-11-06'))).toBe(true);
+    // within the term: as read
+    expect(read('11/06/2026').certificateDate).toBe('2026-11-06');
+    // two such dates within the term (04/15/2026 and 07/15/2026): none taken
+    expect(read('01/15/2026').certificateDate).toBe('2026-01-15');
+    // no confused digit brings it within the term: as read
+    expect(read('11/06/2031').certificateDate).toBe('2031-11-06');
+    expect(digitSlips('2025-07-09')).toContain('2028-07-09');
   });
 
   it("takes a 7 read as 1 for a slip, and of two readings as cheap, the term other rows read", () => {

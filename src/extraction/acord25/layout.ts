@@ -932,13 +932,23 @@ class LayoutReader {
    * latest expiration), a certificate being issued for policies in force. Warned; none when that leaves not one.
    */
   private certificateDateByPolicies(x: Extraction): void {
-    const repairs = this.dateRepairs;
-    if (!repairs || x.certificateDate !== null) return;
     const effs = x.policies.map((p) => p.effectiveDate).filter((d): d is string => d !== null).sort();
     const exps = x.policies.map((p) => p.expirationDate).filter((d): d is string => d !== null).sort();
     if (effs.length === 0 || exps.length === 0) return;
     const from = new Date(Date.parse(effs[0]!) - 14 * 86_400_000).toISOString().slice(0, 10);
     const to = exps[exps.length - 1]!;
+    // a date read whole but outside the term, one digit OCR confuses away from the one date within it ('07/09/2028'
+    // for 07/09/2025 under policies of 2025 to 2026: an 8 for a 5)
+    const read = x.certificateDate;
+    if (read !== null && this.ctx.method !== 'text' && (read < from || read > to)) {
+      const fits = [...new Set(digitSlips(read))].filter((d) => d >= from && d <= to);
+      if (fits.length !== 1) return;
+      x.certificateDate = fits[0]!;
+      this.warnings.push(`certificate date read as ${read}, after or long before every policy's term, taken for ${fits[0]}: one digit apart, the one such date within the term`);
+      return;
+    }
+    const repairs = this.dateRepairs;
+    if (!repairs || x.certificateDate !== null) return;
     const fits = repairs.options.filter((d) => d >= from && d <= to);
     if (fits.length !== 1) return;
     x.certificateDate = fits[0]!;
@@ -1597,6 +1607,21 @@ export function ocrDates(text: string, mistakes = true): { iso: string; cost: nu
     }
   }
   return [...found].map(([iso, cost]) => ({ iso, cost })).sort((a, b) => a.cost - b.cost);
+}
+
+/** Digits OCR takes for one another in type (each pair both ways). */
+const CONFUSED_DIGITS: Record<string, string> = { '0': '689', '1': '47', '2': '7', '3': '58', '4': '1', '5': '368', '6': '058', '7': '12', '8': '03569', '9': '08' };
+
+/** The valid ISO dates one confused digit away from an ISO date (CONFUSED_DIGITS). */
+export function digitSlips(iso: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < iso.length; i++) {
+    for (const d of CONFUSED_DIGITS[iso[i]!] ?? '') {
+      const t = iso.slice(0, i) + d + iso.slice(i + 1);
+      if (normalizeDate(t) === t) out.push(t);
+    }
+  }
+  return out;
 }
 
 /**
