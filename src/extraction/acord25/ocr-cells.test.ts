@@ -1002,7 +1002,7 @@ describe('a line the block reading of a strip skipped', () => {
     expect(calls).toHaveLength(2);
   });
 
-  it("reads no skipped line alone in a flag column, each in the insurer letters' as one sure letter, and at most three in a strip", async () => {
+  it("reads each skipped line of the insurer letters' and flag columns alone as one sure letter, and at most three in a strip", async () => {
     const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
     const ink = (x0: number, x1: number, top: number) => {
       for (let y = top * S; y < (top + 6) * S; y++) for (let x = x0 * S; x < x1 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
@@ -1015,11 +1015,13 @@ describe('a line the block reading of a strip skipped', () => {
     const calls: RecognizeOptions[] = [];
     const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
       calls.push(options);
-      // a skipped letter read alone: the first line's ink a sure B, the second's a doubtful E
+      // a skipped letter read alone: the first line's ink a sure B (a sure Y in the flags' column), the second's a
+      // doubtful E (N)
       if (options.psm === PSM.SINGLE_CHAR) {
-        const first = calls.filter((c) => c.psm === PSM.SINGLE_CHAR).length === 1;
+        const first = calls.filter((c) => c.psm === PSM.SINGLE_CHAR && c.whitelist === options.whitelist).length === 1;
         const [x0, y0, x1, y1] = inkBox(crop);
-        return [{ text: first ? 'B' : 'E', left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: first ? 92 : 50 }];
+        const text = options.whitelist === 'XYN' ? (first ? 'Y' : 'N') : first ? 'B' : 'E';
+        return [{ text, left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: first ? 92 : 50 }];
       }
       // each strip reads one word in its middle (y 431 on the page), covering none of the lines
       return [{ text: options.whitelist === 'ABCDEF' ? 'A' : options.whitelist === '0123456789,' ? '1' : 'Y', left: crop.width / 2, top: crop.height / 2, width: 2, height: 6 * S, confidence: 95 }];
@@ -1032,7 +1034,13 @@ describe('a line the block reading of a strip skipped', () => {
     expect(read.map((w) => w.text)).toEqual(['B', 'A']);
     expect(read[0]!.y).toBeGreaterThan(334);
     expect(read[0]!.y).toBeLessThan(344);
-    expect(calls.filter((c) => c.whitelist === 'XYN')).toHaveLength(1);
+    // the ADDL column: its strip, then its two lines alone; the sure Y taken where its ink is (the SUBR column has no ink)
+    expect(calls.filter((c) => c.whitelist === 'XYN').map((c) => c.psm)).toEqual([PSM.SINGLE_BLOCK, PSM.SINGLE_CHAR, PSM.SINGLE_CHAR]);
+    const flags = out.words.filter((w) => w.x > 170 && w.x < 195 && /^[XYN]$/.test(w.text)).sort((p, q) => p.y - q.y);
+    expect(flags.map((w) => [w.text, Math.round(w.y)])).toEqual([
+      ['Y', 338],
+      ['Y', 432],
+    ]);
     expect(calls.filter((c) => c.whitelist === '0123456789,')).toHaveLength(1 + 3);
   });
 });

@@ -515,16 +515,18 @@ export async function rereadValueCells(
     // line of ink too, and at most MAX_MISSED_LINES a strip
     // (the insurer letter column, though, kept to its own run of ink, has its skipped lines read too, as one letter:
     // tesseract misses a lone 'B' in the column and in the whole page, and reads it alone, reduced, at 92%)
+    // (and so are the ADDL and SUBR columns' skipped lines, each as one flag read surely: tesseract misses a lone 'Y'
+    // in the column, printed as clean as the one beside it)
     let missed = 0;
-    const insurerLetter = r.name === 'ltr';
-    for (const [b0, b1] of letters && !insurerLetter ? [] : inkLines(crop, Math.round(MIN_LINE_PT * pixelsPerPoint))) {
+    const oneLetter = r.name === 'ltr' || r.name === 'addl' || r.name === 'subr';
+    for (const [b0, b1] of letters && !oneLetter ? [] : inkLines(crop, Math.round(MIN_LINE_PT * pixelsPerPoint))) {
       const [y0, y1] = [(top - PAD + b0) / pixelsPerPoint, (top - PAD + b1) / pixelsPerPoint];
       if (found.some((w) => w.y < y1 && w.y + w.height > y0) || ++missed > MAX_MISSED_LINES) continue;
       const from = Math.max(0, b0 - LINE_MARGIN);
       const line = cropGrey(crop, 0, from, crop.width, Math.min(crop.height, b1 + LINE_MARGIN), PAD);
-      if (insurerLetter) {
+      if (oneLetter) {
         const read = await recognize(resizeGrey(line, LETTER_SMALLER), { psm: PSM.SINGLE_CHAR, whitelist: r.whitelist });
-        const letter = toWords(read.map((p) => unscale(p, LETTER_SMALLER)), left - 2 * PAD, top - 2 * PAD + from).filter((w) => inside(w, r) && /^[A-F]$/.test(w.text) && w.confidence >= LETTER_SURE);
+        const letter = toWords(read.map((p) => unscale(p, LETTER_SMALLER)), left - 2 * PAD, top - 2 * PAD + from).filter((w) => inside(w, r) && /^[A-FXYN]$/.test(w.text) && w.confidence >= LETTER_SURE);
         if (letter.length === 1) found.push(letter[0]!);
         continue;
       }
