@@ -216,6 +216,26 @@ describe('decideCheckBoxes', () => {
     expect(Math.abs(marks[0]!.y - excess.y)).toBeGreaterThan(6);
   });
 
+  it("finds the garbled UMBRELLA LIAB line above, not a line OCR opened on EXCESS LIAB's own with a mark boxed twice a label high ('xX')", () => {
+    const umbrellaMarked = drawBoxes([
+      { x: 39, y: 57.5, marked: true },
+      { x: 39, y: 69.5, marked: true },
+    ]);
+    // 'xX' (the excess box's mark) boxed from five points above the EXCESS label, 15 points high
+    const garbled: PageWords = {
+      ...page,
+      words: page.words
+        .filter((w) => w.text !== 'UMBRELLA' && w.text !== 'LIAB' && w.text !== '1X')
+        .concat(words([['umsrewtatine', 57, 60], ['EXCESS UAB', 57, 72]]), [{ text: 'xX', x: 40, y: 67, width: 12, height: 15, confidence: 0.58 }]),
+    };
+    const decided = decideCheckBoxes(garbled, umbrellaMarked, S);
+    const umbrella = decided.words.find((w) => w.text === 'UMBRELLA')!;
+    const excess = decided.words.find((w) => w.text === 'EXCESS')!;
+    expect(Math.abs(umbrella.y - 60)).toBeLessThan(2);
+    expect(decided.words.some((w) => w.text === 'umsrewtatine')).toBe(false);
+    expect(excess.y).toBe(72);
+  });
+
   it('leaves a page without the grid header alone', () => {
     const bare = { ...page, words: page.words.filter((w) => w.text !== 'POLICY' && w.text !== 'NUMBER') };
     expect(decideCheckBoxes(bare, bitmap, S)).toBe(bare);

@@ -245,11 +245,15 @@ function umbrellaExcessFallback(page: PageWords, lines: Line[], windows: BoxWind
   const h = Math.max(4, Math.min(8, found.label.height));
   const x = found.x1 + 1.2;
   // the other label's line: the nearest line above (below) within three label heights with a word starting near x
+  // (by the lines' middles: a line OCR opened with a mark boxed twice a label high, 'xX', starts above the label read
+  // and is its own line)
   const dir = umbrella ? 1 : -1;
+  const mid = (l: { y: number; bottom: number }) => (l.y + l.bottom) / 2;
+  const labelMid = mid(found.label);
   const line = lines
-    .filter((l) => dir * (l.y - found.label.y) > 0.8 * h && dir * (l.y - found.label.y) < 3 * h)
+    .filter((l) => dir * (mid(l) - labelMid) > 0.8 * h && dir * (mid(l) - labelMid) < 3 * h)
     .filter((l) => l.words.some((w) => w.x > x - 3 * h && w.x < x + 3 * h && /[A-Za-z]{3}/.test(w.text)))
-    .sort((a, b) => Math.abs(a.y - found.label.y) - Math.abs(b.y - found.label.y))[0];
+    .sort((a, b) => Math.abs(mid(a) - labelMid) - Math.abs(mid(b) - labelMid))[0];
   if (!line) return null;
   const cy = (line.y + line.bottom) / 2;
   const box = { x0: found.x0, x1: found.x1, y0: cy - 5, y1: cy + 5 };
