@@ -817,6 +817,16 @@ describe('OCR slips the layout reader works around', () => {
     expect(ocrRead(go).insurers.map((i) => i.name)).toContain('Keystone Employers Assurance Co.');
   });
 
+  it("mends an insurer's word OCR read as another English word ('Specially' for Specialty, 'CASUALLY' for CASUALTY)", () => {
+    const places = withInsurers({}).map(([t, ...rest]): Place => [
+      t === 'Keystone Employers Assurance Co.' ? 'Keystone Specially Assurance Co.' : t === 'Union Trades Comp Insurance Company' ? 'UNION FIRE & CASUALLY COMPANY' : t,
+      ...rest,
+    ]);
+    const names = ocrRead(places).insurers.map((i) => i.name);
+    expect(names).toContain('Keystone Specialty Assurance Co.');
+    expect(names).toContain('UNION FIRE & CASUALTY COMPANY');
+  });
+
   it("drops a stray mark OCR read after an insurer's closing word", () => {
     const places = withInsurers({}).map(([t, ...rest]): Place => [t === 'Union Trades Comp Insurance Company' ? 'Union Trades Comp Insurance Company r' : t === 'Keystone Employers Assurance Co.' ? 'Keystone Employers Assurance Co. of' : t, ...rest]);
     const names = ocrRead(places).insurers.map((i) => i.name);

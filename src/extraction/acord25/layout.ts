@@ -679,6 +679,8 @@ class LayoutReader {
       if (this.ctx.method !== 'text') {
         nameText = nameText?.replace(TRAILING_MARKS, '$1');
         nameText = nameText?.replace(/^["'“”‘’`]+(?=\p{Lu})/u, '');
+        // (and an insurer's word OCR made another English word of, which no English check would undo)
+        nameText = nameText?.replace(INSURER_WORD_SLIPS, (w: string) => INSURER_WORDS[w.toLowerCase()]!(w));
       }
       let name = normalizeNameLine(this.ctx.method === 'text' || nameText === undefined ? nameText : this.repairedName(ocrCompanySuffix(nameText)));
       const code = normalizeNaic(codeText);
@@ -1491,6 +1493,16 @@ export function ocrCompanySuffix(name: string): string {
   // (and 'LL.C' or 'L.LC': a speck read as a period inside LLC, which is written LLC or L.L.C.)
   return name.replace(/(\p{L}{4,})[Ii]nc\.$/u, '$1 Inc.').replace(/(^|\s)(?:LL\.C|L\.LC)$/u, '$1LLC').replace(/,\s*(?:[EI1][L1I]|[L1I][EI1]|LL)[CG]\.?$/u, (m) => (m.replace(/[,\s.]/g, '') === 'LLC' ? m : ', LLC'));
 }
+
+/**
+ * Words of insurers' names OCR reads as another English word, one letter apart ('Specially' for Specialty, 'Casually'
+ * for Casualty): an insurer's name has the first, never the second. Each in the case it was read in.
+ */
+const INSURER_WORDS: Record<string, (read: string) => string> = {
+  specially: (w) => w.slice(0, -2) + (w.endsWith('LY') ? 'TY' : 'ty'),
+  casually: (w) => w.slice(0, -2) + (w.endsWith('LY') ? 'TY' : 'ty'),
+};
+const INSURER_WORD_SLIPS = new RegExp(`\\b(?:${Object.keys(INSURER_WORDS).join('|')})\\b`, 'giu');
 
 /**
  * A limit OCR read with a 0 as 6 or 8 ('1,000,006', '1,008,000', '506,000'): limits are round, two significant digits

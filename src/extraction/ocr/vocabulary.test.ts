@@ -13,6 +13,7 @@ describe('repairing OCR slips against the English word list', () => {
     ['Speciaity', 'Specialty'],
     ['(Medicai)', '(Medical)'],
     ['Praine', 'Prairie'],
+    ['Conunental', 'Continental'],
   ])('reads %s as %s', (seen, meant) => {
     expect(repairWord(seen)).toBe(meant);
   });

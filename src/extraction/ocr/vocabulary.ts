@@ -41,7 +41,7 @@ export function isEnglishWord(word: string): boolean {
 /**
  * Slips undone, as [what OCR printed, what the page says], in lower case. Only the direction OCR errs in: a broken
  * stroke drops ink ("l" → "i", "o" → "c", "e" → "c", "m" → "rn"), and touching letters merge ("rn" → "m", "ri" → "n":
- * 'Praine'). Not "cl"
+ * 'Praine'); a blurred "ti" closes into a "u" ('Conunental'). Not "w" for "u" ('Mutwal'): 'Qwest' is a name. Not "cl"
  * for "d": a name's "Cl" is one slip from too many words ("Clark", "dark"). And one the other way: a speck at an O's
  * foot makes it a Q ("Qwner").
  */
@@ -57,6 +57,7 @@ const SLIPS: ReadonlyArray<readonly [string, string]> = [
   ['vv', 'w'],
   ['q', 'o'],
   ['n', 'ri'],
+  ['u', 'ti'],
 ];
 
 /** A word's letters, with the punctuation before and after them ('Heartiand,'): nothing but letters inside. */
