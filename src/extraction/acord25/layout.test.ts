@@ -2,7 +2,7 @@
 // certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { acord25FromWords, acord25LayoutPage, digitSlips, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, readAcord25Layout, roundLimit, stampedAcord25, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix } from './layout.js';
+import { acord25FromWords, acord25LayoutPage, digitSlips, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, readAcord25Layout, roundLimit, stampedAcord25, withoutDollarDigit, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix } from './layout.js';
 import { segmentOf } from '../text/lines.js';
 
 type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
@@ -645,6 +645,14 @@ describe('OCR slips the layout reader works around', () => {
     const x = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [({ '2,000,000': 'os 2,000,000', '1,000,000': ";'s 1000000", '5,000': '1S 5,000', '300,000': 'y s 300,000' } as Record<string, string>)[t] ?? t, ...rest]));
     const gl = x.policies.find((p) => p.coverage === 'general_liability')!;
     expect([gl.limits.each_occurrence, gl.limits.general_aggregate, gl.limits.medical_expense, gl.limits.damage_to_rented_premises]).toEqual([1_000_000, 2_000_000, 5_000, 300_000]);
+  });
+
+  it("drops a '$' OCR read as a 3 after a bracket or before an s ('(3 2,000,000', '3s 100,000'), and keeps the 1 of '10,000' boxed from the '$'", () => {
+    const x = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [({ '2,000,000': '(3 2,000,000', '300,000': '3s 300,000' } as Record<string, string>)[t] ?? t, ...rest]));
+    const gl = x.policies.find((p) => p.coverage === 'general_liability')!;
+    expect([gl.limits.general_aggregate, gl.limits.damage_to_rented_premises]).toEqual([2_000_000, 300_000]);
+    expect(withoutDollarDigit(segmentOf([{ text: '10,000', x: 518, y: 100, width: 30, height: 6 }]), 518).text).toBe('10,000');
+    expect(withoutDollarDigit(segmentOf([{ text: '11,000,000', x: 518, y: 100, width: 40, height: 6 }]), 518).text).toBe('1,000,000');
   });
 
   it("reads a two-line limit label by its second line when OCR garbled its first, and a '$' read as 's'", () => {

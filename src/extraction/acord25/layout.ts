@@ -1425,8 +1425,9 @@ export function withoutTypedDollar(amount: string, dollarDigits = '5'): number |
 // digit, 'y' (of 'y s', its s dropped as the '$'); a 3, 5 or 8 only after a
 // quote mark, or before a whole amount of thousands with no space in it, a stroke read as 1 before it or not: '5 000'
 // and '5 500 000' are amounts printed with spaces for separators, '5 1,000,000', '3 500,000', '13 5,000,000' and
-// '5 500000' are not)
-const OCR_DOLLAR_BEFORE = /^\s*(?:[^\s02-9]{0,2}[sS$§][:;.,_]?|[^\s\d]|["“”'‘’`]5|8S|[1Il|]?[358](?=\s+[1-9]\d{0,2}(?:[,.]?\d{3})+\s*$))\s+(?=\d)/;
+// '5 500000' are not; so are a 3, 5 or 8 after a bracket or with an s after it, before such an amount: '(3 2,000,000',
+// '3s 100,000')
+const OCR_DOLLAR_BEFORE = /^\s*(?:[^\s02-9]{0,2}[sS$§][:;.,_]?|[^\s\d]|["“”'‘’`]5|8S|[([{]?[1Il|]?[358][sS]?(?=\s+[1-9]\d{0,2}(?:[,.]?\d{3})+\s*$))\s+(?=\d)/;
 
 /** The x where the limit lines' '$' is printed: the median of three or more read there, else null. */
 function dollarColumn(dollars: Word[]): number | null {
@@ -1564,8 +1565,9 @@ export function withoutDollarDigit(seg: Segment, dollarX: number, amountX: numbe
   const atDollar = Math.abs(first.x - dollarX) <= Math.max(2, 0.4 * first.height);
   const oneBefore = amountX !== null && Math.abs(first.x + charWidth - amountX) < 0.6 * charWidth;
   if (!atDollar && !oneBefore) return seg;
-  // (grouped by commas or not: '11,000,000', '1300000')
-  const m = /^[1358S$](\d{1,3}(?:[,.]\d{3})+|[1-9]\d{2,})$/.exec(first.text);
+  // (grouped by commas or not: '11,000,000', '1300000'; what is left opens with a digit 1 to 9: the 1 of '10,000' boxed
+  // from where the '$' is printed is no '$')
+  const m = /^[1358S$]([1-9]\d{0,2}(?:[,.]\d{3})+|[1-9]\d{2,})$/.exec(first.text);
   if (!m) return seg;
   return { ...seg, text: [m[1]!, ...seg.words.slice(1).map((w) => w.text)].join(' ') };
 }
