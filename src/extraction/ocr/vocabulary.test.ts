@@ -40,6 +40,14 @@ describe('repairing OCR slips against the English word list', () => {
     for (const name of ['Catton Holdings', 'Prairie Stales Assurance', 'Delgado Coffee Company', 'Janitarial']) expect(repairNameWords(name, new Set(['states', 'janitors']))).toBe(name);
   });
 
+  it("repairs an 'l' read as 'i' beside an i into an English word or two ('Brightiine'), and a name word's opening I read as l ('lronbridge')", () => {
+    expect(repairNameWords('Brightiine Risk Partners', new Set())).toBe('Brightline Risk Partners');
+    expect(repairNameWords('CRESTIINE EXCESS & SURPLUS COMPANY', new Set())).toBe('CRESTLINE EXCESS & SURPLUS COMPANY');
+    expect(repairNameWords('lronbridge Construction Co.', new Set())).toBe('Ironbridge Construction Co.');
+    // ii that is no such slip, an l before a vowel (a word that may start so), a particle: as read
+    for (const name of ['Hawaii Pacific Builders', 'Ferraiiolo Group', 'Llama Farms', 'de la Cruz Roofing', 'leone Holdings']) expect(repairNameWords(name, new Set())).toBe(name);
+  });
+
   it("repairs an English word one slip from one the page prints beside the same neighbour ('Harbor Paint' where it says 'Harbor Point')", () => {
     const pairs = new Set(['re harbor', 'harbor point', 'point office', 'office park', 'harbor paint', 'paint office']);
     expect(repairNameWords('Harbor Paint Office Park Owner, LLC', new Set(['harbor', 'point', 'paint', 'office']), pairs)).toBe('Harbor Point Office Park Owner, LLC');

@@ -163,11 +163,23 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pa
       const paired = [...undoOne(lower, NAME_SLIPS)].filter((w) => (prev !== null && pagePairs.has(`${prev} ${w}`)) || (next !== null && pagePairs.has(`${w} ${next}`)));
       if (paired.length === 1) return before + withCaseOf(core, paired[0]!) + after;
       if (dict.has(lower)) return text;
+      // a capital I read as a lower-case l opening a name's word before a consonant ('lronbridge'): no word starts so
+      if (/^l[bcdfghjkmnpqrstvwxz]/.test(core)) return repairNameWords(before + 'I' + core.slice(1) + after, pageWords, pagePairs);
+      // an 'l' read as the i beside it ('Brightiine', 'Crestiine'): no English word has 'ii', and the word with 'li'
+      // for it is one, or two run together ('bright' + 'line')
+      const joined = [...undoOne(lower, [['ii', 'li']])].filter((w) => dict.has(w) || isTwoWords(w, dict));
+      if (joined.length === 1) return before + withCaseOf(core, joined[0]!) + after;
       const candidates = [...undoOne(lower, NAME_SLIPS)].filter((w) => pageWords.has(w));
       // (else, however sure tesseract was, one of its commoner slips from an English word: 'Qwner')
       return candidates.length === 1 ? before + withCaseOf(core, candidates[0]!) + after : repairWord(text);
     })
     .join(' ');
+}
+
+/** Whether a word is two English words of three letters or more run together ('brightline', 'crestline'). */
+function isTwoWords(word: string, dict: ReadonlyMap<string, number>): boolean {
+  for (let i = 3; i <= word.length - 3; i++) if (dict.has(word.slice(0, i)) && dict.has(word.slice(i))) return true;
+  return false;
 }
 
 /** 'Co.' as OCR misreads it at the end of a name: no name ends in 'Ca.', 'Cc.' or 'C0.'. */
