@@ -651,8 +651,8 @@ describe('OCR slips the layout reader works around', () => {
     const x = ocrRead(withInsurers({}).map(([t, ...rest]): Place => [({ '2,000,000': '(3 2,000,000', '300,000': '3s 300,000' } as Record<string, string>)[t] ?? t, ...rest]));
     const gl = x.policies.find((p) => p.coverage === 'general_liability')!;
     expect([gl.limits.general_aggregate, gl.limits.damage_to_rented_premises]).toEqual([2_000_000, 300_000]);
-    expect(withoutDollarDigit(segmentOf([{ text: '10,000', x: 518, y: 100, width: 30, height: 6 }]), 518).text).toBe('10,000');
-    expect(withoutDollarDigit(segmentOf([{ text: '11,000,000', x: 518, y: 100, width: 40, height: 6 }]), 518).text).toBe('1,000,000');
+    expect(withoutDollarDigit(segmentOf([{ text: '10,000', x: 518, y: 100, width: 30, height: 6, confidence: 0.9 }]), 518).text).toBe('10,000');
+    expect(withoutDollarDigit(segmentOf([{ text: '11,000,000', x: 518, y: 100, width: 40, height: 6, confidence: 0.9 }]), 518).text).toBe('1,000,000');
   });
 
   it("reads a two-line limit label by its second line when OCR garbled its first, and a '$' read as 's'", () => {

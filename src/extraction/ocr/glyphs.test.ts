@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageWords } from '../layout/words.js';
 import { openPdf } from '../pdf/open.js';
 import { textLayerWords } from '../text/words.js';
-import { eightOrB, mendDigitsByPageGlyphs, mendEightsReadAsB } from './glyphs.js';
+import { eightOrB, mendDigitsByPageGlyphs, mendEightsReadAsB, mendOpenZeros } from './glyphs.js';
 import { binarize } from './preprocess.js';
 import { renderPdfPage, type GreyBitmap } from './render.js';
 
@@ -61,6 +61,19 @@ describe('mendEightsReadAsB', () => {
     expect(mended.words.map((w) => w.text)).toEqual(VALUES);
     // nothing to mend: the same page back
     expect(mendEightsReadAsB(words, binary, s)).toBe(words);
+  });
+});
+
+describe('mendOpenZeros', () => {
+  it("makes 9 or 6 of a 0 whose ink is open low on the left or high on the right, and leaves the 0s the ink shows", async () => {
+    const values = ['3095347-24', '06/30/2026', '1,000,000', '2,060,000'];
+    const { words, binary, s } = await page(values);
+    // OCR's slips: the 9 and a 6 read as 0
+    const slips: Record<string, string> = { '3095347-24': '3005347-24', '06/30/2026': '06/30/2020', '2,060,000': '2,000,000' };
+    const read: PageWords = { ...words, words: words.words.map((w) => ({ ...w, text: slips[w.text] ?? w.text })) };
+    expect(mendOpenZeros(read, binary, s).words.map((w) => w.text)).toEqual(values);
+    // nothing to mend: the same page back
+    expect(mendOpenZeros(words, binary, s)).toBe(words);
   });
 });
 

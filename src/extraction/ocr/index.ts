@@ -6,7 +6,7 @@ import type { PageWords } from '../layout/words.js';
 import { acord25LayoutPage, stampedAcord25 } from '../acord25/layout.js';
 import { rereadValueCells } from '../acord25/ocr-cells.js';
 import { decideCheckBoxes } from './checkboxes.js';
-import { mendDigitsByPageGlyphs, mendEightsReadAsB } from './glyphs.js';
+import { mendDigitsByPageGlyphs, mendEightsReadAsB, mendOpenZeros } from './glyphs.js';
 import { ocrPageWithBitmap, recognizeBitmap, toPageWords, type PixelWord } from './ocr.js';
 import { loadImagePages, renderPdfPage, type GreyBitmap, type PageBitmap } from './render.js';
 
@@ -68,7 +68,7 @@ async function ocrPage(page: PageBitmap): Promise<PageWords> {
   return { ...byGlyphs(decideCheckBoxes(reread, binary, s), binary, s), acord25: true };
 }
 
-/** Digits OCR misread that the page's ink shows (glyphs.ts): an 8 read as B, a digit its own glyphs tell. */
+/** Digits OCR misread that the page's ink shows (glyphs.ts): an 8 read as B, a 9 or 6 as 0, a digit its own glyphs tell. */
 function byGlyphs(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): PageWords {
-  return mendDigitsByPageGlyphs(mendEightsReadAsB(page, binary, pixelsPerPoint), binary, pixelsPerPoint);
+  return mendDigitsByPageGlyphs(mendOpenZeros(mendEightsReadAsB(page, binary, pixelsPerPoint), binary, pixelsPerPoint), binary, pixelsPerPoint);
 }
