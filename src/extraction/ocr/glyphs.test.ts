@@ -75,6 +75,19 @@ describe('mendOpenZeros', () => {
     // nothing to mend: the same page back
     expect(mendOpenZeros(words, binary, s)).toBe(words);
   });
+
+  it("judges no glyph where the word's glyphs are not its digits one to one (a rule's stroke boxed with them)", async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const p = doc.addPage([300, 60]);
+    p.drawText('9', { x: 40, y: 30, size: 10, font });
+    p.drawLine({ start: { x: 37, y: 26 }, end: { x: 37, y: 42 }, thickness: 0.6 });
+    const { words, binary, s } = await rendered(await doc.save());
+    const nine = words.words.find((w) => w.text === '9')!;
+    // read '50': its 5 the stroke, its 0 the 9
+    const read: PageWords = { ...words, words: [{ ...nine, text: '50', x: nine.x - 3.6, width: nine.width + 3.6 }] };
+    expect(mendOpenZeros(read, binary, s)).toBe(read);
+  });
 });
 
 describe('mendDigitsByPageGlyphs', () => {

@@ -178,7 +178,7 @@ export function mendOpenZeros(page: PageWords, binary: GreyBitmap, pixelsPerPoin
   const words = page.words.map((w) => {
     if (!/0/.test(w.text) || !/^[\d,./-]+$/.test(w.text)) return w;
     const found = wordGlyphs(binary, pixelsPerPoint, w);
-    if (!found || found.glyphs.length !== w.text.length) return w;
+    if (!found || found.glyphs.length !== w.text.length || !digitsLineUp(w.text, found.glyphs)) return w;
     let text = w.text;
     found.glyphs.forEach((glyph, i) => {
       if (w.text[i] !== '0' || glyph.r1 - glyph.r0 + 1 < MIN_GLYPH_POINTS * pixelsPerPoint) return;
@@ -190,6 +190,23 @@ export function mendOpenZeros(page: PageWords, binary: GreyBitmap, pixelsPerPoin
     return { ...w, text };
   });
   return changed ? { ...page, words } : page;
+}
+
+/**
+ * Whether the glyphs found for a word's characters are its digits one to one: each digit's glyph as tall as the word's
+ * digits (3/4 of their median height at least) and, but for a 1, at least 0.4 as wide as it is tall. A rule's piece or
+ * a speck counted as a glyph (on a photo: '02/25/2024' boxed with a stroke before it) shifts every glyph after it.
+ */
+function digitsLineUp(text: string, glyphs: readonly Glyph[]): boolean {
+  const digits = glyphs.filter((_, i) => /\d/.test(text[i]!));
+  if (digits.length === 0) return false;
+  const tall = median(digits.map((g) => g.r1 - g.r0 + 1));
+  return glyphs.every((g, i) => {
+    const ch = text[i]!;
+    if (!/\d/.test(ch)) return true;
+    const h = g.r1 - g.r0 + 1;
+    return h >= 0.75 * tall && (ch === '1' || g.c1 - g.c0 + 1 >= 0.4 * h);
+  });
 }
 
 /** A glyph's ink is compared on a grid this many cells wide and high (each cell: the share of its pixels inked). */
