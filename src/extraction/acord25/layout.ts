@@ -680,7 +680,7 @@ class LayoutReader {
         nameText = nameText?.replace(TRAILING_MARKS, '$1');
         nameText = nameText?.replace(/^["'“”‘’`]+(?=\p{Lu})/u, '');
         // (and an insurer's word OCR made another English word of, which no English check would undo)
-        nameText = nameText?.replace(INSURER_WORD_SLIPS, (w: string) => INSURER_WORDS[w.toLowerCase()]!(w));
+        nameText = nameText?.replace(INSURER_WORD_SLIPS, (w: string) => w.slice(0, -2) + (w.endsWith('LY') ? 'TY' : 'ty'));
       }
       let name = normalizeNameLine(this.ctx.method === 'text' || nameText === undefined ? nameText : this.repairedName(ocrCompanySuffix(nameText)));
       const code = normalizeNaic(codeText);
@@ -1497,13 +1497,9 @@ export function ocrCompanySuffix(name: string): string {
 
 /**
  * Words of insurers' names OCR reads as another English word, one letter apart ('Specially' for Specialty, 'Casually'
- * for Casualty): an insurer's name has the first, never the second. Each in the case it was read in.
+ * for Casualty): an insurer's name has the first, never the second. Mended in the case they were read in.
  */
-const INSURER_WORDS: Record<string, (read: string) => string> = {
-  specially: (w) => w.slice(0, -2) + (w.endsWith('LY') ? 'TY' : 'ty'),
-  casually: (w) => w.slice(0, -2) + (w.endsWith('LY') ? 'TY' : 'ty'),
-};
-const INSURER_WORD_SLIPS = new RegExp(`\\b(?:${Object.keys(INSURER_WORDS).join('|')})\\b`, 'giu');
+const INSURER_WORD_SLIPS = /\b(?:specia|casua)lly\b/giu;
 
 /**
  * A limit OCR read with a 0 as 6 or 8 ('1,000,006', '1,008,000', '506,000'): limits are round, two significant digits
