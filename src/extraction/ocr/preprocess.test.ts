@@ -193,6 +193,35 @@ describe('removeRuledLines on a photographed rule and bold type', () => {
   });
 });
 
+describe('removeRuledLines on a rule a photo broke into dashes', () => {
+  const options = { minHorizontal: 75, minVertical: 62, maxThickness: 10, maxGap: 2, fringes: 5, slant: 1 };
+
+  /** Text over a 3-pixel rule broken into 40-pixel dashes 20 pixels apart, stepping a row down every 200 pixels; a hyphen of 12 pixels in the text. */
+  function dashedRule(): GreyBitmap {
+    const width = 800;
+    const height = 200;
+    const canvas = createCanvas(width, height);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.fillStyle = '#000';
+    for (let x = 20; x < 780; x += 60) ctx.fillRect(x, 150 + Math.floor((x - 20) / 200), 40, 3);
+    ctx.font = 'bold 26px sans-serif';
+    ctx.fillText('ERIE - EXCESS LINES', 30, 100);
+    return binarize({ width, height, data: rgbaToGrey(ctx.getImageData(0, 0, width, height).data, width, height) });
+  }
+
+  it('removes the dashes in a row when asked, and keeps the text above them and its hyphen', () => {
+    const page = dashedRule();
+    const text = inkIn(page, 20, 60, 780, 120);
+    // each dash shorter than a rule: the plain options leave them
+    expect(inkIn(removeRuledLines(page, options), 20, 145, 780, 160)).toBeGreaterThan(1000);
+    const cleaned = removeRuledLines(page, { ...options, dashes: 25 });
+    expect(inkIn(cleaned, 20, 145, 780, 160)).toBe(0);
+    expect(inkIn(cleaned, 20, 60, 780, 120)).toBe(text);
+  });
+});
+
 describe('despeckle', () => {
   it('drops lone ink pixels, judging each by its neighbours as they were, and keeps pairs', () => {
     const width = 9;

@@ -178,7 +178,75 @@ export type LineRemovalOptions = {
    * is shorter than a rule. Default 0.
    */
   slant?: number;
+  /**
+   * Also removes rules left as dashes (a photo's rule broken by uneven light into pieces, each shorter than a rule):
+   * thin horizontal pieces at least this long (pixels), in a row of three or more, gaps no longer than twice this,
+   * covering at least DASHED_FILL of their span, which is at least ten times this. Default 0 (off).
+   */
+  dashes?: number;
 };
+
+/** Dashes of a broken rule cover at least this share of the span from the first to the last. */
+const DASHED_FILL = 0.4;
+
+/**
+ * Clears the rules OCR cleaning left as dashes (LineRemovalOptions.dashes): per row, the thin horizontal runs at
+ * least `minDash` long, chained with those of the rows beside it (a rule slants a pixel or two over the page).
+ */
+function removeDashedRules(out: Uint8Array, width: number, height: number, minDash: number, maxThickness: number): void {
+  // thin runs: every column of the run has at most maxThickness rows of ink around the row
+  const thinAt = (x: number, y: number): [number, number] | null => {
+    let top = y;
+    while (top > 0 && out[(top - 1) * width + x] === INK && y - top < maxThickness) top--;
+    let bottom = y;
+    while (bottom < height - 1 && out[(bottom + 1) * width + x] === INK && bottom - top < maxThickness) bottom++;
+    return bottom - top + 1 <= maxThickness ? [top, bottom] : null;
+  };
+  type Dash = { y: number; x0: number; x1: number };
+  const dashes: Dash[] = [];
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let x = 0;
+    while (x < width) {
+      if (out[row + x] !== INK) {
+        x++;
+        continue;
+      }
+      let end = x;
+      while (end < width && out[row + end] === INK) end++;
+      if (end - x >= minDash) {
+        let thin = 0;
+        for (let c = x; c < end; c++) if (thinAt(c, y)) thin++;
+        if (thin >= 0.9 * (end - x)) dashes.push({ y, x0: x, x1: end - 1 });
+      }
+      x = end;
+    }
+  }
+  // chains: dashes left to right whose rows are within two pixels of the last one's, gaps at most 2 × minDash
+  dashes.sort((a, b) => a.x0 - b.x0);
+  const used = new Set<Dash>();
+  for (const first of dashes) {
+    if (used.has(first)) continue;
+    const chain = [first];
+    let last = first;
+    for (const d of dashes) {
+      if (d.x0 <= last.x1 || used.has(d) || Math.abs(d.y - last.y) > 2) continue;
+      if (d.x0 - last.x1 > 2 * minDash) continue;
+      chain.push(d);
+      last = d;
+    }
+    const span = last.x1 - first.x0 + 1;
+    const inked = chain.reduce((n, d) => n + d.x1 - d.x0 + 1, 0);
+    if (chain.length < 3 || span < 10 * minDash || inked < DASHED_FILL * span) continue;
+    for (const d of chain) {
+      used.add(d);
+      for (let c = d.x0; c <= d.x1; c++) {
+        const t = thinAt(c, d.y);
+        if (t) for (let yy = t[0]; yy <= t[1]; yy++) out[yy * width + c] = PAPER;
+      }
+    }
+  }
+}
 
 /** A bridged run is a rule only when at least this share of it is ink (a row through text has far more gaps). */
 const RULE_FILL = 0.8;
@@ -241,6 +309,7 @@ export function removeRuledLines(binary: GreyBitmap, options: LineRemovalOptions
     if ((r & H_RULE && r & (V_THIN | V_RULE)) || (r & V_RULE && r & H_THIN)) out[i] = PAPER;
   }
   if (options.fringes) removeFringes(data, out, runs, width, height, options.fringes);
+  if (options.dashes) removeDashedRules(out, width, height, options.dashes, options.maxThickness);
   despeckleInPlace(out, width, height);
   return { width, height, data: out };
 }
@@ -501,7 +570,8 @@ export function cleanPage(grey: GreyBitmap, pixelsPerPoint: number, options: { f
     maxThickness: Math.max(2, Math.round(2.5 * pixelsPerPoint)),
     // a form's thin rules as a scanner or camera gives them: broken by noise, their edges stepped, slanting or bending
     // a few pixels across the page (a photo's); bridged, followed from row to row, and taken whole. Off for pages whose text stands on rules (a heading's feet would go with them): see ocr/index.ts
-    ...(fringes ? { maxGap: Math.max(1, Math.round(0.5 * pixelsPerPoint)), fringes: Math.max(2, Math.round(1.2 * pixelsPerPoint)), slant: 1 } : {}),
+    // (and the rules a photo's uneven light broke into dashes, 6 pt or longer: no glyph's bar is so long)
+    ...(fringes ? { maxGap: Math.max(1, Math.round(0.5 * pixelsPerPoint)), fringes: Math.max(2, Math.round(1.2 * pixelsPerPoint)), slant: 1, dashes: Math.round(6 * pixelsPerPoint) } : {}),
   });
   return { bitmap, binary, skewDegrees: Math.abs(skewDegrees) >= 0.1 ? skewDegrees : 0 };
 }
