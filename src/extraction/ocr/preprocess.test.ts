@@ -1,4 +1,4 @@
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { binarize, cleanPage, despeckle, estimateSkew, removeRuledLines, rotate } from './preprocess.js';
 import { rgbaToGrey, type GreyBitmap } from './render.js';
@@ -94,8 +94,8 @@ describe('removeRuledLines', () => {
   });
 });
 
-/** An 800 × 200 binarized page: a 3-pixel rule at y 150, bold type above it, and any `more` text (its baseline y). */
-function textBesideRule(...more: [string, number, number][]): GreyBitmap {
+/** An 800 × 200 page, white, drawn on in black by `draw`, binarized. */
+function drawnPage(draw: (ctx: SKRSContext2D) => void): GreyBitmap {
   const width = 800;
   const height = 200;
   const canvas = createCanvas(width, height);
@@ -103,11 +103,18 @@ function textBesideRule(...more: [string, number, number][]): GreyBitmap {
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
   ctx.fillStyle = '#000';
-  ctx.fillRect(20, 150, 760, 3);
-  ctx.font = 'bold 26px sans-serif';
-  ctx.fillText('COMMERCIAL GENERAL LIABILITY', 30, 100);
-  for (const [text, x, y] of more) ctx.fillText(text, x, y);
+  draw(ctx);
   return binarize({ width, height, data: rgbaToGrey(ctx.getImageData(0, 0, width, height).data, width, height) });
+}
+
+/** An 800 × 200 binarized page: a 3-pixel rule at y 150, bold type above it, and any `more` text (its baseline y). */
+function textBesideRule(...more: [string, number, number][]): GreyBitmap {
+  return drawnPage((ctx) => {
+    ctx.fillRect(20, 150, 760, 3);
+    ctx.font = 'bold 26px sans-serif';
+    ctx.fillText('COMMERCIAL GENERAL LIABILITY', 30, 100);
+    for (const [text, x, y] of more) ctx.fillText(text, x, y);
+  });
 }
 
 describe('removeRuledLines on a scanned rule', () => {
@@ -198,17 +205,11 @@ describe('removeRuledLines on a rule a photo broke into dashes', () => {
 
   /** Text over a 3-pixel rule broken into 40-pixel dashes 20 pixels apart, stepping a row down every 200 pixels; a hyphen of 12 pixels in the text. */
   function dashedRule(): GreyBitmap {
-    const width = 800;
-    const height = 200;
-    const canvas = createCanvas(width, height);
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.fillStyle = '#000';
-    for (let x = 20; x < 780; x += 60) ctx.fillRect(x, 150 + Math.floor((x - 20) / 200), 40, 3);
-    ctx.font = 'bold 26px sans-serif';
-    ctx.fillText('ERIE - EXCESS LINES', 30, 100);
-    return binarize({ width, height, data: rgbaToGrey(ctx.getImageData(0, 0, width, height).data, width, height) });
+    return drawnPage((ctx) => {
+      for (let x = 20; x < 780; x += 60) ctx.fillRect(x, 150 + Math.floor((x - 20) / 200), 40, 3);
+      ctx.font = 'bold 26px sans-serif';
+      ctx.fillText('ERIE - EXCESS LINES', 30, 100);
+    });
   }
 
   it('removes the dashes in a row when asked, and keeps the text above them and its hyphen', () => {
