@@ -230,8 +230,9 @@ function removeDashedRules(out: Uint8Array, width: number, height: number, minDa
     const chain = [first];
     let last = first;
     for (const d of dashes) {
+      // (sorted by x0: once one starts past the gap, so do all after it)
+      if (d.x0 - last.x1 > 2 * minDash) break;
       if (d.x0 <= last.x1 || used.has(d) || Math.abs(d.y - last.y) > 2) continue;
-      if (d.x0 - last.x1 > 2 * minDash) continue;
       chain.push(d);
       last = d;
     }
