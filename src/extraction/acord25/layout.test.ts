@@ -2,7 +2,7 @@
 // certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { acord25FromWords, acord25LayoutPage, digitSlips, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, readAcord25Layout, roundLimit, stampedAcord25, withoutDollarDigit, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix } from './layout.js';
+import { acord25FromWords, acord25LayoutPage, digitSlips, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, plausiblePolicyDates, withoutRuleDigit, readAcord25Layout, roundLimit, stampedAcord25, withoutDollarDigit, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix } from './layout.js';
 import { segmentOf } from '../text/lines.js';
 
 type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
@@ -1068,6 +1068,43 @@ describe('policy years OCR misread', () => {
   });
 });
 
+describe("a NAIC code read with its column's rule before it", () => {
+  it.each([
+    ['137540', '37540'],
+    ['|37540', '37540'],
+    [',11570', '11570'],
+    ['111570', '11570'],
+    // five digits, or six not opening with a stroke: as read
+    ['11570', '11570'],
+    ['237540', '237540'],
+  ])('reads %s as %s', (text, code) => {
+    expect(withoutRuleDigit(text)).toBe(code);
+  });
+});
+
+describe('policy dates with a year no policy on the certificate has', () => {
+  it("takes the cell's other reading, or a digit OCR confuses, that gives a plausible term ('2076' beside 2025 for 2026)", () => {
+    // the expiration's year read 2076 on a certificate of 2026; the whole-page pass read 2026
+    expect(plausiblePolicyDates('2025-04-16', '2076-04-16', [], ['04/16/2026'], 2026)).toEqual(['2025-04-16', '2026-04-16']);
+    // both years misread alike (a serif 2 read as 7): each one confused digit away
+    expect(plausiblePolicyDates('2074-10-09', '2075-10-09', [], [], 2025)).toEqual(['2024-10-09', '2025-10-09']);
+    expect(plausiblePolicyDates('7025-04-16', '7026-04-16', [], [], null)).toEqual(['2025-04-16', '2026-04-16']);
+    // a term of eleven years: the other readings ('107022024': its slash read as 7) mend both, on one month and day
+    expect(plausiblePolicyDates('2014-10-07', '2025-10-07', ['107022024'], ['10/02/2025'], 2025)).toEqual(['2024-10-02', '2025-10-02']);
+    // one date of the row read
+    expect(plausiblePolicyDates(null, '7026-02-28', [], [], 2026)).toEqual([null, '2026-02-28']);
+  });
+
+  it('leaves plausible dates, and implausible ones no single pair mends, as read', () => {
+    expect(plausiblePolicyDates('2025-04-16', '2026-04-16', [], ['04/16/2076'], 2026)).toBeNull();
+    // a three-year policy is plausible
+    expect(plausiblePolicyDates('2024-01-01', '2027-01-01', [], [], 2025)).toBeNull();
+    expect(plausiblePolicyDates(null, null, [], [], 2025)).toBeNull();
+    // '2099' is no slip of a plausible year for a certificate of 2025
+    expect(plausiblePolicyDates('2025-03-01', '2099-03-01', [], [], 2025)).toBeNull();
+  });
+});
+
 describe('an amount with a digit OCR made of the blanked-out $', () => {
   const amount = (text: string, width: number) => segmentOf([{ text, x: 524, y: 300, width, height: 6, confidence: 0.9 }]);
   it('drops a first digit when the box is only as wide as the amount without it', () => {
@@ -1147,6 +1184,8 @@ describe('a typed date as OCR reads it with its slashes lost or read as a digit'
     // a piece of the column's rule before it
     ['102/21/2025', ['2025-02-21']],
     ['l02/21/2025', ['2025-02-21']],
+    // a thin serif slash broken into a colon
+    ['10:28/2025', ['2025-10-28']],
   ])('reads %s as %s', (text, isos) => {
     expect(cheapest(text).sort()).toEqual([...isos].sort());
   });

@@ -489,6 +489,7 @@ class LayoutReader {
         const iso = [seg.text, ...readings].map(normalizeDate).find((d) => d !== null) ?? null;
         if (iso) {
           x.certificateDate = iso;
+          this.certificateYear = Number(iso.slice(0, 4));
           this.note('/certificateDate', iso, seg.words);
           break;
         }
@@ -666,9 +667,9 @@ class LayoutReader {
               // (or a lone letter, what OCR made of the label's colon or the box's rule: 'L Prairie States …')
               .replace(/^[A-Za-z|!]\s+(?=\p{Lu}\p{Ll})/u, '')
               .replace(/(?:\s+[|Il1!\]\[])+$/, '');
-      let codeText = codeSeg?.text;
+      let codeText = this.ctx.method === 'text' || codeSeg === null ? codeSeg?.text : withoutRuleDigit(codeSeg.text);
       // without the NAIC # label the code column is not placed: a code read at the end of the name is the code
-      const trailing = !naic && this.ctx.method !== 'text' && nameText ? /^(.*\S)\s+(\d{5})$/.exec(nameText) : null;
+      const trailing = !naic && this.ctx.method !== 'text' && nameText ? /^(.*\S)\s+[1Il|]?(\d{5})$/.exec(nameText) : null;
       if (trailing && !codeText) [nameText, codeText] = [trailing[1], trailing[2]];
       // (any mark of three characters or less there, 'oY', 'oo!', that is not a company's own suffix)
       // (or the closing word read twice, 'Co. Co')
@@ -927,6 +928,8 @@ class LayoutReader {
 
   /** The certificate date cell's one-slip repairs, when no reading of it was a date (OCR only). */
   private dateRepairs: { options: string[]; words: Word[]; text: string } | null = null;
+  /** The certificate date's year, where it was read whole: a policy in force then runs within a few years of it. */
+  private certificateYear: number | null = null;
 
   /**
    * The certificate date OCR read with a slash lost ('116/24': 1/16/24 or 11/6/24, or 1/6/24): of its one-slip
@@ -1347,6 +1350,13 @@ class LayoutReader {
         [effectiveDate, expirationDate] = mended;
       }
     }
+    if (this.ctx.method !== 'text') {
+      const mended = plausiblePolicyDates(effectiveDate, expirationDate, eff ? otherReadings(eff) : [], exp ? otherReadings(exp) : [], this.certificateYear);
+      if (mended) {
+        this.warnings.push(`${where}: dates read ${effectiveDate ?? 'none'} to ${expirationDate ?? 'none'}, a year no policy on a certificate of ${this.certificateYear ?? 'this century'} has; taken for ${mended[0] ?? 'none'} to ${mended[1] ?? 'none'}, the nearest reading that is one`);
+        [effectiveDate, expirationDate] = mended;
+      }
+    }
     for (const [seg, iso, name] of [[eff, effectiveDate, 'effective'], [exp, expirationDate, 'expiration']] as const) {
       if (seg && iso === null && cleanText(seg.text) !== null && !/^MM\/DD\/YYYY$/i.test(seg.text.trim())) this.warnings.push(`${where} ${name} date: "${seg.text}" is not a date`);
     }
@@ -1471,6 +1481,65 @@ export function mendPolicyYears(effective: string, expiration: string, effective
   return options.length === 1 ? options[0]! : null;
 }
 
+/**
+ * A NAIC code OCR read with the rule left of its column before it, as a 1 or a stroke ('137540', '|37540', ',11570'):
+ * the five digits after it. Anything else as read.
+ */
+export function withoutRuleDigit(text: string): string {
+  const m = /^\s*[1Il|!,.]\s*(\d{5})\s*$/.exec(text);
+  return m ? m[1]! : text;
+}
+
+/** A policy's term runs at most this many years; a row read as longer misread a year digit. */
+const MAX_TERM_YEARS = 5;
+/** A policy on a certificate runs within this many years of the certificate's date. */
+const CERTIFICATE_YEARS = 6;
+/** What a term that is no whole number of years costs, as dear as two slips: most policies run a year or years. */
+const OTHER_DAY_COST = 2;
+
+/**
+ * A row's dates as OCR read them with a year no policy has ('7025', '2076' beside 2025 on a certificate of 2026: a
+ * serif 2 read as 7), mended: of the readings of each cell (as read, the cell's other readings, and the dates one
+ * confused digit away, each dearer than the last), the one pair, cheapest, whose years are plausible (this century,
+ * within CERTIFICATE_YEARS of the certificate's year where it was read) and whose term runs forwards for at most
+ * MAX_TERM_YEARS, on the same month and day where one such pair is cheapest. Null when the row's dates are plausible,
+ * or no single pair is.
+ */
+export function plausiblePolicyDates(
+  effective: string | null,
+  expiration: string | null,
+  effectiveReadings: readonly string[],
+  expirationReadings: readonly string[],
+  certificateYear: number | null,
+): [string | null, string | null] | null {
+  const year = (iso: string) => Number(iso.slice(0, 4));
+  const plausible = (iso: string | null) => iso === null || (year(iso) >= 2000 && year(iso) < 2100 && (certificateYear === null || Math.abs(year(iso) - certificateYear) <= CERTIFICATE_YEARS));
+  const term = (e: string | null, x: string | null) => e === null || x === null || (x > e && year(x) - year(e) <= MAX_TERM_YEARS);
+  if (plausible(effective) && plausible(expiration) && term(effective, expiration)) return null;
+  const options = (iso: string | null, readings: readonly string[]): { iso: string | null; cost: number }[] => {
+    if (iso === null) return [{ iso, cost: 0 }];
+    // (another reading is one slip, and as many more as it takes to read it as a date)
+    const others = readings.flatMap((t) => {
+      const plain = normalizeDate(t.replace(/\s+/g, ''));
+      return plain !== null ? [{ iso: plain, cost: 1 }] : ocrDates(t).map((d) => ({ iso: d.iso, cost: 1 + d.cost }));
+    });
+    return [{ iso, cost: 0 }, ...others, ...digitSlips(iso).map((d) => ({ iso: d, cost: 2 }))];
+  };
+  const pairs = new Map<string, { e: string | null; x: string | null; cost: number }>();
+  for (const e of options(effective, effectiveReadings)) {
+    for (const x of options(expiration, expirationReadings)) {
+      if (!plausible(e.iso) || !plausible(x.iso) || !term(e.iso, x.iso)) continue;
+      // (a term of whole years: a month and day read the same in both cells)
+      const cost = e.cost + x.cost + (e.iso !== null && x.iso !== null && e.iso.slice(5) !== x.iso.slice(5) ? OTHER_DAY_COST : 0);
+      const key = `${e.iso} ${x.iso}`;
+      if ((pairs.get(key)?.cost ?? Infinity) > cost) pairs.set(key, { e: e.iso, x: x.iso, cost });
+    }
+  }
+  const sorted = [...pairs.values()].sort((a, b) => a.cost - b.cost);
+  if (sorted.length === 0 || sorted[1]?.cost === sorted[0]!.cost) return null;
+  return [sorted[0]!.e, sorted[0]!.x];
+}
+
 /** The words that close a company's name with its legal form. */
 const COMPANY_FORM = '(?:Inc|Incorporated|LLC|L\\.L\\.C|Co|Corp|Corporation|Company|Ltd|LP|LLP|PLLC|PC)';
 /** A name line ending in its company's form word and running on into a street: [name, street]. */
@@ -1568,8 +1637,8 @@ export function withoutDollarDigit(seg: Segment, dollarX: number, amountX: numbe
   return { ...seg, text: [m[1]!, ...seg.words.slice(1).map((w) => w.text)].join(' ') };
 }
 
-/** What OCR makes of a date's slash: itself, a digit or letter of like shape, or nothing. */
-const DATE_SLASHES = ['/', '1', '7', 'I', 'l', '|', ''];
+/** What OCR makes of a date's slash: itself, a digit or letter of like shape, a colon (a thin slash broken), or nothing. */
+const DATE_SLASHES = ['/', '1', '7', 'I', 'l', '|', ':', ''];
 
 /**
  * The dates a typed date may be, as OCR reads it with its slashes lost or read as a digit ('1221/2024', '12121/2024',
@@ -1580,7 +1649,7 @@ const DATE_SLASHES = ['/', '1', '7', 'I', 'l', '|', ''];
  */
 export function ocrDates(text: string, mistakes = true): { iso: string; cost: number }[] {
   const t = text.trim();
-  if (!/^[\d/|Il]+$/.test(t)) return [];
+  if (!/^[\d/|Il:]+$/.test(t)) return [];
   const found = new Map<string, number>();
   for (const yearLength of [4, 2]) {
     const head = t.slice(0, -yearLength);

@@ -345,6 +345,16 @@ describe('ACORD 25 value regions', () => {
     expect(r.insurers!.x1).toBe(r.naic!.x0);
   });
 
+  it("begins the NAIC codes where the whole-page pass read them, a little left of where the label puts them ('37540' read '7540')", () => {
+    const placed = byName(acord25ValueRegions(page(HEADER))).naic!.x0;
+    // the 2025/12 edition: the codes start at the column's left rule, 8 points left of that
+    const r = byName(acord25ValueRegions(page([...HEADER, ['37540', placed - 8, 173], ['10867', placed - 7, 185]])));
+    expect(r.naic!.x0).toBeCloseTo(placed - 9, 1);
+    expect(r.insurers!.x1).toBe(r.naic!.x0);
+    // a number far left of the column is part of a name, not a code
+    expect(byName(acord25ValueRegions(page([...HEADER, ['1906', placed - 60, 173]]))).naic!.x0).toBe(placed);
+  });
+
   it("reads the umbrella row's retention alone, right of RETENTION $ and its '$', above its line", () => {
     const r = byName(acord25ValueRegions(page([...HEADER, ['DED', 55, 474], ['RETENTION', 88, 474], ['S', 118, 470, 11]])));
     expect(r.retention).toBeDefined();
@@ -416,6 +426,32 @@ describe('ACORD 25 value regions', () => {
     const unruled = byName(snapToRules(regions, { width, height, data }, s));
     expect(unruled.eff!.x1).toBeLessThan(382);
     expect(unruled.exp!.x0).toBeGreaterThan(331);
+  });
+
+  it("splits the insurer names from their NAIC codes at the rule between them, where the edition puts it ('37540' read '7540')", () => {
+    const s = 300 / 72;
+    const width = Math.round(612 * s);
+    const height = Math.round(600 * s);
+    const data = new Uint8Array(width * height).fill(255);
+    const regions = acord25ValueRegions(page(HEADER));
+    const { insurers, naic } = byName(regions);
+    // the 2025/12 edition: NAIC # at the column's right, its left rule 10 points left of where the label puts it
+    const rule = naic!.x0 - 10;
+    const drawRule = (xPt: number) => {
+      for (let y = Math.round(insurers!.y0 * s) - 20; y < Math.round(insurers!.y1 * s) + 20; y++) for (let dx = 0; dx < 3; dx++) data[y * width + Math.round(xPt * s) + dx] = 0;
+    };
+    drawRule(rule);
+    const split = byName(snapToRules(regions, { width, height, data }, s));
+    expect(split.naic!.x0).toBeGreaterThan(rule);
+    expect(split.naic!.x0).toBeLessThan(rule + 2);
+    expect(split.insurers!.x1).toBeLessThan(rule);
+    expect(split.insurers!.x1).toBeGreaterThan(rule - 2);
+    // no rule near (a photo's lost one): as the label puts it
+    data.fill(255);
+    drawRule(naic!.x0 - 60);
+    const unsplit = byName(snapToRules(regions, { width, height, data }, s));
+    expect(unsplit.naic).toEqual(naic);
+    expect(unsplit.insurers).toEqual(insurers);
   });
 });
 

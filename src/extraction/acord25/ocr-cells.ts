@@ -397,7 +397,11 @@ function insurerRegions(lines: Line[], page: PageWords): ValueRegion[] {
   // cut the first letter off every name)
   const x0 = median(labels.map((l) => l.right)) + 0.5;
   // without its label (OCR read 'NAC»') the NAIC # column is where the form prints it, the page's last ninth
-  const naicX = naic ? naic.x - 2.5 * naic.height : page.width * 0.89;
+  const labelNaicX = naic ? naic.x - 2.5 * naic.height : page.width * 0.89;
+  // (or where the whole-page pass read codes beginning a little left of that: the 2025/12 edition prints NAIC # at its
+  // column's right, and the codes start at its left rule, which a photo's light may have broken too much to be found)
+  const codes = page.words.filter((w) => NAIC_CODE.test(w.text) && w.y + w.height / 2 > y0 && w.y + w.height / 2 < y1 && w.x < labelNaicX && w.x > labelNaicX - NAIC_RULE_REACH_PT);
+  const naicX = codes.length > 0 ? Math.min(...codes.map((w) => w.x)) - 1 : labelNaicX;
   const naicX1 = page.width - (naic?.height ?? labels[0]!.height);
   return [
     { name: 'insurers', x0, x1: naicX, y0, y1, psm: PSM.SINGLE_BLOCK, whitelist: '', keepDashes: true },
@@ -900,10 +904,10 @@ export function snapToRules(regions: ValueRegion[], binary: GreyBitmap, pixelsPe
   const y0 = Math.min(...grid.map((r) => r.y0));
   const y1 = Math.max(...grid.map((r) => r.y1));
   const rules = verticalRules(binary, 0, binary.width, y0 * pixelsPerPoint, y1 * pixelsPerPoint).map((x) => x / pixelsPerPoint);
-  if (rules.length < 4) return regions;
+  if (rules.length < 4) return splitAtNaicRule(regions, binary, pixelsPerPoint);
   const margin = 1.2;
   const mids = grid.map((r) => (r.x0 + r.x1) / 2);
-  return regions.map((r) => {
+  const snapped = regions.map((r) => {
     if (!r.grid) return r;
     const mid = (r.x0 + r.x1) / 2;
     const width = r.x1 - r.x0;
@@ -916,6 +920,34 @@ export function snapToRules(regions: ValueRegion[], binary: GreyBitmap, pixelsPe
     const x1 = right !== undefined && right - r.x1 < width && r.x1 - right < width / 2 ? right - margin : r.x1;
     return { ...r, x0, x1 };
   });
+  return splitAtNaicRule(snapped, binary, pixelsPerPoint);
+}
+
+/**
+ * How far (points) either side of where its label puts the NAIC column's left edge the rule there, or the codes'
+ * start, is looked for.
+ */
+const NAIC_RULE_REACH_PT = 24;
+/** A NAIC code as the whole-page pass reads it: five digits, one lost or one more read. */
+const NAIC_CODE = /^\d{4,6}$/;
+
+/**
+ * The insurer names and their NAIC codes split at the rule between their columns, where it is found near where the
+ * NAIC # label puts it. Editions set the column differently: on the 2025/12 the label stands at the column's right
+ * and the codes begin at its left rule, a digit left of where the 2016/03's centred label puts them (the name strip
+ * took the first digit, '37540' read '7540' and 'Company 3').
+ */
+function splitAtNaicRule(regions: ValueRegion[], binary: GreyBitmap, pixelsPerPoint: number): ValueRegion[] {
+  const insurers = regions.find((r) => r.name === 'insurers');
+  const naic = regions.find((r) => r.name === 'naic');
+  if (!insurers || !naic) return regions;
+  const s = pixelsPerPoint;
+  const x0 = Math.max((insurers.x0 + naic.x0) / 2, naic.x0 - NAIC_RULE_REACH_PT);
+  const rules = verticalRules(binary, x0 * s, (naic.x0 + NAIC_RULE_REACH_PT) * s, insurers.y0 * s, insurers.y1 * s).map((x) => x / s);
+  if (rules.length === 0) return regions;
+  const rule = rules.reduce((a, b) => (Math.abs(b - naic.x0) < Math.abs(a - naic.x0) ? b : a));
+  const margin = 1.2;
+  return regions.map((r) => (r === insurers ? { ...r, x1: rule - margin } : r === naic ? { ...r, x0: rule + margin } : r));
 }
 
 /** The share of word `a`'s box that the boxes of `others` cover (their overlaps with one another counted twice). */
