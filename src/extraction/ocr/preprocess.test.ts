@@ -169,6 +169,18 @@ describe('removeRuledLines on a photographed rule and bold type', () => {
     expect(inkIn(removeRuledLines(steppedRule(), { ...options, slant: 1 }), 0, 0, 900, 60)).toBeLessThanOrEqual(10);
   });
 
+  it('removes a vertical rule that leans a column every 50 rows, as a horizontal one, when runs may slant', () => {
+    // the stepped rule turned on its side: a column between a grid's columns on a photo
+    const across = steppedRule();
+    const width = across.height;
+    const height = across.width;
+    const data = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = across.data[x * across.width + y]!;
+    const upright: GreyBitmap = { width, height, data };
+    expect(inkIn(removeRuledLines(upright, options), 0, 0, 60, 900)).toBeGreaterThan(500);
+    expect(inkIn(removeRuledLines(upright, { ...options, slant: 1 }), 0, 0, 60, 900)).toBeLessThanOrEqual(10);
+  });
+
   /** Bold capital Es set one pixel apart: their bars line up into rows of ink as long and full as a rule. */
   function boldEs(): GreyBitmap {
     const width = 400;

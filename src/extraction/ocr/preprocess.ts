@@ -434,8 +434,25 @@ function rawRunClasses(binary: GreyBitmap, options: LineRemovalOptions): Uint8Ar
     for (let x = 0; x < width; x++) if (data[row + x] === INK) runs[row + x]! |= horizontal(line[x]!);
   }
   if (maxGap > 0) {
+    // (a column with the columns `slant` either side of it, as a row with its neighbours above: a photo's vertical
+    // rules lean and bend as its horizontal ones do, a pixel or two over a form's height)
+    const column = slant > 0 ? new Uint8Array(height) : null;
     for (let x = 0; x < width; x++) {
-      runLengths(data, line, x, width, height, maxGap);
+      if (column) {
+        column.fill(PAPER);
+        const from = Math.max(0, x - slant);
+        const to = Math.min(width - 1, x + slant);
+        for (let y = 0; y < height; y++) {
+          const r = y * width;
+          for (let xx = from; xx <= to; xx++) {
+            if (data[r + xx] === INK) {
+              column[y] = INK;
+              break;
+            }
+          }
+        }
+        runLengths(column, line, 0, 1, height, maxGap);
+      } else runLengths(data, line, x, width, height, maxGap);
       for (let y = 0; y < height; y++) if (data[y * width + x] === INK) runs[y * width + x]! |= vertical(line[y]!);
     }
     return runs;
