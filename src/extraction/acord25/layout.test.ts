@@ -928,6 +928,22 @@ describe('OCR slips the layout reader works around', () => {
     expect(gl(read(['02/26/2026'], ['08/26/2026'])).expirationDate).toBe('2026-08-26');
   });
 
+  it("takes the whole-page pass's reading of an amount the strip read as none (',000,000': its first digit blanked with the '$')", () => {
+    const at = (w: Word) => Math.abs(w.x - 527) < 0.5 && Math.abs(w.y - 300) < 0.5;
+    const read = (text: string, readings?: string[]) => {
+      const p = page(withInsurers({}), { source: 'ocr' } as never);
+      p.words = p.words.map((w) => (at(w) ? { ...w, text, readings } : w));
+      return acord25FromWords([p], { pages: 1, method: 'ocr' }).policies.find((q) => q.coverage === 'general_liability')!.limits;
+    };
+    expect(read('1,000,000').each_occurrence).toBe(1_000_000);
+    expect(read(',000,000').each_occurrence).toBeUndefined();
+    expect(read(',000,000', ['$1,000,000']).each_occurrence).toBe(1_000_000);
+    // an amount read stays as read, whatever the other reading
+    expect(read('2,000,000', ['$1,000,000']).each_occurrence).toBe(2_000_000);
+    // a reading that is no amount either, or a stray digit, gives none
+    expect(read(',000,000', ['$', '5']).each_occurrence).toBeUndefined();
+  });
+
   it("takes the certificate date read with a slash lost ('116/26') for the one of its repairs within the policies' term", () => {
     const at = (w: Word) => Math.abs(w.x - 530) < 0.5 && Math.abs(w.y - 37) < 0.5;
     const read = (text: string, readings?: string[]) => {
@@ -944,6 +960,10 @@ describe('OCR slips the layout reader works around', () => {
     // none of them in the term, or more than one (4/2/26, 4/12/26): no date
     expect(read('116/29').certificateDate).toBeNull();
     expect(read('412/26').certificateDate).toBeNull();
+    // both slashes lost, one read as 7 ('107122026' for 10/12/2026): two slips, taken only as no repair of one fits
+    expect(read('107122026').certificateDate).toBe('2026-10-12');
+    // (one slip, 10/2/2026 or 10/12/2026, both within the term: none taken, the dearer repairs not tried)
+    expect(read('1012/2026').certificateDate).toBeNull();
   });
 
   it("takes a certificate date read whole but outside the policies' term for the one date a confused digit away within it ('2028' for 2025)", () => {

@@ -496,8 +496,8 @@ class LayoutReader {
         // (no reading a date: the first segment's one-slip repairs wait for the policies' dates, certificateDateByPolicies)
         if (this.ctx.method !== 'text' && !this.dateRepairs) {
           const texts = [seg.text.replace(/\s+/g, ''), ...readings];
-          const options = texts.flatMap((t) => ocrDates(t).filter((o) => o.cost <= 1).map((o) => o.iso));
-          if (options.length > 0) this.dateRepairs = { options: [...new Set(options)], words: seg.words, text: [...new Set(texts)].join('" or "') };
+          const options = texts.flatMap((t) => ocrDates(t).filter((o) => o.cost <= CERTIFICATE_DATE_SLIPS));
+          if (options.length > 0) this.dateRepairs = { options, words: seg.words, text: [...new Set(texts)].join('" or "') };
         }
       }
     }
@@ -927,7 +927,7 @@ class LayoutReader {
   }
 
   /** The certificate date cell's one-slip repairs, when no reading of it was a date (OCR only). */
-  private dateRepairs: { options: string[]; words: Word[]; text: string } | null = null;
+  private dateRepairs: { options: { iso: string; cost: number }[]; words: Word[]; text: string } | null = null;
   /** The certificate date's year, where it was read whole: a policy in force then runs within a few years of it. */
   private certificateYear: number | null = null;
 
@@ -954,7 +954,11 @@ class LayoutReader {
     }
     const repairs = this.dateRepairs;
     if (!repairs || x.certificateDate !== null) return;
-    const fits = repairs.options.filter((d) => d >= from && d <= to);
+    // (the fewest slips first: both slashes lost, '107122024' for 10/12/2024, only where no repair of one slip fits)
+    let fits: string[] = [];
+    for (let slips = 1; slips <= CERTIFICATE_DATE_SLIPS && fits.length === 0; slips++) {
+      fits = [...new Set(repairs.options.filter((o) => o.cost <= slips && o.iso >= from && o.iso <= to).map((o) => o.iso))];
+    }
     if (fits.length !== 1) return;
     x.certificateDate = fits[0]!;
     this.note('/certificateDate', fits[0], repairs.words);
@@ -1074,7 +1078,7 @@ class LayoutReader {
     if (row === 'other') {
       const labels = cells('limitLabel').sort(byY);
       for (const a of amounts) {
-        const n = this.limit(a.text);
+        const n = this.limitOf(a);
         if (n === null) continue;
         const label = nearestByY(labels, centerY(a), 1.0 * a.height);
         const key = limitLabelKey(label?.text);
@@ -1092,7 +1096,7 @@ class LayoutReader {
       const taken = new Set<string>();
       const pairs: { a: Segment; n: number; key: string; d: number }[] = [];
       for (const a of amounts) {
-        const n = this.limit(a.text);
+        const n = this.limitOf(a);
         if (n === null) {
           if (/\d/.test(a.text)) this.warnings.push(`${where}: limit "${a.text}" is not an amount; left out`);
           continue;
@@ -1125,7 +1129,7 @@ class LayoutReader {
         }
         for (const a of amounts) {
           if (placed.has(a)) continue;
-          const n = this.limit(a.text);
+          const n = this.limitOf(a);
           if (n === null || n < 100) continue;
           // (no label read near it: an amount on the band's first line, above every label read, is on the row's first
           // limit line, which the form prints level with the row's name: EACH OCCURRENCE, COMBINED SINGLE LIMIT; the
@@ -1260,6 +1264,16 @@ class LayoutReader {
       out.push({ policy, words });
     }
     return out;
+  }
+
+  /**
+   * An amount cell's limit: its text's, or on OCR where that is no amount (',000,000': a first digit blanked with the
+   * '$' printed close before it), its other reading's ('$1,000,000', the whole-page pass's).
+   */
+  private limitOf(seg: Segment): number | null {
+    const n = this.limit(seg.text);
+    if (n !== null || this.ctx.method === 'text') return n;
+    return otherReadings(seg).map((t) => this.limit(t)).find((v) => v !== null && v >= 100) ?? null;
   }
 
   /** A limit amount; on OCR also one whose first thousands comma was lost ("1000 000", "2000,000", "1.000.000"). */
@@ -1489,6 +1503,9 @@ export function withoutRuleDigit(text: string): string {
   const m = /^\s*[1Il|!,.]\s*(\d{5})\s*$/.exec(text);
   return m ? m[1]! : text;
 }
+
+/** The most slips a certificate date read with no date in it may carry, its repair confirmed by the policies' term. */
+const CERTIFICATE_DATE_SLIPS = 2;
 
 /** A policy's term runs at most this many years; a row read as longer misread a year digit. */
 const MAX_TERM_YEARS = 5;

@@ -428,6 +428,28 @@ describe('ACORD 25 value regions', () => {
     expect(unruled.exp!.x0).toBeGreaterThan(331);
   });
 
+  it("moves the flag columns onto rules a photo's light left half of, and no other column", () => {
+    const s = 300 / 72;
+    const width = Math.round(612 * s);
+    const height = Math.round(600 * s);
+    const data = new Uint8Array(width * height).fill(255);
+    const top = Math.round(280 * s);
+    const bottom = Math.round(570 * s);
+    for (const xPt of [170, 210, 330, 380, 422]) for (let y = top; y < bottom; y++) for (let dx = 0; dx < 3; dx++) data[y * width + Math.round(xPt * s) + dx] = 0;
+    // the rule between ADDL and SUBR, and one through the policy numbers' column, broken into dashes inking 55% of it
+    for (const xPt of [190, 270]) for (let y = top; y < bottom; y++) if ((y - top) % 40 < 22) for (let dx = 0; dx < 3; dx++) data[y * width + Math.round(xPt * s) + dx] = 0;
+    const regions = acord25ValueRegions(page(HEADER));
+    const snapped = byName(snapToRules(regions, { width, height, data }, s));
+    expect(snapped.addl!.x1).toBeCloseTo(188.8, 0);
+    expect(snapped.subr!.x0).toBeCloseTo(191.4, 0);
+    expect(snapped.number!.x1).toBeGreaterThan(300);
+    // the SUBR column's right rule faint too: the policy numbers' strip begins at it
+    for (let y = top; y < bottom; y++) if ((y - top) % 40 >= 22) for (let dx = 0; dx < 3; dx++) data[y * width + Math.round(210 * s) + dx] = 255;
+    const faint = byName(snapToRules(regions, { width, height, data }, s));
+    expect(faint.subr!.x1).toBeCloseTo(208.8, 0);
+    expect(faint.number!.x0).toBeCloseTo(211.4, 0);
+  });
+
   it("splits the insurer names from their NAIC codes at the rule between them, where the edition puts it ('37540' read '7540')", () => {
     const s = 300 / 72;
     const width = Math.round(612 * s);
@@ -854,6 +876,15 @@ describe('a value of the grid read again alone', () => {
     const plain = await read([['15000', 528, 326]], alone('15000'));
     expect(inCell(plain.words)).toEqual(['15000']);
     expect(plain.calls).toHaveLength(1);
+  });
+
+  it("keeps the whole-page pass's reading beside an amount the strip read as none (',000,000'), and none beside an amount", async () => {
+    const read = setup([[528, 326, 21]]);
+    const inCell = (words: Word[]) => words.filter((w) => w.x > 522 && w.y > 320 && w.y < 335).map((w) => [w.text, w.readings]);
+    const lost = await read([['$1,000,000', 526, 326]], () => [',000,000', 90]);
+    expect(inCell(lost.words)).toEqual([[',000,000', ['$1,000,000']]]);
+    const plain = await read([['$1,000,000', 526, 326]], () => ['1,000,000', 90]);
+    expect(inCell(plain.words)).toEqual([['1,000,000', undefined]]);
   });
 
   it("takes for a policy number what two of its readings alone, reduced, enlarged and at its size, give surely ('B360115-26' → '8360115-26')", async () => {

@@ -610,6 +610,16 @@ export async function rereadValueCells(
     // sure tesseract was, for a reading that is an amount grouped right
     const odd = (w: Word) => !isAmount(w.text) || /^[1-9][68]0{3,}$/.test(w.text.replace(/,/g, ''));
     if (r.whitelist === AMOUNT_CHARS) await voteOnDigits(found, cut, { doubted: odd, accept: isAmount });
+    // an amount the strip read as none (',000,000': its first digit blanked with the '$' printed close before it, in a
+    // monospaced type) keeps the whole-page pass's reading of its line beside it ('$1,000,000')
+    if (r.whitelist === AMOUNT_CHARS) {
+      for (let i = 0; i < found.length; i++) {
+        const w = found[i]!;
+        if (isAmount(w.text)) continue;
+        const readings = words.filter((o) => inside(o, r) && o.text !== w.text && sameLine(o, w) && /\d/.test(o.text)).map((o) => o.text);
+        if (readings.length > 0) found[i] = { ...w, readings: [...new Set([...(w.readings ?? []), ...readings])] };
+      }
+    }
     // (a box of names keeps every word outside it: its labels stand close around it, and a word OCR boxed with the
     // rule under it, 'Tampa_', would cover the INSURED label below)
     // A first-pass word that begins inside the strip and runs out of it over a strip word ('AX': an insurer letter
@@ -904,7 +914,9 @@ export function snapToRules(regions: ValueRegion[], binary: GreyBitmap, pixelsPe
   const y0 = Math.min(...grid.map((r) => r.y0));
   const y1 = Math.max(...grid.map((r) => r.y1));
   const rules = verticalRules(binary, 0, binary.width, y0 * pixelsPerPoint, y1 * pixelsPerPoint).map((x) => x / pixelsPerPoint);
-  if (rules.length < 4) return splitAtNaicRule(regions, binary, pixelsPerPoint);
+  // (the narrow flag columns' rules also where a photo's light left half of them: a flag typed at its column's left
+  // edge is cut in two by a strip placed by the column's garbled label)
+  const faint = verticalRules(binary, 0, binary.width, y0 * pixelsPerPoint, y1 * pixelsPerPoint, FAINT_RULE_COVERAGE).map((x) => x / pixelsPerPoint);
   const margin = 1.2;
   const mids = grid.map((r) => (r.x0 + r.x1) / 2);
   const snapped = regions.map((r) => {
@@ -913,15 +925,36 @@ export function snapToRules(regions: ValueRegion[], binary: GreyBitmap, pixelsPe
     const width = r.x1 - r.x0;
     // (a rule past the middle of the next column is that column's far edge: the rule between the two was not found)
     const beyond = (a: number, b: number) => mids.some((m) => m !== mid && m > Math.min(a, b) && m < Math.max(a, b));
-    const left = rules.filter((x) => x < mid && !beyond(x, mid)).pop();
-    const right = rules.find((x) => x > mid && !beyond(mid, x));
-    // a rule far beyond the label-derived edge is another column's: keep that edge then
-    const x0 = left !== undefined && r.x0 - left < width && left - r.x0 < width / 2 ? left + margin : r.x0;
-    const x1 = right !== undefined && right - r.x1 < width && r.x1 - right < width / 2 ? right - margin : r.x1;
-    return { ...r, x0, x1 };
+    // the nearest rule on that side, unless it is another column's: far beyond the label-derived edge, or well inside
+    // the strip; none where too few rules were found to be the grid's
+    const edge = (list: number[], side: 'left' | 'right', within = Infinity): number | undefined => {
+      if (list.length < 4) return undefined;
+      const x = side === 'left' ? list.filter((x) => x < mid && !beyond(x, mid)).pop() : list.find((x) => x > mid && !beyond(mid, x));
+      if (x === undefined) return undefined;
+      const inside = side === 'left' ? x - r.x0 : r.x1 - x;
+      return -inside < width && inside < width / 2 && Math.abs(inside) < within ? x : undefined;
+    };
+    // (the flag columns, and the policy numbers' left edge, at a faint rule where no rule inking most rows is found
+    // there: a photo's)
+    const flags = FLAG_STRIPS.has(r.name);
+    const left = edge(rules, 'left') ?? (flags ? edge(faint, 'left') : r.name === 'number' ? edge(faint, 'left', FAINT_REACH_PT) : undefined);
+    const right = edge(rules, 'right') ?? (flags ? edge(faint, 'right') : undefined);
+    return { ...r, x0: left !== undefined ? left + margin : r.x0, x1: right !== undefined ? right - margin : r.x1 };
   });
   return splitAtNaicRule(snapped, binary, pixelsPerPoint);
 }
+
+/**
+ * The share of the grid's rows a flag column's rule inks at least: a photo's rule broken by its light inks little
+ * more than half of them; no column of flags or labels inks half.
+ */
+const FAINT_RULE_COVERAGE = 0.5;
+
+/** How far (points) from the label-placed edge of the policy numbers' strip a faint rule moves it. */
+const FAINT_REACH_PT = 8;
+
+/** The strips of the ADDL INSD and SUBR WVD columns, snapped to their faint rules too. */
+const FLAG_STRIPS = new Set(['addl', 'subr', 'addlHead', 'subrHead']);
 
 /**
  * How far (points) either side of where its label puts the NAIC column's left edge the rule there, or the codes'
