@@ -917,7 +917,6 @@ export function snapToRules(regions: ValueRegion[], binary: GreyBitmap, pixelsPe
   // (the narrow flag columns' rules also where a photo's light left half of them: a flag typed at its column's left
   // edge is cut in two by a strip placed by the column's garbled label)
   const faint = verticalRules(binary, 0, binary.width, y0 * pixelsPerPoint, y1 * pixelsPerPoint, FAINT_RULE_COVERAGE).map((x) => x / pixelsPerPoint);
-  const margin = 1.2;
   const mids = grid.map((r) => (r.x0 + r.x1) / 2);
   const snapped = regions.map((r) => {
     if (!r.grid) return r;
@@ -939,10 +938,13 @@ export function snapToRules(regions: ValueRegion[], binary: GreyBitmap, pixelsPe
     const flags = FLAG_STRIPS.has(r.name);
     const left = edge(rules, 'left') ?? (flags ? edge(faint, 'left') : r.name === 'number' ? edge(faint, 'left', FAINT_REACH_PT) : undefined);
     const right = edge(rules, 'right') ?? (flags ? edge(faint, 'right') : undefined);
-    return { ...r, x0: left !== undefined ? left + margin : r.x0, x1: right !== undefined ? right - margin : r.x1 };
+    return { ...r, x0: left !== undefined ? left + RULE_MARGIN_PT : r.x0, x1: right !== undefined ? right - RULE_MARGIN_PT : r.x1 };
   });
   return splitAtNaicRule(snapped, binary, pixelsPerPoint);
 }
+
+/** How far (points) inside a rule a strip snapped to it begins or ends: clear of what is left of the rule. */
+const RULE_MARGIN_PT = 1.2;
 
 /**
  * The share of the grid's rows a flag column's rule inks at least: a photo's rule broken by its light inks little
@@ -979,8 +981,7 @@ function splitAtNaicRule(regions: ValueRegion[], binary: GreyBitmap, pixelsPerPo
   const rules = verticalRules(binary, x0 * s, (naic.x0 + NAIC_RULE_REACH_PT) * s, insurers.y0 * s, insurers.y1 * s).map((x) => x / s);
   if (rules.length === 0) return regions;
   const rule = rules.reduce((a, b) => (Math.abs(b - naic.x0) < Math.abs(a - naic.x0) ? b : a));
-  const margin = 1.2;
-  return regions.map((r) => (r === insurers ? { ...r, x1: rule - margin } : r === naic ? { ...r, x0: rule + margin } : r));
+  return regions.map((r) => (r === insurers ? { ...r, x1: rule - RULE_MARGIN_PT } : r === naic ? { ...r, x0: rule + RULE_MARGIN_PT } : r));
 }
 
 /** The share of word `a`'s box that the boxes of `others` cover (their overlaps with one another counted twice). */
