@@ -1321,10 +1321,7 @@ class LayoutReader {
       const options = (seg: Segment, plain: string | null) => {
         if (plain !== null) return [{ iso: plain, cost: 0 }];
         const readings = otherReadings(seg);
-        return [text(seg), ...readings].flatMap((t) => {
-          const iso = normalizeDate(t);
-          return iso !== null ? [{ iso, cost: 0 }] : ocrDates(t);
-        });
+        return [text(seg), ...readings].flatMap(dateReadings);
       };
       const cheapest = new Map<string, { e: string; x: string; cost: number }>();
       for (const e of options(eff, effectiveDate)) {
@@ -1536,10 +1533,7 @@ export function plausiblePolicyDates(
   const options = (iso: string | null, readings: readonly string[]): { iso: string | null; cost: number }[] => {
     if (iso === null) return [{ iso, cost: 0 }];
     // (another reading is one slip, and as many more as it takes to read it as a date)
-    const others = readings.flatMap((t) => {
-      const plain = normalizeDate(t.replace(/\s+/g, ''));
-      return plain !== null ? [{ iso: plain, cost: 1 }] : ocrDates(t).map((d) => ({ iso: d.iso, cost: 1 + d.cost }));
-    });
+    const others = readings.flatMap((t) => dateReadings(t.replace(/\s+/g, '')).map((d) => ({ iso: d.iso, cost: 1 + d.cost })));
     return [{ iso, cost: 0 }, ...others, ...digitSlips(iso).map((d) => ({ iso: d, cost: 2 }))];
   };
   const pairs = new Map<string, { e: string | null; x: string | null; cost: number }>();
@@ -1652,6 +1646,12 @@ export function withoutDollarDigit(seg: Segment, dollarX: number, amountX: numbe
   const m = /^[1358S$]([1-9]\d{0,2}(?:[,.]\d{3})+|[1-9]\d{2,})$/.exec(first.text);
   if (!m) return seg;
   return { ...seg, text: [m[1]!, ...seg.words.slice(1).map((w) => w.text)].join(' ') };
+}
+
+/** A date cell's text as a date: the date it is plainly (no slip), else the repairs ocrDates finds, by their slips. */
+function dateReadings(text: string): { iso: string; cost: number }[] {
+  const iso = normalizeDate(text);
+  return iso !== null ? [{ iso, cost: 0 }] : ocrDates(text);
 }
 
 /** What OCR makes of a date's slash: itself, a digit or letter of like shape, a colon (a thin slash broken), or nothing. */
