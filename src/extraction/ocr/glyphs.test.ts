@@ -90,6 +90,26 @@ describe('mendOpenZeros', () => {
   });
 });
 
+describe("a word's glyphs measured on its line of type", () => {
+  it("judges no 0 by the pieces of a broken rule under it that its box reaches down to ('2,000,000' read as 2,900,009)", async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const p = doc.addPage([300, 60]);
+    const text = '2,000,000';
+    p.drawText(text, { x: 40, y: 30, size: 10, font });
+    // under each 0, a piece of the rule a scan broke, narrower than the 0, a point and a half below its foot
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] !== '0') continue;
+      const x = 40 + font.widthOfTextAtSize(text.slice(0, i), 10);
+      p.drawLine({ start: { x: x + 1.5, y: 28.3 }, end: { x: x + font.widthOfTextAtSize('0', 10) - 1.5, y: 28.3 }, thickness: 0.5 });
+    }
+    const { words, binary, s } = await rendered(await doc.save());
+    // OCR boxes the amount down to its commas' tails, two points under the digits (the text layer, to their foot)
+    const read: PageWords = { ...words, words: words.words.map((w) => ({ ...w, height: w.height + 2 })) };
+    expect(mendOpenZeros(read, binary, s)).toBe(read);
+  });
+});
+
 describe('mendDigitsByPageGlyphs', () => {
   // the sure numbers, and the words OCR misread
   const values = [...SURE, '3873653-23', '5,000,000', '$500,000', '11/15/2025'];

@@ -48,10 +48,12 @@ function wordGlyphs(binary: GreyBitmap, pixelsPerPoint: number, word: Word): { g
   const s = pixelsPerPoint;
   const x0 = Math.max(0, Math.floor(word.x * s) - 1);
   const x1 = Math.min(binary.width - 1, Math.ceil((word.x + word.width) * s) + 1);
-  const y0 = Math.max(0, Math.floor(word.y * s) - 1);
-  const y1 = Math.min(binary.height - 1, Math.ceil((word.y + word.height) * s) + 1);
-  if (x1 <= x0 || y1 <= y0) return null;
   const { width, data } = binary;
+  // (the box's rows narrowed to its line of type: the tallest band of rows with ink, without what lies in the box
+  // apart from it, above or below a blank row, a rule's broken pieces under the digits that would join their glyphs)
+  const band = inkBand(binary, x0, x1, Math.max(0, Math.floor(word.y * s) - 1), Math.min(binary.height - 1, Math.ceil((word.y + word.height) * s) + 1));
+  if (!band || x1 <= x0) return null;
+  const [y0, y1] = band;
   const rowsWithInk = (c0: number, c1: number): [number, number] | null => {
     let top = -1;
     let bottom = -1;
@@ -81,6 +83,22 @@ function wordGlyphs(binary: GreyBitmap, pixelsPerPoint: number, word: Word): { g
     }
   }
   return { glyphs, height: all[1] - all[0] + 1 };
+}
+
+/** The tallest run of rows [y0, y1] with ink between columns x0 and x1 (inclusive); null when none has ink. */
+function inkBand(binary: GreyBitmap, x0: number, x1: number, y0: number, y1: number): [number, number] | null {
+  let best: [number, number] | null = null;
+  let start = -1;
+  for (let y = y0; y <= y1 + 1; y++) {
+    let any = false;
+    if (y <= y1) for (let x = x0, row = y * binary.width; x <= x1 && !any; x++) any = binary.data[row + x] === INK;
+    if (any && start < 0) start = y;
+    else if (!any && start >= 0) {
+      if (!best || y - 1 - start > best[1] - best[0]) best = [start, y - 1];
+      start = -1;
+    }
+  }
+  return best;
 }
 
 /** For the first glyph of `word` on the binary page: how far its corners start right of its stem (see B_MAX_CORNERS). */
@@ -180,8 +198,11 @@ export function mendOpenZeros(page: PageWords, binary: GreyBitmap, pixelsPerPoin
     const found = wordGlyphs(binary, pixelsPerPoint, w);
     if (!found || found.glyphs.length !== w.text.length || !digitsLineUp(w.text, found.glyphs)) return w;
     let text = w.text;
+    // (a glyph taller or shorter than the word's digits has other ink joined to it, a rule's piece under it, that
+    // opens or closes its sides: not judged)
+    const tall = median(found.glyphs.filter((_, i) => /\d/.test(w.text[i]!)).map((g) => g.r1 - g.r0 + 1));
     found.glyphs.forEach((glyph, i) => {
-      if (w.text[i] !== '0' || glyph.r1 - glyph.r0 + 1 < MIN_GLYPH_POINTS * pixelsPerPoint) return;
+      if (w.text[i] !== '0' || glyph.r1 - glyph.r0 + 1 < MIN_GLYPH_POINTS * pixelsPerPoint || !sameHeight(glyph, tall)) return;
       const shape = zeroShape(binary, glyph);
       if (shape === '9' || shape === '6') text = text.slice(0, i) + shape + text.slice(i + 1);
     });

@@ -8,6 +8,7 @@ import { rereadValueCells } from '../acord25/ocr-cells.js';
 import { decideCheckBoxes } from './checkboxes.js';
 import { mendDigitsByPageGlyphs, mendEightsReadAsB, mendOpenZeros } from './glyphs.js';
 import { ocrPageWithBitmap, recognizeBitmap, toPageWords, type PixelWord } from './ocr.js';
+import { withoutRuns } from './preprocess.js';
 import { loadImagePages, renderPdfPage, type GreyBitmap, type PageBitmap } from './render.js';
 
 export { terminateOcr } from './ocr.js';
@@ -68,7 +69,20 @@ async function ocrPage(page: PageBitmap): Promise<PageWords> {
   return { ...byGlyphs(decideCheckBoxes(reread, binary, s), binary, s), acord25: true };
 }
 
-/** Digits OCR misread that the page's ink shows (glyphs.ts): an 8 read as B, a 9 or 6 as 0, a digit its own glyphs tell. */
+/**
+ * Digits OCR misread that the page's ink shows (glyphs.ts): an 8 read as B, a 9 or 6 as 0, a digit its own glyphs
+ * tell. The glyphs are measured on the page with its rules taken out whole (withoutRuns): a value printed against a
+ * rule has the rule's ink joined to its glyphs' tops.
+ */
 function byGlyphs(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): PageWords {
-  return mendDigitsByPageGlyphs(mendOpenZeros(mendEightsReadAsB(page, binary, pixelsPerPoint), binary, pixelsPerPoint), binary, pixelsPerPoint);
+  const s = pixelsPerPoint;
+  const ink = withoutRuns(binary, Math.round(RULE_RUN_PT * s), Math.round(RULE_RUN_PT * s));
+  return mendDigitsByPageGlyphs(mendOpenZeros(mendEightsReadAsB(page, ink, s), ink, s), ink, s);
 }
+
+/**
+ * An ink run this long (points) along a row or down a column is a rule, not a glyph's stroke: longer than any value's
+ * glyph is wide or tall (a 16 pt capital stands 11 points), shorter than the form's shortest rules (a check box's
+ * side, 8 points, stays).
+ */
+const RULE_RUN_PT = 15;

@@ -1,6 +1,6 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { binarize, cleanPage, despeckle, estimateSkew, removeRuledLines, rotate } from './preprocess.js';
+import { binarize, cleanPage, despeckle, estimateSkew, removeRuledLines, rotate, withoutRuns } from './preprocess.js';
 import { rgbaToGrey, type GreyBitmap } from './render.js';
 
 /** A synthetic form page: ruled rows with text lines in them, drawn turned by `degrees` (canvas convention). */
@@ -232,6 +232,31 @@ describe('removeRuledLines on a rule a photo broke into dashes', () => {
     const cleaned = removeRuledLines(page, { ...options, dashes: 25 });
     expect(inkIn(cleaned, 20, 145, 780, 160)).toBe(0);
     expect(inkIn(cleaned, 20, 60, 780, 120)).toBe(text);
+  });
+});
+
+describe('withoutRuns', () => {
+  it('takes out every run of ink as long as a rule, along rows and down columns, with the glyph ink touching it', () => {
+    const width = 120;
+    const height = 60;
+    const data = new Uint8Array(width * height).fill(255);
+    const ink = (x: number, y: number) => (data[y * width + x] = 0);
+    // a rule along row 40 and one down column 100; a glyph's stem (a 12-pixel run) standing on the rule
+    for (let x = 5; x < 115; x++) ink(x, 40);
+    for (let y = 2; y < 58; y++) ink(100, y);
+    for (let y = 28; y < 40; y++) ink(30, y);
+    // a short bar, shorter than a rule
+    for (let x = 50; x < 60; x++) ink(x, 20);
+    const out = withoutRuns({ width, height, data }, 40, 40);
+    const at = (x: number, y: number) => out.data[y * width + x];
+    expect(at(70, 40)).toBe(255);
+    expect(at(100, 10)).toBe(255);
+    // the stem's own ink stays, the rule's pixel under it goes with the rule
+    expect(at(30, 30)).toBe(0);
+    expect(at(30, 40)).toBe(255);
+    expect(at(55, 20)).toBe(0);
+    // the bitmap given is left as it was
+    expect(data[40 * width + 70]).toBe(0);
   });
 });
 

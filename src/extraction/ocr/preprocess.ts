@@ -596,6 +596,45 @@ export function cleanPage(grey: GreyBitmap, pixelsPerPoint: number, options: { f
 }
 
 /**
+ * A copy of a black-and-white bitmap without its plain rules: every ink run at least `minHorizontal` pixels long
+ * along a row, or `minVertical` down a column, made paper, with no exception for the glyphs that touch them. The
+ * glyphs' own shapes are then measured without the rule joined to them (a 0 standing against the rule above it boxed
+ * with a piece of the rule looks like a 9: glyphs.ts), where cleanPage keeps such a crossing's ink for the glyph.
+ */
+export function withoutRuns(binary: GreyBitmap, minHorizontal: number, minVertical: number): GreyBitmap {
+  const { width, height, data } = binary;
+  const out = data.slice();
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let x = 0;
+    while (x < width) {
+      if (data[row + x] !== INK) {
+        x++;
+        continue;
+      }
+      let end = x;
+      while (end < width && data[row + end] === INK) end++;
+      if (end - x >= minHorizontal) out.fill(PAPER, row + x, row + end);
+      x = end;
+    }
+  }
+  // (columns followed row by row: each column's open run is closed at its first paper pixel)
+  const from = new Int32Array(width).fill(-1);
+  for (let y = 0; y <= height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if (y < height && data[row + x] === INK) {
+        if (from[x]! < 0) from[x] = y;
+      } else if (from[x]! >= 0) {
+        if (y - from[x]! >= minVertical) for (let k = from[x]!; k < y; k++) out[k * width + x] = PAPER;
+        from[x] = -1;
+      }
+    }
+  }
+  return { width, height, data: out };
+}
+
+/**
  * The x (pixels) of vertical rules crossing most of the rows [y0, y1) between x0 and x1: columns whose ink covers at
  * least `coverage` of those rows, neighbouring columns merged into one rule at their middle.
  */
