@@ -928,6 +928,23 @@ describe('OCR slips the layout reader works around', () => {
     expect(gl(read(['02/26/2026'], ['08/26/2026'])).expirationDate).toBe('2026-08-26');
   });
 
+  it("takes of a row's repairs as cheap as each other the term more of its cells' readings give ('3117727': 3/17/27, not 3/1/27)", () => {
+    const gl = (x: ReturnType<typeof acord25FromWords>) => x.policies.find((p) => p.coverage === 'general_liability')!;
+    const at = (w: Word, x: number, y: number) => Math.abs(w.x - x) < 0.5 && Math.abs(w.y - y) < 0.5;
+    const read = (eff: [string, string[]?], exp: [string, string[]?]) => {
+      const p = page(withInsurers({}), { source: 'ocr' } as never);
+      p.words = p.words.map((w) => (at(w, 334, 337) ? { ...w, text: eff[0], readings: eff[1] } : at(w, 381, 337) ? { ...w, text: exp[0], readings: exp[1] } : w));
+      return acord25FromWords([p], { pages: 1, method: 'ocr' });
+    };
+    // '3/1726' is 3/17/26 with a slash lost or 3/1/26 with a slash read as 7; '31727' likewise; '3117727' only 3/17/27
+    const x = read(['31726', ['3/1726']], ['31727', ['3117727']]);
+    expect([gl(x).effectiveDate, gl(x).expirationDate]).toEqual(['2026-03-17', '2027-03-17']);
+    expect(x.warnings.some((w) => w.includes('most readings'))).toBe(true);
+    // readings as many for each: none taken
+    const y = read(['31726', ['3/1726']], ['31727']);
+    expect([gl(y).effectiveDate, gl(y).expirationDate]).toEqual([null, null]);
+  });
+
   it("takes the whole-page pass's reading of an amount the strip read as none (',000,000': its first digit blanked with the '$')", () => {
     const at = (w: Word) => Math.abs(w.x - 527) < 0.5 && Math.abs(w.y - 300) < 0.5;
     const read = (text: string, readings?: string[]) => {
@@ -964,6 +981,33 @@ describe('OCR slips the layout reader works around', () => {
     expect(read('107122026').certificateDate).toBe('2026-10-12');
     // (one slip, 10/2/2026 or 10/12/2026, both within the term: none taken, the dearer repairs not tried)
     expect(read('1012/2026').certificateDate).toBeNull();
+    // a slash lost and the year's 2 read as 7 ('4/1576'), and both slashes lost ('41526': 4/15/26, or 4/5/26 with a
+    // slash read as 1): of the two within the term, the one both readings give
+    const y = read('4/1576', ['41526']);
+    expect(y.certificateDate).toBe('2026-04-15');
+    expect(read('41526').certificateDate).toBeNull();
+  });
+
+  it("judges no policy's years by a certificate date read in a year after the next ('11/06/76' for 11/06/26)", () => {
+    const at = (w: Word, x: number, y: number) => Math.abs(w.x - x) < 0.5 && Math.abs(w.y - y) < 0.5;
+    const read = (texts: Record<string, string>, today?: string) => {
+      const p = page(withInsurers({}), { source: 'ocr' } as never);
+      const place: Record<string, [number, number]> = { date: [530, 37], eff: [334, 337], exp: [381, 337] };
+      p.words = p.words.map((w) => {
+        const key = Object.keys(texts).find((k) => at(w, ...place[k]!));
+        return key ? { ...w, text: texts[key]! } : w;
+      });
+      return acord25FromWords([p], { pages: 1, method: 'ocr', today });
+    };
+    const gl = (x: ReturnType<typeof read>) => x.policies.find((q) => q.coverage === 'general_liability')!;
+    // the GL row's effective date read 2076 and its expiration no date: the row's repairs within the years a policy
+    // read on 2026-11-30 may have
+    const x = read({ date: '11/06/2076', eff: '02/26/2076', exp: '02/76/2027' }, '2026-11-30');
+    expect(x.certificateDate).toBe('2026-11-06');
+    expect([gl(x).effectiveDate, gl(x).expirationDate]).toEqual(['2026-02-26', '2027-02-26']);
+    // read in 2080, 2076 is a year a policy may have: the row is left as read
+    const y = read({ date: '11/06/2076', eff: '02/26/2076', exp: '02/76/2027' }, '2080-01-01');
+    expect(gl(y).effectiveDate).toBe('2076-02-26');
   });
 
   it("takes a certificate date read whole but outside the policies' term for the one date a confused digit away within it ('2028' for 2025)", () => {
@@ -1086,6 +1130,12 @@ describe('policy years OCR misread', () => {
     // two digits off
     expect(mendPolicyYears('2031-02-10', '2026-02-10')).toBeNull();
   });
+
+  it('never mends into a year no policy read today can have yet', () => {
+    // '8/25/73' to '8/25/24' (a serif 2 read as 7): 2023 to 2024, not 2073 to 2074
+    expect(mendPolicyYears('2073-08-25', '2024-08-25')).toBeNull();
+    expect(mendPolicyYears('2073-08-25', '2024-08-25', 1, 1, 2032)).toEqual(['2023-08-25', '2024-08-25']);
+  });
 });
 
 describe("a NAIC code read with its column's rule before it", () => {
@@ -1122,6 +1172,13 @@ describe('policy dates with a year no policy on the certificate has', () => {
     expect(plausiblePolicyDates(null, null, [], [], 2025)).toBeNull();
     // '2099' is no slip of a plausible year for a certificate of 2025
     expect(plausiblePolicyDates('2025-03-01', '2099-03-01', [], [], 2025)).toBeNull();
+  });
+
+  it("takes years after the latest a policy read today can run to for misread, when the certificate's date gives none", () => {
+    // both years read with a 2 as 7 (the whole-page pass read the first right), the certificate's date unread:
+    // plausible this century, not by 2032
+    expect(plausiblePolicyDates('2073-08-25', '2074-08-25', ['8/25/23'], [], null)).toBeNull();
+    expect(plausiblePolicyDates('2073-08-25', '2074-08-25', ['8/25/23'], [], null, 2032)).toEqual(['2023-08-25', '2024-08-25']);
   });
 });
 
@@ -1208,6 +1265,11 @@ describe('a typed date as OCR reads it with its slashes lost or read as a digit'
     ['10:28/2025', ['2025-10-28']],
   ])('reads %s as %s', (text, isos) => {
     expect(cheapest(text).sort()).toEqual([...isos].sort());
+  });
+
+  it("takes a 7 for a 2 whose foot went with the cell's rule, one slip more ('8/75/24' for 8/25/24)", () => {
+    expect(ocrDates('8/75/24')).toContainEqual({ iso: '2024-08-25', cost: 1 });
+    expect(ocrDates('8/25/74')).toContainEqual({ iso: '2024-08-25', cost: 1 });
   });
 
   it('finds a two-digit year too, read with both slashes lost or misread', () => {

@@ -12,7 +12,17 @@ import { dateHeaders, flagColumns, OCR_DOLLAR, policyNumberLabel, typeHeight } f
 import { boxOf, centerX, centerY, containsNear, editDistance, findLabel, foldLabel, groupLines, median, OCR_SEGMENT_GAP, segmentOf, tolerance, type LabelHit, type Line, type Segment } from '../text/lines.js';
 import { repairNameWords } from '../ocr/vocabulary.js';
 
-export type LayoutContext = { fileName?: string; pages: number; method: 'text' | 'ocr' | 'mixed'; warnings?: string[] };
+export type LayoutContext = {
+  fileName?: string;
+  pages: number;
+  method: 'text' | 'ocr' | 'mixed';
+  warnings?: string[];
+  /**
+   * The day the certificate is read (ISO; default: the clock's). A date OCR read in a year past it by more than a
+   * policy's term ('4/15/74' for 4/15/24: a 2 whose foot stood on the cell's rule) misread a digit.
+   */
+  today?: string;
+};
 
 /** Where each value was read: JSON pointer → box on its page. Kept apart from the extraction (the contract has no place for it). */
 export type Provenance = Record<string, Box>;
@@ -489,14 +499,24 @@ class LayoutReader {
         const iso = [seg.text, ...readings].map(normalizeDate).find((d) => d !== null) ?? null;
         if (iso) {
           x.certificateDate = iso;
-          this.certificateYear = Number(iso.slice(0, 4));
+          // (on OCR, a year after the next is no certificate's but a digit misread, '4/15/74' for 4/15/24: no
+          // policy's years are judged by it, and certificateDateByPolicies mends it by their term)
+          if (this.ctx.method === 'text' || yearOf(iso) <= this.thisYear + 1) this.certificateYear = yearOf(iso);
           this.note('/certificateDate', iso, seg.words);
           break;
         }
         // (no reading a date: the first segment's one-slip repairs wait for the policies' dates, certificateDateByPolicies)
         if (this.ctx.method !== 'text' && !this.dateRepairs) {
-          const texts = [seg.text.replace(/\s+/g, ''), ...readings];
-          const options = texts.flatMap((t) => ocrDates(t).filter((o) => o.cost <= CERTIFICATE_DATE_SLIPS));
+          const texts = [...new Set([seg.text.replace(/\s+/g, ''), ...readings])];
+          // (each reading's dates once, at their cheapest; and with a year digit misread besides: '4/1574', 4/15/24
+          // read with a slash lost and its 2 as 7)
+          const options = texts.flatMap((t) => {
+            const read = ocrDates(t);
+            const slipped = read.flatMap((o) => digitSlips(o.iso).filter((d) => d.slice(5) === o.iso.slice(5)).map((iso) => ({ iso, cost: o.cost + 1 })));
+            const cheapest = new Map<string, number>();
+            for (const o of [...read, ...slipped]) if (o.cost <= CERTIFICATE_DATE_SLIPS && yearOf(o.iso) <= this.thisYear + 1) cheapest.set(o.iso, Math.min(cheapest.get(o.iso) ?? Infinity, o.cost));
+            return [...cheapest].map(([iso, cost]) => ({ iso, cost }));
+          });
           if (options.length > 0) this.dateRepairs = { options, words: seg.words, text: [...new Set(texts)].join('" or "') };
         }
       }
@@ -704,7 +724,7 @@ class LayoutReader {
 
   /**
    * The dates in the grid's date columns, each word's date where it reads as one or as one with a single cheapest
-   * repair, with the middle of its word (set by readGrid, for dates()).
+   * repair, with the middle of its word (set by readGrid, for dates()), and each row's dates once dates() took them.
    */
   private gridDates: { iso: string; y: number }[] = [];
   /** The digits OCR makes of a '$' typed before the amounts (withoutTypedDollar): 5, or 3 and 8 too where two amounts show it. */
@@ -930,6 +950,14 @@ class LayoutReader {
   private dateRepairs: { options: { iso: string; cost: number }[]; words: Word[]; text: string } | null = null;
   /** The certificate date's year, where it was read whole: a policy in force then runs within a few years of it. */
   private certificateYear: number | null = null;
+  /** The year of the day the certificate is read (LayoutContext.today). */
+  private get thisYear(): number {
+    return yearOf(this.ctx.today ?? new Date().toISOString());
+  }
+  /** The latest year a policy on a certificate read today can run to: one dated a year ahead, for the longest term. */
+  private get latestPolicyYear(): number {
+    return this.thisYear + 1 + MAX_TERM_YEARS;
+  }
 
   /**
    * The certificate date OCR read with a slash lost ('116/24': 1/16/24 or 11/6/24, or 1/6/24): of its one-slip
@@ -957,7 +985,12 @@ class LayoutReader {
     // (the fewest slips first: both slashes lost, '107122024' for 10/12/2024, only where no repair of one slip fits)
     let fits: string[] = [];
     for (let slips = 1; slips <= CERTIFICATE_DATE_SLIPS && fits.length === 0; slips++) {
-      fits = [...new Set(repairs.options.filter((o) => o.cost <= slips && o.iso >= from && o.iso <= to).map((o) => o.iso))];
+      const within = repairs.options.filter((o) => o.cost <= slips && o.iso >= from && o.iso <= to);
+      fits = [...new Set(within.map((o) => o.iso))];
+      // (several: the one more of the cell's readings give, '4/1574' and '41524' both 4/15/24, only the second 4/5/24)
+      const support = (iso: string) => within.filter((o) => o.iso === iso).length;
+      const most = Math.max(0, ...fits.map(support));
+      if (fits.length > 1 && fits.filter((f) => support(f) === most).length === 1) fits = fits.filter((f) => support(f) === most);
     }
     if (fits.length !== 1) return;
     x.certificateDate = fits[0]!;
@@ -1318,16 +1351,18 @@ class LayoutReader {
     }
     if (this.ctx.method !== 'text' && eff && exp && (effectiveDate === null || expirationDate === null)) {
       // (a date cell OCR read twice offers both readings: the one a plain date, or the row confirms, is taken)
+      // (a plain date in a year no policy can have yet, '8/25/73' beside '8/75/24', offers its repairs too)
       const options = (seg: Segment, plain: string | null) => {
-        if (plain !== null) return [{ iso: plain, cost: 0 }];
+        if (plain !== null && yearOf(plain) <= this.latestPolicyYear) return [{ iso: plain, cost: 0 }];
         const readings = otherReadings(seg);
-        return [text(seg), ...readings].flatMap(dateReadings);
+        return [text(seg), ...readings].flatMap((t) => (plain === null ? dateReadings(t) : ocrDates(t))).filter((o) => yearOf(o.iso) <= this.latestPolicyYear);
       };
       const cheapest = new Map<string, { e: string; x: string; cost: number }>();
       for (const e of options(eff, effectiveDate)) {
         for (const x of options(exp, expirationDate)) {
           const key = `${e.iso} ${x.iso}`;
-          if (e.iso.slice(5) === x.iso.slice(5) && x.iso > e.iso && (cheapest.get(key)?.cost ?? Infinity) > e.cost + x.cost) cheapest.set(key, { e: e.iso, x: x.iso, cost: e.cost + x.cost });
+          const whole = e.iso.slice(5) === x.iso.slice(5) && x.iso > e.iso && yearOf(x.iso) - yearOf(e.iso) <= MAX_TERM_YEARS;
+          if (whole && (cheapest.get(key)?.cost ?? Infinity) > e.cost + x.cost) cheapest.set(key, { e: e.iso, x: x.iso, cost: e.cost + x.cost });
         }
       }
       const pairs = [...cheapest.values()].sort((a, b) => a.cost - b.cost);
@@ -1335,10 +1370,18 @@ class LayoutReader {
       // (by other rows' dates: more than a line away from this row's)
       const others = new Set(this.gridDates.filter((d) => Math.abs(d.y - centerY(eff)) > eff.height && Math.abs(d.y - centerY(exp)) > exp.height).map((d) => d.iso));
       const confirmed = tied.filter((p) => others.has(p.e) && others.has(p.x));
+      // (else by the cells' readings: the pair more of them give, two slips at most, '31724' and '3117724' both
+      // 3/17/24 where only the first is 3/1/24 too)
+      const support = (seg: Segment, iso: string) => [text(seg), ...otherReadings(seg)].filter((t) => dateReadings(t).some((o) => o.iso === iso && o.cost <= READING_SLIPS)).length;
+      const votes = tied.map((p) => support(eff, p.e) + support(exp, p.x));
+      const most = tied.filter((_, i) => votes[i] === Math.max(...votes));
       if (tied.length === 1) [effectiveDate, expirationDate] = [tied[0]!.e, tied[0]!.x];
       else if (confirmed.length === 1) {
         [effectiveDate, expirationDate] = [confirmed[0]!.e, confirmed[0]!.x];
         this.warnings.push(`${where}: dates "${text(eff)}" and "${text(exp)}" read as ${effectiveDate} to ${expirationDate}, the term of another row`);
+      } else if (most.length === 1) {
+        [effectiveDate, expirationDate] = [most[0]!.e, most[0]!.x];
+        this.warnings.push(`${where}: dates "${text(eff)}" and "${text(exp)}" read as ${effectiveDate} to ${expirationDate}, the term most readings of the cells give`);
       }
     }
     if (this.ctx.method !== 'text' && eff && exp && effectiveDate !== null && expirationDate !== null && effectiveDate.slice(5) !== expirationDate.slice(5)) {
@@ -1355,14 +1398,14 @@ class LayoutReader {
       }
     }
     if (this.ctx.method !== 'text' && effectiveDate !== null && expirationDate !== null) {
-      const mended = mendPolicyYears(effectiveDate, expirationDate, eff?.confidence ?? 1, exp?.confidence ?? 1);
+      const mended = mendPolicyYears(effectiveDate, expirationDate, eff?.confidence ?? 1, exp?.confidence ?? 1, this.latestPolicyYear);
       if (mended) {
         this.warnings.push(`${where}: dates read ${effectiveDate} to ${expirationDate}, an expiration before the effective date; one year digit taken for misread: ${mended[0]} to ${mended[1]}`);
         [effectiveDate, expirationDate] = mended;
       }
     }
     if (this.ctx.method !== 'text') {
-      const mended = plausiblePolicyDates(effectiveDate, expirationDate, eff ? otherReadings(eff) : [], exp ? otherReadings(exp) : [], this.certificateYear);
+      const mended = plausiblePolicyDates(effectiveDate, expirationDate, eff ? otherReadings(eff) : [], exp ? otherReadings(exp) : [], this.certificateYear, this.latestPolicyYear);
       if (mended) {
         this.warnings.push(`${where}: dates read ${effectiveDate ?? 'none'} to ${expirationDate ?? 'none'}, a year no policy on a certificate of ${this.certificateYear ?? 'this century'} has; taken for ${mended[0] ?? 'none'} to ${mended[1] ?? 'none'}, the nearest reading that is one`);
         [effectiveDate, expirationDate] = mended;
@@ -1370,6 +1413,10 @@ class LayoutReader {
     }
     for (const [seg, iso, name] of [[eff, effectiveDate, 'effective'], [exp, expirationDate, 'expiration']] as const) {
       if (seg && iso === null && cleanText(seg.text) !== null && !/^MM\/DD\/YYYY$/i.test(seg.text.trim())) this.warnings.push(`${where} ${name} date: "${seg.text}" is not a date`);
+    }
+    // (a row's dates taken, each pair a term other rows garbled alike may be confirmed by: gridDates)
+    if (this.ctx.method !== 'text' && eff && exp && effectiveDate !== null && expirationDate !== null) {
+      this.gridDates.push({ iso: effectiveDate, y: centerY(eff) }, { iso: expirationDate, y: centerY(exp) });
     }
     return { effectiveDate, expirationDate };
   }
@@ -1480,14 +1527,15 @@ function joinSplitNumbers(numbers: Segment[], method: LayoutContext['method']): 
  * with a single digit changed; when both years could be the misread one, the one OCR was less sure of; null when
  * neither is.
  */
-export function mendPolicyYears(effective: string, expiration: string, effectiveConfidence = 1, expirationConfidence = 1): [string, string] | null {
+export function mendPolicyYears(effective: string, expiration: string, effectiveConfidence = 1, expirationConfidence = 1, latestYear = Infinity): [string, string] | null {
   if (effective.slice(4) !== expiration.slice(4) || expiration > effective) return null;
   const ey = Number(effective.slice(0, 4));
   const xy = Number(expiration.slice(0, 4));
   const oneDigit = (a: number, b: number) => [...String(a)].filter((c, i) => c !== String(b)[i]).length === 1;
   const options: [string, string][] = [];
+  // (never into a year no policy can have yet: '2073' to '2024' is 2023 to 2024, not 2073 to 2074)
   if (oneDigit(ey, xy - 1)) options.push([`${xy - 1}${effective.slice(4)}`, expiration]);
-  if (oneDigit(xy, ey + 1)) options.push([effective, `${ey + 1}${expiration.slice(4)}`]);
+  if (oneDigit(xy, ey + 1) && ey + 1 <= latestYear) options.push([effective, `${ey + 1}${expiration.slice(4)}`]);
   if (options.length === 2 && effectiveConfidence !== expirationConfidence) return options[effectiveConfidence < expirationConfidence ? 0 : 1]!;
   return options.length === 1 ? options[0]! : null;
 }
@@ -1504,8 +1552,15 @@ export function withoutRuleDigit(text: string): string {
 /** The most slips a certificate date read with no date in it may carry, its repair confirmed by the policies' term. */
 const CERTIFICATE_DATE_SLIPS = 2;
 
+/** A date cell's reading gives a date it is at most this many slips from (ocrDates' costs). */
+const READING_SLIPS = 2;
+
 /** A policy's term runs at most this many years; a row read as longer misread a year digit. */
 const MAX_TERM_YEARS = 5;
+
+function yearOf(iso: string): number {
+  return Number(iso.slice(0, 4));
+}
 /** A policy on a certificate runs within this many years of the certificate's date. */
 const CERTIFICATE_YEARS = 6;
 /** What a term that is no whole number of years costs, as dear as two slips: most policies run a year or years. */
@@ -1515,7 +1570,7 @@ const OTHER_DAY_COST = 2;
  * A row's dates as OCR read them with a year no policy has ('7025', '2076' beside 2025 on a certificate of 2026: a
  * serif 2 read as 7), mended: of the readings of each cell (as read, the cell's other readings, and the dates one
  * confused digit away, each dearer than the last), the one pair, cheapest, whose years are plausible (this century,
- * within CERTIFICATE_YEARS of the certificate's year where it was read) and whose term runs forwards for at most
+ * within CERTIFICATE_YEARS of the certificate's year where it was read, none after `latestYear`) and whose term runs forwards for at most
  * MAX_TERM_YEARS, on the same month and day where one such pair is cheapest. Null when the row's dates are plausible,
  * or no single pair is.
  */
@@ -1525,9 +1580,11 @@ export function plausiblePolicyDates(
   effectiveReadings: readonly string[],
   expirationReadings: readonly string[],
   certificateYear: number | null,
+  latestYear = Infinity,
 ): [string | null, string | null] | null {
-  const year = (iso: string) => Number(iso.slice(0, 4));
-  const plausible = (iso: string | null) => iso === null || (year(iso) >= 2000 && year(iso) < 2100 && (certificateYear === null || Math.abs(year(iso) - certificateYear) <= CERTIFICATE_YEARS));
+  const year = yearOf;
+  const plausible = (iso: string | null) =>
+    iso === null || (year(iso) >= 2000 && year(iso) < 2100 && year(iso) <= latestYear && (certificateYear === null || Math.abs(year(iso) - certificateYear) <= CERTIFICATE_YEARS));
   const term = (e: string | null, x: string | null) => e === null || x === null || (x > e && year(x) - year(e) <= MAX_TERM_YEARS);
   if (plausible(effective) && plausible(expiration) && term(effective, expiration)) return null;
   const options = (iso: string | null, readings: readonly string[]): { iso: string | null; cost: number }[] => {
@@ -1662,8 +1719,11 @@ const DATE_SLASHES = ['/', '1', '7', 'I', 'l', '|', ':', ''];
  * '21712023' for 2/7/2023, '1125126' for 11/25/26): every split into month, separator, day, separator and a four- or
  * two-digit year whose month and day are real. Each comes with its cost, the slips it needs: a slash read as itself
  * costs nothing, one lost or read as a digit costs one, and both read as the same digit cost one (one glyph, misread
- * alike). With `mistakes`, also one 7 read as 1 or 1 as 7, one slip more. Cheapest first.
+ * alike). With `mistakes`, also one 7 read as 1 or 1 as 7, or 2 as 7 (DATE_DIGIT_SLIPS), one slip more. Cheapest first.
  */
+/** The digits a date's digit as OCR read it may have been printed as (ocrDates' one slip). */
+const DATE_DIGIT_SLIPS: Record<string, string> = { '7': '12', '1': '7' };
+
 export function ocrDates(text: string, mistakes = true): { iso: string; cost: number }[] {
   const t = text.trim();
   if (!/^[\d/|Il:]+$/.test(t)) return [];
@@ -1694,12 +1754,13 @@ export function ocrDates(text: string, mistakes = true): { iso: string; cost: nu
   if (/^[1Il|]\d{1,2}\//.test(t)) {
     for (const d of ocrDates(t.slice(1), false)) if (!found.has(d.iso)) found.set(d.iso, d.cost + 1);
   }
-  // a 7 read as 1 or a 1 as 7 ('2121126' for 2/27/26, a bold slash-like 7 once its bar thins): one slip more, once
+  // a 7 read as 1 or a 1 as 7 ('2121126' for 2/27/26, a bold slash-like 7 once its bar thins), or a 2 read as 7 (a
+  // serif 2 whose foot stood on the cell's rule and went with it: '8/75/24' for 8/25/24): one slip more, once
   if (mistakes) {
     for (let i = 0; i < t.length; i++) {
-      const swap = t[i] === '7' ? '1' : t[i] === '1' ? '7' : null;
-      if (swap === null) continue;
-      for (const d of ocrDates(t.slice(0, i) + swap + t.slice(i + 1), false)) if ((found.get(d.iso) ?? Infinity) > d.cost + 1) found.set(d.iso, d.cost + 1);
+      for (const swap of DATE_DIGIT_SLIPS[t[i]!] ?? '') {
+        for (const d of ocrDates(t.slice(0, i) + swap + t.slice(i + 1), false)) if ((found.get(d.iso) ?? Infinity) > d.cost + 1) found.set(d.iso, d.cost + 1);
+      }
     }
   }
   return [...found].map(([iso, cost]) => ({ iso, cost })).sort((a, b) => a.cost - b.cost);
