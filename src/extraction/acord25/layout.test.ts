@@ -773,6 +773,10 @@ describe('OCR slips the layout reader works around', () => {
     // a stroke read as '1' where no flag was read is no flag (a form field's 1 is)
     const stroke = ocrRead([...withInsurers({}), ['1', 203, 457, 6] as Place]).policies.find((p) => p.policyNumber === 'XS 8177620')!;
     expect(stroke.subrogationWaived).toBe(false);
+    // a Y read as '¥' (its arm gone with the column's rule) is a Y
+    const yen = ocrRead([...withInsurers({}), ['¥', 203, 457, 6] as Place]);
+    expect(yen.policies.find((p) => p.policyNumber === 'XS 8177620')!.subrogationWaived).toBe(true);
+    expect(yen.warnings.some((w) => w.includes('¥'))).toBe(false);
   });
 
   it("takes no speck read as a digit in an empty row's date column ('1') for a policy", () => {

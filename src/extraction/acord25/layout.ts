@@ -1003,8 +1003,10 @@ class LayoutReader {
    * a rule or a speck, which normalizeFlag would take for a form field's 1 (marked) or 0.
    */
   private flagOf(text: string): boolean | null {
-    if (this.ctx.method !== 'text' && !/^(?:[XYN]|YES|NO)$/i.test(text.trim())) return null;
-    return normalizeFlag(text);
+    if (this.ctx.method === 'text') return normalizeFlag(text);
+    // (a Y whose arm crossed the column's rule and went with it reads as '¥', a sign no flag cell holds)
+    const t = text.trim().replace(/^¥$/, 'Y');
+    return /^(?:[XYN]|YES|NO)$/i.test(t) ? normalizeFlag(t) : null;
   }
 
   /**

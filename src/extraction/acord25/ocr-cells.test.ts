@@ -815,8 +815,11 @@ describe("a date cell's two readings", () => {
 
 describe('a value of the grid read again alone', () => {
   const S = 2;
-  /** Ink at each of the places (points: x, y, width), 6 points high; a recognizer answering by call and options. */
-  function setup(inked: [number, number, number][]) {
+  /**
+   * Ink at each of the places (points: x, y, width), 6 points high; a recognizer answering by call and options. With
+   * `binary`, the bitmap is the page's black-and-white one too (rules and all).
+   */
+  function setup(inked: [number, number, number][], binary = false) {
     const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
     for (const [x0, y0, w] of inked) for (let y = y0 * S; y < (y0 + 6) * S; y++) for (let x = x0 * S; x < (x0 + w) * S; x++) bitmap.data[y * bitmap.width + x] = 0;
     return async (places: Place[], answer: (crop: GreyBitmap, options: RecognizeOptions, call: number) => [string, number] | null) => {
@@ -828,10 +831,20 @@ describe('a value of the grid read again alone', () => {
         const a = answer(crop, options, calls.length);
         return a ? [{ text: a[0], left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: a[1] }] : [];
       };
-      const out = await rereadValueCells(page([...HEADER, ...places]), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
+      const out = await rereadValueCells(page([...HEADER, ...places]), bitmap, binary ? bitmap : null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
       return { calls, words: out.words };
     };
   }
+
+  it("reads a flag the whitelist reads as nothing again from the page, unwhitelisted, and takes its '¥' for a Y (an arm gone with the column's rule)", async () => {
+    const read = setup([[198, 338, 4]], true);
+    const inSubr = (words: Word[]) => words.filter((w) => w.x > 192 && w.x < 208 && w.y > 330 && w.y < 350).map((w) => w.text);
+    const yen = await read([], (_, options) => (options.whitelist === '' ? ['¥', 61] : null));
+    expect(inSubr(yen.words)).toEqual(['Y']);
+    // read unsure, or as no flag: nothing
+    expect(inSubr((await read([], (_, options) => (options.whitelist === '' ? ['¥', 30] : null))).words)).toEqual([]);
+    expect(inSubr((await read([], (_, options) => (options.whitelist === '' ? ['1', 90] : null))).words)).toEqual([]);
+  });
 
   it("reads a date cell holding no date once more enlarged by half, and keeps that reading beside the others ('444127' → '4/4/27')", async () => {
     const read = setup([[392, 338, 22]]);
@@ -876,6 +889,15 @@ describe('a value of the grid read again alone', () => {
     const plain = await read([['15000', 528, 326]], alone('15000'));
     expect(inCell(plain.words)).toEqual(['15000']);
     expect(plain.calls).toHaveLength(1);
+  });
+
+  it("blanks no amount's first digit standing apart from the next after the '$'s the first pass found ('$1,000,000' in a typewriter's type)", async () => {
+    // the '$'s end at 522 (HEADER): the strip begins after them; a 1 two points on, two points apart from its zeros
+    const read = setup([[524, 326, 1.5], [527.5, 326, 18]]);
+    const inCell = (words: Word[]) => words.filter((w) => w.x > 522 && w.y > 320 && w.y < 335).map((w) => w.text);
+    // (the recognizer reads the 1 where the crop's ink begins with it)
+    const { words } = await read([], (crop) => (inkBox(crop)[2] - inkBox(crop)[0] > 40 ? ['1,000,000', 90] : [',000,000', 90]));
+    expect(inCell(words)).toEqual(['1,000,000']);
   });
 
   it("keeps the whole-page pass's reading beside an amount the strip read as none (',000,000'), and none beside an amount", async () => {

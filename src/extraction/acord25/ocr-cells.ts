@@ -483,7 +483,9 @@ export async function rereadValueCells(
     const letters = r.whitelist === LETTERS || r.whitelist === FLAG_CHARS;
     clearMarks(crop, PAD + stripTop - top, PAD + stripBottom - top, r.keepDashes ? undefined : pixelsPerPoint, letters);
     if (r.dropDollar) {
-      const dollarWidth = Math.max(DOLLAR_COLUMN_PT, r.dollarRight !== undefined ? r.dollarRight - r.x0 + DOLLAR_SLACK_PT : 0);
+      // (where OCR found the '$'s, the strip begins after them: only what is left of one is blanked, not an amount's
+      // first digit standing apart from the next, as a typewriter's do: '$1,000,000' read ',000,000')
+      const dollarWidth = r.dollarRight !== undefined ? Math.max(0, r.dollarRight - r.x0) + DOLLAR_SLACK_PT : DOLLAR_COLUMN_PT;
       blankLeadingColumn(crop, PAD, Math.round(dollarWidth * pixelsPerPoint), Math.round(1.2 * pixelsPerPoint));
     }
     // (the letter column's rule is often lost on a photo, and the strip then takes in the next column's check boxes and
@@ -505,7 +507,9 @@ export async function rereadValueCells(
         else found.push(b);
       }
     }
-    if (found.length === 0) continue;
+    // (a column of one letter or flag reads its lines alone below, even where the whole strip read none)
+    const oneLetter = r.name === 'ltr' || r.name === 'addl' || r.name === 'subr';
+    if (found.length === 0 && !oneLetter) continue;
     // a word boxed mostly inside a word read with more confidence is a second reading of that word's ink (tesseract
     // reads a faint duplicate line now and then: 'Bro' inside 'Brightline')
     // (a word whose box tesseract stretched over its neighbours, 'Fire' boxed 54 points wide up to the end of 'Casualty',
@@ -522,7 +526,6 @@ export async function rereadValueCells(
     // (and so are the ADDL and SUBR columns' skipped lines, each as one flag read surely: tesseract misses a lone 'Y'
     // in the column, printed as clean as the one beside it)
     let missed = 0;
-    const oneLetter = r.name === 'ltr' || r.name === 'addl' || r.name === 'subr';
     for (const [b0, b1] of letters && !oneLetter ? [] : inkLines(crop, Math.round(MIN_LINE_PT * pixelsPerPoint))) {
       const [y0, y1] = [(top - PAD + b0) / pixelsPerPoint, (top - PAD + b1) / pixelsPerPoint];
       if (found.some((w) => w.y < y1 && w.y + w.height > y0) || ++missed > MAX_MISSED_LINES) continue;
@@ -532,6 +535,10 @@ export async function rereadValueCells(
         const read = await recognize(resizeGrey(line, LETTER_SMALLER), { psm: PSM.SINGLE_CHAR, whitelist: r.whitelist });
         const letter = toWords(read.map((p) => unscale(p, LETTER_SMALLER)), left - 2 * PAD, top - 2 * PAD + from).filter((w) => inside(w, r) && /^[A-FXYN]$/.test(w.text) && w.confidence >= LETTER_SURE);
         if (letter.length === 1) found.push(letter[0]!);
+        // a flag typed across its column's rule, an arm gone with the rule, which the whitelist then reads as nothing:
+        // the line read again as the page shows it, rule and all, with no whitelist, where tesseract takes the Y for
+        // a '¥' (a sign no flag cell holds)
+        else if (r.whitelist === FLAG_CHARS && binary) await rereadFlagOnPage(found, binary, { left, right, top: top - PAD + from, bottom: top - PAD + Math.min(crop.height, b1 + LINE_MARGIN) }, r, cut);
         continue;
       }
       // (as a block of one line: tesseract reads a lone short amount as a line with its first digit lost, "000")
@@ -797,6 +804,23 @@ async function rereadStretched(w: Word, { bitmap: strip, origin, pixelsPerPoint:
     if (read.length === 1 && read[0]!.confidence >= VOTE_SURE && normalizeLimit(read[0]!.text) !== null) return read[0]!;
   }
   return null;
+}
+
+/** A flag read again from the page as it shows it counts at this confidence (0..1) or more (rereadFlagOnPage). */
+const FLAG_ON_PAGE_SURE = 0.5;
+
+/**
+ * One line of a flag column (its rows [top, bottom) and the strip's columns [left, right), page pixels) read from the
+ * binary page with its rules, unwhitelisted and reduced as the strip's missed lines are: a 'Y' or '¥' (the Y whose
+ * arm crosses the column's rule), 'N' or 'X' read surely is pushed to `found` as that flag.
+ */
+async function rereadFlagOnPage(found: Word[], binary: GreyBitmap, box: { left: number; right: number; top: number; bottom: number }, r: ValueRegion, { recognize, toWords }: CutStrip): Promise<void> {
+  const line = cropGrey(binary, box.left - PAD, box.top, box.right + PAD, box.bottom, PAD);
+  const read = await recognize(resizeGrey(line, LETTER_SMALLER), { psm: PSM.SINGLE_CHAR, whitelist: '' });
+  const flags = toWords(read.map((p) => unscale(p, LETTER_SMALLER)), box.left - 2 * PAD, box.top - PAD)
+    .map((w) => (w.text === '¥' ? { ...w, text: 'Y' } : w))
+    .filter((w) => inside(w, r) && /^[XYN]$/.test(w.text) && w.confidence >= FLAG_ON_PAGE_SURE);
+  if (flags.length === 1) found.push(flags[0]!);
 }
 
 /** The scale a date cell holding no date is read again at (rereadWord). */
