@@ -909,14 +909,17 @@ describe('OCR slips the layout reader works around', () => {
     expect(acord25FromWords([p], { pages: 1, method: 'ocr' }).certificateDate).toBe('2026-03-02');
   });
 
-  it("takes the other reading of a row's date when the two read are dates a term of no whole year apart and it makes one", () => {
-    const gl = (x: ReturnType<typeof acord25FromWords>) => x.policies.find((p) => p.coverage === 'general_liability')!;
+  /** The certificate read by OCR with the GL row's date cells as given: each its text and other readings. */
+  const readGlDates = (eff: [string, string[]?], exp: [string, string[]?]) => {
     const at = (w: Word, x: number, y: number) => Math.abs(w.x - x) < 0.5 && Math.abs(w.y - y) < 0.5;
-    const read = (eff: [string, string[]?], exp: [string, string[]?]) => {
-      const p = page(withInsurers({}), { source: 'ocr' } as never);
-      p.words = p.words.map((w) => (at(w, 334, 337) ? { ...w, text: eff[0], readings: eff[1] } : at(w, 381, 337) ? { ...w, text: exp[0], readings: exp[1] } : w));
-      return acord25FromWords([p], { pages: 1, method: 'ocr' });
-    };
+    const p = page(withInsurers({}), { source: 'ocr' } as never);
+    p.words = p.words.map((w) => (at(w, 334, 337) ? { ...w, text: eff[0], readings: eff[1] } : at(w, 381, 337) ? { ...w, text: exp[0], readings: exp[1] } : w));
+    return acord25FromWords([p], { pages: 1, method: 'ocr' });
+  };
+  const gl = (x: ReturnType<typeof acord25FromWords>) => x.policies.find((p) => p.coverage === 'general_liability')!;
+
+  it("takes the other reading of a row's date when the two read are dates a term of no whole year apart and it makes one", () => {
+    const read = readGlDates;
     // the strip read 03/26 for the effective date's 02/26, the whole-page pass read it right
     const x = read(['03/26/2026', ['02/26/2026']], ['02/26/2027']);
     expect([gl(x).effectiveDate, gl(x).expirationDate]).toEqual(['2026-02-26', '2027-02-26']);
@@ -933,13 +936,7 @@ describe('OCR slips the layout reader works around', () => {
   });
 
   it("takes of a row's repairs as cheap as each other the term more of its cells' readings give ('3117727': 3/17/27, not 3/1/27)", () => {
-    const gl = (x: ReturnType<typeof acord25FromWords>) => x.policies.find((p) => p.coverage === 'general_liability')!;
-    const at = (w: Word, x: number, y: number) => Math.abs(w.x - x) < 0.5 && Math.abs(w.y - y) < 0.5;
-    const read = (eff: [string, string[]?], exp: [string, string[]?]) => {
-      const p = page(withInsurers({}), { source: 'ocr' } as never);
-      p.words = p.words.map((w) => (at(w, 334, 337) ? { ...w, text: eff[0], readings: eff[1] } : at(w, 381, 337) ? { ...w, text: exp[0], readings: exp[1] } : w));
-      return acord25FromWords([p], { pages: 1, method: 'ocr' });
-    };
+    const read = readGlDates;
     // '3/1726' is 3/17/26 with a slash lost or 3/1/26 with a slash read as 7; '31727' likewise; '3117727' only 3/17/27
     const x = read(['31726', ['3/1726']], ['31727', ['3117727']]);
     expect([gl(x).effectiveDate, gl(x).expirationDate]).toEqual(['2026-03-17', '2027-03-17']);

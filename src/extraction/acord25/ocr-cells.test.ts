@@ -418,7 +418,8 @@ describe('ACORD 25 value regions', () => {
     const snapped = byName(snapToRules(regions, { width, height, data }, s));
     expect(snapped.addl!.x0).toBeCloseTo(171.4, 0);
     expect(snapped.addl!.x1).toBeCloseTo(188.8, 0);
-    expect(snapped.subr!.x0).toBeCloseTo(191.4, 0);
+    // (the SUBR strip reaches 3 points over its left rule: a flag typed across it is SUBR's)
+    expect(snapped.subr!.x0).toBeCloseTo(187.3, 0);
     // regions outside the grid are not moved
     expect(snapped.insurers).toEqual(byName(regions).insurers);
     // the rule between the two date columns lost (a photo): the effective column does not take the expiration's too
@@ -441,7 +442,7 @@ describe('ACORD 25 value regions', () => {
     const regions = acord25ValueRegions(page(HEADER));
     const snapped = byName(snapToRules(regions, { width, height, data }, s));
     expect(snapped.addl!.x1).toBeCloseTo(188.8, 0);
-    expect(snapped.subr!.x0).toBeCloseTo(191.4, 0);
+    expect(snapped.subr!.x0).toBeCloseTo(187.3, 0);
     expect(snapped.number!.x1).toBeGreaterThan(300);
     // the SUBR column's right rule faint too: the policy numbers' strip begins at it
     for (let y = top; y < bottom; y++) if ((y - top) % 40 >= 22) for (let dx = 0; dx < 3; dx++) data[y * width + Math.round(210 * s) + dx] = 255;
@@ -835,6 +836,29 @@ describe('a value of the grid read again alone', () => {
       return { calls, words: out.words };
     };
   }
+
+  it("keeps the whole-page pass's flag on a line of the flag column the strip read nothing on", async () => {
+    const S2 = 2;
+    const bitmap: GreyBitmap = { width: 612 * S2, height: 792 * S2, data: new Uint8Array(612 * S2 * 792 * S2).fill(255) };
+    // a flag's ink in the SUBR column on two rows
+    for (const y0 of [338, 386]) for (let y = y0 * S2; y < (y0 + 6) * S2; y++) for (let x = 198 * S2; x < 202 * S2; x++) bitmap.data[y * bitmap.width + x] = 0;
+    // the strip reads the lower flag only, and nothing read alone
+    const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+      if (options.psm !== PSM.SINGLE_BLOCK || options.whitelist !== 'XYN') return [];
+      let [x0, y0, x1, y1] = [Infinity, -1, -1, -1];
+      for (let y = crop.height - 1; y >= 0; y--) {
+        let any = false;
+        for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [any, x0, x1] = [true, Math.min(x0, x), Math.max(x1, x)];
+        if (any && y1 < 0) y1 = y;
+        if (any) y0 = y;
+        else if (y1 >= 0) break;
+      }
+      return y1 < 0 ? [] : [{ text: 'Y', left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: 90 }];
+    };
+    const out = await rereadValueCells(page([...HEADER, ['X', 198, 338]]), bitmap, null, S2, recognize, (pw, left, top) => toPageWords(pw, S2, left, top));
+    const flags = out.words.filter((w) => w.x > 192 && w.x < 208 && w.y > 330 && w.y < 400).map((w) => [w.text, Math.round(w.y)]);
+    expect(flags).toEqual([['X', 338], ['Y', 386]]);
+  });
 
   it("reads a flag the whitelist reads as nothing again from the page, unwhitelisted, and takes its '¥' for a Y (an arm gone with the column's rule)", async () => {
     const read = setup([[198, 338, 4]], true);

@@ -7,6 +7,7 @@
 import { PSM } from 'tesseract.js';
 import type { PageWords, Word } from '../layout/words.js';
 import type { PixelWord, RecognizeOptions } from '../ocr/ocr.js';
+import { rejoinAcrossRules } from '../ocr/strokes.js';
 import { cropGrey, verticalRules } from '../ocr/preprocess.js';
 import { resizeGrey, type GreyBitmap } from '../ocr/render.js';
 import { isEnglishWord } from '../ocr/vocabulary.js';
@@ -479,7 +480,10 @@ export async function rereadValueCells(
     const margin = Math.round(EDGE_MARGIN_PT * pixelsPerPoint);
     const top = Math.max(0, stripTop - margin);
     const bottom = Math.min(bitmap.height, stripBottom + margin);
-    const crop = cropGrey(bitmap, left, top, right, bottom, PAD);
+    // (a flag typed across its column's rule, which the SUBR strip reaches over, joined again where the rule ran
+    // through it: strokes.ts)
+    const cut0 = cropGrey(bitmap, left, top, right, bottom, PAD);
+    const crop = r.whitelist === FLAG_CHARS && binary ? rejoinAcrossRules(cut0, cropGrey(binary, left, top, right, bottom, PAD), Math.max(2, Math.round(RULE_THICKNESS_PT * pixelsPerPoint)), Math.round(MIN_RULE_PT * pixelsPerPoint), Math.max(1, Math.round(RULE_GAP_PT * pixelsPerPoint))) : cut0;
     const letters = r.whitelist === LETTERS || r.whitelist === FLAG_CHARS;
     clearMarks(crop, PAD + stripTop - top, PAD + stripBottom - top, r.keepDashes ? undefined : pixelsPerPoint, letters);
     if (r.dropDollar) {
@@ -632,7 +636,10 @@ export async function rereadValueCells(
     // A first-pass word that begins inside the strip and runs out of it over a strip word ('AX': an insurer letter
     // read together with the check mark right of its column) is that word read with its neighbour: it goes too.
     const startsOver = (w: Word) => w.x >= r.x0 && w.x < r.x1 && w.y + w.height / 2 >= r.y0 && w.y + w.height / 2 < r.y1 && found.some((f) => sameLine(f, w) && overlapsX(f, w));
-    words = [...words.filter((w) => !inside(w, r) && (r.names || (coveredShare(w, found) <= 0.4 && !startsOver(w)))), ...found];
+    // (in a column of one letter or flag, a first-pass word on a line the strip read nothing on stays: its reading
+    // of a flag typed across the column's rule may be the only one)
+    const unread = (w: Word) => oneLetter && !found.some((f) => sameLine(f, w));
+    words = [...words.filter((w) => (!inside(w, r) || unread(w)) && (r.names || (coveredShare(w, found) <= 0.4 && !startsOver(w)))), ...found];
     for (const w of found) stripOf.set(w, r);
   }
   // a first-pass word OCR ran across two strips ('XX' over the ADDL and SUBR columns' X) goes: each strip read its part
@@ -812,13 +819,13 @@ const FLAG_ON_PAGE_SURE = 0.5;
 /**
  * One line of a flag column (its rows [top, bottom) and the strip's columns [left, right), page pixels) read from the
  * binary page with its rules, unwhitelisted and reduced as the strip's missed lines are: a 'Y' or '¥' (the Y whose
- * arm crosses the column's rule), 'N' or 'X' read surely is pushed to `found` as that flag.
+ * arm crosses the column's rule), 'N' or 'X', in either case, read surely is pushed to `found` as that flag.
  */
 async function rereadFlagOnPage(found: Word[], binary: GreyBitmap, box: { left: number; right: number; top: number; bottom: number }, r: ValueRegion, { recognize, toWords }: CutStrip): Promise<void> {
   const line = cropGrey(binary, box.left - PAD, box.top, box.right + PAD, box.bottom, PAD);
   const read = await recognize(resizeGrey(line, LETTER_SMALLER), { psm: PSM.SINGLE_CHAR, whitelist: '' });
   const flags = toWords(read.map((p) => unscale(p, LETTER_SMALLER)), box.left - 2 * PAD, box.top - PAD)
-    .map((w) => (w.text === '¥' ? { ...w, text: 'Y' } : w))
+    .map((w) => ({ ...w, text: w.text === '¥' ? 'Y' : w.text.toUpperCase() }))
     .filter((w) => inside(w, r) && /^[XYN]$/.test(w.text) && w.confidence >= FLAG_ON_PAGE_SURE);
   if (flags.length === 1) found.push(flags[0]!);
 }
@@ -962,13 +969,27 @@ export function snapToRules(regions: ValueRegion[], binary: GreyBitmap, pixelsPe
     const flags = FLAG_STRIPS.has(r.name);
     const left = edge(rules, 'left') ?? (flags ? edge(faint, 'left') : r.name === 'number' ? edge(faint, 'left', FAINT_REACH_PT) : undefined);
     const right = edge(rules, 'right') ?? (flags ? edge(faint, 'right') : undefined);
-    return { ...r, x0: left !== undefined ? left + RULE_MARGIN_PT : r.x0, x1: right !== undefined ? right - RULE_MARGIN_PT : r.x1 };
+    // (the SUBR strip reaches over its left rule: a flag typed across the rule between the two flag columns is
+    // SUBR's, the ADDL column's own flags standing well clear of it)
+    const x0 = left === undefined ? r.x0 : r.name === 'subr' ? left - FLAG_OVER_RULE_PT : left + RULE_MARGIN_PT;
+    return { ...r, x0, x1: right !== undefined ? right - RULE_MARGIN_PT : r.x1 };
   });
   return splitAtNaicRule(snapped, binary, pixelsPerPoint);
 }
 
 /** How far (points) inside a rule a strip snapped to it begins or ends: clear of what is left of the rule. */
 const RULE_MARGIN_PT = 1.2;
+
+/** How far (points) the SUBR strip reaches left over its rule: half a flag typed across it. */
+const FLAG_OVER_RULE_PT = 3;
+
+/**
+ * The rules a flag strip's strokes are joined across (rejoinAcrossRules), as cleanPage removed them: at most this
+ * thick (points), at least this tall, broken by gaps up to this long.
+ */
+const RULE_THICKNESS_PT = 2.5;
+const MIN_RULE_PT = 15;
+const RULE_GAP_PT = 0.5;
 
 /**
  * The share of the grid's rows a flag column's rule inks at least: a photo's rule broken by its light inks little

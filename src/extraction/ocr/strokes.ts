@@ -1,0 +1,92 @@
+// A glyph typed across a vertical rule loses, with the rule, the part of it the rule ran through: an X over the SUBR
+// column's left rule comes out of the cleaning with an arm gone, a Y without its left arm, which tesseract reads as
+// '¥', '%' or nothing. Where a stroke leaves the removed rule on one side and carries on on the other, in the same
+// rows, it crossed the rule; where the ink taken out of a row is wider than the rule is elsewhere and joins ink the
+// cleaning kept, a glyph's stroke lay on the rule. Those rows of the rule are the glyph's ink and are put back.
+import { INK } from './preprocess.js';
+import type { GreyBitmap } from './render.js';
+
+/** A row's removed run is a glyph's stroke on the rule when it is at least this many pixels wider than the rule. */
+const WIDER_THAN_RULE = 2;
+
+/**
+ * A copy of `cleaned` (the cleaned page, or a crop of it) with the glyph strokes that lay on or crossed a removed
+ * vertical rule put back, judged against `binary` (the same pixels before the rules were removed). A rule column is
+ * one the cleaning took at least `minRule` pixels out of, from the first to the last, across gaps of paper up to
+ * `maxGap` (a photo's rule is broken). In each row, a run of such columns' removed pixels at most `maxThickness`
+ * wide is put back where the cleaned bitmap has ink just left of it and just right of it (within as many rows as the
+ * run is wide: a slanting stroke steps a row a pixel), or where it is WIDER_THAN_RULE wider than the rule's own runs
+ * (their median width) and has kept ink beside it, and the runs as wide on from those in the rows above and below,
+ * up to maxThickness rows away (an arm's end lies on the rule with nothing kept beside it).
+ */
+export function rejoinAcrossRules(cleaned: GreyBitmap, binary: GreyBitmap, maxThickness: number, minRule: number, maxGap = 0): GreyBitmap {
+  const { width, height } = cleaned;
+  if (binary.width !== width || binary.height !== height) throw new RangeError('the two bitmaps differ in size');
+  const removed = (x: number, y: number) => binary.data[y * width + x] === INK && cleaned.data[y * width + x] !== INK;
+  const ruleColumn = new Uint8Array(width);
+  for (let x = 0; x < width; x++) {
+    let first = -1;
+    let last = -1;
+    for (let y = 0; y < height && !ruleColumn[x]; y++) {
+      if (removed(x, y)) {
+        if (first < 0) first = y;
+        last = y;
+        if (last - first + 1 >= minRule) ruleColumn[x] = 1;
+      } else if (binary.data[y * width + x] === INK || y - last > maxGap) first = -1;
+    }
+  }
+  // the removed runs of each row across rule columns: [row, from, to)
+  const runs: [number, number, number][] = [];
+  for (let y = 0; y < height; y++) {
+    let x = 0;
+    while (x < width) {
+      if (!ruleColumn[x] || !removed(x, y)) {
+        x++;
+        continue;
+      }
+      let end = x;
+      while (end < width && ruleColumn[end] && removed(end, y)) end++;
+      if (end - x <= maxThickness) runs.push([y, x, end]);
+      x = end;
+    }
+  }
+  if (runs.length === 0) return cleaned;
+  const widths = runs.map(([, a, b]) => b - a).sort((a, b) => a - b);
+  const ruleWidth = widths[widths.length >> 1]!;
+  const kept = (x: number, y: number) => x >= 0 && x < width && y >= 0 && y < height && cleaned.data[y * width + x] === INK;
+  const inkNear = (x: number, y: number, rows: number) => {
+    for (let yy = y - rows; yy <= y + rows; yy++) if (kept(x, yy)) return true;
+    return false;
+  };
+  const out = cleaned.data.slice();
+  const wide = (x: number, end: number) => end - x >= ruleWidth + WIDER_THAN_RULE;
+  const restored = new Set<number>();
+  runs.forEach(([y, x, end], i) => {
+    const rows = Math.max(1, end - x);
+    const crossing = inkNear(x - 1, y, rows) && inkNear(end, y, rows);
+    const onRule = wide(x, end) && (inkNear(x - 1, y, 1) || inkNear(end, y, 1));
+    if (crossing || onRule) restored.add(i);
+  });
+  // (and the rows of such a stroke on from those, wider than the rule, under or over a row put back: an arm's end
+  // lies on the rule with nothing kept beside it)
+  const rowRuns = new Map<number, number[]>();
+  runs.forEach(([y], i) => rowRuns.set(y, [...(rowRuns.get(y) ?? []), i]));
+  // (no further than maxThickness rows from a row put back on its own merits: a rule drawn thicker there, as a
+  // photo's light draws it, is not followed down the page)
+  const queue = [...restored].map((i) => [i, runs[i]![0]] as const);
+  while (queue.length > 0) {
+    const [i, seed] = queue.pop()!;
+    const [y, x, end] = runs[i]!;
+    for (const j of [...(rowRuns.get(y - 1) ?? []), ...(rowRuns.get(y + 1) ?? [])]) {
+      const [yj, a, b] = runs[j]!;
+      if (restored.has(j) || !wide(a, b) || b <= x || a >= end || Math.abs(yj - seed) > maxThickness) continue;
+      restored.add(j);
+      queue.push([j, seed]);
+    }
+  }
+  for (const i of restored) {
+    const [y, x, end] = runs[i]!;
+    out.fill(INK, y * width + x, y * width + end);
+  }
+  return { width, height, data: out };
+}
