@@ -204,24 +204,12 @@ function removeDashedRules(out: Uint8Array, width: number, height: number, minDa
   };
   type Dash = { y: number; x0: number; x1: number };
   const dashes: Dash[] = [];
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    let x = 0;
-    while (x < width) {
-      if (out[row + x] !== INK) {
-        x++;
-        continue;
-      }
-      let end = x;
-      while (end < width && out[row + end] === INK) end++;
-      if (end - x >= minDash) {
-        let thin = 0;
-        for (let c = x; c < end; c++) if (thinAt(c, y)) thin++;
-        if (thin >= 0.9 * (end - x)) dashes.push({ y, x0: x, x1: end - 1 });
-      }
-      x = end;
-    }
-  }
+  rowInkRuns(out, width, height, (y, x, end) => {
+    if (end - x < minDash) return;
+    let thin = 0;
+    for (let c = x; c < end; c++) if (thinAt(c, y)) thin++;
+    if (thin >= 0.9 * (end - x)) dashes.push({ y, x0: x, x1: end - 1 });
+  });
   // chains: dashes left to right whose rows are within two pixels of the last one's, gaps at most 2 × minDash
   dashes.sort((a, b) => a.x0 - b.x0);
   const used = new Set<Dash>();
@@ -444,7 +432,37 @@ function rawRunClasses(binary: GreyBitmap, options: LineRemovalOptions): Uint8Ar
     }
     return runs;
   }
-  // plain vertical runs, found row by row for the cache: each column's open run is closed at its first paper pixel
+  // plain vertical runs
+  columnInkRuns(data, width, height, (x, from, to) => {
+    const bits = vertical(Math.min(MAX_RUN, to - from));
+    for (let k = from; k < to; k++) runs[k * width + x]! |= bits;
+  });
+  return runs;
+}
+
+/** Calls `each(y, x, end)` for every run of ink [x, end) along every row y of a bitmap's pixels, top to bottom. */
+function rowInkRuns(data: Uint8Array, width: number, height: number, each: (y: number, x: number, end: number) => void): void {
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let x = 0;
+    while (x < width) {
+      if (data[row + x] !== INK) {
+        x++;
+        continue;
+      }
+      let end = x;
+      while (end < width && data[row + end] === INK) end++;
+      each(y, x, end);
+      x = end;
+    }
+  }
+}
+
+/**
+ * Calls `each(x, from, to)` for every run of ink, rows [from, to), down every column x of a bitmap's pixels, found row
+ * by row where the pixels lie in memory: each column's open run is closed at its first paper pixel.
+ */
+function columnInkRuns(data: Uint8Array, width: number, height: number, each: (x: number, from: number, to: number) => void): void {
   const from = new Int32Array(width).fill(-1);
   for (let y = 0; y <= height; y++) {
     const row = y * width;
@@ -452,13 +470,11 @@ function rawRunClasses(binary: GreyBitmap, options: LineRemovalOptions): Uint8Ar
       if (y < height && data[row + x] === INK) {
         if (from[x]! < 0) from[x] = y;
       } else if (from[x]! >= 0) {
-        const bits = vertical(Math.min(MAX_RUN, y - from[x]!));
-        for (let k = from[x]!; k < y; k++) runs[k * width + x]! |= bits;
+        each(x, from[x]!, y);
         from[x] = -1;
       }
     }
   }
-  return runs;
 }
 
 /** A copy of a bitmap's ink with each ink pixel spread `reach` pixels left and right along its row. */
@@ -503,28 +519,16 @@ function removeFringes(data: Uint8Array, out: Uint8Array, runs: Uint8Array, widt
     }
   }
   // horizontal runs through vertical rules
-  for (let y = 0; y < height; y++) {
+  rowInkRuns(data, width, height, (y, x, end) => {
+    if (end - x > maxThickness) return;
     const row = y * width;
-    let x = 0;
-    while (x < width) {
-      if (data[row + x] !== INK) {
-        x++;
-        continue;
+    for (let k = x; k < end; k++) {
+      if (runs[row + k]! & V_RULE) {
+        out.fill(PAPER, row + x, row + end);
+        return;
       }
-      let end = x;
-      let first = -1;
-      let last = -1;
-      while (end < width && data[row + end] === INK) {
-        if (runs[row + end]! & V_RULE) {
-          if (first < 0) first = end;
-          last = end;
-        }
-        end++;
-      }
-      if (first >= 0 && end - x <= maxThickness) out.fill(PAPER, row + x, row + end);
-      x = end;
     }
-  }
+  });
 }
 
 /** Drops lone ink pixels (no ink among the 8 neighbours): scanner noise and what line removal leaves of a rule. */
@@ -604,33 +608,12 @@ export function cleanPage(grey: GreyBitmap, pixelsPerPoint: number, options: { f
 export function withoutRuns(binary: GreyBitmap, minHorizontal: number, minVertical: number): GreyBitmap {
   const { width, height, data } = binary;
   const out = data.slice();
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    let x = 0;
-    while (x < width) {
-      if (data[row + x] !== INK) {
-        x++;
-        continue;
-      }
-      let end = x;
-      while (end < width && data[row + end] === INK) end++;
-      if (end - x >= minHorizontal) out.fill(PAPER, row + x, row + end);
-      x = end;
-    }
-  }
-  // (columns followed row by row: each column's open run is closed at its first paper pixel)
-  const from = new Int32Array(width).fill(-1);
-  for (let y = 0; y <= height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      if (y < height && data[row + x] === INK) {
-        if (from[x]! < 0) from[x] = y;
-      } else if (from[x]! >= 0) {
-        if (y - from[x]! >= minVertical) for (let k = from[x]!; k < y; k++) out[k * width + x] = PAPER;
-        from[x] = -1;
-      }
-    }
-  }
+  rowInkRuns(data, width, height, (y, x, end) => {
+    if (end - x >= minHorizontal) out.fill(PAPER, y * width + x, y * width + end);
+  });
+  columnInkRuns(data, width, height, (x, from, to) => {
+    if (to - from >= minVertical) for (let k = from; k < to; k++) out[k * width + x] = PAPER;
+  });
   return { width, height, data: out };
 }
 
