@@ -1029,6 +1029,9 @@ describe('OCR slips the layout reader works around', () => {
     // no confused digit brings it within the term: as read
     expect(read('11/06/2031').certificateDate).toBe('2031-11-06');
     expect(digitSlips('2025-07-09')).toContain('2028-07-09');
+    // a year of no century a certificate has ('7076': both its 2s read as 7): two confused digits away
+    expect(read('11/06/7076').certificateDate).toBe('2026-11-06');
+    expect(read('11/06/7031').certificateDate).toBe('7031-11-06');
   });
 
   it("takes a 7 read as 1 for a slip, and of two readings as cheap, the term other rows read", () => {

@@ -974,10 +974,13 @@ class LayoutReader {
     // for 07/09/2025 under policies of 2025 to 2026: an 8 for a 5)
     const read = x.certificateDate;
     if (read !== null && this.ctx.method !== 'text' && (read < from || read > to)) {
-      const fits = [...new Set(digitSlips(read))].filter((d) => d >= from && d <= to);
+      // (a year of no century a certificate has, '7075': both its 2s read as 7, two confused digits away)
+      const oneSlip = [...new Set(digitSlips(read))];
+      const slips = yearOf(read) < 2000 || yearOf(read) >= 2100 ? [...new Set([...oneSlip, ...oneSlip.flatMap(digitSlips)])] : oneSlip;
+      const fits = slips.filter((d) => d >= from && d <= to);
       if (fits.length !== 1) return;
       x.certificateDate = fits[0]!;
-      this.warnings.push(`certificate date read as ${read}, after or long before every policy's term, taken for ${fits[0]}: one digit apart, the one such date within the term`);
+      this.warnings.push(`certificate date read as ${read}, after or long before every policy's term, taken for ${fits[0]}: ${oneSlip.includes(fits[0]!) ? 'one digit' : 'two digits'} apart, the one such date within the term`);
       return;
     }
     const repairs = this.dateRepairs;

@@ -293,6 +293,21 @@ describe('ACORD 25 value regions', () => {
     expect(policyNumberLabel(groupLines(words([['POLICY EXP', 384, 292], ['LIMITS', 500, 292]])))).toBeUndefined();
   });
 
+  it("finds POLICY NUMBER whose two words OCR set on two lines (NUMBER boxed with the rule above it, 15 points high)", () => {
+    const split = [
+      ...words(HEADER.filter(([t]) => t !== 'POLICY NUMBER').concat([['TYPE OF INSURANCE', 73, 292], ['poLICY', 244, 292]])),
+      { text: 'NUMBER', x: 268, y: 284, width: 22, height: 15, confidence: 0.6 },
+    ];
+    const lines = groupLines(split);
+    expect(lines.some((l) => l.words.some((w) => w.text === 'poLICY') && l.words.some((w) => w.text === 'NUMBER'))).toBe(false);
+    const found = policyNumberLabel(lines);
+    expect(found?.text).toBe('poLICY NUMBER');
+    expect(found?.x).toBe(244);
+    // NUMBER far right of POLICY, or a line and a half away, is no part of it
+    const far = split.map((w) => (w.text === 'NUMBER' ? { ...w, x: 300 } : w));
+    expect(policyNumberLabel(groupLines(far))).toBeUndefined();
+  });
+
   it("starts the insurers' strip under the box's header when OCR misread INSURER A's letter ('INSURER F')", () => {
     const garbled = HEADER.map(([t, x, y, s]): Place => [t === 'INSURER A :' ? 'INSURER F' : t, x, y, s]);
     const r = byName(acord25ValueRegions(page(garbled)));

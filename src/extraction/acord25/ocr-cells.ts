@@ -280,6 +280,19 @@ export function policyNumberLabel(lines: readonly Line[]): LabelHit | undefined 
     const rest = seg.words.slice(at + 1);
     return { ...policy, ...segmentOf([...policy.words, next!]), score: 0.5, rest: rest.length ? segmentOf(rest) : null };
   }
+  // POLICY and NUMBER side by side that OCR set on two lines (NUMBER boxed with the rule above it, 15 pt high, its
+  // middle on the line above POLICY's): NUMBER beginning at most two of POLICY's heights after it ends, their middles
+  // within one and a half of them, on the grid header's line
+  const all = lines.flatMap((line) => line.words.map((w) => ({ w, line })));
+  for (const { w: policy, line } of all) {
+    if (editDistance(foldLabel(policy.text), 'POLICY', 1) > 1 || !headers.some((h) => Math.abs(h.y - policy.y) < 2 * policy.height)) continue;
+    const h = policy.height;
+    const next = all.find(({ w }) => {
+      const gap = w.x - (policy.x + policy.width);
+      return w !== policy && gap > -0.5 * h && gap < 2 * h && Math.abs(w.y + w.height / 2 - (policy.y + h / 2)) < 1.5 * h && editDistance(foldLabel(w.text), 'NUMBER', NUMBER_SLIPS) <= NUMBER_SLIPS;
+    });
+    if (next) return { ...segmentOf([policy, next.w]), score: 0.4, line, rest: null };
+  }
   return undefined;
 }
 
