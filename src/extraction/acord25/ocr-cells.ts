@@ -7,8 +7,8 @@
 import { PSM } from 'tesseract.js';
 import type { PageWords, Word } from '../layout/words.js';
 import type { PixelWord, RecognizeOptions } from '../ocr/ocr.js';
+import { cropGrey, ruleSizes, verticalRules } from '../ocr/preprocess.js';
 import { rejoinAcrossRules } from '../ocr/strokes.js';
-import { cropGrey, verticalRules } from '../ocr/preprocess.js';
 import { resizeGrey, type GreyBitmap } from '../ocr/render.js';
 import { isEnglishWord } from '../ocr/vocabulary.js';
 import { normalizeDate, normalizeLimit } from '../normalize.js';
@@ -495,8 +495,9 @@ export async function rereadValueCells(
     const bottom = Math.min(bitmap.height, stripBottom + margin);
     // (a flag typed across its column's rule, which the SUBR strip reaches over, joined again where the rule ran
     // through it: strokes.ts)
-    const cut0 = cropGrey(bitmap, left, top, right, bottom, PAD);
-    const crop = r.whitelist === FLAG_CHARS && binary ? rejoinAcrossRules(cut0, cropGrey(binary, left, top, right, bottom, PAD), Math.max(2, Math.round(RULE_THICKNESS_PT * pixelsPerPoint)), Math.round(MIN_RULE_PT * pixelsPerPoint), Math.max(1, Math.round(RULE_GAP_PT * pixelsPerPoint))) : cut0;
+    const cleaned = cropGrey(bitmap, left, top, right, bottom, PAD);
+    const rules = ruleSizes(pixelsPerPoint);
+    const crop = r.whitelist === FLAG_CHARS && binary ? rejoinAcrossRules(cleaned, cropGrey(binary, left, top, right, bottom, PAD), rules.maxThickness, rules.minVertical, rules.maxGap) : cleaned;
     const letters = r.whitelist === LETTERS || r.whitelist === FLAG_CHARS;
     clearMarks(crop, PAD + stripTop - top, PAD + stripBottom - top, r.keepDashes ? undefined : pixelsPerPoint, letters);
     if (r.dropDollar) {
@@ -995,14 +996,6 @@ const RULE_MARGIN_PT = 1.2;
 
 /** How far (points) the SUBR strip reaches left over its rule: half a flag typed across it. */
 const FLAG_OVER_RULE_PT = 3;
-
-/**
- * The rules a flag strip's strokes are joined across (rejoinAcrossRules), as cleanPage removed them: at most this
- * thick (points), at least this tall, broken by gaps up to this long.
- */
-const RULE_THICKNESS_PT = 2.5;
-const MIN_RULE_PT = 15;
-const RULE_GAP_PT = 0.5;
 
 /**
  * The share of the grid's rows a flag column's rule inks at least: a photo's rule broken by its light inks little

@@ -579,6 +579,15 @@ export type CleanedPage = {
  * The OCR-ready page: straightened, black and white, without rules. `pixelsPerPoint` scales the rule sizes.
  * `fringes` (default on) also clears broken rules and the stepped edges of slanted ones.
  */
+/**
+ * The vertical rules cleanPage removes, in pixels at `pixelsPerPoint`: at least minVertical tall (taller than 16 pt
+ * capitals, shorter than one form row of two), at most maxThickness thick, their gaps up to maxGap bridged (the ACORD
+ * cleaning's; glyph strokes are joined across them again by the same measures, strokes.ts).
+ */
+export function ruleSizes(pixelsPerPoint: number): { minVertical: number; maxThickness: number; maxGap: number } {
+  return { minVertical: Math.round(15 * pixelsPerPoint), maxThickness: Math.max(2, Math.round(2.5 * pixelsPerPoint)), maxGap: Math.max(1, Math.round(0.5 * pixelsPerPoint)) };
+}
+
 export function cleanPage(grey: GreyBitmap, pixelsPerPoint: number, options: { fringes?: boolean } = {}): CleanedPage {
   const fringes = options.fringes ?? true;
   const threshold = otsuThreshold(grey);
@@ -587,14 +596,15 @@ export function cleanPage(grey: GreyBitmap, pixelsPerPoint: number, options: { f
   // small angles are left alone: resampling costs more legibility than a tenth of a degree costs tesseract. A turned
   // page is binarized into the same array: the crooked one was only needed to find the angle.
   if (Math.abs(skewDegrees) >= 0.1) binarize(rotate(grey, -skewDegrees), threshold, binary.data);
+  const sizes = ruleSizes(pixelsPerPoint);
   const bitmap = removeRuledLines(binary, {
     minHorizontal: Math.round(18 * pixelsPerPoint), // a quarter inch: longer than any glyph's bar
-    minVertical: Math.round(15 * pixelsPerPoint), // taller than 16 pt capitals, shorter than one form row of two
-    maxThickness: Math.max(2, Math.round(2.5 * pixelsPerPoint)),
+    minVertical: sizes.minVertical,
+    maxThickness: sizes.maxThickness,
     // a form's thin rules as a scanner or camera gives them: broken by noise, their edges stepped, slanting or bending
     // a few pixels across the page (a photo's); bridged, followed from row to row, and taken whole. Off for pages whose text stands on rules (a heading's feet would go with them): see ocr/index.ts
     // (and the rules a photo's uneven light broke into dashes, 6 pt or longer: no glyph's bar is so long)
-    ...(fringes ? { maxGap: Math.max(1, Math.round(0.5 * pixelsPerPoint)), fringes: Math.max(2, Math.round(1.2 * pixelsPerPoint)), slant: 1, dashes: Math.round(6 * pixelsPerPoint) } : {}),
+    ...(fringes ? { maxGap: sizes.maxGap, fringes: Math.max(2, Math.round(1.2 * pixelsPerPoint)), slant: 1, dashes: Math.round(6 * pixelsPerPoint) } : {}),
   });
   return { bitmap, binary, skewDegrees: Math.abs(skewDegrees) >= 0.1 ? skewDegrees : 0 };
 }
