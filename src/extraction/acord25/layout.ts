@@ -1587,10 +1587,9 @@ export function plausiblePolicyDates(
   certificateYear: number | null,
   latestYear = Infinity,
 ): [string | null, string | null] | null {
-  const year = yearOf;
   const plausible = (iso: string | null) =>
-    iso === null || (year(iso) >= 2000 && year(iso) < 2100 && year(iso) <= latestYear && (certificateYear === null || Math.abs(year(iso) - certificateYear) <= CERTIFICATE_YEARS));
-  const term = (e: string | null, x: string | null) => e === null || x === null || (x > e && year(x) - year(e) <= MAX_TERM_YEARS);
+    iso === null || (yearOf(iso) >= 2000 && yearOf(iso) < 2100 && yearOf(iso) <= latestYear && (certificateYear === null || Math.abs(yearOf(iso) - certificateYear) <= CERTIFICATE_YEARS));
+  const term = (e: string | null, x: string | null) => e === null || x === null || (x > e && yearOf(x) - yearOf(e) <= MAX_TERM_YEARS);
   if (plausible(effective) && plausible(expiration) && term(effective, expiration)) return null;
   const options = (iso: string | null, readings: readonly string[]): { iso: string | null; cost: number }[] => {
     if (iso === null) return [{ iso, cost: 0 }];

@@ -483,6 +483,8 @@ export async function rereadValueCells(
   let words = page.words;
   // (the strip each second-pass word was read in)
   const stripOf = new Map<Word, ValueRegion>();
+  // (the rules cleanPage took out, which a flag strip's strokes are joined across)
+  const rules = ruleSizes(pixelsPerPoint);
   for (const r of regions) {
     const left = Math.max(0, Math.floor(r.x0 * pixelsPerPoint));
     const right = Math.min(bitmap.width, Math.ceil(r.x1 * pixelsPerPoint));
@@ -496,7 +498,6 @@ export async function rereadValueCells(
     // (a flag typed across its column's rule, which the SUBR strip reaches over, joined again where the rule ran
     // through it: strokes.ts)
     const cleaned = cropGrey(bitmap, left, top, right, bottom, PAD);
-    const rules = ruleSizes(pixelsPerPoint);
     const crop = r.whitelist === FLAG_CHARS && binary ? rejoinAcrossRules(cleaned, cropGrey(binary, left, top, right, bottom, PAD), rules.maxThickness, rules.minVertical, rules.maxGap) : cleaned;
     const letters = r.whitelist === LETTERS || r.whitelist === FLAG_CHARS;
     clearMarks(crop, PAD + stripTop - top, PAD + stripBottom - top, r.keepDashes ? undefined : pixelsPerPoint, letters);

@@ -10,7 +10,7 @@ import type { GreyBitmap } from './render.js';
 const WIDER_THAN_RULE = 2;
 
 /**
- * A copy of `cleaned` (the cleaned page, or a crop of it) with the glyph strokes that lay on or crossed a removed
+ * `cleaned` (a crop of the cleaned page; a copy where anything is put back) with the glyph strokes that lay on or crossed a removed
  * vertical rule put back, judged against `binary` (the same pixels before the rules were removed). A rule column is
  * one the cleaning took at least `minRule` pixels out of, from the first to the last, across gaps of paper up to
  * `maxGap` (a photo's rule is broken). In each row, a run of such columns' removed pixels at most `maxThickness`
