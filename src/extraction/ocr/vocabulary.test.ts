@@ -68,6 +68,18 @@ describe('repairing OCR slips against the English word list', () => {
     expect(repairNameWords(seen, new Set())).toBe(meant);
   });
 
+  it("repairs a word of the pairs insurers' and brokers' names are made of beside its partner, and an 'Inc' read 'lnc'", () => {
+    expect(repairNameWords('Tri-County Insurance Broken', new Set())).toBe('Tri-County Insurance Brokers');
+    expect(repairNameWords('Keystone Employen Assurance Co.', new Set())).toBe('Keystone Employers Assurance Co.');
+    expect(repairNameWords('Lakeshore Mutwal Casualty Company', new Set())).toBe('Lakeshore Mutual Casualty Company');
+    expect(repairNameWords('Bluestem Worker Compensation Mutual', new Set())).toBe('Bluestem Workers Compensation Mutual');
+    expect(repairNameWords('Holloway Commercial Cleaning, lnc.', new Set())).toBe('Holloway Commercial Cleaning, Inc.');
+    // a pair's word read right stays, and so does a word no pair confirms
+    for (const name of ['Metro Insurance Broker', 'Broken Arrow Roofing', 'Owen Mutual Insurance', 'Worker Bee Cleaning LLC']) {
+      expect(repairNameWords(name, new Set())).toBe(name);
+    }
+  });
+
   it('knows common words and not OCR garble', () => {
     expect(isEnglishWord('Owner')).toBe(true);
     expect(isEnglishWord('casualty')).toBe(true);

@@ -68,8 +68,30 @@ const MIN_LENGTH = 4;
 /** Words at least this long may have two slips. */
 const TWO_SLIP_LENGTH = 8;
 
-/** In a name, also an "o" read as "a" ('Janitarial', 'Harbar'): tesseract's commonest slip there, however sure it is. */
-const NAME_SLIPS: ReadonlyArray<readonly [string, string]> = [...SLIPS, ['a', 'o']];
+/**
+ * In a name, also an "o" read as "a" ('Janitarial', 'Harbar'): tesseract's commonest slip there, however sure it is.
+ * And, where the page or a company name's usual pairing confirms the word, a "u" read as "w" ('Mutwal') and an "rs"
+ * run together into an "n" ('Broken', 'Employen').
+ */
+const NAME_SLIPS: ReadonlyArray<readonly [string, string]> = [...SLIPS, ['a', 'o'], ['w', 'u'], ['n', 'rs']];
+
+/**
+ * Pairs of words that insurers', agencies' and brokers' names are made of (lower case): a word one of NAME_SLIPS from
+ * such a pair's word beside its partner is that word ('Insurance Broken' is 'Insurance Brokers', 'Lakeshore Mutwal
+ * Casualty' has 'Mutual Casualty'), as it is beside a pair the page prints.
+ */
+const COMPANY_PAIRS: ReadonlySet<string> = new Set([
+  'insurance brokers', 'insurance agency', 'insurance services', 'insurance company', 'insurance group', 'insurance partners',
+  'insurance associates', 'insurance exchange', 'risk partners', 'risk management', 'risk services', 'risk solutions',
+  'employers assurance', 'employers insurance', 'employers mutual', 'workers compensation', 'compensation mutual',
+  'compensation insurance', 'compensation fund', 'mutual casualty', 'mutual insurance', 'mutual fire', 'casualty company',
+  'casualty insurance', 'fire casualty', 'property casualty', 'indemnity company', 'indemnity insurance', 'fire insurance',
+  'marine insurance', 'surety company', 'specialty insurance', 'general insurance', 'excess insurance', 'surplus lines',
+  'excess surplus', 'assurance company', 'guarantee insurance', 'underwriters insurance', 'national insurance',
+]);
+
+/** Words of those pairs that are never singular there: one read without its last 's' beside its partner is it ('Worker Compensation'). */
+const PLURAL_ONLY: ReadonlySet<string> = new Set(['workers', 'employers', 'underwriters']);
 
 /** One slip undone anywhere in `lower`, each result once. */
 function undoOne(lower: string, slips: ReadonlyArray<readonly [string, string]>): Set<string> {
@@ -140,8 +162,9 @@ function commonPrefix(a: string, b: string): number {
  * slips make an English word is taken for it however sure tesseract was ('Qwner'). A word nothing else confirms stays
  * as read: a name is often no English word ('Catton' is not 'Cotton'). A word the page prints beside the same
  * neighbour (`pagePairs`, 'harbor point': two words one after the other on a line, lower case), one slip from this
- * one, is taken for it, English or not ('Harbor Paint'). A hyphenated prefix OCR merged is mended ('Tn-County'), and
- * a closing 'Co.' read 'Ca.'.
+ * one, is taken for it, English or not ('Harbor Paint'), and so is a word of one of the pairs company names are made of
+ * beside its partner (COMPANY_PAIRS: 'Insurance Broken'). A hyphenated prefix OCR merged is mended ('Tn-County'), a
+ * closing 'Co.' read 'Ca.', and an 'Inc' read 'lnc'.
  */
 export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pagePairs: ReadonlySet<string> = new Set()): string {
   const dict = vocabulary();
@@ -154,13 +177,17 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pa
       const m = WORD_CORE.exec(text);
       if (!m) return repairPrefix(text);
       const [, before, core, after] = m as unknown as [string, string, string, string];
+      // a company's 'Inc' with its capital I read as a lower-case l: no word is 'lnc'
+      if (core === 'lnc') return `${before}Inc${after}`;
       if (core.length < MIN_LENGTH) return text;
       const lower = core.toLowerCase();
       // a word the page prints beside the same neighbour, one slip from this one, is this one, English or not
       // ('Harbor Paint Office Park' where the description says 'Re: Harbor Point Office Park')
       const prev = lowerCore(words[i - 1]);
       const next = lowerCore(words[i + 1]);
-      const paired = [...undoOne(lower, NAME_SLIPS)].filter((w) => (prev !== null && pagePairs.has(`${prev} ${w}`)) || (next !== null && pagePairs.has(`${w} ${next}`)));
+      const pair = (a: string, b: string) => pagePairs.has(`${a} ${b}`) || COMPANY_PAIRS.has(`${a} ${b}`);
+      const slipped = [...undoOne(lower, NAME_SLIPS), ...(PLURAL_ONLY.has(`${lower}s`) ? [`${lower}s`] : [])];
+      const paired = slipped.filter((w) => (prev !== null && pair(prev, w)) || (next !== null && pair(w, next)));
       if (paired.length === 1) return before + withCaseOf(core, paired[0]!) + after;
       if (dict.has(lower)) return text;
       // a capital I read as a lower-case l opening a name's word before a consonant ('lronbridge'): no word starts so
