@@ -8,7 +8,7 @@ import { PSM } from 'tesseract.js';
 import type { PageWords, Word } from '../layout/words.js';
 import type { PixelWord, RecognizeOptions } from '../ocr/ocr.js';
 import { cropGrey, ruleSizes, verticalRules } from '../ocr/preprocess.js';
-import { rejoinAcrossRules } from '../ocr/strokes.js';
+import { isolateMarks, rejoinAcrossRules } from '../ocr/strokes.js';
 import { resizeGrey, type GreyBitmap } from '../ocr/render.js';
 import { isEnglishWord } from '../ocr/vocabulary.js';
 import { normalizeDate, normalizeLimit } from '../normalize.js';
@@ -544,15 +544,19 @@ export async function rereadValueCells(
     // tesseract misses a lone 'B' in the column and in the whole page, and reads it alone, reduced, at 92%)
     // (and so are the ADDL and SUBR columns' skipped lines, each as one flag read surely: tesseract misses a lone 'Y'
     // in the column, printed as clean as the one beside it)
+    // (a flag column's lines are looked for, and read, with what is no part of a mark taken away: a photo leaves a
+    // bent rule's remnant through a flag typed against the column's rule, and a tick of its edge beside it, 'X, which
+    // tesseract reads as 'Ax' or nothing: strokes.ts)
+    const marks = r.whitelist === FLAG_CHARS ? isolateMarks(crop, Math.max(2, Math.round(THIN_LINE_PT * pixelsPerPoint)), Math.round(LONG_LINE_PT * pixelsPerPoint)) : crop;
     let missed = 0;
-    for (const [b0, b1] of letters && !oneLetter ? [] : inkLines(crop, Math.round(MIN_LINE_PT * pixelsPerPoint))) {
+    for (const [b0, b1] of letters && !oneLetter ? [] : inkLines(marks, Math.round(MIN_LINE_PT * pixelsPerPoint))) {
       const [y0, y1] = [(top - PAD + b0) / pixelsPerPoint, (top - PAD + b1) / pixelsPerPoint];
       if (found.some((w) => w.y < y1 && w.y + w.height > y0) || ++missed > MAX_MISSED_LINES) continue;
       const from = Math.max(0, b0 - LINE_MARGIN);
-      const line = cropGrey(crop, 0, from, crop.width, Math.min(crop.height, b1 + LINE_MARGIN), PAD);
+      const line = cropGrey(marks, 0, from, marks.width, Math.min(marks.height, b1 + LINE_MARGIN), PAD);
       if (oneLetter) {
         const read = await recognize(resizeGrey(line, LETTER_SMALLER), { psm: PSM.SINGLE_CHAR, whitelist: r.whitelist });
-        const letter = toWords(read.map((p) => unscale(p, LETTER_SMALLER)), left - 2 * PAD, top - 2 * PAD + from).filter((w) => inside(w, r) && /^[A-FXYN]$/.test(w.text) && w.confidence >= LETTER_SURE);
+        const letter = toWords(read.map((p) => unscale(p, LETTER_SMALLER)), left - 2 * PAD, top - 2 * PAD + from).filter((w) => inside(w, r) && /^[A-FXYN]$/.test(w.text) && w.confidence >= (r.whitelist === FLAG_CHARS ? FLAG_SURE : LETTER_SURE));
         if (letter.length === 1) found.push(letter[0]!);
         // a flag typed across its column's rule, an arm gone with the rule, which the whitelist then reads as nothing:
         // the line read again as the page shows it, rule and all, with no whitelist, where tesseract takes the Y for
@@ -1210,6 +1214,12 @@ export function keepRunNear(b: GreyBitmap, x: number, gap: number): void {
   }
 }
 
+/**
+ * In a flag column, a vertical line no thicker than THIN_LINE_PT and at least LONG_LINE_PT long is a rule's remnant
+ * where it stands alone (isolateMarks): a flag's strokes are thicker on a photo, and no flag is typed so tall.
+ */
+const THIN_LINE_PT = 0.75;
+const LONG_LINE_PT = 8;
 /** A line of ink at least this high (points) is a line of text: a digit is about 4.5, a rule's remnant one or two. */
 const MIN_LINE_PT = 2.5;
 /** At most this many lines a strip's block reading skipped are read alone (each is a call to tesseract). */
@@ -1217,6 +1227,11 @@ const MAX_MISSED_LINES = 3;
 /** The scale a line of ink the insurer letter column's reading skipped is read at, as one letter, and how sure of it. */
 const LETTER_SMALLER = 0.6;
 const LETTER_SURE = 0.8;
+/**
+ * A flag column's line, its mark isolated, read as one flag counts from this confidence (0..1): tesseract doubts an X
+ * whose strokes a photo's rule remnant was taken out of (60 to 78%), and a flag column holds nothing but flags.
+ */
+const FLAG_SURE = 0.5;
 /** Pixels of white kept above and below a line of ink read alone. */
 const LINE_MARGIN = 4;
 

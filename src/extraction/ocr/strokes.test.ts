@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rejoinAcrossRules } from './strokes.js';
+import { isolateMarks, rejoinAcrossRules } from './strokes.js';
 import type { GreyBitmap } from './render.js';
 
 /** A white bitmap with `ink` pixels black. */
@@ -34,5 +34,38 @@ describe('rejoinAcrossRules', () => {
   it('puts back nothing where no rule was taken out, or one wider than a rule', () => {
     expect(rejoinAcrossRules(cleaned, cleaned, 4, 20).data).toEqual(cleaned.data);
     expect(rejoinAcrossRules(cleaned, binary, 2, 20).data).toEqual(cleaned.data);
+  });
+});
+
+describe('isolateMarks', () => {
+  // an X between rows 20 and 34 (its strokes three pixels thick) in columns 20-34, a rule's remnant two pixels wide
+  // down columns 27-28 from row 0 to row 59, and a tick left of the X
+  const x = (px: number, py: number) => py >= 20 && py <= 34 && px >= 20 && px <= 34 && (Math.abs(px - 20 - (py - 20)) <= 1 || Math.abs(px - 20 - (34 - py)) <= 1);
+  const remnant = (px: number) => px === 27 || px === 28;
+  const tick = (px: number, py: number) => px >= 12 && px <= 13 && py >= 21 && py <= 24;
+  const crop = bitmap(48, 60, (px, py) => x(px, py) || remnant(px) || tick(px, py));
+  const at = (b: GreyBitmap, px: number, py: number) => b.data[py * 48 + px] === 0;
+
+  it("takes away a thin line's lone stretches and a speck beside the mark, and keeps the mark", () => {
+    const out = isolateMarks(crop, 3, 30);
+    // the remnant above and below the X, and where it runs alone between the X's arms, is gone
+    expect(at(out, 27, 5)).toBe(false);
+    expect(at(out, 27, 50)).toBe(false);
+    expect(at(out, 27, 21)).toBe(false);
+    // where it runs into an arm of the X the row is wider than the line: kept
+    expect(at(out, 27, 25)).toBe(true);
+    // the X's strokes stay, the tick goes
+    for (let py = 20; py <= 34; py++) for (let px = 20; px <= 34; px++) if (x(px, py) && !remnant(px)) expect(at(out, px, py)).toBe(true);
+    expect(at(out, 12, 22)).toBe(false);
+    // the crop given is left as it was
+    expect(at(crop, 27, 5)).toBe(true);
+  });
+
+  it('keeps a line shorter than a long run, the pieces of a broken mark, and a crop of nothing but a mark', () => {
+    // an N broken into its two uprights and its diagonal, each a piece of its own, and a line as tall as a glyph
+    const n = bitmap(48, 60, (px, py) => py >= 20 && py <= 34 && ((px >= 20 && px <= 22) || (px >= 32 && px <= 34) || (px >= 24 && px <= 30 && Math.abs(px - 24 - (py - 20) / 2) <= 1)));
+    expect(isolateMarks(n, 3, 30).data).toEqual(n.data);
+    const plain = bitmap(48, 60, (px, py) => x(px, py));
+    expect(isolateMarks(plain, 3, 30).data).toEqual(plain.data);
   });
 });

@@ -90,3 +90,88 @@ export function rejoinAcrossRules(cleaned: GreyBitmap, binary: GreyBitmap, maxTh
   }
   return { width, height, data: out };
 }
+
+/**
+ * A copy of a crop of one column of single marks (flags, letters) with what is no part of a mark taken away, as a
+ * photo leaves it beside a flag typed against the column's rule:
+ * - the stretches of a thin vertical line (a rule's remnant the cleaning did not take, bent on a photo) that stand
+ *   alone: pixels of a vertical ink run at least `longRun` pixels long, in rows where the ink around them is no wider
+ *   than `maxThickness` (where the line crosses a mark's stroke, the stroke's row is wider, and it stays);
+ * - specks and ticks beside a mark: in each band of rows holding ink, a connected piece of ink under SPECK_SHARE of
+ *   the band's largest piece and wholly left or right of it ("'X": a piece of the rule's edge left of an X).
+ */
+export function isolateMarks(crop: GreyBitmap, maxThickness: number, longRun: number): GreyBitmap {
+  const { width, height } = crop;
+  const data = crop.data.slice();
+  const ink = (x: number, y: number) => x >= 0 && x < width && y >= 0 && y < height && data[y * width + x] === INK;
+  // the thin line's lone stretches
+  const drop: number[] = [];
+  for (let x = 0; x < width; x++) {
+    let y = 0;
+    while (y < height) {
+      if (!ink(x, y)) {
+        y++;
+        continue;
+      }
+      let end = y;
+      while (end < height && ink(x, end)) end++;
+      if (end - y >= longRun) {
+        for (let r = y; r < end; r++) {
+          let a = x;
+          let b = x;
+          while (ink(a - 1, r)) a--;
+          while (ink(b + 1, r)) b++;
+          if (b - a + 1 <= maxThickness) drop.push(r * width + x);
+        }
+      }
+      y = end;
+    }
+  }
+  for (const i of drop) data[i] = 255;
+  // the specks beside a mark, band by band
+  const label = new Int32Array(width * height).fill(-1);
+  const pieces: { size: number; x0: number; x1: number; y0: number; y1: number }[] = [];
+  for (let start = 0; start < width * height; start++) {
+    if (data[start] !== INK || label[start] !== -1) continue;
+    const id = pieces.length;
+    const piece = { size: 0, x0: width, x1: -1, y0: height, y1: -1 };
+    const stack = [start];
+    label[start] = id;
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      const px = i % width;
+      const py = (i - px) / width;
+      piece.size++;
+      piece.x0 = Math.min(piece.x0, px);
+      piece.x1 = Math.max(piece.x1, px);
+      piece.y0 = Math.min(piece.y0, py);
+      piece.y1 = Math.max(piece.y1, py);
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = px + dx;
+          const ny = py + dy;
+          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+          const j = ny * width + nx;
+          if (data[j] === INK && label[j] === -1) {
+            label[j] = id;
+            stack.push(j);
+          }
+        }
+      }
+    }
+    pieces.push(piece);
+  }
+  const removed = new Set<number>();
+  pieces.forEach((p, id) => {
+    // the largest piece whose rows meet this one's
+    const beside = pieces.filter((o) => o !== p && o.y0 <= p.y1 && o.y1 >= p.y0);
+    const largest = beside.reduce<(typeof p) | null>((best, o) => (best === null || o.size > best.size ? o : best), null);
+    if (largest === null || p.size >= SPECK_SHARE * largest.size) return;
+    if (p.x1 < largest.x0 || p.x0 > largest.x1) removed.add(id);
+  });
+  if (removed.size > 0) for (let i = 0; i < data.length; i++) if (removed.has(label[i]!)) data[i] = 255;
+  return { width, height, data };
+}
+
+/** A piece of ink under this share of the largest beside it, and apart from it, is a speck, not part of a mark. */
+const SPECK_SHARE = 0.35;
