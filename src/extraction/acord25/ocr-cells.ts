@@ -1231,7 +1231,7 @@ const LETTER_SURE = 0.8;
  * A flag column's line, its mark isolated, read as one flag counts from this confidence (0..1): tesseract doubts an X
  * whose strokes a photo's rule remnant was taken out of (60 to 78%), and a flag column holds nothing but flags.
  */
-const FLAG_SURE = 0.5;
+const FLAG_SURE = 0.55;
 /** Pixels of white kept above and below a line of ink read alone. */
 const LINE_MARGIN = 4;
 
