@@ -787,6 +787,19 @@ describe('OCR slips the layout reader works around', () => {
     expect(ocrRead(places).policies.filter((p) => p.coverage === 'other')).toEqual([]);
   });
 
+  it("takes the holder's box by its label in capitals, not a description's 'certificate holder' set on a segment of its own", () => {
+    for (const method of ['ocr', 'text'] as const) {
+      const places = withInsurers({}).filter(([t]) => t !== 'Cafe operations. Holder is additional insured.');
+      // (the description's words parted where OCR parts a typewriter's line: 'certificate holder' alone on its segment)
+      places.push(['Waiver of subrogation applies in favor of the', 23, 578, 8], ['certificate holder', 23, 590, 8], ['on general liability and auto liability.', 120, 590, 8]);
+      places.push(['Notice of cancellation', 23, 602, 8], ['per policy provisions.', 140, 602, 8]);
+      const x = acord25FromWords([page(places, { source: method } as never)], { pages: 1, method });
+      expect(x.certificateHolder.name).toBe('Underwood Enterprises, Inc.');
+      expect(x.descriptionOfOperations).toContain('on general liability and auto liability.');
+      expect(x.descriptionOfOperations).toContain('per policy provisions.');
+    }
+  });
+
   it('parts a name and its street run over the line break, by the company form word between them', () => {
     const holder = (a: string, b: string) =>
       withInsurers({}).map(([t, ...rest]): Place => [t === 'Underwood Enterprises, Inc.' ? a : t === '2264 Wilkinson Blvd' ? b : t, ...rest]);

@@ -543,9 +543,11 @@ class LayoutReader {
     const contact = this.label(['CONTACT', 'CONTACT NAME:'])[0];
     const coverages = this.label('COVERAGES')[0];
     // a box label stands alone on its segment; the same words inside a paragraph are not it
-    const holderHits = this.label(['CERTIFICATE HOLDER', 'ADDITIONAL INTEREST'], { afterStroke: true });
+    // (and is printed in capitals: a description's 'in favor of the certificate holder', set by OCR on a segment of its
+    // own, is not it)
+    const holderHits = printedLabels(this.label(['CERTIFICATE HOLDER', 'ADDITIONAL INTEREST'], { afterStroke: true }));
     const holder = holderHits.find((h) => h.rest === null) ?? holderHits[0];
-    const cancellation = this.label('CANCELLATION')[0];
+    const cancellation = printedLabels(this.label('CANCELLATION'))[0];
     // the right-hand boxes (contact, insurers) start at their labels' left edge
     // (any of INSURER A … F, PHONE, E-MAIL will do where OCR garbled the others; the form prints them from mid-page)
     const rightLabels = [contact, insurers, ...this.label(['INSURER A :', 'INSURER A', 'INSURER B :', 'INSURER B', 'INSURER C :', 'INSURER C', 'INSURER D', 'INSURER E', 'INSURER F'], { exact: true }), ...this.label(['PHONE', 'E-MAIL'], { exact: true })];
@@ -1441,7 +1443,7 @@ class LayoutReader {
   private readDescription(x: Extraction) {
     const header = this.label(['DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES']).find((h) => /LOCATION/i.test(h.line.words.map((w) => w.text).join(' ')));
     if (!header) return;
-    const holder = this.label('CERTIFICATE HOLDER').find((h) => h.y > header.bottom);
+    const holder = printedLabels(this.label('CERTIFICATE HOLDER')).find((h) => h.y > header.bottom);
     const y1 = holder ? holder.y - 0.5 : this.page.height;
     const rows = this.lines.filter((l) => l.y > header.bottom - 0.2 * header.height && centerY(l) < y1 && l !== header.line);
     x.descriptionOfOperations = cleanMultiline(rows.map((l) => l.words.map((w) => w.text).join(' ')).join('\n'));
@@ -1449,6 +1451,16 @@ class LayoutReader {
 }
 
 // ---- helpers ----
+
+/**
+ * Of a label's hits, those printed as the form prints its box labels, in capitals ('CERTIFICATE HOLDER'), where any
+ * is: the same words in a description of operations ('waiver of subrogation in favor of the certificate holder',
+ * '30 days notice of cancellation') are no label. All of them where none is (a form of a carrier's own).
+ */
+export function printedLabels(hits: LabelHit[]): LabelHit[] {
+  const capitals = hits.filter((h) => !/\p{Ll}/u.test(h.text));
+  return capitals.length > 0 ? capitals : hits;
+}
 
 const byY = (a: Segment, b: Segment) => centerY(a) - centerY(b) || a.x - b.x;
 
