@@ -156,6 +156,17 @@ describe('decideCheckBoxes', () => {
     expectLetterAndMark(decideCheckBoxes(glued, bitmap, S), 'EXCESS', 54, 39);
   });
 
+  it("places the box left of the label's first word when OCR boxed that word on over the next ('UMBRELLA' to the end of 'LIAB')", () => {
+    // 'UMBRELLA' at its letters (x 57) but boxed 45 pt wide, over 'LIAB' (x 84): stretched to the right, no mark in it
+    const stretched: PageWords = { ...page, words: page.words.map((w) => (w.text === 'UMBRELLA' ? { ...w, width: 45 } : w)) };
+    const umbrella = checkBoxWindows(stretched).find((w) => w.label.text === 'UMBRELLA LIAB')!;
+    expect(umbrella.labelX).toBeUndefined();
+    expect(umbrella.x1).toBeLessThan(57);
+    // the umbrella box is read as the page shows it: empty, the excess one marked
+    const marks = decideCheckBoxes(stretched, bitmap, S).words.filter((w) => w.text === 'X' && w.x < 57);
+    expect(marks.map((w) => Math.round(w.y))).toEqual([72]);
+  });
+
   it("places the box right of the insurer letter column when OCR boxed the label from the box on and ran its words together ('EXCESSLIAB')", () => {
     // 'EXCESSLIAB' one word from x 39, the box's edge: no word after it tells its letters' width
     const runTogether: PageWords = {

@@ -99,10 +99,14 @@ export function checkBoxWindows(page: PageWords, lines: Line[] = groupLines(page
     // than its letters, measured by the words after it, and the label starts where its letters do
     let labelX: number | undefined;
     const others = [...hit.words.slice(hit.words.indexOf(first) + 1), ...(hit.rest?.words ?? [])].filter((o) => o.text.length >= 3);
+    // (a word OCR boxed on over the next word, 'UMBRELLA' to the end of 'LIAB', is measured to where the next begins:
+    // it was stretched to the right, not boxed from a mark on its left)
     if (lead === 0 && others.length > 0) {
       const letter = Math.min(...others.map((o) => o.width / o.text.length));
-      const mark = first.width - letter * first.text.length;
-      if (mark > 0.3 * first.width) x = labelX = first.x + mark;
+      const next = hit.words[hit.words.indexOf(first) + 1] ?? hit.rest?.words[0];
+      const width = next && next.x > first.x ? Math.min(first.width, next.x - first.x) : first.width;
+      const mark = width - letter * first.text.length;
+      if (mark > 0.3 * width) x = labelX = first.x + mark;
     }
     const folded = hit.text.toUpperCase().replace(/[^A-Z]/g, '');
     // a label printed on two lines (OWNED / AUTOS ONLY, PRO- / JECT, PER / STATUTE) has its box beside both lines
