@@ -90,6 +90,35 @@ const COMPANY_PAIRS: ReadonlySet<string> = new Set([
   'excess surplus', 'assurance company', 'guarantee insurance', 'underwriters insurance', 'national insurance',
 ]);
 
+/**
+ * Words companies' names are made of (lower case). A name's word of COMPANY_WORD_LENGTH letters or more that is no
+ * English word but one letter away from one of these, in its place, is that word ('Enterpriges'): at that length no
+ * name of a company's own is one letter from them.
+ */
+const COMPANY_WORDS: ReadonlySet<string> = new Set([
+  'enterprises', 'construction', 'contractors', 'contracting', 'services', 'insurance', 'company', 'corporation', 'management',
+  'electrical', 'plumbing', 'mechanical', 'landscaping', 'assurance', 'casualty', 'indemnity', 'underwriters', 'compensation',
+  'partners', 'holdings', 'associates', 'properties', 'development', 'solutions', 'industries', 'international', 'national',
+  'specialty', 'employers', 'brokers', 'commercial', 'janitorial', 'cleaning', 'building', 'maintenance', 'roofing', 'heating',
+  'engineering', 'logistics', 'transportation', 'trucking', 'restoration', 'environmental', 'security', 'staffing',
+  'consulting', 'technologies', 'manufacturing', 'distribution', 'hospitality', 'healthcare', 'medical', 'catering',
+  'excavation', 'concrete', 'painting', 'flooring', 'interiors', 'surplus', 'mutual', 'general', 'liability', 'agency',
+  'exchange', 'reinsurance', 'guarantee', 'fidelity', 'surety', 'brokerage', 'investments', 'realty', 'residential',
+]);
+const COMPANY_WORD_LENGTH = 7;
+
+/** The company word one letter in place away from `lower` (no English word), if exactly one is. */
+function companyWordFor(lower: string): string | null {
+  if (lower.length < COMPANY_WORD_LENGTH) return null;
+  const near = [...COMPANY_WORDS].filter((w) => w.length === lower.length && [...w].filter((c, i) => c !== lower[i]).length === 1);
+  return near.length === 1 ? near[0]! : null;
+}
+
+/** What OCR makes of DBA ('doing business as') after a company's form: 'DNA', 'D8A', 'DRA', 'OBA'. */
+const DBA_SLIP = /^(?:DNA|D8A|DRA|OBA|DBA)$/;
+/** A company's form ('Inc.', 'LLC', 'Co.'), in capitals, its punctuation left out. */
+const COMPANY_FORM = /^(?:INC|LLC|LLP|LP|LTD|CO|CORP|CORPORATION|COMPANY|PLLC|PC|PA)$/;
+
 /** Words of those pairs that are never singular there: one read without its last 's' beside its partner is it ('Worker Compensation'). */
 const PLURAL_ONLY: ReadonlySet<string> = new Set(['workers', 'employers', 'underwriters']);
 
@@ -164,7 +193,8 @@ function commonPrefix(a: string, b: string): number {
  * neighbour (`pagePairs`, 'harbor point': two words one after the other on a line, lower case), one slip from this
  * one, is taken for it, English or not ('Harbor Paint'), and so is a word of one of the pairs company names are made of
  * beside its partner (COMPANY_PAIRS: 'Insurance Broken'). A hyphenated prefix OCR merged is mended ('Tn-County'), a
- * closing 'Co.' read 'Ca.', and an 'Inc' read 'lnc'.
+ * closing 'Co.' read 'Ca.', an 'Inc' read 'lnc', a word companies' names are made of read one letter off ('Enterpriges',
+ * COMPANY_WORDS), and a DBA after a company's form read 'DNA'.
  */
 export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pagePairs: ReadonlySet<string> = new Set()): string {
   const dict = vocabulary();
@@ -174,6 +204,8 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pa
   const lowerCore = (text: string | undefined) => (text === undefined ? null : (WORD_CORE.exec(text)?.[2]?.toLowerCase() ?? null));
   return words
     .map((text, i) => {
+      // a DBA after a company's form, read 'DNA' ('Lockhart Enterprises, Inc, DNA Blue Line Plumbing')
+      if (DBA_SLIP.test(text) && i > 0 && COMPANY_FORM.test(words[i - 1]!.toUpperCase().replace(/[^A-Z]/g, ''))) return 'DBA';
       const m = WORD_CORE.exec(text);
       if (!m) return repairPrefix(text);
       const [, before, core, after] = m as unknown as [string, string, string, string];
@@ -197,8 +229,13 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pa
       const joined = [...undoOne(lower, [['ii', 'li']])].filter((w) => dict.has(w) || isTwoWords(w, dict));
       if (joined.length === 1) return before + withCaseOf(core, joined[0]!) + after;
       const candidates = [...undoOne(lower, NAME_SLIPS)].filter((w) => pageWords.has(w));
-      // (else, however sure tesseract was, one of its commoner slips from an English word: 'Qwner')
-      return candidates.length === 1 ? before + withCaseOf(core, candidates[0]!) + after : repairWord(text);
+      if (candidates.length === 1) return before + withCaseOf(core, candidates[0]!) + after;
+      // (else, however sure tesseract was, one of its commoner slips from an English word: 'Qwner'; else a company
+      // word one letter off: 'Enterpriges')
+      const repaired = repairWord(text);
+      if (repaired !== text) return repaired;
+      const company = companyWordFor(lower);
+      return company ? before + withCaseOf(core, company) + after : text;
     })
     .join(' ');
 }
