@@ -8,7 +8,7 @@ import { PSM } from 'tesseract.js';
 import { toPageWords, type PixelWord, type RecognizeOptions } from '../ocr/ocr.js';
 import type { GreyBitmap } from '../ocr/render.js';
 import { certificateDateLabel } from './layout.js';
-import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, inkLines, keepRunNear, policyNumberLabel, rereadDoubtedNames, rereadGridHeader, rereadValueCells, snapToRules, type ValueRegion } from './ocr-cells.js';
+import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, inkLines, keepRunNear, lostThinLetter, policyNumberLabel, rereadDoubtedNames, rereadGridHeader, rereadValueCells, snapToRules, type ValueRegion } from './ocr-cells.js';
 
 type Place = [text: string, x: number, y: number, size?: number];
 
@@ -353,6 +353,25 @@ describe('ACORD 25 value regions', () => {
     expect(r.subr!.x1).toBeGreaterThan(203);
   });
 
+  it("places the insurer box's top by its first row when OCR garbled the labels of the rows holding names ('wsurer A:')", () => {
+    const whole = byName(acord25ValueRegions(page(HEADER))).insurers!;
+    // only the empty rows' labels read, E and F, under the box header and without it
+    const late = HEADER.filter(([t]) => !t.startsWith('INSURER ')).concat([['INSURER E :', 310, 221], ['INSURER F :', 310, 233]] as Place[]);
+    for (const places of [late, late.filter(([t]) => !t.startsWith('INSURER(S)'))]) {
+      const r = byName(acord25ValueRegions(page(places))).insurers!;
+      expect(r.y0).toBeLessThan(173);
+      expect(r.y0).toBeGreaterThan(160);
+      expect(r.y1).toBeGreaterThan(239);
+      expect(r.x0).toBeCloseTo(whole.x0, 0);
+    }
+  });
+
+  it("keeps a name's word the whole-page pass read with a thin letter the strip lost ('Atantic' for 'Atlantic')", () => {
+    expect(['Atlantic', 'Ironbridge', 'Crestline', 'Harbor'].map((w, i) => lostThinLetter(w, ['Atantic', 'Ironbidge', 'Crestine', 'Habor'][i]!))).toEqual([true, true, true, true]);
+    // not a letter at a word's end, nor a wide one, nor two apart
+    expect(['Bays', 'Harbor', 'Atlantic', 'Novak'].map((w, i) => lostThinLetter(w, ['Bay', 'Haror', 'Atanic', 'Novak'][i]!))).toEqual([false, false, false, false]);
+  });
+
   it('reads the insurers and NAIC codes again when the NAIC # label is lost, the codes in the page\'s last ninth', () => {
     const r = byName(acord25ValueRegions(page(HEADER.filter(([t]) => t !== 'NAIC #'))));
     expect(r.insurers).toBeDefined();
@@ -475,15 +494,22 @@ describe('ACORD 25 value regions', () => {
     const { insurers, naic } = byName(regions);
     // the 2025/12 edition: NAIC # at the column's right, its left rule 10 points left of where the label puts it
     const rule = naic!.x0 - 10;
-    const drawRule = (xPt: number) => {
-      for (let y = Math.round(insurers!.y0 * s) - 20; y < Math.round(insurers!.y1 * s) + 20; y++) for (let dx = 0; dx < 3; dx++) data[y * width + Math.round(xPt * s) + dx] = 0;
+    // (`dashes`: broken as a photo breaks it, a third of its length gone)
+    const drawRule = (xPt: number, dashes = false) => {
+      for (let y = Math.round(insurers!.y0 * s) - 20; y < Math.round(insurers!.y1 * s) + 20; y++) {
+        if (dashes && y % 12 >= 8) continue;
+        for (let dx = 0; dx < 3; dx++) data[y * width + Math.round(xPt * s) + dx] = 0;
+      }
     };
-    drawRule(rule);
-    const split = byName(snapToRules(regions, { width, height, data }, s));
-    expect(split.naic!.x0).toBeGreaterThan(rule);
-    expect(split.naic!.x0).toBeLessThan(rule + 2);
-    expect(split.insurers!.x1).toBeLessThan(rule);
-    expect(split.insurers!.x1).toBeGreaterThan(rule - 2);
+    for (const dashes of [false, true]) {
+      data.fill(255);
+      drawRule(rule, dashes);
+      const split = byName(snapToRules(regions, { width, height, data }, s));
+      expect(split.naic!.x0).toBeGreaterThan(rule);
+      expect(split.naic!.x0).toBeLessThan(rule + 2);
+      expect(split.insurers!.x1).toBeLessThan(rule);
+      expect(split.insurers!.x1).toBeGreaterThan(rule - 2);
+    }
     // no rule near (a photo's lost one): as the label puts it
     data.fill(255);
     drawRule(naic!.x0 - 60);

@@ -402,10 +402,13 @@ function insurerRegions(lines: Line[], page: PageWords): ValueRegion[] {
   const spacing = (labels[labels.length - 1]!.y - labels[0]!.y) / Math.max(1, LETTERS.indexOf(letterOfLabel(labels[labels.length - 1]!)) - LETTERS.indexOf(letterOfLabel(labels[0]!)));
   // the box's header, where read, is its top (INSURER A's row is right under it): the labels, one of them misread
   // ('INSURER F' for A), may place it a row low, or high
-  const header = findLabel(lines, ['INSURER(S) AFFORDING COVERAGE', 'INSURER(S) AFFORDING']).find((h) => h.y < labels[0]!.y && h.y > labels[0]!.y - 3 * Math.abs(spacing));
+  // (the rows above the first label read are the box's too: OCR garbles the labels of the rows that hold a name now
+  // and then, 'wsurer A:', and reads the empty rows' INSURER E and F whole)
+  const rowsAbove = Math.max(0, LETTERS.indexOf(letterOfLabel(labels[0]!)));
+  const header = findLabel(lines, ['INSURER(S) AFFORDING COVERAGE', 'INSURER(S) AFFORDING']).find((h) => h.y < labels[0]!.y && h.y > labels[0]!.y - (rowsAbove + 3) * Math.abs(spacing));
   // (its own line's height, not its box's: OCR glues the underscores of a rule remnant onto it)
   const below = header ? Math.min(header.bottom, header.y + 1.3 * labels[0]!.height) + 0.5 : 0;
-  const y0 = header ? below : labels[0]!.bottom - 1.1 * spacing;
+  const y0 = header ? below : labels[0]!.bottom - (rowsAbove + 1.1) * spacing;
   const y1 = labels[labels.length - 1]!.bottom + 0.2 * spacing;
   // (the labels' common right edge: OCR glues a speck after one now and then, 'INSURER B: ™', whose right edge would
   // cut the first letter off every name)
@@ -596,6 +599,17 @@ export async function rereadValueCells(
     // a name tesseract doubted ('Bnightline' at 70%, 'ronbridge' at 0%) is read again, its line cut out, reduced and
     // enlarged, where it often comes out whole ('Brightline', 'Ironbridge')
     if (r.names || r.name === 'insurers') await rereadDoubtedNames(found, crop, { left: left - PAD, top: top - PAD }, pixelsPerPoint, recognize, toWords);
+    // a name's word the strip read with a thin letter lost ('Atantic'), where the whole-page pass read it with the
+    // letter ('Atlantic'), keeps that reading: tesseract drops an l, i, t, f or r squeezed between two letters, and
+    // seldom reads one where none is printed
+    if (r.names || r.name === 'insurers') {
+      for (let i = 0; i < found.length; i++) {
+        const w = found[i]!;
+        if (!/^\p{L}{3,}/u.test(w.text)) continue;
+        const first = words.find((o) => inside(o, r) && sameLine(o, w) && overlapsX(o, w) && lostThinLetter(o.text, w.text));
+        if (first) found[i] = { ...w, text: first.text, confidence: Math.max(w.confidence, first.confidence) };
+      }
+    }
     // a first-pass word reaching into the strip (its centre outside) and mostly covered by the strip's words is the
     // same word read again: the strip's wins. A long label beside the strip ("LIABILITY" left of the ADDL column)
     // that a flag's box merely touches stays.
@@ -1019,6 +1033,11 @@ const FLAG_STRIPS = new Set(['addl', 'subr', 'addlHead', 'subrHead']);
  * start, is looked for.
  */
 const NAIC_RULE_REACH_PT = 24;
+/**
+ * The share of the insurer rows' height a column of ink down the NAIC column's rule covers at least: a photo breaks
+ * the rule into dashes (65% of the rows in a column), and the codes' digits stacked in a column cover under half.
+ */
+const NAIC_RULE_COVERAGE = 0.55;
 /** A NAIC code as the whole-page pass reads it: five digits, one lost or one more read. */
 const NAIC_CODE = /^\d{4,6}$/;
 
@@ -1034,7 +1053,7 @@ function splitAtNaicRule(regions: ValueRegion[], binary: GreyBitmap, pixelsPerPo
   if (!insurers || !naic) return regions;
   const s = pixelsPerPoint;
   const x0 = Math.max((insurers.x0 + naic.x0) / 2, naic.x0 - NAIC_RULE_REACH_PT);
-  const rules = verticalRules(binary, x0 * s, (naic.x0 + NAIC_RULE_REACH_PT) * s, insurers.y0 * s, insurers.y1 * s).map((x) => x / s);
+  const rules = verticalRules(binary, x0 * s, (naic.x0 + NAIC_RULE_REACH_PT) * s, insurers.y0 * s, insurers.y1 * s, NAIC_RULE_COVERAGE).map((x) => x / s);
   if (rules.length === 0) return regions;
   const rule = rules.reduce((a, b) => (Math.abs(b - naic.x0) < Math.abs(a - naic.x0) ? b : a));
   return regions.map((r) => (r === insurers ? { ...r, x1: rule - RULE_MARGIN_PT } : r === naic ? { ...r, x0: rule + RULE_MARGIN_PT } : r));
@@ -1269,6 +1288,19 @@ export function inkLines(b: GreyBitmap, minHeight: number): [number, number][] {
   }
   if (start >= 0) keep(start, lastInk + 1);
   return lines;
+}
+
+/** Letters narrow enough for tesseract to lose between two others. */
+const THIN_LETTERS = new Set(['l', 'i', 'I', 't', 'f', 'r', 'j']);
+
+/** Whether `short` is `long` with one thin letter (THIN_LETTERS) left out between two letters ('Atantic', 'Atlantic'). */
+export function lostThinLetter(long: string, short: string): boolean {
+  if (long.length !== short.length + 1) return false;
+  for (let i = 1; i < long.length - 1; i++) {
+    if (long.slice(0, i) + long.slice(i + 1) !== short) continue;
+    if (THIN_LETTERS.has(long[i]!) && /\p{L}/u.test(long[i - 1]!) && /\p{L}/u.test(long[i + 1]!)) return true;
+  }
+  return false;
 }
 
 /** Whether a crop holds more than a few specks of ink. */
