@@ -86,6 +86,11 @@ describe('repairing OCR slips against the English word list', () => {
     // (an 'o' read as 'a' in one of them too, which in a word of the name's own the page must confirm)
     expect(repairNameWords('Metro Janitarial Supply', new Set())).toBe('Metro Janitorial Supply');
     expect(repairNameWords('Acme LLC D8A Acme Roofing', new Set())).toBe('Acme LLC DBA Acme Roofing');
+    expect(repairNameWords('Third Street Coffee Company LLC CBA Third Street Coffee', new Set())).toBe('Third Street Coffee Company LLC DBA Third Street Coffee');
+    // an 'rs' run into an n, with an m read for 'rn' ('Comentone'), and a capital I read as a brace ('{ronbridge')
+    expect(repairNameWords('Comentone Insurance Services, Inc.', new Set())).toBe('Cornerstone Insurance Services, Inc.');
+    expect(repairNameWords('{ronbridge Construction Co.', new Set())).toBe('Ironbridge Construction Co.');
+    expect(repairNameWords('(formerly Acme)', new Set())).toBe('(formerly Acme)');
     // a name's own word, a DNA that is a company's, and a short word stay
     for (const name of ['DNA Diagnostics LLC', 'Holmes Servics', 'Servix Group']) expect(repairNameWords(name, new Set())).toBe(name);
   });

@@ -41,7 +41,7 @@ export function isEnglishWord(word: string): boolean {
 /**
  * Slips undone, as [what OCR printed, what the page says], in lower case. Only the direction OCR errs in: a broken
  * stroke drops ink ("l" → "i", "o" → "c", "e" → "c", "m" → "rn"), and touching letters merge ("rn" → "m", "ri" → "n":
- * 'Praine'); a blurred "ti" closes into a "u" ('Conunental'). Not "w" for "u" ('Mutwal'): 'Qwest' is a name. Not "cl"
+ * 'Praine', "rs" → "n": 'Employen', 'Comentone' for Cornerstone); a blurred "ti" closes into a "u" ('Conunental'). Not "w" for "u" ('Mutwal'): 'Qwest' is a name. Not "cl"
  * for "d": a name's "Cl" is one slip from too many words ("Clark", "dark"). And one the other way: a speck at an O's
  * foot makes it a Q ("Qwner").
  */
@@ -58,6 +58,7 @@ const SLIPS: ReadonlyArray<readonly [string, string]> = [
   ['q', 'o'],
   ['n', 'ri'],
   ['u', 'ti'],
+  ['n', 'rs'],
 ];
 
 /** A word's letters, with the punctuation before and after them ('Heartiand,'): nothing but letters inside. */
@@ -70,10 +71,9 @@ const TWO_SLIP_LENGTH = 8;
 
 /**
  * In a name, also an "o" read as "a" ('Janitarial', 'Harbar'): tesseract's commonest slip there, however sure it is.
- * And, where the page or a company name's usual pairing confirms the word, a "u" read as "w" ('Mutwal') and an "rs"
- * run together into an "n" ('Broken', 'Employen').
+ * And, where the page or a company name's usual pairing confirms the word, a "u" read as "w" ('Mutwal').
  */
-const NAME_SLIPS: ReadonlyArray<readonly [string, string]> = [...SLIPS, ['a', 'o'], ['w', 'u'], ['n', 'rs']];
+const NAME_SLIPS: ReadonlyArray<readonly [string, string]> = [...SLIPS, ['a', 'o'], ['w', 'u']];
 
 /**
  * Pairs of words that insurers', agencies' and brokers' names are made of (lower case): a word one of NAME_SLIPS from
@@ -114,8 +114,8 @@ function companyWordFor(lower: string): string | null {
   return near.length === 1 ? near[0]! : null;
 }
 
-/** What OCR makes of DBA ('doing business as') after a company's form: 'DNA', 'D8A', 'DRA', 'OBA'. */
-const DBA_SLIP = /^(?:DNA|D8A|DRA|OBA|DBA)$/;
+/** What OCR makes of DBA ('doing business as') after a company's form: 'DNA', 'D8A', 'DRA', 'OBA', 'CBA'. */
+const DBA_SLIP = /^(?:DNA|D8A|DRA|OBA|0BA|CBA|DBA)$/;
 /** A company's form ('Inc.', 'LLC', 'Co.'), in capitals, its punctuation left out. */
 const COMPANY_FORM = /^(?:INC|LLC|LLP|LP|LTD|CO|CORP|CORPORATION|COMPANY|PLLC|PC|PA)$/;
 
@@ -206,6 +206,8 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pa
     .map((text, i) => {
       // a DBA after a company's form, read 'DNA' ('Lockhart Enterprises, Inc, DNA Blue Line Plumbing')
       if (DBA_SLIP.test(text) && i > 0 && COMPANY_FORM.test(words[i - 1]!.toUpperCase().replace(/[^A-Z]/g, ''))) return 'DBA';
+      // a capital I opening a word read as a brace or a bar before its lower-case letters ('{ronbridge')
+      if (/^[{[|!]\p{Ll}{3}/u.test(text)) return repairNameWords(`I${text.slice(1)}`, pageWords, pagePairs);
       const m = WORD_CORE.exec(text);
       if (!m) return repairPrefix(text);
       const [, before, core, after] = m as unknown as [string, string, string, string];
