@@ -359,6 +359,15 @@ describe('a stamped ACORD 25 the first OCR reading could not tell', () => {
     expect(again).toBe(whole);
   });
 
+  it('is taken at once where it shows most of the grid, however many of the grid header and insurer labels OCR lost', () => {
+    // a photo of the 2025/12 print: ADDL, SUBR, POLICY EXP and every INSURER label garbled, the rest of the grid read
+    const header = new Set(['ADDL', 'SUBR', 'INSD', 'WVD', 'POLICY EXP', 'NAIC #', 'INSURER A :', 'INSURER B :', 'INSURER C :', 'INSURER D :', 'INSURER E :', 'INSURER F :']);
+    const places = [...LABELS, ...VALUES].filter(([t]) => !header.has(t));
+    expect(acord25LayoutPage([ocrPage(places)])?.form).toEqual({ type: 'ACORD 25', edition: '2016/03' });
+    // not without its stamp
+    expect(acord25LayoutPage([ocrPage(places.filter(([t]) => !t.startsWith('ACORD 25')))])).toBeNull();
+  });
+
   it("is null when the page read again still shows no grid, or carries no ACORD 25 stamp (its title alone is a carrier's too)", async () => {
     expect(await stampedAcord25(first, async (w) => ({ ...w }))).toBeNull();
     const unstamped = ocrPage([...LABELS, ...VALUES].filter(([t]) => !lost.has(t) && !t.startsWith('ACORD 25')));

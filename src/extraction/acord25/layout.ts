@@ -196,8 +196,10 @@ export function acord25LayoutPage(pages: PageWords[]): LayoutPage | null {
     // OCR garbles the grid header's tiny labels (ADDL INSD, SUBR WVD, POLICY EXP) together now and then, and INSURER A
     // with them on a photo: a page showing most of the grid's other labels, or stamped ACORD 25 and showing nearly
     // all of them, needs fewer of them
+    // (a page stamped ACORD 25 with its edition and showing the grid's labels needs two of them: a photo of the 2025/12
+    // print lost ADDL, SUBR, POLICY EXP and INSURER A at once, and was read as no ACORD form at all)
     const stamped = form?.type === 'ACORD 25' && form.edition !== null;
-    const requiredNeeded = page.source !== 'ocr' || gridLabels < MIN_GRID_LABELS + 2 ? REQUIRED_LABELS.length - 2 : stamped ? 2 : REQUIRED_LABELS.length - 3;
+    const requiredNeeded = page.source !== 'ocr' ? REQUIRED_LABELS.length - 2 : stamped ? 2 : gridLabels < MIN_GRID_LABELS + 2 ? REQUIRED_LABELS.length - 2 : REQUIRED_LABELS.length - 3;
     // a photo's OCR can lose several of the grid's small labels at once; the form's six insurer boxes, labelled
     // INSURER A to F down one column, are its own (a carrier's certificate that borrows ACORD's stamp and title names
     // only the insurers it has), so a page titled or stamped ACORD 25 that shows four of them needs fewer grid labels

@@ -155,6 +155,19 @@ describe('ACORD 25 value regions', () => {
     expect(byName(acord25ValueRegions(page(garbled))).eff).toBeDefined();
   });
 
+  it("ends the effective date header where the expiration one begins when OCR boxed its '(MM/DD/YYYY)' on over it", () => {
+    // POLICY EFF garbled ('POUCYEFF'), its format line read and boxed 80 pt wide, over the POLICY EXP column
+    const places = HEADER.filter(([t]) => t !== 'POLICY EFF').concat([['POUCYEFF', 334, 287]]);
+    const stretched = page(places).words.map((w) => (w.text === '(MM/DD/YYYY)' && w.x < 340 ? { ...w, width: 80 } : w));
+    const lines = groupLines(stretched);
+    const number = lines.flatMap((l) => l.segments).find((seg) => seg.text === 'POLICY NUMBER')!;
+    const { eff, exp } = dateHeaders(lines, { ...number, score: 1, line: lines[0]!, rest: null });
+    expect(eff?.x).toBe(334);
+    expect(exp?.x).toBe(384);
+    expect(eff!.right).toBeLessThan(exp!.x);
+    expect(byName(acord25ValueRegions({ ...page(places), words: stretched })).eff).toBeDefined();
+  });
+
   it("finds POLICY EFF after what OCR made of the rules' joints above it ('TT POLICYEFF')", () => {
     const garbled = HEADER.filter(([t]) => t !== 'POLICY EFF' && t !== 'POLICY EXP').concat([
       ['TT POLICYEFF', 326, 287],

@@ -390,6 +390,11 @@ export function dateHeaders(lines: Line[], number: LabelHit): { eff: LabelHit | 
       }
     }
   }
+  // (a header word OCR boxed on over the next column's, its '(MM/DD/YYYY)' stretched to the end of the one beside it,
+  // ends where that one begins: else the columns overlap and no strip is placed at all)
+  if (eff && exp && exp.x > eff.x + number.height && eff.right > exp.x - 0.5 * number.height) {
+    eff = { ...eff, right: Math.max(eff.x + number.height, exp.x - 0.5 * number.height), rest: null };
+  }
   return { eff, exp };
 }
 
