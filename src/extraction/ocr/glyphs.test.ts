@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageWords } from '../layout/words.js';
 import { openPdf } from '../pdf/open.js';
 import { textLayerWords } from '../text/words.js';
-import { eightOrB, mendDigitsByPageGlyphs, mendEightsReadAsB, mendOpenZeros } from './glyphs.js';
+import { eightOrB, mendDigitsByPageGlyphs, mendEightsReadAsB, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
 import { binarize } from './preprocess.js';
 import { renderPdfPage, type GreyBitmap } from './render.js';
 
@@ -197,5 +197,22 @@ describe('amounts OCR doubted, read again from their glyphs', () => {
     expect(mendDigitsByPageGlyphs(sure, binary, s)).toBe(sure);
     const same = asRead(words, ['2,000,000', '1,000,000'], 0.05);
     expect(mendDigitsByPageGlyphs(same, binary, s)).toBe(same);
+  });
+});
+
+describe('mendTwosReadAsSevens', () => {
+  it('makes 2 of a 7 whose glyph stands on a 2\'s base, and leaves the 7s, in a serif, a sans-serif and a typewriter type', async () => {
+    for (const name of [StandardFonts.TimesRoman, StandardFonts.Helvetica, StandardFonts.Courier]) {
+      const doc = await PDFDocument.create();
+      const font = await doc.embedFont(name);
+      const values = ['42739', '1,250,000', '2,000,000', '7,777,000', 'PL-7272', '3172025-24'];
+      const p = doc.addPage([300, 40 + 20 * values.length]);
+      values.forEach((v, i) => p.drawText(v, { x: 40, y: p.getHeight() - 30 - 20 * i, size: 10, font }));
+      const { words, binary, s } = await rendered(await doc.save());
+      expect(words.words.map((w) => w.text)).toEqual(values);
+      // OCR's reading: every 2 read as 7
+      const read: PageWords = { ...words, words: words.words.map((w) => ({ ...w, text: w.text.replace(/2/g, '7') })) };
+      expect(mendTwosReadAsSevens(read, binary, s).words.map((w) => w.text), name).toEqual(values);
+    }
   });
 });

@@ -153,6 +153,54 @@ export function mendEightsReadAsB(page: PageWords, binary: GreyBitmap, pixelsPer
 }
 
 /**
+ * A 2 stands on a base as wide as itself, a 7 on the narrow end of its stem. The share of a glyph's width that the ink
+ * of its lowest rows spans (its bottom eighth, two rows at least): a 2's at least TWO_BASE. Tesseract reads a scan's 2
+ * in a serif type as 7 now and then ('42739' read '47739', '2026' read '7026'); a 7's foot spans a quarter of it.
+ */
+const TWO_BASE = 0.6;
+
+/** How much of a glyph's width the ink of its bottom rows spans (0..1). */
+function baseShare(binary: GreyBitmap, glyph: Glyph): number {
+  const rows = Math.max(2, Math.round((glyph.r1 - glyph.r0 + 1) / 8));
+  let lo = Infinity;
+  let hi = -1;
+  for (let y = Math.max(glyph.r0, glyph.r1 - rows + 1); y <= glyph.r1; y++) {
+    for (let x = glyph.c0; x <= glyph.c1; x++) {
+      if (binary.data[y * binary.width + x] !== INK) continue;
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+  }
+  return hi < 0 ? 0 : (hi - lo + 1) / (glyph.c1 - glyph.c0 + 1);
+}
+
+/**
+ * The page's words with each 7 of a run of digits (amounts, dates, codes, policy numbers: three digits or more) made 2
+ * where its glyph stands on a base as wide as a 2's (baseShare); a word whose ink does not split into one glyph a
+ * character is left as read, and so is a glyph taller or shorter than the word's digits (a rule's piece joined to it).
+ */
+export function mendTwosReadAsSevens(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): PageWords {
+  let changed = false;
+  const words = page.words.map((w) => {
+    if (!w.text.includes('7') || !NUMERIC_RUN.test(w.text) || digitCount(w.text) < 3) return w;
+    const glyphs = glyphsByCharacter(binary, pixelsPerPoint, w);
+    if (!glyphs) return w;
+    const height = median(glyphs.filter((_, i) => /\d/.test(w.text[i]!)).map((g) => g.r1 - g.r0 + 1));
+    let text = w.text;
+    glyphs.forEach((g, i) => {
+      if (text[i] === '7' && sameHeight(g, height) && baseShare(binary, g) >= TWO_BASE) text = `${text.slice(0, i)}2${text.slice(i + 1)}`;
+    });
+    if (text === w.text) return w;
+    changed = true;
+    return { ...w, text };
+  });
+  return changed ? { ...page, words } : page;
+}
+
+/** A word of digits and the punctuation of amounts, dates and codes, letters of a policy number's prefix allowed. */
+const NUMERIC_RUN = /^[A-Z]{0,4}[\d,./-]*\d[\d,./-]*$/;
+
+/**
  * A 0's oval is closed all round; a 9's lower left is open (its stem is on the right), a 6's upper right. How far a
  * glyph's rows start right of its left edge from 55% to 80% of its height, and end left of its right edge from 20% to
  * 45%, as shares of its width: on generated scans and photos (1,200 zeros, 110 nines, 170 sixes) a 0 gapes at most 0.15
