@@ -7,7 +7,7 @@
 import { PSM } from 'tesseract.js';
 import type { PageWords, Word } from '../layout/words.js';
 import type { PixelWord, RecognizeOptions } from '../ocr/ocr.js';
-import { cropGrey, ruleSizes, verticalRules } from '../ocr/preprocess.js';
+import { cropGrey, inkPieceAt, ruleSizes, verticalRules } from '../ocr/preprocess.js';
 import { isolateMarks, rejoinAcrossRules } from '../ocr/strokes.js';
 import { resizeGrey, type GreyBitmap } from '../ocr/render.js';
 import { isEnglishWord } from '../ocr/vocabulary.js';
@@ -1108,8 +1108,6 @@ function inside(w: Word, r: ValueRegion): boolean {
 export function clearMarks(b: GreyBitmap, y0: number, y1: number, remnants?: number, letterColumn = false): void {
   const { width, height, data } = b;
   const seen = new Uint8Array(width * height);
-  const stack: number[] = [];
-  const pixels: number[] = [];
   // without remnants only marks reaching the margins need looking at
   const scan: [number, number][] = remnants ? [[0, height]] : [[0, y0], [y1, height]];
   for (const [from, to] of scan) {
@@ -1117,36 +1115,7 @@ export function clearMarks(b: GreyBitmap, y0: number, y1: number, remnants?: num
       for (let x = 0; x < width; x++) {
         const start = y * width + x;
         if (seen[start] || data[start]! >= 128) continue;
-        seen[start] = 1;
-        stack.push(start);
-        pixels.length = 0;
-        let top = y;
-        let bottom = y;
-        let left = x;
-        let right = x;
-        while (stack.length > 0) {
-          const i = stack.pop()!;
-          pixels.push(i);
-          const px = i % width;
-          const py = (i - px) / width;
-          if (py < top) top = py;
-          if (py > bottom) bottom = py;
-          if (px < left) left = px;
-          if (px > right) right = px;
-          for (let dy = -1; dy <= 1; dy++) {
-            const ny = py + dy;
-            if (ny < 0 || ny >= height) continue;
-            for (let dx = -1; dx <= 1; dx++) {
-              const nx = px + dx;
-              if (nx < 0 || nx >= width) continue;
-              const j = ny * width + nx;
-              if (!seen[j] && data[j]! < 128) {
-                seen[j] = 1;
-                stack.push(j);
-              }
-            }
-          }
-        }
+        const { pixels, top, bottom, left, right } = inkPieceAt(b, start, seen);
         const middle = (top + bottom) / 2;
         let clear = middle < y0 || middle >= y1;
         if (!clear && remnants) {

@@ -6,6 +6,47 @@ import type { GreyBitmap } from './render.js';
 export const INK = 0;
 const PAPER = 255;
 
+/** A piece of 8-connected ink: the bitmap indexes of its pixels, and its box (pixels, inclusive). */
+export type InkPiece = { pixels: number[]; left: number; right: number; top: number; bottom: number };
+
+/**
+ * The piece of 8-connected ink (pixels darker than mid-grey) pixel `start` belongs to. Its pixels are marked in `seen`
+ * (a byte a pixel of the bitmap), so that a scan over the bitmap follows each piece once.
+ */
+export function inkPieceAt(b: GreyBitmap, start: number, seen: Uint8Array): InkPiece {
+  const { width, height, data } = b;
+  const pixels: number[] = [];
+  const x = start % width;
+  const y = (start - x) / width;
+  const piece = { pixels, left: x, right: x, top: y, bottom: y };
+  seen[start] = 1;
+  const stack = [start];
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    pixels.push(i);
+    const px = i % width;
+    const py = (i - px) / width;
+    if (py < piece.top) piece.top = py;
+    if (py > piece.bottom) piece.bottom = py;
+    if (px < piece.left) piece.left = px;
+    if (px > piece.right) piece.right = px;
+    for (let dy = -1; dy <= 1; dy++) {
+      const ny = py + dy;
+      if (ny < 0 || ny >= height) continue;
+      for (let dx = -1; dx <= 1; dx++) {
+        const nx = px + dx;
+        if (nx < 0 || nx >= width) continue;
+        const j = ny * width + nx;
+        if (!seen[j] && data[j]! < 128) {
+          seen[j] = 1;
+          stack.push(j);
+        }
+      }
+    }
+  }
+  return piece;
+}
+
 /** Otsu's threshold of a greyscale bitmap: pixels at or below it are ink. */
 export function otsuThreshold(bitmap: GreyBitmap): number {
   const histogram = new Float64Array(256);

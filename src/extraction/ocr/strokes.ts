@@ -3,7 +3,7 @@
 // '¥', '%' or nothing. Where a stroke leaves the removed rule on one side and carries on on the other, in the same
 // rows, it crossed the rule; where the ink taken out of a row is wider than the rule is elsewhere and joins ink the
 // cleaning kept, a glyph's stroke lay on the rule. Those rows of the rule are the glyph's ink and are put back.
-import { INK } from './preprocess.js';
+import { INK, inkPieceAt, type InkPiece } from './preprocess.js';
 import type { GreyBitmap } from './render.js';
 
 /** A row's removed run is a glyph's stroke on the rule when it is at least this many pixels wider than the rule. */
@@ -129,47 +129,18 @@ export function isolateMarks(crop: GreyBitmap, maxThickness: number, longRun: nu
   }
   for (const i of drop) data[i] = 255;
   // the specks beside a mark, band by band
-  const label = new Int32Array(width * height).fill(-1);
-  const pieces: { size: number; x0: number; x1: number; y0: number; y1: number }[] = [];
-  for (let start = 0; start < width * height; start++) {
-    if (data[start] !== INK || label[start] !== -1) continue;
-    const id = pieces.length;
-    const piece = { size: 0, x0: width, x1: -1, y0: height, y1: -1 };
-    const stack = [start];
-    label[start] = id;
-    while (stack.length > 0) {
-      const i = stack.pop()!;
-      const px = i % width;
-      const py = (i - px) / width;
-      piece.size++;
-      piece.x0 = Math.min(piece.x0, px);
-      piece.x1 = Math.max(piece.x1, px);
-      piece.y0 = Math.min(piece.y0, py);
-      piece.y1 = Math.max(piece.y1, py);
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = px + dx;
-          const ny = py + dy;
-          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-          const j = ny * width + nx;
-          if (data[j] === INK && label[j] === -1) {
-            label[j] = id;
-            stack.push(j);
-          }
-        }
-      }
-    }
-    pieces.push(piece);
-  }
-  const removed = new Set<number>();
-  pieces.forEach((p, id) => {
+  const seen = new Uint8Array(width * height);
+  const pieces: InkPiece[] = [];
+  const cleared = { width, height, data };
+  for (let start = 0; start < width * height; start++) if (!seen[start] && data[start] === INK) pieces.push(inkPieceAt(cleared, start, seen));
+  const size = (p: InkPiece) => p.pixels.length;
+  for (const p of pieces) {
     // the largest piece whose rows meet this one's
-    const beside = pieces.filter((o) => o !== p && o.y0 <= p.y1 && o.y1 >= p.y0);
-    const largest = beside.reduce<(typeof p) | null>((best, o) => (best === null || o.size > best.size ? o : best), null);
-    if (largest === null || p.size >= SPECK_SHARE * largest.size) return;
-    if (p.x1 < largest.x0 || p.x0 > largest.x1) removed.add(id);
-  });
-  if (removed.size > 0) for (let i = 0; i < data.length; i++) if (removed.has(label[i]!)) data[i] = 255;
+    const beside = pieces.filter((o) => o !== p && o.top <= p.bottom && o.bottom >= p.top);
+    const largest = beside.reduce<InkPiece | null>((best, o) => (best === null || size(o) > size(best) ? o : best), null);
+    if (largest === null || size(p) >= SPECK_SHARE * size(largest)) continue;
+    if (p.right < largest.left || p.left > largest.right) for (const i of p.pixels) data[i] = 255;
+  }
   return { width, height, data };
 }
 
