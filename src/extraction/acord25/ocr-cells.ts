@@ -306,13 +306,8 @@ export function dateHeaders(lines: Line[], number: LabelHit): { eff: LabelHit | 
   let eff = findLabel(lines, ['POLICY EFF', 'POLICY EFF (MM/DD/YYYY)'], { anywhere: true }).find(near);
   let exp = findLabel(lines, ['POLICY EXP', 'POLICY EXP (MM/DD/YYYY)'], { anywhere: true }).find(near);
   // OCR ran the two headers into one segment ('POLICY EFF POLICY EXP'): POLICY EXP inside it, and POLICY EFF ending
-  // before it
+  // before it (below)
   if (eff && !exp) exp = findLabel(lines, 'POLICY EXP', { anywhere: true }).find((l) => near(l) && l.x > eff!.x + number.height);
-  if (eff && exp && eff.right > exp.x - 0.5 * number.height && exp.x > eff.x) {
-    const effWord = eff.words.find((w) => /^EFF/i.test(w.text) && w.x < exp!.x);
-    const end = Math.max(eff.x + number.height, exp.x - 0.5 * number.height);
-    eff = { ...eff, right: effWord ? Math.min(effWord.x + effWord.width, end) : end, rest: null };
-  }
   if (!eff || !exp) {
     // OCR reads the '/' of '(MM/DD/YYYY)' as I or l now and then, one letter more than label matching forgives
     const formats = lines
@@ -390,10 +385,12 @@ export function dateHeaders(lines: Line[], number: LabelHit): { eff: LabelHit | 
       }
     }
   }
-  // (a header word OCR boxed on over the next column's, its '(MM/DD/YYYY)' stretched to the end of the one beside it,
-  // ends where that one begins: else the columns overlap and no strip is placed at all)
-  if (eff && exp && exp.x > eff.x + number.height && eff.right > exp.x - 0.5 * number.height) {
-    eff = { ...eff, right: Math.max(eff.x + number.height, exp.x - 0.5 * number.height), rest: null };
+  // POLICY EFF run into POLICY EXP's segment, or its '(MM/DD/YYYY)' boxed on over the one beside it, ends at its EFF or
+  // where POLICY EXP begins: else the columns overlap and no strip is placed at all
+  if (eff && exp && eff.right > exp.x - 0.5 * number.height && exp.x > eff.x) {
+    const effWord = eff.words.find((w) => /^EFF/i.test(w.text) && w.x < exp!.x);
+    const end = Math.max(eff.x + number.height, exp.x - 0.5 * number.height);
+    eff = { ...eff, right: effWord ? Math.min(effWord.x + effWord.width, end) : end, rest: null };
   }
   return { eff, exp };
 }
@@ -602,12 +599,12 @@ export async function rereadValueCells(
       }
     }
     // a name tesseract doubted ('Bnightline' at 70%, 'ronbridge' at 0%) is read again, its line cut out, reduced and
-    // enlarged, where it often comes out whole ('Brightline', 'Ironbridge')
-    if (r.names || r.name === 'insurers') await rereadDoubtedNames(found, crop, { left: left - PAD, top: top - PAD }, pixelsPerPoint, recognize, toWords);
-    // a name's word the strip read with a thin letter lost ('Atantic'), where the whole-page pass read it with the
+    // enlarged, where it often comes out whole ('Brightline', 'Ironbridge');
+    // and a name's word the strip read with a thin letter lost ('Atantic'), where the whole-page pass read it with the
     // letter ('Atlantic'), keeps that reading: tesseract drops an l, i, t, f or r squeezed between two letters, and
     // seldom reads one where none is printed
     if (r.names || r.name === 'insurers') {
+      await rereadDoubtedNames(found, crop, { left: left - PAD, top: top - PAD }, pixelsPerPoint, recognize, toWords);
       for (let i = 0; i < found.length; i++) {
         const w = found[i]!;
         if (!/^\p{L}{3,}/u.test(w.text)) continue;

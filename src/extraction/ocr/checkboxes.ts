@@ -98,12 +98,13 @@ export function checkBoxWindows(page: PageWords, lines: Line[] = groupLines(page
     // and boxes the mark with the label's first word, its text unchanged ('EXCESS' from the X on): the word is wider
     // than its letters, measured by the words after it, and the label starts where its letters do
     let labelX: number | undefined;
-    const others = [...hit.words.slice(hit.words.indexOf(first) + 1), ...(hit.rest?.words ?? [])].filter((o) => o.text.length >= 3);
+    const after = [...hit.words.slice(hit.words.indexOf(first) + 1), ...(hit.rest?.words ?? [])];
+    const others = after.filter((o) => o.text.length >= 3);
     // (a word OCR boxed on over the next word, 'UMBRELLA' to the end of 'LIAB', is measured to where the next begins:
     // it was stretched to the right, not boxed from a mark on its left)
     if (lead === 0 && others.length > 0) {
       const letter = Math.min(...others.map((o) => o.width / o.text.length));
-      const next = hit.words[hit.words.indexOf(first) + 1] ?? hit.rest?.words[0];
+      const next = after[0];
       const width = next && next.x > first.x ? Math.min(first.width, next.x - first.x) : first.width;
       const mark = width - letter * first.text.length;
       if (mark > 0.3 * width) x = labelX = first.x + mark;

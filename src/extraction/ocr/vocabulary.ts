@@ -220,7 +220,8 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pa
       const prev = lowerCore(words[i - 1]);
       const next = lowerCore(words[i + 1]);
       const pair = (a: string, b: string) => pagePairs.has(`${a} ${b}`) || COMPANY_PAIRS.has(`${a} ${b}`);
-      const slipped = [...undoOne(lower, NAME_SLIPS), ...(PLURAL_ONLY.has(`${lower}s`) ? [`${lower}s`] : [])];
+      const nameSlips = undoOne(lower, NAME_SLIPS);
+      const slipped = [...nameSlips, ...(PLURAL_ONLY.has(`${lower}s`) ? [`${lower}s`] : [])];
       const paired = slipped.filter((w) => (prev !== null && pair(prev, w)) || (next !== null && pair(w, next)));
       if (paired.length === 1) return before + withCaseOf(core, paired[0]!) + after;
       if (dict.has(lower)) return text;
@@ -230,7 +231,7 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pa
       // for it is one, or two run together ('bright' + 'line')
       const joined = [...undoOne(lower, [['ii', 'li']])].filter((w) => dict.has(w) || isTwoWords(w, dict));
       if (joined.length === 1) return before + withCaseOf(core, joined[0]!) + after;
-      const candidates = [...undoOne(lower, NAME_SLIPS)].filter((w) => pageWords.has(w));
+      const candidates = [...nameSlips].filter((w) => pageWords.has(w));
       if (candidates.length === 1) return before + withCaseOf(core, candidates[0]!) + after;
       // (else, however sure tesseract was, one of its commoner slips from an English word: 'Qwner'; else a company
       // word one letter off: 'Enterpriges')
