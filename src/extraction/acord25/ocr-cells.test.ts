@@ -914,6 +914,33 @@ describe('a value of the grid read again alone', () => {
     expect(flags).toEqual([['X', 338], ['Y', 386]]);
   });
 
+  it("takes a flag tesseract reads with its letter at no confidence, or not at all, where its ink shows a Y, and not where it shows a blot", async () => {
+    const S4 = 4;
+    const bitmap: GreyBitmap = { width: 612 * S4, height: 792 * S4, data: new Uint8Array(612 * S4 * 792 * S4).fill(255) };
+    const ink = (x: number, y: number) => (bitmap.data[Math.round(y) * bitmap.width + Math.round(x)] = 0);
+    // a Y 6 points tall and 5 wide in the SUBR column (row 338): its arms from the top corners to the middle, its stem
+    // under that, strokes 0.8 point thick
+    const [x0, y0, w, h, t] = [199 * S4, 338 * S4, 5 * S4, 6 * S4, Math.round(0.8 * S4)];
+    for (let y = 0; y <= h / 2; y++) for (let k = 0; k < t; k++) [ink(x0 + (y * (w - t)) / h + k, y0 + y), ink(x0 + w - t - (y * (w - t)) / h + k, y0 + y)];
+    for (let y = h / 2; y < h; y++) for (let k = 0; k < t; k++) ink(x0 + (w - t) / 2 + k, y0 + y);
+    // and a blot as large in the row under it (386)
+    for (let y = 386 * S4; y < 392 * S4; y++) for (let x = 199 * S4; x < 204 * S4; x++) bitmap.data[y * bitmap.width + x] = 0;
+    const run = async (single: string | null) => {
+      // the strip reads nothing; each line read alone, as one character, is `single` at 1%
+      const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+        if (options.psm !== PSM.SINGLE_CHAR || single === null) return [];
+        const [a, b, c, d] = inkBox(crop);
+        return c < 0 ? [] : [{ text: single, left: a, top: b, width: c - a + 1, height: d - b + 1, confidence: 1 }];
+      };
+      const out = await rereadValueCells(page(HEADER), bitmap, null, S4, recognize, (pw, left, top) => toPageWords(pw, S4, left, top));
+      return out.words.filter((w) => w.x > 192 && w.x < 208 && w.y > 330 && w.y < 400).map((w) => [w.text, Math.round(w.y), w.confidence]);
+    };
+    expect(await run('Y')).toEqual([['Y', 338, 0.55]]);
+    expect(await run(null)).toEqual([['Y', 338, 0.55]]);
+    // read an N, however unsure: no Y
+    expect(await run('N')).toEqual([]);
+  });
+
   it("reads a flag the whitelist reads as nothing again from the page, unwhitelisted, and takes its '¥' for a Y (an arm gone with the column's rule)", async () => {
     const read = setup([[198, 338, 4]], true);
     const inSubr = (words: Word[]) => words.filter((w) => w.x > 192 && w.x < 208 && w.y > 330 && w.y < 350).map((w) => w.text);

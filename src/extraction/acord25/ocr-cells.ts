@@ -8,6 +8,7 @@ import { PSM } from 'tesseract.js';
 import type { PageWords, Word } from '../layout/words.js';
 import type { PixelWord, RecognizeOptions } from '../ocr/ocr.js';
 import { cropGrey, inkPieceAt, ruleSizes, verticalRules } from '../ocr/preprocess.js';
+import { flagShape } from '../ocr/flag-shape.js';
 import { isolateMarks, rejoinAcrossRules } from '../ocr/strokes.js';
 import { resizeGrey, type GreyBitmap } from '../ocr/render.js';
 import { isEnglishWord } from '../ocr/vocabulary.js';
@@ -563,6 +564,7 @@ export async function rereadValueCells(
         const read = await recognize(resizeGrey(line, LETTER_SMALLER), { psm: PSM.SINGLE_CHAR, whitelist: r.whitelist });
         const letter = toWords(read.map((p) => unscale(p, LETTER_SMALLER)), left - 2 * PAD, top - 2 * PAD + from).filter((w) => inside(w, r) && /^[A-FXYN]$/.test(w.text) && w.confidence >= (r.whitelist === FLAG_CHARS ? FLAG_SURE : LETTER_SURE));
         if (letter.length === 1) found.push(letter[0]!);
+        else if (r.whitelist === FLAG_CHARS && flagByShape(found, read.map((p) => unscale(p, LETTER_SMALLER)), line, (pw) => toWords(pw, left - 2 * PAD, top - 2 * PAD + from).filter((w) => inside(w, r)))) continue;
         // a flag typed across its column's rule, an arm gone with the rule, which the whitelist then reads as nothing:
         // the line read again as the page shows it, rule and all, with no whitelist, where tesseract takes the Y for
         // a '¥' (a sign no flag cell holds)
@@ -846,6 +848,23 @@ async function rereadStretched(w: Word, { bitmap: strip, origin, pixelsPerPoint:
     if (read.length === 1 && read[0]!.confidence >= VOTE_SURE && normalizeLimit(read[0]!.text) !== null) return read[0]!;
   }
   return null;
+}
+
+/**
+ * A flag column's line tesseract read with a Y or an X and no confidence (a lone 'Y' at 0 to 2%, however plain: a
+ * photo broke an arm off its stem, or a rule's remnant runs through it), or as nothing, whose ink shows a Y or an X
+ * (ocr/flag-shape.ts): pushed to `found` at FLAG_SURE, with tesseract's letter and box where it read one, and true.
+ * An N, or a reading the shape gainsays, is left to the other readings.
+ */
+function flagByShape(found: Word[], read: PixelWord[], line: GreyBitmap, place: (pw: PixelWord[]) => Word[]): boolean {
+  const shape = flagShape(line);
+  if (!shape || shape.letter === 'N') return false;
+  const letters = read.filter((p) => /^[XYN]$/.test(p.text));
+  if (letters.length > 1 || letters.some((p) => p.text === 'N')) return false;
+  const [word] = place(letters.length === 1 ? letters : [{ text: shape.letter, left: shape.left, top: shape.top, width: shape.width, height: shape.height, confidence: 0 }]);
+  if (!word) return false;
+  found.push({ ...word, confidence: Math.max(word.confidence, FLAG_SURE) });
+  return true;
 }
 
 /** A flag read again from the page as it shows it counts at this confidence (0..1) or more (rereadFlagOnPage). */

@@ -68,4 +68,13 @@ describe('isolateMarks', () => {
     const plain = bitmap(48, 60, (px, py) => x(px, py));
     expect(isolateMarks(plain, 3, 30).data).toEqual(plain.data);
   });
+
+  it("keeps an arm a photo broke off a Y's stem, a pixel or two from it, however small beside the rest", () => {
+    // the left arm and the stem one piece (rows 20-34), the right arm a piece of its own, two pixels right of the left
+    // arm's end: a fifth of the rest's ink, and no thin line
+    const leftAndStem = (px: number, py: number) => (py >= 20 && py <= 27 && Math.abs(px - 20 - (py - 20)) <= 2) || (py >= 27 && py <= 34 && px >= 26 && px <= 29);
+    const rightArm = (px: number, py: number) => py >= 20 && py <= 23 && px >= 32 && px <= 35 && Math.abs(px - 35 + (py - 20)) <= 1;
+    const y = bitmap(48, 60, (px, py) => leftAndStem(px, py) || rightArm(px, py));
+    expect(isolateMarks(y, 3, 30).data).toEqual(y.data);
+  });
 });

@@ -139,7 +139,9 @@ export function isolateMarks(crop: GreyBitmap, maxThickness: number, longRun: nu
     const beside = pieces.filter((o) => o !== p && o.top <= p.bottom && o.bottom >= p.top);
     const largest = beside.reduce<InkPiece | null>((best, o) => (best === null || size(o) > size(best) ? o : best), null);
     if (largest === null || size(p) >= SPECK_SHARE * size(largest)) continue;
-    if (p.right < largest.left || p.left > largest.right) for (const i of p.pixels) data[i] = 255;
+    // (a piece as wide as a stroke next to the mark is a piece of it: a photo breaks a Y's arm off its stem)
+    const gap = p.right < largest.left ? largest.left - p.right - 1 : p.left > largest.right ? p.left - largest.right - 1 : -1;
+    if (gap >= 0 && (gap > maxThickness || p.right - p.left + 1 <= maxThickness)) for (const i of p.pixels) data[i] = 255;
   }
   return { width, height, data };
 }

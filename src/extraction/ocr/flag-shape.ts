@@ -1,0 +1,106 @@
+// The letter of a flag (the ADDL INSD and SUBR WVD columns hold Y, X or N) told by its shape, for a flag tesseract
+// reads with the right letter and no confidence: a photo breaks a Y's arm off its stem, or a column's rule runs
+// through it, and tesseract reads the lone letter 'Y' at 0 to 2% however plain it is to the eye. The shape is told by
+// the runs of ink across rows in three bands of the mark's height: a Y is two arms at the top (or one, where the
+// other went with a rule), one stroke where they meet and one upright stem under it; an X is two strokes at the top
+// and at the foot that cross in the middle; an N is two stems with the diagonal between them, two or three strokes
+// in every band.
+import { inkPieceAt, type InkPiece } from './preprocess.js';
+import type { GreyBitmap } from './render.js';
+
+export type FlagLetter = 'Y' | 'X' | 'N';
+
+/** A flag told by its shape, and its mark's box in the bitmap's pixels. */
+export type FlagMark = { letter: FlagLetter; left: number; top: number; width: number; height: number };
+
+/** Pieces of ink under this share of the largest are specks or a rule's remnant, no part of the mark. */
+const PIECE_SHARE = 0.1;
+/** A mark is at least this many pixels tall (a 6 pt capital at 150 dpi is 12). */
+const MIN_HEIGHT = 8;
+/** A flag's width over its height lies between these (an N in Courier is wider than tall, an I far narrower). */
+const MIN_ASPECT = 0.4;
+const MAX_ASPECT = 1.6;
+
+/**
+ * The flag a bitmap of one mark (a flag column's line of ink, rules and specks taken away) shows, or null when its
+ * shape is none of Y, X and N clearly.
+ */
+export function flagShape(b: GreyBitmap): FlagMark | null {
+  const shape = markShape(b);
+  return shape && { letter: shape.letter, left: shape.x0, top: shape.y0, width: shape.x1 - shape.x0 + 1, height: shape.y1 - shape.y0 + 1 };
+}
+
+function markShape(b: GreyBitmap): { letter: FlagLetter; x0: number; x1: number; y0: number; y1: number } | null {
+  const seen = new Uint8Array(b.width * b.height);
+  const pieces: InkPiece[] = [];
+  for (let i = 0; i < b.data.length; i++) if (!seen[i] && b.data[i]! < 128) pieces.push(inkPieceAt(b, i, seen));
+  if (pieces.length === 0) return null;
+  const largest = Math.max(...pieces.map((p) => p.pixels.length));
+  const mark = pieces.filter((p) => p.pixels.length >= PIECE_SHARE * largest);
+  const x0 = Math.min(...mark.map((p) => p.left));
+  const x1 = Math.max(...mark.map((p) => p.right));
+  const y0 = Math.min(...mark.map((p) => p.top));
+  const y1 = Math.max(...mark.map((p) => p.bottom));
+  const w = x1 - x0 + 1;
+  const h = y1 - y0 + 1;
+  if (h < MIN_HEIGHT || w / h < MIN_ASPECT || w / h > MAX_ASPECT) return null;
+  const ink = new Uint8Array(w * h);
+  for (const p of mark) for (const i of p.pixels) ink[(Math.floor(i / b.width) - y0) * w + (i % b.width) - x0] = 1;
+  const cap = band(ink, w, h, 0, 0.1);
+  const top = band(ink, w, h, 0.12, 0.32);
+  const middle = band(ink, w, h, 0.45, 0.55);
+  const foot = band(ink, w, h, 0.65, 0.85);
+  // (strokes at both sides: within the mark's left and right 30%, serifs widening it)
+  const sides = (b: Band) => b.runs >= 2 && b.left <= 0.3 && b.right >= 0.7;
+  // an X: its strokes from the corners cross in the middle, as one short stroke (an H's bar spans it, a K's arms meet
+  // at its stem)
+  if (sides(top) && sides(foot) && middle.runs === 1 && middle.width <= 0.38 && Math.abs(middle.centre - 0.5) <= 0.1) return { letter: 'X', x0, x1, y0, y1 };
+  // an N: two stems with the diagonal between them in the middle
+  if (sides(top) && sides(foot) && middle.runs === 3 && sides(middle)) return { letter: 'N', x0, x1, y0, y1 };
+  // a Y: one upright stem under the middle, where one stroke joins it, and two arms above it, or one arm off to a side
+  // of the stem (the other gone with a rule); no bar across its top (a T, a 7)
+  const stem = foot.runs === 1 && foot.width <= 0.45 && foot.centre >= 0.2 && foot.centre <= 0.8;
+  const arms = sides(top) && top.runs === 2 ? true : top.runs === 1 && top.width <= 0.5 && Math.abs(top.centre - foot.centre) >= 0.25;
+  if (stem && arms && cap.widest <= 0.6 && middle.runs === 1 && Math.abs(middle.centre - foot.centre) <= 0.25) return { letter: 'Y', x0, x1, y0, y1 };
+  return null;
+}
+
+/**
+ * Runs of ink across a band of rows: their commonest number and, over the rows with that many, the first run's mean
+ * centre and least width (a stem's, under a serif or a blot), the mean of where the first starts and the last ends,
+ * and the widest run of any row, all as shares of the mark's width.
+ */
+type Band = { runs: number; centre: number; width: number; left: number; right: number; widest: number };
+
+/**
+ * The runs of ink across the rows from `from` to `to` (shares of the mark's height). Gaps of one pixel inside a run
+ * are bridged (a photo's ink is grainy).
+ */
+function band(ink: Uint8Array, w: number, h: number, from: number, to: number): Band {
+  const rows: [number, number][][] = [];
+  const first = Math.floor(from * h);
+  const last = Math.min(h - 1, Math.max(first, Math.ceil(to * h) - 1));
+  for (let y = first; y <= last; y++) {
+    const runs: [number, number][] = [];
+    for (let x = 0; x < w; x++) {
+      if (!ink[y * w + x]) continue;
+      const open = runs[runs.length - 1];
+      if (open && x - open[1] <= 2) open[1] = x;
+      else runs.push([x, x]);
+    }
+    rows.push(runs);
+  }
+  const tally = new Map<number, number>();
+  for (const r of rows) tally.set(r.length, (tally.get(r.length) ?? 0) + 1);
+  const runs = [...tally].reduce((best, t) => (t[1] > best[1] ? t : best), [0, -1])[0];
+  const modal = rows.filter((r) => r.length === runs && runs > 0);
+  const mean = (f: (r: [number, number][]) => number) => (modal.length === 0 ? 0 : modal.reduce((n, r) => n + f(r), 0) / modal.length / w);
+  return {
+    runs,
+    centre: mean((r) => (r[0]![0] + r[0]![1] + 1) / 2),
+    width: modal.length === 0 ? 0 : Math.min(...modal.map((r) => r[0]![1] - r[0]![0] + 1)) / w,
+    left: mean((r) => r[0]![0]),
+    right: mean((r) => r[r.length - 1]![1] + 1),
+    widest: Math.max(0, ...rows.flat().map(([a, z]) => z - a + 1)) / w,
+  };
+}
