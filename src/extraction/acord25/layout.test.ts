@@ -2,7 +2,7 @@
 // certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { acord25FromWords, acord25LayoutPage, digitSlips, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, plausiblePolicyDates, withoutRuleDigit, readAcord25Layout, roundLimit, stampedAcord25, withoutDollarDigit, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix } from './layout.js';
+import { acord25FromWords, acord25LayoutPage, digitSlips, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, plausiblePolicyDates, otherRowsTerm, withoutRuleDigit, readAcord25Layout, roundLimit, stampedAcord25, withoutDollarDigit, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix } from './layout.js';
 import { segmentOf } from '../text/lines.js';
 
 type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
@@ -791,6 +791,13 @@ describe('OCR slips the layout reader works around', () => {
     expect(ocrRead([...withInsurers({}), ['NY', 203, 457, 6] as Place]).policies.find((p) => p.policyNumber === 'XS 8177620')!.subrogationWaived).toBe(false);
   });
 
+  it("takes a row's dates read as no one-year term for other rows' term a confused digit away ('02/28/2027' for 02/26/2027)", () => {
+    const places = withInsurers({}).map((p): Place => (p[0] === '02/26/2027' && p[2] === 337 ? ['02/28/2027', ...p.slice(1)] as Place : p));
+    const read = ocrRead(places);
+    expect(read.policies.find((p) => p.policyNumber === 'PKG 4601985-24')!.expirationDate).toBe('2027-02-26');
+    expect(read.warnings.some((w) => w.includes("another row's term"))).toBe(true);
+  });
+
   it("takes no speck read as a digit in an empty row's date column ('1') for a policy", () => {
     const otherRow = new Set(['Professional Liability', 'PL-1', 'Each Claim', 'Cyber Liability', 'CY-2', 'Aggregate', '3,000,000']);
     const places = withInsurers({}).filter(([t, , y]) => !otherRow.has(t) && !(y >= 528 && y <= 547 && /^(D|\d.*)$/.test(t)));
@@ -1178,6 +1185,26 @@ describe("a NAIC code read with its column's rule before it", () => {
     ['237540', '237540'],
   ])('reads %s as %s', (text, code) => {
     expect(withoutRuleDigit(text)).toBe(code);
+  });
+});
+
+describe("a row's dates read as no one-year term", () => {
+  const others = ['2024-05-13', '2025-05-13', '2024-05-13', '2025-05-13'];
+  it("takes another row's term a digit or two OCR confuses away ('2028' for 2025, '11/28' for 11/29)", () => {
+    expect(otherRowsTerm('2024-05-13', '2028-05-13', others)).toEqual(['2024-05-13', '2025-05-13']);
+    expect(otherRowsTerm('2023-11-29', '2024-11-28', ['2023-11-29', '2024-11-29'])).toEqual(['2023-11-29', '2024-11-29']);
+    // (a slip in each date)
+    expect(otherRowsTerm('2024-05-18', '2028-05-13', others)).toEqual(['2024-05-13', '2025-05-13']);
+  });
+
+  it("leaves a row read as one year, or whose term no other row has within two slips, as read", () => {
+    expect(otherRowsTerm('2024-06-01', '2025-06-01', others)).toBeNull();
+    // a three-year policy beside one-year ones, its years no digit OCR confuses away
+    expect(otherRowsTerm('2024-05-13', '2027-05-13', others)).toBeNull();
+    // three slips away
+    expect(otherRowsTerm('2024-05-18', '2028-08-13', others)).toBeNull();
+    // only one of the term's dates read in another row
+    expect(otherRowsTerm('2024-05-13', '2028-05-13', ['2024-05-13'])).toBeNull();
   });
 });
 

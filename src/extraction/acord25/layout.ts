@@ -1421,6 +1421,13 @@ class LayoutReader {
         [effectiveDate, expirationDate] = mended;
       }
     }
+    if (this.ctx.method !== 'text' && eff && exp && effectiveDate !== null && expirationDate !== null) {
+      const term = otherRowsTerm(effectiveDate, expirationDate, this.gridDates.filter((d) => Math.abs(d.y - centerY(eff)) > eff.height && Math.abs(d.y - centerY(exp)) > exp.height).map((d) => d.iso));
+      if (term) {
+        this.warnings.push(`${where}: dates read ${effectiveDate} to ${expirationDate}, no one-year term; taken for ${term[0]} to ${term[1]}, another row's term, digits OCR confuses away`);
+        [effectiveDate, expirationDate] = term;
+      }
+    }
     for (const [seg, iso, name] of [[eff, effectiveDate, 'effective'], [exp, expirationDate, 'expiration']] as const) {
       if (seg && iso === null && cleanText(seg.text) !== null && !/^MM\/DD\/YYYY$/i.test(seg.text.trim())) this.warnings.push(`${where} ${name} date: "${seg.text}" is not a date`);
     }
@@ -1787,6 +1794,36 @@ export function ocrDates(text: string, mistakes = true): { iso: string; cost: nu
 
 /** Digits OCR takes for one another in type (each pair both ways). */
 const CONFUSED_DIGITS: Record<string, string> = { '0': '689', '1': '47', '2': '7', '3': '58', '4': '1', '5': '368', '6': '058', '7': '12', '8': '03569', '9': '08' };
+
+/** The most digits OCR confused a row's two dates by, apart from another row's term, where that term is taken. */
+const TERM_SLIPS = 2;
+
+/**
+ * A row's dates read as no term of one year ('2024-05-13' to '2028-05-13', the 5 read as 8; '2025-09-09' to
+ * '2026-05-08'), taken for another row's term of one year: both its dates read elsewhere in the grid (`others`, the
+ * other rows' dates), at most TERM_SLIPS confused digits (CONFUSED_DIGITS) from the row's, and the only such term.
+ * A certificate's policies often share a term, and a policy seldom runs other than a year; a row read as a year
+ * stays as read. Null when nothing is taken.
+ */
+export function otherRowsTerm(effective: string, expiration: string, others: readonly string[]): [string, string] | null {
+  const oneYear = (e: string, x: string) => e.slice(5) === x.slice(5) && yearOf(x) - yearOf(e) === 1;
+  if (oneYear(effective, expiration)) return null;
+  const seen = new Set(others);
+  // (each date with the dates a slip, and two, away, and how many)
+  const near = (iso: string) => {
+    const out = new Map<string, number>([[iso, 0]]);
+    for (let slips = 1; slips <= TERM_SLIPS; slips++) for (const [d, n] of [...out]) if (n === slips - 1) for (const t of digitSlips(d)) if (!out.has(t)) out.set(t, slips);
+    return out;
+  };
+  const terms = new Set<string>();
+  for (const [e, a] of near(effective)) {
+    if (!seen.has(e)) continue;
+    for (const [x, b] of near(expiration)) if (a + b <= TERM_SLIPS && seen.has(x) && oneYear(e, x)) terms.add(`${e} ${x}`);
+  }
+  if (terms.size !== 1) return null;
+  const [e, x] = [...terms][0]!.split(' ') as [string, string];
+  return [e, x];
+}
 
 /** The valid ISO dates one confused digit away from an ISO date (CONFUSED_DIGITS). */
 export function digitSlips(iso: string): string[] {

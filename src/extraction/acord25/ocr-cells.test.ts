@@ -1005,6 +1005,17 @@ describe('a value of the grid read again alone', () => {
     expect(inCell(words)).toEqual(['1,000,000']);
   });
 
+  it("drops a first-pass word in the '$' column on a line the amounts strip read ('1s2,' for '$2,' of '$2,000,000'), and keeps a '$' and the label beside it", async () => {
+    const read = setup([[528, 326, 21]]);
+    const line = (words: Word[]) => words.filter((w) => w.x > 440 && w.y > 320 && w.y < 335).map((w) => w.text);
+    const { words } = await read([['1s2,', 515, 326], ['AGGREGATE', 450, 326]], () => ['2,000,000', 90]);
+    expect(line(words)).toEqual(['AGGREGATE', '2,000,000']);
+    // on a line the strip read nothing on, it stays; and a '$' alone as OCR reads it ("'s") stays, which the layout
+    // reader knows for a '$'
+    expect(line((await read([['1s2,', 515, 326], ['AGGREGATE', 450, 326]], () => null)).words)).toEqual(['1s2,', 'AGGREGATE']);
+    expect(line((await read([["'s", 518, 326], ['AGGREGATE', 450, 326]], () => ['2,000,000', 90])).words)).toEqual(["'s", 'AGGREGATE', '2,000,000']);
+  });
+
   it("keeps the whole-page pass's reading beside an amount the strip read as none (',000,000'), and none beside an amount", async () => {
     const read = setup([[528, 326, 21]]);
     const inCell = (words: Word[]) => words.filter((w) => w.x > 522 && w.y > 320 && w.y < 335).map((w) => [w.text, w.readings]);

@@ -676,7 +676,13 @@ export async function rereadValueCells(
     // (in a column of one letter or flag, a first-pass word on a line the strip read nothing on stays: its reading
     // of a flag typed across the column's rule may be the only one)
     const unread = (w: Word) => oneLetter && !found.some((f) => sameLine(f, w));
-    words = [...words.filter((w) => (!inside(w, r) || unread(w)) && (r.names || (coveredShare(w, found) <= 0.4 && !startsOver(w)))), ...found];
+    // a first-pass word in the '$' column left of an amounts strip, on a line the strip read, that is more than a '$'
+    // ('1s2,' for '$2,' of '$2,000,000', '$1' beside '1,000,000'), is the amount read again with its '$': it goes too
+    // (it would open the amount the layout reader joins, and spoil it; a '$' alone, as OCR reads it, "'s", stays: the
+    // layout reader knows it, and finds the '$' column by it)
+    const inDollars = (w: Word) =>
+      !!r.dropDollar && w.x + w.width / 2 < r.x0 && w.x >= r.x0 - DOLLAR_REACH * DOLLAR_COLUMN_PT && w.text !== '$' && !OCR_DOLLAR.test(w.text) && found.some((f) => sameLine(f, w));
+    words = [...words.filter((w) => (!inside(w, r) || unread(w)) && (r.names || (coveredShare(w, found) <= 0.4 && !startsOver(w) && !inDollars(w)))), ...found];
     for (const w of found) stripOf.set(w, r);
   }
   // a first-pass word OCR ran across two strips ('XX' over the ADDL and SUBR columns' X) goes: each strip read its part
@@ -1191,6 +1197,8 @@ export function blankLeadingColumn(b: GreyBitmap, pad: number, maxWidth: number,
 
 /** The '$' printed at a limit cell's left edge ends this far (points) into the cell, or where OCR read it end, and this much more. */
 const DOLLAR_COLUMN_PT = 9;
+/** A first-pass word starting up to this many '$' columns left of the amounts strip is in the '$' column. */
+const DOLLAR_REACH = 1.5;
 const DOLLAR_SLACK_PT = 1.5;
 
 /** White between runs of ink at least this wide (points) parts the letter column from what stands beside it. */
