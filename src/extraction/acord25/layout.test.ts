@@ -903,6 +903,17 @@ describe('OCR slips the layout reader works around', () => {
     expect(x.warnings.some((w) => w.includes('taken for combined single limit by its line'))).toBe(true);
   });
 
+  it("places an amount by a two-line label's middle, its second line's bracket read '{' ('{Per accident)')", () => {
+    // only PROPERTY DAMAGE read of the auto row's labels, its second line '{Per accident)'; its amount between the two
+    // lines, and another on the BODILY INJURY (Per accident) line
+    const garble = { 'COMBINED SINGLE LIMIT': 'cowamen', '(Ea accident)': 'E accuse', 'BODILY INJURY (Per person)': '“Bonen UY', 'BODILY INJURY (Per accident)': 'acoden)', '(Per accident)': '{Per accident)' };
+    const places = withInsurers(garble)
+      .filter(([t, x, y]) => !(t === '1,000,000' && x === 527 && y === 385))
+      .concat([['500,000', 527, 410, 8], ['100,000', 527, 423, 8]]);
+    const autos = ocrRead(places).policies.filter((p) => p.coverage === 'automobile_liability');
+    expect(autos.flatMap((p) => Object.entries(p.limits))).toEqual(expect.arrayContaining([['bodily_injury_per_accident', 500_000], ['property_damage_per_accident', 100_000]]));
+  });
+
   it('places an amount whose label OCR garbled by the labels read around it, though their lines are blank', () => {
     // the auto row's only amount is on the BODILY INJURY (Per accident) line, whose label is garbled
     const places = withInsurers({ 'BODILY INJURY (Per accident)': 'acoden)' })
@@ -1292,6 +1303,20 @@ describe('a limit whose label OCR could not read, placed by its line', () => {
   it('takes the line between two placed limits for the one printed there', () => {
     expect(limitByLine('automobile_liability', 397, placed, 12)).toBe('bodily_injury_per_person');
     expect(limitByLine('automobile_liability', 421.5, placed, 12)).toBe('property_damage_per_accident');
+  });
+
+  it("takes the line two others agree on where the nearest is off the pitch (a two-line label's first line, its second lost)", () => {
+    // BODILY INJURY (Per person)'s amount and label at 412-414, PROPERTY DAMAGE's label at 434 (its '(Per accident)'
+    // under it not read) and its amount at 438.6; an amount at 427 is on the Per accident line
+    const around = [
+      { key: 'bodily_injury_per_person', y: 416.2 },
+      { key: 'property_damage_per_accident', y: 438.6 },
+      { key: 'bodily_injury_per_person', y: 414.5 },
+      { key: 'property_damage_per_accident', y: 434.15 },
+    ];
+    expect(limitByLine('automobile_liability', 427.1, around, 11.5)).toBe('bodily_injury_per_accident');
+    // two others that disagree: none
+    expect(limitByLine('automobile_liability', 427.1, [...around.slice(2), { key: 'combined_single_limit', y: 414 }], 11.5)).toBeNull();
   });
 
   it('gives none off the lines, past the row\'s last line, or without a pitch', () => {

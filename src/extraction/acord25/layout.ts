@@ -1926,13 +1926,21 @@ export function limitByLine(row: Row, y: number, placed: { key: string; y: numbe
   if (pitch === null || placed.length === 0) return null;
   // (the WC row's limit lines start below its PER STATUTE line, which has no amount)
   const order = row === 'workers_compensation' ? [PER_STATUTE_LINE, ...LIMIT_ORDER[row]] : LIMIT_ORDER[row];
-  const anchor = [...placed].filter((p) => order.includes(p.key)).sort((a, b) => Math.abs(a.y - y) - Math.abs(b.y - y))[0];
-  if (!anchor) return null;
-  const steps = (y - anchor.y) / pitch;
-  const whole = Math.round(steps);
-  if (whole === 0 || Math.abs(steps - whole) > 1 / 3 || Math.abs(whole) > 3) return null;
-  const key = order[order.indexOf(anchor.key) + whole];
-  return key === undefined || key === PER_STATUTE_LINE ? null : key;
+  const anchors = [...placed].filter((p) => order.includes(p.key)).sort((a, b) => Math.abs(a.y - y) - Math.abs(b.y - y));
+  if (anchors.length === 0) return null;
+  const lineFrom = (anchor: { key: string; y: number }): string | null => {
+    const steps = (y - anchor.y) / pitch;
+    const whole = Math.round(steps);
+    if (whole === 0 || Math.abs(steps - whole) > 1 / 3 || Math.abs(whole) > 3) return null;
+    const key = order[order.indexOf(anchor.key) + whole];
+    return key === undefined || key === PER_STATUTE_LINE ? null : key;
+  };
+  const nearest = lineFrom(anchors[0]!);
+  if (nearest !== null) return nearest;
+  // (the nearest off the pitch, a two-line label's first line whose second OCR lost, 'PROPERTY DAMAGE' over its
+  // amount: the line two or more of the others agree on, none saying another)
+  const others = anchors.slice(1).map(lineFrom).filter((k): k is string => k !== null);
+  return others.length >= 2 && others.every((k) => k === others[0]) ? others[0]! : null;
 }
 
 /**
@@ -1946,7 +1954,8 @@ function limitLabelSlot(lines: Line[], hit: LabelHit): number {
   if (!/^(?:D?AMAGE|COMBINED|PROPERTY)/.test(foldLabel(hit.text))) return (hit.y + bottom) / 2;
   for (const line of lines) {
     if (line.y <= hit.y + 0.3 * hit.height || line.y > bottom + 0.5 * hit.height) continue;
-    const cont = line.segments.find((s) => Math.abs(s.x - hit.x) < hit.height && /^(?:\(|PREMISES)/i.test(s.text));
+    // (its bracket as OCR reads it too: '{Pec' for '(Per accident)')
+    const cont = line.segments.find((s) => Math.abs(s.x - hit.x) < hit.height && /^(?:[({[]|PREMISES)/i.test(s.text));
     if (cont) bottom = cont.bottom;
   }
   return (hit.y + bottom) / 2;
