@@ -786,8 +786,10 @@ describe('OCR slips the layout reader works around', () => {
     const yen = ocrRead([...withInsurers({}), ['¥', 203, 457, 6] as Place]);
     expect(yen.policies.find((p) => p.policyNumber === 'XS 8177620')!.subrogationWaived).toBe(true);
     expect(yen.warnings.some((w) => w.includes('¥'))).toBe(false);
-    // a Y read doubled (typed against the rule, the printed 'N/A' beside it) is a Y; two letters that differ are no flag
+    // a Y read doubled (typed against the rule, the printed 'N/A' beside it), or with the rule's remnant as an X, is a
+    // mark; a Y and an N are no flag
     expect(ocrRead([...withInsurers({}), ['YY', 203, 457, 6] as Place]).policies.find((p) => p.policyNumber === 'XS 8177620')!.subrogationWaived).toBe(true);
+    expect(ocrRead([...withInsurers({}), ['XY', 203, 457, 6] as Place]).policies.find((p) => p.policyNumber === 'XS 8177620')!.subrogationWaived).toBe(true);
     expect(ocrRead([...withInsurers({}), ['NY', 203, 457, 6] as Place]).policies.find((p) => p.policyNumber === 'XS 8177620')!.subrogationWaived).toBe(false);
   });
 

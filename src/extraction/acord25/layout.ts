@@ -1012,8 +1012,9 @@ class LayoutReader {
   private flagOf(text: string): boolean | null {
     if (this.ctx.method === 'text') return normalizeFlag(text);
     // (a Y whose arm crossed the column's rule and went with it reads as '¥', a sign no flag cell holds; a flag typed
-    // against the column's rule, the printed 'N/A' beside it, reads doubled, 'YY')
-    const t = text.trim().replace(/^¥$/, 'Y').replace(/^([XYN])\1$/i, '$1');
+    // against the column's rule reads doubled, the printed 'N/A' beside it or the rule's remnant taken for a letter too:
+    // 'YY', 'XY', each letter of them a mark)
+    const t = text.trim().replace(/^¥$/, 'Y').replace(/^[XY]{2}$/i, 'Y').replace(/^NN$/i, 'N');
     return /^(?:[XYN]|YES|NO)$/i.test(t) ? normalizeFlag(t) : null;
   }
 
