@@ -1800,8 +1800,8 @@ const CONFUSED_DIGITS: Record<string, string> = { '0': '689', '1': '47', '2': '7
 const TERM_SLIPS = 2;
 
 /**
- * A row's dates read as no term of one year ('2024-05-13' to '2028-05-13', the 5 read as 8; '2025-09-09' to
- * '2026-05-08'), taken for another row's term of one year: both its dates read elsewhere in the grid (`others`, the
+ * A row's dates read as no term of one year ('2024-05-13' to '2028-05-13', the 5 read as 8; '2023-11-29' to
+ * '2024-11-28'), taken for another row's term of one year: both its dates read elsewhere in the grid (`others`, the
  * other rows' dates), at most TERM_SLIPS confused digits (CONFUSED_DIGITS) from the row's, and the only such term.
  * A certificate's policies often share a term, and a policy seldom runs other than a year; a row read as a year
  * stays as read. Null when nothing is taken.

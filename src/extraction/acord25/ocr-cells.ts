@@ -859,8 +859,8 @@ async function rereadStretched(w: Word, { bitmap: strip, origin, pixelsPerPoint:
 /**
  * A flag column's line tesseract read with a Y or an X and no confidence (a lone 'Y' at 0 to 2%, however plain: a
  * photo broke an arm off its stem, or a rule's remnant runs through it), or as nothing, whose ink shows a Y or an X
- * (ocr/flag-shape.ts): pushed to `found` at FLAG_SURE, with tesseract's letter and box where it read one, and true.
- * An N, or a reading the shape gainsays, is left to the other readings.
+ * (ocr/flag-shape.ts), is pushed to `found` at FLAG_SURE, with tesseract's letter and box where it read one; true
+ * when one was. An N, or a reading the shape gainsays, is left to the other readings.
  */
 function flagByShape(found: Word[], read: PixelWord[], line: GreyBitmap, place: (pw: PixelWord[]) => Word[]): boolean {
   const shape = flagShape(line);

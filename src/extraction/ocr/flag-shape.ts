@@ -26,42 +26,38 @@ const MAX_ASPECT = 1.6;
  * shape is none of Y, X and N clearly.
  */
 export function flagShape(b: GreyBitmap): FlagMark | null {
-  const shape = markShape(b);
-  return shape && { letter: shape.letter, left: shape.x0, top: shape.y0, width: shape.x1 - shape.x0 + 1, height: shape.y1 - shape.y0 + 1 };
-}
-
-function markShape(b: GreyBitmap): { letter: FlagLetter; x0: number; x1: number; y0: number; y1: number } | null {
   const seen = new Uint8Array(b.width * b.height);
   const pieces: InkPiece[] = [];
   for (let i = 0; i < b.data.length; i++) if (!seen[i] && b.data[i]! < 128) pieces.push(inkPieceAt(b, i, seen));
   if (pieces.length === 0) return null;
   const largest = Math.max(...pieces.map((p) => p.pixels.length));
-  const mark = pieces.filter((p) => p.pixels.length >= PIECE_SHARE * largest);
-  const x0 = Math.min(...mark.map((p) => p.left));
-  const x1 = Math.max(...mark.map((p) => p.right));
-  const y0 = Math.min(...mark.map((p) => p.top));
-  const y1 = Math.max(...mark.map((p) => p.bottom));
+  const inMark = pieces.filter((p) => p.pixels.length >= PIECE_SHARE * largest);
+  const x0 = Math.min(...inMark.map((p) => p.left));
+  const x1 = Math.max(...inMark.map((p) => p.right));
+  const y0 = Math.min(...inMark.map((p) => p.top));
+  const y1 = Math.max(...inMark.map((p) => p.bottom));
   const w = x1 - x0 + 1;
   const h = y1 - y0 + 1;
+  const mark = (letter: FlagLetter): FlagMark => ({ letter, left: x0, top: y0, width: w, height: h });
   if (h < MIN_HEIGHT || w / h < MIN_ASPECT || w / h > MAX_ASPECT) return null;
   const ink = new Uint8Array(w * h);
-  for (const p of mark) for (const i of p.pixels) ink[(Math.floor(i / b.width) - y0) * w + (i % b.width) - x0] = 1;
+  for (const p of inMark) for (const i of p.pixels) ink[(Math.floor(i / b.width) - y0) * w + (i % b.width) - x0] = 1;
   const cap = band(ink, w, h, 0, 0.1);
   const top = band(ink, w, h, 0.12, 0.32);
   const middle = band(ink, w, h, 0.45, 0.55);
   const foot = band(ink, w, h, 0.65, 0.85);
   // (strokes at both sides: within the mark's left and right 30%, serifs widening it)
-  const sides = (b: Band) => b.runs >= 2 && b.left <= 0.3 && b.right >= 0.7;
+  const sides = (s: Band) => s.runs >= 2 && s.left <= 0.3 && s.right >= 0.7;
   // an X: its strokes from the corners cross in the middle, as one short stroke (an H's bar spans it, a K's arms meet
   // at its stem)
-  if (sides(top) && sides(foot) && middle.runs === 1 && middle.width <= 0.38 && Math.abs(middle.centre - 0.5) <= 0.1) return { letter: 'X', x0, x1, y0, y1 };
+  if (sides(top) && sides(foot) && middle.runs === 1 && middle.width <= 0.38 && Math.abs(middle.centre - 0.5) <= 0.1) return mark('X');
   // an N: two stems with the diagonal between them in the middle
-  if (sides(top) && sides(foot) && middle.runs === 3 && sides(middle)) return { letter: 'N', x0, x1, y0, y1 };
+  if (sides(top) && sides(foot) && middle.runs === 3 && sides(middle)) return mark('N');
   // a Y: one upright stem under the middle, where one stroke joins it, and two arms above it, or one arm off to a side
   // of the stem (the other gone with a rule); no bar across its top (a T, a 7)
   const stem = foot.runs === 1 && foot.width <= 0.45 && foot.centre >= 0.2 && foot.centre <= 0.8;
   const arms = sides(top) && top.runs === 2 ? true : top.runs === 1 && top.width <= 0.5 && Math.abs(top.centre - foot.centre) >= 0.25;
-  if (stem && arms && cap.widest <= 0.6 && middle.runs === 1 && Math.abs(middle.centre - foot.centre) <= 0.25) return { letter: 'Y', x0, x1, y0, y1 };
+  if (stem && arms && cap.widest <= 0.6 && middle.runs === 1 && Math.abs(middle.centre - foot.centre) <= 0.25) return mark('Y');
   return null;
 }
 

@@ -98,7 +98,8 @@ export function rejoinAcrossRules(cleaned: GreyBitmap, binary: GreyBitmap, maxTh
  *   alone: pixels of a vertical ink run at least `longRun` pixels long, in rows where the ink around them is no wider
  *   than `maxThickness` (where the line crosses a mark's stroke, the stroke's row is wider, and it stays);
  * - specks and ticks beside a mark: in each band of rows holding ink, a connected piece of ink under SPECK_SHARE of
- *   the band's largest piece and wholly left or right of it ("'X": a piece of the rule's edge left of an X).
+ *   the band's largest piece and wholly left or right of it ("'X": a piece of the rule's edge left of an X), unless
+ *   it is wider than `maxThickness` and no further from it (an arm a photo broke off a Y's stem).
  */
 export function isolateMarks(crop: GreyBitmap, maxThickness: number, longRun: number): GreyBitmap {
   const { width, height } = crop;
