@@ -30,6 +30,9 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // (a page's data arrives through its server, a request or two away: on a CI machine busy with the other
+          // projects' tests, the default second of polling has run out before an insureds list loaded)
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
