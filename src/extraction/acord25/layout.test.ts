@@ -1117,6 +1117,13 @@ describe('OCR slips the layout reader works around', () => {
     expect(ocrRead(withInsurers({}).map(([t, ...rest]): Place => [t === 'Underwood Enterprises, Inc.' ? 'Underwood Enterprises, Inc. f' : t, ...rest])).certificateHolder.name).toBe('Underwood Enterprises, Inc.');
   });
 
+  it("reads a state's code whose I or O OCR read as a digit ('1A', '0H'), and no other digits as a state", () => {
+    const holder = (state: string) => ocrRead(withInsurers({}).map(([t, x, y, ...rest]): Place => [t === 'NC' && y === 715 ? state : t, x, y, ...rest])).certificateHolder.address;
+    expect(holder('1A')).toMatchObject({ city: 'Concord', state: 'IA', postalCode: '28025' });
+    expect(holder('0H')).toMatchObject({ city: 'Concord', state: 'OH', postalCode: '28025' });
+    expect(holder('N0')).toMatchObject({ city: null, state: null, postalCode: null });
+  });
+
   it('finds the automobile and umbrella rows by their first word when OCR garbled or split off the second', () => {
     // (with the first limit label of each row garbled too, the row starts at its label: the amount on its first line
     // is then the row's first limit)

@@ -2004,10 +2004,22 @@ function letterOf(text: string): string | null {
 /** "Livonia, Mi 48152" or the three boxes "Dallas" "TX" "75201" → city, state, ZIP. */
 function parseCityLine(row: Segment[]): { city: string | null; state: string | null; postalCode: string | null } | null {
   const text = row.map((s) => s.text).join(' ');
-  const m = /^(.*?)[,\s]+([A-Za-z]{2})\.?\s+(\d{5}(?:-\d{4})?)$/.exec(text.trim());
+  const m = /^(.*?)[,\s]+([A-Za-z01]{2})\.?\s+(\d{5}(?:-\d{4})?)$/.exec(text.trim());
   if (!m) return null;
-  return { city: cleanText(m[1]!.replace(/,$/, '')), state: m[2]!, postalCode: m[3]! };
+  // OCR reads the I and O of a state's code as 1 and 0 ('1A', '0H'): taken back when that makes a state's code
+  let state = m[2]!;
+  if (/\d/.test(state)) {
+    const letters = state.replace(/1/g, 'I').replace(/0/g, 'O').toUpperCase();
+    if (!US_STATE_CODES.has(letters)) return null;
+    state = letters;
+  }
+  return { city: cleanText(m[1]!.replace(/,$/, '')), state, postalCode: m[3]! };
 }
+
+/** The postal codes of the US states, the District of Columbia and the territories. */
+const US_STATE_CODES = new Set(
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI'.split(' '),
+);
 
 function basisOf(boxes: Set<Checkbox>, where: string, warnings: string[]): 'occurrence' | 'claims_made' | null {
   const claims = boxes.has('claimsMade');

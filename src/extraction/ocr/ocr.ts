@@ -230,7 +230,8 @@ export async function ocrPageWithBitmap(
   page: PageBitmap,
   options: { fringes?: boolean; paragraphs?: boolean } = {},
 ): Promise<{ words: PageWords; cleaned: GreyBitmap; binary: GreyBitmap; paragraphs: number }> {
-  const cleaned = cleanPage(page.bitmap, page.pixelsPerPoint, { fringes: options.fringes });
+  // (a photo's hairlines are left to Otsu: its evened-out paper's grain makes ridges of its own)
+  const cleaned = cleanPage(page.bitmap, page.pixelsPerPoint, { fringes: options.fringes, hairlines: page.photo !== true });
   // an image enlarged for OCR holds no more detail than it had: the whole-page pass reads it at its own resolution
   // (at least FIRST_PASS_DPI), which costs tesseract less; the ACORD 25 value cells are read again on the enlarged
   // page (acord25/ocr-cells.ts). So is a scanned PDF page rendered finer than its scan; any other PDF page is read as

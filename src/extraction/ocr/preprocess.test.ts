@@ -1,6 +1,6 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { binarize, cleanPage, despeckle, estimateSkew, removeRuledLines, rotate, withoutRuns } from './preprocess.js';
+import { binarize, binarizeKeepingHairlines, cleanPage, despeckle, estimateSkew, INK, otsuThreshold, removeRuledLines, rotate, withoutRuns } from './preprocess.js';
 import { rgbaToGrey, type GreyBitmap } from './render.js';
 
 /** A synthetic form page: ruled rows with text lines in them, drawn turned by `degrees` (canvas convention). */
@@ -289,5 +289,78 @@ describe('removeRuledLines with rule sizes past 255 pixels', () => {
     const cleaned = removeRuledLines({ width, height, data }, { minHorizontal: 300, minVertical: 300, maxThickness: 4 });
     expect(inkIn(cleaned, 0, 0, 350, 40)).toBe(0);
     expect(inkIn(cleaned, 390, 0, 700, 40)).toBe(270 * 2);
+  });
+});
+
+/**
+ * A scan of serif type, drawn by hand: ink (40) on paper (240), everything blurred by a 3×3 box as a scanner's optics
+ * blur it. `marks` paints the ink at full strength before the blur.
+ */
+function blurredScan(width: number, height: number, marks: (ink: (x: number, y: number) => void) => void): GreyBitmap {
+  const sharp = new Uint8Array(width * height).fill(240);
+  marks((x, y) => {
+    sharp[y * width + x] = 40;
+  });
+  const data = new Uint8Array(width * height).fill(240);
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1; x < width - 1; x++) {
+      let sum = 0;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) sum += sharp[(y + dy) * width + x + dx]!;
+      data[y * width + x] = Math.round(sum / 9);
+    }
+  }
+  return { width, height, data };
+}
+
+describe('binarizeKeepingHairlines', () => {
+  const s = 300 / 72; // a 300 dpi scan: hairlines are ridges two pixels across, at most 25 pixels long
+  // a row of serif zeros: sides 5 pixels thick, top and foot one pixel (a hairline the blur greys out), and
+  // beside them a thick stem with a short thin tick off it, an H's thin bar between two stems, and a faint rule
+  const scan = blurredScan(400, 120, (ink) => {
+    for (let k = 0; k < 6; k++) {
+      const cx = 20 + k * 26;
+      for (let y = 10; y <= 44; y++) {
+        for (let x = cx - 11; x <= cx + 11; x++) {
+          const outer = ((x - cx) / 10.5) ** 2 + ((y - 27) / 16.5) ** 2 <= 1;
+          const hole = ((x - cx) / 5.5) ** 2 + ((y - 27) / 15.5) ** 2 < 1;
+          if (outer && !hole) ink(x, y);
+        }
+      }
+    }
+    for (let y = 60; y < 100; y++) for (let x = 200; x < 206; x++) ink(x, y); // a stem
+    for (let x = 206; x < 209; x++) ink(x, 80); // a tick three pixels long off its side
+    for (let y = 60; y < 100; y++) for (let x = 240; x < 246; x++) ink(x, y); // an H: two stems
+    for (let y = 60; y < 100; y++) for (let x = 258; x < 264; x++) ink(x, y);
+    for (let x = 246; x < 258; x++) ink(x, 80); // its bar, one pixel thick
+    for (let y = 100; y < 120; y++) for (let x = 284; x < 290; x++) ink(x, y); // a faint rule running off a stem
+    for (let x = 290; x < 390; x++) ink(x, 110);
+  });
+  const threshold = otsuThreshold(scan);
+  const plain = binarize(scan, threshold);
+  const kept = binarizeKeepingHairlines(scan, threshold, s);
+  const inkAt = (b: GreyBitmap, x: number, y: number) => b.data[y * b.width + x] === INK;
+  const inkDown = (b: GreyBitmap, x: number, y0: number, y1: number) => Array.from({ length: y1 - y0 }, (_, i) => inkAt(b, x, y0 + i)).some(Boolean);
+
+  it('closes the tops and feet of zeros that Otsu opens', () => {
+    for (let k = 0; k < 6; k++) {
+      const cx = 20 + k * 26;
+      expect([inkDown(plain, cx, 8, 14), inkDown(plain, cx, 40, 47)]).toEqual([false, false]);
+      expect([inkDown(kept, cx, 8, 14), inkDown(kept, cx, 40, 47)]).toEqual([true, true]);
+    }
+  });
+
+  it('keeps a thin bar between stems, and adds no tick off a stem, no width to a stroke and no faint rule', () => {
+    expect(inkDown(plain, 252, 78, 83)).toBe(false);
+    expect(inkDown(kept, 252, 78, 83)).toBe(true);
+    expect(inkDown(kept, 207, 78, 83)).toBe(false);
+    for (let y = 60; y < 100; y += 7) for (let x = 195; x < 212; x++) if (x < 206 || y < 78 || y > 82) expect(inkAt(kept, x, y)).toBe(inkAt(plain, x, y));
+    for (let x = 292; x < 388; x++) expect(inkDown(kept, x, 106, 115)).toBe(false);
+  });
+
+  it('is used by cleanPage unless hairlines are turned off (a photo)', () => {
+    const scanned = cleanPage(scan, s).binary;
+    const photo = cleanPage(scan, s, { hairlines: false }).binary;
+    expect([inkDown(scanned, 20, 8, 14), inkDown(scanned, 20, 40, 47)]).toEqual([true, true]);
+    expect([inkDown(photo, 20, 8, 14), inkDown(photo, 20, 40, 47)]).toEqual([false, false]);
   });
 });

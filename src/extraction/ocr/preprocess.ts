@@ -87,6 +87,118 @@ export function binarize(bitmap: GreyBitmap, threshold = otsuThreshold(bitmap), 
 }
 
 /**
+ * The paper's grey: the median of the pixels lighter than `threshold` (the page's background, as the scanner or the
+ * camera's evened-out light gives it), over every seventh pixel (a page's paper is millions of them).
+ */
+export function paperLevel(bitmap: GreyBitmap, threshold: number): number {
+  const histogram = new Uint32Array(256);
+  const data = bitmap.data;
+  for (let i = 0; i < data.length; i += 7) histogram[data[i]]++;
+  let lighter = 0;
+  for (let v = threshold + 1; v < 256; v++) lighter += histogram[v];
+  let seen = 0;
+  for (let v = threshold + 1; v < 256; v++) {
+    seen += histogram[v];
+    if (seen >= lighter / 2) return v;
+  }
+  return PAPER;
+}
+
+/**
+ * As binarize, keeping the hairlines a scan greys out: a serif type's thin strokes (the tops and feet of its zeros)
+ * are lighter than Otsu's threshold, and '1,000,000' read without them is '1,0)0,0)0', '100,000' or '19000'. A pixel
+ * lighter than `threshold` is ink still when it is no lighter than halfway to the paper and is a ridge: darker, by
+ * more than the scan's noise, than the pixels `reach` away on both sides of it across a row or down a column. A thin
+ * stroke is such a ridge; the grey fringe along a thick stroke's edge and the grey of the paper are not, so strokes
+ * keep their width and the paper stays clean. `reach` is half a point (a hairline blurred by the scan spreads that
+ * far).
+ */
+export function binarizeKeepingHairlines(bitmap: GreyBitmap, threshold: number, pixelsPerPoint: number, out: Uint8Array = new Uint8Array(bitmap.data.length)): GreyBitmap {
+  const { width, height, data } = bitmap;
+  const paper = paperLevel(bitmap, threshold);
+  if (paper - threshold < 8) return binarize(bitmap, threshold, out);
+  const lightest = threshold + HAIRLINE_REACH * (paper - threshold);
+  const margin = HAIRLINE_CONTRAST * (paper - threshold);
+  const reach = Math.max(1, Math.round(0.5 * pixelsPerPoint));
+  const across = reach * width;
+  // A run of ridges (along the row for ridges across it, down the column for ridges across the column) is a hairline
+  // when it runs from ink to ink (the top of a zero between its sides), or on from ink for three reaches or more; and
+  // it is no longer than HAIRLINE_LONGEST_PT. Shorter, off a stroke into the paper, it is a speck of the scan's or a
+  // JPEG block's edge; touching no ink, or longer, a faint rule. One pass: the runs along a row are followed in
+  // `rowStart`, those down the columns in `columnStarts`, and a run's pixels are made ink when it ends.
+  const longRun = 3 * reach;
+  const isInk = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height && data[y * width + x]! <= threshold;
+  // ink at most `reach` on from a run's end (x, y), stepping by (dx, dy), or beside that path
+  const inkBeyond = (x: number, y: number, dx: number, dy: number) => {
+    for (let k = 0; k < reach; k++) {
+      const px = x + k * dx;
+      const py = y + k * dy;
+      if (isInk(px, py) || isInk(px - dy, py - dx) || isInk(px + dy, py + dx)) return true;
+    }
+    return false;
+  };
+  const longestRun = Math.round(HAIRLINE_LONGEST_PT * pixelsPerPoint);
+  const hairline = (length: number, inkBefore: boolean, inkAfter: boolean) =>
+    length <= longestRun && ((inkBefore && inkAfter) || (length >= longRun && (inkBefore || inkAfter)));
+  const endRow = (y: number, from: number, to: number) => {
+    if (hairline(to - from, inkBeyond(from - 1, y, -1, 0), inkBeyond(to, y, 1, 0))) out.fill(INK, y * width + from, y * width + to);
+  };
+  const endColumn = (x: number, from: number, to: number) => {
+    if (hairline(to - from, inkBeyond(x, from - 1, 0, -1), inkBeyond(x, to, 0, 1))) for (let k = from; k < to; k++) out[k * width + x] = INK;
+  };
+  const columnStarts = new Int32Array(width).fill(-1);
+  let openColumns = 0;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    if (y < reach || y >= height - reach) {
+      for (let i = row; i < row + width; i++) out[i] = data[i]! <= threshold ? INK : PAPER;
+      continue;
+    }
+    for (let i = row; i < row + reach; i++) out[i] = data[i]! <= threshold ? INK : PAPER;
+    for (let i = row + width - reach; i < row + width; i++) out[i] = data[i]! <= threshold ? INK : PAPER;
+    let rowStart = -1;
+    for (let x = reach; x < width - reach; x++) {
+      const i = row + x;
+      const v = data[i]!;
+      let alongRow = false;
+      let downColumn = false;
+      out[i] = v <= threshold ? INK : PAPER;
+      if (v > threshold && v <= lightest) {
+        const side = v + margin;
+        alongRow = data[i - across]! >= side && data[i + across]! >= side;
+        downColumn = data[i - reach]! >= side && data[i + reach]! >= side;
+      }
+      if (alongRow) {
+        if (rowStart < 0) rowStart = x;
+      } else if (rowStart >= 0) {
+        endRow(y, rowStart, x);
+        rowStart = -1;
+      }
+      if (downColumn) {
+        if (columnStarts[x]! < 0) {
+          columnStarts[x] = y;
+          openColumns++;
+        }
+      } else if (openColumns > 0 && columnStarts[x]! >= 0) {
+        endColumn(x, columnStarts[x]!, y);
+        columnStarts[x] = -1;
+        openColumns--;
+      }
+    }
+    if (rowStart >= 0) endRow(y, rowStart, width - reach);
+  }
+  for (let x = 0; x < width; x++) if (columnStarts[x]! >= 0) endColumn(x, columnStarts[x]!, height - reach);
+  return { width, height, data: out };
+}
+
+/** How far toward the paper a hairline's grey may be (a fraction of the way from the threshold). */
+const HAIRLINE_REACH = 0.5;
+/** A hairline is no longer than this (points): a glyph's stroke. A longer ridge is a faint rule. */
+const HAIRLINE_LONGEST_PT = 6;
+/** How much darker than the pixels on both sides a hairline's grey is (a fraction of the threshold's distance to the paper). */
+const HAIRLINE_CONTRAST = 0.15;
+
+/**
  * The angle in degrees by which the page's content is turned, in the canvas convention (positive = clockwise on
  * screen, y down), searched within ±maxDegrees. Rotating the page by the negative of it straightens it. Works on a
  * binarized bitmap: the angle at which rows of ink (text lines, ruled lines) project most sharply onto the y axis.
@@ -629,14 +741,18 @@ export function ruleSizes(pixelsPerPoint: number): { minVertical: number; maxThi
   return { minVertical: Math.round(15 * pixelsPerPoint), maxThickness: Math.max(2, Math.round(2.5 * pixelsPerPoint)), maxGap: Math.max(1, Math.round(0.5 * pixelsPerPoint)) };
 }
 
-export function cleanPage(grey: GreyBitmap, pixelsPerPoint: number, options: { fringes?: boolean } = {}): CleanedPage {
+export function cleanPage(grey: GreyBitmap, pixelsPerPoint: number, options: { fringes?: boolean; hairlines?: boolean } = {}): CleanedPage {
   const fringes = options.fringes ?? true;
+  const hairlines = options.hairlines ?? true;
   const threshold = otsuThreshold(grey);
   const binary = binarize(grey, threshold);
   const skewDegrees = estimateSkew(binary);
   // small angles are left alone: resampling costs more legibility than a tenth of a degree costs tesseract. A turned
   // page is binarized into the same array: the crooked one was only needed to find the angle.
-  if (Math.abs(skewDegrees) >= 0.1) binarize(rotate(grey, -skewDegrees), threshold, binary.data);
+  // (a scan's page binarized again keeping its hairlines, where asked: binarizeKeepingHairlines)
+  const straight = Math.abs(skewDegrees) >= 0.1 ? rotate(grey, -skewDegrees) : null;
+  if (hairlines) binarizeKeepingHairlines(straight ?? grey, threshold, pixelsPerPoint, binary.data);
+  else if (straight) binarize(straight, threshold, binary.data);
   const sizes = ruleSizes(pixelsPerPoint);
   const bitmap = removeRuledLines(binary, {
     minHorizontal: Math.round(18 * pixelsPerPoint), // a quarter inch: longer than any glyph's bar

@@ -39,6 +39,7 @@ describe('loadImagePages', () => {
     expect(page.widthPt).toBe(612);
     expect(page.heightPt).toBeCloseTo(792, 0);
     expect(page.bitmap.width).toBe(2550); // enlarged to 300 dpi
+    expect(page.photo).toBeUndefined(); // an image of the page alone (a scan, a screenshot), no photo of a sheet
   });
 
   it('decodes every page of a TIFF', async () => {

@@ -29,6 +29,11 @@ export type PageBitmap = {
    * it had before (the detail it really holds).
    */
   sourcePixelsPerPoint?: number;
+  /**
+   * A phone photo of a sheet, warped upright and its light evened out (perspective.ts): its paper keeps a grey texture
+   * that a scan's has not.
+   */
+  photo?: boolean;
 };
 
 /** Tesseract reads body text best at about 300 dpi. */
@@ -188,10 +193,11 @@ export async function loadImagePages(bytes: Uint8Array): Promise<PageBitmap[]> {
   let decoded = decodeGrey(bytes, kind);
   // a phone photo of a printed sheet: warped back to an upright page with its light evened out (the crooked
   // original is let go as soon as the straight one exists)
-  decoded = straightenPhoto(decoded) ?? decoded;
+  const straightened = straightenPhoto(decoded);
+  decoded = straightened ?? decoded;
   const upscale = upscaleFor(decoded.width, decoded.height);
   const page = placeOnPage(1, upscale === 1 ? decoded : resizeGrey(decoded, upscale));
-  return [{ ...page, sourcePixelsPerPoint: page.pixelsPerPoint / upscale }];
+  return [{ ...page, sourcePixelsPerPoint: page.pixelsPerPoint / upscale, ...(straightened ? { photo: true } : {}) }];
 }
 
 /**
