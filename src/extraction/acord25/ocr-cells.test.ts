@@ -400,6 +400,13 @@ describe('ACORD 25 value regions', () => {
     expect(r.insurers!.x1).toBe(r.naic!.x0);
     // a number far left of the column is part of a name, not a code
     expect(byName(acord25ValueRegions(page([...HEADER, ['1906', placed - 60, 173]]))).naic!.x0).toBe(placed);
+    // codes read after the column's broken rule, as a letter or a bracket ('f19283' on a photo), begin past it
+    const after = page([...HEADER, ['f19283', placed - 18, 173], ['{11570', placed - 19, 185]]);
+    const remnant = after.words.find((w) => w.text === '{11570')!;
+    const split = byName(acord25ValueRegions(after));
+    expect(split.naic!.x0).toBeGreaterThan(remnant.x);
+    expect(split.naic!.x0).toBeLessThan(remnant.x + remnant.width / remnant.text.length);
+    expect(split.insurers!.x1).toBe(split.naic!.x0);
   });
 
   it("reads the umbrella row's retention alone, right of RETENTION $ and its '$', above its line", () => {
@@ -508,15 +515,17 @@ describe('ACORD 25 value regions', () => {
     // the 2025/12 edition: NAIC # at the column's right, its left rule 10 points left of where the label puts it
     const rule = naic!.x0 - 10;
     // (`dashes`: broken as a photo breaks it, a third of its length gone)
-    const drawRule = (xPt: number, dashes = false) => {
-      for (let y = Math.round(insurers!.y0 * s) - 20; y < Math.round(insurers!.y1 * s) + 20; y++) {
+    // (`firstRows`: only beside the first third of the rows, where the codes stand, lost further down)
+    const drawRule = (xPt: number, dashes = false, firstRows = false) => {
+      const bottom = firstRows ? insurers!.y0 + (insurers!.y1 - insurers!.y0) / 3 : insurers!.y1;
+      for (let y = Math.round(insurers!.y0 * s) - 20; y < Math.round(bottom * s) + (firstRows ? 0 : 20); y++) {
         if (dashes && y % 12 >= 8) continue;
         for (let dx = 0; dx < 3; dx++) data[y * width + Math.round(xPt * s) + dx] = 0;
       }
     };
-    for (const dashes of [false, true]) {
+    for (const [dashes, firstRows] of [[false, false], [true, false], [false, true]]) {
       data.fill(255);
-      drawRule(rule, dashes);
+      drawRule(rule, dashes, firstRows);
       const split = byName(snapToRules(regions, { width, height, data }, s));
       expect(split.naic!.x0).toBeGreaterThan(rule);
       expect(split.naic!.x0).toBeLessThan(rule + 2);

@@ -420,8 +420,11 @@ function insurerRegions(lines: Line[], page: PageWords): ValueRegion[] {
   const labelNaicX = naic ? naic.x - 2.5 * naic.height : page.width * 0.89;
   // (or where the whole-page pass read codes beginning a little left of that: the 2025/12 edition prints NAIC # at its
   // column's right, and the codes start at its left rule, which a photo's light may have broken too much to be found)
-  const codes = page.words.filter((w) => NAIC_CODE.test(w.text) && w.y + w.height / 2 > y0 && w.y + w.height / 2 < y1 && w.x < labelNaicX && w.x > labelNaicX - NAIC_RULE_REACH_PT);
-  const naicX = codes.length > 0 ? Math.min(...codes.map((w) => w.x)) - 1 : labelNaicX;
+  // (a code read with the column's broken rule before it, 'f19283', '{11570', begins past that first character: in the
+  // middle of it, clear of both the rule and the code's first digit)
+  const codeStart = (w: Word) => (NAIC_CODE.test(w.text) ? w.x - 1 : NAIC_CODE_AFTER_RULE.test(w.text) ? w.x + (0.5 * w.width) / w.text.length : null);
+  const codes = page.words.filter((w) => codeStart(w) !== null && w.y + w.height / 2 > y0 && w.y + w.height / 2 < y1 && w.x < labelNaicX && w.x > labelNaicX - NAIC_RULE_REACH_PT);
+  const naicX = codes.length > 0 ? Math.min(...codes.map((w) => codeStart(w)!)) : labelNaicX;
   const naicX1 = page.width - (naic?.height ?? labels[0]!.height);
   return [
     { name: 'insurers', x0, x1: naicX, y0, y1, psm: PSM.SINGLE_BLOCK, whitelist: '', keepDashes: true },
@@ -1067,6 +1070,8 @@ const NAIC_RULE_REACH_PT = 24;
 const NAIC_RULE_COVERAGE = 0.55;
 /** A NAIC code as the whole-page pass reads it: five digits, one lost or one more read. */
 const NAIC_CODE = /^\d{4,6}$/;
+/** A NAIC code read after what is left of its column's rule, taken for a letter or a bracket: 'f19283', '{11570'. */
+const NAIC_CODE_AFTER_RULE = /^[^\d\s]\d{4,6}$/;
 
 /**
  * The insurer names and their NAIC codes split at the rule between their columns, where it is found near where the
@@ -1080,7 +1085,11 @@ function splitAtNaicRule(regions: ValueRegion[], binary: GreyBitmap, pixelsPerPo
   if (!insurers || !naic) return regions;
   const s = pixelsPerPoint;
   const x0 = Math.max((insurers.x0 + naic.x0) / 2, naic.x0 - NAIC_RULE_REACH_PT);
-  const rules = verticalRules(binary, x0 * s, (naic.x0 + NAIC_RULE_REACH_PT) * s, insurers.y0 * s, insurers.y1 * s, NAIC_RULE_COVERAGE).map((x) => x / s);
+  const rulesOver = (y0: number, y1: number) => verticalRules(binary, x0 * s, (naic.x0 + NAIC_RULE_REACH_PT) * s, y0 * s, y1 * s, NAIC_RULE_COVERAGE).map((x) => x / s);
+  // (a photo's light may have broken the rule down the empty rows: it is looked for beside the first rows too, where the
+  // codes stand, insurer A's and B's)
+  let rules = rulesOver(insurers.y0, insurers.y1);
+  if (rules.length === 0) rules = rulesOver(insurers.y0, insurers.y0 + (insurers.y1 - insurers.y0) / 3);
   if (rules.length === 0) return regions;
   const rule = rules.reduce((a, b) => (Math.abs(b - naic.x0) < Math.abs(a - naic.x0) ? b : a));
   return regions.map((r) => (r === insurers ? { ...r, x1: rule - RULE_MARGIN_PT } : r === naic ? { ...r, x0: rule + RULE_MARGIN_PT } : r));
