@@ -978,6 +978,10 @@ describe('OCR slips the layout reader works around', () => {
     expect([gl(two).effectiveDate, gl(two).expirationDate]).toEqual(['2026-03-26', '2027-02-28']);
     // a six-month term read so stays: it is no whole year, but nothing read says otherwise
     expect(gl(read(['02/26/2026'], ['08/26/2026'])).expirationDate).toBe('2026-08-26');
+    // an effective date read as none ('7737074', the 2s read 7s), beside an expiration date read plainly but wrong
+    // ('7/23/2025') whose other reading makes the term with the effective cell's ('2/23/2025', '2/23/2024')
+    const z = read(['7737074', ['2/23/2024', '2737074']], ['7/23/2025', ['2/23/2025']]);
+    expect([gl(z).effectiveDate, gl(z).expirationDate]).toEqual(['2024-02-23', '2025-02-23']);
   });
 
   it("takes of a row's repairs as cheap as each other the term more of its cells' readings give ('3117727': 3/17/27, not 3/1/27)", () => {
@@ -1005,6 +1009,8 @@ describe('OCR slips the layout reader works around', () => {
     expect(read('2,000,000', ['$1,000,000']).each_occurrence).toBe(2_000_000);
     // a reading that is no amount either, or a stray digit, gives none
     expect(read(',000,000', ['$', '5']).each_occurrence).toBeUndefined();
+    // and so is one opening with a 0 ('000,000': tesseract dropped the thin 1 before it)
+    expect(read('000,000', ['1.000.000']).each_occurrence).toBe(1_000_000);
   });
 
   it("takes the certificate date read with a slash lost ('116/26') for the one of its repairs within the policies' term", () => {

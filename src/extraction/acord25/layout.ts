@@ -1312,12 +1312,13 @@ class LayoutReader {
 
   /**
    * An amount cell's limit: its text's, or on OCR where that is no amount (',000,000': a first digit blanked with the
-   * '$' printed close before it), its other reading's ('$1,000,000', the whole-page pass's).
+   * '$' printed close before it), or one opening with a 0 ('000,000': tesseract dropped a thin first 1), its other
+   * reading's ('$1,000,000', the whole-page pass's).
    */
   private limitOf(seg: Segment): number | null {
     const n = this.limit(seg.text);
-    if (n !== null || this.ctx.method === 'text') return n;
-    return otherReadings(seg).map((t) => this.limit(t)).find((v) => v !== null && v >= 100) ?? null;
+    if (this.ctx.method === 'text' || (n !== null && !/^[^\d]*0/.test(seg.text))) return n;
+    return otherReadings(seg).map((t) => this.limit(t)).find((v) => v !== null && v >= 100) ?? n;
   }
 
   /** A limit amount; on OCR also one whose first thousands comma was lost ("1000 000", "2000,000", "1.000.000"). */
@@ -1363,8 +1364,13 @@ class LayoutReader {
     if (this.ctx.method !== 'text' && eff && exp && (effectiveDate === null || expirationDate === null)) {
       // (a date cell OCR read twice offers both readings: the one a plain date, or the row confirms, is taken)
       // (a plain date in a year no policy can have yet, '8/25/73' beside '8/75/24', offers its repairs too)
+      // (and a plain date's cell read twice offers its other plain reading too, a slip dearer: '7/23/2025' beside
+      // '2/23/2025', where the effective date read '7737074' or '2/23/2024')
       const options = (seg: Segment, plain: string | null) => {
-        if (plain !== null && yearOf(plain) <= this.latestPolicyYear) return [{ iso: plain, cost: 0 }];
+        if (plain !== null && yearOf(plain) <= this.latestPolicyYear) {
+          const others = otherReadings(seg).map((t) => normalizeDate(t.replace(/\s+/g, ''))).filter((d): d is string => d !== null && d !== plain && yearOf(d) <= this.latestPolicyYear);
+          return [{ iso: plain, cost: 0 }, ...[...new Set(others)].map((iso) => ({ iso, cost: 1 }))];
+        }
         const readings = otherReadings(seg);
         return [text(seg), ...readings].flatMap((t) => (plain === null ? dateReadings(t) : ocrDates(t))).filter((o) => yearOf(o.iso) <= this.latestPolicyYear);
       };
