@@ -2,7 +2,7 @@
 // certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { acord25FromWords, acord25LayoutPage, digitSlips, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, plausiblePolicyDates, otherRowsTerm, withoutRuleDigit, readAcord25Layout, roundLimit, stampedAcord25, withoutDollarDigit, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix } from './layout.js';
+import { acord25FromWords, acord25LayoutPage, digitSlips, looseIso, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, plausiblePolicyDates, otherRowsTerm, withoutRuleDigit, readAcord25Layout, roundLimit, stampedAcord25, withoutDollarDigit, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix } from './layout.js';
 import { segmentOf } from '../text/lines.js';
 
 type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
@@ -982,6 +982,17 @@ describe('OCR slips the layout reader works around', () => {
     // ('7/23/2025') whose other reading makes the term with the effective cell's ('2/23/2025', '2/23/2024')
     const z = read(['7737074', ['2/23/2024', '2737074']], ['7/23/2025', ['2/23/2025']]);
     expect([gl(z).effectiveDate, gl(z).expirationDate]).toEqual(['2024-02-23', '2025-02-23']);
+  });
+
+  it("takes another row's term for a date cell read as none two confused digits from it, beside the term's other date read plainly ('9/76/75')", () => {
+    const x = readGlDates(['02/76/2076'], ['02/26/2027']);
+    expect([gl(x).effectiveDate, gl(x).expirationDate]).toEqual(['2026-02-26', '2027-02-26']);
+    expect(x.warnings.some((w) => w.includes("another row's term"))).toBe(true);
+    // not three digits away, nor beside a plain date the term does not hold
+    expect(gl(readGlDates(['02/76/2079'], ['02/26/2027'])).effectiveDate).toBeNull();
+    expect(gl(readGlDates(['02/76/2076'], ['02/27/2027'])).effectiveDate).toBeNull();
+    expect(looseIso('9/76/75')).toBe('2075-09-76');
+    expect(looseIso('9/76')).toBeNull();
   });
 
   it("takes of a row's repairs as cheap as each other the term more of its cells' readings give ('3117727': 3/17/27, not 3/1/27)", () => {

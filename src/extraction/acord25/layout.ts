@@ -1435,6 +1435,18 @@ class LayoutReader {
         [effectiveDate, expirationDate] = term;
       }
     }
+    if (this.ctx.method !== 'text' && eff && exp && (effectiveDate === null) !== (expirationDate === null)) {
+      // one cell read as no date ('9/76/75', a serif 2 read as 7 twice) beside one read plainly: another row's term
+      // whose other date is the plain one, the unread cell's digits at most TERM_SLIPS confused digits from it
+      const others = this.gridDates.filter((d) => Math.abs(d.y - centerY(eff)) > eff.height && Math.abs(d.y - centerY(exp)) > exp.height).map((d) => d.iso);
+      const e = effectiveDate ?? looseIso(text(eff));
+      const x = expirationDate ?? looseIso(text(exp));
+      const term = e !== null && x !== null ? otherRowsTerm(e, x, others) : null;
+      if (term && (effectiveDate === null ? term[1] === expirationDate : term[0] === effectiveDate)) {
+        this.warnings.push(`${where}: dates "${text(eff)}" and "${text(exp)}" taken for ${term[0]} to ${term[1]}, another row's term, digits OCR confuses away`);
+        [effectiveDate, expirationDate] = term;
+      }
+    }
     for (const [seg, iso, name] of [[eff, effectiveDate, 'effective'], [exp, expirationDate, 'expiration']] as const) {
       if (seg && iso === null && cleanText(seg.text) !== null && !/^MM\/DD\/YYYY$/i.test(seg.text.trim())) this.warnings.push(`${where} ${name} date: "${seg.text}" is not a date`);
     }
@@ -1830,6 +1842,16 @@ export function otherRowsTerm(effective: string, expiration: string, others: rea
   if (terms.size !== 1) return null;
   const [e, x] = [...terms][0]!.split(' ') as [string, string];
   return [e, x];
+}
+
+/**
+ * A cell's M/D/Y digits as an ISO date's, valid or not ('9/76/75' → '2075-09-76'), for counting the digits OCR
+ * confused against a date read elsewhere (otherRowsTerm); null for text of another shape.
+ */
+export function looseIso(text: string): string | null {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text);
+  if (!m) return null;
+  return `${m[3]!.length === 2 ? `20${m[3]}` : m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
 }
 
 /** The valid ISO dates one confused digit away from an ISO date (CONFUSED_DIGITS). */
