@@ -1343,6 +1343,8 @@ class LayoutReader {
    * A repair the row does not confirm is no date.
    */
   private dates(eff: Segment | null, exp: Segment | null, where: string): { effectiveDate: string | null; expirationDate: string | null } {
+    // (the dates read in other rows: more than a line away from this row's cells)
+    const otherRowsDates = (e: Segment, x: Segment) => this.gridDates.filter((d) => Math.abs(d.y - centerY(e)) > e.height && Math.abs(d.y - centerY(x)) > x.height).map((d) => d.iso);
     // (on OCR, without what a rule's piece beside the cell was read as, '- 08/09/2025')
     const text = (seg: Segment | null) => (seg ? (this.ctx.method === 'text' ? seg.text : seg.text.replace(/^[-–—_|.,:;'‘’]+\s+|\s+[-–—_|.,:;'‘’]+$/g, '')).replace(/\s+/g, '') : '');
     // OCR set both of a row's dates in the effective column, as two words ('10/26/2023 10/2642024'): one each
@@ -1384,8 +1386,7 @@ class LayoutReader {
       }
       const pairs = [...cheapest.values()].sort((a, b) => a.cost - b.cost);
       const tied = pairs.filter((p) => p.cost === pairs[0]?.cost);
-      // (by other rows' dates: more than a line away from this row's)
-      const others = new Set(this.gridDates.filter((d) => Math.abs(d.y - centerY(eff)) > eff.height && Math.abs(d.y - centerY(exp)) > exp.height).map((d) => d.iso));
+      const others = new Set(otherRowsDates(eff, exp));
       const confirmed = tied.filter((p) => others.has(p.e) && others.has(p.x));
       // (else by the cells' readings: the pair more of them give, two slips at most, '31724' and '3117724' both
       // 3/17/24 where only the first is 3/1/24 too)
@@ -1429,7 +1430,7 @@ class LayoutReader {
       }
     }
     if (this.ctx.method !== 'text' && eff && exp && effectiveDate !== null && expirationDate !== null) {
-      const term = otherRowsTerm(effectiveDate, expirationDate, this.gridDates.filter((d) => Math.abs(d.y - centerY(eff)) > eff.height && Math.abs(d.y - centerY(exp)) > exp.height).map((d) => d.iso));
+      const term = otherRowsTerm(effectiveDate, expirationDate, otherRowsDates(eff, exp));
       if (term) {
         this.warnings.push(`${where}: dates read ${effectiveDate} to ${expirationDate}, no one-year term; taken for ${term[0]} to ${term[1]}, another row's term, digits OCR confuses away`);
         [effectiveDate, expirationDate] = term;
@@ -1438,7 +1439,7 @@ class LayoutReader {
     if (this.ctx.method !== 'text' && eff && exp && (effectiveDate === null) !== (expirationDate === null)) {
       // one cell read as no date ('9/76/75', a serif 2 read as 7 twice) beside one read plainly: another row's term
       // whose other date is the plain one, the unread cell's digits at most TERM_SLIPS confused digits from it
-      const others = this.gridDates.filter((d) => Math.abs(d.y - centerY(eff)) > eff.height && Math.abs(d.y - centerY(exp)) > exp.height).map((d) => d.iso);
+      const others = otherRowsDates(eff, exp);
       const e = effectiveDate ?? looseIso(text(eff));
       const x = expirationDate ?? looseIso(text(exp));
       const term = e !== null && x !== null ? otherRowsTerm(e, x, others) : null;

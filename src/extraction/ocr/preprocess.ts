@@ -90,7 +90,7 @@ export function binarize(bitmap: GreyBitmap, threshold = otsuThreshold(bitmap), 
  * The paper's grey: the median of the pixels lighter than `threshold` (the page's background, as the scanner or the
  * camera's evened-out light gives it), over every seventh pixel (a page's paper is millions of them).
  */
-export function paperLevel(bitmap: GreyBitmap, threshold: number): number {
+function paperLevel(bitmap: GreyBitmap, threshold: number): number {
   const histogram = new Uint32Array(256);
   const data = bitmap.data;
   for (let i = 0; i < data.length; i += 7) histogram[data[i]]++;
