@@ -984,6 +984,26 @@ describe('OCR slips the layout reader works around', () => {
     expect([gl(z).effectiveDate, gl(z).expirationDate]).toEqual(['2024-02-23', '2025-02-23']);
   });
 
+  it("takes the term of a row read after it for a row whose two cells read as no term ('8212025' and '3212026', an 8 read 3)", () => {
+    // every policy runs 08/21/2025 to 08/21/2026, the GL row's read first: its cells read without their slashes, the
+    // expiration's 8 as 3
+    const glRow = (x: number, y: number) => y === 337 && (x === 334 || x === 381);
+    const read = (effective: string, expiration: string) =>
+      ocrRead(
+        withInsurers({}).map(([t, x, y, ...rest]): Place => {
+          if (!/^\d\d\/\d\d\/\d{4}$/.test(t) || y < 300) return [t, x, y, ...rest];
+          return [glRow(x, y) ? (x === 334 ? effective : expiration) : x === 334 ? '08/21/2025' : '08/21/2026', x, y, ...rest];
+        }),
+      );
+    const x = read('8212025', '3212026');
+    expect([gl(x).effectiveDate, gl(x).expirationDate]).toEqual(['2025-08-21', '2026-08-21']);
+    expect(x.warnings.filter((w) => w.startsWith('general liability'))).toEqual(['general liability: dates "8212025" and "3212026" taken for 2025-08-21 to 2026-08-21, another row\'s term, digits OCR confuses away']);
+    // three confused digits from every term: no date, as before
+    const far = read('8212025', '3212099');
+    expect([gl(far).effectiveDate, gl(far).expirationDate]).toEqual([null, null]);
+    expect(far.warnings.filter((w) => w.startsWith('general liability')).length).toBe(2);
+  });
+
   it("takes another row's term for a date cell read as none two confused digits from it, beside the term's other date read plainly ('9/76/75')", () => {
     const x = readGlDates(['02/76/2076'], ['02/26/2027']);
     expect([gl(x).effectiveDate, gl(x).expirationDate]).toEqual(['2026-02-26', '2027-02-26']);
@@ -1169,6 +1189,41 @@ describe('OCR slips the layout reader works around', () => {
     const gl = x.policies.find((p) => p.policyNumber === 'PKG 4601985-24')!;
     expect(gl.coverage).toBe('general_liability');
     expect(gl.limits.each_occurrence).toBe(1_000_000);
+  });
+});
+
+describe("a round limit OCR read with a zero too few or too many, by its digits' ink", () => {
+  // the amounts' ink: 4 points a digit, 2 a comma (as the page prints them); `read` replaces the GL row's first amount
+  const ocrPage = (read: string, ink: string, withCommas = true): PageWords => {
+    const p = page([...LABELS, ...VALUES], { source: 'ocr' } as never);
+    const words = p.words.map((w): Word => {
+      if (!/^\d[\d,]{3,}$/.test(w.text)) return w;
+      const printed = withCommas ? w.text : w.text.replace(/,/g, '');
+      const atFirst = w.x === 527 && w.y === 300;
+      const shown = atFirst ? ink : printed;
+      return { ...w, text: atFirst ? read : printed, inkWidth: 4 * shown.replace(/,/g, '').length + 2 * (shown.length - shown.replace(/,/g, '').length) };
+    });
+    return { ...p, words };
+  };
+  const occurrence = (read: string, ink: string, withCommas = true) => {
+    const x = acord25FromWords([ocrPage(read, ink, withCommas)], { pages: 1, method: 'ocr' });
+    return { limit: x.policies.find((p) => p.coverage === 'general_liability')!.limits.each_occurrence, warnings: x.warnings.filter((w) => w.includes('ink')) };
+  };
+
+  it("takes the limit the ink shows: a zero lost between two that touch, or one read as two ('10060000')", () => {
+    expect(occurrence('100000', '1000000', false)).toEqual({ limit: 1_000_000, warnings: ['limit read "100000" taken for 1000000: its digits\' ink is as wide as 1000000'] });
+    expect(occurrence('10060000', '1000000', false).limit).toBe(1_000_000);
+    expect(occurrence('100,000', '1,000,000').limit).toBe(1_000_000);
+    // a comma OCR lost is still printed: '1000000' on a page of grouped amounts is as wide as 1,000,000
+    expect(occurrence('1000000', '1,000,000')).toEqual({ limit: 1_000_000, warnings: [] });
+  });
+
+  it('leaves an amount whose ink fits it, or fits no limit a zero away, or that is not round', () => {
+    expect(occurrence('100,000', '100,000')).toEqual({ limit: 100_000, warnings: [] });
+    // half a digit more (a speck the ink took in): neither reading fits
+    expect(occurrence('100,000', '100,0000').limit).toBe(100_000);
+    expect(occurrence('1,250,000', '12,500,000').limit).toBe(1_250_000);
+    expect(occurrence('1,234,000', '12,340,000').limit).toBe(1_234_000);
   });
 });
 

@@ -733,6 +733,8 @@ class LayoutReader {
   private gridDates: { iso: string; y: number }[] = [];
   /** The digits OCR makes of a '$' typed before the amounts (withoutTypedDollar): 5, or 3 and 8 too where two amounts show it. */
   private dollarDigits = '5';
+  /** On OCR: whether the page's amounts are grouped by commas, and the width of a digit in their ink (amountPrint). */
+  private amountPrint: AmountPrint | null = null;
 
   private readGrid(x: Extraction) {
     const header = {
@@ -871,6 +873,8 @@ class LayoutReader {
     const dollarX = this.ctx.method === 'text' ? null : dollarColumn(pageWords.filter((w) => this.isDollar(w) && Math.abs(w.x - cols.amount.x0) < 2));
     // the width of a digit in the amounts OCR read, by which a digit too many shows
     const digitWidth = this.ctx.method === 'text' ? null : amountDigitWidth(amountWords);
+    // and how the page prints its amounts, by the ink of those in the grid
+    this.amountPrint = this.ctx.method === 'text' ? null : amountPrint(amountWords.filter((w) => w.y + w.height / 2 >= headerBottom && w.y + w.height / 2 < gridBottom));
     // and where the amounts typed after it begin
     const amountX = dollarX === null ? null : amountColumn(amountWords, dollarX);
     // amounts typed with a '$' the digits-only reading made a 3, 5 or 8 of ('35,000,000', '5300,000', '85,000'): two
@@ -928,6 +932,7 @@ class LayoutReader {
         }),
       ),
     );
+    const bandPolicies: BandPolicy[] = [];
     for (const band of bands) {
       const inBand = (s: Segment) => centerY(s) >= band.y0 && centerY(s) < band.y1;
       const cells = (col: Column) => {
@@ -937,11 +942,13 @@ class LayoutReader {
         return dollarX !== null ? mended.map((seg) => withoutDollarDigit(seg, dollarX, amountX)) : mended;
       };
       const boxes = new Set(marks.filter((m) => m.y >= band.y0 && m.y < band.y1).map((m) => m.box));
-      const policies = this.bandPolicies(band.row, cells, boxes, limits, pitch, band);
-      for (const p of policies) {
-        const i = x.policies.push(p.policy) - 1;
-        for (const [key, words] of Object.entries(p.words)) this.note(`/policies/${i}/${key}`, key.startsWith('limits/') ? p.policy.limits[key.slice(7)] : (p.policy as Record<string, unknown>)[key], words);
-      }
+      bandPolicies.push(...this.bandPolicies(band.row, cells, boxes, limits, pitch, band));
+    }
+    // (a row left without its dates, by the terms of every other row: rows read after it too)
+    for (const p of bandPolicies) if (p.undated) this.lateTerm(p.policy, p.undated.eff, p.undated.exp, p.undated.where);
+    for (const p of bandPolicies) {
+      const i = x.policies.push(p.policy) - 1;
+      for (const [key, words] of Object.entries(p.words)) this.note(`/policies/${i}/${key}`, key.startsWith('limits/') ? p.policy.limits[key.slice(7)] : (p.policy as Record<string, unknown>)[key], words);
     }
     if (this.ctx.method !== 'text') this.mendSecondDigits(x.policies);
     const letters = new Set(x.insurers.map((i) => i.letter));
@@ -1105,7 +1112,7 @@ class LayoutReader {
     limitLabels: { row: Row; key: string; hit: LabelHit }[],
     pitch: number | null,
     band: { y0: number; y1: number; name?: number },
-  ): { policy: PolicyFields; words: Record<string, Word[]> }[] {
+  ): BandPolicy[] {
     const where = row.replace(/_/g, ' ');
     // (on OCR pages a mark left of a rule or box, '+' or '|', is no policy number: one needs two letters or digits)
     const numbers = joinSplitNumbers(
@@ -1305,7 +1312,8 @@ class LayoutReader {
       if (eff) words.effectiveDate = eff.words;
       if (exp) words.expirationDate = exp.words;
       if (ltr && letter) words.insurerLetter = ltr.words;
-      out.push({ policy, words });
+      const undated = this.ctx.method !== 'text' && eff && exp && (policy.effectiveDate === null || policy.expirationDate === null);
+      out.push({ policy, words, ...(undated ? { undated: { eff, exp, where } } : {}) });
     }
     return out;
   }
@@ -1317,8 +1325,26 @@ class LayoutReader {
    */
   private limitOf(seg: Segment): number | null {
     const n = this.limit(seg.text);
-    if (this.ctx.method === 'text' || (n !== null && !/^[^\d]*0/.test(seg.text))) return n;
+    if (this.ctx.method === 'text') return n;
+    if (n !== null && !/^[^\d]*0/.test(seg.text)) return this.limitByInk(seg, n);
     return otherReadings(seg).map((t) => this.limit(t)).find((v) => v !== null && v >= 100) ?? n;
+  }
+
+  /**
+   * A round limit OCR read with a zero too few or too many ('100000' for 1000000, two zeros that touch read as one;
+   * '10060000', one read as two): its glyphs' ink (Word.inkWidth) spans a digit more, or less, than its digits printed
+   * as the page prints its amounts, and as much as the limit with one zero more, or less. That limit it is (warned).
+   */
+  private limitByInk(seg: Segment, n: number): number {
+    const print = this.amountPrint;
+    const word = seg.words[0]!;
+    if (print === null || seg.words.length !== 1 || word.inkWidth === undefined || seg.text !== word.text || !/^[\d,]+$/.test(word.text) || !/^[1-9]5?0+$/.test(String(n))) return n;
+    const off = (v: number) => word.inkWidth! / print.digitWidth - printedUnits(v, print.grouped);
+    if (Math.abs(off(n)) < INK_DIGIT_OFF) return n;
+    const other = off(n) > 0 ? n * 10 : n / 10;
+    if (other < 100 || Math.abs(off(other)) > INK_FITS) return n;
+    this.warnings.push(`limit read "${word.text}" taken for ${other}: its digits' ink is as wide as ${printedAmount(other, print.grouped)}`);
+    return other;
   }
 
   /** A limit amount; on OCR also one whose first thousands comma was lost ("1000 000", "2000,000", "1.000.000"). */
@@ -1343,10 +1369,8 @@ class LayoutReader {
    * A repair the row does not confirm is no date.
    */
   private dates(eff: Segment | null, exp: Segment | null, where: string): { effectiveDate: string | null; expirationDate: string | null } {
-    // (the dates read in other rows: more than a line away from this row's cells)
-    const otherRowsDates = (e: Segment, x: Segment) => this.gridDates.filter((d) => Math.abs(d.y - centerY(e)) > e.height && Math.abs(d.y - centerY(x)) > x.height).map((d) => d.iso);
-    // (on OCR, without what a rule's piece beside the cell was read as, '- 08/09/2025')
-    const text = (seg: Segment | null) => (seg ? (this.ctx.method === 'text' ? seg.text : seg.text.replace(/^[-–—_|.,:;'‘’]+\s+|\s+[-–—_|.,:;'‘’]+$/g, '')).replace(/\s+/g, '') : '');
+    const otherRowsDates = (e: Segment, x: Segment) => this.otherRowsDates(e, x);
+    const text = (seg: Segment | null) => dateCellText(seg, this.ctx.method);
     // OCR set both of a row's dates in the effective column, as two words ('10/26/2023 10/2642024'): one each
     if (this.ctx.method !== 'text' && eff && !exp && eff.words.length === 2 && eff.words.every((w) => /\/.*\d{2}$/.test(w.text)) && normalizeDate(text(eff)) === null) {
       [eff, exp] = [segmentOf([eff.words[0]!]), segmentOf([eff.words[1]!])];
@@ -1456,6 +1480,37 @@ class LayoutReader {
       this.gridDates.push({ iso: effectiveDate, y: centerY(eff) }, { iso: expirationDate, y: centerY(exp) });
     }
     return { effectiveDate, expirationDate };
+  }
+
+  /** The dates read in other rows than the one of cells `e` and `x`: more than a line away from them. */
+  private otherRowsDates(e: Segment, x: Segment): string[] {
+    return this.gridDates.filter((d) => Math.abs(d.y - centerY(e)) > e.height && Math.abs(d.y - centerY(x)) > x.height).map((d) => d.iso);
+  }
+
+  /**
+   * Once every row is read (OCR): a row whose cells dates() left without a date or two takes the term of another row,
+   * one read after it too, that each cell's readings (each repair ocrDates finds, or the date taken) come within
+   * TERM_SLIPS confused digits of, when only one term does ('8212025' and '3212026' beside rows of 2025-08-21 to
+   * 2026-08-21, an 8 read as 3). Warned, in place of the cells' "is not a date".
+   */
+  private lateTerm(policy: PolicyFields, eff: Segment, exp: Segment, where: string): void {
+    const others = this.otherRowsDates(eff, exp);
+    const options = (seg: Segment, iso: string | null) =>
+      iso !== null ? [iso] : [...new Set([dateCellText(seg, this.ctx.method), ...otherReadings(seg)].flatMap((t) => dateReadings(t).map((o) => o.iso)))];
+    const terms = new Map<string, [string, string]>();
+    for (const e of options(eff, policy.effectiveDate)) {
+      for (const x of options(exp, policy.expirationDate)) {
+        const term = otherRowsTerm(e, x, others);
+        if (term) terms.set(term.join(' '), term);
+      }
+    }
+    if (terms.size !== 1) return;
+    const [e, x] = [...terms.values()][0]!;
+    const unread = new Set([`${where} effective date: "${eff.text}" is not a date`, `${where} expiration date: "${exp.text}" is not a date`]);
+    for (let i = this.warnings.length - 1; i >= 0; i--) if (unread.has(this.warnings[i]!)) this.warnings.splice(i, 1);
+    this.warnings.push(`${where}: dates "${dateCellText(eff, this.ctx.method)}" and "${dateCellText(exp, this.ctx.method)}" taken for ${e} to ${x}, another row's term, digits OCR confuses away`);
+    policy.effectiveDate = e;
+    policy.expirationDate = x;
   }
 
   /** The WC row's "ANY PROPRIETOR … EXCLUDED?" Y/N box, beside its 'Y / N' label. */
@@ -1700,6 +1755,32 @@ export function roundLimit(n: number): number | null {
 /** An amount's width in digits, a comma counted as half a digit. */
 const amountUnits = (t: string) => t.replace(/,/g, '').length + 0.5 * (t.length - t.replace(/,/g, '').length);
 
+/** How far (digits) an amount's ink may be from its digits' width before a zero too few or too many is looked for. */
+const INK_DIGIT_OFF = 0.75;
+/** How close (digits) an amount's ink is to the width of the limit with one zero more or less, to be taken for it. */
+const INK_FITS = 0.35;
+
+type AmountPrint = { grouped: boolean; digitWidth: number };
+
+/** A policy read from a band of the grid, the words of each value, and, on OCR, its date cells where it has no dates. */
+type BandPolicy = { policy: PolicyFields; words: Record<string, Word[]>; undated?: { eff: Segment; exp: Segment; where: string } };
+
+/** An amount as the page prints it: grouped by commas ('1,000,000') or not. */
+const printedAmount = (n: number, grouped: boolean) => (grouped ? n.toLocaleString('en-US') : String(n));
+const printedUnits = (n: number, grouped: boolean) => amountUnits(printedAmount(n, grouped));
+
+/**
+ * How OCR found the page's amounts printed, from those whose ink it measured (Word.inkWidth): grouped by commas when
+ * most were read with them (a comma OCR lost is still printed), and the width of a digit at that printing, the median
+ * over them; null with fewer than three.
+ */
+function amountPrint(words: Word[]): AmountPrint | null {
+  const amounts = words.filter((w) => w.inkWidth !== undefined && /^[1-9][\d,]{3,}$/.test(w.text));
+  const grouped = 2 * amounts.filter((w) => w.text.includes(',')).length > amounts.length;
+  const per = amounts.map((w) => w.inkWidth! / printedUnits(Number(w.text.replace(/,/g, '')), grouped));
+  return per.length >= 3 ? { grouped, digitWidth: median(per) } : null;
+}
+
 /**
  * The width of one digit in the amounts OCR read ('1,000,000'): the median over them, so that a box OCR stretched or a
  * digit too many does not move it; null with fewer than three.
@@ -1843,6 +1924,12 @@ export function otherRowsTerm(effective: string, expiration: string, others: rea
   if (terms.size !== 1) return null;
   const [e, x] = [...terms][0]!.split(' ') as [string, string];
   return [e, x];
+}
+
+/** A date cell's text without spaces; on OCR, without what a rule's piece beside the cell was read as ('- 08/09/2025'). */
+function dateCellText(seg: Segment | null, method: string): string {
+  if (!seg) return '';
+  return (method === 'text' ? seg.text : seg.text.replace(/^[-–—_|.,:;'‘’]+\s+|\s+[-–—_|.,:;'‘’]+$/g, '')).replace(/\s+/g, '');
 }
 
 /**

@@ -15,6 +15,11 @@ export type Word = {
    * reading kept is no date, the layout reader may take one of these that its row confirms.
    */
   readings?: string[];
+  /**
+   * On OCR, for a word of digits and commas: how wide (points) its glyphs' ink spans on the page, from the first glyph
+   * to the last of the word's height. OCR's box may take in a speck beside the word; this does not.
+   */
+  inkWidth?: number;
 };
 
 export type PageWords = {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageWords } from '../layout/words.js';
 import { openPdf } from '../pdf/open.js';
 import { textLayerWords } from '../text/words.js';
-import { eightOrB, mendDigitsByPageGlyphs, mendEightsReadAsB, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
+import { eightOrB, measureDigitInk, mendDigitsByPageGlyphs, mendEightsReadAsB, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
 import { binarize } from './preprocess.js';
 import { renderPdfPage, type GreyBitmap } from './render.js';
 
@@ -49,6 +49,29 @@ describe('eightOrB', () => {
     const { words, binary, s } = await page();
     const word = words.words[0]!;
     expect(eightOrB(binary, s, { ...word, x: word.x + 200, width: 20 })).toBeNull();
+  });
+});
+
+describe('measureDigitInk', () => {
+  it("spans an amount's glyphs, not a speck its box took in, and measures only words of four digits or more", async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const p = doc.addPage([300, 140]);
+    ['1,000,000', '100,000', '1000000', '250', '8/4/2025'].forEach((v, i) => p.drawText(v, { x: 40, y: 110 - 20 * i, size: 10, font }));
+    // a speck a point past the third amount, at its baseline: a scan's dirt, or a rule's piece on a photo
+    const end = 40 + font.widthOfTextAtSize('1000000', 10);
+    p.drawRectangle({ x: end + 1, y: 70, width: 1.2, height: 0.8 });
+    const { words, binary, s } = await rendered(await doc.save());
+    // OCR's box for that amount stretched over the speck
+    const boxes = words.words.map((w) => (w.text === '1000000' ? { ...w, width: w.width + 2.5 } : w));
+    const ink = Object.fromEntries(measureDigitInk({ ...words, words: boxes }, binary, s).words.map((w) => [w.text, w.inkWidth]));
+    expect(ink['250']).toBeUndefined();
+    expect(ink['8/4/2025']).toBeUndefined();
+    // Helvetica's digits are 5.56 pt wide at 10 pt and its comma 2.78: the ink spans that less the side bearings
+    expect(ink['1,000,000']).toBeGreaterThan(7 * 5.56 + 2 * 2.78 - 1.5);
+    expect(ink['1,000,000']).toBeLessThan(7 * 5.56 + 2 * 2.78);
+    expect(ink['1,000,000']! - ink['1000000']!).toBeCloseTo(2 * 2.78, 0);
+    expect(ink['1,000,000']! - ink['100,000']!).toBeCloseTo(5.56 + 2.78, 0);
   });
 });
 
