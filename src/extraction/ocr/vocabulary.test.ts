@@ -74,6 +74,8 @@ describe('repairing OCR slips against the English word list', () => {
     expect(repairNameWords('Lakeshore Mutwal Casualty Company', new Set())).toBe('Lakeshore Mutual Casualty Company');
     expect(repairNameWords('Bluestem Worker Compensation Mutual', new Set())).toBe('Bluestem Workers Compensation Mutual');
     expect(repairNameWords('Holloway Commercial Cleaning, lnc.', new Set())).toBe('Holloway Commercial Cleaning, Inc.');
+    // (a 'tn' run into an m: 'Risk Parmers')
+    expect(repairNameWords('Brightline Risk Parmers', new Set())).toBe('Brightline Risk Partners');
     // a pair's word read right stays, and so does a word no pair confirms
     for (const name of ['Metro Insurance Broker', 'Broken Arrow Roofing', 'Owen Mutual Insurance', 'Worker Bee Cleaning LLC']) {
       expect(repairNameWords(name, new Set())).toBe(name);
@@ -90,6 +92,10 @@ describe('repairing OCR slips against the English word list', () => {
     // an 'rs' run into an n, with an m read for 'rn' ('Comentone'), and a capital I read as a brace ('{ronbridge')
     expect(repairNameWords('Comentone Insurance Services, Inc.', new Set())).toBe('Cornerstone Insurance Services, Inc.');
     expect(repairNameWords('{ronbridge Construction Co.', new Set())).toBe('Ironbridge Construction Co.');
+    // an Irish name's O read as a zero before its apostrophe ("0'Neill")
+    expect(repairNameWords("0'Neill Electrical Contractors LLC", new Set())).toBe("O'Neill Electrical Contractors LLC");
+    expect(repairNameWords("Suite 0'Brien", new Set())).toBe("Suite O'Brien");
+    expect(repairNameWords("0'neill 10'x12'", new Set())).toBe("0'neill 10'x12'");
     expect(repairNameWords('(formerly Acme)', new Set())).toBe('(formerly Acme)');
     // a name's own word, a DNA that is a company's, and a short word stay
     for (const name of ['DNA Diagnostics LLC', 'Holmes Servics', 'Servix Group']) expect(repairNameWords(name, new Set())).toBe(name);

@@ -71,9 +71,10 @@ const TWO_SLIP_LENGTH = 8;
 
 /**
  * In a name, also an "o" read as "a" ('Janitarial', 'Harbar'): tesseract's commonest slip there, however sure it is.
- * And, where the page or a company name's usual pairing confirms the word, a "u" read as "w" ('Mutwal').
+ * And, where the page or a company name's usual pairing confirms the word, a "u" read as "w" ('Mutwal') and a "tn"
+ * run into an "m" ('Risk Parmers').
  */
-const NAME_SLIPS: ReadonlyArray<readonly [string, string]> = [...SLIPS, ['a', 'o'], ['w', 'u']];
+const NAME_SLIPS: ReadonlyArray<readonly [string, string]> = [...SLIPS, ['a', 'o'], ['w', 'u'], ['m', 'tn']];
 
 /**
  * Pairs of words that insurers', agencies' and brokers' names are made of (lower case): a word one of NAME_SLIPS from
@@ -206,6 +207,8 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pa
     .map((text, i) => {
       // a DBA after a company's form, read 'DNA' ('Lockhart Enterprises, Inc, DNA Blue Line Plumbing')
       if (DBA_SLIP.test(text) && i > 0 && COMPANY_FORM.test(words[i - 1]!.toUpperCase().replace(/[^A-Z]/g, ''))) return 'DBA';
+      // an Irish name's O read as a zero before its apostrophe ("0'Neill", "0'Brien"): no number is written so
+      if (/^0['’]\p{Lu}\p{Ll}/u.test(text)) return `O${text.slice(1)}`;
       // a capital I opening a word read as a brace or a bar before its lower-case letters ('{ronbridge')
       if (/^[{[|!]\p{Ll}{3}/u.test(text)) return repairNameWords(`I${text.slice(1)}`, pageWords, pagePairs);
       const m = WORD_CORE.exec(text);
