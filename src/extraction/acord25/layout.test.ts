@@ -1114,6 +1114,9 @@ describe('OCR slips the layout reader works around', () => {
     // a year of no century a certificate has ('7076': both its 2s read as 7): two confused digits away
     expect(read('11/06/7076').certificateDate).toBe('2026-11-06');
     expect(read('11/06/7031').certificateDate).toBe('7031-11-06');
+    // one confused digit from a date within the term ('7026'): that date, though other days within it are two away
+    // (11/08/2026, its 6 read as 8 too)
+    expect(read('11/06/7026').certificateDate).toBe('2026-11-06');
   });
 
   it("takes a 7 read as 1 for a slip, and of two readings as cheap, the term other rows read", () => {

@@ -986,9 +986,12 @@ class LayoutReader {
     const read = x.certificateDate;
     if (read !== null && this.ctx.method !== 'text' && (read < from || read > to)) {
       // (a year of no century a certificate has, '7075': both its 2s read as 7, two confused digits away)
-      const oneSlip = [...new Set(digitSlips(read))];
-      const slips = yearOf(read) < 2000 || yearOf(read) >= 2100 ? [...new Set([...oneSlip, ...oneSlip.flatMap(digitSlips)])] : oneSlip;
-      const fits = slips.filter((d) => d >= from && d <= to);
+      // (the fewest slips first: '7024-07-26' is 2024-07-26 a digit away, though other days in the term are two away)
+      const within = (dates: string[]) => [...new Set(dates)].filter((d) => d >= from && d <= to);
+      const oneSlip = digitSlips(read);
+      const noCentury = yearOf(read) < 2000 || yearOf(read) >= 2100;
+      const near = within(oneSlip);
+      const fits = near.length > 0 || !noCentury ? near : within(oneSlip.flatMap(digitSlips));
       if (fits.length !== 1) return;
       x.certificateDate = fits[0]!;
       this.warnings.push(`certificate date read as ${read}, after or long before every policy's term, taken for ${fits[0]}: ${oneSlip.includes(fits[0]!) ? 'one digit' : 'two digits'} apart, the one such date within the term`);
