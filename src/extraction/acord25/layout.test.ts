@@ -1230,13 +1230,21 @@ describe("a round limit OCR read with a zero too few or too many, by its digits'
   });
 });
 
-describe('a round limit with a 0 OCR read as 6 or 8', () => {
-  it('reads the 6s and 8s among the zeros of an otherwise round amount as zeros', () => {
+describe('a round limit with a 0 OCR read as 6, 8 or 9', () => {
+  it('reads the 6s, 8s and 9s among the zeros of an otherwise round amount as zeros', () => {
     expect(roundLimit(1_000_006)).toBe(1_000_000);
     expect(roundLimit(1_008_000)).toBe(1_000_000);
     expect(roundLimit(2_500_060)).toBe(2_500_000);
     expect(roundLimit(506_000)).toBe(500_000);
     expect(roundLimit(1_080_000)).toBe(1_000_000);
+    // and 9s: only 0s and 9s after the first two digits, a second digit 9 a 0 too
+    expect(roundLimit(5_009)).toBe(5_000);
+    expect(roundLimit(5_999)).toBe(5_000);
+    expect(roundLimit(2_999_900)).toBe(2_000_000);
+    expect(roundLimit(1_000_999)).toBe(1_000_000);
+    expect(roundLimit(2_599_000)).toBe(2_500_000);
+    expect(roundLimit(1_900_000)).toBeNull();
+    expect(roundLimit(1_999_500)).toBeNull();
     // round already, or not round even so: left alone
     expect(roundLimit(1_000_000)).toBeNull();
     expect(roundLimit(1_600_000)).toBeNull();

@@ -1361,7 +1361,7 @@ class LayoutReader {
     if (typedDollar !== null) return typedDollar;
     const n = normalizeLimit(amount) ?? ocrLimit(amount);
     const round = n === null ? null : roundLimit(n);
-    if (round !== null && round !== n) this.warnings.push(`limit read ${n} taken for ${round}: a 6 or 8 among its zeros is a misread 0`);
+    if (round !== null && round !== n) this.warnings.push(`limit read ${n} taken for ${round}: a 6, 8 or 9 among its zeros is a misread 0`);
     return round ?? n;
   }
 
@@ -1743,14 +1743,17 @@ export function ocrCompanySuffix(name: string): string {
 const INSURER_WORD_SLIPS = /\b(?:specia|casua)lly\b/giu;
 
 /**
- * A limit OCR read with a 0 as 6 or 8 ('1,000,006', '1,008,000', '506,000'): limits are round, two significant digits
- * at most. An amount of three significant digits or more that its 6s and 8s after the first two digits, read as 0s,
- * leave round is that round amount. Null when it is not such a misreading.
+ * A limit OCR read with a 0 as 6, 8 or 9 ('1,000,006', '1,008,000', '506,000'; '5009', '2,999,900', '1,000,999': a
+ * zero whose hairline top or foot the scan lost): limits are round, two significant digits at most. An amount of three
+ * significant digits or more that its 6s and 8s after the first two digits, read as 0s, leave round is that round
+ * amount; so is one whose digits after the first two are 0s and 9s, a 9 among them, with its 9s read as 0s, a second
+ * digit 9 too (no limit is 5,900 or 1,990,000). Null when it is not such a misreading.
  */
 export function roundLimit(n: number): number | null {
   const t = String(n);
   const significant = t.replace(/0+$/, '');
   if (significant.length < 3) return null;
+  if (/^[09]*9[09]*$/.test(t.slice(2))) return Number(t[0]! + (t[1] === '9' ? '0' : t[1]!) + t.slice(2).replace(/9/g, '0'));
   const mended = t.slice(0, 2) + t.slice(2).replace(/[68]/g, '0');
   return mended.replace(/0+$/, '').length <= 2 ? Number(mended) : null;
 }
