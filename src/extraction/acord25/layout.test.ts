@@ -1298,6 +1298,8 @@ describe("a row's dates read as no one-year term", () => {
     expect(otherRowsTerm('2023-11-29', '2024-11-28', ['2023-11-29', '2024-11-29'])).toEqual(['2023-11-29', '2024-11-29']);
     // (a slip in each date)
     expect(otherRowsTerm('2024-05-18', '2028-05-13', others)).toEqual(['2024-05-13', '2025-05-13']);
+    // (a serif 9 read as 5, and as 8: '05/08' for 09/09)
+    expect(otherRowsTerm('2025-09-09', '2026-05-08', ['2025-09-09', '2026-09-09'])).toEqual(['2025-09-09', '2026-09-09']);
   });
 
   it("leaves a row read as one year, or whose term no other row has within two slips, as read", () => {

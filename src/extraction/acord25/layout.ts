@@ -1900,7 +1900,7 @@ export function ocrDates(text: string, mistakes = true): { iso: string; cost: nu
 }
 
 /** Digits OCR takes for one another in type (each pair both ways). */
-const CONFUSED_DIGITS: Record<string, string> = { '0': '689', '1': '47', '2': '7', '3': '58', '4': '1', '5': '368', '6': '058', '7': '12', '8': '03569', '9': '08' };
+const CONFUSED_DIGITS: Record<string, string> = { '0': '689', '1': '47', '2': '7', '3': '58', '4': '1', '5': '3689', '6': '058', '7': '12', '8': '03569', '9': '058' };
 
 /** The most digits OCR confused a row's two dates by, apart from another row's term, where that term is taken. */
 const TERM_SLIPS = 2;
