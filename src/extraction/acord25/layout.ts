@@ -1372,7 +1372,6 @@ class LayoutReader {
    * A repair the row does not confirm is no date.
    */
   private dates(eff: Segment | null, exp: Segment | null, where: string): { effectiveDate: string | null; expirationDate: string | null } {
-    const otherRowsDates = (e: Segment, x: Segment) => this.otherRowsDates(e, x);
     const text = (seg: Segment | null) => dateCellText(seg, this.ctx.method);
     // OCR set both of a row's dates in the effective column, as two words ('10/26/2023 10/2642024'): one each
     if (this.ctx.method !== 'text' && eff && !exp && eff.words.length === 2 && eff.words.every((w) => /\/.*\d{2}$/.test(w.text)) && normalizeDate(text(eff)) === null) {
@@ -1413,7 +1412,7 @@ class LayoutReader {
       }
       const pairs = [...cheapest.values()].sort((a, b) => a.cost - b.cost);
       const tied = pairs.filter((p) => p.cost === pairs[0]?.cost);
-      const others = new Set(otherRowsDates(eff, exp));
+      const others = new Set(this.otherRowsDates(eff, exp));
       const confirmed = tied.filter((p) => others.has(p.e) && others.has(p.x));
       // (else by the cells' readings: the pair more of them give, two slips at most, '31724' and '3117724' both
       // 3/17/24 where only the first is 3/1/24 too)
@@ -1457,7 +1456,7 @@ class LayoutReader {
       }
     }
     if (this.ctx.method !== 'text' && eff && exp && effectiveDate !== null && expirationDate !== null) {
-      const term = otherRowsTerm(effectiveDate, expirationDate, otherRowsDates(eff, exp));
+      const term = otherRowsTerm(effectiveDate, expirationDate, this.otherRowsDates(eff, exp));
       if (term) {
         this.warnings.push(`${where}: dates read ${effectiveDate} to ${expirationDate}, no one-year term; taken for ${term[0]} to ${term[1]}, another row's term, digits OCR confuses away`);
         [effectiveDate, expirationDate] = term;
@@ -1466,7 +1465,7 @@ class LayoutReader {
     if (this.ctx.method !== 'text' && eff && exp && (effectiveDate === null) !== (expirationDate === null)) {
       // one cell read as no date ('9/76/75', a serif 2 read as 7 twice) beside one read plainly: another row's term
       // whose other date is the plain one, the unread cell's digits at most TERM_SLIPS confused digits from it
-      const others = otherRowsDates(eff, exp);
+      const others = this.otherRowsDates(eff, exp);
       const e = effectiveDate ?? looseIso(text(eff));
       const x = expirationDate ?? looseIso(text(exp));
       const term = e !== null && x !== null ? otherRowsTerm(e, x, others) : null;
