@@ -1,6 +1,6 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { binarize, binarizeKeepingHairlines, cleanPage, despeckle, estimateSkew, INK, otsuThreshold, removeRuledLines, rotate, withoutRuns } from './preprocess.js';
+import { binarize, binarizeKeepingHairlines, cleanPage, despeckle, estimateSkew, INK, otsuThreshold, removeRuledLines, rotate, transpose, withoutRuns } from './preprocess.js';
 import { rgbaToGrey, type GreyBitmap } from './render.js';
 
 /** A synthetic form page: ruled rows with text lines in them, drawn turned by `degrees` (canvas convention). */
@@ -362,5 +362,17 @@ describe('binarizeKeepingHairlines', () => {
     const photo = cleanPage(scan, s, { hairlines: false }).binary;
     expect([inkDown(scanned, 20, 8, 14), inkDown(scanned, 20, 40, 47)]).toEqual([true, true]);
     expect([inkDown(photo, 20, 8, 14), inkDown(photo, 20, 40, 47)]).toEqual([false, false]);
+  });
+});
+
+describe('transpose', () => {
+  it('turns bytes about the diagonal, across tiles and a ragged last tile, and back', () => {
+    const width = 131;
+    const height = 70;
+    const data = new Uint8Array(width * height);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 37 + (i >> 7)) & 255;
+    const t = transpose(data, width, height);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) expect(t[x * height + y]).toBe(data[y * width + x]);
+    expect(transpose(t, height, width)).toEqual(data);
   });
 });

@@ -491,7 +491,22 @@ function keepThinRules(runs: Uint8Array, binary: GreyBitmap, maxGap: number, min
   const onRule = new Uint8Array(width);
   const thick = new Uint8Array(width);
   const clear: number[] = [];
+  // (rows with no pixel on a long run, most of a page, have nothing to judge: skipped)
+  const ruled = new Uint8Array(height);
   for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if (runs[row + x]! & H_RULE) {
+        ruled[y] = 1;
+        break;
+      }
+    }
+  }
+  for (let y = 0; y < height; y++) {
+    if (ruled.subarray(Math.max(0, y - slant), y + slant + 1).indexOf(1) < 0) {
+      if (y >= slant) flush(y - slant);
+      continue;
+    }
     onRule.fill(0);
     thick.fill(0);
     for (let yy = Math.max(0, y - slant); yy <= Math.min(height - 1, y + slant); yy++) {
@@ -564,6 +579,8 @@ function rawRunClasses(binary: GreyBitmap, options: LineRemovalOptions): Uint8Ar
   const band = slant > 0 ? new Uint8Array(width) : null;
   for (let y = 0; y < height; y++) {
     const row = y * width;
+    // (a row of no ink has no runs: the blank rows between lines of text are skipped)
+    if (data.subarray(row, row + width).indexOf(INK) < 0) continue;
     if (band) {
       band.fill(PAPER);
       for (let yy = Math.max(0, y - slant); yy <= Math.min(height - 1, y + slant); yy++) {
@@ -578,11 +595,17 @@ function rawRunClasses(binary: GreyBitmap, options: LineRemovalOptions): Uint8Ar
     // (a column with the columns `slant` either side of it, as a row with its neighbours above: a photo's vertical
     // rules lean and bend as its horizontal ones do, a pixel or two over a form's height; widened row by row once,
     // where the pixels lie in memory, then followed down each column)
-    const columns = slant > 0 ? widenRows(data, width, height, slant) : data;
+    // (each column followed as a row of the transposed bitmap: down a column of the page itself, every step is a
+    // cache miss)
+    const columns = transpose(slant > 0 ? widenRows(data, width, height, slant) : data, width, height);
     for (let x = 0; x < width; x++) {
-      runLengths(columns, line, x, width, height, maxGap);
-      for (let y = 0; y < height; y++) if (data[y * width + x] === INK) runs[y * width + x]! |= vertical(line[y]!);
+      const at = x * height;
+      runLengths(columns, line, at, 1, height, maxGap);
+      // (the transposed page's own bytes become the run's bits: each is read before it is written)
+      for (let y = 0; y < height; y++) columns[at + y] = columns[at + y] === INK ? vertical(line[y]!) : 0;
     }
+    const bits = transpose(columns, height, width);
+    for (let i = 0; i < runs.length; i++) if (data[i] === INK) runs[i]! |= bits[i]!;
     return runs;
   }
   // plain vertical runs
@@ -591,6 +614,25 @@ function rawRunClasses(binary: GreyBitmap, options: LineRemovalOptions): Uint8Ar
     for (let k = from; k < to; k++) runs[k * width + x]! |= bits;
   });
   return runs;
+}
+
+/** Tile edge (pixels) of transpose: a tile's rows, read and written, stay in the cache. */
+const TILE = 64;
+
+/** The `width` × `height` bytes turned about the diagonal (row y of the result is column y of the input), tile by tile. */
+export function transpose(data: Uint8Array, width: number, height: number): Uint8Array {
+  const out = new Uint8Array(data.length);
+  for (let y0 = 0; y0 < height; y0 += TILE) {
+    const y1 = Math.min(height, y0 + TILE);
+    for (let x0 = 0; x0 < width; x0 += TILE) {
+      const x1 = Math.min(width, x0 + TILE);
+      for (let y = y0; y < y1; y++) {
+        const row = y * width;
+        for (let x = x0; x < x1; x++) out[x * height + y] = data[row + x]!;
+      }
+    }
+  }
+  return out;
 }
 
 /** Calls `each(y, x, end)` for every run of ink [x, end) along every row y of a bitmap's pixels, top to bottom. */
@@ -649,26 +691,19 @@ function widenRows(data: Uint8Array, width: number, height: number, reach: numbe
  * through horizontal rules, horizontal runs through vertical rules.
  */
 function removeFringes(data: Uint8Array, out: Uint8Array, runs: Uint8Array, width: number, height: number, maxThickness: number): void {
-  // vertical runs (column by column) through horizontal rules
-  for (let x = 0; x < width; x++) {
-    let y = 0;
-    while (y < height) {
-      if (data[y * width + x] !== INK) {
-        y++;
-        continue;
-      }
-      let end = y;
-      let first = -1;
-      let last = -1;
-      while (end < height && data[end * width + x] === INK) {
-        if (runs[end * width + x]! & H_RULE) {
-          if (first < 0) first = end;
-          last = end;
-        }
-        end++;
-      }
-      if (first >= 0 && end - y <= maxThickness) for (let k = y; k < end; k++) out[k * width + x] = PAPER;
-      y = end;
+  // vertical runs through horizontal rules: from each pixel on a rule, up and down its column's ink, each run once
+  // (found row by row, where the pixels lie in memory: the rows of rules are few)
+  const doneTo = new Int32Array(width).fill(-1);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if (!(runs[row + x]! & H_RULE) || data[row + x] !== INK || y <= doneTo[x]!) continue;
+      let top = y;
+      while (top > 0 && data[(top - 1) * width + x] === INK) top--;
+      let end = y + 1;
+      while (end < height && data[end * width + x] === INK) end++;
+      doneTo[x] = end - 1;
+      if (end - top <= maxThickness) for (let k = top; k < end; k++) out[k * width + x] = PAPER;
     }
   }
   // horizontal runs through vertical rules
