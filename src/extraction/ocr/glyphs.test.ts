@@ -239,3 +239,72 @@ describe('mendTwosReadAsSevens', () => {
     }
   });
 });
+
+/** The sure numbers and two more, so that each digit has three glyphs or more to compare with. */
+const MORE = [...SURE, '8,388,000', '7/17/2027'];
+
+describe("a policy number's 0 read as the letter O", () => {
+  it("makes 0 of an O after the prefix whose glyph is a 0's, and leaves a printed O, in a sans-serif and a serif type", async () => {
+    const doc = await PDFDocument.create();
+    const fonts = [await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.TimesRoman)];
+    const p = doc.addPage([300, 40 + 20 * (MORE.length + 4)]);
+    const y = (i: number) => p.getHeight() - 30 - 20 * i;
+    MORE.forEach((v, i) => p.drawText(v, { x: 40, y: y(i), size: 10, font: fonts[0] }));
+    // a 0 and a printed O after the prefix, in each type (the sure numbers' digits are Helvetica's)
+    ['PL058158', 'PLO58158'].forEach((v, i) => p.drawText(v, { x: 40, y: y(MORE.length + i), size: 10, font: fonts[0] }));
+    const { words, binary, s } = await rendered(await doc.save());
+    const asO = { ...words, words: words.words.map((w) => (w.text.startsWith('PL') ? { ...w, text: 'PLO58158', confidence: 0.6 } : w)) };
+    expect(mendDigitsByPageGlyphs(asO, binary, s).words.filter((w) => w.text.startsWith('PL')).map((w) => w.text)).toEqual(['PL058158', 'PLO58158']);
+  });
+
+  it('leaves an O that no digits follow, and judges nothing on a page without 0s enough to compare', async () => {
+    const { words, binary, s } = await page([...MORE, 'PLO', 'CPO-AB12']);
+    expect(mendDigitsByPageGlyphs(words, binary, s).words.slice(MORE.length).map((w) => w.text)).toEqual(['PLO', 'CPO-AB12']);
+    const few = await page(['1,234,567', '9/8/2025', 'PL058158']);
+    const read = { ...few.words, words: few.words.words.map((w) => (w.text.startsWith('PL') ? { ...w, text: 'PLO58158' } : w)) };
+    expect(mendDigitsByPageGlyphs(read, few.binary, few.s).words.at(-1)!.text).toBe('PLO58158');
+  });
+});
+
+describe('digits mended on a page whose glyphs confuse a few of its digits', () => {
+  it('mends a glyph much the nearest another digit, cuts touching digits apart, and mends no pair the page confuses', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const size = 10;
+    const p = doc.addPage([300, 40 + 20 * (MORE.length + 2)]);
+    const y = (i: number) => p.getHeight() - 30 - 20 * i;
+    MORE.forEach((v, i) => p.drawText(v, { x: 40, y: y(i), size, font }));
+    // 53880700 with its last two zeros drawn 0.85 pt closer, so that they touch; and 3873653-23
+    let x = 40;
+    for (const [i, c] of [...'53880700'].entries()) {
+      p.drawText(c, { x, y: y(MORE.length), size, font });
+      x += font.widthOfTextAtSize(c, size) - (i === 6 ? 0.85 : 0);
+    }
+    p.drawText('3873653-23', { x: 40, y: y(MORE.length + 1), size, font });
+    const { words, binary, s } = await rendered(await doc.save());
+    const rest = words.words.filter((w) => !MORE.includes(w.text)).sort((a, b) => a.y - b.y);
+    const first = rest.filter((w) => w.y < rest[0]!.y + 5);
+    const box = { ...first[0]!, x: Math.min(...first.map((w) => w.x)), width: Math.max(...first.map((w) => w.x + w.width)) - Math.min(...first.map((w) => w.x)) };
+    const dash = rest.find((w) => w.text === '3873653-23')!;
+    // one sure number's 7 labelled 1: one glyph of the page's templates nearer another digit's (1 in 70: the page
+    // confuses 7 and 1), more than MAX_SELF_CONFUSION allows, less than MAX_LOOSE_CONFUSION
+    const sure = words.words.filter((w) => MORE.includes(w.text)).map((w) => (w.text === '1,234,567' ? { ...w, text: '1,234,561' } : w));
+    const read = (a: string, b: string, numbers = sure) => ({ ...words, words: [...numbers, { ...box, text: a, confidence: 0.7 }, { ...dash, text: b, confidence: 0.7 }] });
+    const last = (p: PageWords) => mendDigitsByPageGlyphs(p, binary, s).words.slice(-2).map((w) => w.text);
+    expect(last(read('53830700', '3873663-23'))).toEqual(['53880700', '3873653-23']);
+    // a 1 read for the 7: a pair the page confuses, mended only where the sure numbers are labelled right
+    expect(last(read('53880700', '3813653-23'))).toEqual(['53880700', '3813653-23']);
+    expect(last(read('53880700', '3813653-23', words.words.filter((w) => MORE.includes(w.text))))).toEqual(['53880700', '3873653-23']);
+  });
+});
+
+describe('dates OCR doubted, read again from their glyphs', () => {
+  it("reads the date its glyphs show, slashes by the page's dates' slashes, and leaves a number that is no date", async () => {
+    const { words, binary, s } = await page([...MORE, '7/31/2024', '7300074']);
+    const read = { ...words, words: words.words.map((w, i) => (i === MORE.length ? { ...w, text: '7300074', confidence: 0.4 } : i > MORE.length ? { ...w, confidence: 0.4 } : w)) };
+    expect(mendDigitsByPageGlyphs(read, binary, s).words.slice(MORE.length).map((w) => w.text)).toEqual(['7/31/2024', '7300074']);
+    // OCR sure of its reading: not read again
+    const sure = { ...read, words: read.words.map((w, i) => (i === MORE.length ? { ...w, confidence: 0.9 } : w)) };
+    expect(mendDigitsByPageGlyphs(sure, binary, s).words[MORE.length]!.text).toBe('7300074');
+  });
+});

@@ -344,6 +344,8 @@ type DigitTemplates = {
   widths: Map<string, number>;
   /** The templates each word gave (a word is compared with the page's other words' glyphs only). */
   byWord: Map<Word, Set<Float32Array>>;
+  /** The slashes of the dates OCR read surely, resampled. */
+  slashes: Float32Array[];
 };
 
 /** Words the templates are taken from: digits and the punctuation of amounts and dates only, read this surely. */
@@ -365,11 +367,13 @@ function glyphsByCharacter(binary: GreyBitmap, pixelsPerPoint: number, word: Wor
 /** The page's digit templates (DigitTemplates): the digits of its numbers read surely, at the typed values' height. */
 function digitTemplates(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): DigitTemplates {
   const found: { digit: string; glyph: Glyph; word: Word }[] = [];
+  const slashGlyphs: Glyph[] = [];
   for (const word of page.words) {
     if (word.confidence < TEMPLATE_CONFIDENCE || !NUMERIC.test(word.text)) continue;
     const glyphs = glyphsByCharacter(binary, pixelsPerPoint, word);
     glyphs?.forEach((glyph, i) => {
       if (/\d/.test(word.text[i]!)) found.push({ digit: word.text[i]!, glyph, word });
+      else if (word.text[i] === '/' && slashGlyphs.length < MAX_TEMPLATES) slashGlyphs.push(glyph);
     });
   }
   const height = found.length > 0 ? median(found.map((f) => f.glyph.r1 - f.glyph.r0 + 1)) : 0;
@@ -387,7 +391,8 @@ function digitTemplates(page: PageWords, binary: GreyBitmap, pixelsPerPoint: num
     widthsOf.set(digit, [...(widthsOf.get(digit) ?? []), glyph.c1 - glyph.c0 + 1]);
   }
   const widths = new Map([...widthsOf].map(([d, ws]) => [d, median(ws)]));
-  return { digits, height, widths, byWord };
+  const slashes = slashGlyphs.map((g) => sampleGlyph(binary, g));
+  return { digits, height, widths, byWord, slashes };
 }
 
 function sameHeight(glyph: Glyph, height: number): boolean {
@@ -409,6 +414,12 @@ function digitDistances(templates: DigitTemplates, sample: Float32Array, omit: R
 const MIN_TEMPLATES = 3;
 /** A glyph is taken for another digit only when that digit's nearest glyph is this many times nearer than its own's. */
 const MEND_RATIO = 1.25;
+/**
+ * On a page whose digits confuse themselves more (up to MAX_LOOSE_CONFUSION of them), a glyph is taken for another
+ * digit only when that digit's nearest glyph is this many times nearer, and the two are not a pair the page confuses.
+ */
+const LOOSE_MEND_RATIO = 2;
+const MAX_LOOSE_CONFUSION = 0.05;
 /** The page's digits are trusted as templates only when no more than this share of them is nearer another digit. */
 const MAX_SELF_CONFUSION = 0.01;
 /** Words OCR read less surely than this are not mended: their glyphs and characters may not line up. */
@@ -429,19 +440,35 @@ const GROUPED = /^\d{1,3}(,\d{3})+$/;
 export function mendDigitsByPageGlyphs(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): PageWords {
   const templates = digitTemplates(page, binary, pixelsPerPoint);
   // (how the page's glyphs confuse digits, without a word's own: its misread glyphs would hold the mend against it)
-  const confusedWithout = memo((omit: ReadonlySet<Float32Array>) => selfConfused(templates, omit));
+  const confusionWithout = memo((omit: ReadonlySet<Float32Array>) => selfConfusion(templates, omit));
+  const confusedWithout = (omit: ReadonlySet<Float32Array>) => {
+    const c = confusionWithout(omit);
+    return c && c.share <= MAX_SELF_CONFUSION ? c.pairs : null;
+  };
   let changed = false;
   const words = page.words.map((w) => {
     if (w.confidence < MIN_CONFIDENCE) {
       const confused = confusedWithout(NONE);
-      const amount = confused && amountFromGlyphs(w, binary, pixelsPerPoint, templates, confused);
-      if (!amount) return w;
+      const confusion = confusionWithout(NONE);
+      // (a date's glyphs are told apart on a page that confuses its digits a little more, each by a wider margin)
+      const dateRatio = confusion && (confusion.share <= MAX_SELF_CONFUSION ? AMOUNT_RATIO : confusion.share <= MAX_LOOSE_CONFUSION ? LOOSE_MEND_RATIO : null);
+      const reread =
+        (confused && amountFromGlyphs(w, binary, pixelsPerPoint, templates, confused)) ||
+        (confusion && dateRatio && dateFromGlyphs(w, binary, pixelsPerPoint, templates, confusion.pairs, dateRatio));
+      if (!reread) return w;
       changed = true;
-      return { ...w, text: amount };
+      return { ...w, text: reread };
+    }
+    const zero = zeroReadAsO(w, binary, pixelsPerPoint, templates);
+    if (zero) {
+      changed = true;
+      return { ...w, text: zero };
     }
     // (three digits at least: a lone digit may be a speck's reading)
     if (!NUMERIC.test(w.text) || digitCount(w.text) < 3 || (w.text.includes(',') && !GROUPED.test(w.text))) return w;
-    const glyphs = glyphsByCharacter(binary, pixelsPerPoint, w);
+    // (two digits that touch, one glyph, cut apart: '00' of '53830700')
+    const whole = glyphsByCharacter(binary, pixelsPerPoint, w);
+    const glyphs = whole ?? glyphsSplitByCharacter(binary, pixelsPerPoint, w, templates);
     // (each digit's glyph as tall as the typed digits and as wide as its own digit's: a '$' run into the 4 after it,
     // one glyph, is neither)
     const fits = (g: Glyph, d: string) => {
@@ -464,8 +491,11 @@ export function mendDigitsByPageGlyphs(page: PageWords, binary: GreyBitmap, pixe
       if (mend !== null) return w;
       const asRead = distances.get(read);
       const enough = (d: string) => (templates.digits.get(d) ?? []).filter((t) => !own.has(t)).length >= MIN_TEMPLATES;
-      const confused = confusedWithout(own);
-      if (asRead === undefined || !enough(read) || !enough(best) || !confused || confused.has(`${read}${best}`) || asRead < MEND_RATIO * distances.get(best)!) return w;
+      const confusion = confusionWithout(own);
+      // (a word whose glyphs were cut apart is mended only by the wider margin: a cut through two touching digits
+      // leaves each a little of the other's ink)
+      const ratio = confusion && (confusion.share <= MAX_SELF_CONFUSION && whole ? MEND_RATIO : confusion.share <= MAX_LOOSE_CONFUSION ? LOOSE_MEND_RATIO : null);
+      if (asRead === undefined || !enough(read) || !enough(best) || !confusion || !ratio || confusion.pairs.has(`${read}${best}`) || asRead < ratio * distances.get(best)!) return w;
       mend = { at: i, digit: best };
     }
     if (mend === null) return w;
@@ -473,6 +503,55 @@ export function mendDigitsByPageGlyphs(page: PageWords, binary: GreyBitmap, pixe
     return { ...w, text: w.text.slice(0, mend.at) + mend.digit + w.text.slice(mend.at + 1) };
   });
   return changed ? { ...page, words } : page;
+}
+
+/**
+ * As glyphsByCharacter, with each glyph as wide as digits that touch cut into as many (splitRun) when that makes one
+ * glyph a character; else null.
+ */
+function glyphsSplitByCharacter(binary: GreyBitmap, pixelsPerPoint: number, word: Word, templates: DigitTemplates): Glyph[] | null {
+  const found = wordGlyphs(binary, pixelsPerPoint, word);
+  if (!found || templates.widths.size === 0) return null;
+  if (found.height < MIN_GLYPH_POINTS * pixelsPerPoint || found.height > MAX_GLYPH_HEIGHT * word.height * pixelsPerPoint) return null;
+  const digitWidth = Math.max(...templates.widths.values());
+  const glyphs = found.glyphs.flatMap((g) => splitRun(binary, g, digitWidth));
+  return glyphs.length === word.text.length ? glyphs : null;
+}
+
+/** A policy number's prefix of letters, then an O, then digits (and dashes): 'PLO58158'. */
+const O_AFTER_PREFIX = /^[A-Z]{1,4}[Oo](?=[\d-]+$)/;
+/** An O's glyph is wider than a 0's by more than this share of the 0's width (a 0 is narrow, its sides near straight). */
+const ZERO_WIDTH_TOLERANCE = 0.12;
+
+/**
+ * A policy number whose 0 after its prefix OCR read as the letter O ('PLO58158' for PL058158), with the 0, or null: the
+ * glyph is as tall as the page's typed digits, as wide as its 0s (an O is a third wider in the type of certificates),
+ * and nearest the 0s of all its digits; the glyphs after it, lined up from the word's right end, are as wide as their
+ * digits (the prefix's letters may touch, one glyph).
+ */
+function zeroReadAsO(w: Word, binary: GreyBitmap, pixelsPerPoint: number, templates: DigitTemplates): string | null {
+  const m = O_AFTER_PREFIX.exec(w.text);
+  const zeroWidth = templates.widths.get('0');
+  if (!m || digitCount(w.text) < 3 || zeroWidth === undefined || (templates.digits.get('0')?.length ?? 0) < MIN_TEMPLATES) return null;
+  const found = wordGlyphs(binary, pixelsPerPoint, w);
+  if (!found || found.height < MIN_GLYPH_POINTS * pixelsPerPoint || found.height > MAX_GLYPH_HEIGHT * w.height * pixelsPerPoint) return null;
+  const at = m[0].length - 1;
+  const tail = w.text.length - at;
+  // (the prefix's letters: at least one glyph of ink before the O)
+  if (found.glyphs.length <= tail) return null;
+  const glyphs = found.glyphs.slice(found.glyphs.length - tail);
+  for (let i = 1; i < tail; i++) {
+    const d = w.text[at + i]!;
+    const g = glyphs[i]!;
+    const width = templates.widths.get(d);
+    if (d !== '-' && (width === undefined || !sameHeight(g, templates.height) || Math.abs(g.c1 - g.c0 + 1 - width) > WIDTH_TOLERANCE * width)) return null;
+  }
+  const o = glyphs[0]!;
+  if (!sameHeight(o, templates.height) || Math.abs(o.c1 - o.c0 + 1 - zeroWidth) > ZERO_WIDTH_TOLERANCE * zeroWidth) return null;
+  const distances = digitDistances(templates, sampleGlyph(binary, o));
+  let best = '';
+  for (const [d, v] of distances) if (best === '' || v < distances.get(best)!) best = d;
+  return best === '0' ? `${w.text.slice(0, at)}0${w.text.slice(at + 1)}` : null;
 }
 
 /**
@@ -515,6 +594,46 @@ function amountFromGlyphs(w: Word, binary: GreyBitmap, pixelsPerPoint: number, t
   return GROUPED.test(text) && digitCount(text) !== digitCount(w.text) ? text : null;
 }
 
+/** A glyph this share of the typed digits' height or less is a speck, left out of a date read from its glyphs. */
+const SPECK_HEIGHT = 0.3;
+/** A slash's glyph is at least this share of the typed digits' height (a date's slashes stand a little shorter). */
+const MIN_SLASH_HEIGHT = 0.6;
+/** A date of month, day and year, as printed in a policy's date cells. */
+const SLASHED_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/;
+
+/**
+ * A date OCR read unsure and garbled ('7300074' for 7/31/2024, its slashes read as digits or lost), read again glyph by
+ * glyph: each glyph taken for the digit or the slash whose page glyphs are much the nearest (slashes from the dates OCR
+ * read surely), specks left out; null unless every glyph is one or the other and the result is a date of a real
+ * month and day that differs from OCR's reading.
+ */
+function dateFromGlyphs(w: Word, binary: GreyBitmap, pixelsPerPoint: number, templates: DigitTemplates, confused: ReadonlySet<string>, ratio: number): string | null {
+  if (!/^[\d/.-]{6,10}$/.test(w.text) || digitCount(w.text) < 4 || templates.slashes.length < MIN_TEMPLATES) return null;
+  const found = wordGlyphs(binary, pixelsPerPoint, w);
+  if (!found) return null;
+  const digitWidth = Math.max(...templates.widths.values());
+  let text = '';
+  for (const g of found.glyphs.flatMap((g) => splitRun(binary, g, digitWidth))) {
+    const height = g.r1 - g.r0 + 1;
+    if (height <= SPECK_HEIGHT * templates.height) continue;
+    if (g.c1 - g.c0 + 1 > (1 + WIDTH_TOLERANCE) * digitWidth) return null;
+    const sample = sampleGlyph(binary, g);
+    const candidates: [string, number][] = [...digitDistances(templates, sample)];
+    candidates.push(['/', Math.min(...templates.slashes.map((t) => distance(sample, t)))]);
+    const [best, second] = candidates.sort((a, b) => a[1] - b[1]);
+    if (!best || !second) return null;
+    // (a digit as tall as the typed ones, of which the page has glyphs enough; a slash as tall as digits or a little less)
+    if (best[0] === '/' ? height < MIN_SLASH_HEIGHT * templates.height || height > (1 + HEIGHT_TOLERANCE) * templates.height : !sameHeight(g, templates.height) || (templates.digits.get(best[0])?.length ?? 0) < MIN_TEMPLATES) return null;
+    if (second[1] < ratio * best[1] || confused.has(`${best[0]}${second[0]}`)) return null;
+    text += best[0];
+  }
+  const m = SLASHED_DATE.exec(text);
+  if (!m || text === w.text) return null;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? text : null;
+}
+
 /** The space between two digits, as a share of a digit's width. */
 const DIGIT_GAP = 0.15;
 
@@ -548,11 +667,11 @@ function splitRun(binary: GreyBitmap, g: Glyph, digitWidth: number): Glyph[] {
 }
 
 /**
- * The pairs of digits ('56', '65') the page's own glyphs (but `omit`) confuse: a glyph nearer another digit's glyphs than its own's
- * other ones. Null when too many of them do (the page's glyphs, a photo's blurred ones, tell the digits apart too
- * poorly to be trusted at all).
+ * The pairs of digits ('56', '65') the page's own glyphs (but `omit`) confuse: a glyph nearer another digit's glyphs than
+ * its own's other ones; and the share of its glyphs that are (a page whose glyphs, a photo's blurred ones, tell the
+ * digits apart poorly is not trusted at all: MAX_SELF_CONFUSION, MAX_LOOSE_CONFUSION). Null when it has none.
  */
-function selfConfused(templates: DigitTemplates, omit: ReadonlySet<Float32Array>): Set<string> | null {
+function selfConfusion(templates: DigitTemplates, omit: ReadonlySet<Float32Array>): { pairs: Set<string>; share: number } | null {
   const pairs = new Set<string>();
   let total = 0;
   let wrong = 0;
@@ -570,5 +689,5 @@ function selfConfused(templates: DigitTemplates, omit: ReadonlySet<Float32Array>
       }
     }
   }
-  return total === 0 || wrong > MAX_SELF_CONFUSION * total ? null : pairs;
+  return total === 0 ? null : { pairs, share: wrong / total };
 }
