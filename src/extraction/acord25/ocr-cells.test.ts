@@ -1216,6 +1216,27 @@ describe('a line the block reading of a strip skipped', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('reads a skipped line as sparse text when read alone as a block it gives nothing (a speck under the value)', async () => {
+    const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+    for (const top of [302, 350]) for (let y = top * S; y < (top + 6) * S; y++) for (let x = 530 * S; x < 560 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+    const calls: PSM[] = [];
+    // the whole strip gives its first line; a line alone gives nothing as a block, its value as sparse text
+    const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+      if (options.whitelist !== '0123456789,') return [];
+      calls.push(options.psm!);
+      if (crop.height < 100 && options.psm !== PSM.SPARSE_TEXT) return [];
+      const [x0, y0, x1] = inkBox(crop);
+      return [{ text: crop.height > 100 ? '1,000,000' : '5,000', left: x0, top: y0, width: x1 - x0 + 1, height: 6 * S, confidence: 90 }];
+    };
+    const out = await rereadValueCells(page(HEADER), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
+    const amounts = out.words.filter((w) => /^\d[\d,]*$/.test(w.text) && w.x > 500).sort((a, b) => a.y - b.y);
+    expect(amounts.map((w) => [w.text, Math.round(w.y)])).toEqual([
+      ['1,000,000', 302],
+      ['5,000', 350],
+    ]);
+    expect(calls.slice(1)).toEqual([PSM.SINGLE_BLOCK, PSM.SPARSE_TEXT]);
+  });
+
   it("reads each skipped line of the insurer letters' and flag columns alone as one sure letter, and at most three in a strip", async () => {
     const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
     const ink = (x0: number, x1: number, top: number) => {

@@ -575,7 +575,11 @@ export async function rereadValueCells(
         continue;
       }
       // (as a block of one line: tesseract reads a lone short amount as a line with its first digit lost, "000")
-      found.push(...toWords(await recognize(line, { psm: PSM.SINGLE_BLOCK, whitelist: r.whitelist }), left - 2 * PAD, top - 2 * PAD + from).filter((w) => inside(w, r)));
+      // (and where that reads nothing, as sparse text: a line whose ink took in a speck under the value, a photo's
+      // '9/26/26', reads as nothing as a block, and as '9/2626' with the speck apart)
+      const readAs = async (psm: PSM) => toWords(await recognize(line, { psm, whitelist: r.whitelist }), left - 2 * PAD, top - 2 * PAD + from).filter((w) => inside(w, r));
+      const alone = await readAs(PSM.SINGLE_BLOCK);
+      found.push(...(alone.length > 0 ? alone : await readAs(PSM.SPARSE_TEXT)));
     }
     // a value tesseract doubted, read within its column ('5,000,600' at 68%, a doubled digit at 18%), is read once
     // more on its own: as one word, the neighbouring lines' shapes no longer sway it
