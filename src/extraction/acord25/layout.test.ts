@@ -1004,6 +1004,24 @@ describe('OCR slips the layout reader works around', () => {
     expect(far.warnings.filter((w) => w.startsWith('general liability')).length).toBe(2);
   });
 
+  it('takes the one term of a year among readings of a row that give terms as cheap and as many times', () => {
+    const x = readGlDates(['2232024'], ['2232025', ['2232028']]);
+    expect([gl(x).effectiveDate, gl(x).expirationDate]).toEqual(['2024-02-23', '2025-02-23']);
+    expect(x.warnings).toContain('general liability: dates "2232024" and "2232025" read as 2024-02-23 to 2025-02-23, the one term of a year their readings give');
+    // two terms of a year as cheap: no date
+    const two = readGlDates(['2232024', ['2232027']], ['2232025', ['2232028']]);
+    expect([gl(two).effectiveDate, gl(two).expirationDate]).toEqual([null, null]);
+  });
+
+  it("takes a lone policy's date from the segment read as a date, not a speck above it that was given another reading", () => {
+    const p = page(withInsurers({}), { source: 'ocr' } as never);
+    const date = p.words.find((w) => Math.abs(w.x - 381) < 0.5 && Math.abs(w.y - 337) < 0.5)!;
+    // a speck read '1' above the expiration date, which the strip's pass gave the whole-page pass's misreading of the date
+    p.words.push({ text: '1', x: date.x - 2, y: date.y - 7.7, width: 0.5, height: 2.6, confidence: 0.4, readings: ['02042099'] });
+    const x = gl(acord25FromWords([p], { pages: 1, method: 'ocr' }));
+    expect([x.effectiveDate, x.expirationDate]).toEqual(['2026-02-26', '2027-02-26']);
+  });
+
   it("takes another row's term for a date cell read as none two confused digits from it, beside the term's other date read plainly ('9/76/75')", () => {
     const x = readGlDates(['02/76/2076'], ['02/26/2027']);
     expect([gl(x).effectiveDate, gl(x).expirationDate]).toEqual(['2026-02-26', '2027-02-26']);

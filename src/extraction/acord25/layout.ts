@@ -1242,14 +1242,21 @@ class LayoutReader {
     const dated = (segs: Segment[]) => segs.filter((s) => isDate(s.text) || otherReadings(s).some(isDate));
     const effDates = dated(effs);
     const expDates = dated(exps);
+    // (of a lone policy's several date segments, the one read as a date, else as digits enough, nearest its policy
+    // number: a speck read '1' above the date, given the date's reading of the whole-page pass, is none)
+    const dateRank = (s: Segment) => (normalizeDate(s.text) !== null ? 0 : isDate(s.text) ? 1 : 2);
     if (numbers.length === 0 && effDates.length === 0 && expDates.length === 0 && rowLimits.length === 0) return [];
 
     const anchors = numbers.length > 0 ? numbers : effDates.length > 0 ? effDates : expDates.length > 0 ? expDates : [segmentOf(rowLimits[0]!.words)];
     const count = anchors.length;
-    const pickFor = (segs: Segment[], i: number): Segment | null => {
+    const pickFor = (segs: Segment[], i: number, rank?: (s: Segment) => number): Segment | null => {
       if (segs.length === 0) return null;
       if (segs.length === count) return segs[i]!;
-      if (count === 1) return segs[0]!;
+      if (count === 1) {
+        if (!rank || this.ctx.method === 'text') return segs[0]!;
+        const best = Math.min(...segs.map(rank));
+        return nearestByY(segs.filter((s) => rank(s) === best), centerY(anchors[0]!), Infinity);
+      }
       return nearestByY(segs, centerY(anchors[i]!), Infinity);
     };
     // (on OCR pages, rule remnants in the letter column ('Il', '|') give way to a letter read there, and specks beside
@@ -1279,8 +1286,8 @@ class LayoutReader {
       const mineY = (y: number) => count === 1 || (y >= (prevY + anchorY) / 2 && y < (anchorY + nextY) / 2);
       const num = numbers[i] ?? null;
       const ltr = pickFor(letters, i);
-      const eff = pickFor(effDates, i);
-      const exp = pickFor(expDates, i);
+      const eff = pickFor(effDates, i, dateRank);
+      const exp = pickFor(expDates, i, dateRank);
       const ai = pickFor(addl, i);
       const sw = pickFor(subr, i);
       const letter = ltr ? letterIn(ltr.text) : null;
@@ -1426,6 +1433,13 @@ class LayoutReader {
       } else if (most.length === 1) {
         [effectiveDate, expirationDate] = [most[0]!.e, most[0]!.x];
         this.warnings.push(`${where}: dates "${text(eff)}" and "${text(exp)}" read as ${effectiveDate} to ${expirationDate}, the term most readings of the cells give`);
+      } else {
+        // (else the one pair a year apart: a policy seldom runs longer, '2232028' beside '2232025', a 5 read as 8)
+        const year = most.filter((p) => yearOf(p.x) - yearOf(p.e) === 1);
+        if (year.length === 1) {
+          [effectiveDate, expirationDate] = [year[0]!.e, year[0]!.x];
+          this.warnings.push(`${where}: dates "${text(eff)}" and "${text(exp)}" read as ${effectiveDate} to ${expirationDate}, the one term of a year their readings give`);
+        }
       }
     }
     if (this.ctx.method !== 'text' && eff && exp && effectiveDate !== null && expirationDate !== null && effectiveDate.slice(5) !== expirationDate.slice(5)) {
