@@ -734,6 +734,12 @@ describe('OCR slips the layout reader works around', () => {
     expect(none.policies.find((p) => p.policyNumber === 'XS 8177620')!.limits.retention).toBeUndefined();
   });
 
+  it("takes the retention beside its label past a speck read '0' nearer the label's line", () => {
+    const places = withInsurers({}).map(([t, x, y, ...rest]): Place => (t === '10,000' ? [t, x, 467, ...rest] : [t, x, y, ...rest]));
+    places.push(['0', 150, 474, 3]);
+    expect(ocrRead(places).policies.find((p) => p.policyNumber === 'XS 8177620')!.limits.retention).toBe(10_000);
+  });
+
   it('takes no speck read as a digit beside RETENTION $ in an empty umbrella row for a policy', () => {
     const umbrellaRow = new Set(['XS 8177620', 'MM/DD/YYYY', '5,000,000', '10,000']);
     const places = withInsurers({}).flatMap(([t, x, y, ...rest]): Place[] => (umbrellaRow.has(t) || (y >= 440 && y <= 472 && t !== 'RETENTION $' && !/[A-Z]{3}/.test(t)) ? [] : [[t, x, y, ...rest]]));
@@ -1087,6 +1093,11 @@ describe('OCR slips the layout reader works around', () => {
     const y = read('4/1576', ['41526']);
     expect(y.certificateDate).toBe('2026-04-15');
     expect(read('41526').certificateDate).toBeNull();
+    // both slashes lost ('10082026': 10/8/2026) beside a reading that lost the month too ('082026': 8/20/2026): the one
+    // the reading of the most digits gives
+    const z = read('10082026', ['10', '082026']);
+    expect(z.certificateDate).toBe('2026-10-08');
+    expect(z.warnings).toContain('certificate date read "10082026" or "10" or "082026" taken for 2026-10-08, the one reading of it within the policies\' term that the reading of the most digits gives');
   });
 
   it("judges no policy's years by a certificate date read in a year after the next ('11/06/76' for 11/06/26)", () => {
@@ -1135,6 +1146,22 @@ describe('OCR slips the layout reader works around', () => {
     // one confused digit from a date within the term ('7026'): that date, though other days within it are two away
     // (11/08/2026, its 6 read as 8 too)
     expect(read('11/06/7026').certificateDate).toBe('2026-11-06');
+  });
+
+  it("takes of two dates a confused digit from a certificate date read outside the term the one another reading of its cell begins with", () => {
+    const at = (w: Word) => Math.abs(w.x - 530) < 0.5 && Math.abs(w.y - 37) < 0.5;
+    const read = (text: string, readings?: string[]) => {
+      const p = page(withInsurers({}), { source: 'ocr' } as never);
+      p.words = p.words.map((w) => (at(w) ? { ...w, text, readings } : w));
+      return acord25FromWords([p], { pages: 1, method: 'ocr' });
+    };
+    // the policies run from 2/26/2026 to 3/17/2027: 07/22/2027 is 01/22/2027 or 02/22/2027, its 7 read for a 1 or a 2
+    const x = read('07/22/2027', ['02/22', '027']);
+    expect(x.certificateDate).toBe('2027-02-22');
+    expect(x.warnings).toContain("certificate date read as 2027-07-22, after or long before every policy's term, taken for 2027-02-22: one digit apart, the one such date within the term another reading of the cell begins with");
+    // with no such reading, or one that begins with neither ('2/227'), it stays as read
+    expect(read('07/22/2027').certificateDate).toBe('2027-07-22');
+    expect(read('07/22/2027', ['2/227']).certificateDate).toBe('2027-07-22');
   });
 
   it("takes a 7 read as 1 for a slip, and of two readings as cheap, the term other rows read", () => {

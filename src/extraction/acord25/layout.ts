@@ -501,6 +501,7 @@ class LayoutReader {
         const iso = [seg.text, ...readings].map(normalizeDate).find((d) => d !== null) ?? null;
         if (iso) {
           x.certificateDate = iso;
+          this.certificateReadings = [seg.text, ...readings].map((t) => t.replace(/\s+/g, ''));
           // (on OCR, a year after the next is no certificate's but a digit misread, '4/15/74' for 4/15/24: no
           // policy's years are judged by it, and certificateDateByPolicies mends it by their term)
           if (this.ctx.method === 'text' || yearOf(iso) <= this.thisYear + 1) this.certificateYear = yearOf(iso);
@@ -517,7 +518,8 @@ class LayoutReader {
             const slipped = read.flatMap((o) => digitSlips(o.iso).filter((d) => d.slice(5) === o.iso.slice(5)).map((iso) => ({ iso, cost: o.cost + 1 })));
             const cheapest = new Map<string, number>();
             for (const o of [...read, ...slipped]) if (o.cost <= CERTIFICATE_DATE_SLIPS && yearOf(o.iso) <= this.thisYear + 1) cheapest.set(o.iso, Math.min(cheapest.get(o.iso) ?? Infinity, o.cost));
-            return [...cheapest].map(([iso, cost]) => ({ iso, cost }));
+            const digits = (t.match(/\d/g) ?? []).length;
+            return [...cheapest].map(([iso, cost]) => ({ iso, cost, digits }));
           });
           if (options.length > 0) this.dateRepairs = { options, words: seg.words, text: [...new Set(texts)].join('" or "') };
         }
@@ -957,8 +959,10 @@ class LayoutReader {
     }
   }
 
+  /** The texts the certificate date was read from, where one was a date: its cell's and its other readings (OCR). */
+  private certificateReadings: string[] = [];
   /** The certificate date cell's one-slip repairs, when no reading of it was a date (OCR only). */
-  private dateRepairs: { options: { iso: string; cost: number }[]; words: Word[]; text: string } | null = null;
+  private dateRepairs: { options: { iso: string; cost: number; digits: number }[]; words: Word[]; text: string } | null = null;
   /** The certificate date's year, where it was read whole: a policy in force then runs within a few years of it. */
   private certificateYear: number | null = null;
   /** The year of the day the certificate is read (LayoutContext.today). */
@@ -991,16 +995,27 @@ class LayoutReader {
       const oneSlip = digitSlips(read);
       const noCentury = yearOf(read) < 2000 || yearOf(read) >= 2100;
       const near = within(oneSlip);
-      const fits = near.length > 0 || !noCentury ? near : within(oneSlip.flatMap(digitSlips));
+      let fits = near.length > 0 || !noCentury ? near : within(oneSlip.flatMap(digitSlips));
+      // (several: the one another reading of the cell begins with, '07/22/2024' read '02/22' too beside 2024-01-22)
+      if (fits.length > 1) {
+        const begun = fits.filter((d) => {
+          const [, m, day] = d.split('-') as [string, string, string];
+          const forms = [`${m}/${day}`, `${Number(m)}/${Number(day)}`];
+          return this.certificateReadings.some((t) => forms.some((f) => t.startsWith(f) && (t.length === f.length || !/\d/.test(t[f.length]!))));
+        });
+        if (begun.length === 1) fits = begun;
+      }
       if (fits.length !== 1) return;
       x.certificateDate = fits[0]!;
-      this.warnings.push(`certificate date read as ${read}, after or long before every policy's term, taken for ${fits[0]}: ${oneSlip.includes(fits[0]!) ? 'one digit' : 'two digits'} apart, the one such date within the term`);
+      const which = near.length > 1 ? ' another reading of the cell begins with' : '';
+      this.warnings.push(`certificate date read as ${read}, after or long before every policy's term, taken for ${fits[0]}: ${oneSlip.includes(fits[0]!) ? 'one digit' : 'two digits'} apart, the one such date within the term${which}`);
       return;
     }
     const repairs = this.dateRepairs;
     if (!repairs || x.certificateDate !== null) return;
     // (the fewest slips first: both slashes lost, '107122024' for 10/12/2024, only where no repair of one slip fits)
     let fits: string[] = [];
+    let byLongest = false;
     for (let slips = 1; slips <= CERTIFICATE_DATE_SLIPS && fits.length === 0; slips++) {
       const within = repairs.options.filter((o) => o.cost <= slips && o.iso >= from && o.iso <= to);
       fits = [...new Set(within.map((o) => o.iso))];
@@ -1008,11 +1023,19 @@ class LayoutReader {
       const support = (iso: string) => within.filter((o) => o.iso === iso).length;
       const most = Math.max(0, ...fits.map(support));
       if (fits.length > 1 && fits.filter((f) => support(f) === most).length === 1) fits = fits.filter((f) => support(f) === most);
+      // (and then the one the reading of the most digits gives: '10082024' beside '082024', a reading that lost the
+      // month's digits, which OCR drops far oftener than it makes up)
+      const digits = (iso: string) => Math.max(...within.filter((o) => o.iso === iso).map((o) => o.digits));
+      const longest = Math.max(0, ...fits.map(digits));
+      if (fits.length > 1 && fits.filter((f) => support(f) === most && digits(f) === longest).length === 1) {
+        fits = fits.filter((f) => support(f) === most && digits(f) === longest);
+        byLongest = true;
+      }
     }
     if (fits.length !== 1) return;
     x.certificateDate = fits[0]!;
     this.note('/certificateDate', fits[0], repairs.words);
-    this.warnings.push(`certificate date read "${repairs.text}" taken for ${fits[0]}, the one reading of it within the policies' term`);
+    this.warnings.push(`certificate date read "${repairs.text}" taken for ${fits[0]}, the one reading of it within the policies' term${byLongest ? ' that the reading of the most digits gives' : ''}`);
   }
 
   /**
@@ -1211,16 +1234,17 @@ class LayoutReader {
         if (ret) {
           const dollars = new Set(this.lines.flatMap((l) => l.words).filter((w) => w.text === '$'));
           const up = this.ctx.method === 'text' ? 1 : 2;
+          // (on OCR pages a speck right of the label read as a digit, '3', is no retention: a retention is $100 or more;
+          // nor does one nearer the label's line, '0' under it, keep the amount beside the label from being taken)
+          const least = this.ctx.method === 'text' ? 1 : 100;
           // (the nearest to the label's line: the region reaches up to the policy number's line, and a mark of the
           // RETENTION box read into the label makes it taller)
           const seg = nearestByY(
-            this.segmentsIn({ x0: ret.right + 0.1, x1: ret.right + 25 * ret.height, y0: centerY(ret) - up * ret.height, y1: centerY(ret) + ret.height }, dollars).filter((s) => this.limit(s.text) !== null),
+            this.segmentsIn({ x0: ret.right + 0.1, x1: ret.right + 25 * ret.height, y0: centerY(ret) - up * ret.height, y1: centerY(ret) + ret.height }, dollars).filter((s) => (this.limit(s.text) ?? -1) >= least),
             centerY(ret),
             Infinity,
           );
           const amount = seg ? this.limit(seg.text) : ret.rest ? this.limit(ret.rest.text) : null;
-          // (on OCR pages a speck right of the label read as a digit, '3', is no retention: a retention is $100 or more)
-          const least = this.ctx.method === 'text' ? 1 : 100;
           if (amount !== null && amount >= least) rowLimits.push({ key: 'retention', amount, words: (seg ?? ret.rest)!.words, y: centerY(ret) });
         } else if (this.ctx.method !== 'text') {
           // the label too garbled to find ('rerenmons'): the row's last line prints only DED and RETENTION in the TYPE
