@@ -1,6 +1,6 @@
 // 8 and B told apart by their ink: on values drawn in Helvetica (as a filler writes them) and rendered at a scan's
 // 300 dpi, with the text layer's boxes standing in for OCR's.
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { PageWords } from '../layout/words.js';
 import { openPdf } from '../pdf/open.js';
@@ -237,6 +237,25 @@ describe('mendTwosReadAsSevens', () => {
       const read: PageWords = { ...words, words: words.words.map((w) => ({ ...w, text: w.text.replace(/2/g, '7') })) };
       expect(mendTwosReadAsSevens(read, binary, s).words.map((w) => w.text), name).toEqual(values);
     }
+  });
+
+  it("judges no glyph where a word's glyphs are not its digits one to one (a 0 broken into two arcs, two digits run together)", async () => {
+    // 8072942 as a photo gave it: its 0's thin top and foot lost, two arcs; its 9 and 4 touching, one glyph. As many
+    // glyphs as digits, the 7 lined up with the 0's right arc, which stands on a base as wide as itself
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const p = doc.addPage([300, 60]);
+    let x = 40;
+    for (const c of '8072942') {
+      p.drawText(c, { x, y: 30, size: 10, font });
+      // (the 0's middle columns painted over: its two sides left as arcs)
+      if (c === '0') p.drawRectangle({ x: x + 2.2, y: 28, width: 1.2, height: 12, color: rgb(1, 1, 1) });
+      x += font.widthOfTextAtSize(c, 10) - (c === '9' ? 1.2 : 0);
+    }
+    const { words, binary, s } = await rendered(await doc.save());
+    const box = { ...words.words[0]!, x: Math.min(...words.words.map((w) => w.x)), width: x - 40 };
+    const read: PageWords = { ...words, words: [{ ...box, text: '8072942', confidence: 0.9 }] };
+    expect(mendTwosReadAsSevens(read, binary, s)).toBe(read);
   });
 });
 

@@ -200,7 +200,9 @@ export function mendTwosReadAsSevens(page: PageWords, binary: GreyBitmap, pixels
   const words = page.words.map((w) => {
     if (!w.text.includes('7') || !NUMERIC_RUN.test(w.text) || digitCount(w.text) < 3) return w;
     const glyphs = glyphsByCharacter(binary, pixelsPerPoint, w);
-    if (!glyphs) return w;
+    // (as many glyphs as characters by chance is no lining up: a photo's 0 broken into two arcs beside two digits run
+    // together, '8072942', its 7 taken for the 0's right arc, which stands on a base as wide as itself)
+    if (!glyphs || !digitsLineUp(w.text, glyphs)) return w;
     const height = median(glyphs.filter((_, i) => /\d/.test(w.text[i]!)).map((g) => g.r1 - g.r0 + 1));
     let text = w.text;
     glyphs.forEach((g, i) => {
