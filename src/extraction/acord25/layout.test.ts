@@ -1010,6 +1010,15 @@ describe('OCR slips the layout reader works around', () => {
     expect(far.warnings.filter((w) => w.startsWith('general liability')).length).toBe(2);
   });
 
+  it("takes a row's date without a stroke read as 1 before it where that makes the row's dates a whole year apart ('12/26/2026')", () => {
+    const x = readGlDates(['12/26/2026'], ['02/26/2027']);
+    expect([gl(x).effectiveDate, gl(x).expirationDate]).toEqual(['2026-02-26', '2027-02-26']);
+    expect(x.warnings.some((w) => w.includes('"12/26/2026"') && w.includes('without a stroke'))).toBe(true);
+    // no whole year without it either: as read
+    const y = readGlDates(['12/26/2026'], ['02/27/2027']);
+    expect([gl(y).effectiveDate, gl(y).expirationDate]).toEqual(['2026-12-26', '2027-02-27']);
+  });
+
   it('takes the one term of a year among readings of a row that give terms as cheap and as many times', () => {
     const x = readGlDates(['2232024'], ['2232025', ['2232028']]);
     expect([gl(x).effectiveDate, gl(x).expirationDate]).toEqual(['2024-02-23', '2025-02-23']);

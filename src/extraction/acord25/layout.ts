@@ -1469,13 +1469,18 @@ class LayoutReader {
     if (this.ctx.method !== 'text' && eff && exp && effectiveDate !== null && expirationDate !== null && effectiveDate.slice(5) !== expirationDate.slice(5)) {
       // two dates read, no whole year apart ('06/19/2025' to '05/19/2026'): where a cell was read twice and its other
       // reading, a date too, makes the only pair on one month and day, that reading is taken (each pass misreads a
-      // digit now and then, the same digit seldom)
-      const readings = (seg: Segment, iso: string) => [iso, ...otherReadings(seg).map((t) => normalizeDate(t.replace(/\s+/g, ''))).filter((d): d is string => d !== null)];
+      // digit now and then, the same digit seldom); so is the cell's text without a stroke read as 1 before it ('11/6/2025'
+      // beside '1/6/2026': the column's rule, or a speck, read before the date)
+      const withoutStroke = (t: string) => (/^[1Il|]\d{1,2}\//.test(t) ? [t.slice(1)] : []);
+      const readings = (seg: Segment, iso: string) => [
+        iso,
+        ...[...otherReadings(seg), ...withoutStroke(text(seg).replace(/\s+/g, ''))].map((t) => normalizeDate(t.replace(/\s+/g, ''))).filter((d): d is string => d !== null),
+      ];
       const whole = new Map<string, [string, string]>();
       for (const e of readings(eff, effectiveDate)) for (const x of readings(exp, expirationDate)) if (e.slice(5) === x.slice(5) && x > e) whole.set(`${e} ${x}`, [e, x]);
       if (whole.size === 1) {
         const [e, x] = [...whole.values()][0]!;
-        this.warnings.push(`${where}: dates "${text(eff)}" and "${text(exp)}" are no whole year apart; another reading of the cells gives ${e} to ${x}`);
+        this.warnings.push(`${where}: dates "${text(eff)}" and "${text(exp)}" are no whole year apart; another reading of the cells, or one without a stroke read as 1 before it, gives ${e} to ${x}`);
         [effectiveDate, expirationDate] = [e, x];
       }
     }
