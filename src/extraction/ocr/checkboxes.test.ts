@@ -156,6 +156,23 @@ describe('decideCheckBoxes', () => {
     expectLetterAndMark(decideCheckBoxes(glued, bitmap, S), 'EXCESS', 54, 39);
   });
 
+  it("places the box by the other labels' letter width when OCR boxed the label's first word from the mark on and garbled the rest ('Excess ua')", () => {
+    // 'Excess' boxed from x 41, the box's mark; its LIAB read 'ua', too short to tell a letter's width; no INSR label read
+    const garbled: PageWords = {
+      ...page,
+      words: [
+        ...page.words.filter((w) => w.text !== '1X' && !(w.y === 72 && (w.text === 'EXCESS' || w.text === 'LIAB'))),
+        { text: 'Excess', x: 41, y: 72, width: 34, height: 9, confidence: 0 },
+        { text: 'ua', x: 77, y: 72, width: 13, height: 6, confidence: 0 },
+        ...words([['B', 18.5, 72]]),
+      ],
+    };
+    const excess = checkBoxWindows(garbled).find((w) => w.label.text.startsWith('Excess'))!;
+    expect(excess.x0).toBeGreaterThanOrEqual(36);
+    expect(excess.x1).toBeGreaterThan(53);
+    expectLetterAndMark(decideCheckBoxes(garbled, bitmap, S), 'Excess', 54, 39);
+  });
+
   it("places the box left of the label's first word when OCR boxed that word on over the next ('UMBRELLA' to the end of 'LIAB')", () => {
     // 'UMBRELLA' at its letters (x 57) but boxed 45 pt wide, over 'LIAB' (x 84): stretched to the right, no mark in it
     const stretched: PageWords = { ...page, words: page.words.map((w) => (w.text === 'UMBRELLA' ? { ...w, width: 45 } : w)) };

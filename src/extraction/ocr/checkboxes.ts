@@ -7,7 +7,7 @@
 import { descriptionHeaderY } from '../acord25/layout.js';
 import { policyNumberLabel } from '../acord25/ocr-cells.js';
 import type { PageWords, Word } from '../layout/words.js';
-import { findLabel, foldLabel, groupLines, type LabelHit, type Line } from '../text/lines.js';
+import { findLabel, foldLabel, groupLines, median, type LabelHit, type Line } from '../text/lines.js';
 import type { GreyBitmap } from './render.js';
 
 /**
@@ -82,6 +82,10 @@ export function checkBoxWindows(page: PageWords, lines: Line[] = groupLines(page
     // UMBRELLA / EXCESS with what OCR glued onto them ('Excessuas'): their boxes decide umbrella or excess
     ...findLabel(lines, ['UMBRELLA', 'EXCESS'], { anywhere: true, prefix: true }),
   ].filter((h) => h.y > top && h.bottom < bottom);
+  // (the labels' letter width, where a label's own other words cannot tell it: 'Excess' boxed from the X on, its
+  // 'LIAB' read 'ua')
+  const labelWords = hits.flatMap((h) => h.words).filter((o) => o.text.length >= 3 && /^\p{L}+$/u.test(o.text));
+  const labelLetter = labelWords.length >= 3 ? median(labelWords.map((o) => o.width / o.text.length)) : null;
   for (const hit of hits) {
     // "(Per accident)", "(Per person)": a limit's wording, not the PER STATUTE box
     if (/^[({]/.test(hit.words[0]!.text) || (hit.rest && /ACCIDENT|PERSON/i.test(hit.rest.text))) continue;
@@ -102,8 +106,8 @@ export function checkBoxWindows(page: PageWords, lines: Line[] = groupLines(page
     const others = after.filter((o) => o.text.length >= 3);
     // (a word OCR boxed on over the next word, 'UMBRELLA' to the end of 'LIAB', is measured to where the next begins:
     // it was stretched to the right, not boxed from a mark on its left)
-    if (lead === 0 && others.length > 0) {
-      const letter = Math.min(...others.map((o) => o.width / o.text.length));
+    if (lead === 0 && (others.length > 0 || labelLetter !== null)) {
+      const letter = others.length > 0 ? Math.min(...others.map((o) => o.width / o.text.length)) : labelLetter!;
       const next = after[0];
       const width = next && next.x > first.x ? Math.min(first.width, next.x - first.x) : first.width;
       const mark = width - letter * first.text.length;
