@@ -996,6 +996,7 @@ class LayoutReader {
       const noCentury = yearOf(read) < 2000 || yearOf(read) >= 2100;
       const near = within(oneSlip);
       let fits = near.length > 0 || !noCentury ? near : within(oneSlip.flatMap(digitSlips));
+      let byReading = false;
       // (several: the one another reading of the cell begins with, '07/22/2024' read '02/22' too beside 2024-01-22)
       if (fits.length > 1) {
         const begun = fits.filter((d) => {
@@ -1003,11 +1004,11 @@ class LayoutReader {
           const forms = [`${m}/${day}`, `${Number(m)}/${Number(day)}`];
           return this.certificateReadings.some((t) => forms.some((f) => t.startsWith(f) && (t.length === f.length || !/\d/.test(t[f.length]!))));
         });
-        if (begun.length === 1) fits = begun;
+        if (begun.length === 1) [fits, byReading] = [begun, true];
       }
       if (fits.length !== 1) return;
       x.certificateDate = fits[0]!;
-      const which = near.length > 1 ? ' another reading of the cell begins with' : '';
+      const which = byReading ? ' another reading of the cell begins with' : '';
       this.warnings.push(`certificate date read as ${read}, after or long before every policy's term, taken for ${fits[0]}: ${oneSlip.includes(fits[0]!) ? 'one digit' : 'two digits'} apart, the one such date within the term${which}`);
       return;
     }

@@ -453,7 +453,7 @@ export function mendDigitsByPageGlyphs(page: PageWords, binary: GreyBitmap, pixe
       const confused = confusedWithout(NONE);
       const confusion = confusionWithout(NONE);
       // (a date's glyphs are told apart on a page that confuses its digits a little more, each by a wider margin)
-      const dateRatio = confusion && (confusion.share <= MAX_SELF_CONFUSION ? AMOUNT_RATIO : confusion.share <= MAX_LOOSE_CONFUSION ? LOOSE_MEND_RATIO : null);
+      const dateRatio = marginFor(confusion, AMOUNT_RATIO);
       const reread =
         (confused && amountFromGlyphs(w, binary, pixelsPerPoint, templates, confused)) ||
         (confusion && dateRatio && dateFromGlyphs(w, binary, pixelsPerPoint, templates, confusion.pairs, dateRatio));
@@ -496,7 +496,7 @@ export function mendDigitsByPageGlyphs(page: PageWords, binary: GreyBitmap, pixe
       const confusion = confusionWithout(own);
       // (a word whose glyphs were cut apart is mended only by the wider margin: a cut through two touching digits
       // leaves each a little of the other's ink)
-      const ratio = confusion && (confusion.share <= MAX_SELF_CONFUSION && whole ? MEND_RATIO : confusion.share <= MAX_LOOSE_CONFUSION ? LOOSE_MEND_RATIO : null);
+      const ratio = marginFor(confusion, whole ? MEND_RATIO : LOOSE_MEND_RATIO);
       if (asRead === undefined || !enough(read) || !enough(best) || !confusion || !ratio || confusion.pairs.has(`${read}${best}`) || asRead < ratio * distances.get(best)!) return w;
       mend = { at: i, digit: best };
     }
@@ -505,6 +505,17 @@ export function mendDigitsByPageGlyphs(page: PageWords, binary: GreyBitmap, pixe
     return { ...w, text: w.text.slice(0, mend.at) + mend.digit + w.text.slice(mend.at + 1) };
   });
   return changed ? { ...page, words } : page;
+}
+
+/**
+ * How many times nearer another digit's glyphs must be for a glyph to be taken for it, on a page whose templates
+ * confuse `confusion.share` of themselves: `strict` where that is at most MAX_SELF_CONFUSION, LOOSE_MEND_RATIO (or
+ * `strict`, if wider) up to MAX_LOOSE_CONFUSION; null past that, or with no templates (nothing is mended).
+ */
+function marginFor(confusion: { share: number } | null, strict: number): number | null {
+  if (!confusion) return null;
+  if (confusion.share <= MAX_SELF_CONFUSION) return strict;
+  return confusion.share <= MAX_LOOSE_CONFUSION ? Math.max(strict, LOOSE_MEND_RATIO) : null;
 }
 
 /**
