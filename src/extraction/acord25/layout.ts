@@ -1472,7 +1472,7 @@ class LayoutReader {
       // reading, a date too, makes the only pair on one month and day, that reading is taken (each pass misreads a
       // digit now and then, the same digit seldom); so is the cell's text without a stroke read as 1 before it ('11/6/2025'
       // beside '1/6/2026': the column's rule, or a speck, read before the date)
-      const withoutStroke = (t: string) => (/^[1Il|]\d{1,2}\//.test(t) ? [t.slice(1)] : []);
+      const withoutStroke = (t: string) => (STROKE_BEFORE_DATE.test(t) ? [t.slice(1)] : []);
       const readings = (seg: Segment, iso: string) => [
         iso,
         ...[...otherReadings(seg), ...withoutStroke(text(seg).replace(/\s+/g, ''))].map((t) => normalizeDate(t.replace(/\s+/g, ''))).filter((d): d is string => d !== null),
@@ -1887,6 +1887,9 @@ function dateReadings(text: string): { iso: string; cost: number }[] {
   return iso !== null ? [{ iso, cost: 0 }] : ocrDates(text);
 }
 
+/** A date cell's text opening with a piece of the column's rule, or a speck, read as a stroke ('102/21/2025'). */
+const STROKE_BEFORE_DATE = /^[1Il|]\d{1,2}\//;
+
 /** What OCR makes of a date's slash: itself, a digit or letter of like shape, a colon (a thin slash broken), or nothing. */
 const DATE_SLASHES = ['/', '1', '7', 'I', 'l', '|', ':', ''];
 
@@ -1927,7 +1930,7 @@ export function ocrDates(text: string, mistakes = true): { iso: string; cost: nu
     }
   }
   // a piece of the column's rule read before the date ('102/21/2025'): one slip more
-  if (/^[1Il|]\d{1,2}\//.test(t)) {
+  if (STROKE_BEFORE_DATE.test(t)) {
     for (const d of ocrDates(t.slice(1), false)) if (!found.has(d.iso)) found.set(d.iso, d.cost + 1);
   }
   // a 7 read as 1 or a 1 as 7 ('2121126' for 2/27/26, a bold slash-like 7 once its bar thins), or a 2 read as 7 (a
