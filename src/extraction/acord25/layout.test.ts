@@ -960,6 +960,13 @@ describe('OCR slips the layout reader works around', () => {
     expect(acord25FromWords([p], { pages: 1, method: 'ocr' }).certificateDate).toBe('2026-03-02');
   });
 
+  /** The certificate read by OCR with the certificate date's cell as given: its text and other readings. */
+  const readCertificateDate = (text: string, readings?: string[]) => {
+    const at = (w: Word) => Math.abs(w.x - 530) < 0.5 && Math.abs(w.y - 37) < 0.5;
+    const p = page(withInsurers({}), { source: 'ocr' } as never);
+    p.words = p.words.map((w) => (at(w) ? { ...w, text, readings } : w));
+    return acord25FromWords([p], { pages: 1, method: 'ocr' });
+  };
   /** The certificate read by OCR with the GL row's date cells as given: each its text and other readings. */
   const readGlDates = (eff: [string, string[]?], exp: [string, string[]?]) => {
     const at = (w: Word, x: number, y: number) => Math.abs(w.x - x) < 0.5 && Math.abs(w.y - y) < 0.5;
@@ -1078,12 +1085,7 @@ describe('OCR slips the layout reader works around', () => {
   });
 
   it("takes the certificate date read with a slash lost ('116/26') for the one of its repairs within the policies' term", () => {
-    const at = (w: Word) => Math.abs(w.x - 530) < 0.5 && Math.abs(w.y - 37) < 0.5;
-    const read = (text: string, readings?: string[]) => {
-      const p = page(withInsurers({}), { source: 'ocr' } as never);
-      p.words = p.words.map((w) => (at(w) ? { ...w, text, readings } : w));
-      return acord25FromWords([p], { pages: 1, method: 'ocr' });
-    };
+    const read = readCertificateDate;
     // 1/6/26, 1/16/26 or 11/6/26: the policies run from 2/26/2026 to 3/17/2027
     const x = read('116/26');
     expect(x.certificateDate).toBe('2026-11-06');
@@ -1132,12 +1134,7 @@ describe('OCR slips the layout reader works around', () => {
   });
 
   it("takes a certificate date read whole but outside the policies' term for the one date a confused digit away within it ('2028' for 2025)", () => {
-    const at = (w: Word) => Math.abs(w.x - 530) < 0.5 && Math.abs(w.y - 37) < 0.5;
-    const read = (text: string) => {
-      const p = page(withInsurers({}), { source: 'ocr' } as never);
-      p.words = p.words.map((w) => (at(w) ? { ...w, text } : w));
-      return acord25FromWords([p], { pages: 1, method: 'ocr' });
-    };
+    const read = readCertificateDate;
     // the policies run from 2/26/2026 to 3/17/2027: 11/06/2028 is 11/06/2026 with its 6 read as 8
     const x = read('11/06/2028');
     expect(x.certificateDate).toBe('2026-11-06');
@@ -1158,12 +1155,7 @@ describe('OCR slips the layout reader works around', () => {
   });
 
   it("takes of two dates a confused digit from a certificate date read outside the term the one another reading of its cell begins with", () => {
-    const at = (w: Word) => Math.abs(w.x - 530) < 0.5 && Math.abs(w.y - 37) < 0.5;
-    const read = (text: string, readings?: string[]) => {
-      const p = page(withInsurers({}), { source: 'ocr' } as never);
-      p.words = p.words.map((w) => (at(w) ? { ...w, text, readings } : w));
-      return acord25FromWords([p], { pages: 1, method: 'ocr' });
-    };
+    const read = readCertificateDate;
     // the policies run from 2/26/2026 to 3/17/2027: 07/22/2027 is 01/22/2027 or 02/22/2027, its 7 read for a 1 or a 2
     const x = read('07/22/2027', ['02/22', '027']);
     expect(x.certificateDate).toBe('2027-02-22');
