@@ -861,6 +861,28 @@ describe("a date cell's two readings", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("reads no other line of the certificate date's cell once a date is read there (the disclaimer's first line under it)", async () => {
+    const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+    // the date typed under DATE (MM/DD/YYYY) at (521, 26), and a line of the paragraph below reaching into its cell
+    for (let y = 37 * S; y < 43 * S; y++) for (let x = 530 * S; x < 555 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+    for (let y = 47 * S; y < 52 * S; y++) for (let x = 520 * S; x < 580 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+    const calls: RecognizeOptions[] = [];
+    // the strip reads the date; a line alone reads as nothing (letters, with the date's whitelist)
+    const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+      calls.push(options);
+      const lines = inkLines(crop, 4);
+      if (lines.length < 2) return [];
+      const [y0, y1] = lines[0]!;
+      let x0 = crop.width;
+      let x1 = 0;
+      for (let y = y0; y < y1; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, x1] = [Math.min(x0, x), Math.max(x1, x + 1)];
+      return [{ text: '11/6/24', left: x0, top: y0, width: x1 - x0, height: y1 - y0, confidence: 90 }];
+    };
+    const out = await rereadValueCells(page(HEADER), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
+    expect(out.words.filter((w) => w.x > 520 && w.y > 30 && w.y < 50).map((w) => w.text)).toEqual(['11/6/24']);
+    expect(calls).toHaveLength(1);
+  });
+
   it("keeps the whole-page pass's reading of a date beside the strip's", async () => {
     const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
     // ink where the effective date of the first row is typed

@@ -557,8 +557,11 @@ export async function rereadValueCells(
     // bent rule's remnant through a flag typed against the column's rule, and a tick of its edge beside it, 'X, which
     // tesseract reads as 'Ax' or nothing: strokes.ts)
     const marks = r.whitelist === FLAG_CHARS ? isolateMarks(crop, Math.max(2, Math.round(THIN_LINE_PT * pixelsPerPoint)), Math.round(LONG_LINE_PT * pixelsPerPoint)) : crop;
+    // (the certificate date's cell holds one date: once it is read, its other lines of ink are the disclaimer's first
+    // line or the title reaching into the cell, which the date's whitelist reads as nothing, at some 20 ms a reading)
+    const dateRead = r.name === 'date' && found.some((w) => normalizeDate(w.text) !== null);
     let missed = 0;
-    for (const [b0, b1] of letters && !oneLetter ? [] : inkLines(marks, Math.round(MIN_LINE_PT * pixelsPerPoint))) {
+    for (const [b0, b1] of (letters && !oneLetter) || dateRead ? [] : inkLines(marks, Math.round(MIN_LINE_PT * pixelsPerPoint))) {
       const [y0, y1] = [(top - PAD + b0) / pixelsPerPoint, (top - PAD + b1) / pixelsPerPoint];
       if (found.some((w) => w.y < y1 && w.y + w.height > y0) || ++missed > MAX_MISSED_LINES) continue;
       const from = Math.max(0, b0 - LINE_MARGIN);

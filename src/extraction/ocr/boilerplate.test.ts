@@ -125,6 +125,12 @@ describe('the printed paragraphs of a form', () => {
     for (const read of ['General contracting and tenant improveme', 'CERTIFICATE OF LIABILITY |', 'INDICATED. NOTWITHSTANDING ANY REQUIREMENT', 'THIS CERT', '']) expect(opensParagraph(read), read).toBe(false);
   });
 
+  it('are told by the start of their first line read no further than a sample of it gives (some 20 letters)', () => {
+    for (const read of ['THIS CERTIFICATE IS I', 'IMPORTANT: If the certifi', 'THIS IS TO CERTIFY THA', 'SHOULD ANY OF THE ABOV', 'THIS CERTIF1CATE IS ISS']) expect(opensParagraph(read), read).toBe(true);
+    // what else opens a form's lines of that length is none of them
+    for (const read of ['THIS CERTIFICATE DOES NOT', 'THIS POLICY IS ISSUED TO', 'SHOULD YOU HAVE ANY QUESTIONS', 'IMPORTANT NOTICE TO ALL']) expect(opensParagraph(read), read).toBe(false);
+  });
+
   it('are blanked, each for one reading of its first line; a description and the values beside stay', async () => {
     const bitmap = page([...DISCLAIMER, ...DESCRIPTION, ...OTHERS]);
     const before = bitmap.data.slice();

@@ -279,19 +279,32 @@ export function resizeGrey(src: GreyBitmap, factor: number): GreyBitmap {
   const data = new Uint8Array(width * height);
   const sw = src.width;
   const sh = src.height;
+  const s = src.data;
+  // (each column's two source columns and weights are the same on every row: worked out once)
+  const x0s = new Int32Array(width);
+  const x1s = new Int32Array(width);
+  const wxs = new Float64Array(width);
+  for (let x = 0; x < width; x++) {
+    const fx = Math.min(sw - 1, Math.max(0, (x + 0.5) / factor - 0.5));
+    x0s[x] = Math.floor(fx);
+    x1s[x] = Math.min(sw - 1, x0s[x]! + 1);
+    wxs[x] = fx - x0s[x]!;
+  }
   for (let y = 0; y < height; y++) {
     const fy = Math.min(sh - 1, Math.max(0, (y + 0.5) / factor - 0.5));
     const y0 = Math.floor(fy);
     const y1 = Math.min(sh - 1, y0 + 1);
     const wy = fy - y0;
+    const r0 = y0 * sw;
+    const r1 = y1 * sw;
+    const row = y * width;
     for (let x = 0; x < width; x++) {
-      const fx = Math.min(sw - 1, Math.max(0, (x + 0.5) / factor - 0.5));
-      const x0 = Math.floor(fx);
-      const x1 = Math.min(sw - 1, x0 + 1);
-      const wx = fx - x0;
-      const top = src.data[y0 * sw + x0] * (1 - wx) + src.data[y0 * sw + x1] * wx;
-      const bottom = src.data[y1 * sw + x0] * (1 - wx) + src.data[y1 * sw + x1] * wx;
-      data[y * width + x] = top * (1 - wy) + bottom * wy;
+      const x0 = x0s[x]!;
+      const x1 = x1s[x]!;
+      const wx = wxs[x]!;
+      const top = s[r0 + x0]! * (1 - wx) + s[r0 + x1]! * wx;
+      const bottom = s[r1 + x0]! * (1 - wx) + s[r1 + x1]! * wx;
+      data[row + x] = top * (1 - wy) + bottom * wy;
     }
   }
   return { width, height, data };
