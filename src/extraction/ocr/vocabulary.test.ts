@@ -48,6 +48,14 @@ describe('repairing OCR slips against the English word list', () => {
     for (const name of ['Hawaii Pacific Builders', 'Ferraiiolo Group', 'Llama Farms', 'de la Cruz Roofing', 'leone Holdings']) expect(repairNameWords(name, new Set())).toBe(name);
   });
 
+  it("repairs a name's word that one common slip makes two English words run together ('Harborvicw'), and an opening I read as t ('tron Works')", () => {
+    expect(repairNameWords('Harborvicw Specialty Insurance Company', new Set())).toBe('Harborview Specialty Insurance Company');
+    expect(repairNameWords('Lakevicw Partners', new Set())).toBe('Lakeview Partners');
+    expect(repairNameWords('tron Works Wellness Studios, Inc.', new Set())).toBe('Iron Works Wellness Studios, Inc.');
+    // a word that is two words already, a name that no slip makes two words, and a word the I would not make English
+    for (const name of ['Ironbridge Construction', 'Stonegate Group', 'Kowalski Landscaping', 'Lambert Holdings', 'tenney Farms', 'Ferraiiolo Group']) expect(repairNameWords(name, new Set())).toBe(name);
+  });
+
   it("repairs an English word one slip from one the page prints beside the same neighbour ('Harbor Paint' where it says 'Harbor Point')", () => {
     const pairs = new Set(['re harbor', 'harbor point', 'point office', 'office park', 'harbor paint', 'paint office']);
     expect(repairNameWords('Harbor Paint Office Park Owner, LLC', new Set(['harbor', 'point', 'paint', 'office']), pairs)).toBe('Harbor Point Office Park Owner, LLC');

@@ -195,7 +195,8 @@ function commonPrefix(a: string, b: string): number {
  * one, is taken for it, English or not ('Harbor Paint'), and so is a word of one of the pairs company names are made of
  * beside its partner (COMPANY_PAIRS: 'Insurance Broken'). A hyphenated prefix OCR merged is mended ('Tn-County'), a
  * closing 'Co.' read 'Ca.', an 'Inc' read 'lnc', a word companies' names are made of read one letter off ('Enterpriges',
- * COMPANY_WORDS), and a DBA after a company's form read 'DNA'.
+ * COMPANY_WORDS), a DBA after a company's form read 'DNA', an opening I read as a lower-case t ('tron Works'), and two
+ * English words run together with a slip of a letter's shape in them ('Harborvicw', COMPOUND_SLIPS).
  */
 export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pagePairs: ReadonlySet<string> = new Set()): string {
   const dict = vocabulary();
@@ -230,6 +231,9 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pa
       if (dict.has(lower)) return text;
       // a capital I read as a lower-case l opening a name's word before a consonant ('lronbridge'): no word starts so
       if (/^l[bcdfghjkmnpqrstvwxz]/.test(core)) return repairNameWords(before + 'I' + core.slice(1) + after, pageWords, pagePairs);
+      // a capital I opening a name's word read as a lower-case t ('tron Works' on a photo), where the I makes the word
+      // English: a name's words open with capitals
+      if (/^t\p{Ll}{2,}$/u.test(core) && dict.has(`i${lower.slice(1)}`)) return `${before}I${core.slice(1)}${after}`;
       // an 'l' read as the i beside it ('Brightiine', 'Crestiine'): no English word has 'ii', and the word with 'li'
       // for it is one, or two run together ('bright' + 'line')
       const joined = [...undoOne(lower, [['ii', 'li']])].filter((w) => dict.has(w) || isTwoWords(w, dict));
@@ -241,16 +245,37 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pa
       const repaired = repairWord(text);
       if (repaired !== text) return repaired;
       const company = companyWordFor(lower);
-      return company ? before + withCaseOf(core, company) + after : text;
+      if (company) return before + withCaseOf(core, company) + after;
+      // (else two English words of four letters or more run together, one of them with a slip of a letter's shape in
+      // it, where exactly one slip makes them so and the word is no two words as read: 'Harborvicw' is harbor + view)
+      if (isTwoWords(lower, dict)) return text;
+      const compound = [...undoOne(lower, COMPOUND_SLIPS)].filter((w) => isTwoWords(w, dict, COMPOUND_PART));
+      return compound.length === 1 ? before + withCaseOf(core, compound[0]!) + after : text;
     })
     .join(' ');
 }
 
-/** Whether a word is two English words of three letters or more run together ('brightline', 'crestline'). */
-function isTwoWords(word: string, dict: ReadonlyMap<string, number>): boolean {
-  for (let i = 3; i <= word.length - 3; i++) if (dict.has(word.slice(0, i)) && dict.has(word.slice(i))) return true;
+/** Whether a word is two English words of `least` letters or more (three unless told) run together ('brightline'). */
+function isTwoWords(word: string, dict: ReadonlyMap<string, number>, least = 3): boolean {
+  for (let i = least; i <= word.length - least; i++) if (dict.has(word.slice(0, i)) && dict.has(word.slice(i))) return true;
   return false;
 }
+
+/** The least letters each of two words run together in a name has, for a slip in them to be mended. */
+const COMPOUND_PART = 4;
+/**
+ * The slips of a letter's shape mended in two words run together: a round letter's (c for e or o, q for o) and two
+ * letters run into one or back ('rn' for m, 'vv' for w, 'li' for h). Not an i and an l for each other, nor an n for
+ * 'ri' or 'rs': a name's own spelling makes words of them ('Hawaii' is no 'haw' + 'ail', 'Eastman' no 'east' + 'mars').
+ */
+const COMPOUND_SLIPS: ReadonlyArray<readonly [string, string]> = [
+  ['c', 'e'],
+  ['c', 'o'],
+  ['q', 'o'],
+  ['rn', 'm'],
+  ['vv', 'w'],
+  ['li', 'h'],
+];
 
 /** 'Co.' as OCR misreads it at the end of a name: no name ends in 'Ca.', 'Cc.' or 'C0.'. */
 const COMPANY_SLIP = /^C[ac0]\.$/;
