@@ -285,6 +285,37 @@ describe("a policy number's 0 read as the letter O", () => {
   });
 });
 
+describe("a policy number's letter O read as 0", () => {
+  it("makes O of a 0 before the prefix's hyphen whose glyph is an O's, though digits after it touch or the hyphen does, and leaves a printed 0", async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const size = 10;
+    const p = doc.addPage([300, 40 + 20 * (MORE.length + 3)]);
+    const y = (i: number) => p.getHeight() - 30 - 20 * i;
+    MORE.forEach((v, i) => p.drawText(v, { x: 40, y: y(i), size, font }));
+    // EO-4594495 with its second 4 and 5 drawn touching (one glyph: the glyphs no longer line up from the word's end),
+    // E0-4594495 with a zero, and EO-4594495 with its hyphen touching the 4 (no glyph of its own)
+    (
+      [
+        ['EO-4594495', 6],
+        ['E0-4594495', 6],
+        ['EO-4594495', 2],
+      ] as const
+    ).forEach(([v, touching], row) => {
+      let x = 40;
+      for (const [i, c] of [...v].entries()) {
+        p.drawText(c, { x, y: y(MORE.length + row), size, font });
+        x += font.widthOfTextAtSize(c, size) - (i === touching ? 0.85 : 0);
+      }
+    });
+    const { words, binary, s } = await rendered(await doc.save());
+    const prefixed = (w: { text: string }) => /^E[O0]-|^EO|^E0/.test(w.text);
+    expect(words.words.filter(prefixed)).toHaveLength(3);
+    const read = { ...words, words: words.words.map((w) => (prefixed(w) ? { ...w, text: 'E0-4594495', confidence: 0.63 } : w)) };
+    expect(mendDigitsByPageGlyphs(read, binary, s).words.filter(prefixed).map((w) => w.text)).toEqual(['EO-4594495', 'E0-4594495', 'EO-4594495']);
+  });
+});
+
 describe('digits mended on a page whose glyphs confuse a few of its digits', () => {
   it('mends a glyph much the nearest another digit, cuts touching digits apart, and mends no pair the page confuses', async () => {
     const doc = await PDFDocument.create();

@@ -461,7 +461,7 @@ export function mendDigitsByPageGlyphs(page: PageWords, binary: GreyBitmap, pixe
       changed = true;
       return { ...w, text: reread };
     }
-    const zero = zeroReadAsO(w, binary, pixelsPerPoint, templates);
+    const zero = zeroReadAsO(w, binary, pixelsPerPoint, templates) ?? oReadAsZero(w, binary, pixelsPerPoint, templates);
     if (zero) {
       changed = true;
       return { ...w, text: zero };
@@ -561,10 +561,50 @@ function zeroReadAsO(w: Word, binary: GreyBitmap, pixelsPerPoint: number, templa
   }
   const o = glyphs[0]!;
   if (!sameHeight(o, templates.height) || Math.abs(o.c1 - o.c0 + 1 - zeroWidth) > ZERO_WIDTH_TOLERANCE * zeroWidth) return null;
-  const distances = digitDistances(templates, sampleGlyph(binary, o));
+  return nearestDigit(templates, binary, o) === '0' ? `${w.text.slice(0, at)}0${w.text.slice(at + 1)}` : null;
+}
+
+/** The digit whose glyphs on the page are nearest a glyph's shape. */
+function nearestDigit(templates: DigitTemplates, binary: GreyBitmap, glyph: Glyph): string {
+  const distances = digitDistances(templates, sampleGlyph(binary, glyph));
   let best = '';
   for (const [d, v] of distances) if (best === '' || v < distances.get(best)!) best = d;
-  return best === '0' ? `${w.text.slice(0, at)}0${w.text.slice(at + 1)}` : null;
+  return best;
+}
+
+/** A policy number's prefix ending in a 0 before its hyphen ('E0-4594495'): the 0 may be the O of 'EO'. */
+const ZERO_BEFORE_HYPHEN = /^[A-Z]{1,4}0(?=-\d[\d-]{2,}$)/;
+/**
+ * An O's glyph is at least this many times as wide as the page's 0s (a third wider and more in the types certificates
+ * use; in a typewriter's type the two are alike and nothing is judged), and at most this many: wider is two glyphs run
+ * together.
+ */
+const O_WIDER = 1.2;
+const O_WIDEST = 1.6;
+/** A hyphen's glyph is at most this share of the digits' height tall. */
+const HYPHEN_HEIGHT = 0.35;
+
+/**
+ * A policy number whose prefix's O OCR read as a zero ('E0-4594495' for EO-4594495) with its O, or null: the glyph
+ * before the prefix's hyphen, found from the word's start (the digits after it may touch, so that the glyphs no
+ * longer line up from its end), or the glyph after the prefix's letters where the hyphen touches the next digit; as
+ * tall as the typed digits, round (nearest the page's 0s) and O_WIDER to O_WIDEST times as wide as they are.
+ */
+function oReadAsZero(w: Word, binary: GreyBitmap, pixelsPerPoint: number, templates: DigitTemplates): string | null {
+  const m = ZERO_BEFORE_HYPHEN.exec(w.text);
+  const zeroWidth = templates.widths.get('0');
+  if (!m || zeroWidth === undefined || (templates.digits.get('0')?.length ?? 0) < MIN_TEMPLATES) return null;
+  const found = wordGlyphs(binary, pixelsPerPoint, w);
+  if (!found || found.height < MIN_GLYPH_POINTS * pixelsPerPoint || found.height > MAX_GLYPH_HEIGHT * w.height * pixelsPerPoint) return null;
+  const at = m[0].length - 1;
+  const width = (g: Glyph) => g.c1 - g.c0 + 1;
+  // (the glyph before the hyphen, a prefix's letter at least before it; where the hyphen touches the digit after it
+  // (a photo's), the glyph after the prefix's letters, when each of them is a glyph of its own)
+  const hyphen = found.glyphs.findIndex((g) => g.r1 - g.r0 + 1 <= HYPHEN_HEIGHT * templates.height);
+  const letters = found.glyphs.slice(0, at).every((g) => sameHeight(g, templates.height) && width(g) <= O_WIDEST * zeroWidth);
+  const o = found.glyphs[hyphen >= 2 ? hyphen - 1 : hyphen < 0 && letters ? at : -1];
+  if (!o || !sameHeight(o, templates.height) || width(o) < O_WIDER * zeroWidth || width(o) > O_WIDEST * zeroWidth) return null;
+  return nearestDigit(templates, binary, o) === '0' ? `${w.text.slice(0, at)}O${w.text.slice(at + 1)}` : null;
 }
 
 /**
