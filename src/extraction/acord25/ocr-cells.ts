@@ -577,6 +577,9 @@ export async function rereadValueCells(
         else if (r.whitelist === FLAG_CHARS && binary) await rereadFlagOnPage(found, binary, { left, right, top: top - PAD + from, bottom: top - PAD + Math.min(crop.height, b1 + LINE_MARGIN) }, r, cut);
         continue;
       }
+      // (its margins blank: a rule's specks a row or two under the line, apart from its glyphs, make tesseract find
+      // no line at all, in any mode: a photo's '$5,000,000' over the dashes its cell's rule left)
+      clearOutside(line, b0 - from + PAD, b1 - from + PAD);
       // (as a block of one line: tesseract reads a lone short amount as a line with its first digit lost, "000")
       // (and where that reads nothing, as sparse text: a line whose ink took in a speck under the value, a photo's
       // '9/26/26', reads as nothing as a block, and as '9/2626' with the speck apart)
@@ -1267,6 +1270,12 @@ const LETTER_SURE = 0.8;
 const FLAG_SURE = 0.55;
 /** Pixels of white kept above and below a line of ink read alone. */
 const LINE_MARGIN = 4;
+
+/** Makes paper of a bitmap's rows above `top` and from `bottom` on. */
+function clearOutside(b: GreyBitmap, top: number, bottom: number): void {
+  b.data.fill(255, 0, Math.max(0, top) * b.width);
+  b.data.fill(255, Math.min(b.height, bottom) * b.width);
+}
 
 /**
  * The lines of ink in a crop, as [first row, row after the last]: runs of rows holding ink (gaps of one row bridged)
