@@ -732,6 +732,9 @@ describe('OCR slips the layout reader works around', () => {
     // no amount there, no retention
     const none = ocrRead(withInsurers({ 'RETENTION $': 'rerenmons', DED: 'oeo' }).filter(([t]) => t !== '10,000'));
     expect(none.policies.find((p) => p.policyNumber === 'XS 8177620')!.limits.retention).toBeUndefined();
+    // the garbled label and the amount after its '$' read as one segment ('Retenmons $25,000')
+    const joined = ocrRead(withInsurers({ 'RETENTION $': 'Retenmons $10,000', DED: 'oeo' }).filter(([t]) => t !== '10,000'));
+    expect(joined.policies.find((p) => p.policyNumber === 'XS 8177620')!.limits.retention).toBe(10_000);
   });
 
   it("takes the retention beside its label past a speck read '0' nearer the label's line", () => {

@@ -1251,7 +1251,11 @@ class LayoutReader {
           // the label too garbled to find ('rerenmons'): the row's last line prints only DED and RETENTION in the TYPE
           // column, so an amount there, in the lower third of the row's band, is the retention
           const third = band.y0 + (2 * (band.y1 - band.y0)) / 3;
-          const amounts = cells('type').filter((c) => centerY(c) >= third && /^[$sS]?\s*[\d,.]+$/.test(c.text.trim()) && (this.limit(c.text) ?? 0) >= 100);
+          // (the garbled label and the amount after its '$' may be one segment, 'Retenmons $25,000': its last word then)
+          const amountOf = (c: Segment) => (c.words.length > 1 && /^\$[\d,.]+$/.test(c.words[c.words.length - 1]!.text) ? segmentOf([c.words[c.words.length - 1]!]) : c);
+          const amounts = cells('type')
+            .map(amountOf)
+            .filter((c) => centerY(c) >= third && /^[$sS]?\s*[\d,.]+$/.test(c.text.trim()) && (this.limit(c.text) ?? 0) >= 100);
           const last = amounts.sort(byY)[amounts.length - 1];
           if (last) {
             rowLimits.push({ key: 'retention', amount: this.limit(last.text)!, words: last.words, y: centerY(last) });
