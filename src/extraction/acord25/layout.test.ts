@@ -2,7 +2,7 @@
 // certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { acord25FromWords, acord25LayoutPage, digitSlips, looseIso, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, plausiblePolicyDates, otherRowsTerm, withoutRuleDigit, readAcord25Layout, roundLimit, stampedAcord25, withoutDollarDigit, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix } from './layout.js';
+import { acord25FromWords, acord25LayoutPage, digitSlips, looseIso, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, plausiblePolicyDates, otherRowsTerm, withoutRuleDigit, readAcord25Layout, roundLimit, stampedAcord25, withoutDollarDigit, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix, datePrintOf, fitsPrint } from './layout.js';
 import { segmentOf } from '../text/lines.js';
 
 type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
@@ -1513,5 +1513,39 @@ describe('a policy number as OCR reads it', () => {
     expect(ocrPolicyNumber('WC §729787-24')).toBe('WC 5729787-24');
     // 'ba' is not read for capitals: b and a have small forms of their own
     expect(ocrPolicyNumber('ba 0343393-26')).toBe('ba 0343393-26');
+  });
+});
+
+describe("a row's dates told apart by their printed width", () => {
+  const word = (text: string, width: number, y = 100): Word => ({ text, x: 330, y, width, height: 6, confidence: 0.6 });
+  // a photo's date cells as OCR read them, slashes lost or read as 1: 3/11/26 to 3/11/27 in two rows, 5/10/26 to 5/10/27
+  const cells = [word('3126', 24), word('31126', 24.24), word('5/1026', 24.24), word('31127', 23.76), word('3/1127', 24), word('51027', 24)];
+
+  it('learns how the page prints its dates from the cells whose reading is one date, in one style', () => {
+    const print = datePrintOf(cells)!;
+    expect(print).toMatchObject({ padded: false, yearDigits: 2 });
+    // 24.24 pt for the 7 characters of '5/10/26'
+    expect(print.pitch).toBeCloseTo(24.24 / 7, 1);
+    // dates read whole, zero-padded with four-digit years
+    expect(datePrintOf([word('03/11/2026', 40), word('05/10/2027', 40.4)])).toMatchObject({ padded: true, yearDigits: 4 });
+    // one date tells nothing; nor do dates whose widths disagree
+    expect(datePrintOf([word('5/1026', 24.24)])).toBeNull();
+    expect(datePrintOf([word('5/10/26', 24), word('5/10/27', 34)])).toBeNull();
+  });
+
+  it("takes of two tied terms the one whose printed width the cells' ink has, and neither where both fit or none does", () => {
+    const print = datePrintOf(cells)!;
+    const tied = [
+      { e: '2026-03-01', x: '2027-03-01' },
+      { e: '2026-03-11', x: '2027-03-11' },
+    ];
+    const seg = (text: string, width: number) => segmentOf([word(text, width)]);
+    expect(fitsPrint(tied, seg('3126', 24), seg('31127', 23.76), print)).toEqual(tied[1]);
+    // cells as narrow as '3/1/26' take the other
+    expect(fitsPrint(tied, seg('3126', 20.8), seg('3127', 20.8), print)).toEqual(tied[0]);
+    // half a character off either way: neither
+    expect(fitsPrint(tied, seg('3126', 22.5), seg('31127', 22.5), print)).toBeNull();
+    // zero-padded, both print '03/01/2026' and '03/11/2026' alike wide
+    expect(fitsPrint(tied, seg('031126', 40), seg('0311127', 40), { padded: true, yearDigits: 4, pitch: 4 })).toBeNull();
   });
 });

@@ -733,6 +733,8 @@ class LayoutReader {
    * repair, with the middle of its word (set by readGrid, for dates()), and each row's dates once dates() took them.
    */
   private gridDates: { iso: string; y: number }[] = [];
+  /** How the page prints its grid's dates and how wide a printed character is (datePrintOf), for telling readings apart. */
+  private datePrint: DatePrint | null = null;
   /** The digits OCR makes of a '$' typed before the amounts (withoutTypedDollar): 5, or 3 and 8 too where two amounts show it. */
   private dollarDigits = '5';
   /** On OCR: whether the page's amounts are grouped by commas, and the width of a digit in their ink (amountPrint). */
@@ -934,6 +936,9 @@ class LayoutReader {
         }),
       ),
     );
+    if (this.ctx.method !== 'text') {
+      this.datePrint = datePrintOf((['eff', 'exp'] as const).flatMap((col) => this.segmentsIn({ ...cols[col], y0: headerBottom, y1: gridBottom }).flatMap((seg) => seg.words)));
+    }
     const bandPolicies: BandPolicy[] = [];
     for (const band of bands) {
       const inBand = (s: Segment) => centerY(s) >= band.y0 && centerY(s) < band.y1;
@@ -1455,8 +1460,14 @@ class LayoutReader {
       const support = (seg: Segment, iso: string) => [text(seg), ...otherReadings(seg)].filter((t) => dateReadings(t).some((o) => o.iso === iso && o.cost <= READING_SLIPS)).length;
       const votes = tied.map((p) => support(eff, p.e) + support(exp, p.x));
       const most = tied.filter((_, i) => votes[i] === Math.max(...votes));
+      // (of several, the one pair whose printed widths the cells' ink has, by how the page prints its other dates:
+      // '31126' and '3126' 24 pt wide, as wide as the '5/10/26' read '5/1026' two rows down, are 3/11/26, not 3/1/26)
+      const fitting = tied.length > 1 && this.datePrint ? fitsPrint(tied, eff, exp, this.datePrint) : null;
       if (tied.length === 1) [effectiveDate, expirationDate] = [tied[0]!.e, tied[0]!.x];
-      else if (confirmed.length === 1) {
+      else if (fitting) {
+        [effectiveDate, expirationDate] = [fitting.e, fitting.x];
+        this.warnings.push(`${where}: dates "${text(eff)}" and "${text(exp)}" read as ${effectiveDate} to ${expirationDate}, the term whose printed width the cells have`);
+      } else if (confirmed.length === 1) {
         [effectiveDate, expirationDate] = [confirmed[0]!.e, confirmed[0]!.x];
         this.warnings.push(`${where}: dates "${text(eff)}" and "${text(exp)}" read as ${effectiveDate} to ${expirationDate}, the term of another row`);
       } else if (most.length === 1) {
@@ -1886,6 +1897,73 @@ export function withoutDollarDigit(seg: Segment, dollarX: number, amountX: numbe
 }
 
 /** A date cell's text as a date: the date it is plainly (no slip), else the repairs ocrDates finds, by their slips. */
+/** How a page prints its dates (zero-padded month and day or not, a two- or four-digit year), and its width a character. */
+type DatePrint = { padded: boolean; yearDigits: 2 | 4; pitch: number };
+
+/** The ways a date is printed: each style's text for an ISO date. */
+const DATE_STYLES: { padded: boolean; yearDigits: 2 | 4 }[] = [
+  { padded: false, yearDigits: 2 },
+  { padded: false, yearDigits: 4 },
+  { padded: true, yearDigits: 2 },
+  { padded: true, yearDigits: 4 },
+];
+
+/** An ISO date as a style prints it ('2026-03-11' → '3/11/26' unpadded with a two-digit year). */
+function printedDate(iso: string, style: { padded: boolean; yearDigits: 2 | 4 }): string {
+  const [y, m, d] = iso.split('-') as [string, string, string];
+  const part = (v: string) => (style.padded ? v : String(Number(v)));
+  return `${part(m)}/${part(d)}/${style.yearDigits === 2 ? y.slice(2) : y}`;
+}
+
+/** A date style needs this many of the page's dates to tell it, and those dates agree on a character's width this well. */
+const MIN_PRINT_SAMPLES = 2;
+const PRINT_PITCH_SPREAD = 0.1;
+
+/**
+ * How the page prints its grid's dates, from the date words whose reading is one date (plainly or by a repair with no
+ * rival as cheap) and whose digits are that date's in exactly one style (a slash lost or read as a digit leaves the
+ * digits: '5/1026' is 5/10/26, unpadded with a two-digit year): the style most of them are in, at least
+ * MIN_PRINT_SAMPLES, and the median width of its printed characters, when they agree within PRINT_PITCH_SPREAD. Null
+ * when the words do not tell.
+ */
+export function datePrintOf(words: Word[]): DatePrint | null {
+  const samples = new Map<number, number[]>();
+  for (const w of words) {
+    const plain = normalizeDate(w.text);
+    const options = plain === null ? ocrDates(w.text) : [];
+    const iso = plain ?? (options.length > 0 && options[1]?.cost !== options[0]!.cost ? options[0]!.iso : null);
+    if (iso === null) continue;
+    const digits = w.text.replace(/\D/g, '');
+    const styles = DATE_STYLES.map((style, i) => [i, printedDate(iso, style)] as const).filter(([, t]) => t.replace(/\D/g, '') === digits);
+    if (new Set(styles.map(([, t]) => t)).size !== 1) continue;
+    for (const [i, t] of styles) samples.set(i, [...(samples.get(i) ?? []), w.width / t.length]);
+  }
+  const best = [...samples].sort((a, b) => b[1].length - a[1].length);
+  if (!best[0] || best[0][1].length < MIN_PRINT_SAMPLES || best[1]?.[1].length === best[0][1].length) return null;
+  const pitches = best[0][1].sort((a, b) => a - b);
+  const pitch = pitches[Math.floor(pitches.length / 2)]!;
+  if (pitches[pitches.length - 1]! - pitches[0]! > 2 * PRINT_PITCH_SPREAD * pitch) return null;
+  return { ...DATE_STYLES[best[0][0]]!, pitch };
+}
+
+/** A cell's ink fits a printed date within this share of a character, and no other pair's within this many characters. */
+const PRINT_FIT = 0.4;
+const PRINT_RIVAL = 0.8;
+
+/**
+ * Of a row's pairs of dates tied by their readings, the one whose printed widths, in the page's style (datePrintOf),
+ * the two cells' ink has: each cell within PRINT_FIT of a character of its date's width, and every other pair off by
+ * PRINT_RIVAL characters more; null when none fits so.
+ */
+export function fitsPrint<T extends { e: string; x: string }>(pairs: T[], eff: Segment, exp: Segment, print: DatePrint): T | null {
+  const off = (seg: Segment, iso: string) => Math.abs(seg.right - seg.x - print.pitch * printedDate(iso, print).length) / print.pitch;
+  const misfit = pairs.map((p) => ({ p, a: off(eff, p.e), b: off(exp, p.x) }));
+  const fits = misfit.filter((m) => m.a <= PRINT_FIT && m.b <= PRINT_FIT);
+  if (fits.length !== 1) return null;
+  const [fit] = fits;
+  return misfit.every((m) => m === fit || m.a + m.b >= fit!.a + fit!.b + PRINT_RIVAL) ? fit!.p : null;
+}
+
 function dateReadings(text: string): { iso: string; cost: number }[] {
   const iso = normalizeDate(text);
   return iso !== null ? [{ iso, cost: 0 }] : ocrDates(text);
