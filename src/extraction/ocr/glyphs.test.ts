@@ -262,6 +262,27 @@ describe('mendTwosReadAsSevens', () => {
 /** The sure numbers and two more, so that each digit has three glyphs or more to compare with. */
 const MORE = [...SURE, '8,388,000', '7/17/2027'];
 
+/**
+ * A page of the sure numbers (MORE) and, under them, each row's text in 10 pt Helvetica, drawn a character at a time
+ * with the character after the one at `touching` drawn 0.85 pt closer, so that the two touch (null: none).
+ */
+async function withRows(rows: [text: string, touching: number | null][]) {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const size = 10;
+  const p = doc.addPage([300, 40 + 20 * (MORE.length + rows.length)]);
+  const y = (i: number) => p.getHeight() - 30 - 20 * i;
+  MORE.forEach((v, i) => p.drawText(v, { x: 40, y: y(i), size, font }));
+  rows.forEach(([text, touching], row) => {
+    let x = 40;
+    for (const [i, c] of [...text].entries()) {
+      p.drawText(c, { x, y: y(MORE.length + row), size, font });
+      x += font.widthOfTextAtSize(c, size) - (i === touching ? 0.85 : 0);
+    }
+  });
+  return rendered(await doc.save());
+}
+
 describe("a policy number's 0 read as the letter O", () => {
   it("makes 0 of an O after the prefix whose glyph is a 0's, and leaves a printed O, in a sans-serif and a serif type", async () => {
     const doc = await PDFDocument.create();
@@ -287,28 +308,13 @@ describe("a policy number's 0 read as the letter O", () => {
 
 describe("a policy number's letter O read as 0", () => {
   it("makes O of a 0 before the prefix's hyphen whose glyph is an O's, though digits after it touch or the hyphen does, and leaves a printed 0", async () => {
-    const doc = await PDFDocument.create();
-    const font = await doc.embedFont(StandardFonts.Helvetica);
-    const size = 10;
-    const p = doc.addPage([300, 40 + 20 * (MORE.length + 3)]);
-    const y = (i: number) => p.getHeight() - 30 - 20 * i;
-    MORE.forEach((v, i) => p.drawText(v, { x: 40, y: y(i), size, font }));
     // EO-4594495 with its second 4 and 5 drawn touching (one glyph: the glyphs no longer line up from the word's end),
     // E0-4594495 with a zero, and EO-4594495 with its hyphen touching the 4 (no glyph of its own)
-    (
-      [
-        ['EO-4594495', 6],
-        ['E0-4594495', 6],
-        ['EO-4594495', 2],
-      ] as const
-    ).forEach(([v, touching], row) => {
-      let x = 40;
-      for (const [i, c] of [...v].entries()) {
-        p.drawText(c, { x, y: y(MORE.length + row), size, font });
-        x += font.widthOfTextAtSize(c, size) - (i === touching ? 0.85 : 0);
-      }
-    });
-    const { words, binary, s } = await rendered(await doc.save());
+    const { words, binary, s } = await withRows([
+      ['EO-4594495', 6],
+      ['E0-4594495', 6],
+      ['EO-4594495', 2],
+    ]);
     const prefixed = (w: { text: string }) => /^E[O0]-|^EO|^E0/.test(w.text);
     expect(words.words.filter(prefixed)).toHaveLength(3);
     const read = { ...words, words: words.words.map((w) => (prefixed(w) ? { ...w, text: 'E0-4594495', confidence: 0.63 } : w)) };
@@ -318,20 +324,11 @@ describe("a policy number's letter O read as 0", () => {
 
 describe('digits mended on a page whose glyphs confuse a few of its digits', () => {
   it('mends a glyph much the nearest another digit, cuts touching digits apart, and mends no pair the page confuses', async () => {
-    const doc = await PDFDocument.create();
-    const font = await doc.embedFont(StandardFonts.Helvetica);
-    const size = 10;
-    const p = doc.addPage([300, 40 + 20 * (MORE.length + 2)]);
-    const y = (i: number) => p.getHeight() - 30 - 20 * i;
-    MORE.forEach((v, i) => p.drawText(v, { x: 40, y: y(i), size, font }));
-    // 53880700 with its last two zeros drawn 0.85 pt closer, so that they touch; and 3873653-23
-    let x = 40;
-    for (const [i, c] of [...'53880700'].entries()) {
-      p.drawText(c, { x, y: y(MORE.length), size, font });
-      x += font.widthOfTextAtSize(c, size) - (i === 6 ? 0.85 : 0);
-    }
-    p.drawText('3873653-23', { x: 40, y: y(MORE.length + 1), size, font });
-    const { words, binary, s } = await rendered(await doc.save());
+    // 53880700 with its last two zeros touching; and 3873653-23
+    const { words, binary, s } = await withRows([
+      ['53880700', 6],
+      ['3873653-23', null],
+    ]);
     const rest = words.words.filter((w) => !MORE.includes(w.text)).sort((a, b) => a.y - b.y);
     const first = rest.filter((w) => w.y < rest[0]!.y + 5);
     const box = { ...first[0]!, x: Math.min(...first.map((w) => w.x)), width: Math.max(...first.map((w) => w.x + w.width)) - Math.min(...first.map((w) => w.x)) };
