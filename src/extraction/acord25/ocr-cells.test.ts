@@ -191,6 +191,16 @@ describe('ACORD 25 value regions', () => {
     expect(byName(acord25ValueRegions(page(garbled))).eff).toBeDefined();
   });
 
+  it("takes POLICY EFF read as 'EFF' alone, its POLICY and format line lost, left of POLICY EXP", () => {
+    const garbled = HEADER.filter(([t]) => t !== 'POLICY EFF' && t !== '(MM/DD/YYYY)').concat([['EFF', 357, 287]]);
+    const { eff, exp } = headersOf(garbled);
+    expect(exp?.x).toBe(384);
+    // ending where EFF ends, as wide as POLICY EXP
+    expect(eff!.right).toBeCloseTo(357 + 1.5 * 6, 5);
+    expect(eff!.right - eff!.x).toBeCloseTo(exp!.right - exp!.x, 5);
+    expect(byName(acord25ValueRegions(page(garbled))).eff).toBeDefined();
+  });
+
   it('keeps each date strip to the dates the first pass read in it, clear of the rules beside it', () => {
     const typed: Place[] = [
       ['4/3/24', 343, 338],

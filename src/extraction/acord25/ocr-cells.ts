@@ -328,7 +328,17 @@ export function dateHeaders(lines: Line[], number: LabelHit): { eff: LabelHit | 
     const policy = lines
       .flatMap((line) => line.segments.filter((seg) => editDistance(foldLabel(seg.words[0]!.text), 'POIICY', 1) <= 1).map((seg) => ({ ...segmentOf([seg.words[0]!]), score: 0.8, line, rest: null })))
       .find((l) => near(l) && l.x > number.right + 2 * h && (!exp || l.right < exp.x - h));
-    if (policy && exp) eff = { ...policy, right: Math.max(policy.right, Math.min(policy.x + (exp.right - exp.x), exp.x - 0.5 * h)) };
+    // (or read as its second word alone, 'EFF', POLICY lost on a photo: its label ends there and spans as much as
+    // POLICY EXP's, from no further left than POLICY NUMBER's end)
+    const before = exp?.x;
+    const effAlone =
+      before !== undefined && !policy
+        ? lines
+            .flatMap((line) => line.words.filter((w) => /^EFF\b/i.test(w.text)).map((w) => ({ ...segmentOf([w]), score: 0.8, line, rest: null })))
+            .find((l) => near(l) && l.x > number.right + 2 * h && l.right < before - 0.5 * h)
+        : undefined;
+    if (effAlone && exp) eff = { ...effAlone, x: Math.max(number.right + h, effAlone.right - (exp.right - exp.x)) };
+    else if (policy && exp) eff = { ...policy, right: Math.max(policy.right, Math.min(policy.x + (exp.right - exp.x), exp.x - 0.5 * h)) };
     else if (policy) {
       const effWord = lines
         .flatMap((l) => l.words)
