@@ -1209,6 +1209,12 @@ describe('a value of the grid read again alone', () => {
 
 describe('a line the block reading of a strip skipped', () => {
   const S = 2;
+  /** A page with two amounts typed in the amounts column: on the EACH OCCURRENCE and the GENERAL AGGREGATE lines. */
+  const twoAmounts = (): GreyBitmap => {
+    const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+    for (const top of [302, 350]) for (let y = top * S; y < (top + 6) * S; y++) for (let x = 530 * S; x < 560 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+    return bitmap;
+  };
   it('finds the lines of ink a glyph high and wide, not the pieces of rules', () => {
     const [w, h] = [100, 100];
     const b: GreyBitmap = { width: w, height: h, data: new Uint8Array(w * h).fill(255) };
@@ -1222,9 +1228,7 @@ describe('a line the block reading of a strip skipped', () => {
   });
 
   it('reads a line of ink alone when the block reading of its strip skipped it', async () => {
-    const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
-    // two amounts typed in the amounts column: on the EACH OCCURRENCE and the GENERAL AGGREGATE lines
-    for (const top of [302, 350]) for (let y = top * S; y < (top + 6) * S; y++) for (let x = 530 * S; x < 560 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+    const bitmap = twoAmounts();
     const calls: number[] = [];
     // the recognizer reads each line of ink it is given, but in a whole strip only the first
     const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
@@ -1249,8 +1253,7 @@ describe('a line the block reading of a strip skipped', () => {
   });
 
   it("reads a skipped line with its margins blank: a rule's specks just under it make tesseract find no line", async () => {
-    const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
-    for (const top of [302, 350]) for (let y = top * S; y < (top + 6) * S; y++) for (let x = 530 * S; x < 560 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+    const bitmap = twoAmounts();
     // dashes of the cell's rule two rows under the second amount
     for (let x = 530 * S; x < 560 * S; x += 6) bitmap.data.fill(0, (356 * S + 2) * bitmap.width + x, (356 * S + 2) * bitmap.width + x + 3);
     // the recognizer reads the first line of a strip; a line alone only when no other ink stands apart under it
@@ -1271,8 +1274,7 @@ describe('a line the block reading of a strip skipped', () => {
   });
 
   it('reads a skipped line as sparse text when read alone as a block it gives nothing (a speck under the value)', async () => {
-    const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
-    for (const top of [302, 350]) for (let y = top * S; y < (top + 6) * S; y++) for (let x = 530 * S; x < 560 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
+    const bitmap = twoAmounts();
     const calls: PSM[] = [];
     // the whole strip gives its first line; a line alone gives nothing as a block, its value as sparse text
     const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
