@@ -926,19 +926,12 @@ class LayoutReader {
     // the dates read anywhere in the two date columns, plainly or by a repair with no rival as cheap: a row whose own
     // dates OCR garbled into two readings as cheap as each other takes the one other rows confirm (a certificate's
     // policies often share a term)
-    this.gridDates = (['eff', 'exp'] as const).flatMap((col) =>
-      this.segmentsIn({ ...cols[col], y0: headerBottom, y1: gridBottom }).flatMap((seg) =>
-        seg.words.flatMap((w) => {
-          const plain = normalizeDate(w.text);
-          if (plain !== null) return [{ iso: plain, y: w.y + w.height / 2 }];
-          const options = ocrDates(w.text);
-          return options.length > 0 && options[0]!.cost <= 1 && options[1]?.cost !== options[0]!.cost ? [{ iso: options[0]!.iso, y: w.y + w.height / 2 }] : [];
-        }),
-      ),
-    );
-    if (this.ctx.method !== 'text') {
-      this.datePrint = datePrintOf((['eff', 'exp'] as const).flatMap((col) => this.segmentsIn({ ...cols[col], y0: headerBottom, y1: gridBottom }).flatMap((seg) => seg.words)));
-    }
+    const dateWords = (['eff', 'exp'] as const).flatMap((col) => this.segmentsIn({ ...cols[col], y0: headerBottom, y1: gridBottom }).flatMap((seg) => seg.words));
+    this.gridDates = dateWords.flatMap((w) => {
+      const sole = soleDate(w.text);
+      return sole && sole.cost <= 1 ? [{ iso: sole.iso, y: w.y + w.height / 2 }] : [];
+    });
+    if (this.ctx.method !== 'text') this.datePrint = datePrintOf(dateWords);
     const bandPolicies: BandPolicy[] = [];
     for (const band of bands) {
       const inBand = (s: Segment) => centerY(s) >= band.y0 && centerY(s) < band.y1;
@@ -1897,6 +1890,14 @@ export function withoutDollarDigit(seg: Segment, dollarX: number, amountX: numbe
 }
 
 /** A date cell's text as a date: the date it is plainly (no slip), else the repairs ocrDates finds, by their slips. */
+/** The one date a cell's text reads as: plainly (cost 0), or by the cheapest repair when no other is as cheap; else null. */
+function soleDate(text: string): { iso: string; cost: number } | null {
+  const plain = normalizeDate(text);
+  if (plain !== null) return { iso: plain, cost: 0 };
+  const options = ocrDates(text);
+  return options.length > 0 && options[1]?.cost !== options[0]!.cost ? options[0]! : null;
+}
+
 /** How a page prints its dates (zero-padded month and day or not, a two- or four-digit year), and its width a character. */
 type DatePrint = { padded: boolean; yearDigits: 2 | 4; pitch: number };
 
@@ -1929,10 +1930,8 @@ const PRINT_PITCH_SPREAD = 0.1;
 export function datePrintOf(words: Word[]): DatePrint | null {
   const samples = new Map<number, number[]>();
   for (const w of words) {
-    const plain = normalizeDate(w.text);
-    const options = plain === null ? ocrDates(w.text) : [];
-    const iso = plain ?? (options.length > 0 && options[1]?.cost !== options[0]!.cost ? options[0]!.iso : null);
-    if (iso === null) continue;
+    const iso = soleDate(w.text)?.iso;
+    if (iso === undefined) continue;
     const digits = w.text.replace(/\D/g, '');
     const styles = DATE_STYLES.map((style, i) => [i, printedDate(iso, style)] as const).filter(([, t]) => t.replace(/\D/g, '') === digits);
     if (new Set(styles.map(([, t]) => t)).size !== 1) continue;

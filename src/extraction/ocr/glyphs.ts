@@ -85,6 +85,13 @@ function wordGlyphs(binary: GreyBitmap, pixelsPerPoint: number, word: Word): { g
   return { glyphs, height: all[1] - all[0] + 1 };
 }
 
+/** wordGlyphs of a word whose ink stands as tall as typed glyphs: no speck's, nor a box taller than the word's. */
+function typedWordGlyphs(binary: GreyBitmap, pixelsPerPoint: number, word: Word): { glyphs: Glyph[]; height: number } | null {
+  const found = wordGlyphs(binary, pixelsPerPoint, word);
+  if (!found || found.height < MIN_GLYPH_POINTS * pixelsPerPoint || found.height > MAX_GLYPH_HEIGHT * word.height * pixelsPerPoint) return null;
+  return found;
+}
+
 /**
  * Each word of four digits or more (and commas) with its inkWidth: from its first glyph to its last at least
  * MIN_GLYPH_HEIGHT of its ink's height, so a speck or a rule's piece OCR boxed with it (a photo's) is left out. By
@@ -360,9 +367,8 @@ const HEIGHT_TOLERANCE = 0.15;
 
 /** A word's glyphs one per character, when its ink splits into as many glyphs as it has characters; else null. */
 function glyphsByCharacter(binary: GreyBitmap, pixelsPerPoint: number, word: Word): Glyph[] | null {
-  const found = wordGlyphs(binary, pixelsPerPoint, word);
+  const found = typedWordGlyphs(binary, pixelsPerPoint, word);
   if (!found || found.glyphs.length !== word.text.length) return null;
-  if (found.height < MIN_GLYPH_POINTS * pixelsPerPoint || found.height > MAX_GLYPH_HEIGHT * word.height * pixelsPerPoint) return null;
   return found.glyphs;
 }
 
@@ -523,9 +529,8 @@ function marginFor(confusion: { share: number } | null, strict: number): number 
  * glyph a character; else null.
  */
 function glyphsSplitByCharacter(binary: GreyBitmap, pixelsPerPoint: number, word: Word, templates: DigitTemplates): Glyph[] | null {
-  const found = wordGlyphs(binary, pixelsPerPoint, word);
+  const found = typedWordGlyphs(binary, pixelsPerPoint, word);
   if (!found || templates.widths.size === 0) return null;
-  if (found.height < MIN_GLYPH_POINTS * pixelsPerPoint || found.height > MAX_GLYPH_HEIGHT * word.height * pixelsPerPoint) return null;
   const digitWidth = Math.max(...templates.widths.values());
   const glyphs = found.glyphs.flatMap((g) => splitRun(binary, g, digitWidth));
   return glyphs.length === word.text.length ? glyphs : null;
@@ -546,8 +551,8 @@ function zeroReadAsO(w: Word, binary: GreyBitmap, pixelsPerPoint: number, templa
   const m = O_AFTER_PREFIX.exec(w.text);
   const zeroWidth = templates.widths.get('0');
   if (!m || digitCount(w.text) < 3 || zeroWidth === undefined || (templates.digits.get('0')?.length ?? 0) < MIN_TEMPLATES) return null;
-  const found = wordGlyphs(binary, pixelsPerPoint, w);
-  if (!found || found.height < MIN_GLYPH_POINTS * pixelsPerPoint || found.height > MAX_GLYPH_HEIGHT * w.height * pixelsPerPoint) return null;
+  const found = typedWordGlyphs(binary, pixelsPerPoint, w);
+  if (!found) return null;
   const at = m[0].length - 1;
   const tail = w.text.length - at;
   // (the prefix's letters: at least one glyph of ink before the O)
@@ -594,8 +599,8 @@ function oReadAsZero(w: Word, binary: GreyBitmap, pixelsPerPoint: number, templa
   const m = ZERO_BEFORE_HYPHEN.exec(w.text);
   const zeroWidth = templates.widths.get('0');
   if (!m || zeroWidth === undefined || (templates.digits.get('0')?.length ?? 0) < MIN_TEMPLATES) return null;
-  const found = wordGlyphs(binary, pixelsPerPoint, w);
-  if (!found || found.height < MIN_GLYPH_POINTS * pixelsPerPoint || found.height > MAX_GLYPH_HEIGHT * w.height * pixelsPerPoint) return null;
+  const found = typedWordGlyphs(binary, pixelsPerPoint, w);
+  if (!found) return null;
   const at = m[0].length - 1;
   const width = (g: Glyph) => g.c1 - g.c0 + 1;
   // (the glyph before the hyphen, a prefix's letter at least before it; where the hyphen touches the digit after it
