@@ -41,7 +41,7 @@ async function syntheticPng(): Promise<Buffer> {
   ctx.fillText('CERTIFICATE HOLDER', 100, 200);
   ctx.font = '32px sans-serif';
   ctx.fillText('Policy number CGL 4601985', 100, 400);
-  return canvas.encode('png');
+  return canvas.encodeSync('png');
 }
 
 describe('OCR runs from local files only', () => {

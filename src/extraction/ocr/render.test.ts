@@ -33,7 +33,7 @@ describe('loadImagePages', () => {
     const ctx = canvas.getContext('2d');
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, 850, 1100);
-    const jpeg = await canvas.encode('jpeg', 80);
+    const jpeg = canvas.encodeSync('jpeg', 80);
     expect(imageHeaderSize(jpeg)).toEqual({ width: 850, height: 1100 });
     const [page] = await loadImagePages(jpeg);
     expect(page.widthPt).toBe(612);
@@ -74,7 +74,7 @@ describe('renderPdfPage', () => {
     const page = doc.addPage([612, 792]);
     page.drawRectangle({ x: 50, y: 500, width: 300, height: 200, color: rgb(0.9, 0.2, 0.1), opacity: 0.4 });
     page.drawText('Certificate holder', { x: 60, y: 400, size: 24, color: rgb(0.1, 0.5, 0.9), opacity: 0.7 });
-    page.drawImage(await doc.embedPng(await image.encode('png')), { x: 300, y: 50, width: 250, height: 150, opacity: 0.5 });
+    page.drawImage(await doc.embedPng(image.encodeSync('png')), { x: 300, y: 50, width: 250, height: 150, opacity: 0.5 });
     const pdf = await openPdf(await doc.save(), { render: true });
     try {
       const dpi = 100;
@@ -106,7 +106,7 @@ describe('renderPdfPage', () => {
       ctx.fillRect(0, 0, w, h);
       ctx.fillStyle = '#000';
       ctx.fillRect(w / 4, h / 4, w / 2, 4);
-      return c.encode('png');
+      return c.encodeSync('png');
     };
     const doc = await PDFDocument.create();
     doc.addPage([612, 792]).drawImage(await doc.embedPng(await png(1275, 1650)), { x: 0, y: 0, width: 612, height: 792 });
