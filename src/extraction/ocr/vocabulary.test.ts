@@ -56,6 +56,14 @@ describe('repairing OCR slips against the English word list', () => {
     for (const name of ['Ironbridge Construction', 'Stonegate Group', 'Kowalski Landscaping', 'Lambert Holdings', 'tenney Farms', 'Ferraiiolo Group']) expect(repairNameWords(name, new Set())).toBe(name);
   });
 
+  it("repairs a name's opening capital read as another letter in lower case ('sranite Shield'), where only one letter makes it English", () => {
+    expect(repairNameWords('sranite Shield Insurance Company', new Set())).toBe('Granite Shield Insurance Company');
+    expect(repairNameWords('Crestline sranite Holdings', new Set())).toBe('Crestline Granite Holdings');
+    // a letter lost before it makes another word ('tellar': Cellar, or Stellar), several letters make English words
+    // ('hieldings'), the name's other words are not capitalized, the word is short, or it stands alone: it stays
+    for (const name of ['tellar Roofing LLC', 'sranite shield insurance', 'hield Group', 'sranite', 'Ironbridge Construction']) expect(repairNameWords(name, new Set())).toBe(name);
+  });
+
   it("repairs an English word one slip from one the page prints beside the same neighbour ('Harbor Paint' where it says 'Harbor Point')", () => {
     const pairs = new Set(['re harbor', 'harbor point', 'point office', 'office park', 'harbor paint', 'paint office']);
     expect(repairNameWords('Harbor Paint Office Park Owner, LLC', new Set(['harbor', 'point', 'paint', 'office']), pairs)).toBe('Harbor Point Office Park Owner, LLC');

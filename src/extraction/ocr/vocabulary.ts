@@ -250,10 +250,19 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pa
       // it, where exactly one slip makes them so and the word is no two words as read: 'Harborvicw' is harbor + view)
       if (isTwoWords(lower, dict)) return text;
       const compound = [...undoOne(lower, COMPOUND_SLIPS)].filter((w) => isTwoWords(w, dict, COMPOUND_PART));
-      return compound.length === 1 ? before + withCaseOf(core, compound[0]!) + after : text;
+      if (compound.length === 1) return before + withCaseOf(core, compound[0]!) + after;
+      // (else a name's opening capital read as another letter, in lower case ('sranite Shield Insurance Company' on a
+      // photo), where the name's other words open with capitals and exactly one letter in its place makes the word
+      // English, and no letter put before it does: 'tellar' may be Stellar as well as Cellar, and stays)
+      const capitalized = words.filter((w, j) => j !== i && /\p{L}/u.test(w)).every((w) => /^\P{L}*\p{Lu}/u.test(w));
+      if (!capitalized || words.length < 2 || !/^\p{Ll}{6,}$/u.test(core)) return text;
+      const opening = [...LETTERS].flatMap((c) => [c + lower.slice(1), c + lower]).filter((w) => w !== lower && dict.has(w));
+      return opening.length === 1 && opening[0]!.length === lower.length ? `${before}${opening[0]![0]!.toUpperCase()}${opening[0]!.slice(1)}${after}` : text;
     })
     .join(' ');
 }
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** Whether a word is two English words of `least` letters or more (three unless told) run together ('brightline'). */
 function isTwoWords(word: string, dict: ReadonlyMap<string, number>, least = 3): boolean {
