@@ -410,6 +410,21 @@ describe('OCR slips the layout reader works around', () => {
     expect(lone.insurers[0]!.name).toBe('Prairie States Assurance Company');
   });
 
+  it("takes digits closing a name, its row's code column empty, off the name ('… Co. {6193'): a code when it has five", () => {
+    // the codes set against the column's left rule, read into the names' column; insurer C's first digit lost
+    const places = withInsurers({}).map(([t, x, ...rest]): Place =>
+      t === '16193' ? ['Keystone Employers Assurance Co. {6193', 350, ...rest] : t === '26044' ? ['Union Trades Comp Insurance Company |26044', 350, ...rest] : [t, x, ...rest],
+    ).filter(([t]) => !['Keystone Employers Assurance Co.', 'Union Trades Comp Insurance Company'].includes(t));
+    const x = ocrRead(places);
+    expect(x.insurers.slice(2).map((i) => [i.name, i.naic])).toEqual([
+      ['Keystone Employers Assurance Co.', null],
+      ['Union Trades Comp Insurance Company', '26044'],
+    ]);
+    // a Lloyd's syndicate's number is its name's
+    const lloyds = ocrRead(withInsurers({}).map(([t, x, ...rest]): Place => (t === 'Keystone Employers Assurance Co.' ? ["Lloyd's Syndicate 2623", x, ...rest] : [t, x, ...rest])).filter(([t]) => t !== '16193'));
+    expect(lloyds.insurers[2]!.name).toBe("Lloyd's Syndicate 2623");
+  });
+
   it("repairs a name's word one slip from a word printed elsewhere on the page ('Caffee' where the description says 'Coffee')", () => {
     const misread = (extra: Place[]) => withInsurers({}, extra).map(([t, ...rest]): Place => [t === 'Delgado Coffee Company LLC' ? 'Delgado Caffee Company LLC' : t, ...rest]);
     expect(ocrRead(misread([['Coffee bar operations at the owner\'s sites.', 22, 578]])).insured.name).toBe('Delgado Coffee Company LLC');

@@ -697,6 +697,11 @@ class LayoutReader {
       // without the NAIC # label the code column is not placed: a code read at the end of the name is the code
       const trailing = !naic && this.ctx.method !== 'text' && nameText ? /^(.*\S)\s+[1Il|]?(\d{5})$/.exec(nameText) : null;
       if (trailing && !codeText) [nameText, codeText] = [trailing[1], trailing[2]];
+      // and with it, where the row's code column holds nothing, digits closing the name, after a rule's remnant, are
+      // what was read of the code left of where the label places its column (the 2025/12 print sets its codes against
+      // the column's left rule: '… Assurance Co. {6193' on a photo); a Lloyd's syndicate's number stays in its name
+      const stray = this.ctx.method !== 'text' && !codeText && nameText ? /^(.*\S)\s+[{[|Il1]?(\d{4,5})$/.exec(nameText) : null;
+      if (stray && !/\b(?:syndicate|no\.?|#)$/i.test(stray[1]!)) [nameText, codeText] = [stray[1], stray[2]!.length === 5 ? stray[2] : undefined];
       // (any mark of three characters or less there, 'oY', 'oo!', that is not a company's own suffix)
       // (or the closing word read twice, 'Co. Co')
       if (this.ctx.method !== 'text') nameText = nameText?.replace(/\b(\p{L}+)(\.?)\s+\1\.?$/u, '$1$2').replace(/\b(Company|Co\.)\s+Co\.?$/u, '$1');
