@@ -8,7 +8,7 @@ import { PSM } from 'tesseract.js';
 import { toPageWords, type PixelWord, type RecognizeOptions } from '../ocr/ocr.js';
 import type { GreyBitmap } from '../ocr/render.js';
 import { certificateDateLabel } from './layout.js';
-import { acord25ValueRegions, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, inkLines, keepRunNear, lostThinLetter, policyNumberLabel, rereadDoubtedNames, rereadGridHeader, rereadValueCells, snapToRules, type ValueRegion } from './ocr-cells.js';
+import { acord25ValueRegions, blankDollars, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, inkLines, keepRunNear, lostThinLetter, policyNumberLabel, rereadDoubtedNames, rereadGridHeader, rereadInsuredLabel, rereadValueCells, snapToRules, type ValueRegion } from './ocr-cells.js';
 
 type Place = [text: string, x: number, y: number, size?: number];
 
@@ -93,6 +93,19 @@ describe('ACORD 25 value regions', () => {
     // also where POLICY NUMBER's box is half as high again as the limit labels' type (a photo)
     const tall = byName(acord25ValueRegions(page(HEADER.map(([t, x, y, size]): Place => (t === 'POLICY NUMBER' ? [t, x, y - 3, 9] : [t, x, y, size])))));
     expect(tall.amount!.dollarRight).toBeCloseTo(522, 1);
+    // and where each amount is typed with a '$' of its own right of the form's ('$1,000,000', each char 3 pt wide, a
+    // comma half as wide in its measure), and a line with no amount has the form's alone: the strip begins after the
+    // typed '$', not between the two (a half '$' is a 5)
+    const formDollars = HEADER.map(([t, x, y, size]): Place => (t === '$' ? [t, 510, y, size] : [t, x, y, size]));
+    const typed = byName(acord25ValueRegions(page([...formDollars, ['$', 510, 325], ['$1,000,000', 517, 301], ['$2,000,000', 517, 349], ['$1,000,000', 517, 493]])));
+    expect(typed.amount!.dollarRight).toBeCloseTo(517 + 30 / 9, 1);
+    expect(typed.amount!.x0).toBeGreaterThan(520);
+    expect(typed.amount!.x0).toBeLessThan(523);
+    expect(typed.amount!.dollarTyped).toBe(true);
+    // the form's '$' and the typed one read as one word ('$$250,000'): the strip begins after the second
+    const both = byName(acord25ValueRegions(page([...HEADER.filter(([t]) => t !== '$'), ['$$250,000', 510, 301], ['$$500,000', 510, 349], ['$$1,000,000', 510, 493]])));
+    expect(both.amount!.dollarRight).toBeCloseTo(510 + (2 * 27) / 8.5, 0);
+    expect(r.amount!.dollarTyped).toBe(false);
     expect(r.amount!.whitelist).toBe('0123456789,');
     expect(r.eff!.whitelist).toBe('0123456789/');
     expect(r.ltr!.whitelist).toBe('ABCDEF');
@@ -376,6 +389,18 @@ describe('ACORD 25 value regions', () => {
     expect(r.subr!.x1).toBeGreaterThan(203);
   });
 
+  it("does not take a one-letter word boxed wide over a rule ('x' 23 pt wide) for a flag's place", () => {
+    // ADDL lost, SUBR read; the SUBR column's N typed, and the ADDL column's X boxed with the rule right of it
+    const places = HEADER.filter(([t]) => !['ADDL', 'INSD'].includes(t)).concat([['N', 200, 410]]);
+    const wide: Word = { text: 'x', x: 181, y: 338, width: 23, height: 6, confidence: 0.31 };
+    const lines = groupLines([...words(places), wide]);
+    const number = lines.flatMap((l) => l.segments).find((s) => s.text === 'POLICY NUMBER')!;
+    const { addlCx, subrCx } = flagColumns(lines, { ...number, score: 1, line: lines[0]!, rest: null });
+    // SUBR's middle, and ADDL's a column's pitch left of it (0.35 of POLICY NUMBER's width), not the wide box's middle
+    expect(subrCx).toBeCloseTo(201, 0);
+    expect(addlCx).toBeCloseTo(201 - 0.35 * 39, 0);
+  });
+
   it("places the insurer box's top by its first row when OCR garbled the labels of the rows holding names ('wsurer A:')", () => {
     const whole = byName(acord25ValueRegions(page(HEADER))).insurers!;
     // only the empty rows' labels read, E and F, under the box header and without it
@@ -576,6 +601,29 @@ describe("blanking the limit cells' '$' column", () => {
     blankLeadingColumn(b, 12, 30, 8);
     expect(b.data[25 * 120 + 40]).toBe(0);
     expect(b.data[25 * 120 + 97]).toBe(0);
+  });
+
+  it("blanks a '$' typed against its amount to where it ends, the strip's edge moved left of it onto the rule", () => {
+    // 2 pixels a point; the strip's edge at 100 pt (x 12), the form's '$' at 101..104 pt, the typed '$' at 106..110 pt
+    // run into the amount's digits from 110 pt on, with no gap
+    const typed = () => {
+      const b = crop(false);
+      for (let y = 20; y < 40; y++) {
+        for (let x = 14; x < 20; x++) b.data[y * 120 + x] = 0;
+        for (let x = 24; x < 100; x++) b.data[y * 120 + x] = 0;
+      }
+      return b;
+    };
+    const region: ValueRegion = { name: 'amount', x0: 100, x1: 150, y0: 0, y1: 30, psm: PSM.SINGLE_BLOCK, whitelist: '0123456789,', dropDollar: true, dollarRight: 110 };
+    const b = typed();
+    blankDollars(b, { ...region, dollarTyped: true }, 2);
+    const firstInk = (c: GreyBitmap) => [...Array(c.width).keys()].find((x) => c.data[25 * c.width + x] === 0);
+    // to 110.6 pt: x 12 + 21
+    expect(firstInk(b)).toBe(12 + 21);
+    // (a '$' printed apart: only what stands apart within the '$' column goes)
+    const apart = typed();
+    blankDollars(apart, region, 2);
+    expect(firstInk(apart)).toBe(24);
   });
 });
 
@@ -1057,6 +1105,16 @@ describe('a value of the grid read again alone', () => {
     expect(line((await read([["'s", 518, 326], ['AGGREGATE', 450, 326]], () => ['2,000,000', 90])).words)).toEqual(["'s", 'AGGREGATE', '2,000,000']);
   });
 
+  it("drops such a word as far left of a strip begun after a typed '$' ('$51.': the form's '$', the typed one, a digit)", async () => {
+    const read = setup([[527, 326, 21]]);
+    const line = (words: Word[]) => words.filter((w) => w.x > 440 && w.y > 320 && w.y < 335).map((w) => w.text);
+    // the amounts typed with a '$' of their own, read with the form's into one word ('$$1,000,000' from 519 pt): the
+    // strip begins at 526 pt
+    const typed: Place[] = [['$$1,000,000', 519, 301], ['$$2,000,000', 519, 349], ['$$1,000,000', 519, 493]];
+    const { words } = await read([...typed, ['$51.', 509, 326], ['AGGREGATE', 450, 326]], () => ['2,000,000', 90]);
+    expect(line(words)).toEqual(['AGGREGATE', '2,000,000']);
+  });
+
   it("keeps the whole-page pass's reading beside an amount the strip read as none (',000,000'), and none beside an amount", async () => {
     const read = setup([[528, 326, 21]]);
     const inCell = (words: Word[]) => words.filter((w) => w.x > 522 && w.y > 320 && w.y < 335).map((w) => [w.text, w.readings]);
@@ -1293,14 +1351,14 @@ describe('a line the block reading of a strip skipped', () => {
     expect(calls.slice(1)).toEqual([PSM.SINGLE_BLOCK, PSM.SPARSE_TEXT]);
   });
 
-  it("reads each skipped line of the insurer letters' and flag columns alone as one sure letter, and at most three in a strip", async () => {
+  it("reads each skipped line of the insurer letters' and flag columns alone as one sure letter, and at most eight limits in a strip", async () => {
     const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
     const ink = (x0: number, x1: number, top: number) => {
       for (let y = top * S; y < (top + 6) * S; y++) for (let x = x0 * S; x < x1 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
     };
-    // five lines of ink in the amounts column, two in the insurer letters' column and two in the ADDL flags' column,
+    // ten lines of ink in the amounts column, two in the insurer letters' column and two in the ADDL flags' column,
     // none of which the strips read
-    for (const top of [302, 326, 350, 374, 398]) ink(530, 560, top);
+    for (let top = 302; top < 540; top += 24) ink(530, 560, top);
     for (const top of [338, 410]) ink(21, 26, top);
     for (const top of [338, 410]) ink(180, 184, top);
     const calls: RecognizeOptions[] = [];
@@ -1332,7 +1390,7 @@ describe('a line the block reading of a strip skipped', () => {
       ['Y', 338],
       ['Y', 432],
     ]);
-    expect(calls.filter((c) => c.whitelist === '0123456789,')).toHaveLength(1 + 3);
+    expect(calls.filter((c) => c.whitelist === '0123456789,')).toHaveLength(1 + 8);
   });
 });
 
@@ -1432,5 +1490,52 @@ describe("a strip's words", () => {
       (pw, left, top) => (pw[0]?.text === 'box' ? read : toPageWords(pw, S, left, top)),
     );
     expect(out.words.filter((w) => w.y > 125 && w.y < 140).map((w) => w.text)).toEqual(['Brightline', 'Risk', 'Fire', 'Casualty', 'Compensation', 'Mutual']);
+  });
+});
+
+describe('the INSURED label read again on its own', () => {
+  const S = 2;
+  const blank: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+  // the producer's and the insured's boxes, down the left edge above the grid; the whole-page pass lost the INSURED
+  // label, pressed under the producer's city line, or garbled it past knowing ('ee')
+  const parties: Place[] = [
+    ['PRODUCER', 20, 60],
+    ['Pinnacle Commercial Insurance Group', 40, 70],
+    ['Dallas TX 75201', 40, 100],
+    ['Tran Electric, Inc.', 85, 118],
+    ['7648 Cameron Rd', 85, 128],
+    ['COVERAGES', 20, 150],
+    ...HEADER,
+  ];
+  const reread = async (places: Place[], reading: Word[]) => {
+    const bands: { width: number; height: number; psm: string | undefined }[] = [];
+    const out = await rereadInsuredLabel(page(places), blank, S, async (crop, options) => (bands.push({ width: crop.width, height: crop.height, psm: options?.psm }), []), () => reading);
+    return { bands, out };
+  };
+
+  it('reads the band under PRODUCER once, as a block, and adds the label found there: the insured then has its box', async () => {
+    expect(byName(acord25ValueRegions(page(parties))).insured).toBeUndefined();
+    const { bands, out } = await reread([...parties, ['ee', 20, 108]], words([['Dalla', 40, 100], ['INSURED', 20, 108]]));
+    expect(bands).toHaveLength(1);
+    expect(bands[0]!.psm).toBe(PSM.SINGLE_BLOCK);
+    // as wide as PRODUCER and a little more, from under it to COVERAGES
+    expect(bands[0]!.width / S).toBeLessThan(60);
+    expect(bands[0]!.height / S).toBeLessThan(150 - 66 + 12);
+    expect(out.words.filter((w) => w.text === 'INSURED')).toHaveLength(1);
+    expect(out.words.some((w) => w.text === 'ee')).toBe(false);
+    // (only the label: the band's other words stay as the first pass read them)
+    expect(out.words.some((w) => w.text === 'Dalla')).toBe(false);
+    const insured = byName(acord25ValueRegions(out)).insured!;
+    expect(insured.y0).toBeGreaterThan(108);
+    expect(insured.y1).toBeLessThan(150);
+  });
+
+  it('adds nothing where the band reads no label, and reads no band where the first pass found it', async () => {
+    const { bands: tried, out } = await reread(parties, words([['Dalla', 40, 100], ['Suite', 40, 110]]));
+    expect(tried).toHaveLength(1);
+    expect(out.words).toEqual(page(parties).words);
+    const { bands, out: same } = await reread([...parties, ['INSURED', 20, 108]], words([['INSURED', 20, 108]]));
+    expect(bands).toHaveLength(0);
+    expect(same.words.filter((w) => w.text === 'INSURED')).toHaveLength(1);
   });
 });

@@ -34,6 +34,11 @@ export type ValueRegion = {
    * it (snapToRules) may stand further from it than a '$' is wide, on a photo enlarged by its perspective
    */
   dollarRight?: number;
+  /**
+   * that '$' is typed against each amount ('$1,000,000'): no gap parts it from the amount's first digit, and all of the
+   * strip left of where it ends is blanked, wherever the strip's edge was moved
+   */
+  dollarTyped?: boolean;
   /** its values hold hyphens, which must not be taken for pieces of ruled lines (policy numbers, names) */
   keepDashes?: boolean;
   /** a box of names and addresses: the labels around it keep their first reading, whatever the box's words cover */
@@ -74,8 +79,20 @@ const LTR_REACH = 3.3;
  * dollars), or a stroke and a 3, 5 or 8 ('13' on a photo: its bar read as a 1).
  */
 export const OCR_DOLLAR = /^(?:["“”'‘’_|Il]{0,2}[sS$§]{1,2}|8S?|[1Il|][358])$/;
-/** A '$' run into its amount ('$1,000,000'): the '$' is its first character. */
-const DOLLAR_AMOUNT = /^\$[\d,.]{3,}$/;
+/**
+ * A '$' run into its amount ('$1,000,000'): the '$' is its first character; or the form's '$' and one typed with the
+ * amount, read as one word ('$$500,000').
+ */
+const DOLLAR_AMOUNT = /^\$\$?[\d,.]{3,}$/;
+/**
+ * Where the '$'s of a '$' run into its amount end: their share of the word's width, a comma or point counted as half
+ * a digit (as wide as a '$'), as most types print them.
+ */
+export const dollarEnd = (w: Word) => {
+  const narrow = (w.text.match(/[,.]/g) ?? []).length;
+  const dollars = /^\$+/.exec(w.text)![0].length;
+  return w.x + (dollars * w.width) / (w.text.length - narrow / 2);
+};
 
 /** How far above and below a strip its crop reaches, to tell the marks standing in the strip from the lines' around it. */
 const EDGE_MARGIN_PT = 4;
@@ -111,11 +128,21 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   const labelHeights = limitHits.flatMap((l) => l.words.map((w) => w.height));
   const glyph = labelHeights.length > 0 ? Math.min(h, median(labelHeights)) : h;
   const inLimits = (w: Word) => w.x > limitsX0 + 10 * h && w.y > top && w.y < bottom && w.x < page.width - 15 * glyph;
-  const dollarRights = page.words.filter((w) => inLimits(w) && (OCR_DOLLAR.test(w.text) || DOLLAR_AMOUNT.test(w.text))).map((w) => (OCR_DOLLAR.test(w.text) ? w.x + w.width : w.x + w.width / w.text.length));
+  // (where the amounts carry a '$' of their own, '$1,000,000' typed against its digits, the strip begins after that
+  // '$': the '$'s read alone are then the form's own, printed further left, and a strip begun between the two cut the
+  // typed '$' in half, its right half read as a 5 before every amount, a photo's '51,000,000'. A '$' is typed where
+  // its word begins right of where the '$'s read alone end, or follows one of them in its word, '$$500,000'; a word
+  // that begins at the form's '$' is that '$' read into the amount, and at least three must be typed)
+  const aloneDollars = page.words.filter((w) => inLimits(w) && OCR_DOLLAR.test(w.text)).map((w) => w.x + w.width);
+  const formDollar = aloneDollars.length > 0 ? median(aloneDollars) : -Infinity;
+  const amountDollars = page.words.filter((w) => inLimits(w) && DOLLAR_AMOUNT.test(w.text));
+  const ownDollars = amountDollars.filter((w) => w.text.startsWith('$$') || w.x >= formDollar - TYPED_DOLLAR_MARGIN_PT);
+  const typedDollars = ownDollars.length >= 3 ? ownDollars.map(dollarEnd) : [];
+  const dollarRights = typedDollars.length > 0 ? typedDollars : [...aloneDollars, ...amountDollars.map(dollarEnd)];
   const labelRight = limitHits.length > 0 ? Math.max(...limitHits.map((l) => l.right)) : limitsX0 + 20 * h;
   const dollarRight = dollarRights.length >= 3 ? median(dollarRights) : undefined;
-  const amountX0 = dollarRight !== undefined ? dollarRight + 0.6 : labelRight + 2 * h;
-  regions.push({ name: 'amount', grid: true, x0: amountX0, x1: page.width - 2.5 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: AMOUNT_CHARS, dropDollar: true, ...(dollarRight !== undefined ? { dollarRight } : {}) });
+  const amountX0 = dollarRight !== undefined ? dollarRight + TYPED_DOLLAR_MARGIN_PT : labelRight + 2 * h;
+  regions.push({ name: 'amount', grid: true, x0: amountX0, x1: page.width - 2.5 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: AMOUNT_CHARS, dropDollar: true, ...(dollarRight !== undefined ? { dollarRight, dollarTyped: typedDollars.length >= 3 } : {}) });
 
   // dates: the two columns between POLICY NUMBER and the limits, split halfway between their labels
   let split = (eff.right + exp.x) / 2;
@@ -211,7 +238,7 @@ export function flagColumns(lines: readonly Line[], number: LabelHit): { addlCx:
   const labelWidth = number.right - number.x;
   const flags = lines
     .flatMap((l) => l.words)
-    .filter((w) => /^[XYN]$/i.test(w.text) && w.y > number.bottom && w.y < number.bottom + 45 * h && w.x + w.width < number.x - 0.3 * h && w.x > number.x - 1.7 * labelWidth)
+    .filter((w) => /^[XYN]$/i.test(w.text) && w.width < FLAG_BOX * h && w.y > number.bottom && w.y < number.bottom + 45 * h && w.x + w.width < number.x - 0.3 * h && w.x > number.x - 1.7 * labelWidth)
     .map((w) => w.x + w.width / 2)
     .sort((a, b) => a - b);
   const columns: number[][] = [];
@@ -231,6 +258,13 @@ export function flagColumns(lines: readonly Line[], number: LabelHit): { addlCx:
   if (subr) return { addlCx: centerX(subr) - pitch, subrCx: centerX(subr), subr };
   return { addlCx: number.x - 1.2 * labelWidth, subrCx: number.x - 0.85 * labelWidth };
 }
+
+/**
+ * A one-letter word boxed wider than this many POLICY NUMBER heights is no flag's place: tesseract stretched its box
+ * over the rule or mark beside it (a photo's 'x' 23 pt wide, its middle at the column's right rule, placed the ADDL
+ * strip over that rule and off its flags).
+ */
+const FLAG_BOX = 2.5;
 
 type DatePiece = { x: number; width: number };
 
@@ -496,6 +530,7 @@ export async function rereadValueCells(
   toWords: (pw: PixelWord[], left: number, top: number) => Word[],
 ): Promise<PageWords> {
   page = await rereadGridHeader(page, bitmap, pixelsPerPoint, recognize, toWords);
+  page = await rereadInsuredLabel(page, bitmap, pixelsPerPoint, recognize, toWords);
   let regions = acord25ValueRegions(page);
   if (regions.length === 0) return page;
   if (binary) regions = snapToRules(regions, binary, pixelsPerPoint);
@@ -520,12 +555,7 @@ export async function rereadValueCells(
     const crop = r.whitelist === FLAG_CHARS && binary ? rejoinAcrossRules(cleaned, cropGrey(binary, left, top, right, bottom, PAD), rules.maxThickness, rules.minVertical, rules.maxGap) : cleaned;
     const letters = r.whitelist === LETTERS || r.whitelist === FLAG_CHARS;
     clearMarks(crop, PAD + stripTop - top, PAD + stripBottom - top, r.keepDashes ? undefined : pixelsPerPoint, letters);
-    if (r.dropDollar) {
-      // (where OCR found the '$'s, the strip begins after them: only what is left of one is blanked, not an amount's
-      // first digit standing apart from the next, as a typewriter's do: '$1,000,000' read ',000,000')
-      const dollarWidth = r.dollarRight !== undefined ? Math.max(0, r.dollarRight - r.x0) + DOLLAR_SLACK_PT : DOLLAR_COLUMN_PT;
-      blankLeadingColumn(crop, PAD, Math.round(dollarWidth * pixelsPerPoint), Math.round(1.2 * pixelsPerPoint));
-    }
+    if (r.dropDollar) blankDollars(crop, r, pixelsPerPoint);
     // (the letter column's rule is often lost on a photo, and the strip then takes in the next column's check boxes and
     // labels, read as letters: 'C', 'AC')
     if (r.anchorX !== undefined) keepRunNear(crop, Math.round(r.anchorX * pixelsPerPoint) - left + PAD, Math.round(RUN_GAP_PT * pixelsPerPoint));
@@ -558,7 +588,7 @@ export async function rereadValueCells(
     found.splice(0, found.length, ...found.filter((w) => !found.some((o) => o !== w && o.confidence > w.confidence && coveredShare(fitted(w), [fitted(o)]) > 0.5)));
     // a line of ink the block reading skipped ('5000' among the '1000000's of an amounts column) is read alone; not in
     // the columns of one letter (insurer letters, Y/N flags), where a check box's edge or mark beside the column is a
-    // line of ink too, and at most MAX_MISSED_LINES a strip
+    // line of ink too, and at most MAX_MISSED_LINES a strip (MAX_MISSED_AMOUNTS in the amounts column)
     // (the insurer letter column, though, kept to its own run of ink, has its skipped lines read too, as one letter:
     // tesseract misses a lone 'B' in the column and in the whole page, and reads it alone, reduced, at 92%)
     // (and so are the ADDL and SUBR columns' skipped lines, each as one flag read surely: tesseract misses a lone 'Y'
@@ -573,7 +603,7 @@ export async function rereadValueCells(
     let missed = 0;
     for (const [b0, b1] of (letters && !oneLetter) || dateRead ? [] : inkLines(marks, Math.round(MIN_LINE_PT * pixelsPerPoint))) {
       const [y0, y1] = [(top - PAD + b0) / pixelsPerPoint, (top - PAD + b1) / pixelsPerPoint];
-      if (found.some((w) => w.y < y1 && w.y + w.height > y0) || ++missed > MAX_MISSED_LINES) continue;
+      if (found.some((w) => w.y < y1 && w.y + w.height > y0) || ++missed > (r.whitelist === AMOUNT_CHARS ? MAX_MISSED_AMOUNTS : MAX_MISSED_LINES)) continue;
       const from = Math.max(0, b0 - LINE_MARGIN);
       const line = cropGrey(marks, 0, from, marks.width, Math.min(marks.height, b1 + LINE_MARGIN), PAD);
       if (oneLetter) {
@@ -704,7 +734,7 @@ export async function rereadValueCells(
     // (it would open the amount the layout reader joins, and spoil it; a '$' alone, as OCR reads it, "'s", stays: the
     // layout reader knows it, and finds the '$' column by it)
     const inDollars = (w: Word) =>
-      !!r.dropDollar && w.x + w.width / 2 < r.x0 && w.x >= r.x0 - DOLLAR_REACH * DOLLAR_COLUMN_PT && w.text !== '$' && !OCR_DOLLAR.test(w.text) && found.some((f) => sameLine(f, w));
+      !!r.dropDollar && w.x + w.width / 2 < r.x0 && w.x >= r.x0 - DOLLAR_REACH * DOLLAR_COLUMN_PT - (r.dollarTyped ? TYPED_DOLLAR_PT : 0) && w.text !== '$' && !OCR_DOLLAR.test(w.text) && found.some((f) => sameLine(f, w));
     words = [...words.filter((w) => (!inside(w, r) || unread(w)) && (r.names || (coveredShare(w, found) <= 0.4 && !startsOver(w) && !inDollars(w)))), ...found];
     for (const w of found) stripOf.set(w, r);
   }
@@ -767,6 +797,45 @@ export async function rereadGridHeader(
   }
   return page;
 }
+
+/**
+ * The INSURED box label where the whole-page pass lost it whole, garbled past knowing or not read at all (a photo's
+ * small bold label pressed under the producer's city line): the band down the left edge under PRODUCER, to COVERAGES,
+ * is read again on its own, and a word there that garbledInsuredLabel takes for the label is added to the page.
+ * Without it the insured has no box: the layout reader reads no name, and this pass reads no box again.
+ */
+export async function rereadInsuredLabel(
+  page: PageWords,
+  bitmap: GreyBitmap,
+  pixelsPerPoint: number,
+  recognize: CellRecognizer,
+  toWords: (pw: PixelWord[], left: number, top: number) => Word[],
+): Promise<PageWords> {
+  const lines = groupLines(page.words, OCR_SEGMENT_GAP);
+  const left = (l: LabelHit) => l.x < page.width * 0.3;
+  const producer = producerLabel(lines, left);
+  if (!producer) return page;
+  const labelled = findLabel(lines, ['INSURED', 'NAMED INSURED'], { exact: true, afterStroke: true }).some((l) => left(l) && l.y > producer.bottom);
+  if (labelled || garbledInsuredLabel(lines, producer)) return page;
+  const coverages = findLabel(lines, 'COVERAGES', { exact: true }).find((l) => left(l) && l.y > producer.bottom);
+  const h = producer.height;
+  // (as wide as PRODUCER, a letter longer than INSURED, printed at the same x; the values begin further right)
+  const region: ValueRegion = { name: 'insured label', x0: Math.max(0, producer.x - 1.5 * h), x1: producer.right + 2 * h, y0: producer.bottom + 0.5 * h, y1: (coverages?.y ?? producer.y + INSURED_BAND_PT) - 0.3 * h, psm: PSM.SINGLE_BLOCK, whitelist: '' };
+  const s = pixelsPerPoint;
+  const [x0, y0] = [Math.floor(region.x0 * s), Math.max(0, Math.floor(region.y0 * s))];
+  const [x1, y1] = [Math.min(bitmap.width, Math.ceil(region.x1 * s)), Math.min(bitmap.height, Math.ceil(region.y1 * s))];
+  if (x1 - x0 < 4 || y1 - y0 < 4) return page;
+  const read = await recognize(cropGrey(bitmap, x0, y0, x1, y1, PAD), { psm: region.psm, whitelist: '' });
+  const found = toWords(read, x0 - PAD, y0 - PAD).filter((w) => inside(w, region));
+  const label = garbledInsuredLabel(groupLines(found, OCR_SEGMENT_GAP), producer);
+  if (!label) return page;
+  const word = label.words[0]!;
+  // (a first-pass word the label's box covers, the label garbled past knowing, goes)
+  return { ...page, words: [...page.words.filter((w) => coveredShare(w, [word]) <= 0.4), word] };
+}
+
+/** How far (points) under PRODUCER the INSURED label is looked for again where COVERAGES is not read either. */
+const INSURED_BAND_PT = 150;
 
 /**
  * How the grid header's band is read, in turn, until one reading gives the whole header (rereadGridHeader): the scale
@@ -1224,11 +1293,33 @@ export function blankLeadingColumn(b: GreyBitmap, pad: number, maxWidth: number,
   for (let y = 0; y < b.height; y++) b.data.fill(255, y * b.width + pad, y * b.width + blankTo);
 }
 
+/**
+ * Blanks the '$'s down the left edge of an amounts strip's crop (its left edge at PAD), which a digits whitelist reads
+ * as 5s and 8s. Where OCR found the '$'s, the strip begins after them: only what is left of one is blanked, not an
+ * amount's first digit standing apart from the next, as a typewriter's do ('$1,000,000' read ',000,000'); a '$' typed
+ * against its amount, the strip's edge moved left of it onto the rule, is blanked to where it ends, as the strip
+ * unmoved would begin: no gap parts it from the amount's first digit.
+ */
+export function blankDollars(crop: GreyBitmap, r: ValueRegion, pixelsPerPoint: number): void {
+  const dollarWidth = r.dollarRight !== undefined ? Math.max(0, r.dollarRight - r.x0) + DOLLAR_SLACK_PT : DOLLAR_COLUMN_PT;
+  const typedTo = r.dollarTyped && r.dollarRight !== undefined ? Math.round((r.dollarRight + TYPED_DOLLAR_MARGIN_PT - r.x0) * pixelsPerPoint) : 0;
+  if (typedTo > 0) for (let y = 0; y < crop.height; y++) crop.data.fill(255, y * crop.width + PAD, y * crop.width + Math.min(PAD + typedTo, crop.width));
+  blankLeadingColumn(crop, PAD, Math.round(dollarWidth * pixelsPerPoint), Math.round(1.2 * pixelsPerPoint));
+}
+
 /** The '$' printed at a limit cell's left edge ends this far (points) into the cell, or where OCR read it end, and this much more. */
 const DOLLAR_COLUMN_PT = 9;
 /** A first-pass word starting up to this many '$' columns left of the amounts strip is in the '$' column. */
 const DOLLAR_REACH = 1.5;
 const DOLLAR_SLACK_PT = 1.5;
+/**
+ * A '$' typed before the amounts, with the space before it (points): the strip begins this much further from the
+ * form's '$' column, and a first-pass word there ('$51.', the form's '$', the typed one and the amount's first digit)
+ * is as much in that column.
+ */
+const TYPED_DOLLAR_PT = 6;
+/** A strip's amounts begin this far (points) right of where a '$' typed against them ends. */
+const TYPED_DOLLAR_MARGIN_PT = 0.6;
 
 /** White between runs of ink at least this wide (points) parts the letter column from what stands beside it. */
 const RUN_GAP_PT = 3;
@@ -1270,6 +1361,11 @@ const LONG_LINE_PT = 8;
 const MIN_LINE_PT = 2.5;
 /** At most this many lines a strip's block reading skipped are read alone (each is a call to tesseract). */
 const MAX_MISSED_LINES = 3;
+/**
+ * And this many in the amounts column, each line a limit: a photo's strip skipped four of its twelve, the fourth
+ * (E.L. EACH ACCIDENT, at the column's foot) then went unread.
+ */
+const MAX_MISSED_AMOUNTS = 8;
 /** The scale a line of ink the insurer letter column's reading skipped is read at, as one letter, and how sure of it. */
 const LETTER_SMALLER = 0.6;
 const LETTER_SURE = 0.8;
