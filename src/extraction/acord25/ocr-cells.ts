@@ -51,6 +51,10 @@ export type ValueRegion = {
 };
 
 export type CellRecognizer = (crop: GreyBitmap, options: RecognizeOptions) => Promise<PixelWord[]>;
+/** Words tesseract found on a crop, placed on the page: the crop's top-left is (`left`, `top`) in page pixels. */
+export type ToWords = (pw: PixelWord[], left: number, top: number) => Word[];
+/** A second reading of part of a page (`bitmap`, the cleaned page; points × `pixelsPerPoint` = pixels) that gives the page's words anew. */
+type PageReread = (page: PageWords, bitmap: GreyBitmap, pixelsPerPoint: number, recognize: CellRecognizer, toWords: ToWords) => Promise<PageWords>;
 
 /**
  * A value strip as cut out for its reading, its marks cleared (`origin` is its top-left in page pixels): what reading
@@ -62,7 +66,7 @@ type CutStrip = {
   pixelsPerPoint: number;
   region: ValueRegion;
   recognize: CellRecognizer;
-  toWords: (pw: PixelWord[], left: number, top: number) => Word[];
+  toWords: ToWords;
 };
 
 const DIGITS = '0123456789';
@@ -527,7 +531,7 @@ export async function rereadValueCells(
   binary: GreyBitmap | null,
   pixelsPerPoint: number,
   recognize: CellRecognizer,
-  toWords: (pw: PixelWord[], left: number, top: number) => Word[],
+  toWords: ToWords,
 ): Promise<PageWords> {
   page = await rereadGridHeader(page, bitmap, pixelsPerPoint, recognize, toWords);
   page = await rereadInsuredLabel(page, bitmap, pixelsPerPoint, recognize, toWords);
@@ -757,13 +761,7 @@ function headerRead(lines: Line[], number = policyNumberLabel(lines)): boolean {
  * cleanly. The band's new words replace the old ones only when they give the whole header; without it no policy is
  * read at all.
  */
-export async function rereadGridHeader(
-  page: PageWords,
-  bitmap: GreyBitmap,
-  pixelsPerPoint: number,
-  recognize: CellRecognizer,
-  toWords: (pw: PixelWord[], left: number, top: number) => Word[],
-): Promise<PageWords> {
+export const rereadGridHeader: PageReread = async (page, bitmap, pixelsPerPoint, recognize, toWords) => {
   // (grouped as the layout reader groups OCR words: it is the one that reads the policies)
   const lines = groupLines(page.words, OCR_SEGMENT_GAP);
   const number = policyNumberLabel(lines);
@@ -780,12 +778,7 @@ export async function rereadGridHeader(
   const x0 = number ? number.right + 0.3 * h : type ? type.right + h : page.width * 0.2;
   const region: ValueRegion = { name: 'header', x0, x1, y0: centerY(anchor) - 1.8 * h, y1: centerY(anchor) + 1.8 * h, psm: PSM.SINGLE_BLOCK, whitelist: '' };
   if (region.x1 - region.x0 < 10 * h) return page;
-  const s = pixelsPerPoint;
-  const left = Math.max(0, Math.floor(region.x0 * s));
-  const right = Math.min(bitmap.width, Math.ceil(region.x1 * s));
-  const top = Math.max(0, Math.floor(region.y0 * s));
-  const bottom = Math.min(bitmap.height, Math.ceil(region.y1 * s));
-  const crop = cropGrey(bitmap, left, top, right, bottom, PAD);
+  const { crop, left, top } = cropRegion(bitmap, region, pixelsPerPoint);
   const kept = page.words.filter((w) => !inside(w, region));
   // (at its own size, then reduced and enlarged, then as sparse text: a photo's thin header labels run together at one
   // scale, 'POUICYEFF', and come apart at another)
@@ -796,6 +789,16 @@ export async function rereadGridHeader(
     if (headerRead(groupLines(words, OCR_SEGMENT_GAP))) return { ...page, words };
   }
   return page;
+};
+
+/** A region cut out of the page with PAD pixels of paper around it; `left` and `top` are where it begins, in page pixels. */
+function cropRegion(bitmap: GreyBitmap, region: ValueRegion, pixelsPerPoint: number): { crop: GreyBitmap; left: number; top: number } {
+  const s = pixelsPerPoint;
+  const left = Math.max(0, Math.floor(region.x0 * s));
+  const top = Math.max(0, Math.floor(region.y0 * s));
+  const right = Math.min(bitmap.width, Math.ceil(region.x1 * s));
+  const bottom = Math.min(bitmap.height, Math.ceil(region.y1 * s));
+  return { crop: cropGrey(bitmap, left, top, Math.max(left, right), Math.max(top, bottom), PAD), left, top };
 }
 
 /**
@@ -804,13 +807,7 @@ export async function rereadGridHeader(
  * is read again on its own, and a word there that garbledInsuredLabel takes for the label is added to the page.
  * Without it the insured has no box: the layout reader reads no name, and this pass reads no box again.
  */
-export async function rereadInsuredLabel(
-  page: PageWords,
-  bitmap: GreyBitmap,
-  pixelsPerPoint: number,
-  recognize: CellRecognizer,
-  toWords: (pw: PixelWord[], left: number, top: number) => Word[],
-): Promise<PageWords> {
+export const rereadInsuredLabel: PageReread = async (page, bitmap, pixelsPerPoint, recognize, toWords) => {
   const lines = groupLines(page.words, OCR_SEGMENT_GAP);
   const left = (l: LabelHit) => l.x < page.width * 0.3;
   const producer = producerLabel(lines, left);
@@ -821,18 +818,16 @@ export async function rereadInsuredLabel(
   const h = producer.height;
   // (as wide as PRODUCER, a letter longer than INSURED, printed at the same x; the values begin further right)
   const region: ValueRegion = { name: 'insured label', x0: Math.max(0, producer.x - 1.5 * h), x1: producer.right + 2 * h, y0: producer.bottom + 0.5 * h, y1: (coverages?.y ?? producer.y + INSURED_BAND_PT) - 0.3 * h, psm: PSM.SINGLE_BLOCK, whitelist: '' };
-  const s = pixelsPerPoint;
-  const [x0, y0] = [Math.floor(region.x0 * s), Math.max(0, Math.floor(region.y0 * s))];
-  const [x1, y1] = [Math.min(bitmap.width, Math.ceil(region.x1 * s)), Math.min(bitmap.height, Math.ceil(region.y1 * s))];
-  if (x1 - x0 < 4 || y1 - y0 < 4) return page;
-  const read = await recognize(cropGrey(bitmap, x0, y0, x1, y1, PAD), { psm: region.psm, whitelist: '' });
+  const { crop, left: x0, top: y0 } = cropRegion(bitmap, region, pixelsPerPoint);
+  if (crop.width - 2 * PAD < 4 || crop.height - 2 * PAD < 4) return page;
+  const read = await recognize(crop, { psm: region.psm, whitelist: '' });
   const found = toWords(read, x0 - PAD, y0 - PAD).filter((w) => inside(w, region));
   const label = garbledInsuredLabel(groupLines(found, OCR_SEGMENT_GAP), producer);
   if (!label) return page;
   const word = label.words[0]!;
   // (a first-pass word the label's box covers, the label garbled past knowing, goes)
   return { ...page, words: [...page.words.filter((w) => coveredShare(w, [word]) <= 0.4), word] };
-}
+};
 
 /** How far (points) under PRODUCER the INSURED label is looked for again where COVERAGES is not read either. */
 const INSURED_BAND_PT = 150;
@@ -1037,7 +1032,7 @@ export async function rereadDoubtedNames(
   origin: { left: number; top: number },
   pixelsPerPoint: number,
   recognize: CellRecognizer,
-  toWords: (pw: PixelWord[], left: number, top: number) => Word[],
+  toWords: ToWords,
 ): Promise<void> {
   const done = new Set<Word>();
   for (const w of found) {
