@@ -140,13 +140,13 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   const aloneDollars = page.words.filter((w) => inLimits(w) && OCR_DOLLAR.test(w.text)).map((w) => w.x + w.width);
   const formDollar = aloneDollars.length > 0 ? median(aloneDollars) : -Infinity;
   const amountDollars = page.words.filter((w) => inLimits(w) && DOLLAR_AMOUNT.test(w.text));
-  const ownDollars = amountDollars.filter((w) => w.text.startsWith('$$') || w.x >= formDollar - TYPED_DOLLAR_MARGIN_PT);
-  const typedDollars = ownDollars.length >= 3 ? ownDollars.map(dollarEnd) : [];
-  const dollarRights = typedDollars.length > 0 ? typedDollars : [...aloneDollars, ...amountDollars.map(dollarEnd)];
+  const ownDollars = amountDollars.filter((w) => w.text.startsWith('$$') || w.x >= formDollar - DOLLAR_MARGIN_PT);
+  const dollarTyped = ownDollars.length >= 3;
+  const dollarRights = dollarTyped ? ownDollars.map(dollarEnd) : [...aloneDollars, ...amountDollars.map(dollarEnd)];
   const labelRight = limitHits.length > 0 ? Math.max(...limitHits.map((l) => l.right)) : limitsX0 + 20 * h;
   const dollarRight = dollarRights.length >= 3 ? median(dollarRights) : undefined;
-  const amountX0 = dollarRight !== undefined ? dollarRight + TYPED_DOLLAR_MARGIN_PT : labelRight + 2 * h;
-  regions.push({ name: 'amount', grid: true, x0: amountX0, x1: page.width - 2.5 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: AMOUNT_CHARS, dropDollar: true, ...(dollarRight !== undefined ? { dollarRight, dollarTyped: typedDollars.length >= 3 } : {}) });
+  const amountX0 = dollarRight !== undefined ? dollarRight + DOLLAR_MARGIN_PT : labelRight + 2 * h;
+  regions.push({ name: 'amount', grid: true, x0: amountX0, x1: page.width - 2.5 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: AMOUNT_CHARS, dropDollar: true, ...(dollarRight !== undefined ? { dollarRight, dollarTyped } : {}) });
 
   // dates: the two columns between POLICY NUMBER and the limits, split halfway between their labels
   let split = (eff.right + exp.x) / 2;
@@ -1297,7 +1297,7 @@ export function blankLeadingColumn(b: GreyBitmap, pad: number, maxWidth: number,
  */
 export function blankDollars(crop: GreyBitmap, r: ValueRegion, pixelsPerPoint: number): void {
   const dollarWidth = r.dollarRight !== undefined ? Math.max(0, r.dollarRight - r.x0) + DOLLAR_SLACK_PT : DOLLAR_COLUMN_PT;
-  const typedTo = r.dollarTyped && r.dollarRight !== undefined ? Math.round((r.dollarRight + TYPED_DOLLAR_MARGIN_PT - r.x0) * pixelsPerPoint) : 0;
+  const typedTo = r.dollarTyped && r.dollarRight !== undefined ? Math.round((r.dollarRight + DOLLAR_MARGIN_PT - r.x0) * pixelsPerPoint) : 0;
   if (typedTo > 0) for (let y = 0; y < crop.height; y++) crop.data.fill(255, y * crop.width + PAD, y * crop.width + Math.min(PAD + typedTo, crop.width));
   blankLeadingColumn(crop, PAD, Math.round(dollarWidth * pixelsPerPoint), Math.round(1.2 * pixelsPerPoint));
 }
@@ -1313,8 +1313,8 @@ const DOLLAR_SLACK_PT = 1.5;
  * is as much in that column.
  */
 const TYPED_DOLLAR_PT = 6;
-/** A strip's amounts begin this far (points) right of where a '$' typed against them ends. */
-const TYPED_DOLLAR_MARGIN_PT = 0.6;
+/** A strip's amounts begin this far (points) right of where the '$'s before them end, typed or printed. */
+const DOLLAR_MARGIN_PT = 0.6;
 
 /** White between runs of ink at least this wide (points) parts the letter column from what stands beside it. */
 const RUN_GAP_PT = 3;
