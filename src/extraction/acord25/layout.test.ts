@@ -450,6 +450,23 @@ describe('OCR slips the layout reader works around', () => {
     expect(named.producer.name).toBe('I Pinnacle Risk Partners');
   });
 
+  it("takes a lone '8' in the insurer letter column for B, which tesseract reads a scan's B as", () => {
+    const eight = withInsurers({}).map(([t, x, y, ...rest]): Place => (t === 'B' && y === 457 ? ['8', x, y, ...rest] : [t, x, y, ...rest]));
+    const x = ocrRead(eight);
+    expect(x.policies.find((p) => p.policyNumber === 'XS 8177620')!.insurerLetter).toBe('B');
+    expect(x.warnings.some((w) => w.includes('not an insurer letter'))).toBe(false);
+    // a text layer's '8' is what the certificate prints: no letter
+    const text = acord25FromWords([page(eight)], { pages: 1, method: 'text' });
+    expect(text.policies.find((p) => p.policyNumber === 'XS 8177620')!.insurerLetter).toBeNull();
+  });
+
+  it("drops a speck read as a short word at 0%, apart from an insurer's name before its code ('Mutual Co', 'Co. Inc')", () => {
+    const name = (extra: Place) => ocrRead(withInsurers({}, [extra])).insurers.find((i) => i.letter === 'C')!.name;
+    expect(name(['Inc', 520, 193, 8, 0])).toBe('Keystone Employers Assurance Co.');
+    // a word read surely there is the name's
+    expect(name(['Ltd', 520, 193, 8, 0.9])).toBe('Keystone Employers Assurance Co. Ltd');
+  });
+
   it("takes the NAIC code, not a speck read as a digit nearer the INSURER label's middle ('4' beside '14702')", () => {
     const x = ocrRead(withInsurers({}, [['4', 593, 175.5, 3.6]]));
     expect(x.insurers[0]).toEqual({ letter: 'A', name: 'Prairie States Assurance Company', naic: '14702' });
@@ -750,6 +767,9 @@ describe('OCR slips the layout reader works around', () => {
     // the garbled label and the amount after its '$' read as one segment ('Retenmons $25,000')
     const joined = ocrRead(withInsurers({ 'RETENTION $': 'Retenmons $10,000', DED: 'oeo' }).filter(([t]) => t !== '10,000'));
     expect(joined.policies.find((p) => p.policyNumber === 'XS 8177620')!.limits.retention).toBe(10_000);
+    // or its '$' lost, the amount grouped by a point ('revenmions 10.000')
+    const bare = ocrRead(withInsurers({ 'RETENTION $': 'revenmions 10.000', DED: 'oeo' }).filter(([t]) => t !== '10,000'));
+    expect(bare.policies.find((p) => p.policyNumber === 'XS 8177620')!.limits.retention).toBe(10_000);
   });
 
   it("takes the retention beside its label past a speck read '0' nearer the label's line", () => {

@@ -679,7 +679,7 @@ class LayoutReader {
       return best;
     };
     for (const { letter, hit } of labels) {
-      const nameSeg = nearestRowText(names, hit, spacing);
+      const nameSeg = nearestRowText(names, hit, spacing, this.ctx.method !== 'text');
       // (on OCR, a code of three digits at least before a speck read as one nearer the label's middle, '4' beside '24317')
       const codeSeg = (this.ctx.method === 'text' ? null : nearest(codes.filter((c) => (c.text.match(/\d/g) ?? []).length >= 3), hit)) ?? nearest(codes, hit);
       // OCR leaves the end of a garbled label before the name ("A: # Atlantic …", ": Prairie …", "L Prairie …")
@@ -1254,8 +1254,12 @@ class LayoutReader {
           // the label too garbled to find ('rerenmons'): the row's last line prints only DED and RETENTION in the TYPE
           // column, so an amount there, in the lower third of the row's band, is the retention
           const third = band.y0 + (2 * (band.y1 - band.y0)) / 3;
-          // (the garbled label and the amount after its '$' may be one segment, 'Retenmons $25,000': its last word then)
-          const amountOf = (c: Segment) => (c.words.length > 1 && /^\$[\d,.]+$/.test(c.words[c.words.length - 1]!.text) ? segmentOf([c.words[c.words.length - 1]!]) : c);
+          // (the garbled label and the amount after its '$' may be one segment, 'Retenmons $25,000', or after its '$'
+          // lost, 'revenmions 10.000', the words before it holding no digit: its last word then)
+          const amountOf = (c: Segment) => {
+            const last = c.words[c.words.length - 1]!;
+            return c.words.length > 1 && /^\$?[\d,.]+$/.test(last.text) && !c.words.slice(0, -1).some((w) => /\d/.test(w.text)) ? segmentOf([last]) : c;
+          };
           const amounts = cells('type')
             .map(amountOf)
             .filter((c) => centerY(c) >= third && /^[$sS]?\s*[\d,.]+$/.test(c.text.trim()) && (this.limit(c.text) ?? 0) >= 100);
@@ -1298,8 +1302,10 @@ class LayoutReader {
       const readable = all.filter((c) => read(c.text) !== null);
       return this.ctx.method !== 'text' && readable.length > 0 ? readable : all;
     };
-    // (and a remnant of the column's left rule read in one cell with the letter, 'II A', is no part of it)
-    const letterIn = this.ctx.method === 'text' ? letterOf : (t: string) => letterOf(t.replace(RULE_REMNANT_BEFORE, ''));
+    // (and a remnant of the column's left rule read in one cell with the letter, 'II A', is no part of it; and a lone
+    // '8' there is a B: the column holds no digit, and tesseract reads a scan's B so now and then, as it reads an 8
+    // as B)
+    const letterIn = this.ctx.method === 'text' ? letterOf : (t: string) => letterOf(t.replace(RULE_REMNANT_BEFORE, '').replace(/^\s*8\s*$/, 'B'));
     const letters = readCells('ltr', letterIn);
     const addl = readCells('addl', (t) => this.flagOf(t));
     const subr = readCells('subr', (t) => this.flagOf(t));
@@ -2144,13 +2150,21 @@ export function insurerRowsByPosition(found: { letter: string; hit: LabelHit }[]
   return out;
 }
 
-/** The text printed beside an insurer label: segments on the label's row, joined left to right. */
-function nearestRowText(segs: Segment[], label: LabelHit, spacing: number): Segment | null {
+/**
+ * The text printed beside an insurer label: segments on the label's row, joined left to right. On OCR, without the
+ * segments after the first that are a speck's reading: three characters at most, none read SPECK_SURE (a photo's
+ * speck far right of 'Bluestem Workers Compensation Mutual', before its code, read 'Co' at 0%).
+ */
+function nearestRowText(segs: Segment[], label: LabelHit, spacing: number, ocr = false): Segment | null {
   const near = nearestByY(segs, centerY(label), 0.5 * spacing);
   if (!near) return null;
   const row = segs.filter((s) => Math.abs(centerY(s) - centerY(near)) < 0.4 * Math.max(s.height, near.height)).sort((a, b) => a.x - b.x);
-  return segmentOf(row.flatMap((s) => s.words));
+  const speck = (s: Segment) => s.text.replace(/\s+/g, '').length <= 3 && s.words.every((w) => w.confidence < SPECK_SURE);
+  return segmentOf(row.filter((s, i) => !ocr || i === 0 || !speck(s)).flatMap((s) => s.words));
 }
+
+/** A short word apart from an insurer's name read at least this sure (0..1) is no speck's reading. */
+const SPECK_SURE = 0.3;
 
 /**
  * The distance between two limit lines of the grid, from the limit labels found: the median over pairs of one row's

@@ -1480,6 +1480,9 @@ describe("a strip's words", () => {
       // and one stretched over the next word, read less surely: 'Compensation' over 'Mutual'
       { text: 'Compensation', x: 112, y: 130, width: 80, height: 8, confidence: 0.89 },
       { text: 'Mutual', x: 160, y: 130, width: 22, height: 8, confidence: 0.8 },
+      // and a word boxed short of stretched over the next, which reads no part of it: 'Fire' inside 'Northbridge'
+      { text: 'Northbridge', x: 200, y: 130, width: 57, height: 8, confidence: 0.97 },
+      { text: 'Fire', x: 240, y: 130, width: 15, height: 8, confidence: 0.93 },
     ];
     const out = await rereadValueCells(
       page(places),
@@ -1489,7 +1492,7 @@ describe("a strip's words", () => {
       async (crop, options) => (options.whitelist === '' && crop.height < 200 ? [{ text: 'box', left: 0, top: 0, width: 1, height: 1, confidence: 80 }] : []),
       (pw, left, top) => (pw[0]?.text === 'box' ? read : toPageWords(pw, S, left, top)),
     );
-    expect(out.words.filter((w) => w.y > 125 && w.y < 140).map((w) => w.text)).toEqual(['Brightline', 'Risk', 'Fire', 'Casualty', 'Compensation', 'Mutual']);
+    expect(out.words.filter((w) => w.y > 125 && w.y < 140).map((w) => w.text)).toEqual(['Brightline', 'Risk', 'Fire', 'Casualty', 'Compensation', 'Mutual', 'Northbridge', 'Fire']);
   });
 });
 

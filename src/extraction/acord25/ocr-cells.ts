@@ -14,7 +14,7 @@ import { resizeGrey, type GreyBitmap } from '../ocr/render.js';
 import { isEnglishWord } from '../ocr/vocabulary.js';
 import { normalizeDate, normalizeLimit } from '../normalize.js';
 import { certificateDateLabel, descriptionHeaderY, garbledInsuredLabel, insurerLabels, producerLabel } from './layout.js';
-import { centerX, centerY, editDistance, findLabel, foldLabel, groupLines, median, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line } from '../text/lines.js';
+import { centerX, centerY, containsNear, editDistance, findLabel, foldLabel, groupLines, median, OCR_SEGMENT_GAP, segmentOf, type LabelHit, type Line } from '../text/lines.js';
 
 /** A value strip in page points: read [x0, x1) × [y0, y1); words whose centre lies in it are its values. */
 export type ValueRegion = {
@@ -583,16 +583,19 @@ export async function rereadValueCells(
     const oneLetter = r.name === 'ltr' || r.name === 'addl' || r.name === 'subr';
     if (found.length === 0 && !oneLetter) continue;
     // a word boxed mostly inside a word read with more confidence is a second reading of that word's ink (tesseract
-    // reads a faint duplicate line now and then: 'Bro' inside 'Brightline')
+    // reads a faint duplicate line now and then: 'Bro' inside 'Brightline'), when it reads like a part of that word
+    // (one slip in three letters: 'Fire', boxed inside 'Northbridge' where tesseract stretched its box a half over it,
+    // is a word of its own)
     // (a word whose box tesseract stretched over its neighbours, 'Fire' boxed 54 points wide up to the end of 'Casualty',
     // or 'Compensation' over 'Mutual', is judged by the box its letters need, covered or covering)
     const widths = found.filter((w) => w.text.length >= 3).map((w) => w.width / w.text.length);
     const letter = widths.length > 0 ? median(widths) : null;
     const fitted = (w: Word) => (letter !== null && w.width > STRETCHED * letter * w.text.length ? { ...w, width: letter * w.text.length } : w);
-    found.splice(0, found.length, ...found.filter((w) => !found.some((o) => o !== w && o.confidence > w.confidence && coveredShare(fitted(w), [fitted(o)]) > 0.5)));
+    const partOf = (w: Word, o: Word) => containsNear(o.text.toLowerCase(), w.text.toLowerCase(), Math.max(1, Math.floor(w.text.length / 3)));
+    found.splice(0, found.length, ...found.filter((w) => !found.some((o) => o !== w && o.confidence > w.confidence && coveredShare(fitted(w), [fitted(o)]) > 0.5 && partOf(w, o))));
     // a line of ink the block reading skipped ('5000' among the '1000000's of an amounts column) is read alone; not in
     // the columns of one letter (insurer letters, Y/N flags), where a check box's edge or mark beside the column is a
-    // line of ink too, and at most MAX_MISSED_LINES a strip (MAX_MISSED_AMOUNTS in the amounts column)
+    // line of ink too, and at most MAX_MISSED_LINES a strip (MAX_MISSED_ROWS in the columns of a value a line)
     // (the insurer letter column, though, kept to its own run of ink, has its skipped lines read too, as one letter:
     // tesseract misses a lone 'B' in the column and in the whole page, and reads it alone, reduced, at 92%)
     // (and so are the ADDL and SUBR columns' skipped lines, each as one flag read surely: tesseract misses a lone 'Y'
