@@ -399,6 +399,23 @@ describe('OCR slips the layout reader works around', () => {
     ]);
   });
 
+  it("keeps the insurers when OCR garbled the labels of every row that holds a name ('wsuRer A:', 'msurero:')", () => {
+    const photo = { 'INSURER A :': 'wsuRer A:', 'INSURER B :': 'wsurer 8:', 'INSURER C :': 'wsurerc:', 'INSURER D :': 'msurero:', 'INSURER E :': '_msurer €:' };
+    const expected = [
+      ['A', 'Prairie States Assurance Company', '14702'],
+      ['B', 'Harborview Specialty Insurance Company', '41298'],
+      ['C', 'Keystone Employers Assurance Co.', '16193'],
+      ['D', 'Union Trades Comp Insurance Company', '26044'],
+    ];
+    // the empty row's INSURER F read whole counts the rows; with it garbled too, the box's header above INSURER A does
+    expect(ocrRead(withInsurers(photo)).insurers.map((i) => [i.letter, i.name, i.naic])).toEqual(expected);
+    expect(ocrRead(withInsurers({ ...photo, 'INSURER F :': 'msurer F:' })).insurers.map((i) => [i.letter, i.name, i.naic])).toEqual(expected);
+    // INSURED, at the page's left edge, is no insurer's label
+    const insured = ocrRead(withInsurers({ ...photo, 'INSURER F :': 'msurer F:', INSURED: 'INSURER' }));
+    expect(insured.insurers.map((i) => i.letter)).toEqual(['A', 'B', 'C', 'D']);
+    expect(insured.insured.name).not.toBeNull();
+  });
+
   it('takes a NAIC code read at the end of the name when the NAIC # label is lost, and drops a label remnant', () => {
     const places = withInsurers({ 'NAIC #': 'NA1K' }).filter(([t]) => !/^\d{5}$/.test(t)).map(([t, x, ...rest]): Place =>
       t === 'Prairie States Assurance Company' ? ['A: # Prairie States Assurance Company 14702', 338, ...rest] : [t, x, ...rest],

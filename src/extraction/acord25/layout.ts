@@ -230,15 +230,80 @@ export async function stampedAcord25(words: PageWords, reread: (words: PageWords
   return again !== words && acord25LayoutPage([again]) !== null ? again : null;
 }
 
-/** The labels INSURER A to INSURER F the page prints, in letter order, each with its letter. */
-export function insurerLabels(lines: readonly Line[]): { letter: string; hit: LabelHit }[] {
+/**
+ * The labels INSURER A to INSURER F the page prints, in letter order, each with its letter. With `garbled` (an OCR
+ * page), also those OCR garbled ('wsuRer A:', 'msurero:', '_msurer €:'), each given its letter by its place in the
+ * column: garbledInsurerLabels.
+ */
+export function insurerLabels(lines: readonly Line[], opts: { garbled?: boolean } = {}): { letter: string; hit: LabelHit }[] {
   const out: { letter: string; hit: LabelHit }[] = [];
   for (const letter of INSURER_LETTERS) {
     // leftmost: an insurer named "Insurer A" prints the label's own words in the value column
     const hit = findLabel(lines, [`INSURER ${letter} :`, `INSURER ${letter}`], { exact: true }).sort((a, b) => a.x - b.x)[0];
     if (hit) out.push({ letter, hit });
   }
-  return out;
+  if (!opts.garbled || out.length === INSURER_LETTERS.length) return out;
+  return [...out, ...garbledInsurerLabels(lines, out)].sort((a, b) => INSURER_LETTERS.indexOf(a.letter) - INSURER_LETTERS.indexOf(b.letter));
+}
+
+/** How many slips a garbled INSURER label may carry ('wsurer', 'msurer': the 'IN' read as one letter, 2 slips). */
+const INSURER_SLIPS = 2;
+
+/**
+ * The INSURER labels OCR garbled, beside those it read (`found`). A photo's small bold labels of the rows that hold a
+ * name come out as 'wsuRer A:', 'wsurer 8:', 'wsurerc:', 'msurero:' now and then, while the empty rows' read whole;
+ * with fewer than two labels read, the insurers were lost altogether. A garbled label is a segment's first word
+ * within INSURER_SLIPS of INSURER (or of it with its letter glued on), in the column of the labels read. Its letter
+ * is not taken from what OCR made of it ('8', 'o', '€'), but from its place: the rows repeat at a fixed pitch, counted
+ * from a label read whole, or, with none, from the box's header INSURER(S) AFFORDING COVERAGE, whose row is right above
+ * INSURER A's. The one-character word after it ('A:', '€:') is the label's too, so a name starts after it.
+ */
+export function garbledInsurerLabels(lines: readonly Line[], found: readonly { letter: string; hit: LabelHit }[]): { letter: string; hit: LabelHit }[] {
+  const target = foldLabel('INSURER');
+  const candidates: LabelHit[] = [];
+  for (const line of lines) {
+    for (const seg of line.segments) {
+      const first = seg.words[0]!;
+      const folded = foldLabel(first.text);
+      const near = (t: string) => t.length >= target.length - INSURER_SLIPS && editDistance(t, target, INSURER_SLIPS) <= INSURER_SLIPS;
+      if (!near(folded) && !near(folded.slice(0, -1))) continue;
+      // (not INSURED, nor the box's header INSURER(S) AFFORDING COVERAGE)
+      if (editDistance(folded, foldLabel('INSURED'), INSURER_SLIPS) < editDistance(folded, target, INSURER_SLIPS)) continue;
+      if (seg.words[1] && /^AFFORD/i.test(seg.words[1].text)) continue;
+      if (found.some((f) => Math.abs(centerY(f.hit) - (first.y + first.height / 2)) < 0.5 * f.hit.height)) continue;
+      const n = seg.words[1] && seg.words[1].text.replace(/[:;.]$/, '').length <= 1 ? 2 : 1;
+      const rest = seg.words.slice(n);
+      candidates.push({ ...segmentOf(seg.words.slice(0, n)), score: 0.5, line, rest: rest.length > 0 ? segmentOf(rest) : null });
+    }
+  }
+  if (candidates.length === 0) return [];
+  // the column: at the labels read, or, with none, where most of the candidates are
+  const columnX = median((found.length > 0 ? found.map((f) => f.hit) : candidates).map((h) => h.x));
+  const column = candidates.filter((c) => Math.abs(c.x - columnX) < 2 * c.height);
+  const rows = [...column, ...found.map((f) => f.hit)].sort((a, b) => centerY(a) - centerY(b));
+  if (rows.length < 2) return [];
+  // the pitch: the nearest two rows' distance, each other distance a whole number of it
+  const gaps = rows.slice(1).map((r, i) => centerY(r) - centerY(rows[i]!));
+  const step = Math.min(...gaps);
+  if (step < 1.2 * median(rows.map((r) => r.height))) return [];
+  const pitch = median(gaps.map((g) => g / Math.max(1, Math.round(g / step))));
+  let anchors = found.map((f) => ({ index: INSURER_LETTERS.indexOf(f.letter), y: centerY(f.hit) }));
+  if (anchors.length === 0) {
+    const header = findLabel(lines, ['INSURER(S) AFFORDING COVERAGE', 'INSURER(S) AFFORDING']).find((h) => centerY(h) < centerY(rows[0]!) && centerY(h) > centerY(rows[0]!) - 7 * pitch);
+    if (!header) return [];
+    anchors = [{ index: -1, y: centerY(header) }];
+  }
+  const placed = new Map<number, { hit: LabelHit; off: number }>();
+  for (const c of column) {
+    const anchor = anchors.reduce((a, b) => (Math.abs(centerY(c) - b.y) < Math.abs(centerY(c) - a.y) ? b : a));
+    const steps = (centerY(c) - anchor.y) / pitch;
+    const index = anchor.index + Math.round(steps);
+    const off = Math.abs(steps - Math.round(steps));
+    if (off > 1 / 3 || index < 0 || index >= INSURER_LETTERS.length || found.some((f) => f.letter === INSURER_LETTERS[index])) continue;
+    const other = placed.get(index);
+    if (!other || off < other.off) placed.set(index, { hit: c, off });
+  }
+  return [...placed].map(([index, { hit }]) => ({ letter: INSURER_LETTERS[index]!, hit }));
 }
 
 /**
@@ -659,7 +724,7 @@ class LayoutReader {
 
   private readInsurers(x: Extraction) {
     const naic = this.label(['NAIC #', 'NAIC'])[0];
-    const labels = insurerLabels(this.lines);
+    const labels = insurerLabels(this.lines, { garbled: this.ctx.method !== 'text' });
     if (labels.length === 0) return;
     if (this.ctx.method !== 'text') labels.splice(0, labels.length, ...insurerRowsByPosition(labels));
     const x0 = Math.max(...labels.map((l) => l.hit.right)) + 0.5;

@@ -351,6 +351,16 @@ describe('ACORD 25 value regions', () => {
     expect(r.insurers!.y0).toBeGreaterThan(160);
   });
 
+  it("places the insurers' strip by INSURER labels OCR garbled ('wsuRer A:', 'wsurerc:'), counted from the box's header", () => {
+    const plain = byName(acord25ValueRegions(page(HEADER)));
+    const garble: Record<string, string> = { 'INSURER A :': 'wsuRer A:', 'INSURER B :': 'wsurer 8:', 'INSURER C :': 'wsurerc:' };
+    const r = byName(acord25ValueRegions(page(HEADER.map(([t, x, y, s]): Place => [garble[t] ?? t, x, y, s]))));
+    expect(r.insurers).toBeDefined();
+    expect(r.insurers!.y0).toBeCloseTo(plain.insurers!.y0, 5);
+    expect(r.insurers!.y1).toBeCloseTo(plain.insurers!.y1, 5);
+    expect(r.naic).toBeDefined();
+  });
+
   it("does not take ADDL's INSD misread as INSR for the insurer letter column's label", () => {
     const garbled = HEADER.filter(([t, x]) => !(t === 'INSR' && x === 20) && t !== 'LTR')
       .map(([t, x, y, s]): Place => [t === 'INSD' ? 'INSR' : t, x, y, s])

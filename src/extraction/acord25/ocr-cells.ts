@@ -446,16 +446,17 @@ export function dateHeaders(lines: Line[], number: LabelHit): { eff: LabelHit | 
 
 /** The insurer names (no whitelist) and their NAIC codes (digits), over the rows INSURER A … F. */
 function insurerRegions(lines: Line[], page: PageWords): ValueRegion[] {
-  const labels = insurerLabels(lines).map((l) => l.hit);
+  const lettered = insurerLabels(lines, { garbled: true }).sort((a, b) => a.hit.y - b.hit.y);
+  const labels = lettered.map((l) => l.hit);
   const naic = findLabel(lines, ['NAIC #', 'NAIC'])[0];
   if (labels.length < 2) return [];
-  labels.sort((a, b) => a.y - b.y);
-  const spacing = (labels[labels.length - 1]!.y - labels[0]!.y) / Math.max(1, LETTERS.indexOf(letterOfLabel(labels[labels.length - 1]!)) - LETTERS.indexOf(letterOfLabel(labels[0]!)));
+  const [firstLetter, lastLetter] = [LETTERS.indexOf(lettered[0]!.letter), LETTERS.indexOf(lettered[lettered.length - 1]!.letter)];
+  const spacing = (labels[labels.length - 1]!.y - labels[0]!.y) / Math.max(1, lastLetter - firstLetter);
   // the box's header, where read, is its top (INSURER A's row is right under it): the labels, one of them misread
   // ('INSURER F' for A), may place it a row low, or high
   // (the rows above the first label read are the box's too: OCR garbles the labels of the rows that hold a name now
   // and then, 'wsurer A:', and reads the empty rows' INSURER E and F whole)
-  const rowsAbove = Math.max(0, LETTERS.indexOf(letterOfLabel(labels[0]!)));
+  const rowsAbove = Math.max(0, firstLetter);
   const header = findLabel(lines, ['INSURER(S) AFFORDING COVERAGE', 'INSURER(S) AFFORDING']).find((h) => h.y < labels[0]!.y && h.y > labels[0]!.y - (rowsAbove + 3) * Math.abs(spacing));
   // (its own line's height, not its box's: OCR glues the underscores of a rule remnant onto it)
   const below = header ? Math.min(header.bottom, header.y + 1.3 * labels[0]!.height) + 0.5 : 0;
@@ -514,11 +515,6 @@ function partyRegions(lines: Line[], page: PageWords): ValueRegion[] {
     box('holder', holder, cancellation ? cancellation.x : page.width / 2, Math.min(footer ? footer.y : page.height, holder.bottom + 22 * holder.height));
   }
   return regions;
-}
-
-function letterOfLabel(hit: LabelHit): string {
-  const t = hit.words.map((w) => w.text).join('').replace(/[^A-Za-z]/g, '').toUpperCase();
-  return t.slice('INSURER'.length, 'INSURER'.length + 1);
 }
 
 /**
