@@ -1293,6 +1293,11 @@ describe('a line the block reading of a strip skipped', () => {
     for (let x = 5; x < 95; x += 4) ink(x, x + 2, 40, 42); // a dotted rule's remnant, 2 rows high
     ink(50, 52, 55, 85); // a vertical rule's piece: 30 rows high, 2 columns wide
     expect(inkLines(b, 5)).toEqual([[10, 22]]);
+    // a flag typed across its column's rule: the rule's remnant runs on 40 rows above the X's 12, into which it merges
+    const flag: GreyBitmap = { width: w, height: h, data: new Uint8Array(w * h).fill(255) };
+    for (let y = 30; y < 82; y++) for (let x = 20; x < 22; x++) flag.data[y * w + x] = 0;
+    for (let y = 70; y < 82; y++) for (const x of [14 + (y - 70), 26 - (y - 70)]) flag.data.fill(0, y * w + x, y * w + x + 2);
+    expect(inkLines(flag, 5)).toEqual([[70, 82]]);
   });
 
   it('reads a line of ink alone when the block reading of its strip skipped it', async () => {
@@ -1361,16 +1366,16 @@ describe('a line the block reading of a strip skipped', () => {
     expect(calls.slice(1)).toEqual([PSM.SINGLE_BLOCK, PSM.SPARSE_TEXT]);
   });
 
-  it("reads each skipped line of the insurer letters' and flag columns alone as one sure letter, and at most eight limits in a strip", async () => {
+  it("reads each skipped line of the insurer letters' and flag columns alone as one sure letter, and at most eight lines in a strip", async () => {
     const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
     const ink = (x0: number, x1: number, top: number) => {
       for (let y = top * S; y < (top + 6) * S; y++) for (let x = x0 * S; x < x1 * S; x++) bitmap.data[y * bitmap.width + x] = 0;
     };
-    // ten lines of ink in the amounts column, two in the insurer letters' column and two in the ADDL flags' column,
-    // none of which the strips read
+    // ten lines of ink in the amounts column, two in the insurer letters' column and five in the ADDL flags' column
+    // (one a row: GL, auto, umbrella, WC, other), none of which the strips read
     for (let top = 302; top < 540; top += 24) ink(530, 560, top);
     for (const top of [338, 410]) ink(21, 26, top);
-    for (const top of [338, 410]) ink(180, 184, top);
+    for (const top of [338, 362, 386, 410, 458]) ink(180, 184, top);
     const calls: RecognizeOptions[] = [];
     const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
       calls.push(options);
@@ -1393,8 +1398,9 @@ describe('a line the block reading of a strip skipped', () => {
     expect(read.map((w) => w.text)).toEqual(['B', 'A']);
     expect(read[0]!.y).toBeGreaterThan(334);
     expect(read[0]!.y).toBeLessThan(344);
-    // the ADDL column: its strip, then its two lines alone; the sure Y taken where its ink is (the SUBR column has no ink)
-    expect(calls.filter((c) => c.whitelist === 'XYN').map((c) => c.psm)).toEqual([PSM.SINGLE_BLOCK, PSM.SINGLE_CHAR, PSM.SINGLE_CHAR]);
+    // the ADDL column: its strip, then each of its five lines alone, past three; the sure Y taken where its ink is (the
+    // SUBR column has no ink)
+    expect(calls.filter((c) => c.whitelist === 'XYN').map((c) => c.psm)).toEqual([PSM.SINGLE_BLOCK, ...Array(5).fill(PSM.SINGLE_CHAR)]);
     const flags = out.words.filter((w) => w.x > 170 && w.x < 195 && /^[XYN]$/.test(w.text)).sort((p, q) => p.y - q.y);
     expect(flags.map((w) => [w.text, Math.round(w.y)])).toEqual([
       ['Y', 338],

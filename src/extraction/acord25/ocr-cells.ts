@@ -606,7 +606,7 @@ export async function rereadValueCells(
     let missed = 0;
     for (const [b0, b1] of (letters && !oneLetter) || dateRead ? [] : inkLines(marks, Math.round(MIN_LINE_PT * pixelsPerPoint))) {
       const [y0, y1] = [(top - PAD + b0) / pixelsPerPoint, (top - PAD + b1) / pixelsPerPoint];
-      if (found.some((w) => w.y < y1 && w.y + w.height > y0) || ++missed > (r.whitelist === AMOUNT_CHARS ? MAX_MISSED_AMOUNTS : MAX_MISSED_LINES)) continue;
+      if (found.some((w) => w.y < y1 && w.y + w.height > y0) || ++missed > (r.whitelist === AMOUNT_CHARS || oneLetter ? MAX_MISSED_ROWS : MAX_MISSED_LINES)) continue;
       const from = Math.max(0, b0 - LINE_MARGIN);
       const line = cropGrey(marks, 0, from, marks.width, Math.min(marks.height, b1 + LINE_MARGIN), PAD);
       if (oneLetter) {
@@ -1356,10 +1356,12 @@ const MIN_LINE_PT = 2.5;
 /** At most this many lines a strip's block reading skipped are read alone (each is a call to tesseract). */
 const MAX_MISSED_LINES = 3;
 /**
- * And this many in the amounts column, each line a limit: a photo's strip skipped four of its twelve, the fourth
- * (E.L. EACH ACCIDENT, at the column's foot) then went unread.
+ * And this many in the columns of one value a line: the amounts, each line a limit (a photo's strip skipped four of
+ * its twelve, the fourth, E.L. EACH ACCIDENT at the column's foot, then went unread), and the insurer letters' and the
+ * flags', a line a coverage row (a print photo's SUBR strip read none of its four X and N, the WC row's X, the
+ * fourth, then went unread).
  */
-const MAX_MISSED_AMOUNTS = 8;
+const MAX_MISSED_ROWS = 8;
 /** The scale a line of ink the insurer letter column's reading skipped is read at, as one letter, and how sure of it. */
 const LETTER_SMALLER = 0.6;
 const LETTER_SURE = 0.8;
@@ -1380,12 +1382,13 @@ function clearOutside(b: GreyBitmap, top: number, bottom: number): void {
 /**
  * The lines of ink in a crop, as [first row, row after the last]: runs of rows holding ink (gaps of one row bridged)
  * at least `minHeight` rows high, whose ink spans at least 0.6 of their height in columns (a glyph's width; a piece
- * of a vertical rule is a column or two).
+ * of a vertical rule is a column or two). A run too narrow for its height that holds a glyph and a piece of rule above
+ * or below it (a flag typed across its column's rule on a photo, the rule's remnant running on from the X) is the
+ * glyph's rows alone: those whose ink spans wider than a rule, 0.6 of `minHeight`.
  */
 export function inkLines(b: GreyBitmap, minHeight: number): [number, number][] {
   const lines: [number, number][] = [];
-  const keep = (y0: number, y1: number) => {
-    if (y1 - y0 < minHeight) return;
+  const wide = (y0: number, y1: number) => {
     let columns = 0;
     for (let x = 0; x < b.width; x++) {
       for (let y = y0; y < y1; y++) {
@@ -1395,21 +1398,37 @@ export function inkLines(b: GreyBitmap, minHeight: number): [number, number][] {
         }
       }
     }
-    if (columns >= 0.6 * (y1 - y0)) lines.push([y0, y1]);
+    return columns >= 0.6 * (y1 - y0);
   };
-  let start = -1;
-  let lastInk = -Infinity;
-  for (let y = 0; y < b.height; y++) {
+  const rowSpan = (y: number) => {
+    let [first, last] = [-1, -1];
+    for (let x = 0, i = y * b.width; x < b.width; x++, i++) if (b.data[i]! < 128) [first, last] = [first < 0 ? x : first, x];
+    return first < 0 ? 0 : last - first + 1;
+  };
+  const runs = (rows: (y: number) => boolean, y0: number, y1: number): [number, number][] => {
+    const out: [number, number][] = [];
+    let start = -1;
+    let lastInk = -Infinity;
+    for (let y = y0; y < y1; y++) {
+      if (!rows(y)) continue;
+      if (start < 0 || y - lastInk > 2) {
+        if (start >= 0) out.push([start, lastInk + 1]);
+        start = y;
+      }
+      lastInk = y;
+    }
+    if (start >= 0) out.push([start, lastInk + 1]);
+    return out.filter(([a, c]) => c - a >= minHeight);
+  };
+  const inked = (y: number) => {
     let ink = 0;
     for (let x = 0, i = y * b.width; x < b.width && ink < 2; x++, i++) if (b.data[i]! < 128) ink++;
-    if (ink < 2) continue;
-    if (start < 0 || y - lastInk > 2) {
-      if (start >= 0) keep(start, lastInk + 1);
-      start = y;
-    }
-    lastInk = y;
+    return ink >= 2;
+  };
+  for (const [y0, y1] of runs(inked, 0, b.height)) {
+    if (wide(y0, y1)) lines.push([y0, y1]);
+    else lines.push(...runs((y) => rowSpan(y) >= 0.6 * minHeight, y0, y1).filter(([a, c]) => wide(a, c)));
   }
-  if (start >= 0) keep(start, lastInk + 1);
   return lines;
 }
 
