@@ -1147,18 +1147,23 @@ describe('OCR slips the layout reader works around', () => {
     expect(x.warnings.some((w) => w.includes('116/26'))).toBe(true);
     // the strip's reading lost more ('16/26'), the block's kept it
     expect(read('16/26', ['116/26']).certificateDate).toBe('2026-11-06');
-    // none of them in the term, or more than one (4/2/26, 4/12/26): no date
+    // none of them in the term: no date
     expect(read('116/29').certificateDate).toBeNull();
-    expect(read('412/26').certificateDate).toBeNull();
     // both slashes lost, one read as 7 ('107122026' for 10/12/2026): two slips, taken only as no repair of one fits
     expect(read('107122026').certificateDate).toBe('2026-10-12');
-    // (one slip, 10/2/2026 or 10/12/2026, both within the term: none taken, the dearer repairs not tried)
-    expect(read('1012/2026').certificateDate).toBeNull();
     // a slash lost and the year's 2 read as 7 ('4/1576'), and both slashes lost ('41526': 4/15/26, or 4/5/26 with a
     // slash read as 1): of the two within the term, the one both readings give
     const y = read('4/1576', ['41526']);
     expect(y.certificateDate).toBe('2026-04-15');
-    expect(read('41526').certificateDate).toBeNull();
+    // (one slip, 10/2/2026 or 10/12/2026, both within the term, the dearer repairs not tried: the one whose digits the
+    // reading shows, its slash lost, rather than one read as 1)
+    expect(read('1012/2026').certificateDate).toBe('2026-10-12');
+    expect(read('412/26').certificateDate).toBe('2026-04-12');
+    const shown = read('41526');
+    expect(shown.certificateDate).toBe('2026-04-15');
+    expect(shown.warnings).toContain(`certificate date read "41526" taken for 2026-04-15, the one reading of it within the policies' term whose digits a reading shows, only its slashes lost`);
+    // (a slash lost, 3/17/26, rather than one read as 7, 3/1/26: '3/1726')
+    expect(read('3/1726').certificateDate).toBe('2026-03-17');
     // both slashes lost ('10082026': 10/8/2026) beside a reading that lost the month too ('082026': 8/20/2026): the one
     // the reading of the most digits gives
     const z = read('10082026', ['10', '082026']);

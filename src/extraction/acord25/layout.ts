@@ -583,8 +583,8 @@ class LayoutReader {
             const slipped = read.flatMap((o) => digitSlips(o.iso).filter((d) => d.slice(5) === o.iso.slice(5)).map((iso) => ({ iso, cost: o.cost + 1 })));
             const cheapest = new Map<string, number>();
             for (const o of [...read, ...slipped]) if (o.cost <= CERTIFICATE_DATE_SLIPS && yearOf(o.iso) <= this.thisYear + 1) cheapest.set(o.iso, Math.min(cheapest.get(o.iso) ?? Infinity, o.cost));
-            const digits = (t.match(/\d/g) ?? []).length;
-            return [...cheapest].map(([iso, cost]) => ({ iso, cost, digits }));
+            const shown = t.replace(/\D/g, '');
+            return [...cheapest].map(([iso, cost]) => ({ iso, cost, digits: shown.length, shown }));
           });
           if (options.length > 0) this.dateRepairs = { options, words: seg.words, text: [...new Set(texts)].join('" or "') };
         }
@@ -1030,7 +1030,8 @@ class LayoutReader {
   /** The texts the certificate date was read from, where one was a date: its cell's and its other readings (OCR). */
   private certificateReadings: string[] = [];
   /** The certificate date cell's one-slip repairs, when no reading of it was a date (OCR only). */
-  private dateRepairs: { options: { iso: string; cost: number; digits: number }[]; words: Word[]; text: string } | null = null;
+  /** The certificate date's repairs (each with its reading's digit count and digits), where no reading was a date. */
+  private dateRepairs: { options: { iso: string; cost: number; digits: number; shown: string }[]; words: Word[]; text: string } | null = null;
   /** The certificate date's year, where it was read whole: a policy in force then runs within a few years of it. */
   private certificateYear: number | null = null;
   /** The year of the day the certificate is read (LayoutContext.today). */
@@ -1085,6 +1086,7 @@ class LayoutReader {
     // (the fewest slips first: both slashes lost, '107122024' for 10/12/2024, only where no repair of one slip fits)
     let fits: string[] = [];
     let byLongest = false;
+    let byDigits = false;
     for (let slips = 1; slips <= CERTIFICATE_DATE_SLIPS && fits.length === 0; slips++) {
       const within = repairs.options.filter((o) => o.cost <= slips && o.iso >= from && o.iso <= to);
       fits = [...new Set(within.map((o) => o.iso))];
@@ -1100,11 +1102,20 @@ class LayoutReader {
         fits = fits.filter((f) => support(f) === most && digits(f) === longest);
         byLongest = true;
       }
+      // (and then the one whose digits, printed in one of the ways dates are, a reading shows as they are, only its
+      // slashes lost: '1/1726' is 1/17/26 with a slash lost rather than 1/1/26 with one read as 7, and '02132024'
+      // 02/13/2024 rather than 02/03/2024 with a slash read as 1 and a 0 lost; the certificate's date is not always
+      // printed as its policies' are)
+      // (of those the most readings give by the most digits: '13:2024' shows 1/3/2024 so too, read with fewer digits)
+      const asShown = fits.filter(
+        (f) => support(f) === most && digits(f) === longest && within.some((o) => o.iso === f && DATE_STYLES.some((st) => printedDate(f, st).replace(/\D/g, '') === o.shown)),
+      );
+      if (fits.length > 1 && asShown.length === 1) [fits, byDigits] = [asShown, true];
     }
     if (fits.length !== 1) return;
     x.certificateDate = fits[0]!;
     this.note('/certificateDate', fits[0], repairs.words);
-    this.warnings.push(`certificate date read "${repairs.text}" taken for ${fits[0]}, the one reading of it within the policies' term${byLongest ? ' that the reading of the most digits gives' : ''}`);
+    this.warnings.push(`certificate date read "${repairs.text}" taken for ${fits[0]}, the one reading of it within the policies' term${byLongest ? ' that the reading of the most digits gives' : byDigits ? ' whose digits a reading shows, only its slashes lost' : ''}`);
   }
 
   /**

@@ -915,13 +915,16 @@ describe("a date cell's two readings", () => {
       calls.push(options);
       return [{ text: options.whitelist === '' ? block : strip, left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: 80 }];
     };
-    const cell = async (strip: string, block: string) => {
+    const cell = async (strip: string, block: string, first: Place[] = []) => {
       calls.length = 0;
-      const out = await rereadValueCells(page(HEADER), bitmap, null, S, recognize(strip, block), (pw, left, top) => toPageWords(pw, S, left, top));
+      const out = await rereadValueCells(page([...HEADER, ...first]), bitmap, null, S, recognize(strip, block), (pw, left, top) => toPageWords(pw, S, left, top));
       return out.words.filter((w) => w.x > 520 && w.y > 30 && w.y < 50).map((w) => [w.text, w.readings]);
     };
     // the whitelisted reading lost the thin '11/' ('16/24'); the block's '116/24' is kept beside it
     expect(await cell('16/24', '116/24')).toEqual([['16/24', ['116/24']]]);
+    // and beside the whole-page pass's reading too, which does not take its place ('7/7/26' read '17126' by the strip,
+    // '717126' by the block and '26' by the whole page)
+    expect(await cell('17126', '717126', [['26', 540, 37]])).toEqual([['17126', ['717126', '26']]]);
     // (and, still no date, once more enlarged as a line: the same reading adds nothing)
     expect(calls.map((c) => [c.whitelist, c.psm])).toEqual([['0123456789/', PSM.SPARSE_TEXT], ['', PSM.SINGLE_BLOCK], ['0123456789/', PSM.SINGLE_LINE]]);
     // a date read the first time is not read again

@@ -679,7 +679,8 @@ export async function rereadValueCells(
       for (let i = 0; i < found.length; i++) {
         const w = found[i]!;
         const readings = words.filter((o) => inside(o, r) && o.text !== w.text && sameLine(o, w) && /\d/.test(o.text)).map((o) => o.text);
-        if (readings.length > 0) found[i] = { ...w, readings };
+        // (beside those the cell's block reading gave: the certificate date's)
+        if (readings.length > 0) found[i] = { ...w, readings: [...new Set([...(w.readings ?? []), ...readings])] };
       }
     }
     // a date cell read with no date in it ('444127', '4/4126' for 4/4/27 and 4/4/26: a short date's narrow slashes
