@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageWords } from '../layout/words.js';
 import { openPdf } from '../pdf/open.js';
 import { textLayerWords } from '../text/words.js';
-import { eightOrB, measureDigitInk, mendDigitsByPageGlyphs, mendEightsReadAsB, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
+import { eightOrB, measureDigitInk, mendDigitsByPageGlyphs, mendEightsReadAsB, mendLsReadAsOnes, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
 import { binarize } from './preprocess.js';
 import { renderPdfPage, type GreyBitmap } from './render.js';
 
@@ -84,6 +84,28 @@ describe('mendEightsReadAsB', () => {
     expect(mended.words.map((w) => w.text)).toEqual(VALUES);
     // nothing to mend: the same page back
     expect(mendEightsReadAsB(words, binary, s)).toBe(words);
+  });
+
+  it("makes 8 of a B between a policy number's prefix and its digits where the ink shows an 8 ('LLB78595253')", async () => {
+    const values = ['LL878595253', 'LLB78595253'];
+    const { words, binary, s } = await page(values);
+    const read: PageWords = { ...words, words: words.words.map((w) => ({ ...w, text: 'LLB78595253' })) };
+    expect(mendEightsReadAsB(read, binary, s).words.map((w) => w.text)).toEqual(values);
+  });
+});
+
+describe('mendLsReadAsOnes', () => {
+  it("makes L of a 1 closing a policy number's prefix where the ink shows an L, and leaves a 1 in a sans-serif and a serif type", async () => {
+    const doc = await PDFDocument.create();
+    const fonts = [await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.TimesRoman)];
+    const values = ['LL878595253', 'L1878595253'];
+    const p = doc.addPage([300, 120]);
+    fonts.forEach((font, f) => values.forEach((v, i) => p.drawText(v, { x: 40, y: 90 - 20 * (2 * f + i), size: 10, font })));
+    const { words, binary, s } = await rendered(await doc.save());
+    expect(words.words.map((w) => w.text)).toEqual([...values, ...values]);
+    const read: PageWords = { ...words, words: words.words.map((w) => ({ ...w, text: 'L1878595253' })) };
+    expect(mendLsReadAsOnes(read, binary, s).words.map((w) => w.text)).toEqual([...values, ...values]);
+    expect(mendLsReadAsOnes(words, binary, s).words.map((w) => w.text)).toEqual([...values, ...values]);
   });
 });
 
@@ -319,6 +341,17 @@ describe("a policy number's letter O read as 0", () => {
     expect(words.words.filter(prefixed)).toHaveLength(3);
     const read = { ...words, words: words.words.map((w) => (prefixed(w) ? { ...w, text: 'E0-4594495', confidence: 0.63 } : w)) };
     expect(mendDigitsByPageGlyphs(read, binary, s).words.filter(prefixed).map((w) => w.text)).toEqual(['EO-4594495', 'E0-4594495', 'EO-4594495']);
+  });
+
+  it('makes O of a 0 right after the prefix with no hyphen, where its glyph is an O\'s (EO534926865), and leaves a printed 0', async () => {
+    const { words, binary, s } = await withRows([
+      ['EO534926865', null],
+      ['E0534926865', null],
+    ]);
+    const prefixed = (w: { text: string }) => /^E[O0]5/.test(w.text);
+    expect(words.words.filter(prefixed)).toHaveLength(2);
+    const read = { ...words, words: words.words.map((w) => (prefixed(w) ? { ...w, text: 'E0534926865', confidence: 0.9 } : w)) };
+    expect(mendDigitsByPageGlyphs(read, binary, s).words.filter(prefixed).map((w) => w.text)).toEqual(['EO534926865', 'E0534926865']);
   });
 });
 

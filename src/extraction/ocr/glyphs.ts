@@ -132,24 +132,30 @@ function cornerShare(binary: GreyBitmap, pixelsPerPoint: number, word: Word): nu
   for (const glyph of found.glyphs) {
     const tall = glyph.r1 - glyph.r0 + 1;
     if (tall < MIN_GLYPH_HEIGHT * height) continue;
-    if (tall < MIN_GLYPH_POINTS * pixelsPerPoint) return null;
-    // (ink below or above the word joined to its first letter, a box's rule or the next line: not judged)
-    if (tall > MAX_GLYPH_HEIGHT * word.height * pixelsPerPoint) return null;
-    if (glyph.c1 - glyph.c0 + 1 > MAX_GLYPH_WIDTH * height) return null;
-    const lefts: number[] = [];
-    for (let y = glyph.r0; y <= glyph.r1; y++) {
-      let left = glyph.c0;
-      while (left <= glyph.c1 && binary.data[y * binary.width + left] !== INK) left++;
-      lefts.push(left - glyph.c0);
-    }
-    if (lefts.length < 6) return null;
-    // the stem: the left edge most rows share (one pixel that juts out, or a slant, moves no more than a row or two)
-    const stem = mode(lefts);
-    const n = lefts.length;
-    const corners = (lefts[0]! + lefts[1]! + lefts[n - 2]! + lefts[n - 1]!) / 2 - 2 * stem;
-    return corners / (glyph.c1 - glyph.c0 + 1);
+    return glyphCornerShare(binary, pixelsPerPoint, word, glyph, height);
   }
   return null;
+}
+
+/** cornerShare of one glyph of `word`, whose ink is `height` rows tall; null when the glyph is not judged. */
+function glyphCornerShare(binary: GreyBitmap, pixelsPerPoint: number, word: Word, glyph: Glyph, height: number): number | null {
+  const tall = glyph.r1 - glyph.r0 + 1;
+  if (tall < MIN_GLYPH_POINTS * pixelsPerPoint) return null;
+  // (ink below or above the word joined to its first letter, a box's rule or the next line: not judged)
+  if (tall > MAX_GLYPH_HEIGHT * word.height * pixelsPerPoint) return null;
+  if (glyph.c1 - glyph.c0 + 1 > MAX_GLYPH_WIDTH * height) return null;
+  const lefts: number[] = [];
+  for (let y = glyph.r0; y <= glyph.r1; y++) {
+    let left = glyph.c0;
+    while (left <= glyph.c1 && binary.data[y * binary.width + left] !== INK) left++;
+    lefts.push(left - glyph.c0);
+  }
+  if (lefts.length < 6) return null;
+  // the stem: the left edge most rows share (one pixel that juts out, or a slant, moves no more than a row or two)
+  const stem = mode(lefts);
+  const n = lefts.length;
+  const corners = (lefts[0]! + lefts[1]! + lefts[n - 2]! + lefts[n - 1]!) / 2 - 2 * stem;
+  return corners / (glyph.c1 - glyph.c0 + 1);
 }
 
 /** The most common value (the smallest of those tied). */
@@ -163,14 +169,72 @@ function mode(values: number[]): number {
 
 /** A word OCR began with B before a run of digits: 'B604967-25'. */
 const B_BEFORE_DIGITS = /^B(?=\d{3})/;
+/** A policy number whose prefix's letters OCR ran on with a B before its digits: 'LLB78595253' for LL878595253. */
+const B_AFTER_PREFIX = /^([A-Z]{1,4})B(?=\d{3})/;
 
-/** The page's words with each B that opens a run of digits made 8 where its ink shows an 8 (eightOrB). */
+/**
+ * The page's words with each B that opens a run of digits made 8 where its ink shows an 8 (eightOrB); and so a B
+ * between a policy number's prefix and its digits, where the word's ink is one glyph a character (the glyph judged is
+ * then the B's).
+ */
 export function mendEightsReadAsB(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): PageWords {
   let changed = false;
   const words = page.words.map((w) => {
-    if (!B_BEFORE_DIGITS.test(w.text) || eightOrB(binary, pixelsPerPoint, w) !== '8') return w;
+    if (B_BEFORE_DIGITS.test(w.text)) {
+      if (eightOrB(binary, pixelsPerPoint, w) !== '8') return w;
+      changed = true;
+      return { ...w, text: `8${w.text.slice(1)}` };
+    }
+    const prefixed = B_AFTER_PREFIX.exec(w.text);
+    if (!prefixed) return w;
+    const at = prefixed[1]!.length;
+    const found = typedWordGlyphs(binary, pixelsPerPoint, w);
+    if (!found || found.glyphs.length !== w.text.length) return w;
+    const share = glyphCornerShare(binary, pixelsPerPoint, w, found.glyphs[at]!, found.height);
+    if (share === null || share < EIGHT_MIN_CORNERS) return w;
     changed = true;
-    return { ...w, text: `8${w.text.slice(1)}` };
+    return { ...w, text: `${w.text.slice(0, at)}8${w.text.slice(at + 1)}` };
+  });
+  return changed ? { ...page, words } : page;
+}
+
+/** A policy number whose prefix's last L OCR read as a 1 before its digits: 'L1878595253' for LL878595253. */
+const ONE_AFTER_PREFIX = /^([A-Z]{1,3})1(?=\d{3})/;
+/**
+ * An L's stem is at its glyph's left: the middle rows' ink is centred within this share of its width from the left (a
+ * 1's stem stands in the middle, or right of it under its flag)…
+ */
+const L_STEM = 0.3;
+/** …and its foot spans at least this share of its width (a sans-serif 1 has none; a serif 1's foot is centred). */
+const L_FOOT = 0.6;
+
+/** Whether a glyph is an L's: its stem at its left (L_STEM), its foot reaching right (L_FOOT). */
+function isL(binary: GreyBitmap, glyph: Glyph): boolean {
+  const width = glyph.c1 - glyph.c0 + 1;
+  const height = glyph.r1 - glyph.r0 + 1;
+  const centres: number[] = [];
+  for (let y = glyph.r0 + Math.round(0.3 * height); y <= glyph.r0 + Math.round(0.7 * height); y++) {
+    let [sum, n] = [0, 0];
+    for (let x = glyph.c0; x <= glyph.c1; x++) if (binary.data[y * binary.width + x] === INK) [sum, n] = [sum + x - glyph.c0, n + 1];
+    if (n > 0) centres.push(sum / n);
+  }
+  return centres.length > 0 && median(centres) + 0.5 < L_STEM * width && baseShare(binary, glyph) >= L_FOOT;
+}
+
+/**
+ * The page's words with a policy number's prefix's last L, read as a 1 before its digits, made L again where its ink
+ * shows an L (isL) and the word's ink is one glyph a character.
+ */
+export function mendLsReadAsOnes(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): PageWords {
+  let changed = false;
+  const words = page.words.map((w) => {
+    const m = ONE_AFTER_PREFIX.exec(w.text);
+    if (!m) return w;
+    const glyphs = glyphsByCharacter(binary, pixelsPerPoint, w);
+    const at = m[1]!.length;
+    if (!glyphs || !isL(binary, glyphs[at]!)) return w;
+    changed = true;
+    return { ...w, text: `${w.text.slice(0, at)}L${w.text.slice(at + 1)}` };
   });
   return changed ? { ...page, words } : page;
 }
@@ -577,8 +641,11 @@ function nearestDigit(templates: DigitTemplates, binary: GreyBitmap, glyph: Glyp
   return best;
 }
 
-/** A policy number's prefix ending in a 0 before its hyphen ('E0-4594495'): the 0 may be the O of 'EO'. */
-const ZERO_BEFORE_HYPHEN = /^[A-Z]{1,4}0(?=-\d[\d-]{2,}$)/;
+/**
+ * A policy number's prefix ending in a 0 before its hyphen ('E0-4594495'), or before its digits ('E0534926865'): the 0
+ * may be the O of 'EO'.
+ */
+const ZERO_AFTER_LETTERS = /^[A-Z]{1,4}0(?=-?\d[\d-]{2,}$)/;
 /**
  * An O's glyph is at least this many times as wide as the page's 0s (a third wider and more in the types certificates
  * use; in a typewriter's type the two are alike and nothing is judged), and at most this many: wider is two glyphs run
@@ -590,13 +657,14 @@ const O_WIDEST = 1.6;
 const HYPHEN_HEIGHT = 0.35;
 
 /**
- * A policy number whose prefix's O OCR read as a zero ('E0-4594495' for EO-4594495) with its O, or null: the glyph
- * before the prefix's hyphen, found from the word's start (the digits after it may touch, so that the glyphs no
- * longer line up from its end), or the glyph after the prefix's letters where the hyphen touches the next digit; as
+ * A policy number whose prefix's O OCR read as a zero ('E0-4594495' for EO-4594495, 'E0534926865') with its O, or
+ * null: the glyph before the prefix's hyphen, found from the word's start (the digits after it may touch, so that the
+ * glyphs no longer line up from its end), or the glyph after the prefix's letters where the hyphen touches the next
+ * digit or the prefix has none; as
  * tall as the typed digits, round (nearest the page's 0s) and O_WIDER to O_WIDEST times as wide as they are.
  */
 function oReadAsZero(w: Word, binary: GreyBitmap, pixelsPerPoint: number, templates: DigitTemplates): string | null {
-  const m = ZERO_BEFORE_HYPHEN.exec(w.text);
+  const m = ZERO_AFTER_LETTERS.exec(w.text);
   const zeroWidth = templates.widths.get('0');
   if (!m || zeroWidth === undefined || (templates.digits.get('0')?.length ?? 0) < MIN_TEMPLATES) return null;
   const found = typedWordGlyphs(binary, pixelsPerPoint, w);
@@ -605,7 +673,7 @@ function oReadAsZero(w: Word, binary: GreyBitmap, pixelsPerPoint: number, templa
   const width = (g: Glyph) => g.c1 - g.c0 + 1;
   // (the glyph before the hyphen, a prefix's letter at least before it; where the hyphen touches the digit after it
   // (a photo's), the glyph after the prefix's letters, when each of them is a glyph of its own)
-  const hyphen = found.glyphs.findIndex((g) => g.r1 - g.r0 + 1 <= HYPHEN_HEIGHT * templates.height);
+  const hyphen = w.text[at + 1] === '-' ? found.glyphs.findIndex((g) => g.r1 - g.r0 + 1 <= HYPHEN_HEIGHT * templates.height) : -1;
   const letters = found.glyphs.slice(0, at).every((g) => sameHeight(g, templates.height) && width(g) <= O_WIDEST * zeroWidth);
   const o = found.glyphs[hyphen >= 2 ? hyphen - 1 : hyphen < 0 && letters ? at : -1];
   if (!o || !sameHeight(o, templates.height) || width(o) < O_WIDER * zeroWidth || width(o) > O_WIDEST * zeroWidth) return null;

@@ -6,7 +6,7 @@ import type { PageWords } from '../layout/words.js';
 import { acord25LayoutPage, stampedAcord25 } from '../acord25/layout.js';
 import { rereadValueCells } from '../acord25/ocr-cells.js';
 import { decideCheckBoxes } from './checkboxes.js';
-import { measureDigitInk, mendDigitsByPageGlyphs, mendEightsReadAsB, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
+import { measureDigitInk, mendDigitsByPageGlyphs, mendEightsReadAsB, mendLsReadAsOnes, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
 import { ocrPageWithBitmap, recognizeBitmap, toPageWords, type PixelWord } from './ocr.js';
 import { withoutRuns } from './preprocess.js';
 import { loadImagePages, renderPdfPage, type GreyBitmap, type PageBitmap } from './render.js';
@@ -70,15 +70,15 @@ async function ocrPage(page: PageBitmap): Promise<PageWords> {
 }
 
 /**
- * Digits OCR misread that the page's ink shows (glyphs.ts): an 8 read as B, a 9 or 6 as 0, a 2 as 7, a digit its own
- * glyphs tell; and how wide each number's glyphs are (Word.inkWidth), by which the layout reader counts an amount's
- * digits. The glyphs are measured on the page with its rules taken out whole (withoutRuns): a value printed against a
- * rule has the rule's ink joined to its glyphs' tops.
+ * Digits OCR misread that the page's ink shows (glyphs.ts): an 8 read as B, a policy prefix's L read as 1, a 9 or 6
+ * as 0, a 2 as 7, a digit its own glyphs tell; and how wide each number's glyphs are (Word.inkWidth), by which the
+ * layout reader counts an amount's digits. The glyphs are measured on the page with its rules taken out whole
+ * (withoutRuns): a value printed against a rule has the rule's ink joined to its glyphs' tops.
  */
 function byGlyphs(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): PageWords {
   const s = pixelsPerPoint;
   const ink = withoutRuns(binary, Math.round(RULE_RUN_PT * s), Math.round(RULE_RUN_PT * s));
-  return measureDigitInk(mendDigitsByPageGlyphs(mendTwosReadAsSevens(mendOpenZeros(mendEightsReadAsB(page, ink, s), ink, s), ink, s), ink, s), ink, s);
+  return measureDigitInk(mendDigitsByPageGlyphs(mendTwosReadAsSevens(mendOpenZeros(mendLsReadAsOnes(mendEightsReadAsB(page, ink, s), ink, s), ink, s), ink, s), ink, s), ink, s);
 }
 
 /**
