@@ -101,12 +101,19 @@ describe('repairing OCR slips against the English word list', () => {
   it("repairs a company word one letter off, no English word itself ('Enterpriges'), and a DBA after a company's form read 'DNA'", () => {
     expect(repairNameWords('Lockhart Enterpriges, Inc, DNA Blue Line Plumbing & Heating', new Set())).toBe('Lockhart Enterprises, Inc, DBA Blue Line Plumbing & Heating');
     expect(repairNameWords('Novak Constructlon Co.', new Set())).toBe('Novak Construction Co.');
+    // two letters off in a word of nine or more ('Emplovens'), not in a shorter one
+    expect(repairNameWords('Keystone Emplovens Assurance Co.', new Set())).toBe('Keystone Employers Assurance Co.');
+    expect(repairNameWords('Novak Constrvctlon Co.', new Set())).toBe('Novak Construction Co.');
+    expect(repairNameWords('Hollis Pavtnens LLC', new Set())).toBe('Hollis Pavtnens LLC');
     // (an 'o' read as 'a' in one of them too, which in a word of the name's own the page must confirm)
     expect(repairNameWords('Metro Janitarial Supply', new Set())).toBe('Metro Janitorial Supply');
     expect(repairNameWords('Acme LLC D8A Acme Roofing', new Set())).toBe('Acme LLC DBA Acme Roofing');
     expect(repairNameWords('Third Street Coffee Company LLC CBA Third Street Coffee', new Set())).toBe('Third Street Coffee Company LLC DBA Third Street Coffee');
     // an 'rs' run into an n, with an m read for 'rn' ('Comentone'), and a capital I read as a brace ('{ronbridge')
     expect(repairNameWords('Comentone Insurance Services, Inc.', new Set())).toBe('Cornerstone Insurance Services, Inc.');
+    // an 'rt' run into an n ('Heanland'), in a long word only: a short name makes another word of it ('Chen', 'chert')
+    expect(repairNameWords('Heanland Commercial Insurance Co.', new Set())).toBe('Heartland Commercial Insurance Co.');
+    expect(repairNameWords('Chen Security Services, Inc.', new Set())).toBe('Chen Security Services, Inc.');
     expect(repairNameWords('{ronbridge Construction Co.', new Set())).toBe('Ironbridge Construction Co.');
     // an Irish name's O read as a zero before its apostrophe ("0'Neill")
     expect(repairNameWords("0'Neill Electrical Contractors LLC", new Set())).toBe("O'Neill Electrical Contractors LLC");

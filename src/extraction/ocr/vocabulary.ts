@@ -41,7 +41,8 @@ export function isEnglishWord(word: string): boolean {
 /**
  * Slips undone, as [what OCR printed, what the page says], in lower case. Only the direction OCR errs in: a broken
  * stroke drops ink ("l" → "i", "o" → "c", "e" → "c", "m" → "rn"), and touching letters merge ("rn" → "m", "ri" → "n":
- * 'Praine', "rs" → "n": 'Employen', 'Comentone' for Cornerstone); a blurred "ti" closes into a "u" ('Conunental'). Not "w" for "u" ('Mutwal'): 'Qwest' is a name. Not "cl"
+ * 'Praine', "rs" → "n": 'Employen', 'Comentone' for Cornerstone; and in a long word, LONG_WORD_SLIPS); a blurred
+ * "ti" closes into a "u" ('Conunental'). Not "w" for "u" ('Mutwal'): 'Qwest' is a name. Not "cl"
  * for "d": a name's "Cl" is one slip from too many words ("Clark", "dark"). And one the other way: a speck at an O's
  * foot makes it a Q ("Qwner").
  */
@@ -60,6 +61,12 @@ const SLIPS: ReadonlyArray<readonly [string, string]> = [
   ['u', 'ti'],
   ['n', 'rs'],
 ];
+
+/**
+ * Slips undone only in a word of TWO_SLIP_LENGTH letters or more: an "rt" run into an "n" ('Heanland' for Heartland),
+ * which in a short name makes another word of it ('Chen' is no 'chert').
+ */
+const LONG_WORD_SLIPS: ReadonlyArray<readonly [string, string]> = [['n', 'rt']];
 
 /** A word's letters, with the punctuation before and after them ('Heartiand,'): nothing but letters inside. */
 const WORD_CORE = /^([^\p{L}\p{N}]*)(\p{L}+)([^\p{L}\p{N}]*)$/u;
@@ -94,7 +101,7 @@ const COMPANY_PAIRS: ReadonlySet<string> = new Set([
 /**
  * Words companies' names are made of (lower case). A name's word of COMPANY_WORD_LENGTH letters or more that is no
  * English word but one letter away from one of these, in its place, is that word ('Enterpriges'): at that length no
- * name of a company's own is one letter from them.
+ * name of a company's own is one letter from them. From COMPANY_WORD_TWO_SLIPS letters on, two letters away is ('Emplovens').
  */
 const COMPANY_WORDS: ReadonlySet<string> = new Set([
   'enterprises', 'construction', 'contractors', 'contracting', 'services', 'insurance', 'company', 'corporation', 'management',
@@ -107,11 +114,17 @@ const COMPANY_WORDS: ReadonlySet<string> = new Set([
   'exchange', 'reinsurance', 'guarantee', 'fidelity', 'surety', 'brokerage', 'investments', 'realty', 'residential',
 ]);
 const COMPANY_WORD_LENGTH = 7;
+const COMPANY_WORD_TWO_SLIPS = 9;
 
-/** The company word one letter in place away from `lower` (no English word), if exactly one is. */
+/** The company word one letter in place away from `lower` (no English word), or two in a long word, if exactly one is. */
 function companyWordFor(lower: string): string | null {
   if (lower.length < COMPANY_WORD_LENGTH) return null;
-  const near = [...COMPANY_WORDS].filter((w) => w.length === lower.length && [...w].filter((c, i) => c !== lower[i]).length === 1);
+  const slips = lower.length >= COMPANY_WORD_TWO_SLIPS ? 2 : 1;
+  const near = [...COMPANY_WORDS].filter((w) => {
+    if (w.length !== lower.length) return false;
+    const apart = [...w].filter((c, i) => c !== lower[i]).length;
+    return apart >= 1 && apart <= slips;
+  });
   return near.length === 1 ? near[0]! : null;
 }
 
@@ -146,6 +159,7 @@ export function repairWord(text: string, slips: ReadonlyArray<readonly [string, 
   const dict = vocabulary();
   const lower = core.toLowerCase();
   if (dict.has(lower)) return text;
+  if (core.length >= TWO_SLIP_LENGTH) slips = [...slips, ...LONG_WORD_SLIPS];
   let candidates = [...undoOne(lower, slips)].filter((w) => dict.has(w));
   if (candidates.length === 0 && core.length >= TWO_SLIP_LENGTH) {
     const two = new Set<string>();
