@@ -584,6 +584,25 @@ describe('ACORD 25 value regions', () => {
     expect(unsplit.naic).toEqual(naic);
     expect(unsplit.insurers).toEqual(insurers);
   });
+
+  it("takes no column of ink right of where the codes begin for the rule: the stems of a digit every code prints there ('21466', '11570')", () => {
+    const s = 300 / 72;
+    const width = Math.round(612 * s);
+    const height = Math.round(600 * s);
+    const data = new Uint8Array(width * height).fill(255);
+    // the 2016/03 edition's codes, read by the whole page 10 points right of where the label puts the column, their
+    // second digits' stems 6 points into them
+    const placed = byName(acord25ValueRegions(page(HEADER))).naic!.x0;
+    const codes: Place[] = [['21466', placed + 10, 173], ['11570', placed + 10, 185]];
+    const regions = acord25ValueRegions(page([...HEADER, ...codes]));
+    const { insurers, naic } = byName(regions);
+    expect(naic!.codesFrom).toBeCloseTo(placed + 9, 5);
+    const stems = naic!.codesFrom! + 7;
+    for (let y = Math.round(insurers!.y0 * s); y < Math.round(insurers!.y1 * s); y++) for (let dx = 0; dx < 3; dx++) data[y * width + Math.round(stems * s) + dx] = 0;
+    const split = byName(snapToRules(regions, { width, height, data }, s));
+    expect(split.naic).toEqual(naic);
+    expect(split.insurers).toEqual(insurers);
+  });
 });
 
 describe("blanking the limit cells' '$' column", () => {

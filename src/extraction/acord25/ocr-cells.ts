@@ -48,6 +48,11 @@ export type ValueRegion = {
    * strip, only the one nearest it is read (keepRunNear)
    */
   anchorX?: number;
+  /**
+   * where the first codes the whole-page pass read in the NAIC column begin (page points): the rule between the
+   * insurers' names and their codes stands left of them (splitAtNaicRule)
+   */
+  codesFrom?: number;
 };
 
 export type CellRecognizer = (crop: GreyBitmap, options: RecognizeOptions) => Promise<PixelWord[]>;
@@ -475,11 +480,14 @@ function insurerRegions(lines: Line[], page: PageWords): ValueRegion[] {
   const codes = page.words.filter((w) => codeStart(w) !== null && w.y + w.height / 2 > y0 && w.y + w.height / 2 < y1 && w.x < labelNaicX && w.x > labelNaicX - NAIC_RULE_REACH_PT);
   const naicX = codes.length > 0 ? Math.min(...codes.map((w) => codeStart(w)!)) : labelNaicX;
   const naicX1 = page.width - (naic?.height ?? labels[0]!.height);
+  // (and where the codes read anywhere right of the names begin)
+  const anyCodes = page.words.filter((w) => codeStart(w) !== null && w.y + w.height / 2 > y0 && w.y + w.height / 2 < y1 && w.x > x0 && w.x < naicX1);
+  const codesFrom = anyCodes.length > 0 ? Math.min(...anyCodes.map((w) => codeStart(w)!)) : undefined;
   return [
     { name: 'insurers', x0, x1: naicX, y0, y1, psm: PSM.SINGLE_BLOCK, whitelist: '', keepDashes: true },
     // sparse text: as one block, the column's empty rows and the specks left of its rules run five digits together
     // into four ('41298' read '1208')
-    { name: 'naic', x0: naicX, x1: naicX1, y0, y1, psm: PSM.SPARSE_TEXT, whitelist: DIGITS },
+    { name: 'naic', x0: naicX, x1: naicX1, y0, y1, psm: PSM.SPARSE_TEXT, whitelist: DIGITS, codesFrom },
   ];
 }
 
@@ -1172,8 +1180,11 @@ function splitAtNaicRule(regions: ValueRegion[], binary: GreyBitmap, pixelsPerPo
   const rulesOver = (y0: number, y1: number) => verticalRules(binary, x0 * s, (naic.x0 + NAIC_RULE_REACH_PT) * s, y0 * s, y1 * s, NAIC_RULE_COVERAGE).map((x) => x / s);
   // (a photo's light may have broken the rule down the empty rows: it is looked for beside the first rows too, where the
   // codes stand, insurer A's and B's)
-  let rules = rulesOver(insurers.y0, insurers.y1);
-  if (rules.length === 0) rules = rulesOver(insurers.y0, insurers.y0 + (insurers.y1 - insurers.y0) / 3);
+  // (none right of where the codes begin: the stems of a digit printed in every code at one place, the '1' of '21466'
+  // and '11570', stack into a column of ink in the rows holding codes)
+  const leftOfCodes = (xs: number[]) => xs.filter((x) => naic.codesFrom === undefined || x <= naic.codesFrom + RULE_MARGIN_PT);
+  let rules = leftOfCodes(rulesOver(insurers.y0, insurers.y1));
+  if (rules.length === 0) rules = leftOfCodes(rulesOver(insurers.y0, insurers.y0 + (insurers.y1 - insurers.y0) / 3));
   if (rules.length === 0) return regions;
   const rule = rules.reduce((a, b) => (Math.abs(b - naic.x0) < Math.abs(a - naic.x0) ? b : a));
   return regions.map((r) => (r === insurers ? { ...r, x1: rule - RULE_MARGIN_PT } : r === naic ? { ...r, x0: rule + RULE_MARGIN_PT } : r));
