@@ -596,12 +596,19 @@ describe('ACORD 25 value regions', () => {
     const codes: Place[] = [['21466', placed + 10, 173], ['11570', placed + 10, 185]];
     const regions = acord25ValueRegions(page([...HEADER, ...codes]));
     const { insurers, naic } = byName(regions);
-    expect(naic!.codesFrom).toBeCloseTo(placed + 9, 5);
-    const stems = naic!.codesFrom! + 7;
+    expect(naic!.codes!.from).toBeCloseTo(placed + 9, 5);
+    const stems = naic!.codes!.from + 7;
     for (let y = Math.round(insurers!.y0 * s); y < Math.round(insurers!.y1 * s); y++) for (let dx = 0; dx < 3; dx++) data[y * width + Math.round(stems * s) + dx] = 0;
     const split = byName(snapToRules(regions, { width, height, data }, s));
     expect(split.naic).toEqual(naic);
     expect(split.insurers).toEqual(insurers);
+    // a rule the codes were typed against, their boxes beginning a little left of it (the 2025/12 print's), is taken
+    data.fill(255);
+    const rule = naic!.codes!.from + 1.4;
+    for (let y = Math.round(insurers!.y0 * s); y < Math.round(insurers!.y1 * s); y++) for (let dx = 0; dx < 3; dx++) data[y * width + Math.round(rule * s) + dx] = 0;
+    const typed = byName(snapToRules(regions, { width, height, data }, s));
+    expect(typed.naic!.x0).toBeGreaterThan(rule);
+    expect(typed.naic!.x0).toBeLessThan(rule + 2);
   });
 });
 

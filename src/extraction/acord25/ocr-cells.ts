@@ -49,10 +49,11 @@ export type ValueRegion = {
    */
   anchorX?: number;
   /**
-   * where the first codes the whole-page pass read in the NAIC column begin (page points): the rule between the
-   * insurers' names and their codes stands left of them (splitAtNaicRule)
+   * where the first codes the whole-page pass read in the NAIC column begin, and how wide their digits are (page
+   * points): the rule between the insurers' names and their codes stands left of them, or under their first digit
+   * where they are typed against it (splitAtNaicRule)
    */
-  codesFrom?: number;
+  codes?: { from: number; digit: number };
 };
 
 export type CellRecognizer = (crop: GreyBitmap, options: RecognizeOptions) => Promise<PixelWord[]>;
@@ -482,12 +483,12 @@ function insurerRegions(lines: Line[], page: PageWords): ValueRegion[] {
   const naicX1 = page.width - (naic?.height ?? labels[0]!.height);
   // (and where the codes read anywhere right of the names begin)
   const anyCodes = page.words.filter((w) => codeStart(w) !== null && w.y + w.height / 2 > y0 && w.y + w.height / 2 < y1 && w.x > x0 && w.x < naicX1);
-  const codesFrom = anyCodes.length > 0 ? Math.min(...anyCodes.map((w) => codeStart(w)!)) : undefined;
+  const codesRead = anyCodes.length > 0 ? { from: Math.min(...anyCodes.map((w) => codeStart(w)!)), digit: median(anyCodes.map((w) => w.width / w.text.length)) } : undefined;
   return [
     { name: 'insurers', x0, x1: naicX, y0, y1, psm: PSM.SINGLE_BLOCK, whitelist: '', keepDashes: true },
     // sparse text: as one block, the column's empty rows and the specks left of its rules run five digits together
     // into four ('41298' read '1208')
-    { name: 'naic', x0: naicX, x1: naicX1, y0, y1, psm: PSM.SPARSE_TEXT, whitelist: DIGITS, codesFrom },
+    { name: 'naic', x0: naicX, x1: naicX1, y0, y1, psm: PSM.SPARSE_TEXT, whitelist: DIGITS, codes: codesRead },
   ];
 }
 
@@ -1160,6 +1161,12 @@ const NAIC_RULE_REACH_PT = 24;
  * the rule into dashes (65% of the rows in a column), and the codes' digits stacked in a column cover under half.
  */
 const NAIC_RULE_COVERAGE = 0.55;
+/**
+ * How far right of where the codes begin, in digits, the rule between names and codes may stand: the 2025/12 print
+ * types its codes against the rule, the box OCR gives them beginning 1.4 pt left of it; a second digit's stem stands
+ * a digit and more in.
+ */
+const CODE_RULE_REACH = 0.6;
 /** A NAIC code as the whole-page pass reads it: five digits, one lost or one more read. */
 const NAIC_CODE = /^\d{4,6}$/;
 /** A NAIC code read after what is left of its column's rule, taken for a letter or a bracket: 'f19283', '{11570'. */
@@ -1180,9 +1187,11 @@ function splitAtNaicRule(regions: ValueRegion[], binary: GreyBitmap, pixelsPerPo
   const rulesOver = (y0: number, y1: number) => verticalRules(binary, x0 * s, (naic.x0 + NAIC_RULE_REACH_PT) * s, y0 * s, y1 * s, NAIC_RULE_COVERAGE).map((x) => x / s);
   // (a photo's light may have broken the rule down the empty rows: it is looked for beside the first rows too, where the
   // codes stand, insurer A's and B's)
-  // (none right of where the codes begin: the stems of a digit printed in every code at one place, the '1' of '21466'
-  // and '11570', stack into a column of ink in the rows holding codes)
-  const leftOfCodes = (xs: number[]) => xs.filter((x) => naic.codesFrom === undefined || x <= naic.codesFrom + RULE_MARGIN_PT);
+  // (none right of where the codes begin, by more than CODE_RULE_REACH of a digit, as far as a rule they were typed
+  // against stands: the stems of a digit printed in every code at one place, the '1' of '21466' and '11570', stack
+  // into a column of ink in the rows holding codes)
+  const codes = naic.codes;
+  const leftOfCodes = (xs: number[]) => xs.filter((x) => codes === undefined || x <= codes.from + CODE_RULE_REACH * codes.digit);
   let rules = leftOfCodes(rulesOver(insurers.y0, insurers.y1));
   if (rules.length === 0) rules = leftOfCodes(rulesOver(insurers.y0, insurers.y0 + (insurers.y1 - insurers.y0) / 3));
   if (rules.length === 0) return regions;
