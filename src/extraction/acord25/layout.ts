@@ -259,16 +259,16 @@ const INSURER_SLIPS = 2;
  * INSURER A's. The one-character word after it ('A:', '€:') is the label's too, so a name starts after it.
  */
 export function garbledInsurerLabels(lines: readonly Line[], found: readonly { letter: string; hit: LabelHit }[]): { letter: string; hit: LabelHit }[] {
-  const target = foldLabel('INSURER');
+  const [target, insured] = [foldLabel('INSURER'), foldLabel('INSURED')];
+  const near = (t: string) => t.length >= target.length - INSURER_SLIPS && editDistance(t, target, INSURER_SLIPS) <= INSURER_SLIPS;
   const candidates: LabelHit[] = [];
   for (const line of lines) {
     for (const seg of line.segments) {
       const first = seg.words[0]!;
       const folded = foldLabel(first.text);
-      const near = (t: string) => t.length >= target.length - INSURER_SLIPS && editDistance(t, target, INSURER_SLIPS) <= INSURER_SLIPS;
       if (!near(folded) && !near(folded.slice(0, -1))) continue;
       // (not INSURED, nor the box's header INSURER(S) AFFORDING COVERAGE)
-      if (editDistance(folded, foldLabel('INSURED'), INSURER_SLIPS) < editDistance(folded, target, INSURER_SLIPS)) continue;
+      if (editDistance(folded, insured, INSURER_SLIPS) < editDistance(folded, target, INSURER_SLIPS)) continue;
       if (seg.words[1] && /^AFFORD/i.test(seg.words[1].text)) continue;
       if (found.some((f) => Math.abs(centerY(f.hit) - (first.y + first.height / 2)) < 0.5 * f.hit.height)) continue;
       const n = seg.words[1] && seg.words[1].text.replace(/[:;.]$/, '').length <= 1 ? 2 : 1;
