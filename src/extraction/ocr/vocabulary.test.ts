@@ -71,6 +71,10 @@ describe('repairing OCR slips against the English word list', () => {
     expect(repairNameWords('Paint Office Park', new Set(), new Set(['point office']))).toBe('Point Office Park');
     // without such a pair, an English word stays as read
     expect(repairNameWords('Harbor Paint Office Park', new Set(['point']), new Set(['easton point']))).toBe('Harbor Paint Office Park');
+    // nor is an English word taken for one that is none, as the page printed this very name misread ('Puise Fitness
+    // LLC DBA Pulse Fitness' on the page: its first word mended, its 'Pulse' kept)
+    const page = { words: new Set(['puise', 'fitness', 'pulse']), pairs: new Set(['puise fitness', 'fitness llc', 'dba pulse', 'pulse fitness']) };
+    expect(repairNameWords('Puise Fitness LLC DBA Pulse Fitness', page.words, page.pairs)).toBe('Pulse Fitness LLC DBA Pulse Fitness');
   });
 
   it.each([

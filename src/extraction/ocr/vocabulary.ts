@@ -241,7 +241,9 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pa
       const nameSlips = undoOne(lower, NAME_SLIPS);
       const slipped = [...nameSlips, ...(PLURAL_ONLY.has(`${lower}s`) ? [`${lower}s`] : [])];
       const paired = slipped.filter((w) => (prev !== null && pair(prev, w)) || (next !== null && pair(w, next)));
-      if (paired.length === 1) return before + withCaseOf(core, paired[0]!) + after;
+      // (but an English word is not taken for a word that is none: the pair the page prints may be this very name's
+      // misreading, 'Puise Fitness LLC DBA Pulse Fitness', whose 'Pulse' would become 'Puise')
+      if (paired.length === 1 && !(dict.has(lower) && !dict.has(paired[0]!))) return before + withCaseOf(core, paired[0]!) + after;
       if (dict.has(lower)) return text;
       // a capital I read as a lower-case l opening a name's word before a consonant ('lronbridge'): no word starts so
       if (/^l[bcdfghjkmnpqrstvwxz]/.test(core)) return repairNameWords(before + 'I' + core.slice(1) + after, pageWords, pagePairs);
