@@ -584,7 +584,7 @@ class LayoutReader {
             const cheapest = new Map<string, number>();
             for (const o of [...read, ...slipped]) if (o.cost <= CERTIFICATE_DATE_SLIPS && yearOf(o.iso) <= this.thisYear + 1) cheapest.set(o.iso, Math.min(cheapest.get(o.iso) ?? Infinity, o.cost));
             const shown = t.replace(/\D/g, '');
-            return [...cheapest].map(([iso, cost]) => ({ iso, cost, digits: shown.length, shown }));
+            return [...cheapest].map(([iso, cost]) => ({ iso, cost, shown }));
           });
           if (options.length > 0) this.dateRepairs = { options, words: seg.words, text: [...new Set(texts)].join('" or "') };
         }
@@ -1030,8 +1030,8 @@ class LayoutReader {
   /** The texts the certificate date was read from, where one was a date: its cell's and its other readings (OCR). */
   private certificateReadings: string[] = [];
   /** The certificate date cell's one-slip repairs, when no reading of it was a date (OCR only). */
-  /** The certificate date's repairs (each with its reading's digit count and digits), where no reading was a date. */
-  private dateRepairs: { options: { iso: string; cost: number; digits: number; shown: string }[]; words: Word[]; text: string } | null = null;
+  /** The certificate date's repairs (each with the digits of the reading it came from), where no reading was a date. */
+  private dateRepairs: { options: { iso: string; cost: number; shown: string }[]; words: Word[]; text: string } | null = null;
   /** The certificate date's year, where it was read whole: a policy in force then runs within a few years of it. */
   private certificateYear: number | null = null;
   /** The year of the day the certificate is read (LayoutContext.today). */
@@ -1096,7 +1096,7 @@ class LayoutReader {
       if (fits.length > 1 && fits.filter((f) => support(f) === most).length === 1) fits = fits.filter((f) => support(f) === most);
       // (and then the one the reading of the most digits gives: '10082024' beside '082024', a reading that lost the
       // month's digits, which OCR drops far oftener than it makes up)
-      const digits = (iso: string) => Math.max(...within.filter((o) => o.iso === iso).map((o) => o.digits));
+      const digits = (iso: string) => Math.max(...within.filter((o) => o.iso === iso).map((o) => o.shown.length));
       const longest = Math.max(0, ...fits.map(digits));
       if (fits.length > 1 && fits.filter((f) => support(f) === most && digits(f) === longest).length === 1) {
         fits = fits.filter((f) => support(f) === most && digits(f) === longest);

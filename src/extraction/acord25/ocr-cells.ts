@@ -478,12 +478,16 @@ function insurerRegions(lines: Line[], page: PageWords): ValueRegion[] {
   // (a code read with the column's broken rule before it, 'f19283', '{11570', begins past that first character: in the
   // middle of it, clear of both the rule and the code's first digit)
   const codeStart = (w: Word) => (NAIC_CODE.test(w.text) ? w.x - 1 : NAIC_CODE_AFTER_RULE.test(w.text) ? w.x + (0.5 * w.width) / w.text.length : null);
-  const codes = page.words.filter((w) => codeStart(w) !== null && w.y + w.height / 2 > y0 && w.y + w.height / 2 < y1 && w.x < labelNaicX && w.x > labelNaicX - NAIC_RULE_REACH_PT);
-  const naicX = codes.length > 0 ? Math.min(...codes.map((w) => codeStart(w)!)) : labelNaicX;
+  const rowCodes = page.words.flatMap((w) => {
+    const start = codeStart(w);
+    return start !== null && w.y + w.height / 2 > y0 && w.y + w.height / 2 < y1 ? [{ w, start }] : [];
+  });
+  const codes = rowCodes.filter(({ w }) => w.x < labelNaicX && w.x > labelNaicX - NAIC_RULE_REACH_PT);
+  const naicX = codes.length > 0 ? Math.min(...codes.map((c) => c.start)) : labelNaicX;
   const naicX1 = page.width - (naic?.height ?? labels[0]!.height);
   // (and where the codes read anywhere right of the names begin)
-  const anyCodes = page.words.filter((w) => codeStart(w) !== null && w.y + w.height / 2 > y0 && w.y + w.height / 2 < y1 && w.x > x0 && w.x < naicX1);
-  const codesRead = anyCodes.length > 0 ? { from: Math.min(...anyCodes.map((w) => codeStart(w)!)), digit: median(anyCodes.map((w) => w.width / w.text.length)) } : undefined;
+  const anyCodes = rowCodes.filter(({ w }) => w.x > x0 && w.x < naicX1);
+  const codesRead = anyCodes.length > 0 ? { from: Math.min(...anyCodes.map((c) => c.start)), digit: median(anyCodes.map(({ w }) => w.width / w.text.length)) } : undefined;
   return [
     { name: 'insurers', x0, x1: naicX, y0, y1, psm: PSM.SINGLE_BLOCK, whitelist: '', keepDashes: true },
     // sparse text: as one block, the column's empty rows and the specks left of its rules run five digits together
