@@ -528,6 +528,26 @@ describe('ACORD 25 value regions', () => {
     expect(unruled.exp!.x0).toBeGreaterThan(331);
   });
 
+  it('never moves the amounts strip left over the limit labels', () => {
+    // a photo's: no '$' read, and of the two rules around the limit labels (x = 422 and 500 pt) one is lost
+    const s = 300 / 72;
+    const width = Math.round(612 * s);
+    const height = Math.round(600 * s);
+    const ruled = (xs: number[]) => {
+      const data = new Uint8Array(width * height).fill(255);
+      for (const xPt of xs) for (let y = Math.round(280 * s); y < Math.round(570 * s); y++) for (let dx = 0; dx < 3; dx++) data[y * width + Math.round(xPt * s) + dx] = 0;
+      return { width, height, data };
+    };
+    const regions = acord25ValueRegions(page(HEADER.filter(([t]) => t !== '$')));
+    const labelsEnd = 428 + 'E.L. EACH ACCIDENT'.length * 3;
+    expect(byName(regions).amount!.x0).toBeGreaterThan(labelsEnd);
+    // the rule right of the labels found: the amounts begin at it
+    expect(byName(snapToRules(regions, ruled([170, 190, 210, 330, 380, 422, 500, 600]), s)).amount!.x0).toBeCloseTo(501.2, 0);
+    // lost: the rule left of the labels is not taken, which made the amounts' strip read the labels as digits
+    const lost = byName(snapToRules(regions, ruled([170, 190, 210, 330, 380, 422, 600]), s));
+    expect(lost.amount!.x0).toBe(byName(regions).amount!.x0);
+  });
+
   it("moves the flag columns onto rules a photo's light left half of, and no other column", () => {
     const s = 300 / 72;
     const width = Math.round(612 * s);

@@ -54,6 +54,11 @@ export type ValueRegion = {
    * where they are typed against it (splitAtNaicRule)
    */
   codes?: { from: number; digit: number };
+  /**
+   * how far left snapToRules may move the strip's left edge (page points): left of the limit labels printed before
+   * the amounts, a rule found is the far side of their column, the one between them and the amounts not found
+   */
+  minX0?: number;
 };
 
 export type CellRecognizer = (crop: GreyBitmap, options: RecognizeOptions) => Promise<PixelWord[]>;
@@ -152,7 +157,10 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   const labelRight = limitHits.length > 0 ? Math.max(...limitHits.map((l) => l.right)) : limitsX0 + 20 * h;
   const dollarRight = dollarRights.length >= 3 ? median(dollarRights) : undefined;
   const amountX0 = dollarRight !== undefined ? dollarRight + DOLLAR_MARGIN_PT : labelRight + 2 * h;
-  regions.push({ name: 'amount', grid: true, x0: amountX0, x1: page.width - 2.5 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: AMOUNT_CHARS, dropDollar: true, ...(dollarRight !== undefined ? { dollarRight, dollarTyped } : {}) });
+  // (never moved left over the limit labels: a photo's rule between them and the '$'s lost, the strip was snapped to
+  // the rule left of the labels, and read them as digits in place of every label of the grid; a type height's slack
+  // for a label's box run into the rule right of it)
+  regions.push({ name: 'amount', grid: true, x0: amountX0, x1: page.width - 2.5 * h, ...rows, psm: PSM.SINGLE_BLOCK, whitelist: AMOUNT_CHARS, dropDollar: true, ...(dollarRight !== undefined ? { dollarRight, dollarTyped } : {}), ...(limitHits.length > 0 ? { minX0: labelRight - h } : {}) });
 
   // dates: the two columns between POLICY NUMBER and the limits, split halfway between their labels
   let split = (eff.right + exp.x) / 2;
@@ -1127,7 +1135,8 @@ export function snapToRules(regions: ValueRegion[], binary: GreyBitmap, pixelsPe
     // (the flag columns, and the policy numbers' left edge, at a faint rule where no rule inking most rows is found
     // there: a photo's)
     const flags = FLAG_STRIPS.has(r.name);
-    const left = edge(rules, 'left') ?? (flags ? edge(faint, 'left') : r.name === 'number' ? edge(faint, 'left', FAINT_REACH_PT) : undefined);
+    const found = edge(rules, 'left') ?? (flags ? edge(faint, 'left') : r.name === 'number' ? edge(faint, 'left', FAINT_REACH_PT) : undefined);
+    const left = found !== undefined && found >= (r.minX0 ?? -Infinity) ? found : undefined;
     const right = edge(rules, 'right') ?? (flags ? edge(faint, 'right') : undefined);
     // (the SUBR strip reaches over its left rule: a flag typed across the rule between the two flag columns is
     // SUBR's, the ADDL column's own flags standing well clear of it)
