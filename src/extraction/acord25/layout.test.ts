@@ -1225,6 +1225,18 @@ describe('OCR slips the layout reader works around', () => {
     expect(read('07/22/2027', ['2/227']).certificateDate).toBe('2027-07-22');
   });
 
+  it("takes a certificate date read outside the policies' term for another reading of its cell that is a date within it", () => {
+    const read = readCertificateDate;
+    // the policies run from 2/26/2026 to 3/17/2027: the cell read '11/01/2079', the whole page '11/06/2026' (two
+    // digits apart, which no one-slip repair reaches)
+    const x = read('11/01/2079', ['11/06/2026']);
+    expect(x.certificateDate).toBe('2026-11-06');
+    expect(x.warnings).toContain("certificate date read as 2079-11-01, after or long before every policy's term, and as 2026-11-06, within it: taken for 2026-11-06");
+    // a reading outside the term too, or two different dates within it: as read
+    expect(read('11/01/2079', ['11/06/2029']).certificateDate).toBe('2079-11-01');
+    expect(read('11/01/2079', ['11/06/2026', '12/06/2026']).certificateDate).toBe('2079-11-01');
+  });
+
   it("takes a 7 read as 1 for a slip, and of two readings as cheap, the term other rows read", () => {
     // every policy runs 02/27/2026 to 02/27/2027; the GL row's dates read '2121126' (2/21/26, or 2/27/26 with its 7
     // read as 1) and '2127127' (2/27/27, or 2/21/27 the other way)

@@ -1058,6 +1058,14 @@ class LayoutReader {
     // for 07/09/2025 under policies of 2025 to 2026: an 8 for a 5)
     const read = x.certificateDate;
     if (read !== null && this.ctx.method !== 'text' && (read < from || read > to)) {
+      // another reading of the cell that is a date within the term, as printed, is the date ('07/27/2078' read by the
+      // cell at 57%, '07/22/2025' by the whole page at 85%)
+      const plain = [...new Set(this.certificateReadings.map(normalizeDate).filter((d): d is string => d !== null && d >= from && d <= to))];
+      if (plain.length === 1) {
+        x.certificateDate = plain[0]!;
+        this.warnings.push(`certificate date read as ${read}, after or long before every policy's term, and as ${plain[0]}, within it: taken for ${plain[0]}`);
+        return;
+      }
       // (a year of no century a certificate has, '7075': both its 2s read as 7, two confused digits away)
       // (the fewest slips first: '7024-07-26' is 2024-07-26 a digit away, though other days in the term are two away)
       const within = (dates: string[]) => [...new Set(dates)].filter((d) => d >= from && d <= to);
