@@ -348,13 +348,14 @@ export function certificateDateLabel(lines: readonly Line[], page: PageWords): L
   // now and then, on a line of its own)
   // ('{(MM/DD{YYYY)': OCR doubles a bracket and reads a slash as one)
   const isFormat = (t: string) => /^[({[]{0,2}[A-Z\d/|{}()[\]]{6,}[)}\]]{0,2}$/i.test(t.replace(/\s+/g, '')) && /[MD]/i.test(t);
-  // DATE itself garbled by one letter ('OATE (MM/DDIYYYY)') is the label when its format follows it
+  // DATE itself garbled by one letter ('OATE (MM/DDIYYYY)', or its D lost, 'ATE (MM/DO/YYYY)') is the label when its
+  // format follows it
   const date = findLabel(lines, 'DATE', { exact: true }).find(topRight) ?? slippedDate();
   function slippedDate(): LabelHit | undefined {
     for (const line of lines) {
       for (const seg of line.segments) {
         const [first, ...rest] = seg.words;
-        if (!first || rest.length === 0 || !/^[A-Z]{4}$/.test(first.text) || editDistance(first.text, 'DATE', 1) > 1) continue;
+        if (!first || rest.length === 0 || !/^[A-Z]{3,4}$/.test(first.text) || editDistance(first.text, 'DATE', 1) > 1) continue;
         const hit: LabelHit = { ...segmentOf([first]), score: 0.75, line, rest: segmentOf(rest) };
         if (topRight(hit) && isFormat(hit.rest!.text)) return hit;
       }

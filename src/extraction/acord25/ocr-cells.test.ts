@@ -492,6 +492,9 @@ describe('ACORD 25 value regions', () => {
     // DATE garbled by one letter ('OATE'), its format beside it
     const slipped = HEADER.map(([t, x, y, s]): Place => [t === 'DATE (MM/DD/YYYY)' ? 'OATE (MM/DDIYYYY)' : t, x, y, s]);
     expect(byName(acord25ValueRegions(page(slipped))).date!.x1).toBeGreaterThan(521 + 17 * 3);
+    // or its D lost ('ATE (MM/DO/YYYY)', a photo's)
+    const lost = HEADER.map(([t, x, y, s]): Place => [t === 'DATE (MM/DD/YYYY)' ? 'ATE (MM/DO/YYYY)' : t, t === 'DATE (MM/DD/YYYY)' ? x + 3 : x, y, s]);
+    expect(byName(acord25ValueRegions(page(lost))).date!.x1).toBeGreaterThan(521 + 17 * 3);
     // a DATE elsewhere on the page (CANCELLATION's "EXPIRATION DATE THEREOF") is not the certificate date's label
     const elsewhere = HEADER.filter(([t]) => !t.startsWith('DATE')).concat([['DATE (MWDODVYYYY)', 387, 679]]);
     expect(byName(acord25ValueRegions(page(elsewhere))).date).toBeUndefined();
