@@ -1063,9 +1063,10 @@ describe('OCR slips the layout reader works around', () => {
           return [glRow(x, y) ? (x === 334 ? effective : expiration) : x === 334 ? '08/21/2025' : '08/21/2026', x, y, ...rest];
         }),
       );
-    const x = read('8212025', '3212026');
+    // (two confused digits in the expiration, '3212028': one is a reading dates() takes from other rows itself)
+    const x = read('8212025', '3212028');
     expect([gl(x).effectiveDate, gl(x).expirationDate]).toEqual(['2025-08-21', '2026-08-21']);
-    expect(x.warnings.filter((w) => w.startsWith('general liability'))).toEqual(['general liability: dates "8212025" and "3212026" taken for 2025-08-21 to 2026-08-21, another row\'s term, digits OCR confuses away']);
+    expect(x.warnings.filter((w) => w.startsWith('general liability'))).toEqual(['general liability: dates "8212025" and "3212028" taken for 2025-08-21 to 2026-08-21, another row\'s term, digits OCR confuses away']);
     // three confused digits from every term: no date, as before
     const far = read('8212025', '3212099');
     expect([gl(far).effectiveDate, gl(far).expirationDate]).toEqual([null, null]);
@@ -1251,6 +1252,19 @@ describe('OCR slips the layout reader works around', () => {
     const y = ocrRead(term.map(([t, x, y, ...rest]): Place => [glRow(t, x, y) ? (x === 334 ? '2121126' : '2127127') : slipped(t), x, y, ...rest]));
     const gl2 = y.policies.find((p) => p.coverage === 'general_liability')!;
     expect([gl2.effectiveDate, gl2.expirationDate]).toEqual(['2026-02-27', '2027-02-27']);
+  });
+
+  it("takes a date other rows read for a cell's reading a confused digit from it, where that ties the row's cheapest term", () => {
+    // every other policy runs 02/26/2026 to 02/26/2027; the GL row's effective cell read '272672026' (2/26/2026, both
+    // slashes read as 7) and '2282026', its expiration cell only '2282027' (2/28/2027, an 6 read as 8)
+    const x = readGlDates(['272672026', ['2282026']], ['2282027']);
+    const gl = x.policies.find((p) => p.coverage === 'general_liability')!;
+    expect([gl.effectiveDate, gl.expirationDate]).toEqual(['2026-02-26', '2027-02-26']);
+    expect(x.warnings.some((w) => w.includes('the term of another row'))).toBe(true);
+    // a date no other row reads is no such reading: the row's own term stands
+    const own = readGlDates(['272672026', ['2242026']], ['2242027']);
+    const gl2 = own.policies.find((p) => p.coverage === 'general_liability')!;
+    expect([gl2.effectiveDate, gl2.expirationDate]).toEqual(['2026-02-24', '2027-02-24']);
   });
 
   it("takes what OCR read in an empty insurer row, under four letters or none it was sure of, for specks", () => {

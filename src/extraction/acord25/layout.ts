@@ -1532,9 +1532,16 @@ class LayoutReader {
         const readings = otherReadings(seg);
         return [text(seg), ...readings].flatMap((t) => (plain === null ? dateReadings(t) : ocrDates(t))).filter((o) => yearOf(o.iso) <= this.latestPolicyYear);
       };
+      // (and a date other rows read, a digit OCR confuses from a cell's reading, one slip dearer: '632024' beside
+      // '67872023' is 6/3/2024 to 6/8/2023, where the other rows read 6/8/2023 to 6/8/2024, an 8 read as 3)
+      const others = new Set(this.otherRowsDates(eff, exp));
+      const withOthers = (found: { iso: string; cost: number }[]) => [
+        ...found,
+        ...found.flatMap((o) => digitSlips(o.iso).filter((d) => others.has(d)).map((iso) => ({ iso, cost: o.cost + 1 }))),
+      ];
       const cheapest = new Map<string, { e: string; x: string; cost: number }>();
-      for (const e of options(eff, effectiveDate)) {
-        for (const x of options(exp, expirationDate)) {
+      for (const e of withOthers(options(eff, effectiveDate))) {
+        for (const x of withOthers(options(exp, expirationDate))) {
           const key = `${e.iso} ${x.iso}`;
           const whole = e.iso.slice(5) === x.iso.slice(5) && x.iso > e.iso && yearOf(x.iso) - yearOf(e.iso) <= MAX_TERM_YEARS;
           if (whole && (cheapest.get(key)?.cost ?? Infinity) > e.cost + x.cost) cheapest.set(key, { e: e.iso, x: x.iso, cost: e.cost + x.cost });
@@ -1542,7 +1549,6 @@ class LayoutReader {
       }
       const pairs = [...cheapest.values()].sort((a, b) => a.cost - b.cost);
       const tied = pairs.filter((p) => p.cost === pairs[0]?.cost);
-      const others = new Set(this.otherRowsDates(eff, exp));
       const confirmed = tied.filter((p) => others.has(p.e) && others.has(p.x));
       // (else by the cells' readings: the pair more of them give, two slips at most, '31724' and '3117724' both
       // 3/17/24 where only the first is 3/1/24 too)
