@@ -1147,6 +1147,30 @@ describe('a value of the grid read again alone', () => {
     expect(plain.calls).toHaveLength(1);
   });
 
+  it("takes for an amount the whole page read otherwise ('200,000' at 89%, the page's '$300,000') what two of its readings alone agree on", async () => {
+    const read = setup([[528, 326, 21]]);
+    const inCell = (words: Word[]) => words.filter((w) => w.x > 522 && w.y > 320 && w.y < 335).map((w) => w.text);
+    const strip = (text: string) => (_: GreyBitmap, options: RecognizeOptions): [string, number] => (options.psm === PSM.SINGLE_BLOCK ? [text, 89] : ['300,000', 93]);
+    expect(inCell((await read([['$300,000', 526, 326]], strip('200,000'))).words)).toEqual(['300,000']);
+    // read alike by both passes, or but for a '$' read as a digit ('5300,000'): not read again
+    const alike = await read([['300,000', 528, 326]], strip('300,000'));
+    expect(alike.calls).toHaveLength(1);
+    const dollar = await read([['5300,000', 526, 326]], strip('300,000'));
+    expect(dollar.calls).toHaveLength(1);
+  });
+
+  it("takes for a NAIC code read with a digit too many or too few the whole-page pass's five digits a digit apart ('214686' → '21466')", async () => {
+    const read = setup([[560, 173, 20]]);
+    const inCell = (words: Word[]) => words.filter((w) => w.x > 540 && w.y > 168 && w.y < 180).map((w) => w.text);
+    // (the strip and every reading alone give '214686')
+    const strip = (text: string) => (): [string, number] => [text, 82];
+    expect(inCell((await read([['21466', 560, 173]], strip('214686'))).words)).toEqual(['21466']);
+    expect(inCell((await read([['26044', 560, 173]], strip('2604'))).words)).toEqual(['26044']);
+    // no such reading of the whole page: as read
+    expect(inCell((await read([['214', 560, 173]], strip('214686'))).words)).toEqual(['214686']);
+    expect(inCell((await read([['21466', 560, 173]], strip('21468'))).words)).toEqual(['21468']);
+  });
+
   it("blanks no amount's first digit standing apart from the next after the '$'s the first pass found ('$1,000,000' in a typewriter's type)", async () => {
     // the '$'s end at 522 (HEADER): the strip begins after them; a 1 two points on, two points apart from its zeros
     const read = setup([[524, 326, 1.5], [527.5, 326, 18]]);

@@ -728,13 +728,28 @@ export async function rereadValueCells(
     }
     // a policy number's or NAIC code's digits decide a field whole, and nothing else on the form checks them
     if (r.name === 'number' || r.name === 'naic') await voteOnDigits(found, cut);
+    // a NAIC code is five digits: one the strip and its vote read with a digit too many or too few ('214686') takes the
+    // whole-page pass's reading of five digits a digit apart from it ('21466' at 91%)
+    if (r.name === 'naic') {
+      for (let i = 0; i < found.length; i++) {
+        const w = found[i]!;
+        if (!/^\d{4}$|^\d{6}$/.test(w.text)) continue;
+        const first = words.find((o) => inside(o, r) && sameLine(o, w) && overlapsX(o, w) && /^\d{5}$/.test(o.text) && editDistance(o.text, w.text, 1) === 1);
+        if (first) found[i] = { ...w, text: first.text, confidence: Math.min(w.confidence, first.confidence) };
+      }
+    }
     // and so does a date's, doubted more (tesseract is sure of most dates it misreads not): a date two other readings
     // agree on outvotes the strip's ('10/18/2025' at 70% for 10/19/2025); the strip's stays as another reading
     if (r.whitelist === DATE_CHARS) await voteOnDigits(found, cut, { doubted: (w) => w.confidence < DOUBTED, accept: (t) => normalizeDate(t) !== null });
     // and an amount grouped wrong ('1,000,00' at 0%: a last digit lost) or whose second digit is a 6 or an 8 before
     // zeros ('16000' at 95% for 10000: tesseract's commonest slip in a limit, and a limit seldom printed), however
     // sure tesseract was, for a reading that is an amount grouped right
-    const odd = (w: Word) => !isAmount(w.text) || /^[1-9][68]0{3,}$/.test(w.text.replace(/,/g, ''));
+    // (and one the whole-page pass read as another amount, its digits other than a '$' read as one: '200,000' at 89%
+    // where the page read '$300,000' at 96%)
+    const digitsOf = (t: string) => t.replace(/^\$+/, '').replace(/\D/g, '');
+    const readOtherwise = (w: Word) =>
+      words.some((o) => inside(o, r) && sameLine(o, w) && overlapsX(o, w) && isAmount(o.text.replace(/^\$+/, '')) && !digitsOf(o.text).endsWith(digitsOf(w.text)) && !digitsOf(w.text).endsWith(digitsOf(o.text)));
+    const odd = (w: Word) => !isAmount(w.text) || /^[1-9][68]0{3,}$/.test(w.text.replace(/,/g, '')) || readOtherwise(w);
     if (r.whitelist === AMOUNT_CHARS) await voteOnDigits(found, cut, { doubted: odd, accept: isAmount });
     // an amount the strip read as none (',000,000': its first digit blanked with the '$' printed close before it, in a
     // monospaced type) keeps the whole-page pass's reading of its line beside it ('$1,000,000')
