@@ -59,6 +59,17 @@ function erase(b: GreyBitmap, fx0: number, fx1: number, fy0: number, fy1: number
   return { ...b, data };
 }
 
+/** A copy with a line a pixel wide standing on the ink's top-left corner, `share` of the ink's height high. */
+function hairline(b: GreyBitmap, share: number): GreyBitmap {
+  const { y0, y1 } = box(b);
+  const data = b.data.slice();
+  // (at the first inked pixel of the top row: the left arm's tip)
+  let x = 0;
+  while (data[y0 * b.width + x]! >= 128) x++;
+  for (let y = y0 - Math.round(share * (y1 - y0 + 1)); y < y0; y++) data[y * b.width + x] = 0;
+  return { ...b, data };
+}
+
 describe('flagShape', () => {
   for (const dpi of [300, 200]) {
     it(`tells Y, X and N in Helvetica, Courier and Times, plain and bold, at ${dpi} dpi, and no other letter for one`, async () => {
@@ -71,7 +82,7 @@ describe('flagShape', () => {
     });
   }
 
-  it("still tells a Y without its left arm, a Y with an arm broken off its stem, and an N without a stem as no Y or X", async () => {
+  it("still tells a Y without its left arm, a Y with an arm broken off its stem or a rule's hairline on an arm, and an N without a stem as no Y or X", async () => {
     const all = await glyphs(300);
     const read: Record<string, string> = {};
     for (const [font, cells] of all) {
@@ -80,12 +91,14 @@ describe('flagShape', () => {
       read[`${font} Y no left arm`] = flagShape(erase(y, 0, 0.4, 0, 0.42))?.letter ?? '-';
       // the right arm broken off a pixel's width short of the stem
       read[`${font} Y arm broken`] = flagShape(erase(y, 0.55, 0.62, 0, 0.4))?.letter ?? '-';
+      // a hairline the column's rule left standing on the left arm's tip, a quarter of the letter high
+      read[`${font} Y hairline over arm`] = flagShape(hairline(y, 0.25))?.letter ?? '-';
       // an N's left stem gone with a rule: never taken for a mark
       const n = flagShape(erase(cells.get('N')!, 0, 0.22, 0, 1))?.letter;
       read[`${font} N no stem`] = n === 'Y' || n === 'X' ? n : '-';
     }
     const expected: Record<string, string> = {};
-    for (const font of FONTS) Object.assign(expected, { [`${font} Y no left arm`]: 'Y', [`${font} Y arm broken`]: 'Y', [`${font} N no stem`]: '-' });
+    for (const font of FONTS) Object.assign(expected, { [`${font} Y no left arm`]: 'Y', [`${font} Y arm broken`]: 'Y', [`${font} Y hairline over arm`]: 'Y', [`${font} N no stem`]: '-' });
     expect(read).toEqual(expected);
   });
 

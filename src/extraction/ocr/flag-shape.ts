@@ -34,14 +34,18 @@ export function flagShape(b: GreyBitmap): FlagMark | null {
   const inMark = pieces.filter((p) => p.pixels.length >= PIECE_SHARE * largest);
   const x0 = Math.min(...inMark.map((p) => p.left));
   const x1 = Math.max(...inMark.map((p) => p.right));
-  const y0 = Math.min(...inMark.map((p) => p.top));
-  const y1 = Math.max(...inMark.map((p) => p.bottom));
   const w = x1 - x0 + 1;
+  const [y0, y1] = letterRows(inMark, b.width, x0, w);
   const h = y1 - y0 + 1;
   const mark = (letter: FlagLetter): FlagMark => ({ letter, left: x0, top: y0, width: w, height: h });
   if (h < MIN_HEIGHT || w / h < MIN_ASPECT || w / h > MAX_ASPECT) return null;
   const ink = new Uint8Array(w * h);
-  for (const p of inMark) for (const i of p.pixels) ink[(Math.floor(i / b.width) - y0) * w + (i % b.width) - x0] = 1;
+  for (const p of inMark) {
+    for (const i of p.pixels) {
+      const y = Math.floor(i / b.width);
+      if (y >= y0 && y <= y1) ink[(y - y0) * w + (i % b.width) - x0] = 1;
+    }
+  }
   const cap = band(ink, w, h, 0, 0.1);
   const top = band(ink, w, h, 0.12, 0.32);
   const middle = band(ink, w, h, 0.45, 0.55);
@@ -59,6 +63,38 @@ export function flagShape(b: GreyBitmap): FlagMark | null {
   const arms = sides(top) && top.runs === 2 ? true : top.runs === 1 && top.width <= 0.5 && Math.abs(top.centre - foot.centre) >= 0.25;
   if (stem && arms && cap.widest <= 0.6 && middle.runs === 1 && Math.abs(middle.centre - foot.centre) <= 0.25) return mark('Y');
   return null;
+}
+
+/**
+ * The first and last rows of the mark's letter: its pieces' rows less those at its top or foot inked narrower than
+ * half its strokes, a hairline left of the column's rule standing on an arm's tip (a photo's Y typed across the rule,
+ * the remnant 5 px over its left arm: the bands, measured from the hairline's top, found the arms' meeting in the
+ * middle band and no Y).
+ */
+function letterRows(pieces: InkPiece[], width: number, x0: number, w: number): [number, number] {
+  const top = Math.min(...pieces.map((p) => p.top));
+  const rows = Math.max(...pieces.map((p) => p.bottom)) - top + 1;
+  const ink = new Uint8Array(w * rows);
+  for (const p of pieces) for (const i of p.pixels) ink[(Math.floor(i / width) - top) * w + (i % width) - x0] = 1;
+  // each row's ink and its narrowest run; the strokes' width is the median of those
+  const inked: number[] = [];
+  const narrowest: number[] = [];
+  for (let y = 0; y < rows; y++) {
+    let count = 0;
+    let least = Infinity;
+    for (let x = 0, run = 0; x <= w; x++) {
+      if (x < w && ink[y * w + x]) run++;
+      else if (run > 0) [least, count, run] = [Math.min(least, run), count + run, 0];
+    }
+    inked.push(count);
+    if (count > 0) narrowest.push(least);
+  }
+  narrowest.sort((a, b) => a - b);
+  const stroke = narrowest[Math.floor(narrowest.length / 2)] ?? 0;
+  let [first, last] = [0, rows - 1];
+  while (first < last && inked[first]! <= stroke / 2) first++;
+  while (last > first && inked[last]! <= stroke / 2) last--;
+  return [top + first, top + last];
 }
 
 /**
