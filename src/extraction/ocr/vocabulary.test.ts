@@ -30,6 +30,12 @@ describe('repairing OCR slips against the English word list', () => {
     expect(repairNameWords('Metro Janitarial Supply Co.', page)).toBe('Metro Janitorial Supply Co.');
     expect(repairNameWords('Harbar Point Office Park Owner, LLC', page)).toBe('Harbor Point Office Park Owner, LLC');
     expect(repairNameWords('Iranbridge Construction', page)).toBe('Ironbridge Construction');
+    // any one letter in place from an English word the page prints, in a word of five letters or more
+    expect(repairNameWords('Third Street Hospitality LLC DBA Third Street Cotfee', new Set(['cafe', 'coffee', 'operations']))).toBe('Third Street Hospitality LLC DBA Third Street Coffee');
+    expect(repairNameWords('Lambert Construction Greup LLC', new Set(['demo', 'property', 'group']))).toBe('Lambert Construction Group LLC');
+    // (not where two such words are printed, nor from a word the page prints that is no English word)
+    expect(repairNameWords('Bater Holdings', new Set(['baker', 'later']))).toBe('Bater Holdings');
+    expect(repairNameWords('Tessera Holdings', new Set(['tessora']))).toBe('Tessera Holdings');
     // one of the commoner slips from an English word, confirmed or not
     expect(repairNameWords('Channelside Medical Pavilion Qwner, LLC', new Set())).toBe('Channelside Medical Pavilion Owner, LLC');
     // a closing 'Co.' with its o read as a, c or 0; not a lone word, nor one inside the name
@@ -51,9 +57,11 @@ describe('repairing OCR slips against the English word list', () => {
   it("repairs a name's word that one common slip makes two English words run together ('Harborvicw'), and an opening I read as t ('tron Works')", () => {
     expect(repairNameWords('Harborvicw Specialty Insurance Company', new Set())).toBe('Harborview Specialty Insurance Company');
     expect(repairNameWords('Lakevicw Partners', new Set())).toBe('Lakeview Partners');
+    // an r read as n ('Nonthbridge')
+    expect(repairNameWords('Nonthbridge Fire & Casualty Co.', new Set())).toBe('Northbridge Fire & Casualty Co.');
     expect(repairNameWords('tron Works Wellness Studios, Inc.', new Set())).toBe('Iron Works Wellness Studios, Inc.');
     // a word that is two words already, a name that no slip makes two words, and a word the I would not make English
-    for (const name of ['Ironbridge Construction', 'Stonegate Group', 'Kowalski Landscaping', 'Lambert Holdings', 'tenney Farms', 'Ferraiiolo Group']) expect(repairNameWords(name, new Set())).toBe(name);
+    for (const name of ['Ironbridge Construction', 'Stonegate Group', 'Kowalski Landscaping', 'Lambert Holdings', 'tenney Farms', 'Ferraiiolo Group', 'Eastman Kodak', 'Branson Hill']) expect(repairNameWords(name, new Set())).toBe(name);
   });
 
   it("repairs a name's opening capital read as another letter in lower case ('sranite Shield'), where only one letter makes it English", () => {
@@ -109,6 +117,10 @@ describe('repairing OCR slips against the English word list', () => {
     expect(repairNameWords('Keystone Emplovens Assurance Co.', new Set())).toBe('Keystone Employers Assurance Co.');
     expect(repairNameWords('Novak Constrvctlon Co.', new Set())).toBe('Novak Construction Co.');
     expect(repairNameWords('Hollis Pavtnens LLC', new Set())).toBe('Hollis Pavtnens LLC');
+    // a letter too many in a company word longer than seven letters ('Comimercial', a stroke of its 'mm' read as an
+    // 'i'), not in a shorter one ('Agenncy' is left)
+    expect(repairNameWords('Pinnacle Comimercial Insurance Group', new Set())).toBe('Pinnacle Commercial Insurance Group');
+    expect(repairNameWords('Hollis Agenncy', new Set())).toBe('Hollis Agenncy');
     // (an 'o' read as 'a' in one of them too, which in a word of the name's own the page must confirm)
     expect(repairNameWords('Metro Janitarial Supply', new Set())).toBe('Metro Janitorial Supply');
     expect(repairNameWords('Acme LLC D8A Acme Roofing', new Set())).toBe('Acme LLC DBA Acme Roofing');
@@ -117,6 +129,8 @@ describe('repairing OCR slips against the English word list', () => {
     expect(repairNameWords('Comentone Insurance Services, Inc.', new Set())).toBe('Cornerstone Insurance Services, Inc.');
     // an 'rt' run into an n ('Heanland'), in a long word only: a short name makes another word of it ('Chen', 'chert')
     expect(repairNameWords('Heanland Commercial Insurance Co.', new Set())).toBe('Heartland Commercial Insurance Co.');
+    // and an r read as n with it in a long word ('Comenstone': its rn read as m, its second r as n)
+    expect(repairNameWords('Comenstone Insurance Services, Inc.', new Set())).toBe('Cornerstone Insurance Services, Inc.');
     expect(repairNameWords('Chen Security Services, Inc.', new Set())).toBe('Chen Security Services, Inc.');
     expect(repairNameWords('{ronbridge Construction Co.', new Set())).toBe('Ironbridge Construction Co.');
     // an Irish name's O read as a zero before its apostrophe ("0'Neill")

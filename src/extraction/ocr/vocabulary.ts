@@ -66,10 +66,13 @@ const SLIPS: ReadonlyArray<readonly [string, string]> = [
  * Slips undone only in a word of TWO_SLIP_LENGTH letters or more: an "rt" run into an "n" ('Heanland' for Heartland),
  * which in a short name makes another word of it ('Chen' is no 'chert').
  */
-const LONG_WORD_SLIPS: ReadonlyArray<readonly [string, string]> = [['n', 'rt']];
+const LONG_WORD_SLIPS: ReadonlyArray<readonly [string, string]> = [['n', 'rt'], ['n', 'r']];
 
 /** A word's letters, with the punctuation before and after them ('Heartiand,'): nothing but letters inside. */
 const WORD_CORE = /^([^\p{L}\p{N}]*)(\p{L}+)([^\p{L}\p{N}]*)$/u;
+
+/** A name's word this long or longer may be taken for an English word the page prints one letter from it. */
+const PAGE_WORD_LENGTH = 5;
 
 /** Words shorter than this are left alone: too many short words are one slip from another. */
 const MIN_LENGTH = 4;
@@ -116,11 +119,16 @@ const COMPANY_WORDS: ReadonlySet<string> = new Set([
 const COMPANY_WORD_LENGTH = 7;
 const COMPANY_WORD_TWO_SLIPS = 9;
 
-/** The company word one letter in place away from `lower` (no English word), or two in a long word, if exactly one is. */
+/**
+ * The company word one letter in place away from `lower` (no English word), or two in a long word, or one letter
+ * more in a word longer than COMPANY_WORD_LENGTH ('Comimercial': a stroke of the 'mm' read as an 'i' of its own), if
+ * exactly one is.
+ */
 function companyWordFor(lower: string): string | null {
   if (lower.length < COMPANY_WORD_LENGTH) return null;
   const slips = lower.length >= COMPANY_WORD_TWO_SLIPS ? 2 : 1;
   const near = [...COMPANY_WORDS].filter((w) => {
+    if (w.length === lower.length - 1) return w.length >= COMPANY_WORD_LENGTH && [...lower].some((_, i) => lower.slice(0, i) + lower.slice(i + 1) === w);
     if (w.length !== lower.length) return false;
     const apart = [...w].filter((c, i) => c !== lower[i]).length;
     return apart >= 1 && apart <= slips;
@@ -256,6 +264,12 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pa
       if (joined.length === 1) return before + withCaseOf(core, joined[0]!) + after;
       const candidates = [...nameSlips].filter((w) => pageWords.has(w));
       if (candidates.length === 1) return before + withCaseOf(core, candidates[0]!) + after;
+      // (else an English word the page prints, one letter in place from this one, of PAGE_WORD_LENGTH letters or more:
+      // 'Third Street Cotfee' where the description says 'coffee', 'Construction Greup' beside 'Property Group')
+      if (lower.length >= PAGE_WORD_LENGTH) {
+        const printed = [...pageWords].filter((w) => w.length === lower.length && dict.has(w) && [...w].filter((c, k) => c !== lower[k]).length === 1);
+        if (printed.length === 1) return before + withCaseOf(core, printed[0]!) + after;
+      }
       // (else, however sure tesseract was, one of its commoner slips from an English word: 'Qwner'; else a company
       // word one letter off: 'Enterpriges')
       const repaired = repairWord(text);
@@ -300,6 +314,7 @@ const COMPOUND_SLIPS: ReadonlyArray<readonly [string, string]> = [
   ['rn', 'm'],
   ['vv', 'w'],
   ['li', 'h'],
+  ['n', 'r'],
 ];
 
 /** 'Co.' as OCR misreads it at the end of a name: no name ends in 'Ca.', 'Cc.' or 'C0.'. */
