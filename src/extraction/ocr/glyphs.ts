@@ -324,21 +324,33 @@ function zeroShape(binary: GreyBitmap, glyph: Glyph): '0' | '9' | '6' | null {
 }
 
 /**
+ * An amount of one significant digit ('300,000', '1000000'): a limit as certificates print them. Its zeros are not
+ * judged: a worn 0 of a print photo's '300,000' gaped low on its left as a 9 does, and made 390,000, a limit no
+ * certificate carries.
+ */
+const ROUND_AMOUNT = /^[1-9]0{0,2}(?:,?000)+$/;
+
+/**
  * The page's words with each 0 of a number whose ink shows a 9 or a 6 made that digit ('BA 3005347-24' for
  * 3095347-24: tesseract closes a 9's tail into an oval now and then, however sure it is). Only where the word's glyphs
- * line up one to a character, each of the values' height (no label's small type).
+ * line up one to a character, each of the values' height (no label's small type), and not in a round amount
+ * (ROUND_AMOUNT).
  */
 export function mendOpenZeros(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): PageWords {
   let changed = false;
   const words = page.words.map((w) => {
-    if (!/0/.test(w.text) || !/^[\d,./-]+$/.test(w.text)) return w;
+    if (!/0/.test(w.text) || !/^[\d,./-]+$/.test(w.text) || ROUND_AMOUNT.test(w.text)) return w;
     const found = wordGlyphs(binary, pixelsPerPoint, w);
-    if (!found || found.glyphs.length !== w.text.length || !digitsLineUp(w.text, found.glyphs)) return w;
+    if (!found) return w;
+    // (where fewer glyphs than characters were found, two of them touching, those before the first glyph as wide as
+    // two are the word's first characters one to one: 'WCP 0544122-24', a Times '44' touching, whose 9 read 0)
+    const glyphs = found.glyphs.length === w.text.length ? found.glyphs : found.glyphs.slice(0, beforeTouching(found.glyphs));
+    if (found.glyphs.length > w.text.length || glyphs.length === 0 || !digitsLineUp(w.text, glyphs)) return w;
     let text = w.text;
     // (a glyph taller or shorter than the word's digits has other ink joined to it, a rule's piece under it, that
     // opens or closes its sides: not judged)
-    const tall = median(found.glyphs.filter((_, i) => /\d/.test(w.text[i]!)).map((g) => g.r1 - g.r0 + 1));
-    found.glyphs.forEach((glyph, i) => {
+    const tall = median(glyphs.filter((_, i) => /\d/.test(w.text[i]!)).map((g) => g.r1 - g.r0 + 1));
+    glyphs.forEach((glyph, i) => {
       if (w.text[i] !== '0' || glyph.r1 - glyph.r0 + 1 < MIN_GLYPH_POINTS * pixelsPerPoint || !sameHeight(glyph, tall)) return;
       const shape = zeroShape(binary, glyph);
       if (shape === '9' || shape === '6') text = text.slice(0, i) + shape + text.slice(i + 1);
@@ -348,6 +360,16 @@ export function mendOpenZeros(page: PageWords, binary: GreyBitmap, pixelsPerPoin
     return { ...w, text };
   });
   return changed ? { ...page, words } : page;
+}
+
+/**
+ * How many of a word's glyphs come before the first as wide as two touching characters: one and a half times the
+ * median glyph's width and more.
+ */
+function beforeTouching(glyphs: readonly Glyph[]): number {
+  const wide = 1.5 * median(glyphs.map((g) => g.c1 - g.c0 + 1));
+  const k = glyphs.findIndex((g) => g.c1 - g.c0 + 1 >= wide);
+  return k < 0 ? 0 : k;
 }
 
 /**
