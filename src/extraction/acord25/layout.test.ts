@@ -1138,6 +1138,10 @@ describe('OCR slips the layout reader works around', () => {
     expect(read(',000,000', ['$', '5']).each_occurrence).toBeUndefined();
     // and so is one opening with a 0 ('000,000': tesseract dropped the thin 1 before it)
     expect(read('000,000', ['1.000.000']).each_occurrence).toBe(1_000_000);
+    // and one whose '$' the page read as two glyphs glued to it ('$S1.000,000' beside the strip's '00')
+    expect(read('00', ['$S1.000,000']).each_occurrence).toBe(1_000_000);
+    // with a 0 read as the letter O too ('$S1O00.000')
+    expect(read('00000', ['$S1O00.000']).each_occurrence).toBe(1_000_000);
   });
 
   it("takes the certificate date read with a slash lost ('116/26') for the one of its repairs within the policies' term", () => {

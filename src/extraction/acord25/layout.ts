@@ -1485,8 +1485,9 @@ class LayoutReader {
     if (this.ctx.method === 'text') return normalizeLimit(text);
     // the limit line's '$' as OCR glues it onto the amount, a word of its own ('is 100,000', "'s 2,000,000", 'js: 250,000'),
     // taken off first: '3 500,000' is no amount grouped by a space; and a '$' typed with the amount after the printed
-    // one ("i's $1,000.000")
-    const amount = text.replace(/[$§](?=\d[\d,. ]*$)/, ' ').replace(OCR_DOLLAR_BEFORE, '').trim();
+    // one ("i's $1,000.000"), or a '$' read as two glyphs glued to it ('$S1.000,000')
+    // (and a 0 read as the letter O in the digits: '$S1O00.000')
+    const amount = text.replace(/[$§][sS]?(?=\d[\dOo,. ]*$)/, ' ').replace(OCR_DOLLAR_BEFORE, '').trim().replace(/^\d[\dOo,. ]*$/, (d) => d.replace(/[Oo]/g, '0'));
     const typedDollar = withoutTypedDollar(amount, this.dollarDigits);
     if (typedDollar !== null) return typedDollar;
     const n = normalizeLimit(amount) ?? ocrLimit(amount);
