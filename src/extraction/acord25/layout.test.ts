@@ -774,6 +774,16 @@ describe('OCR slips the layout reader works around', () => {
     expect(retention(low)).toBe(10_000);
   });
 
+  it("takes a retention the strip read as no amount ('10,00': a typed '$10,000' cut short) by its whole-page reading", () => {
+    const read = (text: string, readings?: string[]) => {
+      const p = page(withInsurers({}), { source: 'ocr' } as never);
+      p.words = p.words.map((w) => (w.text === '10,000' ? { ...w, text, readings } : w));
+      return acord25FromWords([p], { pages: 1, method: 'ocr' }).policies.find((q) => q.policyNumber === 'XS 8177620')!.limits.retention;
+    };
+    expect(read('10,00', ['$10,000'])).toBe(10_000);
+    expect(read('10,00')).toBeUndefined();
+  });
+
   it("takes the amount on the umbrella row's last line in the TYPE column for the retention when its label is illegible ('rerenmons')", () => {
     const x = ocrRead(withInsurers({ 'RETENTION $': 'rerenmons', DED: 'oeo' }));
     expect(x.policies.find((p) => p.policyNumber === 'XS 8177620')!.limits.retention).toBe(10_000);

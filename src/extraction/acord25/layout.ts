@@ -1328,12 +1328,15 @@ class LayoutReader {
           const least = this.ctx.method === 'text' ? 1 : 100;
           // (the nearest to the label's line: the region reaches up to the policy number's line, and a mark of the
           // RETENTION box read into the label makes it taller)
+          // (on OCR, an amount the strip read as none, '10,00' where the strip's edge cut a typed '$10,000' short, is its
+          // whole-page reading)
+          const amountOf = (s: Segment) => this.limit(s.text) ?? (this.ctx.method === 'text' ? null : (otherReadings(s).map((t) => this.limit(t)).find((v) => v !== null) ?? null));
           const seg = nearestByY(
-            this.segmentsIn({ x0: ret.right + 0.1, x1: ret.right + 25 * ret.height, y0: centerY(ret) - up * ret.height, y1: centerY(ret) + ret.height }, dollars).filter((s) => (this.limit(s.text) ?? -1) >= least),
+            this.segmentsIn({ x0: ret.right + 0.1, x1: ret.right + 25 * ret.height, y0: centerY(ret) - up * ret.height, y1: centerY(ret) + ret.height }, dollars).filter((s) => (amountOf(s) ?? -1) >= least),
             centerY(ret),
             Infinity,
           );
-          const amount = seg ? this.limit(seg.text) : ret.rest ? this.limit(ret.rest.text) : null;
+          const amount = seg ? amountOf(seg) : ret.rest ? amountOf(ret.rest) : null;
           if (amount !== null && amount >= least) rowLimits.push({ key: 'retention', amount, words: (seg ?? ret.rest)!.words, y: centerY(ret) });
         } else if (this.ctx.method !== 'text') {
           // the label too garbled to find ('rerenmons'): the row's last line prints only DED and RETENTION in the TYPE

@@ -8,7 +8,7 @@ import { PSM } from 'tesseract.js';
 import { toPageWords, type PixelWord, type RecognizeOptions } from '../ocr/ocr.js';
 import type { GreyBitmap } from '../ocr/render.js';
 import { certificateDateLabel } from './layout.js';
-import { acord25ValueRegions, blankDollars, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, inkLines, keepRunNear, lostThinLetter, policyNumberLabel, rereadDoubtedNames, rereadGridHeader, rereadInsuredLabel, rereadValueCells, snapToRules, type ValueRegion } from './ocr-cells.js';
+import { acord25ValueRegions, blankDollars, blankLeadingColumn, clearMarks, coveredShare, dateHeaders, flagColumns, inkLines, keepNearestLine, keepRunNear, lostThinLetter, policyNumberLabel, rereadDoubtedNames, rereadGridHeader, rereadInsuredLabel, rereadValueCells, snapToRules, type ValueRegion } from './ocr-cells.js';
 
 type Place = [text: string, x: number, y: number, size?: number];
 
@@ -463,6 +463,19 @@ describe('ACORD 25 value regions', () => {
     expect(r.retention!.y0).toBeLessThan(472);
     expect(r.retention!.y1 - r.retention!.y0).toBeLessThan(20);
     expect(r.retention!.whitelist).toBe('0123456789,');
+  });
+
+  it("finds RETENTION by the limit labels' type where a photo boxed POLICY NUMBER half as high again, and reads only the retention's line", () => {
+    const tall = HEADER.map(([t, x, y, s]): Place => (t === 'POLICY NUMBER' ? [t, x, y, 10] : [t, x, y, s]));
+    const r = byName(acord25ValueRegions(page([...tall, ['DED', 55, 474], ['RETENTIONS', 102, 474]])));
+    expect(r.retention).toBeDefined();
+    // (the line it is typed on: the label's middle)
+    expect(r.retention!.lineY).toBeCloseTo(477, 1);
+    // of a crop's lines of ink (a check box's label over the value), the one nearest that line is kept
+    const b: GreyBitmap = { width: 40, height: 60, data: new Uint8Array(2400).fill(255) };
+    for (const [y0, y1] of [[5, 15], [30, 40]]) for (let y = y0; y < y1; y++) b.data.fill(0, y * 40 + 5, y * 40 + 35);
+    keepNearestLine(b, 38, 4);
+    expect(inkBox(b)).toEqual([5, 30, 34, 39]);
   });
 
   it("finds the certificate date's cell by DATE alone when OCR garbled its format", () => {

@@ -55,6 +55,11 @@ export type ValueRegion = {
    */
   codes?: { from: number; digit: number };
   /**
+   * the middle of the line the value is typed on (page points): of the strip's lines of ink only the one nearest it is
+   * read (the umbrella's retention, under a check box's label, CLAIMS-MADE, that the strip takes in)
+   */
+  lineY?: number;
+  /**
    * how far left snapToRules may move the strip's left edge (page points): left of the limit labels printed before
    * the amounts, a rule found is the far side of their column, the one between them and the amounts not found
    */
@@ -199,7 +204,9 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
   // the umbrella row's retention, typed in the TYPE column right of RETENTION $ (a little above the label's line):
   // read alone as an amount ('29,000' in the whole page at 67% is 25,000 at 97% alone)
   // (OCR reads the '$' into the label, 'RETENTIONS', or sets marks of the DED box before it: anywhere in a segment)
-  const retention = label(['RETENTION $', 'RETENTION', 'RETENTIONS'], { anywhere: true }).find((l) => l.y > top && l.y < bottom && l.right < addlCx - half - 6 * h);
+  // (well left of the flag columns, by the labels' own type: a photo's POLICY NUMBER box, half as high again, put the
+  // bound left of the label's end, and no strip was cut)
+  const retention = label(['RETENTION $', 'RETENTION', 'RETENTIONS'], { anywhere: true }).find((l) => l.y > top && l.y < bottom && l.right < addlCx - half - 6 * glyph);
   // (placed by the word itself: a mark read beside it, 'S' 11 points high, would make the label's box as tall)
   const retentionWord = retention?.words.find((w) => /^RETENT/i.test(w.text));
   if (retentionWord) {
@@ -208,7 +215,7 @@ export function acord25ValueRegions(page: PageWords, lines: Line[] = groupLines(
     // (from after its '$', read into the label or as a word of its own)
     const dollar = page.words.find((w) => OCR_DOLLAR.test(w.text) && w.x >= right - 0.5 * h && w.x < right + 2 * h && Math.abs(w.y + w.height / 2 - cy) < 1.5 * h);
     const x0 = Math.max(right, dollar ? dollar.x + dollar.width : 0) + 0.3 * h;
-    regions.push({ name: 'retention', x0, x1: addlCx - half - 0.5 * h, y0: cy - 1.8 * h, y1: cy + 1.1 * h, psm: PSM.SINGLE_LINE, whitelist: AMOUNT_CHARS });
+    regions.push({ name: 'retention', x0, x1: addlCx - half - 0.5 * h, y0: cy - 1.8 * h, y1: cy + 1.1 * h, psm: PSM.SINGLE_LINE, whitelist: AMOUNT_CHARS, lineY: cy });
   }
 
   // the insurer letter column: under INSR / LTR at the grid's left edge
@@ -577,6 +584,9 @@ export async function rereadValueCells(
     const letters = r.whitelist === LETTERS || r.whitelist === FLAG_CHARS;
     clearMarks(crop, PAD + stripTop - top, PAD + stripBottom - top, r.keepDashes ? undefined : pixelsPerPoint, letters);
     if (r.dropDollar) blankDollars(crop, r, pixelsPerPoint);
+    // (a value typed on a known line: the other lines of ink the strip takes in are blanked, 'CLAIMS-MADE' over a
+    // retention of 10,000 made tesseract read the two as '0000')
+    if (r.lineY !== undefined) keepNearestLine(crop, (r.lineY * pixelsPerPoint) - (top - PAD), Math.round(MIN_LINE_PT * pixelsPerPoint));
     // (the letter column's rule is often lost on a photo, and the strip then takes in the next column's check boxes and
     // labels, read as letters: 'C', 'AC')
     if (r.anchorX !== undefined) keepRunNear(crop, Math.round(r.anchorX * pixelsPerPoint) - left + PAD, Math.round(RUN_GAP_PT * pixelsPerPoint));
@@ -1423,6 +1433,14 @@ const FLAG_SURE = 0.55;
 const LINE_MARGIN = 4;
 
 /** Makes paper of a bitmap's rows above `top` and from `bottom` on. */
+/** Blanks every line of ink in `b` (inkLines) but the one whose middle is nearest row `y`, and a margin around it. */
+export function keepNearestLine(b: GreyBitmap, y: number, minHeight: number): void {
+  const lines = inkLines(b, minHeight);
+  if (lines.length < 2) return;
+  const [b0, b1] = lines.reduce((best, l) => (Math.abs((l[0] + l[1]) / 2 - y) < Math.abs((best[0] + best[1]) / 2 - y) ? l : best));
+  clearOutside(b, b0 - LINE_MARGIN, b1 + LINE_MARGIN);
+}
+
 function clearOutside(b: GreyBitmap, top: number, bottom: number): void {
   b.data.fill(255, 0, Math.max(0, top) * b.width);
   b.data.fill(255, Math.min(b.height, bottom) * b.width);
