@@ -1455,6 +1455,23 @@ describe('a line the block reading of a strip skipped', () => {
     expect(calls.slice(1)).toEqual([PSM.SINGLE_BLOCK, PSM.SPARSE_TEXT]);
   });
 
+  it("reads a skipped insurer letter read unsure reduced again at its own size ('B' at 0%, at 93% as it is)", async () => {
+    const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+    for (let y = 338 * S; y < 344 * S; y++) bitmap.data.fill(0, y * bitmap.width + 21 * S, y * bitmap.width + 26 * S);
+    const sizes: number[] = [];
+    const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+      if (options.whitelist !== 'ABCDEF' || options.psm !== PSM.SINGLE_CHAR) return [];
+      sizes.push(crop.height);
+      const [x0, y0, x1, y1] = inkBox(crop);
+      return [{ text: 'B', left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: sizes.length === 1 ? 0 : 93 }];
+    };
+    const out = await rereadValueCells(page(HEADER), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
+    expect(out.words.filter((w) => w.x < 40 && /^[A-F]$/.test(w.text)).map((w) => [w.text, Math.round(w.y)])).toEqual([['B', 338]]);
+    // (reduced first, then as it is)
+    expect(sizes).toHaveLength(2);
+    expect(sizes[1]!).toBeGreaterThan(sizes[0]!);
+  });
+
   it("reads each skipped line of the insurer letters' and flag columns alone as one sure letter, and at most eight lines in a strip", async () => {
     const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
     const ink = (x0: number, x1: number, top: number) => {
@@ -1481,7 +1498,8 @@ describe('a line the block reading of a strip skipped', () => {
     };
     const out = await rereadValueCells(page(HEADER), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
     const letters = calls.filter((c) => c.whitelist === 'ABCDEF');
-    expect(letters.map((c) => c.psm)).toEqual([PSM.SINGLE_BLOCK, PSM.SINGLE_CHAR, PSM.SINGLE_CHAR]);
+    // (the doubtful line read once more at its own size)
+    expect(letters.map((c) => c.psm)).toEqual([PSM.SINGLE_BLOCK, PSM.SINGLE_CHAR, PSM.SINGLE_CHAR, PSM.SINGLE_CHAR]);
     // (the sure B where its line of ink is; the doubtful E not taken)
     const read = out.words.filter((w) => w.x < 40 && /^[A-F]$/.test(w.text)).sort((p, q) => p.y - q.y);
     expect(read.map((w) => w.text)).toEqual(['B', 'A']);

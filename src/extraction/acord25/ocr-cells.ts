@@ -642,7 +642,13 @@ export async function rereadValueCells(
       const line = cropGrey(marks, 0, from, marks.width, Math.min(marks.height, b1 + LINE_MARGIN), PAD);
       if (oneLetter) {
         const read = await recognize(resizeGrey(line, LETTER_SMALLER), { psm: PSM.SINGLE_CHAR, whitelist: r.whitelist });
-        const letter = toWords(read.map((p) => unscale(p, LETTER_SMALLER)), left - 2 * PAD, top - 2 * PAD + from).filter((w) => inside(w, r) && /^[A-FXYN]$/.test(w.text) && w.confidence >= (r.whitelist === FLAG_CHARS ? FLAG_SURE : LETTER_SURE));
+        let letter = toWords(read.map((p) => unscale(p, LETTER_SMALLER)), left - 2 * PAD, top - 2 * PAD + from).filter((w) => inside(w, r) && /^[A-FXYN]$/.test(w.text) && w.confidence >= (r.whitelist === FLAG_CHARS ? FLAG_SURE : LETTER_SURE));
+        // (an insurer letter read so at no confidence, or not at all, is read again at its own size: a print photo's 'B'
+        // read at 0% reduced is B at 93% as it is)
+        if (letter.length !== 1 && r.whitelist === LETTERS) {
+          const again = await recognize(line, { psm: PSM.SINGLE_CHAR, whitelist: r.whitelist });
+          letter = toWords(again, left - 2 * PAD, top - 2 * PAD + from).filter((w) => inside(w, r) && /^[A-F]$/.test(w.text) && w.confidence >= LETTER_SURE);
+        }
         if (letter.length === 1) found.push(letter[0]!);
         else if (r.whitelist === FLAG_CHARS && flagByShape(found, read.map((p) => unscale(p, LETTER_SMALLER)), line, (pw) => toWords(pw, left - 2 * PAD, top - 2 * PAD + from).filter((w) => inside(w, r)))) continue;
         // a flag typed across its column's rule, an arm gone with the rule, which the whitelist then reads as nothing:
