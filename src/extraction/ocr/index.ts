@@ -5,6 +5,7 @@ import { ExtractionError } from '../errors.js';
 import type { PageWords } from '../layout/words.js';
 import { acord25LayoutPage, stampedAcord25 } from '../acord25/layout.js';
 import { rereadValueCells } from '../acord25/ocr-cells.js';
+import { rereadLetterColumn } from '../generic/letter-column.js';
 import { decideCheckBoxes } from './checkboxes.js';
 import { measureDigitInk, mendDigitsByPageGlyphs, mendEightsReadAsB, mendLsReadAsOnes, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
 import { ocrPageWithBitmap, recognizeBitmap, toPageWords, type PixelWord } from './ocr.js';
@@ -61,7 +62,8 @@ async function ocrPage(page: PageBitmap): Promise<PageWords> {
     // often underlined), which the ACORD cleaning would cut the feet off
     // (its printed paragraphs looked for again only where the first reading found some)
     const again = await ocrPageWithBitmap(page, { fringes: false, paragraphs: paragraphs > 0 });
-    return byGlyphs(again.words, again.binary, s);
+    // (and the insurer letters of its policies' table that the pass dropped, each cell read alone)
+    return byGlyphs(await rereadLetterColumn(again.words, again.cleaned, s, recognizeBitmap, toWords), again.binary, s);
   }
   if (found.form.type !== 'ACORD 25') return byGlyphs(words, binary, s);
   const reread = await rereadValueCells(words, cleaned, binary, s, recognizeBitmap, toWords);
