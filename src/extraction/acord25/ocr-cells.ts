@@ -586,7 +586,7 @@ export async function rereadValueCells(
     if (r.dropDollar) blankDollars(crop, r, pixelsPerPoint);
     // (a value typed on a known line: the other lines of ink the strip takes in are blanked, 'CLAIMS-MADE' over a
     // retention of 10,000 made tesseract read the two as '0000')
-    if (r.lineY !== undefined) keepNearestLine(crop, (r.lineY * pixelsPerPoint) - (top - PAD), Math.round(MIN_LINE_PT * pixelsPerPoint));
+    if (r.lineY !== undefined) keepNearestLine(crop, r.lineY * pixelsPerPoint - (top - PAD), Math.round(MIN_LINE_PT * pixelsPerPoint));
     // (the letter column's rule is often lost on a photo, and the strip then takes in the next column's check boxes and
     // labels, read as letters: 'C', 'AC')
     if (r.anchorX !== undefined) keepRunNear(crop, Math.round(r.anchorX * pixelsPerPoint) - left + PAD, Math.round(RUN_GAP_PT * pixelsPerPoint));
@@ -762,9 +762,10 @@ export async function rereadValueCells(
     // sure tesseract was, for a reading that is an amount grouped right
     // (and one the whole-page pass read as another amount, its digits other than a '$' read as one: '200,000' at 89%
     // where the page read '$300,000' at 96%)
-    const digitsOf = (t: string) => t.replace(/^\$+/, '').replace(/\D/g, '');
+    const withoutDollars = (t: string) => t.replace(/^\$+/, '');
+    const digitsOf = (t: string) => withoutDollars(t).replace(/\D/g, '');
     const readOtherwise = (w: Word) =>
-      words.some((o) => inside(o, r) && sameLine(o, w) && overlapsX(o, w) && isAmount(o.text.replace(/^\$+/, '')) && !digitsOf(o.text).endsWith(digitsOf(w.text)) && !digitsOf(w.text).endsWith(digitsOf(o.text)));
+      words.some((o) => inside(o, r) && sameLine(o, w) && overlapsX(o, w) && isAmount(withoutDollars(o.text)) && !digitsOf(o.text).endsWith(digitsOf(w.text)) && !digitsOf(w.text).endsWith(digitsOf(o.text)));
     const odd = (w: Word) => !isAmount(w.text) || /^[1-9][68]0{3,}$/.test(w.text.replace(/,/g, '')) || readOtherwise(w);
     if (r.whitelist === AMOUNT_CHARS) await voteOnDigits(found, cut, { doubted: odd, accept: isAmount });
     // an amount the strip read as none (',000,000': its first digit blanked with the '$' printed close before it, in a
