@@ -1544,8 +1544,9 @@ class LayoutReader {
         ...found.flatMap((o) => digitSlips(o.iso).filter((d) => others.has(d)).map((iso) => ({ iso, cost: o.cost + 1 }))),
       ];
       const cheapest = new Map<string, { e: string; x: string; cost: number }>();
+      const expOptions = withOthers(options(exp, expirationDate));
       for (const e of withOthers(options(eff, effectiveDate))) {
-        for (const x of withOthers(options(exp, expirationDate))) {
+        for (const x of expOptions) {
           const key = `${e.iso} ${x.iso}`;
           const whole = e.iso.slice(5) === x.iso.slice(5) && x.iso > e.iso && yearOf(x.iso) - yearOf(e.iso) <= MAX_TERM_YEARS;
           if (whole && (cheapest.get(key)?.cost ?? Infinity) > e.cost + x.cost) cheapest.set(key, { e: e.iso, x: x.iso, cost: e.cost + x.cost });
