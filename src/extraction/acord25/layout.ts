@@ -1330,7 +1330,7 @@ class LayoutReader {
           // RETENTION box read into the label makes it taller)
           // (on OCR, an amount the strip read as none, '10,00' where the strip's edge cut a typed '$10,000' short, is its
           // whole-page reading)
-          const amountOf = (s: Segment) => this.limit(s.text) ?? (this.ctx.method === 'text' ? null : (otherReadings(s).map((t) => this.limit(t)).find((v) => v !== null) ?? null));
+          const amountOf = (s: Segment) => this.limit(s.text) ?? (this.ctx.method === 'text' ? null : this.readingLimit(s));
           const seg = nearestByY(
             this.segmentsIn({ x0: ret.right + 0.1, x1: ret.right + 25 * ret.height, y0: centerY(ret) - up * ret.height, y1: centerY(ret) + ret.height }, dollars).filter((s) => (amountOf(s) ?? -1) >= least),
             centerY(ret),
@@ -1463,7 +1463,12 @@ class LayoutReader {
     const n = this.limit(seg.text);
     if (this.ctx.method === 'text') return n;
     if (n !== null && !/^[^\d]*0/.test(seg.text)) return this.limitByInk(seg, n);
-    return otherReadings(seg).map((t) => this.limit(t)).find((v) => v !== null && v >= 100) ?? n;
+    return this.readingLimit(seg) ?? n;
+  }
+
+  /** The limit of an amount cell's first other reading (OCR: the whole-page pass's) that is one of $100 or more. */
+  private readingLimit(seg: Segment): number | null {
+    return otherReadings(seg).map((t) => this.limit(t)).find((v) => v !== null && v >= 100) ?? null;
   }
 
   /**

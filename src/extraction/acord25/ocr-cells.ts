@@ -118,7 +118,7 @@ export const dollarEnd = (w: Word) => {
 const EDGE_MARGIN_PT = 4;
 
 /** White margin (pixels) around a crop: tesseract finds text touching the image edge poorly. */
-const PAD = 12;
+export const PAD = 12;
 
 /**
  * The value strips of an ACORD 25 page, placed by its printed labels; empty when the grid header is not found (the
@@ -698,12 +698,14 @@ export async function rereadValueCells(
     // and a name's word the strip read with a thin letter lost ('Atantic'), where the whole-page pass read it with the
     // letter ('Atlantic'), keeps that reading: tesseract drops an l, i, t, f or r squeezed between two letters, and
     // seldom reads one where none is printed
+    // (the whole-page pass's words on a strip word's line, over it: its other readings of that word)
+    const readOver = (w: Word) => words.filter((o) => inside(o, r) && sameLine(o, w) && overlapsX(o, w));
     if (r.names || r.name === 'insurers') {
       await rereadDoubtedNames(found, crop, { left: left - PAD, top: top - PAD }, pixelsPerPoint, recognize, toWords);
       for (let i = 0; i < found.length; i++) {
         const w = found[i]!;
         if (!/^\p{L}{3,}/u.test(w.text)) continue;
-        const first = words.find((o) => inside(o, r) && sameLine(o, w) && overlapsX(o, w) && lostThinLetter(o.text, w.text));
+        const first = readOver(w).find((o) => lostThinLetter(o.text, w.text));
         if (first) found[i] = { ...w, text: first.text, confidence: Math.max(w.confidence, first.confidence) };
       }
     }
@@ -736,9 +738,7 @@ export async function rereadValueCells(
     if (r.name === 'number') {
       for (let i = 0; i < found.length; i++) {
         const w = found[i]!;
-        const first = words.find(
-          (o) => inside(o, r) && sameLine(o, w) && overlapsX(o, w) && o.confidence > w.confidence + SURER && o.text.length === w.text.length && o.text !== w.text && editDistance(o.text, w.text, 1) === 1,
-        );
+        const first = readOver(w).find((o) => o.confidence > w.confidence + SURER && o.text.length === w.text.length && o.text !== w.text && editDistance(o.text, w.text, 1) === 1);
         if (first) found[i] = { ...w, text: first.text, confidence: first.confidence };
       }
     }
@@ -750,7 +750,7 @@ export async function rereadValueCells(
       for (let i = 0; i < found.length; i++) {
         const w = found[i]!;
         if (!/^\d{4}$|^\d{6}$/.test(w.text)) continue;
-        const first = words.find((o) => inside(o, r) && sameLine(o, w) && overlapsX(o, w) && /^\d{5}$/.test(o.text) && editDistance(o.text, w.text, 1) === 1);
+        const first = readOver(w).find((o) => /^\d{5}$/.test(o.text) && editDistance(o.text, w.text, 1) === 1);
         if (first) found[i] = { ...w, text: first.text, confidence: Math.min(w.confidence, first.confidence) };
       }
     }
@@ -765,7 +765,7 @@ export async function rereadValueCells(
     const withoutDollars = (t: string) => t.replace(/^\$+/, '');
     const digitsOf = (t: string) => withoutDollars(t).replace(/\D/g, '');
     const readOtherwise = (w: Word) =>
-      words.some((o) => inside(o, r) && sameLine(o, w) && overlapsX(o, w) && isAmount(withoutDollars(o.text)) && !digitsOf(o.text).endsWith(digitsOf(w.text)) && !digitsOf(w.text).endsWith(digitsOf(o.text)));
+      readOver(w).some((o) => isAmount(withoutDollars(o.text)) && !digitsOf(o.text).endsWith(digitsOf(w.text)) && !digitsOf(w.text).endsWith(digitsOf(o.text)));
     const odd = (w: Word) => !isAmount(w.text) || /^[1-9][68]0{3,}$/.test(w.text.replace(/,/g, '')) || readOtherwise(w);
     if (r.whitelist === AMOUNT_CHARS) await voteOnDigits(found, cut, { doubted: odd, accept: isAmount });
     // an amount the strip read as none (',000,000': its first digit blanked with the '$' printed close before it, in a

@@ -3,7 +3,7 @@
 // read 'A' and neither 'B' nor 'C' under it). Each row of the table that holds a date right of the column but no
 // letter in it has the column's cell read again alone, as one letter A to F.
 import { PSM } from 'tesseract.js';
-import type { CellRecognizer, ToWords } from '../acord25/ocr-cells.js';
+import { PAD, type CellRecognizer, type ToWords } from '../acord25/ocr-cells.js';
 import type { PageWords, Word } from '../layout/words.js';
 import { cropGrey } from '../ocr/preprocess.js';
 import type { GreyBitmap } from '../ocr/render.js';
@@ -13,8 +13,6 @@ import { findLabel, groupLines } from '../text/lines.js';
 const LETTER_SURE = 0.6;
 /** How far below the column's header (in its heights) the table's rows are looked for. */
 const TABLE_REACH = 40;
-/** White pixels around a cut cell: tesseract reads a glyph touching its image's edge poorly. */
-const PAD = 12;
 /** A date as a policy's row prints it. */
 const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/;
 

@@ -35,17 +35,15 @@ export function flagShape(b: GreyBitmap): FlagMark | null {
   const x0 = Math.min(...inMark.map((p) => p.left));
   const x1 = Math.max(...inMark.map((p) => p.right));
   const w = x1 - x0 + 1;
-  const [y0, y1] = letterRows(inMark, b.width, x0, w);
-  const h = y1 - y0 + 1;
+  const pieceTop = Math.min(...inMark.map((p) => p.top));
+  const rows = Math.max(...inMark.map((p) => p.bottom)) - pieceTop + 1;
+  const all = new Uint8Array(w * rows);
+  for (const p of inMark) for (const i of p.pixels) all[(Math.floor(i / b.width) - pieceTop) * w + (i % b.width) - x0] = 1;
+  const [first, last] = letterRows(all, w, rows);
+  const [y0, h] = [pieceTop + first, last - first + 1];
   const mark = (letter: FlagLetter): FlagMark => ({ letter, left: x0, top: y0, width: w, height: h });
   if (h < MIN_HEIGHT || w / h < MIN_ASPECT || w / h > MAX_ASPECT) return null;
-  const ink = new Uint8Array(w * h);
-  for (const p of inMark) {
-    for (const i of p.pixels) {
-      const y = Math.floor(i / b.width);
-      if (y >= y0 && y <= y1) ink[(y - y0) * w + (i % b.width) - x0] = 1;
-    }
-  }
+  const ink = all.subarray(first * w, (last + 1) * w);
   const cap = band(ink, w, h, 0, 0.1);
   const top = band(ink, w, h, 0.12, 0.32);
   const middle = band(ink, w, h, 0.45, 0.55);
@@ -66,16 +64,12 @@ export function flagShape(b: GreyBitmap): FlagMark | null {
 }
 
 /**
- * The first and last rows of the mark's letter: its pieces' rows less those at its top or foot inked narrower than
- * half its strokes, a hairline left of the column's rule standing on an arm's tip (a photo's Y typed across the rule,
+ * The first and last rows of the mark's letter in its ink (`w` × `rows`, 1 inked): its rows less those at its top or
+ * foot inked narrower than half its strokes, a hairline left of the column's rule standing on an arm's tip (a photo's Y typed across the rule,
  * the remnant 5 px over its left arm: the bands, measured from the hairline's top, found the arms' meeting in the
  * middle band and no Y).
  */
-function letterRows(pieces: InkPiece[], width: number, x0: number, w: number): [number, number] {
-  const top = Math.min(...pieces.map((p) => p.top));
-  const rows = Math.max(...pieces.map((p) => p.bottom)) - top + 1;
-  const ink = new Uint8Array(w * rows);
-  for (const p of pieces) for (const i of p.pixels) ink[(Math.floor(i / width) - top) * w + (i % width) - x0] = 1;
+function letterRows(ink: Uint8Array, w: number, rows: number): [number, number] {
   // each row's ink and its narrowest run; the strokes' width is the median of those
   const inked: number[] = [];
   const narrowest: number[] = [];
@@ -94,7 +88,7 @@ function letterRows(pieces: InkPiece[], width: number, x0: number, w: number): [
   let [first, last] = [0, rows - 1];
   while (first < last && inked[first]! <= stroke / 2) first++;
   while (last > first && inked[last]! <= stroke / 2) last--;
-  return [top + first, top + last];
+  return [first, last];
 }
 
 /**
