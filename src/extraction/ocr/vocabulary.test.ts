@@ -14,6 +14,10 @@ describe('repairing OCR slips against the English word list', () => {
     ['(Medicai)', '(Medical)'],
     ['Praine', 'Prairie'],
     ['Conunental', 'Continental'],
+    // in a long word: a y read as v, an l as t, an n as r, an o as a
+    ['Kevstone', 'Keystone'],
+    ['Hearttand', 'Heartland'],
+    ['Cornerstare', 'Cornerstone'],
   ])('reads %s as %s', (seen, meant) => {
     expect(repairWord(seen)).toBe(meant);
   });
@@ -59,6 +63,13 @@ describe('repairing OCR slips against the English word list', () => {
     expect(repairNameWords('Lakevicw Partners', new Set())).toBe('Lakeview Partners');
     // an r read as n ('Nonthbridge')
     expect(repairNameWords('Nonthbridge Fire & Casualty Co.', new Set())).toBe('Northbridge Fire & Casualty Co.');
+    // two slips that each make two words: the one whose rarer word is the commoner ('line', not 'lino')
+    expect(repairNameWords('Brightlinc Risk Partners', new Set())).toBe('Brightline Risk Partners');
+    // an 'ri' run into an n, between two of the commonest words
+    expect(repairNameWords('Northbndge Fire & Casualty Co.', new Set())).toBe('Northbridge Fire & Casualty Co.');
+    expect(repairNameWords('Bnghtline Risk Partners', new Set())).toBe('Brightline Risk Partners');
+    // and not between rarer ones: 'Sorensen' is no sore + risen, 'Weinstein' no weir + stein
+    for (const name of ['Sorensen Landscaping LLC', 'Weinstein Holdings']) expect(repairNameWords(name, new Set())).toBe(name);
     expect(repairNameWords('tron Works Wellness Studios, Inc.', new Set())).toBe('Iron Works Wellness Studios, Inc.');
     // a word that is two words already, a name that no slip makes two words, and a word the I would not make English
     for (const name of ['Ironbridge Construction', 'Stonegate Group', 'Kowalski Landscaping', 'Lambert Holdings', 'tenney Farms', 'Ferraiiolo Group', 'Eastman Kodak', 'Branson Hill']) expect(repairNameWords(name, new Set())).toBe(name);
@@ -102,6 +113,10 @@ describe('repairing OCR slips against the English word list', () => {
     expect(repairNameWords('Lakeshore Mutwal Casualty Company', new Set())).toBe('Lakeshore Mutual Casualty Company');
     expect(repairNameWords('Bluestem Worker Compensation Mutual', new Set())).toBe('Bluestem Workers Compensation Mutual');
     expect(repairNameWords('Holloway Commercial Cleaning, lnc.', new Set())).toBe('Holloway Commercial Cleaning, Inc.');
+    expect(repairNameWords('Schmidt Enterprises, (nc.', new Set())).toBe('Schmidt Enterprises, Inc.');
+    // a region insurers name themselves by, which the word list lacks, one letter off
+    expect(repairNameWords('Allantic Keystone Insurance Company', new Set())).toBe('Atlantic Keystone Insurance Company');
+    expect(repairNameWords('Amenican Family Mutual', new Set())).toBe('American Family Mutual');
     // (a 'tn' run into an m: 'Risk Parmers')
     expect(repairNameWords('Brightline Risk Parmers', new Set())).toBe('Brightline Risk Partners');
     // a pair's word read right stays, and so does a word no pair confirms

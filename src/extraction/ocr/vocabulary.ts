@@ -64,9 +64,10 @@ const SLIPS: ReadonlyArray<readonly [string, string]> = [
 
 /**
  * Slips undone only in a word of TWO_SLIP_LENGTH letters or more: an "rt" run into an "n" ('Heanland' for Heartland),
- * which in a short name makes another word of it ('Chen' is no 'chert').
+ * an r read as n and an n as r, a y as v ('Kevstone'), an l as t ('Hearttand'), an o as a ('Cornerstare' has two):
+ * each in a short name makes another word of it ('Chen' is no 'chert', 'Dave' no 'daye').
  */
-const LONG_WORD_SLIPS: ReadonlyArray<readonly [string, string]> = [['n', 'rt'], ['n', 'r']];
+const LONG_WORD_SLIPS: ReadonlyArray<readonly [string, string]> = [['n', 'rt'], ['n', 'r'], ['v', 'y'], ['t', 'l'], ['r', 'n'], ['a', 'o']];
 
 /** A word's letters, with the punctuation before and after them ('Heartiand,'): nothing but letters inside. */
 const WORD_CORE = /^([^\p{L}\p{N}]*)(\p{L}+)([^\p{L}\p{N}]*)$/u;
@@ -115,6 +116,9 @@ const COMPANY_WORDS: ReadonlySet<string> = new Set([
   'consulting', 'technologies', 'manufacturing', 'distribution', 'hospitality', 'healthcare', 'medical', 'catering',
   'excavation', 'concrete', 'painting', 'flooring', 'interiors', 'surplus', 'mutual', 'general', 'liability', 'agency',
   'exchange', 'reinsurance', 'guarantee', 'fidelity', 'surety', 'brokerage', 'investments', 'realty', 'residential',
+  // (and the regions insurers name themselves by, which the word list, holding no proper names, lacks: 'Allantic')
+  'atlantic', 'american', 'continental', 'pacific', 'midwest', 'southern', 'northern', 'western', 'eastern', 'heartland',
+  'keystone', 'northwest', 'southwest', 'northeast', 'southeast', 'midland',
 ]);
 const COMPANY_WORD_LENGTH = 7;
 const COMPANY_WORD_TWO_SLIPS = 9;
@@ -234,6 +238,8 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pa
       if (/^0['’]\p{Lu}\p{Ll}/u.test(text)) return `O${text.slice(1)}`;
       // a capital I opening a word read as a brace or a bar before its lower-case letters ('{ronbridge')
       if (/^[{[|!]\p{Ll}{3}/u.test(text)) return repairNameWords(`I${text.slice(1)}`, pageWords, pagePairs);
+      // a company's 'Inc.' with its I read as a bracket or bar ('Schmidt Enterprises, (nc.'): no word is 'nc'
+      if (/^[{[(|!]nc\b/.test(text)) return `I${text.slice(1)}`;
       const m = WORD_CORE.exec(text);
       if (!m) return repairPrefix(text);
       const [, before, core, after] = m as unknown as [string, string, string, string];
@@ -279,8 +285,19 @@ export function repairNameWords(name: string, pageWords: ReadonlySet<string>, pa
       // (else two English words of four letters or more run together, one of them with a slip of a letter's shape in
       // it, where exactly one slip makes them so and the word is no two words as read: 'Harborvicw' is harbor + view)
       if (isTwoWords(lower, dict)) return text;
-      const compound = [...undoOne(lower, COMPOUND_SLIPS)].filter((w) => isTwoWords(w, dict, COMPOUND_PART));
-      if (compound.length === 1) return before + withCaseOf(core, compound[0]!) + after;
+      // (where two slips make two words, the one whose rarer word is the commoner: 'Brightlinc' is bright + line, not
+      // bright + lino)
+      // (an n for an r or an 'ri' only between two of the commonest words: 'Nonthbridge', 'Northbndge', 'Bnghtline';
+      // a name's own n makes two rarer words of too many names, 'Sorensen' sore + risen, 'Weinstein' weir + stein)
+      const compound = [
+        ...[...undoOne(lower, COMPOUND_SLIPS)].map((w) => ({ w, level: twoWordsLevel(w, dict, COMPOUND_PART) })),
+        ...[...undoOne(lower, COMMON_COMPOUND_SLIPS)].map((w) => ({ w, level: twoWordsLevel(w, dict, COMPOUND_PART, LEVELS[0]) })),
+      ]
+        .filter((c): c is { w: string; level: number } => c.level !== null)
+        .sort((a, b) => a.level - b.level);
+      if (compound.length === 1 || (compound.length > 1 && compound[0]!.level < compound[1]!.level)) {
+        return before + withCaseOf(core, compound[0]!.w) + after;
+      }
       // (else a name's opening capital read as another letter, in lower case ('sranite Shield Insurance Company' on a
       // photo), where the name's other words open with capitals and exactly one letter in its place makes the word
       // English, and no letter put before it does: 'tellar' may be Stellar as well as Cellar, and stays)
@@ -296,8 +313,22 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** Whether a word is two English words of `least` letters or more (three unless told) run together ('brightline'). */
 function isTwoWords(word: string, dict: ReadonlyMap<string, number>, least = 3): boolean {
-  for (let i = least; i <= word.length - least; i++) if (dict.has(word.slice(0, i)) && dict.has(word.slice(i))) return true;
-  return false;
+  return twoWordsLevel(word, dict, least) !== null;
+}
+
+/**
+ * The SCOWL level of the rarer of two English words of `least` letters or more that run together make `word`, at the
+ * split where that is commonest; null where no split makes two words (of level `rarest` or commoner, where given).
+ */
+function twoWordsLevel(word: string, dict: ReadonlyMap<string, number>, least: number, rarest = Infinity): number | null {
+  let best: number | null = null;
+  for (let i = least; i <= word.length - least; i++) {
+    const head = dict.get(word.slice(0, i));
+    const tail = dict.get(word.slice(i));
+    if (head === undefined || tail === undefined || Math.max(head, tail) > rarest) continue;
+    if (best === null || Math.max(head, tail) < best) best = Math.max(head, tail);
+  }
+  return best;
 }
 
 /** The least letters each of two words run together in a name has, for a slip in them to be mended. */
@@ -305,7 +336,8 @@ const COMPOUND_PART = 4;
 /**
  * The slips of a letter's shape mended in two words run together: a round letter's (c for e or o, q for o) and two
  * letters run into one or back ('rn' for m, 'vv' for w, 'li' for h). Not an i and an l for each other, nor an n for
- * 'ri' or 'rs': a name's own spelling makes words of them ('Hawaii' is no 'haw' + 'ail', 'Eastman' no 'east' + 'mars').
+ * 'rs': a name's own spelling makes words of them ('Hawaii' is no 'haw' + 'ail', 'Eastman' no 'east' + 'mars'); an n
+ * for an r or 'ri' only between the commonest words (COMMON_COMPOUND_SLIPS).
  */
 const COMPOUND_SLIPS: ReadonlyArray<readonly [string, string]> = [
   ['c', 'e'],
@@ -314,7 +346,11 @@ const COMPOUND_SLIPS: ReadonlyArray<readonly [string, string]> = [
   ['rn', 'm'],
   ['vv', 'w'],
   ['li', 'h'],
+];
+/** Slips mended in two words run together only where both are of the commonest words: an n read for an r or an 'ri'. */
+const COMMON_COMPOUND_SLIPS: ReadonlyArray<readonly [string, string]> = [
   ['n', 'r'],
+  ['n', 'ri'],
 ];
 
 /** 'Co.' as OCR misreads it at the end of a name: no name ends in 'Ca.', 'Cc.' or 'C0.'. */
