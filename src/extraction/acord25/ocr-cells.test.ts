@@ -397,6 +397,10 @@ describe('ACORD 25 value regions', () => {
     expect(r.addl!.x0).toBeLessThan(182);
     expect(r.addl!.x1).toBeLessThanOrEqual(r.subr!.x0);
     expect(r.subr!.x1).toBeGreaterThan(203);
+    // a lone 'X' right of the SUBR column (a check box's reading put by a policy number) is no column: the two
+    // neighbouring columns holding the most flags are
+    const stray = flagColumns(groupLines(words([...garbled, ['X', 214, 374]])), { ...number, score: 1, line: lines[0]!, rest: null });
+    expect([stray.addlCx, stray.subrCx].map(Math.round)).toEqual([184, 202]);
   });
 
   it("does not take a one-letter word boxed wide over a rule ('x' 23 pt wide) for a flag's place", () => {
@@ -1172,6 +1176,44 @@ describe('a value of the grid read again alone', () => {
     expect(dollar.calls).toHaveLength(1);
   });
 
+  it("settles an amount by all its readings, a limit as limits are printed first ('2,000,040' → '2,000,000', '16000' → '10000')", async () => {
+    const read = setup([[528, 326, 21]]);
+    const inCell = (words: Word[]) => words.filter((w) => w.x > 522 && w.y > 320 && w.y < 335).map((w) => w.text);
+    // the strip's reading, and those of the word alone as a line by its scale (its 21 points of ink 42 pixels wide at
+    // its size); as one word, nothing
+    const answers =
+      (strip: [string, number], alone: Record<string, [string, number]>) =>
+      (crop: GreyBitmap, options: RecognizeOptions): [string, number] | null => {
+        if (options.psm === PSM.SINGLE_BLOCK) return strip;
+        if (options.psm !== PSM.SINGLE_LINE) return null;
+        const [x0, , x1] = inkBox(crop);
+        return alone[String(Math.round(((x1 - x0 + 1) / 42) * 4) / 4)] ?? null;
+      };
+    // '2,000,040' at 30%, and alone at 5%: '2,000,000' at 24% alone and on the page, its commas read as points, at 90%
+    const zero = answers(['2,000,040', 30], { 0.75: ['2,000,060', 9], 1.5: ['2,000,040', 5], 1: ['2,000,000', 24] });
+    expect(inCell((await read([['2.000.000', 528, 326]], zero)).words)).toEqual(['2,000,000']);
+    // a reading none gives twice, or none gives surely, stays
+    expect(inCell((await read([], zero)).words)).toEqual(['2,000,040']);
+    // a 0 read as 4 in the strip at no confidence: '2,000,000' at 54% and 57% alone
+    expect(inCell((await read([], answers(['2000400', 0], { 0.75: ['2,000,000', 54], 1.5: ['2,000,000', 57] }))).words)).toEqual(['2,000,000']);
+    // '16000' read three times at 69% to 79%, '10000' at 96% alone and at 90% on the page: the limit as printed wins
+    const sixteen = answers(['16000', 69], { 0.75: ['10000', 96], 1.5: ['16000', 79], 1: ['16000', 69] });
+    expect(inCell((await read([['10000', 528, 326]], sixteen)).words)).toEqual(['10000']);
+    // the strip's reading at no confidence, and nothing read alone: the page's sure reading, given once
+    const unread = (confidence: number) => answers(['10000', confidence], { 0.75: ['00', 0], 1.5: ['00', 0], 1: ['000', 0] });
+    expect(inCell((await read([['1.000.000', 528, 326]], unread(0))).words)).toEqual(['1,000,000']);
+    expect(inCell((await read([['1.000.000', 528, 326]], unread(30))).words)).toEqual(['10000']);
+  });
+
+  it("takes the whole page's amount for one the strip read with its '$' as a digit before it ('310,000' for '$10,000')", async () => {
+    const read = setup([[528, 326, 21]]);
+    const inCell = (words: Word[]) => words.filter((w) => w.x > 522 && w.y > 320 && w.y < 335).map((w) => w.text);
+    expect(inCell((await read([['$10,000', 528, 326]], () => ['310,000', 0])).words)).toEqual(['10,000']);
+    // not where the strip was surer, nor for another digit before it
+    expect(inCell((await read([['$10,000', 528, 326]], () => ['310,000', 95])).words)).toEqual(['310,000']);
+    expect(inCell((await read([['$10,000', 528, 326]], () => ['210,000', 0])).words)).toEqual(['210,000']);
+  });
+
   it("takes for a NAIC code read with a digit too many or too few the whole-page pass's five digits a digit apart ('214686' → '21466')", async () => {
     const read = setup([[560, 173, 20]]);
     const inCell = (words: Word[]) => words.filter((w) => w.x > 540 && w.y > 168 && w.y < 180).map((w) => w.text);
@@ -1256,6 +1298,37 @@ describe('a value of the grid read again alone', () => {
     // a word with no digit ('CGL') is not read again
     const letters = await read([['CGL', 232, 338]], () => ['CGL', 86]);
     expect(letters.calls).toHaveLength(1);
+  });
+
+  it("takes a policy number's word read alone as two words on its line for one reading of it, spaced ('XS85531048-23' → 'XS 5531048-23')", async () => {
+    const bitmap: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+    for (let y = 338 * S; y < 344 * S; y++) bitmap.data.fill(0, y * bitmap.width + 232 * S, y * bitmap.width + 274 * S);
+    // as a block, one word at 19%; alone as a line, the prefix and the number apart
+    const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+      const [x0, y0, x1, y1] = inkBox(crop);
+      if (x1 < 0 || options.whitelist !== '') return [];
+      const box = { top: y0, height: y1 - y0 + 1 };
+      if (options.psm !== PSM.SINGLE_LINE) return [{ text: 'XS85531048-23', left: x0, width: x1 - x0 + 1, confidence: 19, ...box }];
+      const split = x0 + Math.round((x1 - x0) / 5);
+      return [
+        { text: 'XS', left: x0, width: split - x0 - 2, confidence: 84, ...box },
+        { text: '5531048-23', left: split, width: x1 - split + 1, confidence: 61, ...box },
+      ];
+    };
+    const out = await rereadValueCells(page(HEADER), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
+    expect(out.words.filter((w) => w.x > 220 && w.x < 330 && w.y > 330 && w.y < 350).map((w) => [w.text, w.readings])).toEqual([['XS 5531048-23', ['XS85531048-23']]]);
+  });
+
+  it("takes for a policy number's word holding a sign no policy number prints ('XS§' at 34%) the whole page's surer reading without it", async () => {
+    const read = setup([[232, 338, 10]]);
+    const number = (words: Word[]) => words.filter((w) => w.x > 220 && w.x < 330 && w.y > 330 && w.y < 350).map((w) => w.text);
+    expect(number((await read([['XS', 232, 338]], () => ['XS§', 34])).words)).toEqual(['XS']);
+    // not where the strip was as sure
+    expect(number((await read([['XS', 232, 338]], () => ['XS§', 90])).words)).toEqual(['XS§']);
+    // and against a reading holding such a sign, two readings alone holding none count however unsure, if surer
+    const paren = (alone: number) => (_: GreyBitmap, options: RecognizeOptions): [string, number] => (options.psm === PSM.SINGLE_BLOCK ? ['25(0066-24', 38] : ['2500066-24', alone]);
+    expect(number((await read([], paren(43))).words)).toEqual(['2500066-24']);
+    expect(number((await read([], paren(30))).words)).toEqual(['25(0066-24']);
   });
 
   it("drops a first-pass word OCR ran across two strips ('XX' over the ADDL and SUBR columns), whose parts they read", async () => {
@@ -1453,6 +1526,29 @@ describe('a line the block reading of a strip skipped', () => {
       ['5,000', 350],
     ]);
     expect(calls.slice(1)).toEqual([PSM.SINGLE_BLOCK, PSM.SPARSE_TEXT]);
+  });
+
+  it("reads a skipped line reduced by a quarter when at its size it gives nothing in any mode (a photo's plain '1,000,000')", async () => {
+    const bitmap = twoAmounts();
+    const calls: PSM[] = [];
+    let stripWidth = 0;
+    // the whole strip gives its first line; a line alone gives nothing but reduced
+    const recognize = async (crop: GreyBitmap, options: RecognizeOptions): Promise<PixelWord[]> => {
+      if (options.whitelist !== '0123456789,') return [];
+      if (crop.height >= 100) stripWidth = crop.width;
+      else calls.push(options.psm!);
+      if (crop.height < 100 && crop.width >= stripWidth) return [];
+      const [x0, y0, x1, y1] = inkBox(crop);
+      return [{ text: crop.height > 100 ? '1,000,000' : '5,000', left: x0, top: y0, width: x1 - x0 + 1, height: crop.height > 100 ? 6 * S : y1 - y0 + 1, confidence: 97 }];
+    };
+    const out = await rereadValueCells(page(HEADER), bitmap, null, S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
+    const amounts = out.words.filter((w) => /^\d[\d,]*$/.test(w.text) && w.x > 500).sort((a, b) => a.y - b.y);
+    // (in the page's frame, where the line stands)
+    expect(amounts.map((w) => [w.text, Math.round(w.x), Math.round(w.y)])).toEqual([
+      ['1,000,000', 530, 302],
+      ['5,000', 530, 350],
+    ]);
+    expect(calls).toEqual([PSM.SINGLE_BLOCK, PSM.SPARSE_TEXT, PSM.SINGLE_LINE]);
   });
 
   it("reads a skipped insurer letter read unsure reduced again at its own size ('B' at 0%, at 93% as it is)", async () => {

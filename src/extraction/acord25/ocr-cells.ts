@@ -274,7 +274,11 @@ export function flagColumns(lines: readonly Line[], number: LabelHit): { addlCx:
   }
   const middle = (xs: number[]) => xs[Math.floor(xs.length / 2)]!;
   if (columns.length >= 2) {
-    const [a, b] = columns.slice(-2).map(middle) as [number, number];
+    // (the two neighbouring columns holding the most marks, the last such: an 'X' a check box's reading put right of
+    // the SUBR column, by the policy number, is a third column of one)
+    let at = columns.length - 2;
+    for (let i = columns.length - 3; i >= 0; i--) if (columns[i]!.length + columns[i + 1]!.length > columns[at]!.length + columns[at + 1]!.length) at = i;
+    const [a, b] = [middle(columns[at]!), middle(columns[at + 1]!)];
     return { addlCx: addl ? centerX(addl) : a, subrCx: subr ? centerX(subr) : b, addl, subr };
   }
   // the two columns stand about 0.35 of POLICY NUMBER's width apart
@@ -663,9 +667,18 @@ export async function rereadValueCells(
       // (as a block of one line: tesseract reads a lone short amount as a line with its first digit lost, "000")
       // (and where that reads nothing, as sparse text: a line whose ink took in a speck under the value, a photo's
       // '9/26/26', reads as nothing as a block, and as '9/2626' with the speck apart)
-      const readAs = async (psm: PSM) => toWords(await recognize(line, { psm, whitelist: r.whitelist }), left - 2 * PAD, top - 2 * PAD + from).filter((w) => inside(w, r));
-      const alone = await readAs(PSM.SINGLE_BLOCK);
-      found.push(...(alone.length > 0 ? alone : await readAs(PSM.SPARSE_TEXT)));
+      // (and where that reads nothing too, reduced by a quarter, then enlarged by half: a photo's plain '1,000,000' over
+      // the specks of its cell's rule read as nothing at its size in every mode, and at 97% reduced)
+      const readAs = async (psm: PSM, scale = 1) =>
+        toWords(
+          (await recognize(scale === 1 ? line : resizeGrey(line, scale), { psm, whitelist: r.whitelist })).map((p) => unscale(p, scale)),
+          left - 2 * PAD,
+          top - 2 * PAD + from,
+        ).filter((w) => inside(w, r));
+      let alone = await readAs(PSM.SINGLE_BLOCK);
+      if (alone.length === 0) alone = await readAs(PSM.SPARSE_TEXT);
+      for (const scale of MISSED_LINE_SCALES) if (alone.length === 0) alone = await readAs(PSM.SINGLE_LINE, scale);
+      found.push(...alone);
     }
     // a value tesseract doubted, read within its column ('5,000,600' at 68%, a doubled digit at 18%), is read once
     // more on its own: as one word, the neighbouring lines' shapes no longer sway it
@@ -739,11 +752,16 @@ export async function rereadValueCells(
       for (let i = 0; i < found.length; i++) {
         const w = found[i]!;
         const first = readOver(w).find((o) => o.confidence > w.confidence + SURER && o.text.length === w.text.length && o.text !== w.text && editDistance(o.text, w.text, 1) === 1);
-        if (first) found[i] = { ...w, text: first.text, confidence: first.confidence };
+        // (and one holding a sign no policy number prints, 'XS§' at 34%, that the whole page read surer as it is without
+        // the sign, 'XS' at 65%)
+        const signless = UNPRINTED_SIGN.test(w.text) ? readOver(w).find((o) => o.confidence > w.confidence + SURER && o.text === w.text.replace(UNPRINTED_SIGNS, '')) : undefined;
+        if (first ?? signless) found[i] = { ...w, text: (first ?? signless)!.text, confidence: (first ?? signless)!.confidence };
       }
     }
     // a policy number's or NAIC code's digits decide a field whole, and nothing else on the form checks them
-    if (r.name === 'number' || r.name === 'naic') await voteOnDigits(found, cut);
+    // (a policy number's word read alone as two, 'XS 5531048-23' where the strip read 'XS85531048-23' at 19%, is one
+    // reading of it, spaced)
+    if (r.name === 'number' || r.name === 'naic') await voteOnDigits(found, cut, { policyNumber: r.name === 'number' });
     // a NAIC code is five digits: one the strip and its vote read with a digit too many or too few ('214686') takes the
     // whole-page pass's reading of five digits a digit apart from it ('21466' at 91%)
     if (r.name === 'naic') {
@@ -761,13 +779,41 @@ export async function rereadValueCells(
     // zeros ('16000' at 95% for 10000: tesseract's commonest slip in a limit, and a limit seldom printed), however
     // sure tesseract was, for a reading that is an amount grouped right
     // (and one the whole-page pass read as another amount, its digits other than a '$' read as one: '200,000' at 89%
-    // where the page read '$300,000' at 96%)
-    const withoutDollars = (t: string) => t.replace(/^\$+/, '');
+    // where the page read '$300,000' at 96%; its commas read as points or not: '2,000,040' at 30% where the page read
+    // '2.000.000' at 83%)
+    const withoutDollars = (t: string) => t.replace(/^\$+/, '').replace(/^(\d{1,3})((?:\.\d{3})+)$/, (_, head: string, groups: string) => head + groups.replaceAll('.', ','));
     const digitsOf = (t: string) => withoutDollars(t).replace(/\D/g, '');
     const readOtherwise = (w: Word) =>
       readOver(w).some((o) => isAmount(withoutDollars(o.text)) && !digitsOf(o.text).endsWith(digitsOf(w.text)) && !digitsOf(w.text).endsWith(digitsOf(o.text)));
-    const odd = (w: Word) => !isAmount(w.text) || /^[1-9][68]0{3,}$/.test(w.text.replace(/,/g, '')) || readOtherwise(w);
-    if (r.whitelist === AMOUNT_CHARS) await voteOnDigits(found, cut, { doubted: odd, accept: isAmount });
+    const implausible = (t: string) => !isAmount(t) || /^[1-9][68]0{3,}$/.test(t.replace(/,/g, '')) || UNROUND.test(t.replace(/,/g, ''));
+    const odd = (w: Word) => implausible(w.text) || readOtherwise(w);
+    // (an amount is settled by all its readings, the strip's, those read alone and the whole page's: a reading two give,
+    // one of them at VOTE_SURE or more, wins, a limit as limits are printed before one that is not, then the one most
+    // readings give: '2,000,040' at 30% and 5% gives way to '2,000,000' at 24% alone and 83% on the page, '16000' read
+    // three times at 69 to 79% to '10000' at 96% alone and on the page)
+    // (and where nothing but the whole page read it surely, its reading wins over the strip's read at no confidence:
+    // '10000' at 0% where the page read '1.000.000' at 71%, and alone as '00')
+    const ballot = (w: Word, readings: Word[]): Word | null => {
+      const page = readOver(w).map((o) => ({ ...o, text: withoutDollars(o.text) }));
+      const all = [w, ...readings, ...page].filter((a) => isAmount(a.text));
+      const texts = [...new Set(all.map((a) => a.text))].map((text) => ({ text, of: all.filter((a) => a.text === text) }));
+      const sure = all.filter((a) => a.confidence >= VOTE_SURE);
+      const alone = w.confidence <= UNREAD && sure.length === 1 && page.includes(sure[0]!);
+      const eligible = texts.filter((t) => (t.of.length >= 2 || alone) && t.of.some((a) => a.confidence >= VOTE_SURE));
+      eligible.sort((a, b) => Number(implausible(a.text)) - Number(implausible(b.text)) || b.of.length - a.of.length);
+      const best = eligible[0];
+      return best ? ({ ...w, text: best.text, confidence: Math.max(...best.of.map((a) => a.confidence)) } satisfies Word) : null;
+    };
+    if (r.whitelist === AMOUNT_CHARS) await voteOnDigits(found, cut, { doubted: odd, accept: isAmount, ballot });
+    // an amount the strip read with its '$' as a digit before it ('310,000' at 0% where the page read '$10,000' at 94%:
+    // a retention's strip keeps the '$') takes the whole page's reading
+    if (r.whitelist === AMOUNT_CHARS) {
+      for (let i = 0; i < found.length; i++) {
+        const w = found[i]!;
+        const page = readOver(w).find((o) => o.text.startsWith('$') && o.confidence > w.confidence && isAmount(withoutDollars(o.text)) && DOLLAR_DIGITS.some((d) => digitsOf(w.text) === d + digitsOf(o.text)));
+        if (page) found[i] = { ...w, text: withoutDollars(page.text), confidence: page.confidence, readings: [...new Set([w.text, ...(w.readings ?? [])])] };
+      }
+    }
     // an amount the strip read as none (',000,000': its first digit blanked with the '$' printed close before it, in a
     // monospaced type) keeps the whole-page pass's reading of its line beside it ('$1,000,000')
     if (r.whitelist === AMOUNT_CHARS) {
@@ -914,6 +960,10 @@ function mendsAmount(before: string, after: string): boolean {
 /** A word that may be a date, its slashes lost or read as letters ('116/24', '1u6/24'): a digit first, 5 to 10 long. */
 const DATE_LIKE = /^\d[\dA-Za-z/|]{3,9}$/;
 
+/** A sign no policy number prints: anything but letters, digits, dashes, slashes, points and spaces. */
+const UNPRINTED_SIGN = /[^A-Za-z0-9\-/. ]/;
+const UNPRINTED_SIGNS = new RegExp(UNPRINTED_SIGN.source, 'g');
+
 /** How much surer (0..1) the whole-page pass must have been of a policy number one character apart to keep its reading. */
 const SURER = 0.05;
 
@@ -939,13 +989,21 @@ const VOTE_SLIPS = 2;
  * in both of its passes now and then ('9689477-24' for 9699477-24, '11670' for 11570, 'B360115-26' for 8360115-26),
  * while read alone at two other sizes it comes out right; the confidences tesseract gives these readings do not tell
  * which is right (the strip's wrong '28851' at 85%, the right '29851' alone at 82%), two readings agreeing do.
- * `doubted` picks the words read again (by default those below VOTE_BELOW); `accept`, what a winning reading must be.
- * The strip's reading outvoted is kept among the word's other readings.
+ * `doubted` picks the words read again (by default those below VOTE_BELOW); `accept`, what a winning reading must be;
+ * `ballot`, where given, the winner from the word and its readings alone in place of the vote; `policyNumber`, that the
+ * words are a policy number's (words read alone on one line are one reading, and against a reading holding a sign no
+ * policy number prints, a surer one holding none counts however unsure). The strip's reading outvoted is kept among
+ * the word's other readings.
  */
 async function voteOnDigits(
   found: Word[],
   strip: CutStrip,
-  { doubted = (w: Word) => w.confidence < VOTE_BELOW, accept = (_: string): boolean => true }: { doubted?: (w: Word) => boolean; accept?: (text: string) => boolean } = {},
+  {
+    doubted = (w: Word) => w.confidence < VOTE_BELOW,
+    accept = (_: string): boolean => true,
+    ballot,
+    policyNumber = false,
+  }: { doubted?: (w: Word) => boolean; accept?: (text: string) => boolean; ballot?: (w: Word, readings: Word[]) => Word | null; policyNumber?: boolean } = {},
 ): Promise<void> {
   for (let i = 0; i < found.length; i++) {
     const w = found[i]!;
@@ -954,19 +1012,36 @@ async function voteOnDigits(
     for (const scale of VOTE_SCALES) {
       // (at its size only to settle a disagreement of the other two)
       if (scale === 1 && readings.length === 2 && readings[0]!.text === readings[1]!.text && readings.every((a) => a.confidence >= VOTE_SURE)) break;
-      const again = await rereadWord(w, strip, { scale, psms: [PSM.SINGLE_LINE] });
+      const again = await rereadWord(w, strip, { scale, psms: [PSM.SINGLE_LINE], joined: policyNumber });
       if (again) readings.push(again);
     }
     // (a vote counts when tesseract gives it VOTE_SURE at least: a low scan enlarged reads a 9 as 3 at 24%)
-    const votes = readings.filter((a) => a.confidence >= VOTE_SURE);
-    const winner = votes.find((a, k) => votes.some((b, l) => l !== k && b.text === a.text));
-    if (winner && winner.text !== w.text && editDistance(winner.text, w.text, VOTE_SLIPS) <= VOTE_SLIPS && accept(winner.text)) {
+    // (or, against a policy number's reading that holds a sign none prints, when it holds none and is surer: '25(0066-24'
+    // at 38% gives way to '2500066-24' read twice at 43%)
+    const signed = policyNumber && UNPRINTED_SIGN.test(w.text);
+    const votes = readings.filter((a) => a.confidence >= VOTE_SURE || (signed && !UNPRINTED_SIGN.test(a.text) && a.confidence > w.confidence));
+    const winner = ballot ? ballot(w, readings) : votes.find((a, k) => votes.some((b, l) => l !== k && b.text === a.text));
+    // (an amount's commas apart: '2,000,000' read alone is two slips from the strip's '2000400' in its digits)
+    const bare = (t: string) => t.replaceAll(',', '');
+    if (winner && winner.text !== w.text && editDistance(bare(winner.text), bare(w.text), VOTE_SLIPS) <= VOTE_SLIPS && accept(winner.text)) {
       const agreeing = votes.filter((a) => a.text === winner.text);
       const readings = [...new Set([w.text, ...(w.readings ?? [])])].filter((t) => t !== winner.text);
-      found[i] = { ...w, text: winner.text, confidence: Math.min(...agreeing.map((a) => a.confidence)), ...(readings.length > 0 ? { readings } : {}) };
+      found[i] = { ...w, text: winner.text, confidence: agreeing.length > 0 ? Math.min(...agreeing.map((a) => a.confidence)) : winner.confidence, ...(readings.length > 0 ? { readings } : {}) };
     }
   }
 }
+
+/**
+ * An amount's digits with a digit other than 0 after a 0 ('2000040', '2000400'): no limit is printed so, and tesseract
+ * reads a 0 in a run of them as a 4, 6 or 8 now and then.
+ */
+const UNROUND = /0[1-9]/;
+
+/** A strip's reading tesseract gave this confidence (0..1) or less is one it gave none. */
+const UNREAD = 0.05;
+
+/** The digits a '$' is read as under a digits whitelist. */
+const DOLLAR_DIGITS = ['1', '3', '5', '8'];
 
 /** An amount as a limit prints it: a first digit that is no 0, grouped by commas right or not at all. */
 const isAmount = (t: string): boolean => /^[1-9](?:\d{0,2}(?:,\d{3})+|\d*)$/.test(t);
@@ -1047,7 +1122,7 @@ const DOUBTED = 0.8;
 async function rereadWord(
   w: Word,
   { bitmap: strip, origin, pixelsPerPoint, region: r, recognize, toWords }: CutStrip,
-  { scale = 1, psms = [PSM.SINGLE_LINE, PSM.SINGLE_WORD] }: { scale?: number; psms?: PSM[] } = {},
+  { scale = 1, psms = [PSM.SINGLE_LINE, PSM.SINGLE_WORD], joined = false }: { scale?: number; psms?: PSM[]; joined?: boolean } = {},
 ): Promise<Word | null> {
   const left = Math.max(0, Math.floor((w.x - 0.2 * w.height) * pixelsPerPoint) - origin.left);
   const top = Math.max(0, Math.floor((w.y - 0.3 * w.height) * pixelsPerPoint) - origin.top);
@@ -1058,7 +1133,9 @@ async function rereadWord(
   const read = scale === 1 ? crop : resizeGrey(crop, scale);
   let best: Word | null = null;
   for (const psm of psms) {
-    const words = toWords((await recognize(read, { psm, whitelist: r.whitelist })).map((p) => unscale(p, scale)), origin.left + left - PAD, origin.top + top - PAD);
+    let words = toWords((await recognize(read, { psm, whitelist: r.whitelist })).map((p) => unscale(p, scale)), origin.left + left - PAD, origin.top + top - PAD);
+    // (with `joined`, words read on one line are one reading, spaced: 'XS 5531048-23', which its strip read as one word)
+    if (joined && words.length > 1 && words.every((o) => sameLine(o, words[0]!))) words = [joinWords(words)];
     if (words.length === 1 && (!best || words[0]!.confidence > best.confidence)) best = words[0]!;
   }
   return best;
@@ -1255,6 +1332,22 @@ export function coveredShare(a: Word, others: readonly Word[]): number {
   return covered / Math.max(1e-6, a.width * a.height);
 }
 
+/** Words of one line as one, their texts spaced, boxed together, at the least sure one's confidence. */
+function joinWords(words: readonly Word[]): Word {
+  const sorted = [...words].sort((a, b) => a.x - b.x);
+  const x = Math.min(...sorted.map((o) => o.x));
+  const y = Math.min(...sorted.map((o) => o.y));
+  return {
+    ...sorted[0]!,
+    text: sorted.map((o) => o.text).join(' '),
+    x,
+    y,
+    width: Math.max(...sorted.map((o) => o.x + o.width)) - x,
+    height: Math.max(...sorted.map((o) => o.y + o.height)) - y,
+    confidence: Math.min(...sorted.map((o) => o.confidence)),
+  };
+}
+
 /** Whether two words stand on one line: their middles less than half the taller one's height apart. */
 function sameLine(a: Word, b: Word): boolean {
   return Math.abs(a.y + a.height / 2 - (b.y + b.height / 2)) < Math.max(a.height, b.height) / 2;
@@ -1428,6 +1521,8 @@ const MAX_MISSED_LINES = 3;
  * fourth, then went unread).
  */
 const MAX_MISSED_ROWS = 8;
+/** The scales a skipped line of ink that reads as nothing at its size is read at, in turn, till one reads it. */
+const MISSED_LINE_SCALES = [0.75, 1.5] as const;
 /** The scale a line of ink the insurer letter column's reading skipped is read at, as one letter, and how sure of it. */
 const LETTER_SMALLER = 0.6;
 const LETTER_SURE = 0.8;
