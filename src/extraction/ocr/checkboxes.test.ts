@@ -204,6 +204,14 @@ describe('decideCheckBoxes', () => {
     expectLetterAndMark(decideCheckBoxes(runTogether, bitmap, S), 'EXCESSLIAB', 50, 36);
   });
 
+  it("keeps the windows left of the labels when OCR read ADDL's INSD as INSR right of TYPE OF INSURANCE", () => {
+    const misread: PageWords = { ...page, words: [...page.words, ...words([['TYPE OF INSURANCE', 70, 10], ['INSR', 185, 10]])] };
+    // (each window ends just left of its label, not right of the ADDL column at 186 pt)
+    const windows = checkBoxWindows(misread);
+    expect(windows.map((w) => w.label.text).sort()).toEqual(['CLAIMS-MADE', 'EXCESS LIAB', 'OCCUR', 'UMBRELLA LIAB']);
+    for (const w of windows) expect(w.x1).toBeLessThanOrEqual(w.label.x);
+  });
+
   it("places the box by the label, not by a mark read as a word before it that the label was matched from ('X UMBRELLA LIAB')", () => {
     const marked: PageWords = { ...page, words: [...page.words.filter((w) => w.text !== '1X'), ...words([['X', 50, 60]])] };
     const umbrella = checkBoxWindows(marked).find((w) => w.label.text.includes('UMBRELLA'))!;

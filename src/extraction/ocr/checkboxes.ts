@@ -71,7 +71,12 @@ export function checkBoxWindows(page: PageWords, lines: Line[] = groupLines(page
   const windows: BoxWindow[] = [];
   // (no window reaches into the insurer letter column left of the boxes: a label OCR boxed from the box's edge on and
   // ran into its next word, 'EXCESSLIAB', would place its window over the letter, and the letter would go as a mark)
-  const letters = findLabel(lines, ['INSR', 'INSR LTR', 'LTR'], { exact: true }).find((l) => Math.abs(l.y - number.y) < 3 * number.height && l.right < number.x);
+  // (left of TYPE OF INSURANCE: OCR reads ADDL's INSD as INSR now and then, and the windows, kept right of that, all
+  // fell on the policy numbers: 'CA' of 'CA 1017665-24' went as SCHEDULED's mark)
+  const type = findLabel(lines, 'TYPE OF INSURANCE')[0];
+  const letters = findLabel(lines, ['INSR', 'INSR LTR', 'LTR'], { exact: true }).find(
+    (l) => Math.abs(l.y - number.y) < 3 * number.height && l.right < number.x && l.right < (type?.x ?? Infinity),
+  );
   const leftmost = letters ? letters.right + 1 : 0;
   const short = CHECK_BOX_LABELS.filter((l) => l.replace(/[^A-Za-z]/g, '').length < 5);
   const long = CHECK_BOX_LABELS.filter((l) => !short.includes(l));
