@@ -2,7 +2,7 @@
 // certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { acord25FromWords, acord25LayoutPage, digitSlips, looseIso, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, plausiblePolicyDates, otherRowsTerm, withoutRuleDigit, readAcord25Layout, roundLimit, stampedAcord25, withoutDollarDigit, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix, datePrintOf, fitsPrint } from './layout.js';
+import { acord25FromWords, acord25LayoutPage, digitSlips, looseIso, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, plausiblePolicyDates, otherRowsTerm, withoutRuleDigit, readAcord25Layout, roundLimit, stampedAcord25, withoutDollarDigit, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix, datePrintOf, fitsPrint, showsDate } from './layout.js';
 import { segmentOf } from '../text/lines.js';
 
 type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
@@ -1180,10 +1180,16 @@ describe('OCR slips the layout reader works around', () => {
     // (a slash lost, 3/17/26, rather than one read as 7, 3/1/26: '3/1726')
     expect(read('3/1726').certificateDate).toBe('2026-03-17');
     // both slashes lost ('10082026': 10/8/2026) beside a reading that lost the month too ('082026': 8/20/2026): the one
-    // the reading of the most digits gives
+    // whose digits, as the page prints dates ('02/26/2026'), a reading shows whole
     const z = read('10082026', ['10', '082026']);
     expect(z.certificateDate).toBe('2026-10-08');
-    expect(z.warnings).toContain('certificate date read "10082026" or "10" or "082026" taken for 2026-10-08, the one reading of it within the policies\' term that the reading of the most digits gives');
+    expect(z.warnings).toContain(`certificate date read "10082026" or "10" or "082026" taken for 2026-10-08, the one date within the policies' term whose digits a reading shows as the page prints dates, only its slashes lost`);
+    // so however many slips: '110212026' is 11/02/2026 at two, a stroke before, and 10/21/2026 only beside '10212026'
+    expect(read('110212026', ['10212026']).certificateDate).toBe('2026-10-21');
+    // but not over a reading with a slash that is a date within the term at one slip ('102/2026': 10/2/2026, a slash
+    // read as 1)
+    expect(read('1012/2026', ['10122026']).certificateDate).toBe('2026-10-12');
+    expect(read('102/2026', ['10212026']).certificateDate).toBe('2026-10-02');
   });
 
   it("judges no policy's years by a certificate date read in a year after the next ('11/06/76' for 11/06/26)", () => {
@@ -1279,6 +1285,42 @@ describe('OCR slips the layout reader works around', () => {
     const own = readGlDates(['272672026', ['2242026']], ['2242027']);
     const gl2 = own.policies.find((p) => p.coverage === 'general_liability')!;
     expect([gl2.effectiveDate, gl2.expirationDate]).toEqual(['2026-02-24', '2027-02-24']);
+  });
+
+  it("takes of a row's dates read with no slashes those whose digits the cells show as the page prints its dates, else another row's term a slip dearer", () => {
+    // every other policy runs 03/11/2024 to 03/11/2025; the GL row's cells read '037112024' and '031122025' (03/01/2024
+    // to 03/01/2025 at two slips, reading slashes as 1s; 03/11/2024 to 03/11/2025 at three)
+    const term = withInsurers({}).map(([t, ...rest]): Place => [({ '02/26/2026': '03/11/2024', '02/26/2027': '03/11/2025' } as Record<string, string>)[t] ?? t, ...rest]);
+    const glCells = (eff: [string, string[]], exp: [string, string[]], places: Place[], unevenDates = false) => {
+      const at = (w: Word, x: number, y: number) => Math.abs(w.x - x) < 0.5 && Math.abs(w.y - y) < 0.5;
+      const p = page(places, { source: 'ocr' } as never);
+      // (with `unevenDates`, the other rows' dates boxed at widths that tell no printed style)
+      let n = 0;
+      p.words = p.words.map((w) => (unevenDates && /^\d\d\/\d\d\/\d{4}$/.test(w.text) ? { ...w, width: n++ % 2 ? 40 : 60 } : w));
+      p.words = p.words.map((w) => (at(w, 334, 337) ? { ...w, text: eff[0], readings: eff[1] } : at(w, 381, 337) ? { ...w, text: exp[0], readings: exp[1] } : w));
+      return acord25FromWords([p], { pages: 1, method: 'ocr' });
+    };
+    const eff: [string, string[]] = ['037112024', ['0311/2024', '03112024']];
+    const exp: [string, string[]] = ['031122025', ['031112025']];
+    // the page prints '03/11/2024': 03/01/2024 would show '0301', which no reading shows
+    const x = glCells(eff, exp, term);
+    expect([gl(x).effectiveDate, gl(x).expirationDate]).toEqual(['2024-03-11', '2025-03-11']);
+    // the printed style not told: the other rows' term, a slip dearer
+    const y = glCells(eff, exp, term, true);
+    expect([gl(y).effectiveDate, gl(y).expirationDate]).toEqual(['2024-03-11', '2025-03-11']);
+    expect(y.warnings.some((w) => w.includes("another row's term, a slip from the cheapest reading"))).toBe(true);
+    // where the other rows run another term, the cheapest stands
+    const other = term.map(([t, ...rest]): Place => [({ '03/11/2024': '04/11/2024', '03/11/2025': '04/11/2025' } as Record<string, string>)[t] ?? t, ...rest]);
+    const z = glCells(eff, exp, other, true);
+    expect([gl(z).effectiveDate, gl(z).expirationDate]).toEqual(['2024-03-01', '2025-03-01']);
+    // unless the page's print tells: '04/11/2024' is zero-padded, and only 03/11 shows so in the readings
+    const printed = glCells(eff, exp, other);
+    expect([gl(printed).effectiveDate, gl(printed).expirationDate]).toEqual(['2024-03-11', '2025-03-11']);
+    const padded = { padded: true, yearDigits: 4 } as const;
+    expect([showsDate('031112025', '2025-03-11', padded), showsDate('031112025', '2025-03-01', padded)]).toEqual([true, false]);
+    // unpadded, both show; and a 7 read for a 1 shows the 1 ('2127127' is 2/21/27 and 2/27/27)
+    expect(showsDate('031112025', '2025-03-01', { padded: false, yearDigits: 4 })).toBe(true);
+    expect(showsDate('2127127', '2027-02-21', { padded: false, yearDigits: 2 })).toBe(true);
   });
 
   it("takes what OCR read in an empty insurer row, under four letters or none it was sure of, for specks", () => {

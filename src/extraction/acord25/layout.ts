@@ -585,7 +585,7 @@ class LayoutReader {
             const cheapest = new Map<string, number>();
             for (const o of [...read, ...slipped]) if (o.cost <= CERTIFICATE_DATE_SLIPS && yearOf(o.iso) <= this.thisYear + 1) cheapest.set(o.iso, Math.min(cheapest.get(o.iso) ?? Infinity, o.cost));
             const shown = t.replace(/\D/g, '');
-            return [...cheapest].map(([iso, cost]) => ({ iso, cost, shown }));
+            return [...cheapest].map(([iso, cost]) => ({ iso, cost, shown, slashed: t.includes('/') }));
           });
           if (options.length > 0) this.dateRepairs = { options, words: seg.words, text: [...new Set(texts)].join('" or "') };
         }
@@ -1032,7 +1032,7 @@ class LayoutReader {
   private certificateReadings: string[] = [];
   /** The certificate date cell's one-slip repairs, when no reading of it was a date (OCR only). */
   /** The certificate date's repairs (each with the digits of the reading it came from), where no reading was a date. */
-  private dateRepairs: { options: { iso: string; cost: number; shown: string }[]; words: Word[]; text: string } | null = null;
+  private dateRepairs: { options: { iso: string; cost: number; shown: string; slashed: boolean }[]; words: Word[]; text: string } | null = null;
   /** The certificate date's year, where it was read whole: a policy in force then runs within a few years of it. */
   private certificateYear: number | null = null;
   /** The year of the day the certificate is read (LayoutContext.today). */
@@ -1092,6 +1092,23 @@ class LayoutReader {
     }
     const repairs = this.dateRepairs;
     if (!repairs || x.certificateDate !== null) return;
+    // the one date within the term whose digits, printed as the page prints its dates, a reading of SHOWN_WHOLE_DIGITS or
+    // more shows as they are, only its slashes lost, however many slips that costs: '11126' is 1/11/26 on a page that
+    // prints '4/14/25', though '111126' is 1/1/26 at one slip, both slashes read as 1 ('10212024' is 10/21/2024 beside
+    // '110212024'); not where a reading holding a slash is a date within the term at one slip ('172/24' is 1/2/24, a
+    // slash read as 7, beside '12124'), nor by a reading of four digits, which shows too many dates ('7126' for 7/7/26)
+    const print = this.datePrint;
+    const slashedFits = repairs.options.some((o) => o.slashed && o.cost <= 1 && o.iso >= from && o.iso <= to);
+    const shownWhole =
+      print && !slashedFits
+        ? [...new Set(repairs.options.filter((o) => o.iso >= from && o.iso <= to && o.shown.length >= SHOWN_WHOLE_DIGITS && o.shown === printedDate(o.iso, print).replace(/\D/g, '')).map((o) => o.iso))]
+        : [];
+    if (shownWhole.length === 1) {
+      x.certificateDate = shownWhole[0]!;
+      this.note('/certificateDate', shownWhole[0], repairs.words);
+      this.warnings.push(`certificate date read "${repairs.text}" taken for ${shownWhole[0]}, the one date within the policies' term whose digits a reading shows as the page prints dates, only its slashes lost`);
+      return;
+    }
     // (the fewest slips first: both slashes lost, '107122024' for 10/12/2024, only where no repair of one slip fits)
     let fits: string[] = [];
     let byLongest = false;
@@ -1539,7 +1556,14 @@ class LayoutReader {
           return [{ iso: plain, cost: 0 }, ...[...new Set(others)].map((iso) => ({ iso, cost: 1 }))];
         }
         const readings = otherReadings(seg);
-        return [text(seg), ...readings].flatMap((t) => (plain === null ? dateReadings(t) : ocrDates(t))).filter((o) => yearOf(o.iso) <= this.latestPolicyYear);
+        // (a date whose digits, printed as the page prints its dates, the reading does not show, one slip dearer:
+        // '031112025' is 03/11/2025 with a slash read as 1 and one lost, not 03/01/2025 with both read as 1, where the
+        // page prints '03/11/2024': 03/01/2025 would show '0301')
+        const print = this.datePrint;
+        const unshown = (t: string, iso: string) => (print && !showsDate(t, iso, print) ? 1 : 0);
+        return [text(seg), ...readings]
+          .flatMap((t) => (plain === null ? dateReadings(t) : ocrDates(t)).map((o) => ({ iso: o.iso, cost: o.cost + unshown(t, o.iso) })))
+          .filter((o) => yearOf(o.iso) <= this.latestPolicyYear);
       };
       // (and a date other rows read, a digit OCR confuses from a cell's reading, one slip dearer: '632024' beside
       // '67872023' is 6/3/2024 to 6/8/2023, where the other rows read 6/8/2023 to 6/8/2024, an 8 read as 3)
@@ -1568,7 +1592,15 @@ class LayoutReader {
       // (of several, the one pair whose printed widths the cells' ink has, by how the page prints its other dates:
       // '31126' and '3126' 24 pt wide, as wide as the '5/10/26' read '5/1026' two rows down, are 3/11/26, not 3/1/26)
       const fitting = tied.length > 1 && this.datePrint ? fitsPrint(tied, eff, exp, this.datePrint) : null;
-      if (tied.length === 1) [effectiveDate, expirationDate] = [tied[0]!.e, tied[0]!.x];
+      // (where neither cell read as a date, the one pair of another row's term a slip dearer than the cheapest wins
+      // over it: a WC row's '037112024' and '031122025' are 03/01/2024 to 03/01/2025 at two slips, reading slashes as
+      // 1s, and 03/11/2024 to 03/11/2025 at three, where the other rows read 03/11/2024 to 03/11/2025)
+      const garbled = effectiveDate === null && expirationDate === null;
+      const nearTerm = garbled && pairs.length > 0 ? pairs.filter((p) => p.cost <= pairs[0]!.cost + 1 && others.has(p.e) && others.has(p.x)) : [];
+      if (nearTerm.length === 1 && !tied.includes(nearTerm[0]!)) {
+        [effectiveDate, expirationDate] = [nearTerm[0]!.e, nearTerm[0]!.x];
+        this.warnings.push(`${where}: dates "${text(eff)}" and "${text(exp)}" read as ${effectiveDate} to ${expirationDate}, another row's term, a slip from the cheapest reading`);
+      } else if (tied.length === 1) [effectiveDate, expirationDate] = [tied[0]!.e, tied[0]!.x];
       else if (fitting) {
         [effectiveDate, expirationDate] = [fitting.e, fitting.x];
         this.warnings.push(`${where}: dates "${text(eff)}" and "${text(exp)}" read as ${effectiveDate} to ${expirationDate}, the term whose printed width the cells have`);
@@ -1816,6 +1848,9 @@ export function withoutRuleDigit(text: string): string {
   const m = /^\s*[1Il|!,.]\s*(\d{5})\s*$/.exec(text);
   return m ? m[1]! : text;
 }
+
+/** The fewest digits a reading of the certificate date's cell shows for a date it shows whole to be taken by them alone. */
+const SHOWN_WHOLE_DIGITS = 5;
 
 /** The most slips a certificate date read with no date in it may carry, its repair confirmed by the policies' term. */
 const CERTIFICATE_DATE_SLIPS = 2;
@@ -2073,6 +2108,21 @@ export function fitsPrint<T extends { e: string; x: string }>(pairs: T[], eff: S
   if (fits.length !== 1) return null;
   const [fit] = fits;
   return misfit.every((m) => m === fit || m.a + m.b >= fit!.a + fit!.b + PRINT_RIVAL) ? fit!.p : null;
+}
+
+/**
+ * Whether a date cell's reading shows a date's digits as the page prints dates (`style`): they are the reading's
+ * digits in order, others between them (a slash read as a digit, a stroke before), each as printed or as a digit OCR
+ * takes it for (DATE_DIGIT_SLIPS: a 7 read as 1, a 2 as 7).
+ */
+export function showsDate(text: string, iso: string, style: { padded: boolean; yearDigits: 2 | 4 }): boolean {
+  const read = text.replace(/\D/g, '');
+  let at = 0;
+  for (const d of printedDate(iso, style).replace(/\D/g, '')) {
+    while (at < read.length && read[at] !== d && !(DATE_DIGIT_SLIPS[read[at]!] ?? '').includes(d)) at++;
+    if (at++ >= read.length) return false;
+  }
+  return true;
 }
 
 function dateReadings(text: string): { iso: string; cost: number }[] {
