@@ -755,7 +755,8 @@ export async function rereadValueCells(
         // (and one holding a sign no policy number prints, 'XS§' at 34%, that the whole page read surer as it is without
         // the sign, 'XS' at 65%)
         const signless = UNPRINTED_SIGN.test(w.text) ? readOver(w).find((o) => o.confidence > w.confidence + SURER && o.text === w.text.replace(UNPRINTED_SIGNS, '')) : undefined;
-        if (first ?? signless) found[i] = { ...w, text: (first ?? signless)!.text, confidence: (first ?? signless)!.confidence };
+        const page = first ?? signless;
+        if (page) found[i] = { ...w, text: page.text, confidence: page.confidence };
       }
     }
     // a policy number's or NAIC code's digits decide a field whole, and nothing else on the form checks them
@@ -1334,18 +1335,8 @@ export function coveredShare(a: Word, others: readonly Word[]): number {
 
 /** Words of one line as one, their texts spaced, boxed together, at the least sure one's confidence. */
 function joinWords(words: readonly Word[]): Word {
-  const sorted = [...words].sort((a, b) => a.x - b.x);
-  const x = Math.min(...sorted.map((o) => o.x));
-  const y = Math.min(...sorted.map((o) => o.y));
-  return {
-    ...sorted[0]!,
-    text: sorted.map((o) => o.text).join(' '),
-    x,
-    y,
-    width: Math.max(...sorted.map((o) => o.x + o.width)) - x,
-    height: Math.max(...sorted.map((o) => o.y + o.height)) - y,
-    confidence: Math.min(...sorted.map((o) => o.confidence)),
-  };
+  const seg = segmentOf([...words].sort((a, b) => a.x - b.x));
+  return { ...seg.words[0]!, text: seg.text, x: seg.x, y: seg.y, width: seg.right - seg.x, height: seg.bottom - seg.y, confidence: seg.confidence };
 }
 
 /** Whether two words stand on one line: their middles less than half the taller one's height apart. */
