@@ -36,6 +36,8 @@ const NON_CERTIFICATES: { reason: string; all: string[][] }[] = [
   { reason: 'a cancellation notice', all: [['NOTICEOFCANCELLATION', 'CANCELLATIONNOTICE', 'NOTICEOFNONRENEWAL'], ['POLICY']] },
 ];
 
+/** How certificates in carriers' own layouts title themselves. */
+const CERTIFICATE_TITLES = ['CERTIFICATEOF', 'EVIDENCEOF', 'MEMORANDUMOFINSURANCE', 'PROOFOFINSURANCE', 'LETTEROFINSURANCE', 'CONFIRMATIONOFINSURANCE', 'CONFIRMATIONOFCOVERAGE'];
 const CERTIFICATE_WORDS = ['CERTIFICATEOFINSURANCE', 'CERTIFICATEOFLIABILITY', 'EVIDENCEOFINSURANCE', 'CERTIFICATEHOLDER', 'INSURED'];
 const POLICY_WORDS = ['POLICYNUMBER', 'POLICYNO', 'POLICY', 'EFFECTIVE', 'EXPIRATION', 'EXPIRES', 'LIMITS', 'EACHOCCURRENCE', 'AGGREGATE', 'GENERALLIABILITY', 'WORKERSCOMP'];
 
@@ -82,7 +84,7 @@ export function recognizeForm(pages: PageWords[]): RecognizedForm {
       if (!fuzzyContains(foldedAll, 'CERTIFICATEOF') || certWords < 2) return { type: 'other', edition: null, isCertificate: false, reason: `not a certificate of insurance: it reads as ${kind.reason}` };
     }
   }
-  if ((fuzzyContains(foldedAll, 'CERTIFICATEOF') || fuzzyContains(foldedAll, 'EVIDENCEOF')) && policyWords >= 2) {
+  if (CERTIFICATE_TITLES.some((t) => fuzzyContains(foldedAll, t)) && policyWords >= 2) {
     return { type: 'other', edition: null, isCertificate: true, reason: "a certificate of insurance in a carrier's own layout" };
   }
   if (certWords >= 2 && policyWords >= 3) return { type: 'other', edition: null, isCertificate: true, reason: 'insurance certificate wording (insured, holder, policy numbers, limits) without an ACORD title' };

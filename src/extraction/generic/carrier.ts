@@ -4,7 +4,7 @@
 // under it; a coverage's section runs from its name to the next coverage or section label.
 import type { Coverage } from '../../domain/coverage.js';
 import type { Address, Extraction, Insurer, PolicyFields, Producer } from '../../domain/certificate.js';
-import type { PageWords } from '../layout/words.js';
+import type { PageWords, Word } from '../layout/words.js';
 import { recognizeForm } from '../forms.js';
 import { findInstructionText, INSTRUCTION_TEXT_WARNING } from '../guard.js';
 import { checkInsurer } from '../naic/check.js';
@@ -14,13 +14,15 @@ import { findAmounts, findDates, limitKeyFor, limitPairs, looksLikeLimitLabel } 
 
 export type GenericContext = { fileName: string; pages: number; method: 'acroform' | 'text' | 'ocr' | 'mixed' };
 
-type LabelKind = 'producer' | 'insured' | 'holder' | 'insurer' | 'description' | 'stop';
+type LabelKind = 'producer' | 'insured' | 'holder' | 'insurer' | 'description' | 'field' | 'stop';
 const LABELS: [LabelKind, RegExp][] = [
-  ['holder', /^(certificate\s+holder|holder)\b\s*(name)?\s*[:\-]?\s*/i],
-  ['producer', /^(producer|agency|agent|broker|producing\s+agent)\b(\s+name)?\s*[:\-]?\s*/i],
-  ['insured', /^(named\s+insured|insured(\s+name)?|name\s+of\s+insured|policyholder)\b\s*[:\-]?\s*/i],
-  ['insurer', /^(insurer\(?s?\)?(\s+affording\s+coverage)?|insurance\s+company|insuring\s+company|carrier|underwriter|issuing\s+company)\b(\s*[A-F](?=\s*[:\-]))?\s*[:\-]?\s*/i],
-  ['description', /^(description\s+of\s+operations(\s*\/\s*locations?)?(\s*\/\s*vehicles?)?|description|remarks|special\s+provisions)\b\s*[:\-]?\s*/i],
+  ['holder', /^((certificate\s+)?holder|(certificate\s+)?(is\s+)?issued\s+to)\b\s*(name)?\s*[:\-]?\s*/i],
+  ['producer', /^((licensed\s+|issuing\s+|servicing\s+|insurance\s+)?agency|(your\s+|producing\s+|servicing\s+)?agent(\s*\/\s*broker)?(\s+of\s+record)?|broker(\s+of\s+record)?|producer)\b(\s+name)?\s*[:\-]?\s*/i],
+  ['insured', /^((first\s+)?named\s+insured(\s*\/\s*employer)?|insured(\s*\/\s*employer|\s+name)?|name\s+of\s+insured|policy\s*holder(?!\s+services?\b)|business\s+name|employer(\s*\/\s*insured)?(?![’'\w]))\b\s*[:\-]?\s*/i],
+  ['insurer', /^(insurer\(?s?\)?(\s+affording\s+coverage)?|companies\s+affording\s+coverage|(insurance|insuring|issuing|writing)\s+(company|carrier)(\(s\)|s)?|company|carrier|underwriter|underwritten\s+by)\b(\s*[A-F](?=\s*[:\-]))?\s*[:\-]?\s*/i],
+  ['description', /^(description\s+of\s+operations(\s*\/\s*(locations?|projects?|vehicles?))*|description|remarks|special\s+provisions|operations(?=\s*(:|$)))\b\s*[:\-]?\s*/i],
+  // headings of other values: never the value of a label beside them
+  ['field', /^(certificate\s+(date|number|no\.?|#)|cert\.?\s*(no\.?|number|#)|issued\s*$|page\s+\d|date(\s+issued)?|issue(d)?\s+(date|on)|policy\s*(number|no\.?|#|period|term)|(policy\s+)?(effective|expiration)(\s+date)?|authorized\s+(representative|signature)|naic)\b/i],
   ['stop', /^(cancellation|authorized\s+(representative|signature)|signature|this\s+certificate|coverages\b|limits\s*$|---|notice|important)/i],
 ];
 
@@ -33,14 +35,14 @@ function labelOf(text: string): { kind: LabelKind; rest: string; label: string }
 }
 
 const COVERAGES: { coverage: Coverage; re: RegExp }[] = [
-  { coverage: 'workers_compensation', re: /\bWORKERS['’]?\s*COMP(ENSATION)?\b|\bWORKMEN'?S\s+COMP|\bEMPLOYERS['’]?\s+LIABILITY\b/ },
+  { coverage: 'workers_compensation', re: /\bWORKERS['’]?\s*COMP(ENSATION)?\b|\bWORKMEN'?S\s+COMP|\bEMPLOYERS['’]?\s+LIABILITY\b|\bWC\s*(&|AND|\/)\s*EL\b/ },
   { coverage: 'umbrella_liability', re: /\bUMBRELLA\b/ },
   { coverage: 'excess_liability', re: /\bEXCESS\s+(LIAB\w*|POLICY|COVERAGE)\b/ },
-  { coverage: 'automobile_liability', re: /\b(COMMERCIAL\s+|BUSINESS\s+)?AUTO(MOBILE)?\s+LIAB\w*|\bCOMMERCIAL\s+AUTO\b|\bBUSINESS\s+AUTO\b|\bMOTOR\s+VEHICLE\s+LIAB/ },
-  { coverage: 'general_liability', re: /\b(COMMERCIAL\s+)?GENERAL\s+LIAB\w*|\bCGL\b(?![-\d])/ },
+  { coverage: 'automobile_liability', re: /\b(COMMERCIAL\s+|BUSINESS\s+)?AUTO(MOBILE)?\s+LIAB\w*|\b(COMMERCIAL|BUSINESS)\s+AUTO(MOBILE)?\b|\bMOTOR\s+VEHICLE\s+LIAB|\bHIRED\s*(&|AND|\/)\s*NON-?\s?OWNED\s+AUTO/ },
+  { coverage: 'general_liability', re: /\b(COMMERCIAL\s+)?GENERAL\s+LIAB\w*|\bCGL\b(?![-\d])|\bBUSINESS\s+LIABILITY\b|\bBUSINESSOWNERS?\b(\s+LIABILITY)?|\bPREMISES\s+LIABILITY\b/ },
   {
     coverage: 'other',
-    re: /\b(PROFESSIONAL\s+LIABILITY|ERRORS\s*(&|AND)\s*OMISSIONS(\s+LIABILITY)?|\bE\s*&\s*O\b|CYBER(\s+LIABILITY)?|POLLUTION\s+LIABILITY|LIQUOR\s+LIABILITY|INLAND\s+MARINE|GARAGE\s*KEEPERS(\s+LEGAL)?(\s+LIABILITY)?|EMPLOYMENT\s+PRACTICES(\s+LIABILITY)?|DIRECTORS\s*(&|AND)\s*OFFICERS(\s+LIABILITY)?|BUILDER'?S\s+RISK|MOTOR\s+TRUCK\s+CARGO|CRIME|FIDELITY\s+BOND)\b/,
+    re: /\b(PROFESSIONAL\s+LIABILITY|ERRORS\s*(&|AND)\s*OMISSIONS(\s+LIABILITY)?|\bE\s*&\s*O\b|CYBER(\s+LIABILITY)?|POLLUTION\s+LIABILITY|LIQUOR\s+LIABILITY|INLAND\s+MARINE|GARAGE\s*KEEPERS(\s+LEGAL)?(\s+LIABILITY)?|EMPLOYMENT\s+PRACTICES(\s+LIABILITY)?|DIRECTORS\s*(&|AND)\s*OFFICERS(\s+LIABILITY)?|BUILDER'?S\s+RISK|MOTOR\s+TRUCK\s+CARGO|CRIME|FIDELITY\s+BOND|CONTRACTORS?['’]?\s+EQUIPMENT|TOOLS\s*(&|AND)\s*EQUIPMENT|EQUIPMENT\s+FLOATER|MEDICAL\s+MALPRACTICE|ENVIRONMENTAL\s+LIABILITY|NETWORK\s+SECURITY(\s+LIABILITY)?|CARGO\s+LIABILITY)\b/,
   },
 ];
 
@@ -53,6 +55,16 @@ function coverageIn(text: string): { coverage: Coverage; label: string } | null 
   return null;
 }
 
+const NAIC = /\bNAIC\b\s*(?:#|no\.?|code|number)?\s*[:.#]?\s*([0-9OIlSB]{5})\b/i;
+/** A company name as insurers name themselves (an insurance word, a company word last), not an agency's. */
+const INSURER_WORD = /\b(insurance|assurance|casualty|indemnity|mutual|underwriters|surety|reinsurance|fund|exchange|lloyd'?s|guarantee|reciprocal)\b/i;
+const COMPANY_LAST = /\b(company|co\.?|corporation|corp\.?|fund|mutual|exchange|association|ltd\.?|inc\.?|insurance|assurance|casualty|indemnity|underwriters)\s*$/i;
+const AGENCY_WORD = /\b(agency|agencies|brokers?|brokerage|services|advisors|associates|partners|consulting|solutions|group|agents?)\b/i;
+const isInsurerName = (text: string) => INSURER_WORD.test(text) && COMPANY_LAST.test(text.trim()) && !AGENCY_WORD.test(text);
+/** The insurer named in a sentence: "insured with X (NAIC 12345)", "issued by X", "underwritten by X". */
+const PROSE_INSURER =
+  /\b(?:insured\s+(?:with|by)|issued\s+by|underwritten\s+by|written\s+(?:by|with)|placed\s+with|provided\s+by)\s+((?:[A-Z][\w&.'-]*\s+){0,6}(?:Company|Co\.|Insurance|Mutual|Indemnity|Casualty|Assurance|Underwriters|Fund|Exchange|Corporation|Inc\.))(?:,?\s*\(?\s*NAIC\s*(?:#|No\.?|Code)?\s*:?\s*(\d{5})\)?)?/g;
+
 const PHONE = /(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b/;
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 
@@ -60,13 +72,14 @@ const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extraction {
   const warnings: string[] = [];
   const recognized = recognizeForm(pages);
-  const lines = pages.slice(0, 3).flatMap((p) => pageLines(p));
+  const lines = pairHeadings(pages.slice(0, 3).flatMap((p) => pageLines(p)));
   const used = new Set<Line>();
   const allText = lines.map((l) => l.segments.map((s) => s.text).join(' ')).join('\n');
   if (findInstructionText(allText).length > 0) warnings.push(INSTRUCTION_TEXT_WARNING);
 
   const blocks: Partial<Record<LabelKind, string[]>> = {};
   const insurers: Insurer[] = [];
+  const insurerBlocks: { lines: string[]; from: Line[] }[] = [];
   let descriptionLines: string[] | null = null;
 
   for (let i = 0; i < lines.length; i++) {
@@ -74,12 +87,21 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
     for (let s = 0; s < line.segments.length; s++) {
       const seg = line.segments[s];
       const label = labelOf(seg.text);
-      if (!label || label.kind === 'stop') continue;
-      if (label.kind === 'insurer') continue; // insurers are read line by line below
+      if (!label || label.kind === 'stop' || label.kind === 'field') continue;
+      if (label.kind === 'insurer') {
+        // a heading alone ("INSURER", "Underwritten by") over the insurer's name; "Insurer: name" is read below
+        if (label.rest === '' && !/:\s*$/.test(seg.text)) {
+          const value = readLabelValue(lines, i, s, '');
+          if (value.text.length > 0) insurerBlocks.push({ lines: value.text, from: [line, ...value.lines] });
+        }
+        continue;
+      }
       if (blocks[label.kind] !== undefined && label.kind !== 'description') continue;
       const value = readLabelValue(lines, i, s, label.rest);
       value.lines.forEach((l) => used.add(l));
       used.add(line);
+      // a heading that only begins like a label ("Policyholder Service (888) 555-0191") has no party under it
+      if (label.kind !== 'description' && value.text.length > 0 && isContactLine(value.text[0]!)) continue;
       if (label.kind === 'description') {
         if (descriptionLines === null && value.text.length > 0) descriptionLines = value.text;
       } else if (value.text.length > 0) blocks[label.kind] = value.text;
@@ -87,36 +109,74 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   }
 
   // insurers: "Insurer A: Name (AM Best: A+)", "INSURER: Name", "Insurer:" | "Name", then "NAIC #: 12345"
+  const addInsurer = (letter: string | null, raw: string, naic: string | null, line: Line | null): boolean => {
+    const naicHere = NAIC.exec(raw);
+    const name = raw
+      .split('|')[0]!
+      .replace(/\bNAIC\b.*$/i, '')
+      .replace(/\((AM\s*Best|A\.?\s*M\.?\s*Best|rated|rating)[^)]*\)/gi, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[\s(\[,;|-]+$/, '');
+    if (name === '' || !/[A-Za-z]{3}/.test(name) || labelOf(name)) return false;
+    if (insurers.some((i) => i.name.toUpperCase() === name.toUpperCase() && i.letter === letter)) return true;
+    naic = naicHere ? naicHere[1]! : naic;
+    // printed text is taken as printed; only OCR output is corrected against the NAIC table
+    const checked = ctx.method === 'ocr' ? checkInsurer(name, naic) : { name, naic, warnings: [] };
+    warnings.push(...checked.warnings);
+    insurers.push({ letter, name: checked.name, naic: checked.naic });
+    if (line) used.add(line);
+    return true;
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     for (let s = 0; s < line.segments.length; s++) {
       const text = line.segments[s].text;
-      const m = /^(?:insurer|insuring\s+company|insurance\s+company|issuing\s+company|carrier|underwriter|company)\s*([A-F])?\s*[:\-–]\s*(.*)$/i.exec(text) ?? /^insurer\s+([A-F])\s+(.+)$/i.exec(text);
+      const m =
+        /^(?:insurer|(?:insuring|insurance|issuing|writing)\s+(?:company|carrier)|carrier|underwriter|underwritten\s+by|company)\s*([A-F])?\s*[:\-–]\s*(.*)$/i.exec(text) ??
+        /^insurer\s+([A-F])\s+(.+)$/i.exec(text);
       if (!m) continue;
       let name = m[2].trim();
       if (name === '' && s + 1 < line.segments.length) name = line.segments[s + 1].text;
-      const naicHere = /\bNAIC\b\s*(?:#|no\.?|code|number)?\s*[:.]?\s*([0-9OIlSB]{5})\b/i.exec(name);
-      name = name.replace(/\bNAIC\b.*$/i, '').replace(/\((AM\s*Best|A\.?\s*M\.?\s*Best|rated|rating)[^)]*\)/gi, '').replace(/\s+/g, ' ').trim().replace(/[\s(\[,;|-]+$/, '');
-      if (name === '' || !/[A-Za-z]{3}/.test(name)) continue;
-      let naic = naicHere ? naicHere[1] : null;
-      if (!naic) {
-        for (const next of lines.slice(i, i + 3)) {
-          const n = /\bNAIC\b\s*(?:#|no\.?|code|number)?\s*[:.]?\s*([0-9OIlSB]{5})\b/i.exec(next.text);
-          if (n) {
-            naic = n[1];
-            break;
-          }
+      let naic: string | null = null;
+      for (const next of lines.slice(i, i + 3)) {
+        const n = NAIC.exec(next.text);
+        if (n) {
+          naic = n[1]!;
+          break;
         }
       }
-      // printed text is taken as printed; only OCR output is corrected against the NAIC table
-      const checked = ctx.method === 'ocr' ? checkInsurer(name, naic) : { name, naic, warnings: [] };
-      warnings.push(...checked.warnings);
-      insurers.push({ letter: m[1] ? m[1].toUpperCase() : null, name: checked.name, naic: checked.naic });
-      used.add(line);
+      addInsurer(m[1] ? m[1].toUpperCase() : null, name, naic, line);
+    }
+  }
+  // an insurers table: "A | Name | 12345" rows (no dates, no amounts: those are policy rows)
+  for (const line of lines) {
+    const [first, second, ...rest] = line.segments;
+    if (!first || !second || !/^[A-F]$/.test(first.text) || findDates(line.text).length > 0 || findAmounts(line.text).length > 0) continue;
+    if (!isInsurerName(second.text)) continue;
+    const code = rest.map((r) => r.text).find((t) => /^[0-9OIlSB]{5}$/.test(t)) ?? null;
+    addInsurer(first.text, second.text, code, line);
+  }
+  // a heading over the insurer's name ("INSURER", "Underwritten by", "Company"), its NAIC on a line below
+  for (const block of insurerBlocks) {
+    const naic = block.lines.map((l) => NAIC.exec(l)?.[1]).find((c) => c !== undefined) ?? null;
+    const name = block.lines.find((l) => !/^\s*NAIC\b/i.test(l) && !/^(ltr|letter)\b/i.test(l));
+    if (name && isInsurerName(name.split('|')[0]!.replace(/\bNAIC\b.*$/i, '').replace(/[\s,;:–-]+$/, ''))) addInsurer(null, name, naic, null);
+  }
+  // none labelled: a sentence naming it ("insured with X (NAIC 12345)", "issued by X"), else the letterhead
+  if (insurers.length === 0) {
+    for (const m of allText.replace(/\s*\|\s*/g, ' ').matchAll(PROSE_INSURER)) addInsurer(null, m[1]!, m[2] ?? null, null);
+  }
+  if (insurers.length === 0) {
+    const top = lines.filter((l) => l.page === 1 && l.y < (pages[0]?.height ?? 792) * 0.15);
+    for (const l of top) {
+      const seg = l.segments.find((x) => isInsurerName(x.text) && !labelOf(x.text) && !/\b(certificate|declarations?|evidence|memorandum|summary|policy|coverage)\b/i.test(x.text));
+      if (seg && addInsurer(null, seg.text, NAIC.exec(l.text)?.[1] ?? null, null)) break;
     }
   }
 
-  const policies = readPolicies(lines, used);
+  const policyLines = new Set<Line>();
+  const policies = readPolicies(lines, used, policyLines);
   // a single insurer with no printed letter owns every policy; its letter stays null
   const producerParty = blocks.producer ? parseParty(blocks.producer) : null;
   const insuredParty = blocks.insured ? parseParty(blocks.insured) : null;
@@ -131,11 +191,14 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   };
 
   // page-level "Additional Insured: Yes" / "Waiver of Subrogation: Yes" statements apply to policies that say nothing
-  const pageAi = flagStatement(allText, /ADDITIONAL\s+INSURED(?:\s+STATUS)?/);
-  const pageWos = flagStatement(allText, /WAIVER\s+OF\s+SUBROGATION|SUBROGATION\s+WAIVED/);
+  const outside = lines.filter((l) => !policyLines.has(l)).map((l) => l.text).join('\n');
+  const pageAi = pageFlags(outside, AI_LABEL);
+  const pageWos = pageFlags(outside, WOS_LABEL);
   for (const p of policies) {
-    if (p.ai === null && pageAi !== null) p.fields.additionalInsured = pageAi;
-    if (p.wos === null && pageWos !== null) p.fields.subrogationWaived = pageWos;
+    const ai = pageAi.by.get(p.fields.coverage) ?? pageAi.all;
+    const wos = pageWos.by.get(p.fields.coverage) ?? pageWos.all;
+    if (p.ai === null && ai !== null) p.fields.additionalInsured = ai;
+    if (p.wos === null && wos !== null) p.fields.subrogationWaived = wos;
   }
 
   const description = descriptionLines === null ? null : (descriptionLines as string[]).join(' ').replace(/\s+/g, ' ').trim() || null;
@@ -156,6 +219,50 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
     certificateHolder: { name: holderParty?.name ?? null, address: holderParty?.address ?? null },
     warnings,
   };
+}
+
+/**
+ * A line of headings over a line of values set under them, each value under its heading ("Policy # | Policy Period |
+ * Issue Date" over "WC 123 | 07-02-2025 through 07-02-2026 | 11-07-2025", a row of limit boxes): the two become one
+ * line of "heading: value" cells, as a certificate prints them elsewhere. A coverage table's headings, and the headings
+ * of party boxes (whose values run on below), are left as they are.
+ */
+export function pairHeadings(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const h = lines[i]!;
+    const v = lines[i + 1];
+    const paired = v ? pairLine(lines, i, h, v) : null;
+    if (paired) {
+      out.push(paired);
+      i++;
+    } else out.push(h);
+  }
+  return out;
+}
+
+function pairLine(lines: Line[], i: number, h: Line, v: Line): Line | null {
+  if (h.segments.length < 2 || !headingOnly(h) || headingOnly(v) || v.page !== h.page || v.y - h.y > h.height * 2.6) return null;
+  if (h.segments.some((s) => s.words.length > 6 || /[:$]/.test(s.text) || ['producer', 'insured', 'holder', 'description'].includes(labelOf(s.text)?.kind ?? ''))) return null;
+  // headings, not a name and an address: each a label, a column heading, a limit's name or a coverage's
+  if (!h.segments.every((s) => labelOf(s.text) || columnKind(s.text) !== 'unknown' || looksLikeLimitLabel(s.text) || coverageIn(s.text))) return null;
+  if (v.segments.length > h.segments.length || headerColumns(lines, i) !== null) return null;
+  // a second row of values set the same way makes a table ("Ltr | Insurer Name | NAIC" over its insurers)
+  const next = lines[i + 2];
+  if (next && next.page === v.page && next.y - v.y < v.height * 2.6 && next.segments.length === v.segments.length && next.segments.every((s, k) => Math.abs(s.x - v.segments[k]!.x) < 4)) return null;
+  const values = new Map<number, Segment[]>();
+  for (const seg of v.segments) {
+    const k = nearestSpan(h.segments, seg.x, seg.right);
+    const hs = h.segments[k]!;
+    if (Math.min(hs.right, seg.right) - Math.max(hs.x, seg.x) <= 0 && Math.abs(hs.x - seg.x) > 12 && Math.abs(hs.right - seg.right) > 12) return null;
+    values.set(k, [...(values.get(k) ?? []), seg]);
+  }
+  const segments: Segment[] = h.segments.map((hs, k) => {
+    const under = values.get(k) ?? [];
+    const words = [...hs.words, ...under.flatMap((u) => u.words)];
+    return { text: under.length > 0 ? `${hs.text}: ${under.map((u) => u.text).join(' ')}` : hs.text, x: Math.min(hs.x, ...under.map((u) => u.x)), right: Math.max(hs.right, ...under.map((u) => u.right)), words };
+  });
+  return { ...h, words: [...h.words, ...v.words], segments, text: segments.map((s) => s.text).join(' | ') };
 }
 
 /** The value of a label: the rest of its cell, else the next cell of its line, else the block of lines under it. */
@@ -185,7 +292,8 @@ function readLabelValue(lines: Line[], i: number, s: number, rest: string): { te
         if (below.segments.some((x) => x.x < seg.x - 6 && x.right > seg.x)) break;
         continue;
       }
-      if (labelOf(cells[0].text) || coverageIn(cells[0].text) && findDates(below.text).length > 0) break;
+      // (an insurer's NAIC code under its name belongs to its block)
+      if ((labelOf(cells[0].text) && !/^NAIC\b/i.test(cells[0].text)) || (coverageIn(cells[0].text) && findDates(below.text).length > 0)) break;
       text.push(cells.map((x) => x.text).join(' | '));
       taken.push(below);
       lastY = below.y;
@@ -204,6 +312,12 @@ function readLabelValue(lines: Line[], i: number, s: number, rest: string): { te
     lastY = below.y;
   }
   return { text, lines: taken };
+}
+
+/** A line that is only a phone number or an e-mail address, with at most one word beside it. */
+function isContactLine(text: string): boolean {
+  const rest = text.replace(PHONE, ' ').replace(EMAIL, ' ').replace(/\b(phone|tel|ph|fax|e-?mail|call)\b[.:]?/gi, ' ');
+  return (PHONE.test(text) || EMAIL.test(text)) && rest.trim().split(/\s+/).filter((w) => /[A-Za-z]{2}/.test(w)).length <= 1;
 }
 
 type Party = { name: string | null; address: Address | null; phone: string | null; email: string | null };
@@ -249,42 +363,117 @@ function parseAddress(pieces: string[]): Address | null {
   return { lines: lines.map((l) => l.trim()).filter((l) => l !== ''), city: m[2].trim(), state: m[3], postalCode: m[4] ?? null };
 }
 
+const FLAG_WORD = String.raw`(?<flag>YES|Y|X|INCLUDED|APPLIES|APPLY|NO|N|NONE|NOT\s+INCLUDED|EXCLUDED|DOES\s+NOT\s+APPLY|NOT\s+APPLICABLE|N\/A)`;
+
+/**
+ * What `text` states of a flag: "Additional Insured: Yes", "Addl Insd | No", "Waiver of Subrogation applies",
+ * "No waiver of subrogation applies", "is included as an additional insured"; null when it says nothing.
+ */
 function flagStatement(text: string, label: RegExp): boolean | null {
-  const m = new RegExp(`(?:${label.source})\\s*[:\\-]\\s*(YES|Y|X|INCLUDED|APPLIES|NO|N|NONE|NOT\\s+INCLUDED|EXCLUDED)\\b`, 'i').exec(text);
-  if (!m) return null;
-  return /^(YES|Y|X|INCLUDED|APPLIES)$/i.test(m[1]);
+  const m = new RegExp(String.raw`(?<no>\bNO\s+)?(?:${label.source})(?:\s+STATUS)?\s*[:\-|]?\s*${FLAG_WORD}\b`, 'i').exec(text);
+  if (m) return m.groups!.no ? false : /^(YES|Y|X|INCLUDED|APPLIES|APPLY)$/i.test(m.groups!.flag!);
+  if (new RegExp(String.raw`\b(included|named|added)\s+as\s+(an?\s+)?(?:${label.source})`, 'i').test(text)) return true;
+  return null;
 }
 
-type Column = { kind: 'letter' | 'type' | 'policy' | 'eff' | 'exp' | 'limits' | 'limit' | 'ai' | 'wos' | 'unknown'; x: number; label: string };
+const AI_LABEL = /ADDITIONAL\s+INSURED|ADD'?L\.?\s+INSD?\.?/;
+const WOS_LABEL = /WAIVER\s+OF\s+SUBROGATION|SUBROGATION\s+WAIVED|SUBR\.?\s+WVD|WAIVER\s+OF\s+(OUR\s+)?RIGHT\s+TO\s+RECOVER/;
 
-function headerColumns(line: Line, below: Line | undefined): Column[] | null {
+/**
+ * The page's sentences about a flag, outside the policies' own sections: one that names coverages sets theirs
+ * ("Additional insured status applies to: Hired & Non-Owned Auto"); one that names none sets every policy's.
+ */
+function pageFlags(text: string, label: RegExp): { all: boolean | null; by: Map<Coverage, boolean> } {
+  let all: boolean | null = null;
+  const by = new Map<Coverage, boolean>();
+  for (const sentence of text.replace(/\s*\|\s*/g, ' ').split(/(?<=[.;])\s+|\n/)) {
+    const value = flagStatement(sentence, label);
+    if (value === null) continue;
+    const named = [...sentence.toUpperCase().matchAll(new RegExp(COVERAGES.map((c) => c.re.source).join('|'), 'g'))].map((m) => coverageIn(m[0])?.coverage).filter((c) => c !== undefined);
+    if (named.length > 0) for (const c of named) by.set(c, value);
+    else all ??= value;
+  }
+  return { all, by };
+}
+
+type Column = { kind: 'letter' | 'type' | 'policy' | 'eff' | 'exp' | 'limits' | 'limit' | 'ai' | 'wos' | 'unknown'; x: number; right: number; label: string };
+
+/** A line of headings only: words and no three digits in a row (a row of values has dates, amounts, numbers). */
+const headingOnly = (line: Line) => !/\d{3}/.test(line.text.replace(/\(MM\/DD\/YY(YY)?\)/gi, ''));
+
+/**
+ * A table's column headings, when `line` heads a coverage table (a policy column, and an effective or expiration
+ * column). Headings set on two or three lines ("Add'l" over "Ins.") take the words of the heading-only lines just
+ * above and below into the columns they sit over; `merged` says whether the line below was one of them.
+ */
+function headerColumns(lines: Line[], i: number): { columns: Column[]; last: number } | null {
+  const line = lines[i]!;
   // column headings carry no values: a line with a date, an amount or a policy-number-like token is a row
-  if (/\d{3}/.test(line.text.replace(/\(MM\/DD\/YY(YY)?\)/gi, ''))) return null;
+  if (!headingOnly(line)) return null;
+  const near = (a: Line | undefined, b: Line) => a !== undefined && a.page === b.page && headingOnly(a) && Math.abs(a.y - b.y) < Math.max(a.height, b.height) * 1.6;
+  // the heading lines around this one (at most three in all): their cells join the columns they overlap
+  let first = i;
+  while (first > i - 2 && near(lines[first - 1], lines[first]!)) first--;
+  let last = i;
+  while (last < first + 2 && near(lines[last + 1], lines[last]!)) last++;
+  const rowBelow = lines[last + 1];
   // a heading cell whose words sit over separate value cells of the next line is several columns (headings in
   // bold are often measured wider than they print, which closes the gap between them)
-  const starts = below?.segments.map((s) => s.x) ?? [];
-  const cols: Column[] = [];
-  for (const seg of line.segments) {
-    let words: string[] = [];
-    let x = seg.x;
-    for (const w of seg.words) {
-      if (words.length > 0 && starts.some((sx) => Math.abs(sx - w.x) < 3)) {
-        cols.push({ kind: columnKind(words.join(' ')), x, label: words.join(' ') });
-        words = [];
-        x = w.x;
+  const starts = rowBelow?.segments.map((s) => s.x) ?? [];
+  type Group = { x: number; right: number; words: { w: Word; order: number }[] };
+  const groups: Group[] = [];
+  const order = [i, ...[first, first + 1, first + 2].filter((k) => k !== i && k <= last)];
+  for (const k of order) {
+    for (const seg of lines[k]!.segments) {
+      let group: Group | null = null;
+      for (const w of seg.words) {
+        if (!group || (k === last && starts.some((sx) => Math.abs(sx - w.x) < 3))) {
+          // the heading line's cells are columns; the lines above and below join the ones they overlap
+          const right = seg.right;
+          group = k === i ? null : (groups.find((c) => Math.min(c.right, right) - Math.max(c.x, w.x) > 0) ?? null);
+          if (!group) {
+            group = { x: w.x, right: w.x + w.width, words: [] };
+            groups.push(group);
+          }
+        }
+        group.words.push({ w, order: k });
+        group.x = Math.min(group.x, w.x);
+        group.right = Math.max(group.right, w.x + w.width);
       }
-      words.push(w.text);
     }
-    cols.push({ kind: columnKind(words.join(' ')), x, label: words.join(' ') });
   }
+  groups.sort((a, b) => a.x - b.x);
+  const cols: Column[] = groups.map((g) => {
+    const label = g.words
+      .sort((a, b) => a.order - b.order || a.w.x - b.w.x)
+      .map((o) => o.w.text)
+      .join(' ');
+    return { kind: columnKind(label), x: g.x, right: g.right, label };
+  });
   const has = (k: Column['kind']) => cols.some((c) => c.kind === k);
-  if (has('policy') && (has('eff') || has('exp'))) return cols;
+  if (has('policy') && (has('eff') || has('exp'))) return { columns: cols, last };
   return null;
+}
+
+/** The span among `spans` a word from x to right belongs to: the one it overlaps most, else the nearest (-1: none). */
+function nearestSpan(spans: { x: number; right: number }[], x: number, right: number): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  spans.forEach((s, i) => {
+    const overlap = Math.min(right, s.right) - Math.max(x, s.x);
+    // overlapping spans by how much; others by (minus) their distance
+    const score = overlap > 0 ? overlap : overlap - 1000;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  });
+  return best;
 }
 
 function columnKind(text: string): Column['kind'] {
   const t = text.toUpperCase();
-  if (/ADDL|ADDITIONAL\s+INSURED|\bAI\b/.test(t)) return 'ai';
+  if (/ADD'?L|ADDITIONAL\s+INSURED|\bAI\b/.test(t)) return 'ai';
   if (/SUBR|WAIVER|\bWOS\b/.test(t)) return 'wos';
   if (/\bEFF|EFFECTIVE|INCEPTION|\bFROM\b|START/.test(t)) return 'eff';
   if (/\bEXP|EXPIR|\bTO\b|\bEND/.test(t)) return 'exp';
@@ -298,16 +487,20 @@ function columnKind(text: string): Column['kind'] {
 
 type PolicyDraft = { fields: PolicyFields; ai: boolean | null; wos: boolean | null };
 
-function readPolicies(lines: Line[], used: Set<Line>): PolicyDraft[] {
+/** The policies of the page; `absorbed` gets the lines read into them. */
+function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>): PolicyDraft[] {
   const drafts: PolicyDraft[] = [];
+  const named = new Set(lines.map((l) => coverageIn(l.text)?.coverage).filter((c) => c !== undefined));
+  const sole = named.size === 1 ? [...named][0]! : null;
   let columns: Column[] | null = null;
   let current: PolicyDraft | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const header = headerColumns(line, lines[i + 1]);
+    const header = headerColumns(lines, i);
     if (header) {
-      columns = header;
+      columns = header.columns;
       current = null;
+      i = header.last;
       continue;
     }
     if (used.has(line)) {
@@ -315,7 +508,7 @@ function readPolicies(lines: Line[], used: Set<Line>): PolicyDraft[] {
       continue;
     }
     const firstLabel = labelOf(line.segments[0].text);
-    if (firstLabel && firstLabel.kind !== 'stop') {
+    if (firstLabel && firstLabel.kind !== 'stop' && firstLabel.kind !== 'field') {
       current = null;
       continue;
     }
@@ -335,7 +528,13 @@ function readPolicies(lines: Line[], used: Set<Line>): PolicyDraft[] {
         drafts.push(current);
       }
     }
+    // a certificate of one coverage (a workers' compensation certificate) names it once, in its title
+    if (!current && sole && /\bPOLICY\s*(NUMBER|NO\.?|#)/i.test(line.text) && policyNumberIn(line, cells) !== null) {
+      current = drafts.find((d) => d.fields.coverage === sole) ?? newDraft(sole, null);
+      if (!drafts.includes(current)) drafts.push(current);
+    }
     if (!current) continue;
+    absorbed.add(line);
     absorb(current, line, cells);
   }
   // a coverage named with nothing under it (a heading, a checkbox) is not a policy
@@ -364,39 +563,64 @@ function newDraft(coverage: Coverage, description: string | null): PolicyDraft {
 
 function cellsByColumn(line: Line, columns: Column[]): Map<Column['kind'] | string, string> {
   const cells = new Map<string, string>();
-  const sorted = [...columns].sort((a, b) => a.x - b.x);
   for (const w of line.words) {
-    let col = sorted[0];
+    // a word belongs to the heading it starts under, or to one it ends flush with, or (a number) sits mostly under:
+    // amounts set flush right start left of their heading
+    const sorted = [...columns].sort((a, b) => a.x - b.x);
+    let col = sorted[0]!;
     for (const c of sorted) if (w.x >= c.x - 3) col = c;
+    const right = w.x + w.width;
+    const value = /^(USD|\$)?\s?[\d$][\d,.]*$/.test(w.text);
+    const under = sorted.find((c) => c !== col && c.x > col.x && right > c.x && (Math.abs(right - c.right) <= 4 || (value && Math.min(right, c.right) - Math.max(w.x, c.x) >= 0.6 * w.width)));
+    if (under) col = under;
     const key = col.kind === 'limit' ? `limit:${col.label}` : col.kind;
     cells.set(key, ((cells.get(key) ?? '') + ' ' + w.text).trim());
   }
   return cells;
 }
 
-const POLICY_LABEL = /\bPOLICY\s*(?:NUMBER|NO\.?|#)?\s*[:#]\s*([A-Z0-9][A-Z0-9\-/.]*[A-Z0-9])/i;
+/** "Policy No.: GL 123-45", "Policy # TDM-AJSWEDU", "Policy CGL-1": the label, then the number's groups. */
+const POLICY_LABEL = /\bPOLICY\s*(?:NUMBER|NO\.?|#)?\s*[:#]?[\s|]*(?:NO\.?\s*|#\s*)?([A-Z0-9][A-Z0-9\-/.]*[A-Z0-9](?:\s[A-Z0-9][A-Z0-9\-/.]*\d[A-Z0-9\-/.]*)*)/gi;
 
-function looksLikePolicyNumber(token: string): boolean {
-  const t = token.replace(/[.,;:]+$/, '');
-  if (t.length < 4 || /\$/.test(t) || findDates(t).length > 0 || PHONE.test(t)) return false;
-  const digits = (t.match(/\d/g) ?? []).length;
-  return digits >= 3 && /^[A-Z0-9][A-Z0-9\-/.]*$/i.test(t) && !/^\d{5}(-\d{4})?$/.test(t);
+/**
+ * The policy number among a run of words: the number, with a prefix of capitals before it ('PKG 04-07174-021') and
+ * groups of digits after it ('CAP84 661901 83').
+ */
+function policyNumberRun(text: string): string | null {
+  // (dates are no policy numbers: 'Mar 3, 2024' is no '3 2024')
+  for (const d of findDates(text).reverse()) text = `${text.slice(0, d.index)} | ${text.slice(d.end)}`;
+  const tokens = text.split(/\s+/).map((t) => t.replace(/[.,;:]+$/, ''));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const digits = (t.match(/\d/g) ?? []).length;
+    if (!/^[A-Z0-9][A-Z0-9\-/.]*$/.test(t) || digits === 0 || findDates(t).length > 0 || /^\d{5}(-\d{4})?$/.test(t)) continue;
+    const run = [t];
+    const prev = tokens[i - 1];
+    if (prev && /^[A-Z]{1,5}$/.test(prev) && !/^(NO|NUMBER|POLICY|AND|OR|THE|TO|FROM|USD|CSL|EL|BI|PD)$/.test(prev)) run.unshift(prev);
+    for (let j = i + 1; j < tokens.length && /^[A-Z0-9][A-Z0-9\-/.]*$/.test(tokens[j]!) && /\d/.test(tokens[j]!) && findDates(tokens[j]!).length === 0; j++) run.push(tokens[j]!);
+    const joined = run.join(' ');
+    if ((joined.match(/\d/g) ?? []).length >= 3 && !PHONE.test(joined) && findAmounts(joined).length === 0) return joined;
+  }
+  return null;
 }
 
 function policyNumberIn(line: Line, cells: Map<string, string> | null): string | null {
-  const labelled = POLICY_LABEL.exec(line.text);
-  if (labelled && /\d/.test(labelled[1])) return labelled[1];
+  for (const labelled of line.text.matchAll(POLICY_LABEL)) {
+    const v = labelled[1]!;
+    if (/^(NUMBER|NO|PERIOD|TERM|EFF\w*|EXP\w*|LIMITS?|TYPE|FORM|HOLDER|SHOWN|LISTED|PERIODS|PROVISIONS)$/i.test(v)) continue;
+    if (/\d/.test(v) || (/-/.test(v) && v.length >= 6 && /^[A-Z0-9-]+$/.test(v))) return v;
+  }
   const policyCell = cells?.get('policy');
   if (policyCell) {
-    const token = policyCell.split(/\s+/).find(looksLikePolicyNumber);
-    if (token) return token.replace(/[.,;:]+$/, '');
+    const run = policyNumberRun(policyCell);
+    if (run) return run;
   }
   if (cells) return null;
   // no table: a token with digits that is no date, amount, phone or ZIP, outside any "label: amount" pair
   for (const seg of line.segments) {
     if (findAmounts(seg.text).length > 0) continue;
-    const token = seg.text.split(/\s+/).find(looksLikePolicyNumber);
-    if (token) return token.replace(/[.,;:]+$/, '');
+    const run = policyNumberRun(seg.text);
+    if (run) return run;
   }
   return null;
 }
@@ -468,8 +692,8 @@ function absorb(draft: PolicyDraft, line: Line, cells: Map<string, string> | nul
     p.details.perStatute = true;
     if (!('proprietorExcluded' in p.details)) p.details.proprietorExcluded = null;
   }
-  const ai = flagStatement(text, /ADDITIONAL\s+INSURED|ADDL\.?\s+INSD?/) ?? (cells?.get('ai') ? yesNo(cells.get('ai')!) : null);
-  const wos = flagStatement(text, /WAIVER\s+OF\s+SUBROGATION|SUBROGATION\s+WAIVED|SUBR\.?\s+WVD/) ?? (cells?.get('wos') ? yesNo(cells.get('wos')!) : null);
+  const ai = flagStatement(text, AI_LABEL) ?? (cells?.get('ai') ? yesNo(cells.get('ai')!) : null);
+  const wos = flagStatement(text, WOS_LABEL) ?? (cells?.get('wos') ? yesNo(cells.get('wos')!) : null);
   if (ai !== null && draft.ai === null) {
     draft.ai = ai;
     p.additionalInsured = ai;

@@ -8,9 +8,23 @@ import { median } from '../text/lines.js';
 export type Segment = { text: string; x: number; right: number; words: Word[] };
 export type Line = { page: number; y: number; height: number; x: number; right: number; words: Word[]; segments: Segment[]; text: string };
 
-/** Lines of a page, top to bottom, each with its words left to right and cut into cells at wide gaps. */
+/** A run of three or more dots, dashes of dots or underscores: the leader between a label and its value. */
+const LEADER = /^[.·…_]{3,}$/;
+
+/**
+ * Lines of a page, top to bottom, each with its words left to right and cut into cells at wide gaps. Dot leaders
+ * between a label and its value are dropped (the two stay separate cells), and where the page sets two columns side
+ * by side (two boxes, two cards) each column's lines come whole, the left column's before the right's.
+ */
 export function pageLines(page: PageWords): Line[] {
-  const words = page.words.filter((w) => w.text.trim() !== '').sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2) || a.x - b.x);
+  return splitColumns(rowLines(page));
+}
+
+function rowLines(page: PageWords): Line[] {
+  const words = page.words
+    .map((w) => (/[.·…]{3,}$/.test(w.text) && !LEADER.test(w.text) ? { ...w, text: w.text.replace(/[.·…]{3,}$/, '') } : w))
+    .filter((w) => w.text.trim() !== '' && !LEADER.test(w.text))
+    .sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2) || a.x - b.x);
   const rows: Word[][] = [];
   for (const w of words) {
     const mid = w.y + w.height / 2;
@@ -53,6 +67,78 @@ function toLine(page: number, row: Word[]): Line {
     segments,
     text: segments.map((s) => s.text).join(' | '),
   };
+}
+
+/** Lines in a column run have at most this many cells on each side of the gutter (more is a table's row). */
+const MAX_SIDE_CELLS = 2;
+/** The narrowest gutter between two columns, in points. */
+const MIN_GUTTER = 8;
+
+/**
+ * Two columns set side by side: a run of lines (three or more) that no cell crosses at a gutter, each side holding at
+ * most two cells a line, and two lines holding the same label and its value on both sides (two cards, each with its
+ * "Policy #" and "Term"; a table's rows hold more cells, or different ones; a line of one label and one value is no
+ * two columns). The run's lines are cut at the gutter and given column by
+ * column. Lines before and after the run keep their place.
+ */
+export function splitColumns(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const run = columnRun(lines, i);
+    if (!run) {
+      out.push(lines[i]!);
+      i++;
+      continue;
+    }
+    const left: Line[] = [];
+    const right: Line[] = [];
+    for (const line of lines.slice(i, run.end)) {
+      const l = line.words.filter((w) => w.x + w.width <= run.gutter);
+      const r = line.words.filter((w) => w.x + w.width > run.gutter);
+      if (l.length > 0) left.push(toLine(line.page, l));
+      if (r.length > 0) right.push(toLine(line.page, r));
+    }
+    out.push(...left, ...right);
+    i = run.end;
+  }
+  return out;
+}
+
+/** The column run starting at line `start`: where it ends (exclusive) and the gutter's middle. */
+function columnRun(lines: Line[], start: number): { end: number; gutter: number } | null {
+  const first = lines[start]!;
+  let best: { end: number; gutter: number; lines: number } | null = null;
+  for (let g = 1; g < first.segments.length; g++) {
+    let lo = first.segments[g - 1]!.right;
+    let hi = first.segments[g]!.x;
+    if (hi - lo < MIN_GUTTER || g > MAX_SIDE_CELLS || first.segments.length - g > MAX_SIDE_CELLS) continue;
+    let both = 0;
+    let end = start;
+    for (let j = start; j < lines.length; j++) {
+      const line = lines[j]!;
+      if (line.page !== first.page) break;
+      if (j > start && line.y - (lines[j - 1]!.y + lines[j - 1]!.height) > Math.max(line.height, lines[j - 1]!.height) * 2.5) break;
+      // the line's own gap that the gutter passes through (or its margin, when it keeps to one side)
+      const edges = [-Infinity, ...line.segments.flatMap((s) => [s.x, s.right]), Infinity];
+      let [nlo, nhi] = [0, 0];
+      for (let e = 0; e < edges.length; e += 2) {
+        const a = Math.max(lo, edges[e]!);
+        const b = Math.min(hi, edges[e + 1]!);
+        if (b - a > nhi - nlo) [nlo, nhi] = [a, b];
+      }
+      if (nhi - nlo < MIN_GUTTER) break;
+      const l = line.segments.filter((s) => s.right <= nlo);
+      const r = line.segments.filter((s) => s.x >= nhi);
+      if (l.length > MAX_SIDE_CELLS || r.length > MAX_SIDE_CELLS) break;
+      // the two columns alike: the same label on both sides (two cards of a policy each)
+      if (l.length === MAX_SIDE_CELLS && r.length === MAX_SIDE_CELLS && l[0]!.text.toUpperCase() === r[0]!.text.toUpperCase()) both++;
+      [lo, hi] = [nlo, nhi];
+      end = j + 1;
+    }
+    if (both >= 2 && end - start >= 3 && (!best || end - start > best.lines)) best = { end, gutter: (lo + hi) / 2, lines: end - start };
+  }
+  return best && { end: best.end, gutter: best.gutter };
 }
 
 function toSegment(words: Word[]): Segment {
