@@ -65,6 +65,9 @@ const isInsurerName = (text: string) => INSURER_WORD.test(text) && COMPANY_LAST.
 const PROSE_INSURER =
   /\b(?:insured\s+(?:with|by)|issued\s+by|underwritten\s+by|written\s+(?:by|with)|placed\s+with|provided\s+by)\s+((?:[A-Z][\w&.'-]*\s+){0,6}(?:Company|Co\.|Insurance|Mutual|Indemnity|Casualty|Assurance|Underwriters|Fund|Exchange|Corporation|Inc\.))(?:,?\s*\(?\s*NAIC\s*(?:#|No\.?|Code)?\s*:?\s*(\d{5})\)?)?/g;
 
+/** The insured named in a letter: "issued to NAME, 100 Main St", "We confirm that NAME of 12 Oak Ave is insured". */
+const PROSE_INSURED = /\b(?:issued\s+to|certif(?:y|ies)\s+that|confirm\s+that)\s+((?:[A-Z0-9&][\w&.,'’-]*\s+){0,8}?[A-Z0-9][\w&.'’-]*?),?(?=\s+\d|\s+of\s+\d|\s+is\s+(?:insured|covered)|\s*\(the\b)/;
+
 const PHONE = /(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b/;
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 
@@ -178,6 +181,14 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   const policyLines = new Set<Line>();
   const policies = readPolicies(lines, used, policyLines);
   // a single insurer with no printed letter owns every policy; its letter stays null
+  // no labelled party: a letter names the insured in a sentence, and an agency's letterhead is the producer
+  const prose = allText.replace(/\s*\|\s*/g, ' ').replace(/\s+/g, ' ');
+  blocks.insured ??= PROSE_INSURED.exec(prose)?.slice(1, 2);
+  if (!blocks.producer) {
+    const top = lines.filter((l) => l.page === 1 && l.y < (pages[0]?.height ?? 792) * 0.12 && !used.has(l));
+    const agency = top.flatMap((l) => l.segments).find((x) => AGENCY_WORD.test(x.text) && /\b(insurance|risk|brokers?|agency)\b/i.test(x.text) && !labelOf(x.text) && !/\bcertificate\b/i.test(x.text));
+    if (agency) blocks.producer = [agency.text];
+  }
   const producerParty = blocks.producer ? parseParty(blocks.producer) : null;
   const insuredParty = blocks.insured ? parseParty(blocks.insured) : null;
   const holderParty = blocks.holder ? parseParty(blocks.holder) : null;
@@ -370,6 +381,9 @@ const FLAG_WORD = String.raw`(?<flag>YES|Y|X|INCLUDED|APPLIES|APPLY|NO|N|NONE|NO
  * "No waiver of subrogation applies", "is included as an additional insured"; null when it says nothing.
  */
 function flagStatement(text: string, label: RegExp): boolean | null {
+  // boxes printed before their options, the marked one with an X: "Waiver of Subrogation: X Yes  No"
+  const boxed = new RegExp(String.raw`(?:${label.source})(?:\s+STATUS)?[\s:|-]*(?:(?<mark1>[X☒■✓✔])\s*)?YES[\s|]+(?:(?<mark2>[X☒■✓✔])\s*)?NO\b`, 'i').exec(text);
+  if (boxed && (boxed.groups!.mark1 || boxed.groups!.mark2)) return Boolean(boxed.groups!.mark1);
   const m = new RegExp(String.raw`(?<no>\bNO\s+)?(?:${label.source})(?:\s+STATUS)?\s*[:\-|]?\s*${FLAG_WORD}\b`, 'i').exec(text);
   if (m) return m.groups!.no ? false : /^(YES|Y|X|INCLUDED|APPLIES|APPLY)$/i.test(m.groups!.flag!);
   if (new RegExp(String.raw`\b(included|named|added)\s+as\s+(an?\s+)?(?:${label.source})`, 'i').test(text)) return true;
@@ -491,6 +505,7 @@ type PolicyDraft = { fields: PolicyFields; ai: boolean | null; wos: boolean | nu
 function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>): PolicyDraft[] {
   const drafts: PolicyDraft[] = [];
   const named = new Set(lines.map((l) => coverageIn(l.text)?.coverage).filter((c) => c !== undefined));
+  let carry: { draft: PolicyDraft; text: string } | null = null;
   const sole = named.size === 1 ? [...named][0]! : null;
   let columns: Column[] | null = null;
   let current: PolicyDraft | null = null;
@@ -535,7 +550,12 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>): Poli
     }
     if (!current) continue;
     absorbed.add(line);
-    absorb(current, line, cells);
+    // a clause of limits wrapped onto this line ("…; Bodily Injury by Disease" | "$500,000 policy limit")
+    const first = line.segments[0]!;
+    const read = carry && carry.draft === current && findAmounts(first.text).length > 0 && findAmounts(first.text)[0]!.index === 0 ? { ...line, text: `${carry.text} ${line.text}`, segments: [{ ...first, text: `${carry.text} ${first.text};` }, ...line.segments.slice(1)] } : line;
+    const tail = line.segments.length === 1 && /;/.test(first.text) ? first.text.slice(first.text.lastIndexOf(';') + 1).trim() : '';
+    carry = tail !== '' && /[A-Za-z]{3}/.test(tail) && findAmounts(tail).length === 0 ? { draft: current, text: tail } : null;
+    absorb(current, read, cells);
   }
   // a coverage named with nothing under it (a heading, a checkbox) is not a policy
   return drafts.filter((d) => d.fields.policyNumber !== null || d.fields.effectiveDate !== null || Object.keys(d.fields.limits).length > 0);
@@ -724,6 +744,17 @@ function certificateDate(lines: Line[], used: Set<Line>, pageHeight: number): st
       if (next) {
         const d = findDates(next.text);
         if (d.length && d[0].index === 0) return d[0].value;
+      }
+    }
+  }
+  // a heading alone over its date ("ISSUED" | "01/24/2024" in the box under it)
+  for (let i = 0; i < lines.length; i++) {
+    for (const seg of lines[i]!.segments) {
+      if (!/^(certificate\s+date|date\s+issued|issue\s+date|date\s+of\s+issue|issued|date)\s*:?$/i.test(seg.text)) continue;
+      for (const below of lines.slice(i + 1, i + 3)) {
+        const cell = below.segments.find((c) => Math.abs(c.x - seg.x) < 10);
+        const d = cell ? findDates(cell.text) : [];
+        if (d.length > 0 && d[0]!.index === 0) return d[0]!.value;
       }
     }
   }

@@ -150,6 +150,34 @@ describe('carrier layouts', () => {
     ]);
   });
 
+  it("reads limits listed one to a clause, one wrapped onto the next line, and a box marked before its option", () => {
+    const got = read([
+      [20, [[150, "CERTIFICATE OF WORKERS' COMPENSATION INSURANCE"]]],
+      [40, [[40, 'ISSUED'], [300, 'NAMED INSURED']]],
+      [52, [[40, '11/07/2025'], [300, 'Paper Lantern Boutique, Inc.']]],
+      [80, [[40, "Workers' Compensation Policy No: WCP 967757754 Policy Period: 07-02-2025 to 07-02-2026"]]],
+      [92, [[40, 'Bodily Injury by Accident $500,000 each accident; Bodily Injury by Disease $1,000,000 each employee; Bodily Injury by Disease']]],
+      [104, [[40, '$2,000,000 policy limit']]],
+      [116, [[40, 'Blanket Waiver of Subrogation:'], [200, 'X Yes'], [260, 'No']]],
+    ]);
+    expect(got.certificateDate).toBe('2025-11-07');
+    expect(got.policies).toMatchObject([
+      { coverage: 'workers_compensation', subrogationWaived: true, limits: { el_each_accident: 500_000, el_disease_each_employee: 1_000_000, el_disease_policy_limit: 2_000_000 } },
+    ]);
+    const unmarked = read([...head, [80, [[40, 'General Liability Policy No: GL 1234567']]], [92, [[40, 'Waiver of Subrogation:'], [200, 'Yes'], [260, 'X No']]]]);
+    expect(unmarked.policies[0]!.subrogationWaived).toBe(false);
+  });
+
+  it("reads a letter's insured from its sentence, and an agency's letterhead as the producer", () => {
+    const got = read([
+      [10, [[40, 'Tri-County Insurance Brokers']]],
+      [60, [[40, 'Evidence of Insurance']]],
+      [80, [[40, 'We confirm that Delgado Security Services, Inc. of 6417 Cleveland Ave, Grove City, OH 43123 is insured as follows.']]],
+      [100, [[40, 'Commercial General Liability. Policy No. K25GL391954, effective 2025-06-03 to 2026-06-03.']]],
+    ]);
+    expect([got.insured.name, got.producer.name]).toEqual(['Delgado Security Services, Inc.', 'Tri-County Insurance Brokers']);
+  });
+
   it('recognizes a memorandum of insurance as a certificate', () => {
     const form = recognizeForm([page([[20, [[40, 'MEMORANDUM OF INSURANCE']]], [60, [[40, 'Policy No. 1641064782 Effective 01/27/2026 Expiration 01/27/2027 Aggregate $2,000,000']]]])]);
     expect(form.isCertificate).toBe(true);

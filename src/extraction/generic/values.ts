@@ -96,6 +96,17 @@ export function looksLikeLimitLabel(label: string): boolean {
  * "$1 000 000 Occurrence / $1 000 000 Aggregate" (the label after the amount).
  */
 export function limitPairs(text: string): { label: string; amount: number }[] {
+  // limits listed one to a clause ("$100,000 each accident; Bodily Injury by Disease $500,000 policy limit"): each
+  // clause its own label, the words before and after its amount
+  const clauses = text.split(/;\s*/);
+  if (clauses.length > 1 && clauses.every((c) => findAmounts(c).length <= 1)) {
+    return clauses.flatMap((c) => {
+      const [a] = findAmounts(c);
+      if (!a) return [];
+      const before = c.slice(0, a.index).replace(/^.*:\s*/, '');
+      return [{ label: cleanLabel(`${before} ${c.slice(a.end)}`), amount: a.value }];
+    });
+  }
   const amounts = findAmounts(text);
   const out: { label: string; amount: number }[] = [];
   let cursor = 0;
