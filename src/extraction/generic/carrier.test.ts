@@ -70,6 +70,8 @@ describe("OCR's slips mended before a carrier certificate is read", () => {
   it("reads round letters among an amount's whole groups as zeros, and a '(' among a policy number's letters as C", () => {
     expect(['$1,00C,000', '$1,OOO,OOO', '2,0O0,000', 'W(345678', 'WC(345678'].map(mendOcrToken)).toEqual(['$1,000,000', '$1,000,000', '2,000,000', 'WC345678', 'WCC345678']);
     // anything else as read: words, a phone's area code, amounts whose groups are not whole, a letter first
-    for (const kept of ['COMPANY', '(555)', '$1,0C0,00', '$O,000', 'Co.', '(Ea', 'W(34', 'w(345678', '$1,000,000']) expect(mendOcrToken(kept), kept).toBe(kept);
+    // a point read for a comma among an amount's groups
+    expect(['$2,000.000.00', '2.000.000', '$1.000,000'].map(mendOcrToken)).toEqual(['$2,000,000.00', '2,000,000', '$1,000,000']);
+    for (const kept of ['$1,000.00', '2.000', '12.345.678.9',  '(555)', '$1,0C0,00', '$O,000', 'Co.', '(Ea', 'W(34', 'w(345678', '$1,000,000']) expect(mendOcrToken(kept), kept).toBe(kept);
   });
 });

@@ -29,10 +29,17 @@ const LABELS: [LabelKind, RegExp][] = [
 function labelOf(text: string): { kind: LabelKind; rest: string; label: string } | null {
   for (const [kind, re] of LABELS) {
     const m = re.exec(text);
-    if (m) return { kind, rest: text.slice(m[0].length).trim(), label: m[0] };
+    if (!m) continue;
+    const rest = text.slice(m[0].length).trim();
+    // a sentence's words, not a label's ("insured with …", "holder is included as …"), where OCR cut a line of prose
+    if (!/[:\-]\s*$/.test(m[0]) && PROSE_AFTER.test(rest)) continue;
+    return { kind, rest, label: m[0] };
   }
   return null;
 }
+
+/** Words that go on a sentence, never a label's value. */
+const PROSE_AFTER = /^(is|are|was|were|with|as|of|in|to|for|the|named|and|has|have|will|shall|may|must|above|below|listed|shown|under|by)\b/;
 
 const COVERAGES: { coverage: Coverage; re: RegExp }[] = [
   { coverage: 'workers_compensation', re: /\bWORKERS['’]?\s*COMP(ENSATION)?\b|\bWORKMEN'?S\s+COMP|\bEMPLOYERS['’]?\s+LIABILITY\b|\bWC\s*(&|AND|\/)\s*EL\b/ },
@@ -173,7 +180,7 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   if (insurers.length === 0) {
     const top = lines.filter((l) => l.page === 1 && l.y < (pages[0]?.height ?? 792) * 0.15);
     for (const l of top) {
-      const seg = l.segments.find((x) => isInsurerName(x.text) && !labelOf(x.text) && !/\b(certificate|declarations?|evidence|memorandum|summary|policy|coverage)\b/i.test(x.text));
+      const seg = l.segments.find((x) => isInsurerName(x.text) && !labelOf(x.text) && !/\b(certificate|declarations?|evidence|memorandum|summary|policy|coverage)\b|\bof\W+insurance\b/i.test(x.text));
       if (seg && addInsurer(null, seg.text, NAIC.exec(l.text)?.[1] ?? null, null)) break;
     }
   }
@@ -331,6 +338,8 @@ function isContactLine(text: string): boolean {
   return (PHONE.test(text) || EMAIL.test(text)) && rest.trim().split(/\s+/).filter((w) => /[A-Za-z]{2}/.test(w)).length <= 1;
 }
 
+const US_STATES = new Set('AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'.split(' '));
+
 type Party = { name: string | null; address: Address | null; phone: string | null; email: string | null };
 
 /** A party box's lines → name (the name line, cut before a street number or "|"), address, phone, e-mail. */
@@ -361,6 +370,17 @@ export function parseParty(lines: string[]): Party {
   if (street && street.index > 2) {
     rest.unshift(name.slice(street.index + 1));
     name = name.slice(0, street.index);
+  }
+  // a phone, or a city and state, on the name's line (a printed '|' between them that OCR dropped)
+  const phoneAt = PHONE.exec(name);
+  if (phoneAt && phoneAt.index > 2) {
+    phone ??= phoneAt[0];
+    name = name.slice(0, phoneAt.index).trim();
+  }
+  const cityAt = /\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s*([A-Z]{2})(?:\s+\d{5}(?:-\d{4})?)?$/.exec(name);
+  if (cityAt && cityAt.index > 2 && US_STATES.has(cityAt[1]!)) {
+    rest.unshift(name.slice(cityAt.index).trim());
+    name = name.slice(0, cityAt.index);
   }
   return { name: normalizeNameLine(name), address: parseAddress(rest), phone, email };
 }
@@ -492,7 +512,7 @@ function columnKind(text: string): Column['kind'] {
   if (/\bEFF|EFFECTIVE|INCEPTION|\bFROM\b|START/.test(t)) return 'eff';
   if (/\bEXP|EXPIR|\bTO\b|\bEND/.test(t)) return 'exp';
   if (/TYPE|COVERAGE|LINE\s+OF/.test(t)) return 'type';
-  if (/POLICY\s*(NUMBER|NO|#)|^POLICY$/.test(t)) return 'policy';
+  if (/POLICY\s*(NUMBER|NO|#)|^POLICY(\s+N\w{0,2}\.?)?$/.test(t)) return 'policy';
   if (/^(INSR\s*)?LTR$|^INSURER$/.test(t)) return 'letter';
   if (/^LIMITS?$/.test(t)) return 'limits';
   if (looksLikeLimitLabel(t)) return 'limit';

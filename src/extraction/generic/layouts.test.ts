@@ -7,19 +7,22 @@ import { recognizeForm } from '../forms.js';
 import { genericFromWords } from './carrier.js';
 import { pageLines } from './lines.js';
 
-/** A page of rows: each row [top, [[x, text], …]] (cells of words 5 points a letter, 9 points high). */
-function page(rows: [number, [number, string][]][]): PageWords {
+/**
+ * A page of rows: each row [top, [[x, text], …]] (cells of words 5 points a letter, 9 points high). As OCR gives
+ * it: words 6 points high (the letters' ink), 7 points apart.
+ */
+function page(rows: [number, [number, string][]][], source: 'text' | 'ocr' = 'text'): PageWords {
   const words: Word[] = [];
   for (const [y, cells] of rows) {
     for (const [x0, text] of cells) {
       let x = x0;
       for (const t of text.split(' ')) {
-        words.push({ text: t, x, y, width: t.length * 5, height: 9, confidence: 1 });
-        x += t.length * 5 + 3;
+        words.push({ text: t, x, y, width: t.length * 5, height: source === 'ocr' ? 6 : 9, confidence: source === 'ocr' ? 0.9 : 1 });
+        x += t.length * 5 + (source === 'ocr' ? 7 : 3);
       }
     }
   }
-  return { page: 1, width: 612, height: 792, source: 'text', words };
+  return { page: 1, width: 612, height: 792, source, words };
 }
 
 const read = (rows: [number, [number, string][]][]) => genericFromWords([page(rows)], { fileName: 'x.pdf', pages: 1, method: 'text' });
@@ -176,6 +179,35 @@ describe('carrier layouts', () => {
       [100, [[40, 'Commercial General Liability. Policy No. K25GL391954, effective 2025-06-03 to 2026-06-03.']]],
     ]);
     expect([got.insured.name, got.producer.name]).toEqual(['Delgado Security Services, Inc.', 'Tri-County Insurance Brokers']);
+  });
+
+  it("reads an OCR page's words as cells though its spaces measure wide, and its cards though OCR slips in a label", () => {
+    const rows: [number, [number, string][]][] = [
+      [10, [[40, 'Memorandum of insurance']]],
+      [30, [[40, 'Named Insured: Lakeview Roofing LLC 88 Elm St Austin, TX 78701']]],
+      [45, [[40, 'Agent: Keystone Risk Advisors (555) 201-4400']]],
+      [60, [[40, 'The certificate holder is insured with nobody in particular.']]],
+      [100, [[40, 'General Liability'], [320, "Workers' Compensation"]]],
+      [115, [[40, 'Policy #'], [160, 'GL-5551234'], [320, 'Palicy #'], [440, 'WC-7771234']]],
+      [130, [[40, 'Policy period'], [140, '01/01/2026'], [200, '01/01/2027'], [320, 'Policy period'], [420, '02/01/2026'], [480, '02/01/2027']]],
+      [145, [[40, 'Each Occurrence'], [160, '$1,000,000'], [320, 'E.L. Each Accident'], [440, '$500,000']]],
+    ];
+    const got = genericFromWords([page(rows, 'ocr')], { fileName: 'x.png', pages: 1, method: 'ocr' });
+    expect([got.insured.name, got.producer.name, got.certificateHolder.name]).toEqual(['Lakeview Roofing LLC', 'Keystone Risk Advisors', null]);
+    expect(got.insurers).toEqual([]);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate, p.limits])).toEqual([
+      ['general_liability', 'GL-5551234', '2026-01-01', '2027-01-01', { each_occurrence: 1_000_000 }],
+      ['workers_compensation', 'WC-7771234', '2026-02-01', '2027-02-01', { el_each_accident: 500_000 }],
+    ]);
+  });
+
+  it("takes OCR's 'Policy Neo.' for a policy number column", () => {
+    const got = read([
+      ...head,
+      [100, [[40, 'Coverage'], [150, 'Policy Neo.'], [320, 'Eff. Date'], [420, 'Exp. Date'], [500, 'Addl Insd']]],
+      [115, [[40, 'General Liability'], [150, 'GL 1234567'], [320, '01/01/2026'], [420, '01/01/2027'], [510, 'Y']]],
+    ]);
+    expect(got.policies.map((p) => [p.policyNumber, p.additionalInsured])).toEqual([['GL 1234567', true]]);
   });
 
   it('recognizes a memorandum of insurance as a certificate', () => {

@@ -6,7 +6,7 @@ import type { PageWords, Word } from '../layout/words.js';
 import { median } from '../text/lines.js';
 
 export type Segment = { text: string; x: number; right: number; words: Word[] };
-export type Line = { page: number; y: number; height: number; x: number; right: number; words: Word[]; segments: Segment[]; text: string };
+export type Line = { page: number; y: number; height: number; x: number; right: number; words: Word[]; segments: Segment[]; text: string; ocr?: boolean };
 
 /** A run of three or more dots, dashes of dots or underscores: the leader between a label and its value. */
 const LEADER = /^[.·…_]{3,}$/;
@@ -36,11 +36,11 @@ function rowLines(page: PageWords): Line[] {
     if (row) row.push(w);
     else rows.push([w]);
   }
-  const lines = rows.map((row) => toLine(page.page, row));
+  const lines = rows.map((row) => toLine(page.page, row, page.source === 'ocr'));
   return lines.sort((a, b) => a.y - b.y || a.x - b.x);
 }
 
-function toLine(page: number, row: Word[]): Line {
+function toLine(page: number, row: Word[], ocr = false): Line {
   row.sort((a, b) => a.x - b.x);
   // (an empty row has no median: 10)
   const height = median(row.map((w) => w.height)) || 10;
@@ -48,8 +48,9 @@ function toLine(page: number, row: Word[]): Line {
   let current: Word[] = [];
   let right = -Infinity;
   for (const w of row) {
-    // a gap wider than about two spaces starts a new cell
-    if (current.length > 0 && w.x - right > Math.max(height * 0.75, 5)) {
+    // a gap wider than about two spaces starts a new cell (OCR's boxes are tight to the ink, and its heights are the
+    // letters', not the font's: its spaces measure wider)
+    if (current.length > 0 && w.x - right > (ocr ? Math.max(height * 1.2, 7) : Math.max(height * 0.75, 5))) {
       segments.push(toSegment(current));
       current = [];
     }
@@ -66,17 +67,29 @@ function toLine(page: number, row: Word[]): Line {
     words: row,
     segments,
     text: segments.map((s) => s.text).join(' | '),
+    ...(ocr ? { ocr } : {}),
   };
 }
 
-/** Lines in a column run have at most this many cells on each side of the gutter (more is a table's row). */
-const MAX_SIDE_CELLS = 2;
+/** Lines in a column run have at most this many cells on each side of the gutter (a label, and a value OCR may cut in two). */
+const MAX_SIDE_CELLS = 3;
+
+/** Two labels alike, letters compared, one slip allowed in a longer one (OCR's 'Palicy #' for 'Policy #'). */
+function sameLabel(a: string, b: string): boolean {
+  const fa = a.toLowerCase().replace(/[^a-z]/g, '');
+  const fb = b.toLowerCase().replace(/[^a-z]/g, '');
+  if (fa === fb) return fa.length > 0;
+  if (fa.length !== fb.length || fa.length < 5) return false;
+  let diff = 0;
+  for (let i = 0; i < fa.length; i++) if (fa[i] !== fb[i]) diff++;
+  return diff <= 1;
+}
 /** The narrowest gutter between two columns, in points. */
 const MIN_GUTTER = 8;
 
 /**
  * Two columns set side by side: a run of lines (three or more) that no cell crosses at a gutter, each side holding at
- * most two cells a line, and two lines holding the same label and its value on both sides (two cards, each with its
+ * most three cells a line, and two lines holding the same label and its value on both sides (two cards, each with its
  * "Policy #" and "Term"; a table's rows hold more cells, or different ones; a line of one label and one value is no
  * two columns). The run's lines are cut at the gutter and given column by
  * column. Lines before and after the run keep their place.
@@ -96,8 +109,8 @@ export function splitColumns(lines: Line[]): Line[] {
     for (const line of lines.slice(i, run.end)) {
       const l = line.words.filter((w) => w.x + w.width <= run.gutter);
       const r = line.words.filter((w) => w.x + w.width > run.gutter);
-      if (l.length > 0) left.push(toLine(line.page, l));
-      if (r.length > 0) right.push(toLine(line.page, r));
+      if (l.length > 0) left.push(toLine(line.page, l, line.ocr));
+      if (r.length > 0) right.push(toLine(line.page, r, line.ocr));
     }
     out.push(...left, ...right);
     i = run.end;
@@ -132,7 +145,7 @@ function columnRun(lines: Line[], start: number): { end: number; gutter: number 
       const r = line.segments.filter((s) => s.x >= nhi);
       if (l.length > MAX_SIDE_CELLS || r.length > MAX_SIDE_CELLS) break;
       // the two columns alike: the same label on both sides (two cards of a policy each)
-      if (l.length === MAX_SIDE_CELLS && r.length === MAX_SIDE_CELLS && l[0]!.text.toUpperCase() === r[0]!.text.toUpperCase()) both++;
+      if (l.length >= 2 && r.length >= 2 && sameLabel(l[0]!.text, r[0]!.text)) both++;
       [lo, hi] = [nlo, nhi];
       end = j + 1;
     }

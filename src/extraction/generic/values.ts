@@ -139,11 +139,16 @@ function cleanLabel(s: string): string {
 }
 
 /**
- * An OCR word with the slips mended that no certificate prints: round letters among an amount's digits ('$1,00C,000',
+ * An OCR word with the slips mended that no certificate prints: a point for a comma among an amount's groups
+ * ('$2,000.000.00'); round letters among an amount's digits ('$1,00C,000',
  * '$1,OOO,OOO'), where the amount's groups are whole; a '(' for the C of a policy number's letters ('W(345678').
  * Anything else is returned as read.
  */
 export function mendOcrToken(text: string): string {
+  // a comma read as a point among an amount's groups ('$2,000.000.00', '$2.000,000'), millions and up
+  const cents = /[.,]00$/.test(text) && /\d{3}[.,]00$/.test(text) ? text.slice(-3) : '';
+  const whole = cents ? text.slice(0, -3) : text;
+  if (/^(USD)?\$?\d{1,3}(?:[.,]\d{3}){2,}$/.test(whole) && whole.includes('.')) return `${whole.replace(/\./g, ',')}${cents ? '.00' : ''}`;
   if (/^\$?[1-9][\dOoCDQ]{0,2}(?:,[\dOoCDQ]{3})+$/.test(text) && /[OoCDQ]/.test(text)) return text.replace(/[OoCDQ]/g, '0');
   if (/^[A-Z]{1,3}\(\d{3,}$/.test(text)) return text.replace('(', 'C');
   return text;
