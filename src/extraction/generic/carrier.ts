@@ -46,7 +46,7 @@ const COVERAGES: { coverage: Coverage; re: RegExp }[] = [
   { coverage: 'umbrella_liability', re: /\bUMBRELLA\b/ },
   { coverage: 'excess_liability', re: /\bEXCESS\s+(LIAB\w*|POLICY|COVERAGE)\b/ },
   { coverage: 'automobile_liability', re: /\b(COMMERCIAL\s+|BUSINESS\s+)?AUTO(MOBILE)?\s+LIAB\w*|\b(COMMERCIAL|BUSINESS)\s+AUTO(MOBILE)?\b|\bMOTOR\s+VEHICLE\s+LIAB|\bHIRED\s*(&|AND|\/)\s*NON-?\s?OWNED\s+AUTO/ },
-  { coverage: 'general_liability', re: /\b(COMMERCIAL\s+)?GENERAL\s+LIAB\w*|\bCGL\b(?![-\d])|\bBUSINESS\s+LIABILITY\b|\bBUSINESSOWNERS?\b(\s+LIABILITY)?|\bPREMISES\s+LIABILITY\b/ },
+  { coverage: 'general_liability', re: /\b(COMMERCIAL\s+)?GENERAL\s+LIAB\w*|\bCGL\b(?![-\d])|\bBUSINESS\s+LIABILITY\b|\bCOMMERCIAL\s+GENERAL\b|\bBUSINESSOWNERS?\b(\s+LIABILITY)?|\bPREMISES\s+LIABILITY\b/ },
   {
     coverage: 'other',
     re: /\b(PROFESSIONAL\s+LIABILITY|ERRORS\s*(&|AND)\s*OMISSIONS(\s+LIABILITY)?|\bE\s*&\s*O\b|CYBER(\s+LIABILITY)?|POLLUTION\s+LIABILITY|LIQUOR\s+LIABILITY|INLAND\s+MARINE|GARAGE\s*KEEPERS(\s+LEGAL)?(\s+LIABILITY)?|EMPLOYMENT\s+PRACTICES(\s+LIABILITY)?|DIRECTORS\s*(&|AND)\s*OFFICERS(\s+LIABILITY)?|BUILDER'?S\s+RISK|MOTOR\s+TRUCK\s+CARGO|CRIME|FIDELITY\s+BOND|CONTRACTORS?['’]?\s+EQUIPMENT|TOOLS\s*(&|AND)\s*EQUIPMENT|EQUIPMENT\s+FLOATER|MEDICAL\s+MALPRACTICE|ENVIRONMENTAL\s+LIABILITY|NETWORK\s+SECURITY(\s+LIABILITY)?|CARGO\s+LIABILITY)\b/,
@@ -196,6 +196,12 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
     const agency = top.flatMap((l) => l.segments).find((x) => AGENCY_WORD.test(x.text) && /\b(insurance|risk|brokers?|agency)\b/i.test(x.text) && !labelOf(x.text) && !/\bcertificate\b/i.test(x.text));
     if (agency) blocks.producer = [agency.text];
   }
+  // a table naming each policy's insurer in a column of its own lists the insurers (no letters printed)
+  const named = [...new Set(policies.map((p) => p.insurer).filter((n) => n !== undefined))];
+  if (named.length > 0 && insurers.every((i) => i.letter === null)) {
+    const printed = insurers.splice(0, insurers.length);
+    for (const name of named) addInsurer(null, name, printed.find((i) => i.name.toUpperCase() === name.toUpperCase())?.naic ?? null, null);
+  }
   const producerParty = blocks.producer ? parseParty(blocks.producer) : null;
   const insuredParty = blocks.insured ? parseParty(blocks.insured) : null;
   const holderParty = blocks.holder ? parseParty(blocks.holder) : null;
@@ -209,7 +215,8 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   };
 
   // page-level "Additional Insured: Yes" / "Waiver of Subrogation: Yes" statements apply to policies that say nothing
-  const outside = lines.filter((l) => !policyLines.has(l)).map((l) => l.text).join('\n');
+  // (a sentence about all the policies counts for the page, wherever it stands)
+  const outside = lines.filter((l) => !policyLines.has(l) || /\ball\s+(the\s+)?(policies|coverages)\b/i.test(l.text)).map((l) => l.text).join('\n');
   const pageAi = pageFlags(outside, AI_LABEL);
   const pageWos = pageFlags(outside, WOS_LABEL);
   for (const p of policies) {
@@ -430,7 +437,7 @@ function pageFlags(text: string, label: RegExp): { all: boolean | null; by: Map<
   return { all, by };
 }
 
-type Column = { kind: 'letter' | 'type' | 'policy' | 'eff' | 'exp' | 'limits' | 'limit' | 'ai' | 'wos' | 'unknown'; x: number; right: number; label: string };
+type Column = { kind: 'letter' | 'insurer' | 'type' | 'policy' | 'eff' | 'exp' | 'limits' | 'limit' | 'ai' | 'wos' | 'unknown'; x: number; right: number; label: string };
 
 /** A line of headings only: words and no three digits in a row (a row of values has dates, amounts, numbers). */
 const headingOnly = (line: Line) => !/\d{3}/.test(line.text.replace(/\(MM\/DD\/YY(YY)?\)/gi, ''));
@@ -514,12 +521,14 @@ function columnKind(text: string): Column['kind'] {
   if (/TYPE|COVERAGE|LINE\s+OF/.test(t)) return 'type';
   if (/POLICY\s*(NUMBER|NO|#)|^POLICY(\s+N\w{0,2}\.?)?$/.test(t)) return 'policy';
   if (/^(INSR\s*)?LTR$|^INSURER$/.test(t)) return 'letter';
+  if (/^(COMPANY|CARRIER|UNDERWRITER|INSURER\s+NAME|(INSURANCE|INSURING|WRITING)\s+(COMPANY|CARRIER))$/.test(t)) return 'insurer';
   if (/^LIMITS?$/.test(t)) return 'limits';
   if (looksLikeLimitLabel(t)) return 'limit';
   return 'unknown';
 }
 
-type PolicyDraft = { fields: PolicyFields; ai: boolean | null; wos: boolean | null };
+/** A policy being read; `insurer` the name in its row's insurer column, when the table has one. */
+type PolicyDraft = { fields: PolicyFields; ai: boolean | null; wos: boolean | null; insurer?: string; partial?: { eff?: string; exp?: string } };
 
 /** The policies of the page; `absorbed` gets the lines read into them. */
 function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>): PolicyDraft[] {
@@ -669,6 +678,19 @@ function absorb(draft: PolicyDraft, line: Line, cells: Map<string, string> | nul
   const p = draft.fields;
   const text = line.text;
   p.policyNumber ??= policyNumberIn(line, cells);
+  // dates set in a narrow column wrap ('August 1,' over '2023'): a column's date cell completed by the next line's
+  for (const key of ['eff', 'exp'] as const) {
+    const cell = cells?.get(key);
+    const held = draft.partial?.[key];
+    if (cell && held && /^\d{4}\b/.test(cell)) {
+      const d = findDates(`${held} ${cell}`)[0];
+      if (d) {
+        if (key === 'eff') p.effectiveDate ??= d.value;
+        else p.expirationDate ??= d.value;
+      }
+    }
+    draft.partial = { ...draft.partial, [key]: cell && findDates(cell).length === 0 && /[A-Za-z]{3}\.?\s+\d{1,2},?$/.test(cell) ? cell : undefined };
+  }
   // dates: labelled first, else in reading order (effective before expiration)
   const eff = /(EFFECTIVE|EFF\.?|INCEPTION|FROM|START)\b(?:\s*DATE)?\s*[:\-]?\s*/i.exec(text);
   const exp = /(EXPIRATION|EXPIRES|EXPIRY|EXP\.?|\bTO\b|\bTHROUGH\b|\bUNTIL\b|END)\b(?:\s*DATE)?\s*[:\-]?\s*/i.exec(text);
@@ -680,6 +702,12 @@ function absorb(draft: PolicyDraft, line: Line, cells: Map<string, string> | nul
     else if (afterEff && !p.effectiveDate) p.effectiveDate = d.value;
     else if (!p.effectiveDate) p.effectiveDate = d.value;
     else if (!p.expirationDate) p.expirationDate = d.value;
+  }
+  // the insurer's name in its own column (a name wrapped onto the row's next line continues it)
+  const insurerCell = cells?.get('insurer') ?? (cells?.get('letter') && /[A-Za-z]{3}/.test(cells.get('letter')!) ? cells.get('letter') : undefined);
+  if (insurerCell && /[A-Za-z]{3}/.test(insurerCell)) {
+    if (draft.insurer === undefined) draft.insurer = insurerCell;
+    else if (!/\b(company|co\.?|corporation|corp\.?|fund|mutual|exchange|association|ltd\.?|inc\.?|underwriters)$/i.test(draft.insurer) && /^([A-Z][\w&.'’-]*\s?){1,3}$/.test(insurerCell)) draft.insurer = `${draft.insurer} ${insurerCell}`;
   }
   // insurer letter: a lone A-F cell
   if (!p.insurerLetter) {

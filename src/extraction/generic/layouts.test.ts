@@ -201,6 +201,23 @@ describe('carrier layouts', () => {
     ]);
   });
 
+  it("reads a memorandum's narrow columns: each policy's insurer, names and dates wrapped onto the next line", () => {
+    const got = read([
+      [20, [[40, 'MEMORANDUM OF INSURANCE']]],
+      [40, [[40, 'Named Insured: Lakeview Roofing LLC']]],
+      [80, [[40, 'Type of Coverage'], [150, 'Underwriter'], [300, 'Policy No.'], [380, 'Effective'], [440, 'Expiration'], [520, 'Limits']]],
+      [100, [[40, 'Commercial General'], [150, 'Three Rivers Insurance'], [300, '5239-97-24'], [380, 'August 1,'], [440, 'August 1,'], [520, '$500,000']]],
+      [112, [[40, 'Liability'], [150, 'Company'], [380, '2023'], [440, '2024']]],
+      [130, [[40, 'Business Auto'], [150, 'Bluestem Mutual'], [300, '9949-31-16'], [380, '08/01/2023'], [440, '08/01/2024']]],
+      [142, [[40, 'A blanket waiver of subrogation applies to all policies shown.']]],
+    ]);
+    expect(got.insurers.map((i) => i.name)).toEqual(['Three Rivers Insurance Company', 'Bluestem Mutual']);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate, p.subrogationWaived])).toEqual([
+      ['general_liability', '5239-97-24', '2023-08-01', '2024-08-01', true],
+      ['automobile_liability', '9949-31-16', '2023-08-01', '2024-08-01', true],
+    ]);
+  });
+
   it("takes OCR's 'Policy Neo.' for a policy number column", () => {
     const got = read([
       ...head,
