@@ -47,6 +47,20 @@ describe('carrier layouts', () => {
     ]);
   });
 
+  it("finds the gutter between two columns narrower than each card's gap between label and value", () => {
+    const got = read([
+      ...head,
+      [100, [[40, 'GENERAL LIABILITY'], [318, 'WC & EL']]],
+      [115, [[40, 'Policy #'], [236, 'GL-5551234'], [318, 'Policy #'], [500, 'WC-7771234']]],
+      [130, [[40, 'Term'], [180, '01/01/2026 to 01/01/2027'], [318, 'Term'], [440, '02/01/2026 to 02/01/2027']]],
+      [145, [[40, 'Damage to Rented Premises (Each Occurrence)'], [250, '$100,000']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate])).toEqual([
+      ['general_liability', 'GL-5551234', '2026-01-01'],
+      ['workers_compensation', 'WC-7771234', '2026-02-01'],
+    ]);
+  });
+
   it('keeps a table of four columns a table (its sides differ)', () => {
     const lines = pageLines(
       page([

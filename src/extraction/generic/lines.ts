@@ -118,40 +118,36 @@ export function splitColumns(lines: Line[]): Line[] {
   return out;
 }
 
-/** The column run starting at line `start`: where it ends (exclusive) and the gutter's middle. */
+/** The column run starting at line `start`: where it ends (exclusive) and the gutter's x. */
 function columnRun(lines: Line[], start: number): { end: number; gutter: number } | null {
   const first = lines[start]!;
-  let best: { end: number; gutter: number; lines: number } | null = null;
-  for (let g = 1; g < first.segments.length; g++) {
-    let lo = first.segments[g - 1]!.right;
-    let hi = first.segments[g]!.x;
-    if (hi - lo < MIN_GUTTER || g > MAX_SIDE_CELLS || first.segments.length - g > MAX_SIDE_CELLS) continue;
+  if (first.segments.length < 2) return null;
+  // the gutter is in a gap of one of the run's first lines (the first may be two headings, wide apart)
+  const candidates = lines
+    .slice(start, start + 3)
+    .filter((l) => l.page === first.page)
+    .flatMap((l) => l.segments.slice(1).map((s, k) => [l.segments[k]!.right, s.x] as const))
+    .filter(([lo, hi]) => hi - lo >= MIN_GUTTER)
+    .map(([lo, hi]) => (lo + hi) / 2);
+  let best: { end: number; gutter: number } | null = null;
+  for (const x of candidates) {
     let both = 0;
     let end = start;
     for (let j = start; j < lines.length; j++) {
       const line = lines[j]!;
       if (line.page !== first.page) break;
       if (j > start && line.y - (lines[j - 1]!.y + lines[j - 1]!.height) > Math.max(line.height, lines[j - 1]!.height) * 2.5) break;
-      // the line's own gap that the gutter passes through (or its margin, when it keeps to one side)
-      const edges = [-Infinity, ...line.segments.flatMap((s) => [s.x, s.right]), Infinity];
-      let [nlo, nhi] = [0, 0];
-      for (let e = 0; e < edges.length; e += 2) {
-        const a = Math.max(lo, edges[e]!);
-        const b = Math.min(hi, edges[e + 1]!);
-        if (b - a > nhi - nlo) [nlo, nhi] = [a, b];
-      }
-      if (nhi - nlo < MIN_GUTTER) break;
-      const l = line.segments.filter((s) => s.right <= nlo);
-      const r = line.segments.filter((s) => s.x >= nhi);
-      if (l.length > MAX_SIDE_CELLS || r.length > MAX_SIDE_CELLS) break;
+      if (line.segments.some((s) => s.x < x + MIN_GUTTER / 2 && s.right > x - MIN_GUTTER / 2)) break;
+      const l = line.segments.filter((s) => s.right <= x);
+      const r = line.segments.filter((s) => s.x >= x);
+      if (l.length > MAX_SIDE_CELLS || r.length > MAX_SIDE_CELLS || (j === start && (l.length === 0 || r.length === 0))) break;
       // the two columns alike: the same label on both sides (two cards of a policy each)
       if (l.length >= 2 && r.length >= 2 && sameLabel(l[0]!.text, r[0]!.text)) both++;
-      [lo, hi] = [nlo, nhi];
       end = j + 1;
     }
-    if (both >= 2 && end - start >= 3 && (!best || end - start > best.lines)) best = { end, gutter: (lo + hi) / 2, lines: end - start };
+    if (both >= 2 && end - start >= 3 && (!best || end > best.end)) best = { end, gutter: x };
   }
-  return best && { end: best.end, gutter: best.gutter };
+  return best;
 }
 
 function toSegment(words: Word[]): Segment {
