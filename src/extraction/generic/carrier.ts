@@ -384,7 +384,8 @@ export function parseParty(lines: string[]): Party {
     phone ??= phoneAt[0];
     name = name.slice(0, phoneAt.index).trim();
   }
-  const cityAt = /\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s*([A-Z]{2})(?:\s+\d{5}(?:-\d{4})?)?$/.exec(name);
+  // (a city of one word, or two after a prefix cities take: 'Pioneer Insurance Brokers Denver, CO' keeps 'Brokers')
+  const cityAt = /\s+(?:(?:San|Santa|St\.?|Saint|Fort|Ft\.?|New|North|South|East|West|Los|Las|El|Palm|Port|Mount|Mt\.?)\s+)?[A-Z][a-z]+,\s*([A-Z]{2})(?:\s+\d{5}(?:-\d{4})?)?$/.exec(name);
   if (cityAt && cityAt.index > 2 && US_STATES.has(cityAt[1]!)) {
     rest.unshift(name.slice(cityAt.index).trim());
     name = name.slice(0, cityAt.index);

@@ -200,6 +200,7 @@ describe('carrier layouts', () => {
       [10, [[40, 'Memorandum of insurance']]],
       [30, [[40, 'Named Insured: Lakeview Roofing LLC 88 Elm St Austin, TX 78701']]],
       [45, [[40, 'Agent: Keystone Risk Advisors (555) 201-4400']]],
+      [52, [[40, 'Certificate Holder: Pioneer Insurance Brokers Denver, CO']]],
       [60, [[40, 'The certificate holder is insured with nobody in particular.']]],
       [100, [[40, 'General Liability'], [320, "Workers' Compensation"]]],
       [115, [[40, 'Policy #'], [160, 'GL-5551234'], [320, 'Palicy #'], [440, 'WC-7771234']]],
@@ -207,7 +208,7 @@ describe('carrier layouts', () => {
       [145, [[40, 'Each Occurrence'], [160, '$1,000,000'], [320, 'E.L. Each Accident'], [440, '$500,000']]],
     ];
     const got = genericFromWords([page(rows, 'ocr')], { fileName: 'x.png', pages: 1, method: 'ocr' });
-    expect([got.insured.name, got.producer.name, got.certificateHolder.name]).toEqual(['Lakeview Roofing LLC', 'Keystone Risk Advisors', null]);
+    expect([got.insured.name, got.producer.name, got.certificateHolder.name]).toEqual(['Lakeview Roofing LLC', 'Keystone Risk Advisors', 'Pioneer Insurance Brokers']);
     expect(got.insurers).toEqual([]);
     expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate, p.limits])).toEqual([
       ['general_liability', 'GL-5551234', '2026-01-01', '2027-01-01', { each_occurrence: 1_000_000 }],
