@@ -89,7 +89,7 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
 
   const blocks: Partial<Record<LabelKind, string[]>> = {};
   const insurers: Insurer[] = [];
-  const insurerBlocks: { lines: string[]; from: Line[] }[] = [];
+  const insurerBlocks: string[][] = [];
   let descriptionLines: string[] | null = null;
 
   for (let i = 0; i < lines.length; i++) {
@@ -102,7 +102,7 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
         // a heading alone ("INSURER", "Underwritten by") over the insurer's name; "Insurer: name" is read below
         if (label.rest === '' && !/:\s*$/.test(seg.text)) {
           const value = readLabelValue(lines, i, s, '');
-          if (value.text.length > 0) insurerBlocks.push({ lines: value.text, from: [line, ...value.lines] });
+          if (value.text.length > 0) insurerBlocks.push(value.text);
         }
         continue;
       }
@@ -169,8 +169,8 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   }
   // a heading over the insurer's name ("INSURER", "Underwritten by", "Company"), its NAIC on a line below
   for (const block of insurerBlocks) {
-    const naic = block.lines.map((l) => NAIC.exec(l)?.[1]).find((c) => c !== undefined) ?? null;
-    const name = block.lines.find((l) => !/^\s*NAIC\b/i.test(l) && !/^(ltr|letter)\b/i.test(l));
+    const naic = block.map((l) => NAIC.exec(l)?.[1]).find((c) => c !== undefined) ?? null;
+    const name = block.find((l) => !/^\s*NAIC\b/i.test(l) && !/^(ltr|letter)\b/i.test(l));
     if (name && isInsurerName(name.split('|')[0]!.replace(/\bNAIC\b.*$/i, '').replace(/[\s,;:–-]+$/, ''))) addInsurer(null, name, naic, null);
   }
   // none labelled: a sentence naming it ("insured with X (NAIC 12345)", "issued by X"), else the letterhead
@@ -563,7 +563,7 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>): Poli
     }
     const cells = columns ? cellsByColumn(line, columns) : null;
     const typeText = cells ? (cells.get('type') ?? cells.get('letter') ?? line.text) : line.text;
-    const cov = coverageIn(typeText) ?? (cells ? null : null);
+    const cov = coverageIn(typeText);
     if (cov) {
       const hasData = findDates(line.text).length > 0 || policyNumberIn(line, cells) !== null;
       const same = drafts.filter((d) => d.fields.coverage === cov.coverage).at(-1);
@@ -604,7 +604,7 @@ function newDraft(coverage: Coverage, description: string | null): PolicyDraft {
       subrogationWaived: false,
       basis: null,
       limits: {},
-      details: coverage === 'workers_compensation' ? {} : {},
+      details: {},
     },
     ai: null,
     wos: null,
