@@ -16,10 +16,11 @@ export type GenericContext = { fileName: string; pages: number; method: 'acrofor
 
 type LabelKind = 'producer' | 'insured' | 'holder' | 'insurer' | 'description' | 'field' | 'stop';
 const LABELS: [LabelKind, RegExp][] = [
-  ['holder', /^((certificate\s+)?holder|(certificate\s+)?(is\s+)?issued\s+to)\b\s*(name)?\s*[:\-]?\s*/i],
+  // (a letter's addressee, "To:", is its holder; "To: 08/28/2026" is a policy's end)
+  ['holder', /^((certificate\s+)?holder|(certificate\s+)?(is\s+)?issued\s+to|to(?=\s*:(?![\s|]*(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))))\b\s*(name)?\s*[:\-]?\s*/i],
   ['producer', /^((licensed\s+|issuing\s+|servicing\s+|insurance\s+)?agency|(your\s+|producing\s+|servicing\s+)?agent(\s*\/\s*broker)?(\s+of\s+record)?|broker(\s+of\s+record)?|producer)\b(\s+name)?\s*[:\-]?\s*/i],
-  ['insured', /^((first\s+)?named\s+insured(\s*\/\s*employer)?|insured(\s*\/\s*employer|\s+name)?|name\s+of\s+insured|policy\s*holder(?!\s+services?\b)|business\s+name|employer(\s*\/\s*insured)?(?![’'\w]))\b\s*[:\-]?\s*/i],
-  ['insurer', /^(insurer\(?s?\)?(\s+affording\s+coverage)?|companies\s+affording\s+coverage|(insurance|insuring|issuing|writing)\s+(company|carrier)(\(s\)|s)?|company|carrier|underwriter|underwritten\s+by)\b(\s*[A-F](?=\s*[:\-]))?\s*[:\-]?\s*/i],
+  ['insured', /^((first\s+)?named\s+insured(\s*\/\s*employer)?|insured(\s*\/\s*employer|\s+(name|business|employer|party|entity))?|name\s+of\s+insured|policy\s*holder(?!\s+services?\b)|business\s+name|employer(\s*\/\s*insured)?(?![’'\w]))\b\s*[:\-]?\s*/i],
+  ['insurer', /^(insurer(\(s\)|s)?(\s+affording\s+coverage)?|companies\s+affording\s+coverage|(insurance|insuring|issuing|writing)\s+(company|carrier)(\(s\)|s)?|company|carrier|underwriter|underwritten\s+by)(?!\w)(\s*[A-F](?=\s*[:\-]))?\s*[:\-]?\s*/i],
   ['description', /^(description\s+of\s+operations(\s*\/\s*(locations?|projects?|vehicles?))*|description|remarks|special\s+provisions|operations(?=\s*(:|$)))\b\s*[:\-]?\s*/i],
   // headings of other values: never the value of a label beside them
   ['field', /^(certificate\s+(date|number|no\.?|#)|cert\.?\s*(no\.?|number|#)|issued\s*$|page\s+\d|date(\s+issued)?|issue(d)?\s+(date|on)|policy\s*(number|no\.?|#|period|term)|(policy\s+)?(effective|expiration)(\s+date)?|authorized\s+(representative|signature)|naic)\b/i],
@@ -62,7 +63,7 @@ function coverageIn(text: string): { coverage: Coverage; label: string } | null 
   return null;
 }
 
-const NAIC = /\bNAIC\b\s*(?:#|no\.?|code|number)?\s*[:.#]?\s*([0-9OIlSB]{5})\b/i;
+const NAIC = /\bNAIC\b\s*(?:#|no\.?|code|number)?\s*[:.#]?[\s|]*([0-9OIlSB]{5})\b/i;
 /** A company name as insurers name themselves (an insurance word, a company word last), not an agency's. */
 const INSURER_WORD = /\b(insurance|assurance|casualty|indemnity|mutual|underwriters|surety|reinsurance|fund|exchange|lloyd'?s|guarantee|reciprocal)\b/i;
 const COMPANY_LAST = /\b(company|co\.?|corporation|corp\.?|fund|mutual|exchange|association|ltd\.?|inc\.?|insurance|assurance|casualty|indemnity|underwriters)\s*$/i;
@@ -89,7 +90,7 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
 
   const blocks: Partial<Record<LabelKind, string[]>> = {};
   const insurers: Insurer[] = [];
-  const insurerBlocks: string[][] = [];
+  const insurerBlocks: { text: string[]; at: number }[] = [];
   let descriptionLines: string[] | null = null;
 
   for (let i = 0; i < lines.length; i++) {
@@ -102,12 +103,14 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
         // a heading alone ("INSURER", "Underwritten by") over the insurer's name; "Insurer: name" is read below
         if (label.rest === '' && !/:\s*$/.test(seg.text)) {
           const value = readLabelValue(lines, i, s, '');
-          if (value.text.length > 0) insurerBlocks.push(value.text);
+          if (value.text.length > 0) insurerBlocks.push({ text: value.text, at: i });
         }
         continue;
       }
       if (blocks[label.kind] !== undefined && label.kind !== 'description') continue;
       const value = readLabelValue(lines, i, s, label.rest);
+      // no label whose value is a date ("To: | 08/28/2026" ends a policy's period)
+      if (label.kind !== 'description' && value.text.length > 0 && findDates(value.text[0]!)[0]?.index === 0) continue;
       value.lines.forEach((l) => used.add(l));
       used.add(line);
       // a heading that only begins like a label ("Policyholder Service (888) 555-0191") has no party under it
@@ -143,7 +146,7 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
     for (let s = 0; s < line.segments.length; s++) {
       const text = line.segments[s].text;
       const m =
-        /^(?:insurer|(?:insuring|insurance|issuing|writing)\s+(?:company|carrier)|carrier|underwriter|underwritten\s+by|company)\s*([A-F])?\s*[:\-–]\s*(.*)$/i.exec(text) ??
+        /^(?:insurer(?:\s+name)?|(?:insuring|insurance|issuing|writing)\s+(?:company|carrier)|carrier|underwriter|underwritten\s+by|company)\s*([A-F])?\s*[:\-–]\s*(.*)$/i.exec(text) ??
         /^insurer\s+([A-F])\s+(.+)$/i.exec(text);
       if (!m) continue;
       let name = m[2].trim();
@@ -156,7 +159,9 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
           break;
         }
       }
-      addInsurer(m[1] ? m[1].toUpperCase() : null, name, naic, line);
+      // its letter in a cell before it ("Ltr: INSURER A | Insurer Name: …")
+      const letter = m[1] ?? line.segments.slice(0, s).map((x) => /^(?:(?:ins(?:urer)?\s+)?(?:ltr|letter)\s*[:#]?\s*)?(?:insurer\s+)?([A-F])$/i.exec(x.text)?.[1]).find((x) => x !== undefined);
+      addInsurer(letter ? letter.toUpperCase() : null, name, naic, line);
     }
   }
   // an insurers table: "A | Name | 12345" rows (no dates, no amounts: those are policy rows)
@@ -168,8 +173,9 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
     addInsurer(first.text, second.text, code, line);
   }
   // a heading over the insurer's name ("INSURER", "Underwritten by", "Company"), its NAIC on a line below
-  for (const block of insurerBlocks) {
-    const naic = block.map((l) => NAIC.exec(l)?.[1]).find((c) => c !== undefined) ?? null;
+  for (const { text: block, at } of insurerBlocks) {
+    // (a name beside its heading has its NAIC on a line of its own below: "Insurance Company | Name" over "NAIC | 12345")
+    const naic = [...block, ...lines.slice(at, at + 3).map((l) => l.text)].map((l) => NAIC.exec(l)?.[1]).find((c) => c !== undefined) ?? null;
     const name = block.find((l) => !/^\s*NAIC\b/i.test(l) && !/^(ltr|letter)\b/i.test(l));
     if (name && isInsurerName(name.split('|')[0]!.replace(/\bNAIC\b.*$/i, '').replace(/[\s,;:–-]+$/, ''))) addInsurer(null, name, naic, null);
   }
@@ -186,7 +192,7 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   }
 
   const policyLines = new Set<Line>();
-  const policies = readPolicies(lines, used, policyLines);
+  const policies = readPolicies(lines, used, policyLines, insurers.map((i) => i.name));
   // a single insurer with no printed letter owns every policy; its letter stays null
   // no labelled party: a letter names the insured in a sentence, and an agency's letterhead is the producer
   const prose = allText.replace(/\s*\|\s*/g, ' ').replace(/\s+/g, ' ');
@@ -386,7 +392,9 @@ export function parseParty(lines: string[]): Party {
   }
   // (a city of one word, or two after a prefix cities take: 'Pioneer Insurance Brokers Denver, CO' keeps 'Brokers')
   const cityAt = /\s+(?:(?:San|Santa|St\.?|Saint|Fort|Ft\.?|New|North|South|East|West|Los|Las|El|Palm|Port|Mount|Mt\.?)\s+)?[A-Z][a-z]+,\s*([A-Z]{2})(?:\s+\d{5}(?:-\d{4})?)?$/.exec(name);
-  if (cityAt && cityAt.index > 2 && US_STATES.has(cityAt[1]!)) {
+  // (no city when the lines below give one: 'Brightsmile Family Medicine, PA' is a name)
+  const cityBelow = rest.some((r) => /,\s*[A-Z]{2}\s+\d{5}\b/.test(r));
+  if (cityAt && cityAt.index > 2 && US_STATES.has(cityAt[1]!) && !cityBelow) {
     rest.unshift(name.slice(cityAt.index).trim());
     name = name.slice(0, cityAt.index);
   }
@@ -414,11 +422,15 @@ function flagStatement(text: string, label: RegExp): boolean | null {
   if (boxed && (boxed.groups!.mark1 || boxed.groups!.mark2)) return Boolean(boxed.groups!.mark1);
   const m = new RegExp(String.raw`(?<no>\bNO\s+)?(?:${label.source})(?:\s+STATUS)?\s*[:\-|]?\s*${FLAG_WORD}\b`, 'i').exec(text);
   if (m) return m.groups!.no ? false : /^(YES|Y|X|INCLUDED|APPLIES|APPLY)$/i.test(m.groups!.flag!);
+  // the label, a few words of the same clause, its verb: "A blanket waiver of subrogation endorsement (WC 00 03 13)
+  // applies", "Waiver of subrogation in favor of the holder is not provided"
+  const clause = new RegExp(String.raw`(?<no>\bNO\s+)?(?:${label.source})[^.;:|]{0,60}?\s(?<verb>(?:does|do|is|are|has|have)\s+not\s+(?:been\s+)?(?:apply|applies|included|provided|granted|added)|not\s+(?:applicable|included|provided)|applies|apply|(?:is|are)\s+(?:included|provided|granted)|(?:has|have)\s+been\s+(?:added|granted|included)|included|provided|granted)\b`, 'i').exec(text);
+  if (clause) return !clause.groups!.no && !/\bnot\b/i.test(clause.groups!.verb!);
   if (new RegExp(String.raw`\b(included|named|added)\s+as\s+(an?\s+)?(?:${label.source})`, 'i').test(text)) return true;
   return null;
 }
 
-const AI_LABEL = /ADDITIONAL\s+INSURED|ADD'?L\.?\s+INSD?\.?/;
+const AI_LABEL = /ADDITIONAL\s+INSURED|ADD'?L\.?\s+INS(?:URED|D)?\b\.?/;
 const WOS_LABEL = /WAIVER\s+OF\s+SUBROGATION|SUBROGATION\s+WAIVED|SUBR\.?\s+WVD|WAIVER\s+OF\s+(OUR\s+)?RIGHT\s+TO\s+RECOVER/;
 
 /**
@@ -532,15 +544,18 @@ function columnKind(text: string): Column['kind'] {
 type PolicyDraft = { fields: PolicyFields; ai: boolean | null; wos: boolean | null; insurer?: string; partial?: { eff?: string; exp?: string } };
 
 /** The policies of the page; `absorbed` gets the lines read into them. */
-function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>): PolicyDraft[] {
+function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insurerNames: string[]): PolicyDraft[] {
   const drafts: PolicyDraft[] = [];
-  const named = new Set(lines.map((l) => coverageIn(l.text)?.coverage).filter((c) => c !== undefined));
+  // an insurer's name names no coverage ("issued by Bluestem Workers Compensation Mutual" on a liability policy)
+  const names = insurerNames.filter((n) => n.length >= 6).map((n) => new RegExp(n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'), 'gi'));
+  const coverageOf = (text: string) => coverageIn(names.reduce((t, re) => t.replace(re, ' '), text));
+  const named = new Set(lines.map((l) => coverageOf(l.text)?.coverage).filter((c) => c !== undefined));
   let carry: { draft: PolicyDraft; text: string } | null = null;
   const sole = named.size === 1 ? [...named][0]! : null;
   let columns: Column[] | null = null;
   let current: PolicyDraft | null = null;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+    let line = lines[i];
     const header = headerColumns(lines, i);
     if (header) {
       columns = header.columns;
@@ -553,21 +568,31 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>): Poli
       continue;
     }
     const firstLabel = labelOf(line.segments[0].text);
-    if (firstLabel && firstLabel.kind !== 'stop' && firstLabel.kind !== 'field') {
+    if (firstLabel && firstLabel.kind !== 'stop' && firstLabel.kind !== 'field' && !(/^to\b/i.test(firstLabel.label) && findDates(line.text).length > 0)) {
       current = null;
       continue;
     }
-    if (firstLabel?.kind === 'stop' && !coverageIn(line.text)) {
+    // (a card's own "LIMITS" heading goes on with its policy)
+    if (firstLabel?.kind === 'stop' && !coverageIn(line.text) && !(current && /^limits\s*:?$/i.test(line.text.trim()))) {
       current = null;
       continue;
     }
+    // a paragraph's sentences run on from line to line: read as one ("Waiver of subrogation" | "applies …")
+    const paragraph = [line];
+    while (wrapsOnto(paragraph.at(-1)!, lines[i + 1]) && !used.has(lines[i + 1]!)) paragraph.push(lines[++i]!);
+    if (paragraph.length > 1) line = joinParagraph(paragraph);
     const cells = columns ? cellsByColumn(line, columns) : null;
     const typeText = cells ? (cells.get('type') ?? cells.get('letter') ?? line.text) : line.text;
-    const cov = coverageIn(typeText);
+    const cov = coverageOf(typeText);
     if (cov) {
       const hasData = findDates(line.text).length > 0 || policyNumberIn(line, cells) !== null;
       const same = drafts.filter((d) => d.fields.coverage === cov.coverage).at(-1);
-      if (!hasData && same && cov.coverage !== 'other') current = same;
+      // (the policy being read, named again with more of its own: "Policy Number: X | Employers' Liability - Each
+      // Accident", "effective … Workers' compensation: statutory")
+      const goesOn = current !== null && current === same && cov.coverage !== 'other' && fitsDraft(current, line, cells);
+      if (goesOn) {
+        // current stays
+      } else if (!hasData && same && cov.coverage !== 'other') current = same;
       else {
         current = newDraft(cov.coverage, cov.coverage === 'other' ? cov.label : null);
         drafts.push(current);
@@ -579,7 +604,7 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>): Poli
       if (!drafts.includes(current)) drafts.push(current);
     }
     if (!current) continue;
-    absorbed.add(line);
+    for (const l of paragraph) absorbed.add(l);
     // a clause of limits wrapped onto this line ("…; Bodily Injury by Disease" | "$500,000 policy limit")
     const first = line.segments[0]!;
     const read = carry && carry.draft === current && findAmounts(first.text).length > 0 && findAmounts(first.text)[0]!.index === 0 ? { ...line, text: `${carry.text} ${line.text}`, segments: [{ ...first, text: `${carry.text} ${first.text};` }, ...line.segments.slice(1)] } : line;
@@ -589,6 +614,30 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>): Poli
   }
   // a coverage named with nothing under it (a heading, a checkbox) is not a policy
   return drafts.filter((d) => d.fields.policyNumber !== null || d.fields.effectiveDate !== null || Object.keys(d.fields.limits).length > 0);
+}
+
+/** Whether a line's policy number and dates can be the draft's own (none it has already, or the same). */
+function fitsDraft(draft: PolicyDraft, line: Line, cells: Map<string, string> | null): boolean {
+  const number = policyNumberIn(line, cells);
+  if (number !== null && draft.fields.policyNumber !== null && number !== draft.fields.policyNumber) return false;
+  return findDates(line.text).length === 0 || draft.fields.effectiveDate === null;
+}
+
+/** Whether `next` goes on with `line`'s sentence: one cell each, set flush under it, and `line` left unfinished. */
+function wrapsOnto(line: Line, next: Line | undefined): boolean {
+  if (!next || next.page !== line.page || line.segments.length !== 1 || next.segments.length !== 1) return false;
+  if (next.y - line.y > Math.max(line.height, next.height) * 1.8 || Math.abs(next.x - line.x) > 3) return false;
+  // (a sentence of six words or more, not ended; the next no numbered item or label of its own)
+  // (a label starts no sentence's next line, unless it reads on in lower case: "effective 11/23/2023 to …")
+  const label = labelOf(next.segments[0]!.text);
+  return line.words.length >= 6 && !/[.:]$/.test(line.text.trim()) && !/^\(?\d{1,2}[.)]\s/.test(next.text) && !(label && (label.kind !== 'field' || /^[A-Z]/.test(next.text)));
+}
+
+function joinParagraph(lines: Line[]): Line {
+  const words = lines.flatMap((l) => l.words);
+  const text = lines.map((l) => l.text.trim()).join(' ');
+  const first = lines[0]!;
+  return { ...first, words, text, right: Math.max(...lines.map((l) => l.right)), segments: [{ text, x: first.x, right: Math.max(...lines.map((l) => l.right)), words }] };
 }
 
 function newDraft(coverage: Coverage, description: string | null): PolicyDraft {
@@ -639,7 +688,7 @@ const POLICY_LABEL = /\bPOLICY\s*(?:NUMBER|NO\.?|#)?\s*[:#]?[\s|]*(?:NO\.?\s*|#\
 function policyNumberRun(text: string): string | null {
   // (dates are no policy numbers: 'Mar 3, 2024' is no '3 2024')
   for (const d of findDates(text).reverse()) text = `${text.slice(0, d.index)} | ${text.slice(d.end)}`;
-  const tokens = text.split(/\s+/).map((t) => t.replace(/[.,;:]+$/, ''));
+  const tokens = text.split(/\s+/).map((t) => t.replace(/^\(/, '').replace(/[.,;:)]+$/, ''));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const digits = (t.match(/\d/g) ?? []).length;
@@ -649,6 +698,11 @@ function policyNumberRun(text: string): string | null {
     if (prev && /^[A-Z]{1,5}$/.test(prev) && !/^(NO|NUMBER|POLICY|AND|OR|THE|TO|FROM|USD|CSL|EL|BI|PD)$/.test(prev)) run.unshift(prev);
     for (let j = i + 1; j < tokens.length && /^[A-Z0-9][A-Z0-9\-/.]*$/.test(tokens[j]!) && /\d/.test(tokens[j]!) && findDates(tokens[j]!).length === 0; j++) run.push(tokens[j]!);
     const joined = run.join(' ');
+    // (an endorsement's form number, 'CG 20 10', 'WC 00 03 13', is no policy's)
+    if (/^[A-Z]{2}(\s\d{2}){2,4}$/.test(joined)) {
+      i += run.length - 2;
+      continue;
+    }
     if ((joined.match(/\d/g) ?? []).length >= 3 && !PHONE.test(joined) && findAmounts(joined).length === 0) return joined;
   }
   return null;

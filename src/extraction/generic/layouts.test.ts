@@ -242,6 +242,105 @@ describe('carrier layouts', () => {
     expect(got.policies.map((p) => [p.policyNumber, p.additionalInsured])).toEqual([['GL 1234567', true]]);
   });
 
+  it('reads two cards of different policies side by side, each label and value in its own column', () => {
+    const got = read([
+      ...head,
+      [80, [[40, 'Insurance Company'], [400, 'Union Trades Insurance Company']]],
+      [92, [[40, 'NAIC'], [540, '26044']]],
+      [120, [[40, 'GENERAL LIABILITY'], [320, 'AUTOMOBILE LIABILITY']]],
+      [135, [[40, 'Policy No.'], [230, 'C73CGL494324'], [320, 'Policy No.'], [505, 'C04AUT241066']]],
+      [147, [[40, 'Policy Period'], [180, '01/21/2025 - 01/21/2026'], [320, 'From'], [520, '08/28/2025']]],
+      [159, [[40, 'Per Occurrence'], [240, '$1,000,000'], [320, 'To'], [520, '08/28/2026']]],
+      [171, [[40, 'Aggregate'], [240, '$2,000,000'], [320, 'CSL'], [520, '$500,000']]],
+      [183, [[40, 'Addl. Insured'], [270, 'Yes'], [320, 'Addl. Insured'], [550, 'No']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate, p.additionalInsured, p.limits])).toEqual([
+      ['general_liability', 'C73CGL494324', '2025-01-21', '2026-01-21', true, { each_occurrence: 1_000_000, general_aggregate: 2_000_000 }],
+      ['automobile_liability', 'C04AUT241066', '2025-08-28', '2026-08-28', false, { combined_single_limit: 500_000 }],
+    ]);
+    expect(got.insurers).toMatchObject([{ name: 'Union Trades Insurance Company', naic: '26044' }]);
+  });
+
+  it("reads a card's LIMITS heading as part of its policy, and the insured under an INSURED BUSINESS heading", () => {
+    const got = read([
+      [20, [[400, 'Proof of Insurance']]],
+      [60, [[40, 'INSURED BUSINESS']]],
+      [72, [[40, 'Abernathy Building Supply, Inc.']]],
+      [84, [[40, '4454 N 50th St']]],
+      [96, [[40, 'Brandon, FL 33510']]],
+      [130, [[40, 'Commercial Umbrella']]],
+      [145, [[40, 'Policy #'], [230, 'NMB-ZADK240']]],
+      [157, [[40, 'Coverage period'], [200, '12/5/24 - 12/5/25']]],
+      [169, [[40, 'LIMITS']]],
+      [181, [[40, 'Occurrence'], [240, '2,000,000']]],
+      [193, [[40, 'Retained Limit'], [240, '25,000']]],
+    ]);
+    expect(got.insured.name).toBe('Abernathy Building Supply, Inc.');
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.limits])).toEqual([['umbrella_liability', 'NMB-ZADK240', { each_occurrence: 2_000_000, retention: 25_000 }]]);
+  });
+
+  it("reads a letter: its addressee as the holder, sentences wrapped from line to line, form numbers and insurers' names aside", () => {
+    const got = read([
+      [10, [[40, 'Lakeshore Insurance']]],
+      [40, [[40, 'To:'], [70, 'Demo Property Group']]],
+      [52, [[70, '200 Congress Ave']]],
+      [64, [[70, 'Austin, TX 78701']]],
+      [90, [[40, 'We confirm that Mbeki Plumbing, Inc. of 7985 W Kennedy Blvd, Clearwater, FL 33755 is insured as follows.']]],
+      [110, [[46, '1.'], [60, 'Workers Compensation and Employers Liability.']]],
+      [122, [[60, 'Policy number 8008-01-70, effective 11/28/24 to 11/28/25. Limits: 500,000 each accident; 500,000 disease -']]],
+      [134, [[60, 'policy limit; 500,000 disease - each employee. Additional insured status does not apply. Waiver of subrogation']]],
+      [146, [[60, 'applies in favor of the certificate holder.']]],
+      [166, [[46, '2.'], [60, 'General Liability.']]],
+      [178, [[60, 'Policy 4778-17-24, issued by Bluestem Workers Compensation Mutual (NAIC 11570), effective 5/28/24 to']]],
+      [190, [[60, '5/28/25. Limits: 1,000,000 per occurrence.']]],
+      [210, [[40, 'Blanket additional insured applies per form CG 20 10 to the Commercial General']]],
+      [222, [[40, 'Liability policy.']]],
+    ]);
+    expect(got.certificateHolder.name).toBe('Demo Property Group');
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate, p.additionalInsured, p.subrogationWaived, p.limits])).toEqual([
+      ['workers_compensation', '8008-01-70', '2024-11-28', '2025-11-28', false, true, { el_each_accident: 500_000, el_disease_policy_limit: 500_000, el_disease_each_employee: 500_000 }],
+      ['general_liability', '4778-17-24', '2024-05-28', '2025-05-28', true, false, { each_occurrence: 1_000_000 }],
+    ]);
+  });
+
+  it('reads a flag stated with words between its name and its verb', () => {
+    const got = read([
+      ...head,
+      [80, [[40, "Workers' Compensation Policy No. WC 79-31819-961 Term 6/8/26 - 6/8/27"]]],
+      [100, [[40, 'A waiver of our right to recover from others endorsement (WC 00 03 13) applies in favor of the certificate holder.']]],
+      [120, [[40, 'Commercial General Liability Policy No. CGL-4711 Term 6/8/26 - 6/8/27']]],
+      [140, [[40, 'Waiver of subrogation in favor of the holder is not provided. Additional insured status, where required by contract, is included.']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.additionalInsured, p.subrogationWaived])).toEqual([
+      ['workers_compensation', 'WC 79-31819-961', false, true],
+      ['general_liability', 'CGL-4711', true, false],
+    ]);
+  });
+
+  it("reads an insurer named beside its letter's cell, under an Insurer(s) heading, or with its NAIC under a heading", () => {
+    const lettered = read([...head, [80, [[40, 'Ltr: INSURER A'], [150, 'Insurer Name: Prairie States Assurance Company'], [420, 'NAIC Code: 14702']]]]);
+    expect(lettered.insurers).toEqual([{ letter: 'A', name: 'Prairie States Assurance Company', naic: '14702' }]);
+    const heading = read([...head, [80, [[40, 'Insurer(s)']]], [92, [[50, 'Evergreen Indemnity Company - NAIC 12834']]]]);
+    expect(heading.insurers).toEqual([{ letter: null, name: 'Evergreen Indemnity Company', naic: '12834' }]);
+  });
+
+  it("goes on with a policy named again beside its own values, and keeps a name's professional suffix", () => {
+    const got = read([
+      [20, [[200, 'CERTIFICATE OF INSURANCE']]],
+      [40, [[40, 'HOLDER'], [320, 'INSURED EMPLOYER']]],
+      [52, [[40, 'Silverline Logistics Park LP'], [320, 'Brightsmile Family Medicine, PA']]],
+      [64, [[40, '7685 Wacker Dr'], [320, '8925 N Dale Mabry Hwy']]],
+      [76, [[40, 'Milwaukee, WI 53202'], [320, 'Brandon, FL 33510']]],
+      [100, [[40, "WORKERS' COMP / EMPLOYERS' LIABILITY"], [300, '1866931355']]],
+      [115, [[40, 'Policy Number: 1866931355'], [300, "Employers' Liability - Each Accident"], [500, 'USD 1,000,000']]],
+      [127, [[40, 'Coverage Period: 27 August 2025 to 27 August 2026'], [300, "Employers' Liability Disease - Policy Limit"], [500, 'USD 1,000,000']]],
+    ]);
+    expect([got.insured.name, got.certificateHolder.name]).toEqual(['Brightsmile Family Medicine, PA', 'Silverline Logistics Park LP']);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.limits])).toEqual([
+      ['workers_compensation', '1866931355', '2025-08-27', { el_each_accident: 1_000_000, el_disease_policy_limit: 1_000_000 }],
+    ]);
+  });
+
   it('recognizes a memorandum of insurance as a certificate', () => {
     const form = recognizeForm([page([[20, [[40, 'MEMORANDUM OF INSURANCE']]], [60, [[40, 'Policy No. 1641064782 Effective 01/27/2026 Expiration 01/27/2027 Aggregate $2,000,000']]]])]);
     expect(form.isCertificate).toBe(true);

@@ -74,6 +74,11 @@ function toLine(page: number, row: Word[], ocr = false): Line {
 /** Lines in a column run have at most this many cells on each side of the gutter (a label, and a value OCR may cut in two). */
 const MAX_SIDE_CELLS = 3;
 
+/** A field's label: words without digits, and no value's word ('Yes', 'Included', 'Statutory'). */
+function isFieldLabel(text: string): boolean {
+  return /[A-Za-z]{2}/.test(text) && !/\d/.test(text) && !/^(yes|no|y|n|x|included|excluded|statutory|none|n\/a|per\s+statute)$/i.test(text.trim());
+}
+
 /** Two labels alike, letters compared, one slip allowed in a longer one (OCR's 'Palicy #' for 'Policy #'). */
 function sameLabel(a: string, b: string): boolean {
   const fa = a.toLowerCase().replace(/[^a-z]/g, '');
@@ -89,10 +94,11 @@ const MIN_GUTTER = 8;
 
 /**
  * Two columns set side by side: a run of lines (three or more) that no cell crosses at a gutter, each side holding at
- * most three cells a line, and two lines holding the same label and its value on both sides (two cards, each with its
- * "Policy #" and "Term"; a table's rows hold more cells, or different ones; a line of one label and one value is no
- * two columns). The run's lines are cut at the gutter and given column by
- * column. Lines before and after the run keep their place.
+ * most three cells a line, and either two lines holding the same label and its value on both sides (two cards, each
+ * with its "Policy #" and "Term"), or three lines each holding a label and its value on both sides, the right side's
+ * labels starting at one x (two cards of different policies; a table's rows hold more cells, or values where labels
+ * stand; a line of one label and one value is no two columns). The run's lines are cut at the gutter and given column
+ * by column. Lines before and after the run keep their place.
  */
 export function splitColumns(lines: Line[]): Line[] {
   const out: Line[] = [];
@@ -132,6 +138,8 @@ function columnRun(lines: Line[], start: number): { end: number; gutter: number 
   let best: { end: number; gutter: number } | null = null;
   for (const x of candidates) {
     let both = 0;
+    const pairs: number[] = [];
+    let firstRight = 0;
     let end = start;
     for (let j = start; j < lines.length; j++) {
       const line = lines[j]!;
@@ -141,11 +149,17 @@ function columnRun(lines: Line[], start: number): { end: number; gutter: number 
       const l = line.segments.filter((s) => s.right <= x);
       const r = line.segments.filter((s) => s.x >= x);
       if (l.length > MAX_SIDE_CELLS || r.length > MAX_SIDE_CELLS || (j === start && (l.length === 0 || r.length === 0))) break;
+      if (j === start) firstRight = r[0]!.x;
       // the two columns alike: the same label on both sides (two cards of a policy each)
-      if (l.length >= 2 && r.length >= 2 && sameLabel(l[0]!.text, r[0]!.text)) both++;
+      if (l.length >= 2 && r.length >= 2 && sameLabel(l[0]!.text, r[0]!.text) && Math.abs(r[0]!.x - firstRight) <= 6) both++;
+      // a label and its value on each side (the right side's labels, the cards' edge, at one x)
+      if (l.length === 2 && r.length === 2 && isFieldLabel(l[0]!.text) && isFieldLabel(r[0]!.text)) pairs.push(r[0]!.x);
       end = j + 1;
     }
-    if (both >= 2 && end - start >= 3 && (!best || end > best.end)) best = { end, gutter: x };
+    // (the run's first line starts its right side where those labels start: cards' headings, not a label's value set
+    // far right)
+    const aligned = pairs.filter((px) => Math.abs(px - firstRight) <= 3).length;
+    if ((both >= 2 || aligned >= 3) && end - start >= 3 && (!best || end > best.end)) best = { end, gutter: x };
   }
   return best;
 }

@@ -67,7 +67,7 @@ const LIMIT_RULES: Partial<Record<Coverage, KeyRule[]>> = {
     [/PROPERTY\s+DAMAGE|\bPD\b/, 'property_damage_per_accident'],
   ],
   umbrella_liability: [
-    [/RETENTION|\bSIR\b/, 'retention'],
+    [/RETENTION|RETAINED|\bSIR\b/, 'retention'],
     [/AGG/, 'aggregate'],
     [/OCC|EACH\s+CLAIM/, 'each_occurrence'],
   ],
@@ -96,6 +96,10 @@ export function looksLikeLimitLabel(label: string): boolean {
  * "$1 000 000 Occurrence / $1 000 000 Aggregate" (the label after the amount).
  */
 export function limitPairs(text: string): { label: string; amount: number }[] {
+  // a paragraph's sentences each on their own ("… to 5/28/25. Limits: 1,000,000 per occurrence."; 'Med. Exp.' and
+  // 'Inc.' end no sentence)
+  const sentences = text.split(/(?<=(?:[a-z]{4,}|\d)\.)\s+(?=[A-Z])/);
+  if (sentences.length > 1) return sentences.flatMap((s) => limitPairs(s));
   // limits listed one to a clause ("$100,000 each accident; Bodily Injury by Disease $500,000 policy limit"): each
   // clause its own label, the words before and after its amount
   const clauses = text.split(/;\s*/);
