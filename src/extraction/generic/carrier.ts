@@ -261,7 +261,14 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
 export function pairHeadings(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const h = lines[i]!;
+    let h = lines[i]!;
+    // headings wrapped onto a second line ("BODILY INJURY BY ACCIDENT - EACH" over "ACCIDENT") are one heading each
+    const more = lines[i + 1];
+    if (more && lines[i + 2] && headingGoesOn(h, more) && headerColumns(lines, i) === null) {
+      h = { ...h, words: [...h.words, ...more.words], segments: h.segments.map((hs) => goOnWith(hs, more.segments)) };
+      h.text = h.segments.map((s) => s.text).join(' | ');
+      lines = [...lines.slice(0, i), h, ...lines.slice(i + 2)];
+    }
     const v = lines[i + 1];
     const paired = v ? pairLine(lines, i, h, v) : null;
     if (paired) {
@@ -272,28 +279,69 @@ export function pairHeadings(lines: Line[]): Line[] {
   return out;
 }
 
+/** Whether `next` holds only the second lines of `line`'s headings: close under them, each within one heading's span. */
+function headingGoesOn(line: Line, next: Line): boolean {
+  if (line.segments.length < 2 || next.segments.length >= line.segments.length || next.page !== line.page || !headingOnly(line) || !headingOnly(next)) return false;
+  // (set in the same type, close under; headings of values, not a party box's heading over its names)
+  if (next.y - line.y > Math.max(line.height, next.height) * 1.5 || Math.abs(next.height - line.height) > 0.2 * line.height) return false;
+  if (!line.segments.every((s) => isHeading(s.text) && !['producer', 'insured', 'holder', 'description'].includes(labelOf(s.text)?.kind ?? ''))) return false;
+  return next.segments.every((n) => /^[A-Za-z]/.test(n.text) && yesNo(n.text) === null && line.segments.some((hs) => n.x >= hs.x - 3 && n.right <= hs.right + 3));
+}
+
+/** A heading of a value: a label, a table's column heading, a limit's name or a coverage's. */
+const isHeading = (text: string) => labelOf(text) !== null || columnKind(text) !== 'unknown' || looksLikeLimitLabel(text) || coverageIn(text) !== null;
+
+function goOnWith(heading: Segment, below: Segment[]): Segment {
+  const under = below.filter((n) => n.x >= heading.x - 3 && n.right <= heading.right + 3);
+  if (under.length === 0) return heading;
+  return { text: `${heading.text} ${under.map((u) => u.text).join(' ')}`, x: heading.x, right: heading.right, words: [...heading.words, ...under.flatMap((u) => u.words)] };
+}
+
 function pairLine(lines: Line[], i: number, h: Line, v: Line): Line | null {
-  if (h.segments.length < 2 || !headingOnly(h) || headingOnly(v) || v.page !== h.page || v.y - h.y > h.height * 2.6) return null;
-  if (h.segments.some((s) => s.words.length > 6 || /[:$]/.test(s.text) || ['producer', 'insured', 'holder', 'description'].includes(labelOf(s.text)?.kind ?? ''))) return null;
+  // (headings often set smaller than their values)
+  if (h.segments.length < 2 || !headingOnly(h) || headingOnly(v) || v.page !== h.page || v.y - h.y > Math.max(h.height, v.height) * 2.6) return null;
+  if (h.segments.some((s) => s.words.length > 8 || /[:$]/.test(s.text) || ['producer', 'insured', 'holder', 'description'].includes(labelOf(s.text)?.kind ?? ''))) return null;
   // headings, not a name and an address: each a label, a column heading, a limit's name or a coverage's
-  if (!h.segments.every((s) => labelOf(s.text) || columnKind(s.text) !== 'unknown' || looksLikeLimitLabel(s.text) || coverageIn(s.text))) return null;
+  if (!h.segments.every((s) => isHeading(s.text))) return null;
   if (v.segments.length > h.segments.length || headerColumns(lines, i) !== null) return null;
   // a second row of values set the same way makes a table ("Ltr | Insurer Name | NAIC" over its insurers)
   const next = lines[i + 2];
   if (next && next.page === v.page && next.y - v.y < v.height * 2.6 && next.segments.length === v.segments.length && next.segments.every((s, k) => Math.abs(s.x - v.segments[k]!.x) < 4)) return null;
-  const values = new Map<number, Segment[]>();
-  for (const seg of v.segments) {
-    const k = nearestSpan(h.segments, seg.x, seg.right);
-    const hs = h.segments[k]!;
-    if (Math.min(hs.right, seg.right) - Math.max(hs.x, seg.x) <= 0 && Math.abs(hs.x - seg.x) > 12 && Math.abs(hs.right - seg.right) > 12) return null;
-    values.set(k, [...(values.get(k) ?? []), seg]);
-  }
+  const values = underHeadings(h.segments, v.segments);
+  if (!values) return null;
   const segments: Segment[] = h.segments.map((hs, k) => {
     const under = values.get(k) ?? [];
     const words = [...hs.words, ...under.flatMap((u) => u.words)];
     return { text: under.length > 0 ? `${hs.text}: ${under.map((u) => u.text).join(' ')}` : hs.text, x: Math.min(hs.x, ...under.map((u) => u.x)), right: Math.max(hs.right, ...under.map((u) => u.right)), words };
   });
   return { ...h, words: [...h.words, ...v.words], segments, text: segments.map((s) => s.text).join(' | ') };
+}
+
+/**
+ * Which heading each value stands under: the one it overlaps or lines up with; else, each heading at the left edge of
+ * its box and the value set flush right in it, the heading the value follows (within the box, before the next
+ * heading). Null when some value is under none.
+ */
+function underHeadings(headings: Segment[], cells: Segment[]): Map<number, Segment[]> | null {
+  const values = new Map<number, Segment[]>();
+  const add = (k: number, seg: Segment) => values.set(k, [...(values.get(k) ?? []), seg]);
+  for (const seg of cells) {
+    const k = nearestSpan(headings, seg.x, seg.right);
+    const hs = headings[k]!;
+    if (Math.min(hs.right, seg.right) - Math.max(hs.x, seg.x) <= 0 && Math.abs(hs.x - seg.x) > 12 && Math.abs(hs.right - seg.right) > 12) {
+      values.clear();
+      break;
+    }
+    add(k, seg);
+  }
+  if (values.size > 0) return values;
+  for (const seg of cells) {
+    const k = headings.findLastIndex((hs) => hs.x <= seg.x + 3);
+    const next = headings[k + 1];
+    if (k < 0 || (next && seg.right > next.x + 3) || values.has(k)) return null;
+    add(k, seg);
+  }
+  return values;
 }
 
 /** The value of a label: the rest of its cell, else the next cell of its line, else the block of lines under it. */

@@ -341,6 +341,26 @@ describe('carrier layouts', () => {
     ]);
   });
 
+  it('reads limit boxes: headings at the left of their boxes, values set flush right, headings wrapped onto a second line', () => {
+    const rows: [number, [number, string][]][] = [
+      ...head,
+      [100, [[40, 'LINE OF COVERAGE'], [210, 'POLICY NO.'], [330, 'FROM'], [410, 'TO']]],
+      [110, [[40, 'CGL'], [210, '027-BOP-413696'], [330, '3/5/2025'], [410, '3/5/2026']]],
+      [130, [[40, 'OCCURRENCE LIMIT'], [220, 'POLICY AGGREGATE'], [400, 'PROD/COMP OPS AGG']]],
+      [142, [[147, '$1,000,000.00'], [327, '$2,000,000.00'], [507, '$2,000,000.00']]],
+      [170, [[40, 'LINE OF COVERAGE'], [210, 'POLICY NO.'], [330, 'FROM'], [410, 'TO']]],
+      [180, [[40, 'Workers Compensation'], [210, '547-WCP-638362'], [330, '2/3/2025'], [410, '2/3/2026']]],
+      [200, [[40, "WORKERS' COMP"], [140, 'BI BY ACCIDENT - EACH'], [300, 'BI BY DISEASE - EACH'], [450, 'BI BY DISEASE - POLICY']]],
+      [209, [[140, 'ACCIDENT'], [300, 'EMPLOYEE'], [450, 'LIMIT']]],
+      [222, [[60, 'Statutory'], [170, '$1,000,000'], [330, '$500,000'], [480, '$1,000,000']]],
+    ];
+    const got = read(rows);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.limits])).toEqual([
+      ['general_liability', '027-BOP-413696', { each_occurrence: 1_000_000, general_aggregate: 2_000_000, products_completed_operations_aggregate: 2_000_000 }],
+      ['workers_compensation', '547-WCP-638362', { el_each_accident: 1_000_000, el_disease_each_employee: 500_000, el_disease_policy_limit: 1_000_000 }],
+    ]);
+  });
+
   it('recognizes a memorandum of insurance as a certificate', () => {
     const form = recognizeForm([page([[20, [[40, 'MEMORANDUM OF INSURANCE']]], [60, [[40, 'Policy No. 1641064782 Effective 01/27/2026 Expiration 01/27/2027 Aggregate $2,000,000']]]])]);
     expect(form.isCertificate).toBe(true);
