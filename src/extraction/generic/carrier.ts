@@ -23,7 +23,7 @@ const LABELS: [LabelKind, RegExp][] = [
   ['insurer', /^(insurer(\(s\)|s)?(\s+affording\s+coverage)?|companies\s+affording\s+coverage|(insurance|insuring|issuing|writing)\s+(company|carrier)(\(s\)|s)?|company|carrier|underwriter|underwritten\s+by)(?!\w)(\s*[A-F](?=\s*[:\-]))?\s*[:\-]?\s*/i],
   ['description', /^(description\s+of\s+operations(\s*\/\s*(locations?|projects?|vehicles?))*|description|remarks|special\s+provisions|operations(?=\s*(:|$)))\b\s*[:\-]?\s*/i],
   // headings of other values: never the value of a label beside them
-  ['field', /^(certificate\s+(date|number|no\.?|#)|cert\.?\s*(no\.?|number|#)|issued\s*$|page\s+\d|date(\s+issued)?|issue(d)?\s+(date|on)|policy\s*(number|no\.?|#|period|term)|(policy\s+)?(effective|expiration)(\s+date)?|authorized\s+(representative|signature)|naic)\b/i],
+  ['field', /^(certificate\s+(date|number|no\.?|#)|cert\.?\s*(no\.?|number|#)|issued\s*$|page\s+\d|date(\s+issued)?|issue(d)?\s+(date|on)|policy\s*(number|no\.?|#|period|term)|term|coverage\s+period|(policy\s+)?(effective|expiration)(\s+date)?|authorized\s+(representative|signature)|naic)\b/i],
   ['stop', /^(cancellation|authorized\s+(representative|signature)|signature|this\s+certificate|coverages\b|limits\s*$|---|notice|important)/i],
 ];
 
@@ -187,7 +187,9 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
     const top = lines.filter((l) => l.page === 1 && l.y < (pages[0]?.height ?? 792) * 0.15);
     for (const l of top) {
       const seg = l.segments.find((x) => isInsurerName(x.text) && !labelOf(x.text) && !/\b(certificate|declarations?|evidence|memorandum|summary|policy|coverage)\b|\bof\W+insurance\b/i.test(x.text));
-      if (seg && addInsurer(null, seg.text, NAIC.exec(l.text)?.[1] ?? null, null)) break;
+      // (its NAIC beside it, else the one NAIC code the page prints: "Policy # | … | NAIC No." over its values)
+      const codes = new Set([...allText.matchAll(new RegExp(NAIC.source, 'gi'))].map((m) => m[1]!));
+      if (seg && addInsurer(null, seg.text, NAIC.exec(l.text)?.[1] ?? (codes.size === 1 ? [...codes][0]! : null), null)) break;
     }
   }
 
@@ -206,7 +208,10 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   const named = [...new Set(policies.map((p) => p.insurer).filter((n) => n !== undefined))];
   if (named.length > 0 && insurers.every((i) => i.letter === null)) {
     const printed = insurers.splice(0, insurers.length);
-    for (const name of named) addInsurer(null, name, printed.find((i) => i.name.toUpperCase() === name.toUpperCase())?.naic ?? null, null);
+    for (const name of named) {
+      const naic = printed.find((i) => i.name.toUpperCase() === name.toUpperCase())?.naic ?? policies.find((p) => p.insurer === name && p.naic)?.naic ?? null;
+      addInsurer(null, name, naic, null);
+    }
   }
   const producerParty = blocks.producer ? parseParty(blocks.producer) : null;
   const insuredParty = blocks.insured ? parseParty(blocks.insured) : null;
@@ -498,7 +503,7 @@ function pageFlags(text: string, label: RegExp): { all: boolean | null; by: Map<
   return { all, by };
 }
 
-type Column = { kind: 'letter' | 'insurer' | 'type' | 'policy' | 'eff' | 'exp' | 'limits' | 'limit' | 'ai' | 'wos' | 'unknown'; x: number; right: number; label: string };
+type Column = { kind: 'letter' | 'insurer' | 'naic' | 'type' | 'policy' | 'eff' | 'exp' | 'limits' | 'limit' | 'ai' | 'wos' | 'unknown'; x: number; right: number; label: string };
 
 /** A line of headings only: words and no three digits in a row (a row of values has dates, amounts, numbers). */
 const headingOnly = (line: Line) => !/\d{3}/.test(line.text.replace(/\(MM\/DD\/YY(YY)?\)/gi, ''));
@@ -583,13 +588,14 @@ function columnKind(text: string): Column['kind'] {
   if (/POLICY\s*(NUMBER|NO|#)|^POLICY(\s+N\w{0,2}\.?)?$/.test(t)) return 'policy';
   if (/^(INSR\s*)?LTR$|^INSURER$/.test(t)) return 'letter';
   if (/^(COMPANY|CARRIER|UNDERWRITER|INSURER\s+NAME|(INSURANCE|INSURING|WRITING)\s+(COMPANY|CARRIER))$/.test(t)) return 'insurer';
+  if (/^NAIC(\s*(#|NO\.?|CODE|NUMBER))?$/.test(t)) return 'naic';
   if (/^LIMITS?$/.test(t)) return 'limits';
   if (looksLikeLimitLabel(t)) return 'limit';
   return 'unknown';
 }
 
 /** A policy being read; `insurer` the name in its row's insurer column, when the table has one. */
-type PolicyDraft = { fields: PolicyFields; ai: boolean | null; wos: boolean | null; insurer?: string; partial?: { eff?: string; exp?: string } };
+type PolicyDraft = { fields: PolicyFields; ai: boolean | null; wos: boolean | null; insurer?: string; naic?: string; partial?: { eff?: string; exp?: string } };
 
 /** The policies of the page; `absorbed` gets the lines read into them. */
 function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insurerNames: string[]): PolicyDraft[] {
@@ -599,7 +605,10 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
   const coverageOf = (text: string) => coverageIn(names.reduce((t, re) => t.replace(re, ' '), text));
   const named = new Set(lines.map((l) => coverageOf(l.text)?.coverage).filter((c) => c !== undefined));
   let carry: { draft: PolicyDraft; text: string } | null = null;
-  const sole = named.size === 1 ? [...named][0]! : null;
+  // a certificate of one coverage names it in its title ("Commercial Auto Certificate of Insurance"), or alone
+  const titleLine = (l: Line) => l.page === 1 && CERTIFICATE_TITLE.test(l.text);
+  const titled = lines.filter(titleLine).map((l) => coverageOf(l.text)?.coverage).find((c) => c !== undefined && c !== 'other');
+  const sole = named.size === 1 ? [...named][0]! : (titled ?? null);
   let columns: Column[] | null = null;
   let current: PolicyDraft | null = null;
   for (let i = 0; i < lines.length; i++) {
@@ -611,14 +620,16 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
       i = header.last;
       continue;
     }
-    if (used.has(line)) {
+    const firstLabel = labelOf(line.segments[0].text);
+    // (an insurer's line may go on with the policy's number: "Underwriter: X | NAIC: 12345 | Policy #: CAP 98668")
+    const insurerAndPolicy = firstLabel?.kind === 'insurer' && sole !== null && POLICY_NUMBER_LABEL.test(line.text);
+    if (used.has(line) && !insurerAndPolicy) {
       current = null;
       continue;
     }
-    const firstLabel = labelOf(line.segments[0].text);
     if (firstLabel && firstLabel.kind !== 'stop' && firstLabel.kind !== 'field' && !(/^to\b/i.test(firstLabel.label) && findDates(line.text).length > 0)) {
       current = null;
-      continue;
+      if (!insurerAndPolicy) continue;
     }
     // (a card's own "LIMITS" heading goes on with its policy)
     if (firstLabel?.kind === 'stop' && !coverageIn(line.text) && !(current && /^limits\s*:?$/i.test(line.text.trim()))) {
@@ -631,7 +642,9 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
     if (paragraph.length > 1) line = joinParagraph(paragraph);
     const cells = columns ? cellsByColumn(line, columns) : null;
     const typeText = cells ? (cells.get('type') ?? cells.get('letter') ?? line.text) : line.text;
-    const cov = coverageOf(typeText);
+    // (the title names the coverage of the whole certificate, no policy of its own; a table's type column may say
+    // only "Excess")
+    const cov = titleLine(line) ? null : (coverageOf(typeText) ?? (cells?.has('type') && /^\s*excess\b/i.test(typeText) ? { coverage: 'excess_liability' as const, label: 'Excess' } : null));
     if (cov) {
       const hasData = findDates(line.text).length > 0 || policyNumberIn(line, cells) !== null;
       const same = drafts.filter((d) => d.fields.coverage === cov.coverage).at(-1);
@@ -647,7 +660,7 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
       }
     }
     // a certificate of one coverage (a workers' compensation certificate) names it once, in its title
-    if (!current && sole && /\bPOLICY\s*(NUMBER|NO\.?|#)/i.test(line.text) && policyNumberIn(line, cells) !== null) {
+    if (!current && sole && (POLICY_NUMBER_LABEL.test(line.text) || cells?.has('policy')) && policyNumberIn(line, cells) !== null) {
       current = drafts.find((d) => d.fields.coverage === sole) ?? newDraft(sole, null);
       if (!drafts.includes(current)) drafts.push(current);
     }
@@ -663,6 +676,10 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
   // a coverage named with nothing under it (a heading, a checkbox) is not a policy
   return drafts.filter((d) => d.fields.policyNumber !== null || d.fields.effectiveDate !== null || Object.keys(d.fields.limits).length > 0);
 }
+
+const POLICY_NUMBER_LABEL = /\bPOLICY\s*(NUMBER|NO\.?|#)/i;
+/** A certificate's title: "Certificate of Insurance", "Evidence of Coverage", "Memorandum of Insurance". */
+const CERTIFICATE_TITLE = /\b(certificate|evidence|proof|memorandum|confirmation|letter)\s+of\b.*\b(insurance|coverage)\b|\b(insurance|coverage)\s+certificate\b|\bcertificate\s+of\s+(liability|insurance)\b|\bcertificate\b.*\bof\s+(insurance|coverage)\b/i;
 
 /** Whether a line's policy number and dates can be the draft's own (none it has already, or the same). */
 function fitsDraft(draft: PolicyDraft, line: Line, cells: Map<string, string> | null): boolean {
@@ -781,7 +798,8 @@ function absorb(draft: PolicyDraft, line: Line, cells: Map<string, string> | nul
   const p = draft.fields;
   const text = line.text;
   p.policyNumber ??= policyNumberIn(line, cells);
-  // dates set in a narrow column wrap ('August 1,' over '2023'): a column's date cell completed by the next line's
+  // dates set in a narrow column wrap ('August 1,' or '16 February' over '2023'): a column's date cell completed by the
+  // next line's
   for (const key of ['eff', 'exp'] as const) {
     const cell = cells?.get(key);
     const held = draft.partial?.[key];
@@ -792,7 +810,7 @@ function absorb(draft: PolicyDraft, line: Line, cells: Map<string, string> | nul
         else p.expirationDate ??= d.value;
       }
     }
-    draft.partial = { ...draft.partial, [key]: cell && findDates(cell).length === 0 && /[A-Za-z]{3}\.?\s+\d{1,2},?$/.test(cell) ? cell : undefined };
+    draft.partial = { ...draft.partial, [key]: cell && findDates(cell).length === 0 && /[A-Za-z]{3}\.?\s+\d{1,2},?$|^\d{1,2}\s+[A-Za-z]{3,}\.?$/.test(cell.trim()) ? cell : undefined };
   }
   // dates: labelled first, else in reading order (effective before expiration)
   const eff = /(EFFECTIVE|EFF\.?|INCEPTION|FROM|START)\b(?:\s*DATE)?\s*[:\-]?\s*/i.exec(text);
@@ -808,10 +826,13 @@ function absorb(draft: PolicyDraft, line: Line, cells: Map<string, string> | nul
   }
   // the insurer's name in its own column (a name wrapped onto the row's next line continues it)
   const insurerCell = cells?.get('insurer') ?? (cells?.get('letter') && /[A-Za-z]{3}/.test(cells.get('letter')!) ? cells.get('letter') : undefined);
-  if (insurerCell && /[A-Za-z]{3}/.test(insurerCell)) {
+  // (a name: no label's colon, no coverage, as a line below the table that the columns still cut gives)
+  if (insurerCell && /[A-Za-z]{3}/.test(insurerCell) && !/:/.test(insurerCell) && !coverageIn(insurerCell)) {
     if (draft.insurer === undefined) draft.insurer = insurerCell;
     else if (!/\b(company|co\.?|corporation|corp\.?|fund|mutual|exchange|association|ltd\.?|inc\.?|underwriters)$/i.test(draft.insurer) && /^([A-Z][\w&.'’-]*\s?){1,3}$/.test(insurerCell)) draft.insurer = `${draft.insurer} ${insurerCell}`;
   }
+  const naicCell = cells?.get('naic')?.trim();
+  if (naicCell && /^[0-9OIlSB]{5}$/.test(naicCell)) draft.naic ??= naicCell;
   // insurer letter: a lone A-F cell
   if (!p.insurerLetter) {
     const letterCell = cells?.get('letter');

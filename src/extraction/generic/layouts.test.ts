@@ -361,6 +361,59 @@ describe('carrier layouts', () => {
     ]);
   });
 
+  it("reads a certificate of one coverage named by its title: the insurer's line with the policy number, a table with no coverage column", () => {
+    const auto = read([
+      [20, [[40, 'Hudson Valley Mutual Insurance Company'], [330, 'Commercial Auto Certificate of Insurance']]],
+      [40, [[40, '2048 Union Sq, Albuquerque, NM 87102']]],
+      [60, [[40, 'Insured Name: Underwood Group, Inc.']]],
+      [90, [[40, 'Underwriter: Hudson Valley Mutual Insurance Company'], [250, 'NAIC: 25893'], [350, 'Policy #: CAP 9866808']]],
+      [110, [[40, 'From: 05/18/2023'], [200, 'To: 05/18/2024']]],
+      [130, [[40, 'Limits']]],
+      [145, [[40, 'Bodily Injury (Per Person)'], [370, '$ 1,000,000']]],
+      [170, [[40, 'Motor Truck Cargo'], [160, 'Policy Number: MTC-2026-424781'], [330, 'Term: 05/18/2023 to 05/18/2024']]],
+    ]);
+    expect(auto.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate, p.limits])).toEqual([
+      ['automobile_liability', 'CAP 9866808', '2023-05-18', '2024-05-18', { bodily_injury_per_person: 1_000_000 }],
+      ['other', 'MTC-2026-424781', '2023-05-18', '2024-05-18', {}],
+    ]);
+    expect(auto.insurers).toEqual([{ letter: null, name: 'Hudson Valley Mutual Insurance Company', naic: '25893' }]);
+
+    const table = read([
+      [20, [[40, 'Keystone Insurance'], [330, 'Commercial Auto Certificate of Insurance']]],
+      [60, [[40, 'Company'], [250, 'Policy Number'], [400, 'Inception']]],
+      [72, [[40, 'Keystone Employers Assurance Co.'], [250, 'AUT-2026-136392'], [400, '2025-11-04']]],
+      [100, [[40, 'Motor Truck Cargo'], [160, 'Policy Number: MTC-2026-424781'], [400, 'Term: 2025-11-04 to 2026-11-04']]],
+    ]);
+    expect(table.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate])).toEqual([
+      ['automobile_liability', 'AUT-2026-136392', '2025-11-04'],
+      ['other', 'MTC-2026-424781', '2025-11-04'],
+    ]);
+    expect(table.insurers.map((i) => i.name)).toEqual(['Keystone Employers Assurance Co.']);
+  });
+
+  it("reads a table's NAIC column, a bare 'Excess' as its coverage, and dates wrapped day and month over year", () => {
+    const got = read([
+      ...head,
+      [100, [[40, 'Type of Coverage'], [150, 'Insurer'], [300, 'NAIC #'], [350, 'Policy Number'], [450, 'Effective'], [520, 'Expiration']]],
+      [115, [[40, 'Excess'], [150, 'Stonebridge General Insurance'], [300, '22651'], [350, 'XL266294068'], [450, '20 September'], [520, '20 September']]],
+      [124, [[40, 'Liability'], [150, 'Company'], [450, '2025'], [520, '2026']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([['excess_liability', 'XL266294068', '2025-09-20', '2026-09-20']]);
+    expect(got.insurers).toEqual([{ letter: null, name: 'Stonebridge General Insurance Company', naic: '22651' }]);
+  });
+
+  it("takes the one NAIC code a page prints, under its heading, for the insurer of its letterhead", () => {
+    const got = read([
+      [20, [[150, 'Front Range State Compensation Fund']]],
+      [40, [[120, "WORKERS' COMPENSATION CERTIFICATE OF COVERAGE"]]],
+      [70, [[40, 'Policy #'], [150, 'Term'], [300, 'Issued'], [380, 'Cert. No.'], [460, 'NAIC No.']]],
+      [80, [[40, 'WC 79-31819-961'], [150, '6/8/26 through 6/8/27'], [300, '9/5/26'], [380, '2026-966707'], [460, '41190']]],
+    ]);
+    expect(got.insurers).toEqual([{ letter: null, name: 'Front Range State Compensation Fund', naic: '41190' }]);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([['workers_compensation', 'WC 79-31819-961', '2026-06-08', '2027-06-08']]);
+    expect(got.certificateDate).toBe('2026-09-05');
+  });
+
   it('recognizes a memorandum of insurance as a certificate', () => {
     const form = recognizeForm([page([[20, [[40, 'MEMORANDUM OF INSURANCE']]], [60, [[40, 'Policy No. 1641064782 Effective 01/27/2026 Expiration 01/27/2027 Aggregate $2,000,000']]]])]);
     expect(form.isCertificate).toBe(true);
