@@ -23,7 +23,7 @@ const LABELS: [LabelKind, RegExp][] = [
   ['insurer', /^(insurer(\(s\)|s)?(\s+affording\s+coverage)?|companies\s+affording\s+coverage|(insurance|insuring|issuing|writing)\s+(company|carrier)(\(s\)|s)?|company|carrier|underwriter|underwritten\s+by)(?!\w)(\s*[A-F](?=\s*[:\-]))?\s*[:\-]?\s*/i],
   ['description', /^(description\s+of\s+operations(\s*\/\s*(locations?|projects?|vehicles?))*|description|remarks|special\s+provisions|operations(?=\s*(:|$)))\b\s*[:\-]?\s*/i],
   // headings of other values: never the value of a label beside them
-  ['field', /^(certificate\s+(date|number|no\.?|#)|cert\.?\s*(no\.?|number|#)|issued\s*$|page\s+\d|date(\s+issued)?|issue(d)?\s+(date|on)|policy\s*(number|no\.?|#|period|term)|term|coverage\s+period|(policy\s+)?(effective|expiration)(\s+date)?|authorized\s+(representative|signature)|naic)\b/i],
+  ['field', /^(certificate\s+(date|number|no\.?|#)|cert\.?\s*(no\.?|number|#)|issued(?=\s*(:|$))|page\s+\d|date(\s+issued)?|issue(d)?\s+(date|on)|policy\s*(number|no\.?|#|period|term)|term|coverage\s+period|(policy\s+)?(effective|expiration)(\s+date)?|authorized\s+(representative|signature)|naic)\b/i],
   ['stop', /^(cancellation|authorized\s+(representative|signature)|signature|this\s+certificate|coverages\b|limits\s*$|---|notice|important)/i],
 ];
 
@@ -146,7 +146,7 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
     for (let s = 0; s < line.segments.length; s++) {
       const text = line.segments[s].text;
       const m =
-        /^(?:insurer(?:\s+name)?|(?:insuring|insurance|issuing|writing)\s+(?:company|carrier)|carrier|underwriter|underwritten\s+by|company)\s*([A-F])?\s*[:\-–]\s*(.*)$/i.exec(text) ??
+        /^(?:insurer(?:\s+name|\s+affording\s+coverage)?|(?:insuring|insurance|issuing|writing)\s+(?:company|carrier)|carrier|underwriter|underwritten\s+by|company)\s*([A-F])?\s*[:\-–]\s*(.*)$/i.exec(text) ??
         /^insurer\s+([A-F])\s+(.+)$/i.exec(text);
       if (!m) continue;
       let name = m[2].trim();
@@ -311,7 +311,9 @@ function pairLine(lines: Line[], i: number, h: Line, v: Line): Line | null {
   if (v.segments.length > h.segments.length || headerColumns(lines, i) !== null) return null;
   // a second row of values set the same way makes a table ("Ltr | Insurer Name | NAIC" over its insurers)
   const next = lines[i + 2];
-  if (next && next.page === v.page && next.y - v.y < v.height * 2.6 && next.segments.length === v.segments.length && next.segments.every((s, k) => Math.abs(s.x - v.segments[k]!.x) < 4)) return null;
+  // (a row of headings, or of "label: value" cells, is no such row)
+  const labelled = (s: Segment) => /^[^:]{2,40}:\s*\S/.test(s.text) && isHeading(s.text.split(':')[0]!);
+  if (next && next.page === v.page && next.y - v.y < v.height * 2.6 && next.segments.length === v.segments.length && next.segments.every((s, k) => Math.abs(s.x - v.segments[k]!.x) < 4) && !headingOnly(next) && !next.segments.some(labelled)) return null;
   const values = underHeadings(h.segments, v.segments);
   if (!values) return null;
   const segments: Segment[] = h.segments.map((hs, k) => {
@@ -484,7 +486,7 @@ function flagStatement(text: string, label: RegExp): boolean | null {
 }
 
 const AI_LABEL = /ADDITIONAL\s+INSURED|ADD'?L\.?\s+INS(?:URED|D)?\b\.?/;
-const WOS_LABEL = /WAIVER\s+OF\s+SUBROGATION|SUBROGATION\s+WAIVED|SUBR\.?\s+WVD|WAIVER\s+OF\s+(OUR\s+)?RIGHT\s+TO\s+RECOVER/;
+const WOS_LABEL = /WAIVER\s+OF\s+SUBR(?:OGATION|\.|\b)|SUBROGATION\s+WAIVED|SUBR\.?\s+WVD|WAIVER\s+OF\s+(OUR\s+)?RIGHT\s+TO\s+RECOVER/;
 
 /**
  * The page's sentences about a flag, outside the policies' own sections: one that names coverages sets theirs
@@ -601,7 +603,7 @@ type PolicyDraft = { fields: PolicyFields; ai: boolean | null; wos: boolean | nu
 function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insurerNames: string[]): PolicyDraft[] {
   const drafts: PolicyDraft[] = [];
   // an insurer's name names no coverage ("issued by Bluestem Workers Compensation Mutual" on a liability policy)
-  const names = insurerNames.filter((n) => n.length >= 6).map((n) => new RegExp(n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'), 'gi'));
+  const names = insurerNames.filter((n) => n.length >= 6).map((n) => new RegExp(n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s|]+'), 'gi'));
   const coverageOf = (text: string) => coverageIn(names.reduce((t, re) => t.replace(re, ' '), text));
   const named = new Set(lines.map((l) => coverageOf(l.text)?.coverage).filter((c) => c !== undefined));
   let carry: { draft: PolicyDraft; text: string } | null = null;

@@ -414,6 +414,26 @@ describe('carrier layouts', () => {
     expect(got.certificateDate).toBe('2026-09-05');
   });
 
+  it('reads a grid of heading rows over value rows, a letterhead spaced word by word, and an insured beside an Issued date', () => {
+    const got = read([
+      [13, [[42, 'Meridian'], [90, 'Umbrella'], [140, 'Underwriters'], [210, 'Inc.'], [330, 'Evidence of Commercial Automobile Insurance']]],
+      [60, [[42, 'Insured Name'], [300, 'Issued: Dec 12, 2024']]],
+      [72, [[42, 'AirPro Heating & Air, Inc.']]],
+      [84, [[42, '7147 N Dale Mabry Hwy']]],
+      [110, [[47, 'Insurer Affording Coverage'], [223, 'NAIC #'], [399, 'Policy Number']]],
+      [120, [[47, 'Meridian Umbrella Underwriters Inc.'], [223, '38215'], [399, 'CA 5433729']]],
+      [138, [[47, 'Effective'], [223, 'Expiration'], [399, 'Date']]],
+      [148, [[47, '01/13/2024'], [223, '07/13/2024'], [399, '05/05/2024']]],
+      [170, [[42, 'Combined Single Limit'], [300, '$2,000,000']]],
+      [185, [[42, 'Waiver of Subr.: Included']]],
+    ]);
+    expect(got.insured.name).toBe('AirPro Heating & Air, Inc.');
+    expect(got.insurers).toEqual([{ letter: null, name: 'Meridian Umbrella Underwriters Inc.', naic: '38215' }]);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate, p.subrogationWaived, p.limits])).toEqual([
+      ['automobile_liability', 'CA 5433729', '2024-01-13', '2024-07-13', true, { combined_single_limit: 2_000_000 }],
+    ]);
+  });
+
   it('recognizes a memorandum of insurance as a certificate', () => {
     const form = recognizeForm([page([[20, [[40, 'MEMORANDUM OF INSURANCE']]], [60, [[40, 'Policy No. 1641064782 Effective 01/27/2026 Expiration 01/27/2027 Aggregate $2,000,000']]]])]);
     expect(form.isCertificate).toBe(true);
