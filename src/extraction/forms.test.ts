@@ -24,6 +24,17 @@ describe('recognizeForm', () => {
     expect([r.type, r.isCertificate]).toEqual(['other', true]);
   });
 
+  it('recognizes carriers\' other titles (schedule, summary, verification of insurance) as certificates', () => {
+    for (const text of [
+      'SCHEDULE OF INSURANCE Insured Okafor Enterprises Policy No. 721-BAP-449456 Term February 17, 2024 Combined Single Limit (Each Accident) Certificate Holder',
+      'SUMMARY OF COVERAGE Named Insured Delgado Landscaping LLC Policy # 503-PKG-074168 Effective Date 2 January 2024 Occurrence Limit $ 1,000,000',
+      'VERIFICATION OF COVERAGE Insured Okafor Enterprises Policy No. 721-BAP-449456 Policy Period 2/17/2024 - 2/17/2025',
+    ]) {
+      const r = recognizeForm(page(text));
+      expect([r.type, r.isCertificate]).toEqual(['other', true]);
+    }
+  });
+
   it.each([
     ['Form W-9 Request for Taxpayer Identification Number and Certification', /W-9/],
     ['INVOICE Invoice Number 123 Bill To Amount Due $400', /invoice/],

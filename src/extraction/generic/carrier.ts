@@ -308,7 +308,9 @@ function pairLine(lines: Line[], i: number, h: Line, v: Line): Line | null {
   if (h.segments.some((s) => s.words.length > 8 || /[:$]/.test(s.text) || ['producer', 'insured', 'holder', 'description'].includes(labelOf(s.text)?.kind ?? ''))) return null;
   // headings, not a name and an address: each a label, a column heading, a limit's name or a coverage's
   if (!h.segments.every((s) => isHeading(s.text))) return null;
-  if (v.segments.length > h.segments.length || headerColumns(lines, i) !== null) return null;
+  // (a line of labels and values is no line of values: "Insurance Company | Bluestem Workers Compensation Mutual" over
+  // "Date | 20 June 2024")
+  if (v.segments.length > h.segments.length || v.segments.some((s) => labelOf(s.text)?.rest === '') || headerColumns(lines, i) !== null) return null;
   // a second row of values set the same way makes a table ("Ltr | Insurer Name | NAIC" over its insurers)
   const next = lines[i + 2];
   // (a row of headings, or of "label: value" cells, is no such row)

@@ -434,6 +434,19 @@ describe('carrier layouts', () => {
     ]);
   });
 
+  it("pairs no line of labels under an insurer's name that reads like a coverage", () => {
+    const got = read([
+      [20, [[200, 'SUMMARY OF COVERAGE']]],
+      [60, [[40, 'Insurance Company'], [300, 'Bluestem Workers Compensation Mutual']]],
+      [73, [[40, 'Date'], [300, '20 June 2024']]],
+      [100, [[40, 'COMMERCIAL GENERAL LIABILITY (CGL)']]],
+      [115, [[40, 'Policy #'], [300, '503-PKG-074168']]],
+    ]);
+    expect(got.insurers.map((i) => i.name)).toEqual(['Bluestem Workers Compensation Mutual']);
+    expect(got.certificateDate).toBe('2024-06-20');
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber])).toEqual([['general_liability', '503-PKG-074168']]);
+  });
+
   it('recognizes a memorandum of insurance as a certificate', () => {
     const form = recognizeForm([page([[20, [[40, 'MEMORANDUM OF INSURANCE']]], [60, [[40, 'Policy No. 1641064782 Effective 01/27/2026 Expiration 01/27/2027 Aggregate $2,000,000']]]])]);
     expect(form.isCertificate).toBe(true);
