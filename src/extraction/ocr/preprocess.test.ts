@@ -1,6 +1,6 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { binarize, binarizeKeepingHairlines, cleanPage, despeckle, estimateSkew, INK, otsuThreshold, removeRuledLines, rotate, transpose, withoutRuns } from './preprocess.js';
+import { binarize, binarizeKeepingHairlines, cleanPage, despeckle, estimateSkew, INK, liftDarkBars, otsuThreshold, removeRuledLines, rotate, transpose, withoutRuns } from './preprocess.js';
 import { rgbaToGrey, type GreyBitmap } from './render.js';
 
 /** A synthetic form page: ruled rows with text lines in them, drawn turned by `degrees` (canvas convention). */
@@ -374,5 +374,46 @@ describe('transpose', () => {
     const t = transpose(data, width, height);
     for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) expect(t[x * height + y]).toBe(data[y * width + x]);
     expect(transpose(t, height, width)).toEqual(data);
+  });
+});
+
+describe('liftDarkBars', () => {
+  /** A page at 100 dpi (1.39 px a point): a coloured heading bar with white text, and a bold black heading on paper. */
+  function barPage(): { page: GreyBitmap; ink: (b: GreyBitmap, x0: number, y0: number, x1: number, y1: number) => number } {
+    const canvas = createCanvas(850, 400);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 850, 400);
+    ctx.fillStyle = '#5a3ad0';
+    ctx.fillRect(50, 50, 700, 34);
+    ctx.fillStyle = '#fff';
+    ctx.font = 'bold 18px sans-serif';
+    ctx.fillText('Type of Insurance    Policy #    Effective', 70, 74);
+    ctx.fillStyle = '#000';
+    ctx.font = 'bold 30px sans-serif';
+    ctx.fillText('MEMORANDUM OF INSURANCE', 60, 200);
+    const page = { width: 850, height: 400, data: rgbaToGrey(ctx.getImageData(0, 0, 850, 400).data, 850, 400) };
+    const ink = (b: GreyBitmap, x0: number, y0: number, x1: number, y1: number) => {
+      let n = 0;
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (b.data[y * b.width + x]! < 128) n++;
+      return n / ((x1 - x0) * (y1 - y0));
+    };
+    return { page, ink };
+  }
+
+  it('turns a bar printed light on colour dark on light, and leaves bold black type alone', () => {
+    const { page, ink } = barPage();
+    const lifted = liftDarkBars(page, 100 / 72);
+    // the bar was nearly all ink; its inside is now mostly paper, its white letters ink
+    expect(ink(page, 60, 55, 740, 80)).toBeGreaterThan(0.6);
+    expect(ink(lifted, 60, 55, 740, 80)).toBeLessThan(0.35);
+    expect(ink(lifted, 60, 55, 740, 80)).toBeGreaterThan(0.03);
+    // the bold heading is as it was
+    expect(ink(lifted, 55, 170, 600, 210)).toBeCloseTo(ink(page, 55, 170, 600, 210), 5);
+  });
+
+  it('returns the page itself when it has no bar', () => {
+    const page = formPage(0);
+    expect(liftDarkBars(page, 150 / 72)).toBe(page);
   });
 });

@@ -776,18 +776,90 @@ export function ruleSizes(pixelsPerPoint: number): { minVertical: number; maxThi
   return { minVertical: Math.round(15 * pixelsPerPoint), maxThickness: Math.max(2, Math.round(2.5 * pixelsPerPoint)), maxGap: Math.max(1, Math.round(0.5 * pixelsPerPoint)) };
 }
 
-export function cleanPage(grey: GreyBitmap, pixelsPerPoint: number, options: { fringes?: boolean; hairlines?: boolean } = {}): CleanedPage {
+/**
+ * A copy of the page with its filled bars (a heading printed light on a dark or coloured band) turned dark on light,
+ * or the page itself when it has none: binarized whole, such a bar is one block of ink and its heading is lost. A bar
+ * is a region of cells (two points square) markedly darker than the paper, at least 40 pt wide and 8 pt tall, its top
+ * and bottom rows of cells solid (bold type is never that); inside it, cut one cell in from its edges, a pixel lighter
+ * than halfway from the bar's tone to the paper's is ink and every other one paper.
+ */
+export function liftDarkBars(grey: GreyBitmap, pixelsPerPoint: number): GreyBitmap {
+  const { width, height, data } = grey;
+  const cell = Math.max(2, Math.round(2 * pixelsPerPoint));
+  const cw = Math.floor(width / cell);
+  const ch = Math.floor(height / cell);
+  if (cw < 3 || ch < 3) return grey;
+  const paper = paperLevel(grey, otsuThreshold(grey));
+  const means = new Uint8Array(cw * ch);
+  for (let cy = 0; cy < ch; cy++) {
+    for (let cx = 0; cx < cw; cx++) {
+      let sum = 0;
+      for (let y = cy * cell; y < (cy + 1) * cell; y++) for (let x = cx * cell, i = y * width + x; x < (cx + 1) * cell; x++, i++) sum += data[i]!;
+      means[cy * cw + cx] = sum / (cell * cell);
+    }
+  }
+  const filled = (i: number) => means[i]! < paper * 0.6;
+  const seen = new Uint8Array(cw * ch);
+  let out: Uint8Array | null = null;
+  for (let start = 0; start < means.length; start++) {
+    if (seen[start] || !filled(start)) continue;
+    // the region of filled cells (4-connected) and its box
+    const stack = [start];
+    seen[start] = 1;
+    let [left, right, top, bottom] = [cw, 0, ch, 0];
+    const cells: number[] = [];
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      cells.push(i);
+      const x = i % cw;
+      const y = (i - x) / cw;
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+      for (const j of [x > 0 ? i - 1 : -1, x < cw - 1 ? i + 1 : -1, y > 0 ? i - cw : -1, y < ch - 1 ? i + cw : -1]) {
+        if (j >= 0 && !seen[j] && filled(j)) {
+          seen[j] = 1;
+          stack.push(j);
+        }
+      }
+    }
+    const w = right - left + 1;
+    const h = bottom - top + 1;
+    if (w * cell < 40 * pixelsPerPoint || h * cell < 8 * pixelsPerPoint) continue;
+    const solidRow = (y: number) => {
+      let n = 0;
+      for (let x = left; x <= right; x++) if (filled(y * cw + x)) n++;
+      return n >= 0.85 * w;
+    };
+    // (a row near its top and one near its bottom: a scan leaves the bar a little crooked)
+    const near = (from: number, step: number) => [0, 1, 2].some((k) => solidRow(from + k * step));
+    if (!near(top, 1) || !near(bottom, -1) || cells.length < 0.6 * w * h) continue;
+    // the bar's tone: the median of its solid cells
+    const tones = cells.map((i) => means[i]!).sort((a, b) => a - b);
+    const split = (tones[tones.length >> 1]! + paper) / 2;
+    out ??= data.slice();
+    for (let y = (top + 1) * cell; y < bottom * cell; y++) {
+      for (let x = (left + 1) * cell, i = y * width + x; x < right * cell; x++, i++) out[i] = data[i]! > split ? INK : PAPER;
+    }
+  }
+  return out ? { width, height, data: out } : grey;
+}
+
+export function cleanPage(page: GreyBitmap, pixelsPerPoint: number, options: { fringes?: boolean; hairlines?: boolean } = {}): CleanedPage {
   const fringes = options.fringes ?? true;
   const hairlines = options.hairlines ?? true;
-  const threshold = otsuThreshold(grey);
-  const binary = binarize(grey, threshold);
+  const threshold = otsuThreshold(page);
+  const binary = binarize(page, threshold);
   const skewDegrees = estimateSkew(binary);
   // small angles are left alone: resampling costs more legibility than a tenth of a degree costs tesseract. A turned
   // page is binarized into the same array: the crooked one was only needed to find the angle.
-  // (a scan's page binarized again keeping its hairlines, where asked: binarizeKeepingHairlines)
-  const straight = Math.abs(skewDegrees) >= 0.1 ? rotate(grey, -skewDegrees) : null;
-  if (hairlines) binarizeKeepingHairlines(straight ?? grey, threshold, pixelsPerPoint, binary.data);
-  else if (straight) binarize(straight, threshold, binary.data);
+  // (a scan's page binarized again keeping its hairlines, where asked: binarizeKeepingHairlines; the straight page's
+  // dark bars turned light first, liftDarkBars)
+  const straight = Math.abs(skewDegrees) >= 0.1 ? rotate(page, -skewDegrees) : null;
+  const grey = liftDarkBars(straight ?? page, pixelsPerPoint);
+  if (hairlines) binarizeKeepingHairlines(grey, threshold, pixelsPerPoint, binary.data);
+  else if (grey !== page) binarize(grey, threshold, binary.data);
   const sizes = ruleSizes(pixelsPerPoint);
   const bitmap = removeRuledLines(binary, {
     minHorizontal: Math.round(18 * pixelsPerPoint), // a quarter inch: longer than any glyph's bar
