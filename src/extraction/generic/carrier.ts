@@ -747,8 +747,11 @@ function cellsByColumn(line: Line, columns: Column[]): Map<Column['kind'] | stri
   return cells;
 }
 
-/** "Policy No.: GL 123-45", "Policy # TDM-AJSWEDU", "Policy CGL-1": the label, then the number's groups. */
-const POLICY_LABEL = /\bPOLICY\s*(?:NUMBER|NO\.?|#)?\s*[:#]?[\s|]*(?:NO\.?\s*|#\s*)?([A-Z0-9][A-Z0-9\-/.]*[A-Z0-9](?:\s[A-Z0-9][A-Z0-9\-/.]*\d[A-Z0-9\-/.]*)*)/gi;
+/**
+ * "Policy No.: GL 123-45", "Policy # TDM-AJSWEDU", "Policy CGL-1": the label, then the number's groups. (OCR reads a
+ * '#' as '4' or 'H' now and then: 'Policy 4 NMB-LSERD1R'.)
+ */
+const POLICY_LABEL = /\bPOLICY[\s|]*(?:NUMBER|NO\.?|#|[4H](?=[\s|]))?\s*[:#]?[\s|]*(?:NO\.?\s*|#\s*)?([A-Z0-9][A-Z0-9\-/.]*[A-Z0-9](?:\s[A-Z0-9][A-Z0-9\-/.]*\d[A-Z0-9\-/.]*)*)/gi;
 
 /**
  * The policy number among a run of words: the number, with a prefix of capitals before it ('PKG 04-07174-021') and

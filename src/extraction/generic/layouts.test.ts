@@ -6,6 +6,7 @@ import type { PageWords, Word } from '../layout/words.js';
 import { recognizeForm } from '../forms.js';
 import { genericFromWords } from './carrier.js';
 import { pageLines } from './lines.js';
+import { mendOcrToken } from './values.js';
 
 /**
  * A page of rows: each row [top, [[x, text], …]] (cells of words 5 points a letter, 9 points high). As OCR gives
@@ -445,6 +446,27 @@ describe('carrier layouts', () => {
     expect(got.insurers.map((i) => i.name)).toEqual(['Bluestem Workers Compensation Mutual']);
     expect(got.certificateDate).toBe('2024-06-20');
     expect(got.policies.map((p) => [p.coverage, p.policyNumber])).toEqual([['general_liability', '503-PKG-074168']]);
+  });
+
+  it("reads OCR's cards whose right card's edge was read as an 'I', its '#' as '4', and a coverage's word one letter off", () => {
+    const rows: [number, [number, string][]][] = [
+      [10, [[40, 'Proof of Insurance']]],
+      [100, [[40, 'Commercial General Liability (CGL)'], [318, 'I Cyber Liability']]],
+      [115, [[40, 'Policy 4'], [160, 'NMB-LSERD1R'], [326, 'Policy 4'], [440, 'NMB-W124HE9']]],
+      [130, [[40, 'Coverage period'], [160, '1/2/25 - 1/2/26'], [326, 'Coverage period'], [440, '10/1/25 - 10/1/26']]],
+      [145, [[40, 'Occurrence Limit'], [160, '1,000,000'], [326, 'Each Claim'], [440, '1,000,000']]],
+      [170, [[40, "Waorkers' Compensation"], [200, 'Policy 4 NMB-XKEGLSR'], [360, 'Term 12/6/24 - 12/6/25']]],
+    ];
+    const pages = [page(rows, 'ocr')];
+    const got = genericFromWords(
+      pages.map((p) => ({ ...p, words: p.words.map((w) => ({ ...w, text: mendOcrToken(w.text) })) })),
+      { fileName: 'x.png', pages: 1, method: 'ocr' },
+    );
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate])).toEqual([
+      ['general_liability', 'NMB-LSERD1R', '2025-01-02'],
+      ['other', 'NMB-W124HE9', '2025-10-01'],
+      ['workers_compensation', 'NMB-XKEGLSR', '2024-12-06'],
+    ]);
   });
 
   it('recognizes a memorandum of insurance as a certificate', () => {

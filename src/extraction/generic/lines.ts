@@ -74,6 +74,11 @@ function toLine(page: number, row: Word[], ocr = false): Line {
 /** Lines in a column run have at most this many cells on each side of the gutter (a label, and a value OCR may cut in two). */
 const MAX_SIDE_CELLS = 3;
 
+/** Where a cell's text starts: its first word of two characters or more (OCR reads a card's edge as an 'I' or '|'). */
+function cellStart(seg: Segment): number {
+  return (seg.words.find((w) => w.text.length >= 2) ?? seg.words[0]!).x;
+}
+
 /** A field's label: words without digits, and no value's word ('Yes', 'Included', 'Statutory'). */
 function isFieldLabel(text: string): boolean {
   return /[A-Za-z]{2}/.test(text) && !/\d/.test(text) && !/^(yes|no|y|n|x|included|excluded|statutory|none|n\/a|per\s+statute)$/i.test(text.trim());
@@ -149,11 +154,11 @@ function columnRun(lines: Line[], start: number): { end: number; gutter: number 
       const l = line.segments.filter((s) => s.right <= x);
       const r = line.segments.filter((s) => s.x >= x);
       if (l.length > MAX_SIDE_CELLS || r.length > MAX_SIDE_CELLS || (j === start && (l.length === 0 || r.length === 0))) break;
-      if (j === start) firstRight = r[0]!.x;
+      if (j === start) firstRight = cellStart(r[0]!);
       // the two columns alike: the same label on both sides (two cards of a policy each)
-      if (l.length >= 2 && r.length >= 2 && sameLabel(l[0]!.text, r[0]!.text) && Math.abs(r[0]!.x - firstRight) <= 6) both++;
+      if (l.length >= 2 && r.length >= 2 && sameLabel(l[0]!.text, r[0]!.text) && Math.abs(cellStart(r[0]!) - firstRight) <= 6) both++;
       // a label and its value on each side (the right side's labels, the cards' edge, at one x)
-      if (l.length === 2 && r.length === 2 && isFieldLabel(l[0]!.text) && isFieldLabel(r[0]!.text)) pairs.push(r[0]!.x);
+      if (l.length === 2 && r.length === 2 && isFieldLabel(l[0]!.text) && isFieldLabel(r[0]!.text)) pairs.push(cellStart(r[0]!));
       end = j + 1;
     }
     // (the run's first line starts its right side where those labels start: cards' headings, not a label's value set

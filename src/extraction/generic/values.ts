@@ -155,5 +155,32 @@ export function mendOcrToken(text: string): string {
   if (/^(USD)?\$?\d{1,3}(?:[.,]\d{3}){2,}$/.test(whole) && whole.includes('.')) return `${whole.replace(/\./g, ',')}${cents ? '.00' : ''}`;
   if (/^\$?[1-9][\dOoCDQ]{0,2}(?:,[\dOoCDQ]{3})+$/.test(text) && /[OoCDQ]/.test(text)) return text.replace(/[OoCDQ]/g, '0');
   if (/^[A-Z]{1,3}\(\d{3,}$/.test(text)) return text.replace('(', 'C');
-  return text;
+  return mendCoverageWord(text);
+}
+
+/**
+ * The words coverages are named by: a word one letter from one of them ('Waorkers', 'Liabilty') is that word. (Not
+ * 'employers', one letter from 'employees'; not 'general', an insurer's name's 'Generali'.)
+ */
+const COVERAGE_WORDS = ['workers', 'compensation', 'liability', 'commercial', 'automobile', 'umbrella', 'professional', 'pollution', 'occurrence', 'aggregate', 'subrogation', 'additional'];
+
+function mendCoverageWord(text: string): string {
+  const m = /^([^A-Za-z]*)([A-Za-z]{6,})([^A-Za-z]*)$/.exec(text);
+  if (!m) return text;
+  const lower = m[2]!.toLowerCase();
+  if (COVERAGE_WORDS.includes(lower)) return text;
+  const near = COVERAGE_WORDS.filter((w) => oneEditApart(lower, w));
+  if (near.length !== 1) return text;
+  const word = near[0]!;
+  const cased = m[2] === m[2]!.toUpperCase() ? word.toUpperCase() : /^[A-Z]/.test(m[2]!) ? word[0]!.toUpperCase() + word.slice(1) : word;
+  return `${m[1]}${cased}${m[3]}`;
+}
+
+/** One letter inserted, dropped or changed. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
