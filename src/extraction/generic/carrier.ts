@@ -307,7 +307,9 @@ function pairLine(lines: Line[], i: number, h: Line, v: Line): Line | null {
   if (h.segments.length < 2 || !headingOnly(h) || headingOnly(v) || v.page !== h.page || v.y - h.y > Math.max(h.height, v.height) * 2.6) return null;
   if (h.segments.some((s) => s.words.length > 8 || /[:$]/.test(s.text) || ['producer', 'insured', 'holder', 'description'].includes(labelOf(s.text)?.kind ?? ''))) return null;
   // headings, not a name and an address: each a label, a column heading, a limit's name or a coverage's
-  if (!h.segments.every((s) => isHeading(s.text))) return null;
+  // (OCR garbles a small heading now and then: one of three or more may be unreadable, 'nate”' for 'NAIC #')
+  const unread = h.segments.filter((s) => !isHeading(s.text));
+  if (unread.length > 0 && !(h.ocr && unread.length === 1 && h.segments.length >= 3 && unread[0]!.words.length <= 2)) return null;
   // (a line of labels and values is no line of values: "Insurance Company | Bluestem Workers Compensation Mutual" over
   // "Date | 20 June 2024")
   if (v.segments.length > h.segments.length || v.segments.some((s) => labelOf(s.text)?.rest === '') || headerColumns(lines, i) !== null) return null;
@@ -681,7 +683,7 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
   return drafts.filter((d) => d.fields.policyNumber !== null || d.fields.effectiveDate !== null || Object.keys(d.fields.limits).length > 0);
 }
 
-const POLICY_NUMBER_LABEL = /\bPOLICY\s*(NUMBER|NO\.?|#)/i;
+const POLICY_NUMBER_LABEL = /\bPOLICY\s*(NUMBER|NO\.?|#|:)/i;
 /** A certificate's title: "Certificate of Insurance", "Evidence of Coverage", "Memorandum of Insurance". */
 const CERTIFICATE_TITLE = /\b(certificate|evidence|proof|memorandum|confirmation|letter)\s+of\b.*\b(insurance|coverage)\b|\b(insurance|coverage)\s+certificate\b|\bcertificate\s+of\s+(liability|insurance)\b|\bcertificate\b.*\bof\s+(insurance|coverage)\b/i;
 

@@ -469,6 +469,17 @@ describe('carrier layouts', () => {
     ]);
   });
 
+  it("pairs an OCR page's headings with their values though one heading was garbled, and takes 'policy:' for the number's label", () => {
+    const rows: [number, [number, string][]][] = [
+      [10, [[40, 'Hudson Valley Mutual Insurance Company'], [330, 'Commercial Auto Certificate of Insurance']]],
+      [60, [[40, 'Underwriter'], [230, 'nate"'], [400, 'policy']]],
+      [72, [[40, 'Hudson Valley Mutual Insurance Company'], [230, '25893'], [400, 'CAP 9866808']]],
+      [95, [[40, 'From: 05/18/2023'], [230, 'To: 05/18/2024']]],
+    ];
+    const got = genericFromWords([page(rows, 'ocr')], { fileName: 'x.png', pages: 1, method: 'ocr' });
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([['automobile_liability', 'CAP 9866808', '2023-05-18', '2024-05-18']]);
+  });
+
   it('recognizes a memorandum of insurance as a certificate', () => {
     const form = recognizeForm([page([[20, [[40, 'MEMORANDUM OF INSURANCE']]], [60, [[40, 'Policy No. 1641064782 Effective 01/27/2026 Expiration 01/27/2027 Aggregate $2,000,000']]]])]);
     expect(form.isCertificate).toBe(true);

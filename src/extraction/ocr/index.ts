@@ -9,7 +9,7 @@ import { rereadLetterColumn } from '../generic/letter-column.js';
 import { decideCheckBoxes } from './checkboxes.js';
 import { measureDigitInk, mendDigitsByPageGlyphs, mendEightsReadAsB, mendLsReadAsOnes, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
 import { ocrPageWithBitmap, recognizeBitmap, toPageWords, type PixelWord } from './ocr.js';
-import { withoutRuns } from './preprocess.js';
+import { cleanPage, withoutRuns } from './preprocess.js';
 import { loadImagePages, renderPdfPage, type GreyBitmap, type PageBitmap } from './render.js';
 
 export { terminateOcr } from './ocr.js';
@@ -60,8 +60,10 @@ async function ocrPage(page: PageBitmap): Promise<PageWords> {
     if (stamped) return { ...byGlyphs(decideCheckBoxes(stamped, binary, s), binary, s), acord25: true };
     // not an ACORD form: read again with rule removal that spares text standing on a rule (a carrier's headings are
     // often underlined), which the ACORD cleaning would cut the feet off
-    // (its printed paragraphs looked for again only where the first reading found some)
-    const again = await ocrPageWithBitmap(page, { fringes: false, paragraphs: paragraphs > 0 });
+    // (its printed paragraphs looked for again only where the first reading found some; a page the gentler removal
+    // cleans to the same pixels, one with no rules, is not read again)
+    const gentle = cleanPage(page.bitmap, s, { fringes: false, hairlines: page.photo !== true });
+    const again = samePixels(gentle.bitmap, cleaned) ? { words, cleaned, binary } : await ocrPageWithBitmap(page, { fringes: false, paragraphs: paragraphs > 0, cleaned: gentle });
     // (and the insurer letters of its policies' table that the pass dropped, each cell read alone)
     return byGlyphs(await rereadLetterColumn(again.words, again.cleaned, s, recognizeBitmap, toWords), again.binary, s);
   }
@@ -69,6 +71,12 @@ async function ocrPage(page: PageBitmap): Promise<PageWords> {
   const reread = await rereadValueCells(words, cleaned, binary, s, recognizeBitmap, toWords);
   // check boxes by the ink inside them, not by what OCR made of the marks
   return { ...byGlyphs(decideCheckBoxes(reread, binary, s), binary, s), acord25: true };
+}
+
+function samePixels(a: GreyBitmap, b: GreyBitmap): boolean {
+  if (a.width !== b.width || a.height !== b.height) return false;
+  for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) return false;
+  return true;
 }
 
 /**

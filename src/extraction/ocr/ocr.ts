@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import type { PageWords, Word } from '../layout/words.js';
 import { withoutParagraphs } from './boilerplate.js';
-import { cleanPage } from './preprocess.js';
+import { cleanPage, type CleanedPage } from './preprocess.js';
 import { resizeGrey, type GreyBitmap, type PageBitmap } from './render.js';
 import { repairWord } from './vocabulary.js';
 
@@ -228,10 +228,11 @@ export async function ocrPageBitmap(page: PageBitmap): Promise<PageWords> {
  */
 export async function ocrPageWithBitmap(
   page: PageBitmap,
-  options: { fringes?: boolean; paragraphs?: boolean } = {},
+  options: { fringes?: boolean; paragraphs?: boolean; cleaned?: CleanedPage } = {},
 ): Promise<{ words: PageWords; cleaned: GreyBitmap; binary: GreyBitmap; paragraphs: number }> {
-  // (a photo's hairlines are left to Otsu: its evened-out paper's grain makes ridges of its own)
-  const cleaned = cleanPage(page.bitmap, page.pixelsPerPoint, { fringes: options.fringes, hairlines: page.photo !== true });
+  // (a photo's hairlines are left to Otsu: its evened-out paper's grain makes ridges of its own; the page cleaned
+  // already when the caller has it so)
+  const cleaned = options.cleaned ?? cleanPage(page.bitmap, page.pixelsPerPoint, { fringes: options.fringes, hairlines: page.photo !== true });
   // an image enlarged for OCR holds no more detail than it had: the whole-page pass reads it at its own resolution
   // (at least FIRST_PASS_DPI), which costs tesseract less; the ACORD 25 value cells are read again on the enlarged
   // page (acord25/ocr-cells.ts). So is a scanned PDF page rendered finer than its scan; any other PDF page is read as
