@@ -153,6 +153,8 @@ export function mendOcrToken(text: string): string {
   const cents = /[.,]00$/.test(text) && /\d{3}[.,]00$/.test(text) ? text.slice(-3) : '';
   const whole = cents ? text.slice(0, -3) : text;
   if (/^(USD)?\$?\d{1,3}(?:[.,]\d{3}){2,}$/.test(whole) && whole.includes('.')) return `${whole.replace(/\./g, ',')}${cents ? '.00' : ''}`;
+  // ('$500.000': three digits after a point are a group, never cents)
+  if (/^(USD)?\$\d{1,3}\.\d{3}$/.test(text) || /^\d{3}\.\d{3}$/.test(text)) return text.replace('.', ',');
   if (/^\$?[1-9][\dOoCDQ]{0,2}(?:,[\dOoCDQ]{3})+$/.test(text) && /[OoCDQ]/.test(text)) return text.replace(/[OoCDQ]/g, '0');
   if (/^[A-Z]{1,3}\(\d{3,}$/.test(text)) return text.replace('(', 'C');
   return mendCoverageWord(text);

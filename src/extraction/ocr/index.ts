@@ -6,6 +6,7 @@ import type { PageWords } from '../layout/words.js';
 import { acord25LayoutPage, stampedAcord25 } from '../acord25/layout.js';
 import { rereadValueCells } from '../acord25/ocr-cells.js';
 import { rereadLetterColumn } from '../generic/letter-column.js';
+import { rereadSmallLines } from '../generic/small-lines.js';
 import { decideCheckBoxes } from './checkboxes.js';
 import { measureDigitInk, mendDigitsByPageGlyphs, mendEightsReadAsB, mendLsReadAsOnes, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
 import { ocrPageWithBitmap, recognizeBitmap, toPageWords, type PixelWord } from './ocr.js';
@@ -63,9 +64,11 @@ async function ocrPage(page: PageBitmap): Promise<PageWords> {
     // (its printed paragraphs looked for again only where the first reading found some; a page the gentler removal
     // cleans to the same pixels, one with no rules, is not read again)
     const gentle = cleanPage(page.bitmap, s, { fringes: false, hairlines: page.photo !== true });
-    const again = samePixels(gentle.bitmap, cleaned) ? { words, cleaned, binary } : await ocrPageWithBitmap(page, { fringes: false, paragraphs: paragraphs > 0, cleaned: gentle });
-    // (and the insurer letters of its policies' table that the pass dropped, each cell read alone)
-    return byGlyphs(await rereadLetterColumn(again.words, again.cleaned, s, recognizeBitmap, toWords), again.binary, s);
+    const again = samePixels(gentle.bitmap, cleaned) ? { words, cleaned, binary, grey: gentle.grey } : await ocrPageWithBitmap(page, { fringes: false, paragraphs: paragraphs > 0, cleaned: gentle });
+    // (and the insurer letters of its policies' table that the pass dropped, each cell read alone; and its lines of
+    // small type it doubted, each enlarged and read alone)
+    const lettered = await rereadLetterColumn(again.words, again.cleaned, s, recognizeBitmap, toWords);
+    return byGlyphs(await rereadSmallLines(lettered, again, s, recognizeBitmap), again.binary, s);
   }
   if (found.form.type !== 'ACORD 25') return byGlyphs(words, binary, s);
   const reread = await rereadValueCells(words, cleaned, binary, s, recognizeBitmap, toWords);

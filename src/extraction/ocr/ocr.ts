@@ -229,7 +229,7 @@ export async function ocrPageBitmap(page: PageBitmap): Promise<PageWords> {
 export async function ocrPageWithBitmap(
   page: PageBitmap,
   options: { fringes?: boolean; paragraphs?: boolean; cleaned?: CleanedPage } = {},
-): Promise<{ words: PageWords; cleaned: GreyBitmap; binary: GreyBitmap; paragraphs: number }> {
+): Promise<{ words: PageWords; cleaned: GreyBitmap; binary: GreyBitmap; grey: GreyBitmap; paragraphs: number }> {
   // (a photo's hairlines are left to Otsu: its evened-out paper's grain makes ridges of its own; the page cleaned
   // already when the caller has it so)
   const cleaned = options.cleaned ?? cleanPage(page.bitmap, page.pixelsPerPoint, { fringes: options.fringes, hairlines: page.photo !== true });
@@ -245,7 +245,7 @@ export async function ocrPageWithBitmap(
   const first = factor < 0.9 ? resizeGrey(read, factor) : read;
   const pixelWords = await recognizeBitmap(first);
   const words = toPageWords(pixelWords, first === read ? page.pixelsPerPoint : page.pixelsPerPoint * (first.width / read.width), 0, 0);
-  return { words: { page: page.page, width: page.widthPt, height: page.heightPt, source: 'ocr', words }, cleaned: cleaned.bitmap, binary: cleaned.binary, paragraphs: blanked.length };
+  return { words: { page: page.page, width: page.widthPt, height: page.heightPt, source: 'ocr', words }, cleaned: cleaned.bitmap, binary: cleaned.binary, grey: cleaned.grey, paragraphs: blanked.length };
 }
 
 /** Tesseract's words, found in a crop whose top-left is (`left`, `top`) on the page bitmap, in page points. */

@@ -759,6 +759,8 @@ export type CleanedPage = {
   bitmap: GreyBitmap;
   /** The straightened page in black and white before its rules were removed: where the rules are. */
   binary: GreyBitmap;
+  /** The straightened page in grey (its dark bars turned light), before binarizing: where small type reads better. */
+  grey: GreyBitmap;
   /** The skew found and undone, degrees, canvas convention (see estimateSkew). */
   skewDegrees: number;
 };
@@ -870,7 +872,7 @@ export function cleanPage(page: GreyBitmap, pixelsPerPoint: number, options: { f
     // (and the rules a photo's uneven light broke into dashes, 6 pt or longer: no glyph's bar is so long)
     ...(fringes ? { maxGap: sizes.maxGap, fringes: Math.max(2, Math.round(1.2 * pixelsPerPoint)), slant: 1, dashes: Math.round(6 * pixelsPerPoint) } : {}),
   });
-  return { bitmap, binary, skewDegrees: Math.abs(skewDegrees) >= 0.1 ? skewDegrees : 0 };
+  return { bitmap, binary, grey, skewDegrees: Math.abs(skewDegrees) >= 0.1 ? skewDegrees : 0 };
 }
 
 /**
