@@ -164,13 +164,15 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
       addInsurer(letter ? letter.toUpperCase() : null, name, naic, line);
     }
   }
-  // an insurers table: "A | Name | 12345" rows (no dates, no amounts: those are policy rows)
+  // an insurers table: "A | Name | 12345" rows, or "INSURER A | Name | 12345" (no dates, no amounts: those are
+  // policy rows)
   for (const line of lines) {
     const [first, second, ...rest] = line.segments;
-    if (!first || !second || !/^[A-F]$/.test(first.text) || findDates(line.text).length > 0 || findAmounts(line.text).length > 0) continue;
+    const letter = first ? /^(?:(?:insurer|ins\.?|ltr)\s*)?([A-F])$/i.exec(first.text)?.[1] : undefined;
+    if (!letter || !second || findDates(line.text).length > 0 || findAmounts(line.text).length > 0) continue;
     if (!isInsurerName(second.text)) continue;
     const code = rest.map((r) => r.text).find((t) => /^[0-9OIlSB]{5}$/.test(t)) ?? null;
-    addInsurer(first.text, second.text, code, line);
+    addInsurer(letter.toUpperCase(), second.text, code, line);
   }
   // a heading over the insurer's name ("INSURER", "Underwritten by", "Company"), its NAIC on a line below
   for (const { text: block, at } of insurerBlocks) {
@@ -613,8 +615,10 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
   let carry: { draft: PolicyDraft; text: string } | null = null;
   // a certificate of one coverage names it in its title ("Commercial Auto Certificate of Insurance"), or alone
   const titleLine = (l: Line) => l.page === 1 && CERTIFICATE_TITLE.test(l.text);
-  const titled = lines.filter(titleLine).map((l) => coverageOf(l.text)?.coverage).find((c) => c !== undefined && c !== 'other');
-  const sole = named.size === 1 ? [...named][0]! : (titled ?? null);
+  // ("Certificate of Automobile Insurance" names it without 'liability')
+  const titleCoverage = (l: Line) => coverageOf(l.text)?.coverage ?? (/\bAUTO(MOBILE)?\b/i.test(l.text) ? 'automobile_liability' : undefined);
+  const titled = lines.filter(titleLine).map(titleCoverage).find((c) => c !== undefined && c !== 'other');
+  const sole = titled ?? (named.size === 1 ? [...named][0]! : null);
   let columns: Column[] | null = null;
   let current: PolicyDraft | null = null;
   for (let i = 0; i < lines.length; i++) {
@@ -647,7 +651,13 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
     while (wrapsOnto(paragraph.at(-1)!, lines[i + 1]) && !used.has(lines[i + 1]!)) paragraph.push(lines[++i]!);
     if (paragraph.length > 1) line = joinParagraph(paragraph);
     const cells = columns ? cellsByColumn(line, columns) : null;
-    const typeText = cells ? (cells.get('type') ?? cells.get('letter') ?? line.text) : line.text;
+    let typeText = cells ? (cells.get('type') ?? cells.get('letter') ?? line.text) : line.text;
+    // a coverage wrapped in its narrow column ('Hired & Non-Owned' over 'Auto'): the row's next line completes it
+    const below = lines[i + 1];
+    if (columns && cells?.get('type') && !coverageOf(typeText) && below && below.page === line.page && below.y - line.y < 2 * Math.max(line.height, below.height)) {
+      const more = cellsByColumn(below, columns).get('type');
+      if (more && coverageOf(`${typeText} ${more}`)) typeText = `${typeText} ${more}`;
+    }
     // (the title names the coverage of the whole certificate, no policy of its own; a table's type column may say
     // only "Excess")
     const cov = titleLine(line) ? null : (coverageOf(typeText) ?? (cells?.has('type') && /^\s*excess\b/i.test(typeText) ? { coverage: 'excess_liability' as const, label: 'Excess' } : null));

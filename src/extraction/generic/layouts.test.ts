@@ -480,6 +480,39 @@ describe('carrier layouts', () => {
     expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([['automobile_liability', 'CAP 9866808', '2023-05-18', '2024-05-18']]);
   });
 
+  it("reads an insurers table whose rows name 'INSURER A', and a coverage wrapped in its narrow column", () => {
+    const got = read([
+      ...head,
+      [80, [[40, 'Ltr'], [110, 'Insurer Name'], [510, 'NAIC']]],
+      [93, [[40, 'INSURER A'], [110, 'Bluestem Workers Compensation Mutual'], [510, '11570']]],
+      [106, [[40, 'INSURER B'], [110, 'Magnolia Underwriters Insurance Company'], [510, '39051']]],
+      [140, [[34, 'Type of Coverage'], [140, 'Policy No.'], [230, 'From'], [290, 'To'], [350, 'Limits of Insurance']]],
+      [159, [[34, 'Hired & Non-Owned'], [140, 'A40CA375463'], [230, 'Jun 6,'], [290, 'Jun 6,'], [350, 'Combined Single Limit'], [500, '$1,000,000']]],
+      [168, [[34, 'Auto'], [230, '2024'], [290, '2025']]],
+    ]);
+    expect(got.insurers).toEqual([
+      { letter: 'A', name: 'Bluestem Workers Compensation Mutual', naic: '11570' },
+      { letter: 'B', name: 'Magnolia Underwriters Insurance Company', naic: '39051' },
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate, p.limits])).toEqual([
+      ['automobile_liability', 'A40CA375463', '2024-06-06', '2025-06-06', { combined_single_limit: 1_000_000 }],
+    ]);
+  });
+
+  it("takes 'Certificate of Automobile Insurance' for a certificate of auto liability", () => {
+    const got = read([
+      [20, [[40, 'Hudson Valley Mutual Insurance Company'], [330, 'CERTIFICATE OF AUTOMOBILE INSURANCE']]],
+      [60, [[40, 'Underwriter: Hudson Valley Mutual Insurance Company'], [300, 'Policy No.: BAP 1603434']]],
+      [80, [[40, 'Effective: 10/16/2023'], [200, 'Expiration: 10/16/2024']]],
+      [100, [[40, 'BI Each Person'], [300, 'USD 100,000']]],
+      [120, [[40, 'Motor Truck Cargo'], [160, 'Policy No.: MTC 8388145'], [330, 'Coverage Period: 10/16/2023 to 10/16/2024']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.limits])).toEqual([
+      ['automobile_liability', 'BAP 1603434', '2023-10-16', { bodily_injury_per_person: 100_000 }],
+      ['other', 'MTC 8388145', '2023-10-16', {}],
+    ]);
+  });
+
   it('recognizes a memorandum of insurance as a certificate', () => {
     const form = recognizeForm([page([[20, [[40, 'MEMORANDUM OF INSURANCE']]], [60, [[40, 'Policy No. 1641064782 Effective 01/27/2026 Expiration 01/27/2027 Aggregate $2,000,000']]]])]);
     expect(form.isCertificate).toBe(true);
