@@ -637,6 +637,17 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
       current = null;
       continue;
     }
+    // a card's own insurer ("Insurer | Pacific Crest Specialty Insurance Company", its NAIC under it) is its policy's
+    if (current && !insurerAndPolicy && firstLabel?.kind === 'insurer' && !columns) {
+      const name = firstLabel.rest || line.segments[1]?.text;
+      if (name && isInsurerName(name.replace(/\bNAIC\b.*$/i, '').trim())) {
+        current.insurer ??= name.replace(/\bNAIC\b.*$/i, '').trim();
+        const code = [line, lines[i + 1]].map((l) => (l ? NAIC.exec(l.text)?.[1] : undefined)).find((c) => c !== undefined);
+        if (code) current.naic ??= code;
+        absorbed.add(line);
+        continue;
+      }
+    }
     if (firstLabel && firstLabel.kind !== 'stop' && firstLabel.kind !== 'field' && !(/^to\b/i.test(firstLabel.label) && findDates(line.text).length > 0)) {
       current = null;
       if (!insurerAndPolicy) continue;
@@ -848,7 +859,13 @@ function absorb(draft: PolicyDraft, line: Line, cells: Map<string, string> | nul
   // (a name: no label's colon, no coverage, as a line below the table that the columns still cut gives)
   if (insurerCell && /[A-Za-z]{3}/.test(insurerCell) && !/:/.test(insurerCell) && !coverageIn(insurerCell)) {
     if (draft.insurer === undefined) draft.insurer = insurerCell;
-    else if (!/\b(company|co\.?|corporation|corp\.?|fund|mutual|exchange|association|ltd\.?|inc\.?|underwriters)$/i.test(draft.insurer) && /^([A-Z][\w&.'’-]*\s?){1,3}$/.test(insurerCell)) draft.insurer = `${draft.insurer} ${insurerCell}`;
+    else if (
+      (!/\b(company|co\.?|corporation|corp\.?|fund|mutual|exchange|association|ltd\.?|inc\.?|underwriters)$/i.test(draft.insurer) ||
+        // ('Old Dominion Mutual' over 'Casualty Company')
+        (/\bmutual$/i.test(draft.insurer) && /^(casualty|insurance|fire|indemnity|assurance)\s+(company|co\.?)$/i.test(insurerCell))) &&
+      /^([A-Z][\w&.'’-]*\s?){1,3}$/.test(insurerCell)
+    )
+      draft.insurer = `${draft.insurer} ${insurerCell}`;
   }
   const naicCell = cells?.get('naic')?.trim();
   if (naicCell && /^[0-9OIlSB]{5}$/.test(naicCell)) draft.naic ??= naicCell;

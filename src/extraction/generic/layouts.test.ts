@@ -513,6 +513,34 @@ describe('carrier layouts', () => {
     ]);
   });
 
+  it("reads a card's own insurer as its policy's, its limits after it, an SIR, and an insurer's name wrapped after 'Mutual'", () => {
+    const cards = read([
+      [10, [[40, 'Proof of Insurance']]],
+      [60, [[40, 'Liquor Liability']]],
+      [75, [[40, 'Policy Number'], [200, '7223069108']]],
+      [87, [[40, 'Insurer'], [200, 'Pacific Crest Specialty Insurance Company']]],
+      [99, [[40, 'NAIC'], [200, '40312']]],
+      [111, [[40, 'Each Common Cause'], [200, '1,000,000']]],
+      [140, [[40, 'Excess Liability. Policy No. N29EXL906986. Limits: 10,000,000 each occurrence; 10,000 sir.']]],
+      [152, [[40, 'Insurer'], [200, 'Ridgeline Property and Casualty Insurance Company']]],
+    ]);
+    expect(cards.policies.map((p) => [p.coverage, p.policyNumber, p.limits])).toEqual([
+      ['other', '7223069108', { each_common_cause: 1_000_000 }],
+      ['excess_liability', 'N29EXL906986', { each_occurrence: 10_000_000, retention: 10_000 }],
+    ]);
+    expect(cards.insurers).toEqual([
+      { letter: null, name: 'Pacific Crest Specialty Insurance Company', naic: '40312' },
+      { letter: null, name: 'Ridgeline Property and Casualty Insurance Company', naic: null },
+    ]);
+    const memo = read([
+      ...head,
+      [100, [[40, 'Type of Coverage'], [150, 'Insurer'], [300, 'Policy Number'], [450, 'Effective']]],
+      [115, [[40, 'General Liability'], [150, 'Old Dominion Mutual'], [300, 'GL-4711'], [450, '06/06/2024']]],
+      [124, [[150, 'Casualty Company']]],
+    ]);
+    expect(memo.insurers.map((i) => i.name)).toEqual(['Old Dominion Mutual Casualty Company']);
+  });
+
   it('recognizes a memorandum of insurance as a certificate', () => {
     const form = recognizeForm([page([[20, [[40, 'MEMORANDUM OF INSURANCE']]], [60, [[40, 'Policy No. 1641064782 Effective 01/27/2026 Expiration 01/27/2027 Aggregate $2,000,000']]]])]);
     expect(form.isCertificate).toBe(true);
