@@ -678,10 +678,8 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
       // (the policy being read, named again with more of its own: "Policy Number: X | Employers' Liability - Each
       // Accident", "effective … Workers' compensation: statutory")
       const goesOn = current !== null && current === same && cov.coverage !== 'other' && fitsDraft(current, line, cells);
-      if (goesOn) {
-        // current stays
-      } else if (!hasData && same && cov.coverage !== 'other') current = same;
-      else {
+      if (!goesOn && !hasData && same && cov.coverage !== 'other') current = same;
+      else if (!goesOn) {
         current = newDraft(cov.coverage, cov.coverage === 'other' ? cov.label : null);
         drafts.push(current);
       }
