@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { carrierCertificate, invoicePdf, NONCERT_DESIGNS } from '../../../test/fixtures/noncert.js';
 import { textPdf } from '../../../test/fixtures/bad-input.js';
 import { INSTRUCTION_TEXT_WARNING } from '../guard.js';
-import { genericFromWords } from './carrier.js';
+import { genericFromWords, parseParty } from './carrier.js';
 import { openPdf } from '../pdf/open.js';
 import { textLayerWords } from '../text/words.js';
 import { findDates, limitPairs, mendOcrToken } from './values.js';
@@ -75,5 +75,10 @@ describe("OCR's slips mended before a carrier certificate is read", () => {
     // a coverage's word one letter off; other words as read
     expect(["Waorkers'", 'LIABILTY', 'Umbrela', 'Employees', 'Generali', 'Delgado'].map(mendOcrToken)).toEqual(["Workers'", 'LIABILITY', 'Umbrella', 'Employees', 'Generali', 'Delgado']);
     for (const kept of ['$1,000.00', '2.000', '12.345.678.9',  '(555)', '$1,0C0,00', '$O,000', 'Co.', '(Ea', 'W(34', 'w(345678', '$1,000,000']) expect(mendOcrToken(kept), kept).toBe(kept);
+  });
+
+  it("keeps a company's form that OCR set apart from its name with the name", () => {
+    expect(parseParty(['Granite Peak Builders, | Inc.', '8550 Meridian Ave', 'Tampa, FL 33602']).name).toBe('Granite Peak Builders, Inc.');
+    expect(parseParty(['Granite Peak Builders', '8550 Meridian Ave']).name).toBe('Granite Peak Builders');
   });
 });

@@ -438,6 +438,10 @@ export function parseParty(lines: string[]): Party {
     }
   }
   if (pieces.length === 0) return { name: null, address: null, phone, email };
+  // (a company's form that OCR set apart from its name: 'Granite Peak Builders,' | 'Inc.')
+  while (pieces.length > 1 && /,$|^[^,]*$/.test(pieces[0]!) && /^(inc|llc|l\.l\.c|corp|co|ltd|lp|llp|pllc|pc|pa|company|corporation|incorporated)\.?$/i.test(pieces[1]!)) {
+    pieces.splice(0, 2, `${pieces[0]!.replace(/,$/, '')}, ${pieces[1]}`);
+  }
   let name = pieces[0];
   const rest = pieces.slice(1);
   const street = /\s(\d{1,6}[A-Z]?\s+[A-Za-z])/.exec(name);
