@@ -187,10 +187,10 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   }
   if (insurers.length === 0) {
     const top = lines.filter((l) => l.page === 1 && l.y < (pages[0]?.height ?? 792) * 0.15);
+    // (its NAIC beside it, else the one NAIC code the page prints: "Policy # | … | NAIC No." over its values)
+    const codes = new Set([...allText.matchAll(new RegExp(NAIC.source, 'gi'))].map((m) => m[1]!));
     for (const l of top) {
       const seg = l.segments.find((x) => isInsurerName(x.text) && !labelOf(x.text) && !/\b(certificate|declarations?|evidence|memorandum|summary|policy|coverage)\b|\bof\W+insurance\b/i.test(x.text));
-      // (its NAIC beside it, else the one NAIC code the page prints: "Policy # | … | NAIC No." over its values)
-      const codes = new Set([...allText.matchAll(new RegExp(NAIC.source, 'gi'))].map((m) => m[1]!));
       if (seg && addInsurer(null, seg.text, NAIC.exec(l.text)?.[1] ?? (codes.size === 1 ? [...codes][0]! : null), null)) break;
     }
   }
