@@ -291,9 +291,12 @@ function headingGoesOn(line: Line, next: Line): boolean {
   if (line.segments.length < 2 || next.segments.length >= line.segments.length || next.page !== line.page || !headingOnly(line) || !headingOnly(next)) return false;
   // (set in the same type, close under; headings of values, not a party box's heading over its names)
   if (next.y - line.y > Math.max(line.height, next.height) * 1.5 || Math.abs(next.height - line.height) > 0.2 * line.height) return false;
-  if (!line.segments.every((s) => isHeading(s.text) && !['producer', 'insured', 'holder', 'description'].includes(labelOf(s.text)?.kind ?? ''))) return false;
+  if (!line.segments.every((s) => isHeading(s.text) && !isPartyHeading(s.text))) return false;
   return next.segments.every((n) => /^[A-Za-z]/.test(n.text) && yesNo(n.text) === null && line.segments.some((hs) => n.x >= hs.x - 3 && n.right <= hs.right + 3));
 }
+
+/** A party box's heading (producer, insured, holder) or the description's: its value runs on below it. */
+const isPartyHeading = (text: string) => ['producer', 'insured', 'holder', 'description'].includes(labelOf(text)?.kind ?? '');
 
 /** A heading of a value: a label, a table's column heading, a limit's name or a coverage's. */
 const isHeading = (text: string) => labelOf(text) !== null || columnKind(text) !== 'unknown' || looksLikeLimitLabel(text) || coverageIn(text) !== null;
@@ -307,7 +310,7 @@ function goOnWith(heading: Segment, below: Segment[]): Segment {
 function pairLine(lines: Line[], i: number, h: Line, v: Line): Line | null {
   // (headings often set smaller than their values)
   if (h.segments.length < 2 || !headingOnly(h) || headingOnly(v) || v.page !== h.page || v.y - h.y > Math.max(h.height, v.height) * 2.6) return null;
-  if (h.segments.some((s) => s.words.length > 8 || /[:$]/.test(s.text) || ['producer', 'insured', 'holder', 'description'].includes(labelOf(s.text)?.kind ?? ''))) return null;
+  if (h.segments.some((s) => s.words.length > 8 || /[:$]/.test(s.text) || isPartyHeading(s.text))) return null;
   // headings, not a name and an address: each a label, a column heading, a limit's name or a coverage's
   // (OCR garbles a small heading now and then: one of three or more may be unreadable, 'nate”' for 'NAIC #')
   const unread = h.segments.filter((s) => !isHeading(s.text));
@@ -643,9 +646,9 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
     }
     // a card's own insurer ("Insurer | Pacific Crest Specialty Insurance Company", its NAIC under it) is its policy's
     if (current && !insurerAndPolicy && firstLabel?.kind === 'insurer' && !columns) {
-      const name = firstLabel.rest || line.segments[1]?.text;
-      if (name && isInsurerName(name.replace(/\bNAIC\b.*$/i, '').trim())) {
-        current.insurer ??= name.replace(/\bNAIC\b.*$/i, '').trim();
+      const name = (firstLabel.rest || line.segments[1]?.text || '').replace(/\bNAIC\b.*$/i, '').trim();
+      if (isInsurerName(name)) {
+        current.insurer ??= name;
         const code = [line, lines[i + 1]].map((l) => (l ? NAIC.exec(l.text)?.[1] : undefined)).find((c) => c !== undefined);
         if (code) current.naic ??= code;
         absorbed.add(line);
@@ -731,7 +734,8 @@ function joinParagraph(lines: Line[]): Line {
   const words = lines.flatMap((l) => l.words);
   const text = lines.map((l) => l.text.trim()).join(' ');
   const first = lines[0]!;
-  return { ...first, words, text, right: Math.max(...lines.map((l) => l.right)), segments: [{ text, x: first.x, right: Math.max(...lines.map((l) => l.right)), words }] };
+  const right = Math.max(...lines.map((l) => l.right));
+  return { ...first, words, text, right, segments: [{ text, x: first.x, right, words }] };
 }
 
 function newDraft(coverage: Coverage, description: string | null): PolicyDraft {

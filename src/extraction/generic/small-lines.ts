@@ -22,6 +22,7 @@ const MAX_LINES = 12;
 const SURER_BY = 0.15;
 
 const mean = (ws: Word[]) => ws.reduce((n, w) => n + w.confidence, 0) / Math.max(1, ws.length);
+const letters = (ws: Word[]) => ws.reduce((n, w) => n + w.text.replace(/[^\p{L}\p{N}]/gu, '').length, 0);
 
 /** The straightened page three ways: in grey, in black and white, and in black and white without its rules. */
 export type PageImages = { grey: GreyBitmap; binary: GreyBitmap; cleaned: GreyBitmap };
@@ -72,7 +73,6 @@ export async function rereadSmallLines(page: PageWords, images: PageImages, pixe
     const f = big.width / crop.width;
     const read = toPageWords(await recognize(big, { psm: PSM.SPARSE_TEXT }), s * f, (left - PAD) * f, (top - PAD) * f);
     // (and no fewer letters: a crop that cut a word off is no better reading)
-    const letters = (ws: Word[]) => ws.reduce((n, w) => n + w.text.replace(/[^\p{L}\p{N}]/gu, '').length, 0);
     if (read.length === 0 || mean(read) < mean(small) + SURER_BY || letters(read) < 0.7 * letters(small)) continue;
     // the new reading replaces every word the first one placed in the crop
     regions.push({ x0: left / s, y0: top / s, x1: right / s, y1: bottom / s });
