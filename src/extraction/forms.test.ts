@@ -24,11 +24,12 @@ describe('recognizeForm', () => {
     expect([r.type, r.isCertificate]).toEqual(['other', true]);
   });
 
-  it('recognizes carriers\' other titles (schedule, summary, verification of insurance) as certificates', () => {
+  it('recognizes carriers\' other titles (schedule, summary, verification of insurance, insurance certificate) as certificates', () => {
     for (const text of [
       'SCHEDULE OF INSURANCE Insured Okafor Enterprises Policy No. 721-BAP-449456 Term February 17, 2024 Combined Single Limit (Each Accident) Certificate Holder',
       'SUMMARY OF COVERAGE Named Insured Delgado Landscaping LLC Policy # 503-PKG-074168 Effective Date 2 January 2024 Occurrence Limit $ 1,000,000',
       'VERIFICATION OF COVERAGE Insured Okafor Enterprises Policy No. 721-BAP-449456 Policy Period 2/17/2024 - 2/17/2025',
+      'INSURANCE CERTIFICATE INSURED NAME Pristine Building Services Co. TYPE OF COVERAGE POLICY NUMBER INCEPTION EXPIRY Commercial General Liability GL148604340 EACH OCCURRENCE LIMIT: $ 1,000,000',
     ]) {
       const r = recognizeForm(page(text));
       expect([r.type, r.isCertificate]).toEqual(['other', true]);
