@@ -228,13 +228,16 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   };
 
   // page-level "Additional Insured: Yes" / "Waiver of Subrogation: Yes" statements apply to policies that say nothing
-  // (a sentence about all the policies counts for the page, wherever it stands)
-  const outside = lines.filter((l) => !policyLines.has(l) || /\ball\s+(the\s+)?(policies|coverages)\b/i.test(l.text)).map((l) => l.text).join('\n');
+  // (a sentence about all the policies counts for the page, wherever it stands, and so does a flag's list of the
+  // coverages it is given for, "Waiver of Subrogation: Commercial Automobile Liability and Pollution Liability")
+  const forPage = (l: Line) => /\ball\s+(the\s+)?(policies|coverages)\b/i.test(l.text) || FLAG_LIST.test(l.text);
+  const outside = lines.filter((l) => !policyLines.has(l) || forPage(l)).map((l) => l.text).join('\n');
   const pageAi = pageFlags(outside, AI_LABEL);
   const pageWos = pageFlags(outside, WOS_LABEL);
   for (const p of policies) {
-    const ai = pageAi.by.get(p.fields.coverage) ?? pageAi.all;
-    const wos = pageWos.by.get(p.fields.coverage) ?? pageWos.all;
+    const key = coverageKey(p.fields.coverage, p.fields.description ?? '');
+    const ai = pageAi.by.get(key) ?? pageAi.all;
+    const wos = pageWos.by.get(key) ?? pageWos.all;
     if (p.ai === null && ai !== null) p.fields.additionalInsured = ai;
     if (p.wos === null && wos !== null) p.fields.subrogationWaived = wos;
   }
@@ -309,7 +312,10 @@ function goOnWith(heading: Segment, below: Segment[]): Segment {
 
 function pairLine(lines: Line[], i: number, h: Line, v: Line): Line | null {
   // (headings often set smaller than their values)
-  if (h.segments.length < 2 || !headingOnly(h) || headingOnly(v) || v.page !== h.page || v.y - h.y > Math.max(h.height, v.height) * 2.6) return null;
+  // (one heading alone only when it names a limit and the line below is its amount: "COMBINED SINGLE LIMIT" over
+  // "$1,000,000" set flush right in its box)
+  const lone = h.segments.length === 1 && looksLikeLimitLabel(h.text) && v.segments.length === 1 && /^\$?\s?\d[\d,. ]*$/.test(v.text.trim()) && v.x > h.x - 3;
+  if ((h.segments.length < 2 && !lone) || !headingOnly(h) || headingOnly(v) || v.page !== h.page || v.y - h.y > Math.max(h.height, v.height) * 2.6) return null;
   if (h.segments.some((s) => s.words.length > 8 || /[:$]/.test(s.text) || isPartyHeading(s.text))) return null;
   // headings, not a name and an address: each a label, a column heading, a limit's name or a coverage's
   // (OCR garbles a small heading now and then: one of three or more may be unreadable, 'nate”' for 'NAIC #')
@@ -501,18 +507,33 @@ function flagStatement(text: string, label: RegExp): boolean | null {
 const AI_LABEL = /ADDITIONAL\s+INSURED|ADD'?L\.?\s+INS(?:URED|D)?\b\.?/;
 const WOS_LABEL = /WAIVER\s+OF\s+SUBR(?:OGATION|\.|\b)|SUBROGATION\s+WAIVED|SUBR\.?\s+WVD|WAIVER\s+OF\s+(OUR\s+)?RIGHT\s+TO\s+RECOVER/;
 
+/** A flag's label opening a line, a colon and coverages named after it. */
+const FLAG_LIST = new RegExp(String.raw`^\s*(?:${AI_LABEL.source}|${WOS_LABEL.source})\s*:\s*(?:the\s+)?(?:${COVERAGES.map((c) => c.re.source).join('|')})`, 'i');
+
+/** A policy's coverage as page statements name it: the coverage, and an 'other' one by its name (Pollution Liability). */
+function coverageKey(coverage: Coverage, name: string): string {
+  // (named with or without its last word, with '&' or 'and': 'Employment Practices' is 'Employment Practices Liability')
+  const words = (coverageIn(name)?.label ?? name).toUpperCase().replace(/&/g, ' AND ').replace(/\b(LIABILITY|COVERAGE|INSURANCE)\b/g, ' ');
+  return coverage === 'other' ? `other:${words.replace(/\s+/g, ' ').trim()}` : coverage;
+}
+
 /**
  * The page's sentences about a flag, outside the policies' own sections: one that names coverages sets theirs
- * ("Additional insured status applies to: Hired & Non-Owned Auto"); one that names none sets every policy's.
+ * ("Additional insured status applies to: Hired & Non-Owned Auto", "Waiver of Subrogation: Commercial Automobile
+ * Liability and Pollution Liability"); one that names none sets every policy's.
  */
-function pageFlags(text: string, label: RegExp): { all: boolean | null; by: Map<Coverage, boolean> } {
+function pageFlags(text: string, label: RegExp): { all: boolean | null; by: Map<string, boolean> } {
   let all: boolean | null = null;
-  const by = new Map<Coverage, boolean>();
+  const by = new Map<string, boolean>();
+  const anyCoverage = new RegExp(COVERAGES.map((c) => c.re.source).join('|'), 'g');
   for (const sentence of text.replace(/\s*\|\s*/g, ' ').split(/(?<=[.;])\s+|\n/)) {
-    const value = flagStatement(sentence, label);
+    const named = [...sentence.toUpperCase().matchAll(anyCoverage)].map((m) => coverageIn(m[0])).filter((c) => c !== null);
+    // (the label and a list of coverages after its colon, nothing else: the flag is given for those)
+    const listed = new RegExp(String.raw`(?:${label.source})\s*:\s*(?<list>.+)$`, 'i').exec(sentence)?.groups?.list;
+    const onlyCoverages = listed !== undefined && named.length > 0 && listed.toUpperCase().replace(anyCoverage, ' ').replace(/\b(AND|THE|POLICY|POLICIES|COVERAGES?|ONLY)\b|[,&.\s]/g, '') === '';
+    const value = flagStatement(sentence, label) ?? (onlyCoverages ? true : null);
     if (value === null) continue;
-    const named = [...sentence.toUpperCase().matchAll(new RegExp(COVERAGES.map((c) => c.re.source).join('|'), 'g'))].map((m) => coverageIn(m[0])?.coverage).filter((c) => c !== undefined);
-    if (named.length > 0) for (const c of named) by.set(c, value);
+    if (named.length > 0) for (const c of named) by.set(coverageKey(c.coverage, c.label), value);
     else all ??= value;
   }
   return { all, by };
@@ -541,15 +562,18 @@ function headerColumns(lines: Line[], i: number): { columns: Column[]; last: num
   const rowBelow = lines[last + 1];
   // a heading cell whose words sit over separate value cells of the next line is several columns (headings in
   // bold are often measured wider than they print, which closes the gap between them)
-  const starts = rowBelow?.segments.map((s) => s.x) ?? [];
+  // (only where the words before have a value of their own: a flag centred under 'Addl Insd' may start at 'Insd')
+  const below = rowBelow?.segments ?? [];
   type Group = { x: number; right: number; words: { w: Word; order: number }[] };
+  const splitsAt = (group: Group, w: Word) =>
+    below.some((s) => Math.abs(s.x - w.x) < 3) && below.some((s) => s.x < w.x - 3 && s.right > group.x && s.x < group.right);
   const groups: Group[] = [];
   const order = [i, ...[first, first + 1, first + 2].filter((k) => k !== i && k <= last)];
   for (const k of order) {
     for (const seg of lines[k]!.segments) {
       let group: Group | null = null;
       for (const w of seg.words) {
-        if (!group || (k === last && starts.some((sx) => Math.abs(sx - w.x) < 3))) {
+        if (!group || (k === last && splitsAt(group, w))) {
           // the heading line's cells are columns; the lines above and below join the ones they overlap
           const right = seg.right;
           group = k === i ? null : (groups.find((c) => Math.min(c.right, right) - Math.max(c.x, w.x) > 0) ?? null);
@@ -760,21 +784,27 @@ function newDraft(coverage: Coverage, description: string | null): PolicyDraft {
 
 function cellsByColumn(line: Line, columns: Column[]): Map<Column['kind'] | string, string> {
   const cells = new Map<string, string>();
-  for (const w of line.words) {
-    // a word belongs to the heading it starts under, or to one it ends flush with, or (a number) sits mostly under:
-    // amounts set flush right start left of their heading
-    const sorted = [...columns].sort((a, b) => a.x - b.x);
+  const sorted = [...columns].sort((a, b) => a.x - b.x);
+  // a word belongs to the heading it starts under, or to one it ends flush with, or (a number) sits mostly under:
+  // amounts set flush right start left of their heading
+  const columnOf = (w: Word) => {
     let col = sorted[0]!;
     for (const c of sorted) if (w.x >= c.x - 3) col = c;
     const right = w.x + w.width;
     const value = /^(USD|\$)?\s?[\d$][\d,.]*$/.test(w.text);
-    const under = sorted.find((c) => c !== col && c.x > col.x && right > c.x && (Math.abs(right - c.right) <= 4 || (value && Math.min(right, c.right) - Math.max(w.x, c.x) >= 0.6 * w.width)));
-    if (under) col = under;
+    return sorted.find((c) => c !== col && c.x > col.x && right > c.x && (Math.abs(right - c.right) <= 4 || (value && Math.min(right, c.right) - Math.max(w.x, c.x) >= 0.6 * w.width))) ?? col;
+  };
+  line.words.forEach((w, k) => {
+    // (a currency word goes with the amount after it: "USD | 2,000,000" set flush right under its limit)
+    const next = line.words[k + 1];
+    const col = CURRENCY_WORD.test(w.text) && next && /^\d[\d,.]*$/.test(next.text) ? columnOf(next) : columnOf(w);
     const key = col.kind === 'limit' ? `limit:${col.label}` : col.kind;
     cells.set(key, ((cells.get(key) ?? '') + ' ' + w.text).trim());
-  }
+  });
   return cells;
 }
+
+const CURRENCY_WORD = /^(USD|US\$|\$|CAD|C\$)$/i;
 
 /**
  * "Policy No.: GL 123-45", "Policy # TDM-AJSWEDU", "Policy CGL-1": the label, then the number's groups. (OCR reads a

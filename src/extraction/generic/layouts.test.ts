@@ -545,4 +545,47 @@ describe('carrier layouts', () => {
     const form = recognizeForm([page([[20, [[40, 'MEMORANDUM OF INSURANCE']]], [60, [[40, 'Policy No. 1641064782 Effective 01/27/2026 Expiration 01/27/2027 Aggregate $2,000,000']]]])]);
     expect(form.isCertificate).toBe(true);
   });
+  it("reads a flag centred under a two-word heading ('Addl Insd') that happens to start under its second word", () => {
+    const got = read([
+      ...head,
+      [100, [[40, 'TYPE OF COVERAGE'], [210, 'POLICY NUMBER'], [330, 'INCEPTION'], [410, 'EXPIRY'], [490, 'ADDL INSD'], [545, 'SUBR WVD']]],
+      [112, [[40, 'Commercial General Liability'], [210, 'GL148604340'], [330, '05/26/2024'], [410, '05/26/2025'], [513, 'X'], [560, 'X']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.additionalInsured, p.subrogationWaived])).toEqual([['general_liability', 'GL148604340', true, true]]);
+  });
+  it("reads a lone limit box's name over its amount set flush right below it", () => {
+    const got = read([
+      ...head,
+      [100, [[40, 'LINE OF COVERAGE'], [210, 'POLICY NUMBER'], [330, 'FROM'], [410, 'TO']]],
+      [112, [[40, 'Commercial Automobile Liability'], [210, 'CAP-2026-922276'], [330, '04-17-2026'], [410, '04-17-2027']]],
+      [130, [[40, 'COMBINED SINGLE LIMIT']]],
+      [145, [[174, '$1,000,000']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.limits])).toEqual([['automobile_liability', { combined_single_limit: 1_000_000 }]]);
+  });
+  it('gives a flag to the coverages a line lists after it (named in full or not), even where the last policy runs on above it', () => {
+    const got = read([
+      ...head,
+      [100, [[66, '1.'], [82, 'Commercial Automobile Liability.']]],
+      [112, [[82, 'Policy No. 5943307308, effective 2026-03-14 to 2027-03-14. Limits: $ 1,000,000 combined single limit.']]],
+      [130, [[66, '2.'], [82, 'Employment Practices.']]],
+      [142, [[82, 'Policy 8335-92-11, effective 2026-03-14 to 2027-03-14. Limits: $ 1,000,000 each pollution condition.']]],
+      [160, [[66, '3.'], [82, 'CGL.']]],
+      [172, [[82, 'Policy number 2739-91-07, effective 2026-03-14 to 2027-03-14. Limits: $ 1,000,000 each occurrence limit.']]],
+      [190, [[60, 'Waiver of Subrogation: Commercial Automobile Liability and Employment Practices Liability.']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.subrogationWaived])).toEqual([
+      ['automobile_liability', '5943307308', true],
+      ['other', '8335-92-11', true],
+      ['general_liability', '2739-91-07', false],
+    ]);
+  });
+  it("keeps an amount's currency word ('USD') out of the flag column it starts under", () => {
+    const got = read([
+      ...head,
+      [100, [[44, 'Type of Coverage'], [148, 'Policy No.'], [248, 'Eff. Date'], [308, 'Exp. Date'], [373, 'AI'], [407, 'WOS'], [459, 'Occurrence']]],
+      [115, [[44, 'Commercial General Liability'], [178, 'CGL 0962973'], [248, '2025-07-02'], [308, '2026-07-02'], [378, 'Y'], [412, 'Y'], [436, 'USD 2,000,000']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.additionalInsured, p.subrogationWaived, p.limits])).toEqual([['general_liability', true, true, { each_occurrence: 2_000_000 }]]);
+  });
 });
