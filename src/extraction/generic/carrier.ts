@@ -10,7 +10,7 @@ import { findInstructionText, INSTRUCTION_TEXT_WARNING } from '../guard.js';
 import { checkInsurer } from '../naic/check.js';
 import { normalizeNameLine } from '../normalize.js';
 import { pageLines, type Line, type Segment } from './lines.js';
-import { findAmounts, findDates, limitKeyFor, limitPairs, looksLikeLimitLabel } from './values.js';
+import { findAmounts, findDates, limitKeyFor, limitPairs, looksLikeLimitLabel, ruleLimitKey } from './values.js';
 
 export type GenericContext = { fileName: string; pages: number; method: 'acroform' | 'text' | 'ocr' | 'mixed' };
 
@@ -661,7 +661,11 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
       i = header.last;
       continue;
     }
-    const firstLabel = labelOf(line.segments[0].text);
+    // (a row's insurer name going on in its column, 'Pacific Crest Specialty' over 'Insurance Company', is no label)
+    const insurerColumn = columns?.find((c) => c.kind === 'insurer' || (c.kind === 'letter' && /insur|compan|carrier|underwr/i.test(c.label)));
+    const lead = line.segments[0]!;
+    const goesOnInColumn = current !== null && insurerColumn !== undefined && Math.min(lead.right, insurerColumn.right) - Math.max(lead.x, insurerColumn.x) > 0 && lead.x > insurerColumn.x - 6;
+    const firstLabel = goesOnInColumn ? null : labelOf(lead.text);
     // (an insurer's line may go on with the policy's number: "Underwriter: X | NAIC: 12345 | Policy #: CAP 98668")
     const insurerAndPolicy = firstLabel?.kind === 'insurer' && sole !== null && POLICY_NUMBER_LABEL.test(line.text);
     if (used.has(line) && !insurerAndPolicy) {
@@ -727,10 +731,29 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
     const read = carry && carry.draft === current && findAmounts(first.text).length > 0 && findAmounts(first.text)[0]!.index === 0 ? { ...line, text: `${carry.text} ${line.text}`, segments: [{ ...first, text: `${carry.text} ${first.text};` }, ...line.segments.slice(1)] } : line;
     const tail = line.segments.length === 1 && /;/.test(first.text) ? first.text.slice(first.text.lastIndexOf(';') + 1).trim() : '';
     carry = tail !== '' && /[A-Za-z]{3}/.test(tail) && findAmounts(tail).length === 0 ? { draft: current, text: tail } : null;
-    absorb(current, read, cells);
+    absorb(current, withWrappedLimitNames(read, lines[i + 1], current.fields.coverage), cells);
   }
   // a coverage named with nothing under it (a heading, a checkbox) is not a policy
   return drafts.filter((d) => d.fields.policyNumber !== null || d.fields.effectiveDate !== null || Object.keys(d.fields.limits).length > 0);
+}
+
+/**
+ * A limit's name wrapped in its narrow cell, the amount beside its first line ("Employers' Liability -" | "$ 1,000,000"
+ * over "Each Accident"): the name is read whole, where the first line alone names none of the coverage's limits and
+ * the two lines together do.
+ */
+function withWrappedLimitNames(line: Line, next: Line | undefined, coverage: Coverage): Line {
+  if (!next || next.page !== line.page || next.y - line.y > 2 * Math.max(line.height, next.height) || findAmounts(next.text).length > 0) return line;
+  let changed = false;
+  const segments = line.segments.map((seg, k) => {
+    const amountBeside = line.segments[k + 1] && findAmounts(line.segments[k + 1]!.text)[0]?.index === 0;
+    if (!amountBeside || findAmounts(seg.text).length > 0 || ruleLimitKey(coverage, seg.text) !== null) return seg;
+    const under = next.segments.find((n) => Math.abs(n.x - seg.x) < 4 && /[A-Za-z]{3}/.test(n.text));
+    if (!under || ruleLimitKey(coverage, `${seg.text} ${under.text}`) === null) return seg;
+    changed = true;
+    return { ...seg, text: `${seg.text} ${under.text}` };
+  });
+  return changed ? { ...line, segments, text: segments.map((s) => s.text).join(' | ') } : line;
 }
 
 const POLICY_NUMBER_LABEL = /\bPOLICY\s*(NUMBER|NO\.?|#|:)/i;

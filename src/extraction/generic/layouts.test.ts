@@ -588,4 +588,21 @@ describe('carrier layouts', () => {
     ]);
     expect(got.policies.map((p) => [p.coverage, p.additionalInsured, p.subrogationWaived, p.limits])).toEqual([['general_liability', true, true, { each_occurrence: 2_000_000 }]]);
   });
+  it("reads a table row's insurer going on as 'Insurance Company' in its column, and limit names wrapped beside their amounts", () => {
+    const got = read([
+      ...head,
+      [100, [[34, 'Coverage'], [146, 'Insurer'], [282, 'NAIC #'], [326, 'Policy Number'], [422, 'Eff. Date'], [482, 'Exp. Date'], [543, 'Limits of Insurance']]],
+      [115, [[34, 'General Liability'], [146, 'Pacific Crest Specialty'], [282, '40312'], [326, '330-BOP-880752'], [422, '2025-12-12'], [482, '2026-12-12'], [543, 'Each Occurrence'], [672, '$ 1,000,000']]],
+      [125, [[146, 'Insurance Company'], [543, 'General Aggregate'], [672, '$ 2,000,000']]],
+      [142, [[34, 'Workers Compensation'], [146, 'Northbridge Fire &'], [282, '19283'], [326, 'WCP 6845288'], [422, '2025-12-12'], [482, '2026-12-12'], [543, "Employers' Liability -"], [672, '$ 500,000']]],
+      [152, [[146, 'Casualty Co.'], [543, 'Each Accident']]],
+      [162, [[543, "Employers' Liability"], [672, '$ 600,000']]],
+      [172, [[543, 'Disease - Each Employee']]],
+    ]);
+    expect(got.insurers.map((i) => i.name)).toEqual(['Pacific Crest Specialty Insurance Company', 'Northbridge Fire & Casualty Co.']);
+    expect(got.policies.map((p) => [p.coverage, p.limits])).toEqual([
+      ['general_liability', { each_occurrence: 1_000_000, general_aggregate: 2_000_000 }],
+      ['workers_compensation', { el_each_accident: 500_000, el_disease_each_employee: 600_000 }],
+    ]);
+  });
 });

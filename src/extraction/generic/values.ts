@@ -81,9 +81,14 @@ LIMIT_RULES.excess_liability = LIMIT_RULES.umbrella_liability;
 
 /** The contract's limit key for a printed label under a coverage; a label it does not know keeps its snake_case form. */
 export function limitKeyFor(coverage: Coverage, label: string): string | null {
+  return ruleLimitKey(coverage, label) ?? limitLabelKey(label.replace(/\b(limit|limits)\b/gi, '').replace(/[:$]/g, ''));
+}
+
+/** The limit key a coverage's own rules give a label ('E.L. Each Accident' under workers' compensation), else null. */
+export function ruleLimitKey(coverage: Coverage, label: string): string | null {
   const upper = label.toUpperCase().replace(/[’']/g, '');
   for (const [re, key] of LIMIT_RULES[coverage] ?? []) if (re.test(upper)) return key;
-  return limitLabelKey(label.replace(/\b(limit|limits)\b/gi, '').replace(/[:$]/g, ''));
+  return null;
 }
 
 /** Whether a label reads as a limit at all (not a policy number, a date or a name). */
