@@ -17,7 +17,7 @@ export type GenericContext = { fileName: string; pages: number; method: 'acrofor
 type LabelKind = 'producer' | 'insured' | 'holder' | 'insurer' | 'description' | 'field' | 'stop';
 const LABELS: [LabelKind, RegExp][] = [
   // (a letter's addressee, "To:", is its holder; "To: 08/28/2026" is a policy's end)
-  ['holder', /^((certificate\s+)?holder|(certificate\s+)?(is\s+)?issued\s+to|to(?=\s*:(?![\s|]*(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))))\b\s*(name)?\s*[:\-]?\s*/i],
+  ['holder', /^((certificate\s+|memorandum\s+|evidence\s+|policy\s+)?holder|(certificate\s+)?(is\s+)?issued\s+to|to(?=\s*:(?![\s|]*(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))))\b\s*(name)?\s*[:\-]?\s*/i],
   ['producer', /^((licensed\s+|issuing\s+|servicing\s+|insurance\s+)?agency|(your\s+|producing\s+|servicing\s+)?agent(\s*\/\s*broker)?(\s+of\s+record)?|broker(\s+of\s+record)?|producer)\b(\s+name)?\s*[:\-]?\s*/i],
   ['insured', /^((first\s+)?named\s+insured(\s*\/\s*employer)?|insured(\s*\/\s*employer|\s+(name|business|employer|party|entity))?|name\s+of\s+insured|policy\s*holder(?!\s+services?\b)|business\s+name|employer(\s*\/\s*insured)?(?![’'\w]))\b\s*[:\-]?\s*/i],
   ['insurer', /^(insurer(\(s\)|s)?(\s+affording\s+coverage)?|companies\s+affording\s+coverage|(insurance|insuring|issuing|writing)\s+(company|carrier)(\(s\)|s)?|company|carrier|underwriter|underwritten\s+by)(?!\w)(\s*[A-F](?=\s*[:\-]))?\s*[:\-]?\s*/i],
@@ -74,7 +74,7 @@ const PROSE_INSURER =
   /\b(?:insured\s+(?:with|by)|issued\s+by|underwritten\s+by|written\s+(?:by|with)|placed\s+with|provided\s+by)\s+((?:[A-Z][\w&.'-]*\s+){0,6}(?:Company|Co\.|Insurance|Mutual|Indemnity|Casualty|Assurance|Underwriters|Fund|Exchange|Corporation|Inc\.))(?:,?\s*\(?\s*NAIC\s*(?:#|No\.?|Code)?\s*:?\s*(\d{5})\)?)?/g;
 
 /** The insured named in a letter: "issued to NAME, 100 Main St", "We confirm that NAME of 12 Oak Ave is insured". */
-const PROSE_INSURED = /\b(?:issued\s+to|certif(?:y|ies)\s+that|confirm\s+that)\s+((?:[A-Z0-9&][\w&.,'’-]*\s+){0,8}?[A-Z0-9][\w&.'’-]*?),?(?=\s+\d|\s+of\s+\d|\s+is\s+(?:insured|covered)|\s*\(the\b)/;
+const PROSE_INSURED = /\b(?:issued\s+to|(?:certif(?:y|ies)|confirms?|verif(?:y|ies)|evidence|attests?)\s+that)\s+((?:[A-Z0-9&][\w&.,'’-]*\s+){0,8}?[A-Z0-9][\w&.'’-]*?),?(?=\s+\d|\s+of\s+\d|\s+is\s+(?:insured|covered)|\s*\(the\b)/;
 
 const PHONE = /(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b/;
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
@@ -203,7 +203,11 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   blocks.insured ??= PROSE_INSURED.exec(prose)?.slice(1, 2);
   if (!blocks.producer) {
     const top = lines.filter((l) => l.page === 1 && l.y < (pages[0]?.height ?? 792) * 0.12 && !used.has(l));
-    const agency = top.flatMap((l) => l.segments).find((x) => AGENCY_WORD.test(x.text) && /\b(insurance|risk|brokers?|agency)\b/i.test(x.text) && !labelOf(x.text) && !/\bcertificate\b/i.test(x.text));
+    const heads = top.flatMap((l) => l.segments).filter((x) => /\b(insurance|risk|brokers?|agency)\b/i.test(x.text) && !labelOf(x.text) && !/\bcertificate\b/i.test(x.text));
+    // (with the insurers named elsewhere, an insurance business's letterhead that is none of them is the agency's:
+    // 'Tidewater Commercial Insurance' over a table of insurers)
+    const firstWord = (name: string) => name.trim().split(/\s+/)[0]!.toUpperCase();
+    const agency = heads.find((x) => AGENCY_WORD.test(x.text)) ?? heads.find((x) => insurers.length > 0 && !insurers.some((i) => firstWord(i.name) === firstWord(x.text)) && !CERTIFICATE_TITLE.test(x.text));
     if (agency) blocks.producer = [agency.text];
   }
   // a table naming each policy's insurer in a column of its own lists the insurers (no letters printed)
@@ -507,8 +511,11 @@ function flagStatement(text: string, label: RegExp): boolean | null {
 const AI_LABEL = /ADDITIONAL\s+INSURED|ADD'?L\.?\s+INS(?:URED|D)?\b\.?/;
 const WOS_LABEL = /WAIVER\s+OF\s+SUBR(?:OGATION|\.|\b)|SUBROGATION\s+WAIVED|SUBR\.?\s+WVD|WAIVER\s+OF\s+(OUR\s+)?RIGHT\s+TO\s+RECOVER/;
 
-/** A flag's label opening a line, a colon and coverages named after it. */
-const FLAG_LIST = new RegExp(String.raw`^\s*(?:${AI_LABEL.source}|${WOS_LABEL.source})\s*:\s*(?:the\s+)?(?:${COVERAGES.map((c) => c.re.source).join('|')})`, 'i');
+/**
+ * A flag's label opening a line, a colon and coverages named after it ("Waiver of Subrogation: Commercial Auto…",
+ * "Additional insured status applies to: Commercial General Liability and Business Auto"): the page's statement.
+ */
+const FLAG_LIST = new RegExp(String.raw`^\s*(?:${AI_LABEL.source}|${WOS_LABEL.source})(?:\s+[a-z]+){0,4}?\s*(?::|\bto\b:?)\s*(?:the\s+)?(?:${COVERAGES.map((c) => c.re.source).join('|')})`, 'i');
 
 /** A policy's coverage as page statements name it: the coverage, and an 'other' one by its name (Pollution Liability). */
 function coverageKey(coverage: Coverage, name: string): string {
@@ -686,6 +693,11 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
     if (firstLabel && firstLabel.kind !== 'stop' && firstLabel.kind !== 'field' && !(/^to\b/i.test(firstLabel.label) && findDates(line.text).length > 0)) {
       current = null;
       if (!insurerAndPolicy) continue;
+    }
+    // a flag given to coverages by name is the page's statement, no policy's
+    if (FLAG_LIST.test(line.text)) {
+      current = null;
+      continue;
     }
     // (a card's own "LIMITS" heading goes on with its policy)
     if (firstLabel?.kind === 'stop' && !coverageIn(line.text) && !(current && /^limits\s*:?$/i.test(line.text.trim()))) {

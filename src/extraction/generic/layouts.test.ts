@@ -605,4 +605,36 @@ describe('carrier layouts', () => {
       ['workers_compensation', { el_each_accident: 500_000, el_disease_each_employee: 600_000 }],
     ]);
   });
+  it("reads a letter's insured given 'as evidence that', and its flag statement naming two coverages on one line", () => {
+    const got = read([
+      [20, [[235, 'LETTER OF INSURANCE']]],
+      [45, [[60, 'Please accept this letter as evidence that True North Plumbing & Heating LLC, 4953 Wilkinson Blvd, Charlotte, NC 28206,']]],
+      [57, [[60, 'maintains the insurance described below.']]],
+      [80, [[66, '1.'], [82, 'Commercial General Liability (CGL).']]],
+      [92, [[82, 'Policy No. GL-2024-079728, effective 28 July 2023 to 28 July 2024. Limits: USD 1,000,000 each occurrence.']]],
+      [110, [[66, '2.'], [82, 'Business Auto.']]],
+      [122, [[82, 'Policy number AUT-2024-405628, effective 28 July 2023 to 28 July 2024. Limits: USD 500,000 combined single limit.']]],
+      [140, [[66, '3.'], [82, 'Professional Liability.']]],
+      [152, [[82, 'Policy No. PL-2024-496532, effective 28 July 2023 to 28 July 2024. Limits: USD 2,000,000 each claim.']]],
+      [170, [[60, 'Additional insured status applies to: Commercial General Liability (CGL) and Business Auto.']]],
+    ]);
+    expect(got.insured.name).toBe('True North Plumbing & Heating LLC');
+    expect(got.policies.map((p) => [p.coverage, p.additionalInsured])).toEqual([
+      ['general_liability', true],
+      ['automobile_liability', true],
+      ['other', false],
+    ]);
+  });
+  it("takes an insurance business's letterhead for the producer when the insurers it names are others, and a memorandum's holder", () => {
+    const got = read([
+      [20, [[36, 'Tidewater Commercial Insurance'], [374, 'Certificate of Insurance']]],
+      [40, [[36, '8320 Elm St']]],
+      [67, [[35, 'INSURED'], [282, 'INSURER'], [530, 'MEMORANDUM HOLDER']]],
+      [77, [[35, 'Crystal Janitorial Services LLC'], [282, 'Atlantic Keystone Insurance Company'], [530, 'Oakhurst Senior Living, LLC']]],
+      [90, [[35, '7741 Independence Blvd'], [282, 'NAIC 29851'], [530, '9175 Elm St']]],
+      [130, [[40, 'Commercial General Liability'], [220, 'Policy # GL 4412101767'], [380, '07-20-2026 to 07-20-2027']]],
+    ]);
+    expect([got.producer.name, got.insured.name, got.certificateHolder.name]).toEqual(['Tidewater Commercial Insurance', 'Crystal Janitorial Services LLC', 'Oakhurst Senior Living, LLC']);
+    expect(got.insurers.map((i) => i.name)).toEqual(['Atlantic Keystone Insurance Company']);
+  });
 });
