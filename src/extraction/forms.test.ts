@@ -36,6 +36,13 @@ describe('recognizeForm', () => {
     }
   });
 
+  it("keeps a certificate whose boilerplate speaks of a notice of cancellation", () => {
+    const r = recognizeForm(page("WORKERS' COMPENSATION CERTIFICATE OF COVERAGE Policy #: C55WC877078 Term: 11/16/2025 through 11/16/2026 This certificate confers no rights upon the certificate holder. Notice of cancellation will be mailed to the certificate holder 30 days in advance."));
+    expect([r.type, r.isCertificate]).toEqual(['other', true]);
+    const notice = recognizeForm(page('NOTICE OF CANCELLATION Policy Number C55WC877078 The policy is cancelled effective 12/01/2026. Certificate of insurance holders will be told.'));
+    expect(notice.isCertificate).toBe(false);
+  });
+
   it.each([
     ['Form W-9 Request for Taxpayer Identification Number and Certification', /W-9/],
     ['INVOICE Invoice Number 123 Bill To Amount Due $400', /invoice/],

@@ -97,8 +97,12 @@ export function recognizeForm(pages: PageWords[]): RecognizedForm {
 
   const certWords = CERTIFICATE_WORDS.filter((w) => foldedAll.includes(w)).length;
   const policyWords = POLICY_WORDS.filter((w) => foldedAll.includes(w)).length;
+  // (a certificate's title before a non-certificate's words makes them its boilerplate: "Notice of cancellation will
+  // be mailed to the certificate holder" under "Workers' Compensation Certificate of Coverage")
+  const firstAt = (words: string[]) => Math.min(...words.map((w) => foldedAll.indexOf(foldForMatch(w))).filter((at) => at >= 0));
+  const titleAt = firstAt(CERTIFICATE_TITLES);
   for (const kind of NON_CERTIFICATES) {
-    if (kind.all.every((anyOf) => anyOf.some((w) => foldedAll.includes(foldForMatch(w))))) {
+    if (kind.all.every((anyOf) => anyOf.some((w) => foldedAll.includes(foldForMatch(w)))) && !(titleAt < firstAt(kind.all[0]!))) {
       // an invoice that happens to mention a policy is still an invoice, unless it calls itself a certificate
       if (!fuzzyContains(foldedAll, 'CERTIFICATEOF') || certWords < 2) return { type: 'other', edition: null, isCertificate: false, reason: `not a certificate of insurance: it reads as ${kind.reason}` };
     }

@@ -196,7 +196,8 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   }
 
   const policyLines = new Set<Line>();
-  const policies = readPolicies(lines, used, policyLines, insurers.map((i) => i.name));
+  const statements: string[] = [];
+  const policies = readPolicies(lines, used, policyLines, insurers.map((i) => i.name), statements);
   // a single insurer with no printed letter owns every policy; its letter stays null
   // no labelled party: a letter names the insured in a sentence, and an agency's letterhead is the producer
   const prose = allText.replace(/\s*\|\s*/g, ' ').replace(/\s+/g, ' ');
@@ -234,8 +235,8 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   // page-level "Additional Insured: Yes" / "Waiver of Subrogation: Yes" statements apply to policies that say nothing
   // (a sentence about all the policies counts for the page, wherever it stands, and so does a flag's list of the
   // coverages it is given for, "Waiver of Subrogation: Commercial Automobile Liability and Pollution Liability")
-  const forPage = (l: Line) => /\ball\s+(the\s+)?(policies|coverages)\b/i.test(l.text) || FLAG_LIST.test(l.text);
-  const outside = lines.filter((l) => !policyLines.has(l) || forPage(l)).map((l) => l.text).join('\n');
+  const forPage = (l: Line) => /\ball\s+(the\s+)?(policies|coverages)\b/i.test(l.text);
+  const outside = [...lines.filter((l) => !policyLines.has(l) || forPage(l)).map((l) => l.text), ...statements].join('\n');
   const pageAi = pageFlags(outside, AI_LABEL);
   const pageWos = pageFlags(outside, WOS_LABEL);
   for (const p of policies) {
@@ -517,6 +518,20 @@ const WOS_LABEL = /WAIVER\s+OF\s+SUBR(?:OGATION|\.|\b)|SUBROGATION\s+WAIVED|SUBR
  */
 const FLAG_LIST = new RegExp(String.raw`^\s*(?:${AI_LABEL.source}|${WOS_LABEL.source})(?:\s+[a-z]+){0,4}?\s*(?::|\bto\b:?)\s*(?:the\s+)?(?:${COVERAGES.map((c) => c.re.source).join('|')})`, 'i');
 
+/**
+ * A statement of a flag for coverages it names: the flag's label and a list after its colon, or a sentence stating the
+ * flag that names two coverages or more ("Blanket additional insured applies … to the Business Liability, Hired &
+ * Non-Owned Auto and Pollution Liability policies").
+ */
+function isFlagStatementForCoverages(text: string): boolean {
+  if (FLAG_LIST.test(text)) return true;
+  if (flagStatement(text, AI_LABEL) === null && flagStatement(text, WOS_LABEL) === null) return false;
+  const named = new Set([...text.toUpperCase().matchAll(ANY_COVERAGE)].map((m) => coverageIn(m[0])).filter((c) => c !== null).map((c) => coverageKey(c.coverage, c.label)));
+  return named.size >= 2;
+}
+
+const ANY_COVERAGE = new RegExp(COVERAGES.map((c) => c.re.source).join('|'), 'g');
+
 /** A policy's coverage as page statements name it: the coverage, and an 'other' one by its name (Pollution Liability). */
 function coverageKey(coverage: Coverage, name: string): string {
   // (named with or without its last word, with '&' or 'and': 'Employment Practices' is 'Employment Practices Liability')
@@ -532,12 +547,11 @@ function coverageKey(coverage: Coverage, name: string): string {
 function pageFlags(text: string, label: RegExp): { all: boolean | null; by: Map<string, boolean> } {
   let all: boolean | null = null;
   const by = new Map<string, boolean>();
-  const anyCoverage = new RegExp(COVERAGES.map((c) => c.re.source).join('|'), 'g');
   for (const sentence of text.replace(/\s*\|\s*/g, ' ').split(/(?<=[.;])\s+|\n/)) {
-    const named = [...sentence.toUpperCase().matchAll(anyCoverage)].map((m) => coverageIn(m[0])).filter((c) => c !== null);
+    const named = [...sentence.toUpperCase().matchAll(ANY_COVERAGE)].map((m) => coverageIn(m[0])).filter((c) => c !== null);
     // (the label and a list of coverages after its colon, nothing else: the flag is given for those)
     const listed = new RegExp(String.raw`(?:${label.source})\s*:\s*(?<list>.+)$`, 'i').exec(sentence)?.groups?.list;
-    const onlyCoverages = listed !== undefined && named.length > 0 && listed.toUpperCase().replace(anyCoverage, ' ').replace(/\b(AND|THE|POLICY|POLICIES|COVERAGES?|ONLY)\b|[,&.\s]/g, '') === '';
+    const onlyCoverages = listed !== undefined && named.length > 0 && listed.toUpperCase().replace(ANY_COVERAGE, ' ').replace(/\b(AND|THE|POLICY|POLICIES|COVERAGES?|ONLY)\b|[,&.\s]/g, '') === '';
     const value = flagStatement(sentence, label) ?? (onlyCoverages ? true : null);
     if (value === null) continue;
     if (named.length > 0) for (const c of named) by.set(coverageKey(c.coverage, c.label), value);
@@ -644,7 +658,7 @@ function columnKind(text: string): Column['kind'] {
 type PolicyDraft = { fields: PolicyFields; ai: boolean | null; wos: boolean | null; insurer?: string; naic?: string; partial?: { eff?: string; exp?: string } };
 
 /** The policies of the page; `absorbed` gets the lines read into them. */
-function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insurerNames: string[]): PolicyDraft[] {
+function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insurerNames: string[], statements: string[]): PolicyDraft[] {
   const drafts: PolicyDraft[] = [];
   // an insurer's name names no coverage ("issued by Bluestem Workers Compensation Mutual" on a liability policy)
   const names = insurerNames.filter((n) => n.length >= 6).map((n) => new RegExp(n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s|]+'), 'gi'));
@@ -681,8 +695,16 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
     }
     // a card's own insurer ("Insurer | Pacific Crest Specialty Insurance Company", its NAIC under it) is its policy's
     if (current && !insurerAndPolicy && firstLabel?.kind === 'insurer' && !columns) {
-      const name = (firstLabel.rest || line.segments[1]?.text || '').replace(/\bNAIC\b.*$/i, '').trim();
+      let name = (firstLabel.rest || line.segments[1]?.text || '').replace(/\bNAIC\b.*$/i, '').trim();
+      // (its company form set flush under it: 'Blue Ridge Casualty Insurance' over 'Company')
+      const rest = lines[i + 1];
+      const form = rest && rest.page === line.page && rest.segments.length === 1 && rest.y - line.y < 2 * line.height && Math.abs(rest.right - line.right) < 4 && COMPANY_FORM.test(rest.text.trim());
       if (isInsurerName(name)) {
+        if (form) {
+          name = `${name} ${rest.text.trim()}`;
+          absorbed.add(rest);
+          i++;
+        }
         current.insurer ??= name;
         const code = [line, lines[i + 1]].map((l) => (l ? NAIC.exec(l.text)?.[1] : undefined)).find((c) => c !== undefined);
         if (code) current.naic ??= code;
@@ -694,11 +716,6 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
       current = null;
       if (!insurerAndPolicy) continue;
     }
-    // a flag given to coverages by name is the page's statement, no policy's
-    if (FLAG_LIST.test(line.text)) {
-      current = null;
-      continue;
-    }
     // (a card's own "LIMITS" heading goes on with its policy)
     if (firstLabel?.kind === 'stop' && !coverageIn(line.text) && !(current && /^limits\s*:?$/i.test(line.text.trim()))) {
       current = null;
@@ -708,6 +725,12 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
     const paragraph = [line];
     while (wrapsOnto(paragraph.at(-1)!, lines[i + 1]) && !used.has(lines[i + 1]!)) paragraph.push(lines[++i]!);
     if (paragraph.length > 1) line = joinParagraph(paragraph);
+    // a flag given to coverages by name is the page's statement, no policy's
+    if (isFlagStatementForCoverages(line.text)) {
+      statements.push(line.text);
+      current = null;
+      continue;
+    }
     const cells = columns ? cellsByColumn(line, columns) : null;
     let typeText = cells ? (cells.get('type') ?? cells.get('letter') ?? line.text) : line.text;
     // a coverage wrapped in its narrow column ('Hired & Non-Owned' over 'Auto'): the row's next line completes it
@@ -767,6 +790,9 @@ function withWrappedLimitNames(line: Line, next: Line | undefined, coverage: Cov
   });
   return changed ? { ...line, segments, text: segments.map((s) => s.text).join(' | ') } : line;
 }
+
+/** A company's form alone, as a narrow cell wraps it under the name: 'Company', 'Insurance Company', 'Co.'. */
+const COMPANY_FORM = /^((insurance|casualty|indemnity|assurance|mutual|fire)\s+)?(company|co\.?|corporation|corp\.?|inc\.?|ltd\.?)$/i;
 
 const POLICY_NUMBER_LABEL = /\bPOLICY\s*(NUMBER|NO\.?|#|:)/i;
 /** A certificate's title: "Certificate of Insurance", "Evidence of Coverage", "Memorandum of Insurance". */

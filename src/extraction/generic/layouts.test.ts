@@ -637,4 +637,36 @@ describe('carrier layouts', () => {
     expect([got.producer.name, got.insured.name, got.certificateHolder.name]).toEqual(['Tidewater Commercial Insurance', 'Crystal Janitorial Services LLC', 'Oakhurst Senior Living, LLC']);
     expect(got.insurers.map((i) => i.name)).toEqual(['Atlantic Keystone Insurance Company']);
   });
+  it("reads a card's insurer whose company form wraps flush under it ('Company'), and the card's limits after it", () => {
+    const got = read([
+      ...head,
+      [100, [[52, 'General Liability']]],
+      [115, [[52, 'Policy #'], [230, 'TDM-0SZJA7A']]],
+      [127, [[52, 'Term'], [170, '03/15/2026 - 03/15/2027']]],
+      [139, [[52, 'Carrier'], [140, 'Blue Ridge Casualty Insurance']]],
+      [150, [[244, 'Company']]],
+      [162, [[52, 'Occurrence Limit'], [230, '$ 1,000,000']]],
+      [174, [[52, 'Policy Aggregate'], [230, '$ 2,000,000']]],
+    ]);
+    expect(got.insurers.map((i) => i.name)).toEqual(['Blue Ridge Casualty Insurance Company']);
+    expect(got.policies.map((p) => [p.coverage, p.limits])).toEqual([['general_liability', { each_occurrence: 1_000_000, general_aggregate: 2_000_000 }]]);
+  });
+  it('gives a flag to every coverage a sentence below the last policy names, the sentence wrapped over two lines', () => {
+    const got = read([
+      ...head,
+      [100, [[66, '1.'], [82, 'Business Liability.']]],
+      [112, [[82, 'Policy No. BL-2024-079728, effective 28 July 2023 to 28 July 2024. Limits: USD 1,000,000 each occurrence.']]],
+      [130, [[66, '2.'], [82, 'Hired & Non-Owned Auto.']]],
+      [142, [[82, 'Policy number AUT-2024-405628, effective 28 July 2023 to 28 July 2024. Limits: USD 500,000 combined single limit.']]],
+      [160, [[66, '3.'], [82, 'Pollution Liability.']]],
+      [172, [[82, 'Policy No. PLL-2024-496532, effective 28 July 2023 to 28 July 2024. Limits: USD 2,000,000 each pollution condition.']]],
+      [195, [[60, 'The certificate holder is included as an additional insured under the Business Liability, Hired & Non-Owned Auto and']]],
+      [207, [[60, 'Pollution Liability policies when required by written contract.']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.additionalInsured])).toEqual([
+      ['general_liability', true],
+      ['automobile_liability', true],
+      ['other', true],
+    ]);
+  });
 });
