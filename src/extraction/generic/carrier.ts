@@ -731,7 +731,9 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
       current = null;
       continue;
     }
-    const cells = columns ? cellsByColumn(line, columns) : null;
+    // (a sentence running across the table's columns, below its rows, is no row: its cells are not the columns')
+    const sentence = line.segments.length === 1 && line.words.length >= 6 && (columns?.filter((c) => c.x > line.x + 3 && c.x < line.right).length ?? 0) >= 2;
+    const cells = columns && !sentence ? cellsByColumn(line, columns) : null;
     let typeText = cells ? (cells.get('type') ?? cells.get('letter') ?? line.text) : line.text;
     // a coverage wrapped in its narrow column ('Hired & Non-Owned' over 'Auto'): the row's next line completes it
     const below = lines[i + 1];
@@ -988,10 +990,12 @@ function absorb(draft: PolicyDraft, line: Line, cells: Map<string, string> | nul
     if (columnAmounts.has(segs[s].text)) continue;
     for (const pair of limitPairs(segs[s].text)) {
       let label = pair.label;
-      if (label === '') {
-        const prev = segs[s - 1]?.text ?? '';
-        if (findAmounts(prev).length === 0 && /[A-Za-z]{3}/.test(prev) && looksLikeLimitLabel(prev)) label = prev;
-      }
+      const prev = segs[s - 1]?.text ?? '';
+      const prevLabel = findAmounts(prev).length === 0 && /[A-Za-z]{3}/.test(prev) && looksLikeLimitLabel(prev);
+      if (label === '' && prevLabel) label = prev;
+      // (the cell before names what the amount's own words only finish: "Bodily Injury by Disease | USD 1,000,000
+      // policy limit")
+      else if (prevLabel && ruleLimitKey(p.coverage, label) === null && ruleLimitKey(p.coverage, `${prev} ${label}`) !== null) label = `${prev} ${label}`;
       if (label === '' || !looksLikeLimitLabel(label)) continue;
       const key = limitKeyFor(p.coverage, label);
       if (key && p.limits[key] === undefined) p.limits[key] = pair.amount;

@@ -669,4 +669,18 @@ describe('carrier layouts', () => {
       ['other', true],
     ]);
   });
+  it("reads a sentence under a coverage table whole, not cut by the table's columns, and a limit named across two cells", () => {
+    const got = read([
+      ...head,
+      [100, [[44, 'Type of Insurance'], [180, 'Policy #'], [260, 'From'], [330, 'To'], [420, 'Limits']]],
+      [115, [[44, 'General Liability'], [180, 'GL 5512345'], [260, '01/01/2026'], [330, '01/01/2027'], [420, 'Each Occurrence $1,000,000']]],
+      [130, [[44, "Workers' Compensation"], [180, 'WC 7712345'], [260, '01/01/2026'], [330, '01/01/2027'], [420, 'Statutory']]],
+      [145, [[60, 'Bodily Injury by Disease'], [200, 'USD 1,000,000 policy limit']]],
+      [170, [[40, 'The certificate holder is included as an additional insured under the Commercial General Liability policy when required by written contract.']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.additionalInsured, p.limits])).toEqual([
+      ['general_liability', true, { each_occurrence: 1_000_000 }],
+      ['workers_compensation', false, { el_disease_policy_limit: 1_000_000 }],
+    ]);
+  });
 });
