@@ -69,9 +69,9 @@ const INSURER_WORD = /\b(insurance|assurance|casualty|indemnity|mutual|underwrit
 const COMPANY_LAST = /\b(company|co\.?|corporation|corp\.?|fund|mutual|exchange|association|ltd\.?|inc\.?|insurance|assurance|casualty|indemnity|underwriters)\s*$/i;
 const AGENCY_WORD = /\b(agency|agencies|brokers?|brokerage|services|advisors|associates|partners|consulting|solutions|group|agents?)\b/i;
 const isInsurerName = (text: string) => INSURER_WORD.test(text) && COMPANY_LAST.test(text.trim()) && !AGENCY_WORD.test(text);
-/** The insurer named in a sentence: "insured with X (NAIC 12345)", "issued by X", "underwritten by X". */
+/** The insurer named in a sentence: "insured with X (NAIC 12345)", "issued by X", "underwritten by X", "issued to Y, …, by X". */
 const PROSE_INSURER =
-  /\b(?:insured\s+(?:with|by)|issued\s+by|underwritten\s+by|written\s+(?:by|with)|placed\s+with|provided\s+by)\s+((?:[A-Z][\w&.'-]*\s+){0,6}(?:Company|Co\.|Insurance|Mutual|Indemnity|Casualty|Assurance|Underwriters|Fund|Exchange|Corporation|Inc\.))(?:,?\s*\(?\s*NAIC\s*(?:#|No\.?|Code)?\s*:?\s*(\d{5})\)?)?/g;
+  /(?:\binsured\s+(?:with|by)|\bissued\s+by|\bunderwritten\s+by|\bwritten\s+(?:by|with)|\bplaced\s+with|\bprovided\s+by|,\s+by)\s+((?:[A-Z][\w&.'-]*\s+){0,6}(?:Company|Co\.|Insurance|Mutual|Indemnity|Casualty|Assurance|Underwriters|Fund|Exchange|Corporation|Inc\.))(?:\s*[,–-]?\s*\(?\s*NAIC\s*(?:#|No\.?|Code)?\s*:?\s*(\d{5})\)?)?/g;
 
 /** The insured named in a letter: "issued to NAME, 100 Main St", "We confirm that NAME of 12 Oak Ave is insured". */
 const PROSE_INSURED = /\b(?:issued\s+to|(?:certif(?:y|ies)|confirms?|verif(?:y|ies)|evidence|attests?)\s+that)\s+((?:[A-Z0-9&][\w&.,'’-]*\s+){0,8}?[A-Z0-9][\w&.'’-]*?),?(?=\s+\d|\s+of\s+\d|\s+is\s+(?:insured|covered)|\s*\(the\b)/;
@@ -165,15 +165,17 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
     }
   }
   // an insurers table: "A | Name | 12345" rows, or "INSURER A | Name | 12345" (no dates, no amounts: those are
-  // policy rows)
+  // policy rows; a bare letter with a name and no code, alone, is a logo beside a letterhead: 'C | Copper State …')
+  const rows: { letter: string; bare: boolean; name: string; code: string | null; line: Line }[] = [];
   for (const line of lines) {
     const [first, second, ...rest] = line.segments;
-    const letter = first ? /^(?:(?:insurer|ins\.?|ltr)\s*)?([A-F])$/i.exec(first.text)?.[1] : undefined;
-    if (!letter || !second || findDates(line.text).length > 0 || findAmounts(line.text).length > 0) continue;
+    const m = first ? /^((?:insurer|ins\.?|ltr)\s*)?([A-F])$/i.exec(first.text) : null;
+    if (!m || !second || findDates(line.text).length > 0 || findAmounts(line.text).length > 0) continue;
     if (!isInsurerName(second.text)) continue;
     const code = rest.map((r) => r.text).find((t) => /^[0-9OIlSB]{5}$/.test(t)) ?? null;
-    addInsurer(letter.toUpperCase(), second.text, code, line);
+    rows.push({ letter: m[2]!.toUpperCase(), bare: !m[1], name: second.text, code, line });
   }
+  for (const row of rows) if (!row.bare || row.code || rows.length >= 2) addInsurer(row.letter, row.name, row.code, row.line);
   // a heading over the insurer's name ("INSURER", "Underwritten by", "Company"), its NAIC on a line below
   for (const { text: block, at } of insurerBlocks) {
     // (a name beside its heading has its NAIC on a line of its own below: "Insurance Company | Name" over "NAIC | 12345")
@@ -954,14 +956,18 @@ function absorb(draft: PolicyDraft, line: Line, cells: Map<string, string> | nul
     else if (!p.expirationDate) p.expirationDate = d.value;
   }
   // the insurer's name in its own column (a name wrapped onto the row's next line continues it)
-  const insurerCell = cells?.get('insurer') ?? (cells?.get('letter') && /[A-Za-z]{3}/.test(cells.get('letter')!) ? cells.get('letter') : undefined);
+  const letterCell = cells?.get('letter');
+  const insurerCell = cells?.get('insurer') ?? (letterCell && (/[A-Za-z]{3}/.test(letterCell) || COMPANY_FORM.test(letterCell.trim())) ? letterCell : undefined);
   // (a name: no label's colon, no coverage, as a line below the table that the columns still cut gives)
-  if (insurerCell && /[A-Za-z]{3}/.test(insurerCell) && !/:/.test(insurerCell) && !coverageIn(insurerCell)) {
+  // (on the row itself, with its policy number, a name may hold a coverage's words: 'Bluestem Workers Compensation')
+  const onRow = cells?.has('policy') === true;
+  if (insurerCell && (/[A-Za-z]{3}/.test(insurerCell) || COMPANY_FORM.test(insurerCell.trim())) && !/:/.test(insurerCell) && (onRow || !coverageIn(insurerCell))) {
     if (draft.insurer === undefined) draft.insurer = insurerCell;
     else if (
       (!/\b(company|co\.?|corporation|corp\.?|fund|mutual|exchange|association|ltd\.?|inc\.?|underwriters)$/i.test(draft.insurer) ||
-        // ('Old Dominion Mutual' over 'Casualty Company')
-        (/\bmutual$/i.test(draft.insurer) && /^(casualty|insurance|fire|indemnity|assurance)\s+(company|co\.?)$/i.test(insurerCell))) &&
+        // ('Old Dominion Mutual' over 'Casualty Company', 'Heartland Commercial Insurance' over 'Co.')
+        (/\bmutual$/i.test(draft.insurer) && /^(casualty|insurance|fire|indemnity|assurance)\s+(company|co\.?)$/i.test(insurerCell)) ||
+        (COMPANY_FORM.test(insurerCell.trim()) && !/\b(company|co\.?|corporation|corp\.?|inc\.?|ltd\.?)$/i.test(draft.insurer))) &&
       /^([A-Z][\w&.'’-]*\s?){1,3}$/.test(insurerCell)
     )
       draft.insurer = `${draft.insurer} ${insurerCell}`;
@@ -970,7 +976,6 @@ function absorb(draft: PolicyDraft, line: Line, cells: Map<string, string> | nul
   if (naicCell && /^[0-9OIlSB]{5}$/.test(naicCell)) draft.naic ??= naicCell;
   // insurer letter: a lone A-F cell
   if (!p.insurerLetter) {
-    const letterCell = cells?.get('letter');
     const lone = line.segments.find((s) => /^[A-F]$/.test(s.text))?.text ?? (letterCell && /^[A-F]\b/.exec(letterCell)?.[0]);
     if (lone) p.insurerLetter = lone;
   }

@@ -683,4 +683,34 @@ describe('carrier layouts', () => {
       ['workers_compensation', false, { el_disease_policy_limit: 1_000_000 }],
     ]);
   });
+  it("reads insurers named in prose (', by X (NAIC n)', 'provided by X - NAIC # n') and not a logo's letter beside a letterhead", () => {
+    const letter = read([
+      [20, [[46, 'C'], [70, 'Copper State Insurance'], [389, 'CONFIRMATION OF COVERAGE']]],
+      [45, [[60, 'This is to certify that the policies listed below have been issued to Yates Engineering, PLLC,']]],
+      [57, [[60, '7190 Morse Rd, Dublin, OH 43017, by Summit Ridge Indemnity Company (NAIC 37540), for the policy periods indicated.']]],
+      [80, [[66, '1.'], [82, 'General Liability.']]],
+      [92, [[82, 'Policy number CPP9034953-03, effective 07/07/2024 to 07/07/2025. Limits: 1,000,000 per occurrence.']]],
+    ]);
+    expect(letter.insurers).toEqual([{ letter: null, name: 'Summit Ridge Indemnity Company', naic: '37540' }]);
+    const heading = read([
+      ...head,
+      [90, [[48, 'Insurance provided by']]],
+      [102, [[58, 'Summit Ridge Indemnity Company - NAIC # 37540']]],
+      [120, [[54, 'GENERAL LIABILITY']]],
+      [132, [[54, 'Policy No.: 456-CPP-039918'], [330, 'Each Occurrence Limit'], [500, '$1,000,000.00']]],
+    ]);
+    expect(heading.insurers).toEqual([{ letter: null, name: 'Summit Ridge Indemnity Company', naic: '37540' }]);
+  });
+
+  it("joins a table row's insurer name wrapped onto the next line: a company form ('Co.') or the rest of a name holding a coverage's words", () => {
+    const got = read([
+      ...head,
+      [100, [[34, 'Coverage'], [146, 'Insurer'], [282, 'Policy #'], [378, 'Eff. Date'], [438, 'Exp. Date'], [499, 'Limits']]],
+      [115, [[34, 'Excess Liability'], [146, 'Heartland Commercial Insurance'], [282, 'B65XS040099'], [378, '07-25-2025'], [438, '07-25-2026'], [499, 'Occurrence'], [655, '5,000,000']]],
+      [125, [[146, 'Co.'], [499, 'Aggregate'], [655, '5,000,000']]],
+      [140, [[34, 'Pollution Liability'], [146, 'Bluestem Workers Compensation'], [282, 'PLL 5399841'], [378, '8/4/2024'], [438, '8/4/2025'], [499, 'Each Pollution Condition'], [655, '2,000,000']]],
+      [150, [[146, 'Mutual'], [499, 'Aggregate'], [655, '2,000,000']]],
+    ]);
+    expect(got.insurers.map((i) => i.name)).toEqual(['Heartland Commercial Insurance Co.', 'Bluestem Workers Compensation Mutual']);
+  });
 });
