@@ -36,6 +36,11 @@ describe('recognizeForm', () => {
     }
   });
 
+  it('takes a page whose title a photo lost for a certificate by its parties and policy words', () => {
+    const r = recognizeForm(page('Issued: 2026-03-24 Cert. No.: 18706735 Policyholder Insurer Affording Coverage Bright Spark Electrical Contractors LLC Summit Ridge Indemnity Company Type of Coverage Policy No. Eff. Date Exp. Date Aggregate Commercial General CGL 0962973 2025-07-02 2026-07-02 Holder Larkspur County Facilities Department'));
+    expect([r.type, r.isCertificate]).toEqual(['other', true]);
+  });
+
   it("keeps a certificate whose boilerplate speaks of a notice of cancellation", () => {
     const r = recognizeForm(page("WORKERS' COMPENSATION CERTIFICATE OF COVERAGE Policy #: C55WC877078 Term: 11/16/2025 through 11/16/2026 This certificate confers no rights upon the certificate holder. Notice of cancellation will be mailed to the certificate holder 30 days in advance."));
     expect([r.type, r.isCertificate]).toEqual(['other', true]);

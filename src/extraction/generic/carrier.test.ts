@@ -73,8 +73,16 @@ describe("OCR's slips mended before a carrier certificate is read", () => {
     // a point read for a comma among an amount's groups
     expect(['$2,000.000.00', '2.000.000', '$1.000,000', '$500.000', '500.000', '5.000', '12.50'].map(mendOcrToken)).toEqual(['$2,000,000.00', '2,000,000', '$1,000,000', '$500,000', '500,000', '5.000', '12.50']);
     // a coverage's word one letter off; other words as read
-    expect(["Waorkers'", 'LIABILTY', 'Umbrela', 'Employees', 'Generali', 'Delgado'].map(mendOcrToken)).toEqual(["Workers'", 'LIABILITY', 'Umbrella', 'Employees', 'Generali', 'Delgado']);
+    expect(["Waorkers'", 'LIABILTY', 'Umbrela', 'Employees', 'Generali', 'Delgado', 'Ensurer', 'INSURERS', 'Insured'].map(mendOcrToken)).toEqual(["Workers'", 'LIABILITY', 'Umbrella', 'Employees', 'Generali', 'Delgado', 'Insurer', 'INSURERS', 'Insured']);
     for (const kept of ['$1,000.00', '2.000', '12.345.678.9',  '(555)', '$1,0C0,00', '$O,000', 'Co.', '(Ea', 'W(34', 'w(345678', '$1,000,000']) expect(mendOcrToken(kept), kept).toBe(kept);
+  });
+
+  it("gives a date its own separator throughout where OCR read one of them as a point, reads 'usD' as USD and a word's first 1 as I", () => {
+    expect(['2025.07-02', '2026-07,02', '07/02.2025', '7.2-25', 'usD', '1ssUED', '1nsured'].map(mendOcrToken)).toEqual(['2025-07-02', '2026-07-02', '07/02/2025', '7-2-25', 'USD', 'IssUED', 'Insured']);
+    for (const kept of ['2025.07.02', '12.50', '2025-07-02', '07/02/2025', '1st', '1A2B3']) expect(mendOcrToken(kept), kept).toBe(kept);
+    // a long word whose first letters a box's rule took ('JURRENCE'); English words as they are
+    expect(['JURRENCE', 'GREGATE'].map(mendOcrToken)).toEqual(['OCCURRENCE', 'AGGREGATE']);
+    for (const kept of ['CURRENCY', 'ability', 'REGATE']) expect(mendOcrToken(kept), kept).toBe(kept);
   });
 
   it("keeps a company's form that OCR set apart from its name with the name", () => {

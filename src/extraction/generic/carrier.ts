@@ -55,10 +55,12 @@ const COVERAGES: { coverage: Coverage; re: RegExp }[] = [
 ];
 
 function coverageIn(text: string): { coverage: Coverage; label: string } | null {
-  const upper = text.toUpperCase();
+  // (a coverage's words OCR set in cells of their own, "Workers' | Compensation", are one name)
+  const joined = text.replace(/\s*\|\s*/g, ' ');
+  const upper = joined.toUpperCase();
   for (const c of COVERAGES) {
     const m = c.re.exec(upper);
-    if (m) return { coverage: c.coverage, label: text.slice(m.index, m.index + m[0].length).trim() };
+    if (m) return { coverage: c.coverage, label: joined.slice(m.index, m.index + m[0].length).trim() };
   }
   return null;
 }
@@ -322,7 +324,10 @@ function pairLine(lines: Line[], i: number, h: Line, v: Line): Line | null {
   // (one heading alone only when it names a limit and the line below is its amount: "COMBINED SINGLE LIMIT" over
   // "$1,000,000" set flush right in its box)
   const lone = h.segments.length === 1 && looksLikeLimitLabel(h.text) && v.segments.length === 1 && /^\$?\s?\d[\d,. ]*$/.test(v.text.trim()) && v.x > h.x - 3;
-  if ((h.segments.length < 2 && !lone) || !headingOnly(h) || headingOnly(v) || v.page !== h.page || v.y - h.y > Math.max(h.height, v.height) * 2.6) return null;
+  // (OCR measures a line by its letters' ink, about 0.7 of the type's size a text layer gives: a box's value set at
+  // its foot stands as many of those further below its heading)
+  const reach = h.ocr ? 3.6 : 2.6;
+  if ((h.segments.length < 2 && !lone) || !headingOnly(h) || headingOnly(v) || v.page !== h.page || v.y - h.y > Math.max(h.height, v.height) * reach) return null;
   if (h.segments.some((s) => s.words.length > 8 || /[:$]/.test(s.text) || isPartyHeading(s.text))) return null;
   // headings, not a name and an address: each a label, a column heading, a limit's name or a coverage's
   // (OCR garbles a small heading now and then: one of three or more may be unreadable, 'nate”' for 'NAIC #')
@@ -642,7 +647,8 @@ function nearestSpan(spans: { x: number; right: number }[], x: number, right: nu
 
 function columnKind(text: string): Column['kind'] {
   const t = text.toUpperCase();
-  if (/ADD'?L|ADDITIONAL\s+INSURED|\bAI\b/.test(t)) return 'ai';
+  // (OCR garbles the small heading: "Add) Ins")
+  if (/ADD'?L|ADDITIONAL\s+INSURED|\bAI\b|\bADD\W?\s*INS/.test(t)) return 'ai';
   if (/SUBR|WAIVER|\bWOS\b/.test(t)) return 'wos';
   if (/\bEFF|EFFECTIVE|INCEPTION|\bFROM\b|START/.test(t)) return 'eff';
   if (/\bEXP|EXPIR|\bTO\b|\bEND/.test(t)) return 'exp';
@@ -857,7 +863,10 @@ function cellsByColumn(line: Line, columns: Column[]): Map<Column['kind'] | stri
     for (const c of sorted) if (w.x >= c.x - 3) col = c;
     const right = w.x + w.width;
     const value = /^(USD|\$)?\s?[\d$][\d,.]*$/.test(w.text);
-    return sorted.find((c) => c !== col && c.x > col.x && right > c.x && (Math.abs(right - c.right) <= 4 || (value && Math.min(right, c.right) - Math.max(w.x, c.x) >= 0.6 * w.width))) ?? col;
+    // (a policy number OCR boxed from a little left of its heading, wider than it: 'WC181117647' under 'POLICY NO.')
+    const number = !value && /\d{3}/.test(w.text);
+    const overlap = (c: Column) => Math.min(right, c.right) - Math.max(w.x, c.x);
+    return sorted.find((c) => c !== col && c.x > col.x && right > c.x && (Math.abs(right - c.right) <= 4 || (value && overlap(c) >= 0.6 * w.width) || (number && w.x > c.x - 6 && overlap(c) >= 0.6 * Math.min(w.width, c.right - c.x)))) ?? col;
   };
   line.words.forEach((w, k) => {
     // (a currency word goes with the amount after it: "USD | 2,000,000" set flush right under its limit)
@@ -984,7 +993,7 @@ function absorb(draft: PolicyDraft, line: Line, cells: Map<string, string> | nul
   const columnAmounts = new Set<string>();
   for (const [key, value] of limitColumns) {
     const amounts = findAmounts(value);
-    if (amounts.length === 1 && !/[A-Za-z]{3}/.test(value.replace(/\$|USD/g, ''))) {
+    if (amounts.length === 1 && !/[A-Za-z]{3}/.test(value.replace(/\$|USD/gi, ''))) {
       const k = limitKeyFor(p.coverage, key.slice('limit:'.length));
       if (k && p.limits[k] === undefined) p.limits[k] = amounts[0].value;
       columnAmounts.add(value);
@@ -1039,7 +1048,8 @@ function absorb(draft: PolicyDraft, line: Line, cells: Map<string, string> | nul
 }
 
 function yesNo(cell: string): boolean | null {
-  const t = cell.trim().toUpperCase();
+  // (a speck OCR read beside the flag, 'Y +', is no part of it)
+  const t = cell.toUpperCase().replace(/[^A-Z/]+/g, ' ').trim();
   if (/^(Y|YES|X)$/.test(t)) return true;
   if (/^(N|NO|N\/A)$/.test(t)) return false;
   return null;

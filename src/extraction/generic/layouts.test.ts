@@ -713,4 +713,28 @@ describe('carrier layouts', () => {
     ]);
     expect(got.insurers.map((i) => i.name)).toEqual(['Heartland Commercial Insurance Co.', 'Bluestem Workers Compensation Mutual']);
   });
+  it("reads flag columns under headings OCR garbled ('Add) Ins', 'Subr Wed') and a flag with a speck read beside it ('Y +')", () => {
+    const got = read([
+      ...head,
+      [100, [[30, 'Type of Coverage'], [185, 'Policy #'], [280, 'Effective'], [345, 'Expiration'], [410, 'Add) Ins'], [465, 'Subr Wed'], [520, 'Limits']]],
+      [115, [[30, 'Commercial General Liability'], [185, 'GL 69-95127-935'], [280, '3/26/24'], [345, '3/26/25'], [418, 'Y'], [473, 'Y +'], [520, 'Each Occurrence $1,000,000']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.additionalInsured, p.subrogationWaived])).toEqual([['general_liability', true, true]]);
+  });
+  it("reads an OCR page's boxes with values at their foot, a coverage OCR set in two cells, and a policy number boxed wider than its heading", () => {
+    const rows: [number, [number, string][]][] = [
+      ...head,
+      [100, [[40, 'TYPE OF COVERAGE'], [210, 'POLICY NO.'], [330, 'EFFECTIVE'], [455, 'EXPIRATION']]],
+      [112, [[41, "Workers'"], [90, 'Compensation'], [205, 'WC181117647'], [332, '9/14/2025'], [457, '9/14/2026']]],
+      [140, [[40, 'TYPE OF COVERAGE'], [210, 'POLICY NO.'], [330, 'EFFECTIVE'], [455, 'EXPIRATION']]],
+      [152, [[41, 'Business Liability'], [211, 'GL743136555'], [332, '9/14/2025'], [457, '9/14/2026']]],
+      [172, [[48, 'EACH OCCURRENCE LIMIT'], [220, 'GENERAL AGGREGATE LIMIT']]],
+      [191, [[157, '$ 1,000,000'], [337, '$ 2,000,000']]],
+    ];
+    const got = genericFromWords([page(rows, 'ocr')], { fileName: 'x.png', pages: 1, method: 'ocr' });
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.limits])).toEqual([
+      ['workers_compensation', 'WC181117647', '2025-09-14', {}],
+      ['general_liability', 'GL743136555', '2025-09-14', { each_occurrence: 1_000_000, general_aggregate: 2_000_000 }],
+    ]);
+  });
 });

@@ -1,11 +1,11 @@
-// The LTR column of a carrier's own certificate read again cell by cell, on a hand-made page of words and a bitmap
+// The LTR and flag columns of a carrier's own certificate read again cell by cell, on a hand-made page of words and a bitmap
 // with ink where the lost letters stand, and a recognizer that answers for the ink it is given.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
 import type { PixelWord, RecognizeOptions } from '../ocr/ocr.js';
 import { toPageWords } from '../ocr/ocr.js';
 import type { GreyBitmap } from '../ocr/render.js';
-import { rereadLetterColumn } from './letter-column.js';
+import { rereadFlagColumns, rereadLetterColumn, withoutDashes } from './letter-column.js';
 
 const S = 2; // pixels per point
 const word = (text: string, x: number, y: number): Word => ({ text, x, y, width: text.length * 4, height: 8, confidence: 0.9 });
@@ -62,5 +62,70 @@ describe('rereadLetterColumn', () => {
     const b = bitmap([[22, 245]]);
     const out = await rereadLetterColumn(none, b, S, async () => [], (pw, left, top) => toPageWords(pw, S, left, top));
     expect(out).toBe(none);
+  });
+});
+
+/** A schedule's table with two-line flag headings ('Addl' over 'Ins', 'Subr' over 'Wvd'); no flag was read. */
+const FLAG_PAGE: PageWords = {
+  page: 1,
+  width: 612,
+  height: 792,
+  source: 'ocr',
+  words: [
+    word('Addl', 300, 196), word('Subr', 340, 196),
+    word('Type', 50, 200), word('Policy', 140, 200), word('Effective', 220, 200),
+    word('Ins', 302, 205), word('Wvd', 342, 205),
+    word('Commercial', 50, 220), word('GL123456', 140, 220), word('3/26/24', 220, 220),
+    word('Automobile', 50, 240), word('AL234567', 140, 240), word('3/26/24', 220, 240),
+    word('Crime', 50, 260), word('CR345678', 140, 260), word('3/26/24', 220, 260),
+  ],
+};
+
+/** A Y's ink, 9 points tall and 7 wide, at (x, y) points: two arms down to the middle, one stem under it. */
+function drawY(b: GreyBitmap, x: number, y: number) {
+  const [w, h] = [7 * S, 9 * S];
+  const put = (px: number, py: number) => (b.data[(y * S + py) * b.width + x * S + px] = 0);
+  for (let py = 0; py < h / 2; py++) {
+    const off = Math.round(((w / 2 - 1) * py) / (h / 2));
+    for (let k = 0; k < 2; k++) {
+      put(off + k, py);
+      put(w - 1 - off - k, py);
+    }
+  }
+  for (let py = Math.floor(h / 2); py < h; py++) for (let px = w / 2 - 1; px <= w / 2; px++) put(px, py);
+}
+
+describe('rereadFlagColumns', () => {
+  const toWords = (pw: PixelWord[], left: number, top: number) => toPageWords(pw, S, left, top);
+  const flags = (page: PageWords) => page.words.filter((w) => w.x >= 290 && w.y > 212).map((w) => [w.text, w.x < 330 ? 'ai' : 'wos', Math.round(w.y), w.confidence]);
+
+  it("tells a flag tesseract reads at no confidence by its shape, clear of a rule's remnant over it, and leaves blank cells blank", async () => {
+    const b: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+    drawY(b, 302, 219);
+    drawY(b, 342, 219);
+    drawY(b, 342, 259);
+    // the header's rule, broken into dashes by the cleaning, across the first row's top
+    for (const x0 of [296, 310, 336]) b.data.fill(0, 218 * S * b.width + x0 * S, 218 * S * b.width + (x0 + 8) * S);
+    const out = await rereadFlagColumns(FLAG_PAGE, b, S, async (crop) => (crop.data.some((v) => v < 128) ? [{ text: 'Y', left: 0, top: 0, width: 4, height: 4, confidence: 0 }] : []), toWords);
+    expect(flags(out)).toEqual([['Y', 'ai', 219, 0.6], ['Y', 'wos', 219, 0.6], ['Y', 'wos', 259, 0.6]]);
+  });
+
+  it('takes a flag tesseract is sure of, and only on rows with a date under a table heading', async () => {
+    const b: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+    for (const [x, y] of [[303, 241], [343, 241]]) for (let py = y * S; py < (y + 7) * S; py++) b.data.fill(0, py * b.width + x * S, py * b.width + (x + 5) * S);
+    const out = await rereadFlagColumns(FLAG_PAGE, b, S, async (crop) => (crop.data.some((v) => v < 128) ? [{ text: 'N', left: 2, top: 2, width: 8, height: 10, confidence: 93 }] : []), toWords);
+    expect(flags(out).map(([t, c]) => [t, c])).toEqual([['N', 'ai'], ['N', 'wos']]);
+    // no policy heading beside the flag headings: a sentence's words, no table
+    const prose = { ...FLAG_PAGE, words: FLAG_PAGE.words.filter((w) => !['Policy', 'Effective'].includes(w.text)) };
+    expect(await rereadFlagColumns(prose, b, S, async () => [{ text: 'N', left: 2, top: 2, width: 8, height: 10, confidence: 93 }], toWords)).toBe(prose);
+  });
+
+  it('whitens flat pieces of ink and keeps letters', () => {
+    const b: GreyBitmap = { width: 40, height: 30, data: new Uint8Array(1200).fill(255) };
+    b.data.fill(0, 2 * 40 + 2, 2 * 40 + 20);
+    for (let y = 10; y < 25; y++) b.data.fill(0, y * 40 + 25, y * 40 + 28);
+    const out = withoutDashes(b);
+    expect(out.data.slice(2 * 40, 3 * 40).every((v) => v === 255)).toBe(true);
+    expect(out.data[15 * 40 + 26]).toBe(0);
   });
 });

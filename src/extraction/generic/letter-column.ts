@@ -1,13 +1,16 @@
-// The insurer letters of a carrier's own certificate read by OCR, where the whole-page pass lost them: a lone capital
-// in a ruled cell at a table's left edge is the letter tesseract drops most (a simplified certificate's LTR column
-// read 'A' and neither 'B' nor 'C' under it). Each row of the table that holds a date right of the column but no
-// letter in it has the column's cell read again alone, as one letter A to F.
+// The insurer letters and Y/N flags of a carrier's own certificate read by OCR, where the whole-page pass lost them: a
+// lone capital in a ruled cell is the letter tesseract drops most (a simplified certificate's LTR column read 'A' and
+// neither 'B' nor 'C' under it; a schedule's ADDL INSD and WOS columns read 'N' on one row and nothing on the row
+// above). Each row of the table that holds a date but nothing in the column has the column's cell read again alone,
+// as one letter: A to F under LTR, Y, N or X under a flag's heading.
 import { PSM } from 'tesseract.js';
 import { PAD, type CellRecognizer, type ToWords } from '../acord25/ocr-cells.js';
 import type { PageWords, Word } from '../layout/words.js';
-import { cropGrey } from '../ocr/preprocess.js';
+import { flagShape } from '../ocr/flag-shape.js';
+import { cropGrey, inkPieceAt } from '../ocr/preprocess.js';
 import type { GreyBitmap } from '../ocr/render.js';
-import { findLabel, groupLines } from '../text/lines.js';
+import { findLabel, groupLines, type Line } from '../text/lines.js';
+import { findDates } from './values.js';
 
 /** How sure (0..1) tesseract must be of a letter read alone for it to be taken. */
 const LETTER_SURE = 0.6;
@@ -15,6 +18,12 @@ const LETTER_SURE = 0.6;
 const TABLE_REACH = 40;
 /** A date as a policy's row prints it. */
 const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/;
+/** How sure tesseract must be of a flag read alone: a blank cell's speck must not pass for one. */
+const FLAG_SURE = 0.7;
+/** The confidence given a flag told by its shape alone. */
+const SHAPE_SURE = 0.6;
+/** The headings of a table's flag columns, as carriers print them (one word of two-line headings is enough). */
+const FLAG_HEADINGS = ['ADDL INSD', 'ADDL', 'INSD', 'AI', 'SUBR WVD', 'SUBR', 'WVD', 'WOS', 'WAIVER', 'ADD INS', 'ADD', 'INS'];
 
 /**
  * The page's words with a letter read alone in the LTR column (found by its header, 'LTR' or 'INSR LTR') on each row
@@ -42,4 +51,69 @@ export async function rereadLetterColumn(page: PageWords, bitmap: GreyBitmap, pi
     if (letter.length === 1) added.push(letter[0]!);
   }
   return added.length === 0 ? page : { ...page, words: [...page.words, ...added] };
+}
+
+/**
+ * The page's words with a flag read alone in each flag column of a policies' table (found by its heading, 'ADDL INSD',
+ * 'WOS', 'Subr', on a line that also heads the policy column) on each row that shows a date and nothing in the
+ * column. The page itself when there is no such column or row.
+ */
+export async function rereadFlagColumns(page: PageWords, bitmap: GreyBitmap, pixelsPerPoint: number, recognize: CellRecognizer, toWords: ToWords): Promise<PageWords> {
+  const lines = groupLines(page.words);
+  const s = pixelsPerPoint;
+  const headsTable = (l: Line) => l.words.some((w) => /^(policy|eff|exp|effective|expiration)/i.test(w.text));
+  const columns: { x0: number; x1: number; bottom: number; h: number }[] = [];
+  for (const hit of findLabel(lines, FLAG_HEADINGS, { exact: true })) {
+    // (the heading line, or one just under or over it, names the policy column: a table's header, no sentence)
+    const near = lines.filter((l) => Math.abs(l.y - hit.line.y) < 2.2 * hit.height);
+    // (its second word may be garbled: 'Subr Wed')
+    if (!near.some(headsTable) || (hit.rest !== null && hit.rest.words.length > 1)) continue;
+    const x0 = hit.x - 0.6 * hit.height;
+    const x1 = hit.right + 0.6 * hit.height;
+    const bottom = Math.max(...near.filter((l) => l.words.some((w) => w.x < x1 && w.x + w.width > x0)).map((l) => l.bottom), hit.line.bottom);
+    const same = columns.find((c) => Math.min(c.x1, x1) - Math.max(c.x0, x0) > 0);
+    if (same) {
+      same.x0 = Math.min(same.x0, x0);
+      same.x1 = Math.max(same.x1, x1);
+      same.bottom = Math.max(same.bottom, bottom);
+    } else columns.push({ x0, x1, bottom, h: hit.height });
+  }
+  const added: Word[] = [];
+  for (const { x0, x1, bottom, h } of columns) {
+    const inColumn = (w: Word) => w.x + w.width > x0 && w.x < x1;
+    for (const line of lines) {
+      // (a row's middle below the heading's foot: OCR boxes a row's tall letters up to the heading's foot)
+      if ((line.y + line.bottom) / 2 <= bottom || line.y > bottom + TABLE_REACH * h) continue;
+      if (line.words.some(inColumn) || findDates(line.words.map((w) => w.text).join(' ')).length === 0) continue;
+      const left = Math.max(0, Math.floor(x0 * s));
+      const top = Math.max(0, Math.floor((line.y - 0.4 * h) * s));
+      const crop = cropGrey(bitmap, left, top, Math.min(bitmap.width, Math.ceil(x1 * s)), Math.min(bitmap.height, Math.ceil((line.bottom + 0.4 * h) * s)), PAD);
+      const read = toWords(await recognize(crop, { psm: PSM.SINGLE_CHAR, whitelist: 'YNX' }), left - PAD, top - PAD);
+      const flag = read.filter((w) => /^[YNX]$/.test(w.text) && w.confidence >= FLAG_SURE);
+      if (flag.length === 1) {
+        added.push(flag[0]!);
+        continue;
+      }
+      // (tesseract reads a lone small Y at no confidence however plain it is: its shape tells it, in the row's own
+      // band, clear of the rules' remnants over and under it)
+      const bandTop = Math.max(0, Math.floor((line.y - 0.15 * h) * s));
+      const band = cropGrey(bitmap, left, bandTop, Math.min(bitmap.width, Math.ceil(x1 * s)), Math.min(bitmap.height, Math.ceil((line.bottom + 0.15 * h) * s)), PAD);
+      const mark = flagShape(withoutDashes(band));
+      if (mark) added.push(...toWords([{ text: mark.letter, left: mark.left, top: mark.top, width: mark.width, height: mark.height, confidence: SHAPE_SURE * 100 }], left - PAD, bandTop - PAD));
+    }
+  }
+  return added.length === 0 ? page : { ...page, words: [...page.words, ...added] };
+}
+
+/** A bitmap with its flat pieces of ink (a rule's remnants, dashes) whitened: each under a sixth of the bitmap's height and three times as wide as tall. */
+export function withoutDashes(b: GreyBitmap): GreyBitmap {
+  const out = { ...b, data: Uint8Array.from(b.data) };
+  const seen = new Uint8Array(b.width * b.height);
+  for (let i = 0; i < b.data.length; i++) {
+    if (seen[i] || b.data[i]! >= 128) continue;
+    const piece = inkPieceAt(b, i, seen);
+    const height = piece.bottom - piece.top + 1;
+    if (height <= Math.max(2, b.height / 6) && piece.right - piece.left + 1 >= 3 * height) for (const p of piece.pixels) out.data[p] = 255;
+  }
+  return out;
 }

@@ -2,6 +2,7 @@
 // numeric and month-name forms, and limit labels mapped to the contract's limit keys by coverage.
 import type { Coverage } from '../../domain/coverage.js';
 import { limitLabelKey, normalizeDate } from '../normalize.js';
+import { isEnglishWord } from '../ocr/vocabulary.js';
 
 export type Found<T> = { value: T; index: number; end: number };
 
@@ -162,21 +163,34 @@ export function mendOcrToken(text: string): string {
   if (/^(USD)?\$\d{1,3}\.\d{3}$/.test(text) || /^\d{3}\.\d{3}$/.test(text)) return text.replace('.', ',');
   if (/^\$?[1-9][\dOoCDQ]{0,2}(?:,[\dOoCDQ]{3})+$/.test(text) && /[OoCDQ]/.test(text)) return text.replace(/[OoCDQ]/g, '0');
   if (/^[A-Z]{1,3}\(\d{3,}$/.test(text)) return text.replace('(', 'C');
+  // a date's separators read unlike each other ('2025.07-02', '07/02.2025'): the date's own separator throughout
+  const iso = /^(\d{4})[-.,](\d{2})[-.,](\d{2})$/.exec(text);
+  if (iso && /-/.test(text) && /[.,]/.test(text)) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const us = /^(\d{1,2})[/.,-](\d{1,2})[/.,-](\d{2}|\d{4})$/.exec(text);
+  if (us && /[/-]/.test(text) && /[.,]/.test(text)) return `${us[1]}${/\//.test(text) ? '/' : '-'}${us[2]}${/\//.test(text) ? '/' : '-'}${us[3]}`;
+  // ('usD' for USD)
+  if (/^usd$/i.test(text)) return 'USD';
+  // a capital I read as a one before a word's letters ('1ssUED')
+  if (/^1[A-Za-z]{4,}$/.test(text)) return mendCoverageWord(`I${text.slice(1)}`);
   return mendCoverageWord(text);
 }
 
 /**
- * The words coverages are named by: a word one letter from one of them ('Waorkers', 'Liabilty') is that word. (Not
- * 'employers', one letter from 'employees'; not 'general', an insurer's name's 'Generali'.)
+ * The words coverages and parties are named by: a word one letter from one of them ('Waorkers', 'Liabilty', 'Ensurer')
+ * is that word. (Not 'employers', one letter from 'employees'; not 'general', an insurer's name's 'Generali'.)
  */
-const COVERAGE_WORDS = ['workers', 'compensation', 'liability', 'commercial', 'automobile', 'umbrella', 'professional', 'pollution', 'occurrence', 'aggregate', 'subrogation', 'additional'];
+const COVERAGE_WORDS = ['workers', 'compensation', 'liability', 'commercial', 'automobile', 'umbrella', 'professional', 'pollution', 'occurrence', 'aggregate', 'subrogation', 'additional', 'insurer', 'insurers', 'insured'];
 
 function mendCoverageWord(text: string): string {
   const m = /^([^A-Za-z]*)([A-Za-z]{6,})([^A-Za-z]*)$/.exec(text);
   if (!m) return text;
   const lower = m[2]!.toLowerCase();
   if (COVERAGE_WORDS.includes(lower)) return text;
+  // (or, no English word itself, one letter from a long word's end whose first letters OCR lost: 'JURRENCE' for
+  // OCCURRENCE, its 'OC' gone into a box's rule)
+  const tail = (w: string) => w.length - lower.length >= 1 && w.length - lower.length <= 3 && lower.length >= 7 && oneEditApart(lower, w.slice(w.length - lower.length));
   const near = COVERAGE_WORDS.filter((w) => oneEditApart(lower, w));
+  if (near.length === 0 && !isEnglishWord(lower)) near.push(...COVERAGE_WORDS.filter(tail));
   if (near.length !== 1) return text;
   const word = near[0]!;
   const cased = m[2] === m[2]!.toUpperCase() ? word.toUpperCase() : /^[A-Z]/.test(m[2]!) ? word[0]!.toUpperCase() + word.slice(1) : word;

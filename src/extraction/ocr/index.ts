@@ -5,7 +5,7 @@ import { ExtractionError } from '../errors.js';
 import type { PageWords } from '../layout/words.js';
 import { acord25LayoutPage, stampedAcord25 } from '../acord25/layout.js';
 import { rereadValueCells } from '../acord25/ocr-cells.js';
-import { rereadLetterColumn } from '../generic/letter-column.js';
+import { rereadFlagColumns, rereadLetterColumn } from '../generic/letter-column.js';
 import { rereadSmallLines } from '../generic/small-lines.js';
 import { decideCheckBoxes } from './checkboxes.js';
 import { measureDigitInk, mendDigitsByPageGlyphs, mendEightsReadAsB, mendLsReadAsOnes, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
@@ -65,9 +65,9 @@ async function ocrPage(page: PageBitmap): Promise<PageWords> {
     // cleans to the same pixels, one with no rules, is not read again)
     const gentle = cleanPage(page.bitmap, s, { fringes: false, hairlines: page.photo !== true });
     const again = samePixels(gentle.bitmap, cleaned) ? { words, cleaned, binary, grey: gentle.grey } : await ocrPageWithBitmap(page, { fringes: false, paragraphs: paragraphs > 0, cleaned: gentle });
-    // (and the insurer letters of its policies' table that the pass dropped, each cell read alone; and its lines of
+    // (and the insurer letters and flags of its policies' table that the pass dropped, each cell read alone; and its lines of
     // small type it doubted, each enlarged and read alone)
-    const lettered = await rereadLetterColumn(again.words, again.cleaned, s, recognizeBitmap, toWords);
+    const lettered = await rereadFlagColumns(await rereadLetterColumn(again.words, again.cleaned, s, recognizeBitmap, toWords), again.cleaned, s, recognizeBitmap, toWords);
     return byGlyphs(await rereadSmallLines(lettered, again, s, recognizeBitmap), again.binary, s);
   }
   if (found.form.type !== 'ACORD 25') return byGlyphs(words, binary, s);

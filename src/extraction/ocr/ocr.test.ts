@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { createCanvas } from '@napi-rs/canvas';
+import { PSM } from 'tesseract.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OCR_IDLE_MS, ocrWorkerRunning, recognizeBitmap, terminateOcr, toNetpbm, WORKER_OPTIONS } from './ocr.js';
 import { rgbaToGrey } from './render.js';
@@ -118,6 +119,12 @@ describe('the shared OCR worker', () => {
     vi.advanceTimersByTime(1);
     expect(ocrWorkerRunning()).toBe(false);
   }, 60_000);
+
+  it('answers a bitmap without ink with no words, without handing it to tesseract (which prints to stdout on one)', async () => {
+    const blank = { width: 60, height: 40, data: new Uint8Array(2400).fill(230) };
+    expect(await recognizeBitmap(blank, { psm: PSM.SINGLE_CHAR, whitelist: 'YNX' })).toEqual([]);
+    expect(ocrWorkerRunning()).toBe(false);
+  });
 });
 
 describe('toNetpbm', () => {

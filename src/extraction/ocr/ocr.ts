@@ -178,6 +178,9 @@ export type RecognizeOptions = { psm?: PSM; whitelist?: string };
 let current = { psm: PSM.SPARSE_TEXT as PSM, whitelist: '' };
 
 export async function recognizeBitmap(bitmap: GreyBitmap, options: RecognizeOptions = {}): Promise<PixelWord[]> {
+  // (a bitmap without ink has no words; tesseract given a blank cell to read as one character prints its empty
+  // statistics to the process's standard output, into a JSON Lines batch)
+  if (!hasInk(bitmap)) return [];
   busy++;
   clearIdle();
   try {
@@ -197,6 +200,12 @@ export async function recognizeBitmap(bitmap: GreyBitmap, options: RecognizeOpti
     busy--;
     armIdle();
   }
+}
+
+/** Whether any pixel of the bitmap is darker than mid-grey. */
+export function hasInk(bitmap: GreyBitmap): boolean {
+  for (let i = 0; i < bitmap.data.length; i++) if (bitmap.data[i]! < 128) return true;
+  return false;
 }
 
 /** Word rows (level 5) of tesseract's TSV output. */
