@@ -34,12 +34,21 @@ describe('the bounded DecompressionStream', () => {
   it('is what the global DecompressionStream gives for deflate, and inflates like zlib', async () => {
     const text = Buffer.from('BT /F1 12 Tf (text) Tj ET\n'.repeat(500));
     expect(await decompress('deflate', zlib.deflateSync(text))).toEqual(text);
-    // the readable is still a web stream for whoever reads it with a reader
+    // the readable can also be read through a reader, or handed to a Response as an async iterable
     const { readable, writable } = new DecompressionStream('deflate');
     const writer = writable.getWriter();
     void writer.write(zlib.deflateSync(text)).then(() => writer.close());
     const read = await new Response(readable).arrayBuffer();
     expect(Buffer.from(read)).toEqual(text);
+    const again = new DecompressionStream('deflate');
+    const w = again.writable.getWriter();
+    await w.write(zlib.deflateSync(text));
+    await w.close();
+    await expect(w.write(new Uint8Array(1))).rejects.toThrow(/closed/);
+    const reader = again.readable.getReader();
+    const first = await reader.read();
+    expect([first.done, Buffer.from(first.value!)]).toEqual([false, text]);
+    expect((await reader.read()).done).toBe(true);
   });
 
   it('leaves other formats to Node', async () => {

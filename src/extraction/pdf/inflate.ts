@@ -53,51 +53,72 @@ export function inflateBounded(data: Uint8Array, limit: number): Uint8Array | nu
 
 const NativeDecompressionStream = globalThis.DecompressionStream;
 
+type Writer = { ready: Promise<void>; closed: Promise<void>; write(chunk: Uint8Array): Promise<void>; close(): Promise<void>; abort(reason?: unknown): Promise<void>; releaseLock(): void };
+type Reader = { read(): Promise<{ done: boolean; value: Uint8Array | undefined }>; releaseLock(): void; cancel(): Promise<void> };
+
 /**
  * A DecompressionStream for 'deflate' with the limits above; other formats go to Node's implementation. The output
- * is one chunk, enqueued when the input is closed. Iterating the readable (pdfjs's `for await`) takes that chunk
- * without a reader: Node's reader, when released at the end, builds a TypeError whose stack trace, once formatted
- * under tsx's source maps, makes Node parse pdfjs's 8 MB of source maps into ~160 MB of heap kept for the life of
- * the process.
+ * is one chunk, ready when the input is closed. Its two sides are the parts of web streams pdfjs uses (a writer's
+ * ready, write and close; the readable iterated, or read through a reader), not Node's web streams: building those
+ * for each of a flattened page's ~250 small streams cost more than inflating them. (Iterating Node's readable, its
+ * reader released at the end also built a TypeError whose stack trace, formatted under tsx's source maps, made Node
+ * parse pdfjs's 8 MB of source maps into ~160 MB of heap kept for the life of the process.)
  */
 class BoundedDecompressionStream {
-  readonly readable!: ReadableStream<Uint8Array>;
-  readonly writable!: WritableStream<Uint8Array>;
+  readonly readable!: { [Symbol.asyncIterator](): AsyncGenerator<Uint8Array>; getReader(): Reader };
+  readonly writable!: { getWriter(): Writer };
 
   constructor(format: string) {
     if (format !== 'deflate') return new NativeDecompressionStream(format as CompressionFormat) as unknown as BoundedDecompressionStream;
     const budget = budgets.getStore();
     const chunks: Uint8Array[] = [];
-    let output!: ReadableStreamDefaultController<Uint8Array>;
     let settle!: { resolve: (data: Uint8Array | null) => void; reject: (err: unknown) => void };
     const result = new Promise<Uint8Array | null>((resolve, reject) => (settle = { resolve, reject }));
     result.catch(() => {}); // observed by whoever reads; an unread failure is not an unhandled rejection
-    this.readable = new ReadableStream<Uint8Array>({ start: (c) => void (output = c) });
-    Object.defineProperty(this.readable, Symbol.asyncIterator, {
-      value: async function* () {
-        const data = await result;
-        if (data) yield data;
+    let open = true;
+    const writer: Writer = {
+      ready: Promise.resolve(),
+      closed: result.then(() => undefined),
+      write: async (chunk) => {
+        if (!open) throw new TypeError('the stream is closed');
+        chunks.push(chunk);
       },
-    });
-    this.writable = new WritableStream<Uint8Array>({
-      write: (chunk) => void chunks.push(chunk),
-      close: () => {
+      close: async () => {
+        if (!open) throw new TypeError('the stream is closed');
+        open = false;
         try {
-          const data = inflateWithin(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), budget);
-          if (data) output.enqueue(data);
-          output.close();
-          settle.resolve(data);
+          settle.resolve(inflateWithin(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), budget));
         } catch (err) {
-          output.error(err);
           settle.reject(err);
           throw err;
         }
       },
-      abort: (reason) => {
-        output.error(reason);
+      abort: async (reason) => {
+        open = false;
         settle.reject(reason);
       },
-    });
+      releaseLock: () => {},
+    };
+    writer.closed.catch(() => {});
+    this.writable = { getWriter: () => writer };
+    this.readable = {
+      [Symbol.asyncIterator]: async function* () {
+        const data = await result;
+        if (data) yield data;
+      },
+      getReader: () => {
+        let taken = false;
+        return {
+          read: async () => {
+            const data = taken ? null : await result;
+            taken = true;
+            return data ? { done: false, value: data } : { done: true, value: undefined };
+          },
+          releaseLock: () => {},
+          cancel: async () => {},
+        };
+      },
+    };
   }
 }
 
