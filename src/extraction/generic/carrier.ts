@@ -523,7 +523,7 @@ const WOS_LABEL = /WAIVER\s+OF\s+SUBR(?:OGATION|\.|\b)|SUBROGATION\s+WAIVED|SUBR
  * A flag's label opening a line, a colon and coverages named after it ("Waiver of Subrogation: Commercial Auto…",
  * "Additional insured status applies to: Commercial General Liability and Business Auto"): the page's statement.
  */
-const FLAG_LIST = new RegExp(String.raw`^\s*(?:${AI_LABEL.source}|${WOS_LABEL.source})(?:\s+[a-z]+){0,4}?\s*(?::|\bto\b:?)\s*(?:the\s+)?(?:${COVERAGES.map((c) => c.re.source).join('|')})`, 'i');
+const FLAG_LIST = new RegExp(String.raw`^\s*(?:${AI_LABEL.source}|${WOS_LABEL.source})(?:\s+[a-z]+){0,4}?\s*(?::|\bto\b:?)\s*(?:the\s+)?(?:[A-Za-z]+\s+){0,2}?(?:${COVERAGES.map((c) => c.re.source).join('|')})`, 'i');
 
 /**
  * A statement of a flag for coverages it names: the flag's label and a list after its colon, or a sentence stating the
@@ -558,7 +558,9 @@ function pageFlags(text: string, label: RegExp): { all: boolean | null; by: Map<
     const named = [...sentence.toUpperCase().matchAll(ANY_COVERAGE)].map((m) => coverageIn(m[0])).filter((c) => c !== null);
     // (the label and a list of coverages after its colon, nothing else: the flag is given for those)
     const listed = new RegExp(String.raw`(?:${label.source})\s*:\s*(?<list>.+)$`, 'i').exec(sentence)?.groups?.list;
-    const onlyCoverages = listed !== undefined && named.length > 0 && listed.toUpperCase().replace(ANY_COVERAGE, ' ').replace(/\b(AND|THE|POLICY|POLICIES|COVERAGES?|ONLY)\b|[,&.\s]/g, '') === '';
+    // (a coverage's own words before its name, 'Follow Form Umbrella', are two words at most)
+    const rest = listed?.toUpperCase().replace(ANY_COVERAGE, ' ').replace(/\b(AND|THE|POLICY|POLICIES|COVERAGES?|ONLY)\b|[,&.]/g, ' ').trim();
+    const onlyCoverages = rest !== undefined && named.length > 0 && (rest === '' || rest.split(/\s+/).length <= 2 * named.length);
     const value = flagStatement(sentence, label) ?? (onlyCoverages ? true : null);
     if (value === null) continue;
     if (named.length > 0) for (const c of named) by.set(coverageKey(c.coverage, c.label), value);

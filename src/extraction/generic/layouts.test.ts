@@ -573,11 +573,12 @@ describe('carrier layouts', () => {
       [160, [[66, '3.'], [82, 'CGL.']]],
       [172, [[82, 'Policy number 2739-91-07, effective 2026-03-14 to 2027-03-14. Limits: $ 1,000,000 each occurrence limit.']]],
       [190, [[60, 'Waiver of Subrogation: Commercial Automobile Liability and Employment Practices Liability.']]],
+      [205, [[60, 'Additional Insured: Follow Form Umbrella and Employment Practices Liability.']]],
     ]);
-    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.subrogationWaived])).toEqual([
-      ['automobile_liability', '5943307308', true],
-      ['other', '8335-92-11', true],
-      ['general_liability', '2739-91-07', false],
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.subrogationWaived, p.additionalInsured])).toEqual([
+      ['automobile_liability', '5943307308', true, false],
+      ['other', '8335-92-11', true, true],
+      ['general_liability', '2739-91-07', false, false],
     ]);
   });
   it("keeps an amount's currency word ('USD') out of the flag column it starts under", () => {
