@@ -237,8 +237,8 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   };
 
   // page-level "Additional Insured: Yes" / "Waiver of Subrogation: Yes" statements apply to policies that say nothing
-  // (a sentence about all the policies counts for the page, wherever it stands, and so does a flag's list of the
-  // coverages it is given for, "Waiver of Subrogation: Commercial Automobile Liability and Pollution Liability")
+  // (a sentence about all the policies counts for the page, wherever it stands, and so do the statements of a flag for
+  // coverages by name that readPolicies set apart, "Waiver of Subrogation: Commercial Automobile Liability and …")
   const forPage = (l: Line) => /\ball\s+(the\s+)?(policies|coverages)\b/i.test(l.text);
   const outside = [...lines.filter((l) => !policyLines.has(l) || forPage(l)).map((l) => l.text), ...statements].join('\n');
   const pageAi = pageFlags(outside, AI_LABEL);

@@ -85,27 +85,33 @@ export async function rereadFlagColumns(page: PageWords, bitmap: GreyBitmap, pix
       // (a row's middle below the heading's foot: OCR boxes a row's tall letters up to the heading's foot)
       if ((line.y + line.bottom) / 2 <= bottom || line.y > bottom + TABLE_REACH * h) continue;
       if (line.words.some(inColumn) || findDates(line.words.map((w) => w.text).join(' ')).length === 0) continue;
+      // the column's cell on the row, `margin` row heights over and under the row's letters
       const left = Math.max(0, Math.floor(x0 * s));
-      const top = Math.max(0, Math.floor((line.y - 0.4 * h) * s));
-      const crop = cropGrey(bitmap, left, top, Math.min(bitmap.width, Math.ceil(x1 * s)), Math.min(bitmap.height, Math.ceil((line.bottom + 0.4 * h) * s)), PAD);
-      const read = toWords(await recognize(crop, { psm: PSM.SINGLE_CHAR, whitelist: 'YNX' }), left - PAD, top - PAD);
-      const flag = read.filter((w) => /^[YNX]$/.test(w.text) && w.confidence >= FLAG_SURE);
-      if (flag.length === 1) {
-        added.push(flag[0]!);
+      const cell = (margin: number) => {
+        const top = Math.max(0, Math.floor((line.y - margin * h) * s));
+        return { top, crop: cropGrey(bitmap, left, top, Math.min(bitmap.width, Math.ceil(x1 * s)), Math.min(bitmap.height, Math.ceil((line.bottom + margin * h) * s)), PAD) };
+      };
+      // the mark's shape first, in the row's own band clear of the rules' remnants over and under it: tesseract reads a
+      // lone small Y at no confidence however plain it is, and a cell it need not read costs nothing
+      const band = cell(0.15);
+      const mark = flagShape(withoutDashes(band.crop));
+      if (mark) {
+        added.push(...toWords([{ text: mark.letter, left: mark.left, top: mark.top, width: mark.width, height: mark.height, confidence: SHAPE_SURE * 100 }], left - PAD, band.top - PAD));
         continue;
       }
-      // (tesseract reads a lone small Y at no confidence however plain it is: its shape tells it, in the row's own
-      // band, clear of the rules' remnants over and under it)
-      const bandTop = Math.max(0, Math.floor((line.y - 0.15 * h) * s));
-      const band = cropGrey(bitmap, left, bandTop, Math.min(bitmap.width, Math.ceil(x1 * s)), Math.min(bitmap.height, Math.ceil((line.bottom + 0.15 * h) * s)), PAD);
-      const mark = flagShape(withoutDashes(band));
-      if (mark) added.push(...toWords([{ text: mark.letter, left: mark.left, top: mark.top, width: mark.width, height: mark.height, confidence: SHAPE_SURE * 100 }], left - PAD, bandTop - PAD));
+      const { top, crop } = cell(0.4);
+      const read = toWords(await recognize(crop, { psm: PSM.SINGLE_CHAR, whitelist: 'YNX' }), left - PAD, top - PAD);
+      const flag = read.filter((w) => /^[YNX]$/.test(w.text) && w.confidence >= FLAG_SURE);
+      if (flag.length === 1) added.push(flag[0]!);
     }
   }
   return added.length === 0 ? page : { ...page, words: [...page.words, ...added] };
 }
 
-/** A bitmap with its flat pieces of ink (a rule's remnants, dashes) whitened: each under a sixth of the bitmap's height and three times as wide as tall. */
+/**
+ * A bitmap with its flat pieces of ink (a rule's remnants, dashes) whitened: each under a sixth of the bitmap's height
+ * and three times as wide as tall.
+ */
 export function withoutDashes(b: GreyBitmap): GreyBitmap {
   const out = { ...b, data: Uint8Array.from(b.data) };
   const seen = new Uint8Array(b.width * b.height);
