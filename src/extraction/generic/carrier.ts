@@ -519,11 +519,14 @@ function flagStatement(text: string, label: RegExp): boolean | null {
 const AI_LABEL = /ADDITIONAL\s+INSURED|ADD'?L\.?\s+INS(?:URED|D)?\b\.?/;
 const WOS_LABEL = /WAIVER\s+OF\s+SUBR(?:OGATION|\.|\b)|SUBROGATION\s+WAIVED|SUBR\.?\s+WVD|WAIVER\s+OF\s+(OUR\s+)?RIGHT\s+TO\s+RECOVER/;
 
+/** Any coverage's name. */
+const ANY_COVERAGE = new RegExp(COVERAGES.map((c) => c.re.source).join('|'), 'g');
+
 /**
  * A flag's label opening a line, a colon and coverages named after it ("Waiver of Subrogation: Commercial Auto…",
  * "Additional insured status applies to: Commercial General Liability and Business Auto"): the page's statement.
  */
-const FLAG_LIST = new RegExp(String.raw`^\s*(?:${AI_LABEL.source}|${WOS_LABEL.source})(?:\s+[a-z]+){0,4}?\s*(?::|\bto\b:?)\s*(?:the\s+)?(?:[A-Za-z]+\s+){0,2}?(?:${COVERAGES.map((c) => c.re.source).join('|')})`, 'i');
+const FLAG_LIST = new RegExp(String.raw`^\s*(?:${AI_LABEL.source}|${WOS_LABEL.source})(?:\s+[a-z]+){0,4}?\s*(?::|\bto\b:?)\s*(?:the\s+)?(?:[A-Za-z]+\s+){0,2}?(?:${ANY_COVERAGE.source})`, 'i');
 
 /**
  * A statement of a flag for coverages it names: the flag's label and a list after its colon, or a sentence stating the
@@ -537,7 +540,6 @@ function isFlagStatementForCoverages(text: string): boolean {
   return named.size >= 2;
 }
 
-const ANY_COVERAGE = new RegExp(COVERAGES.map((c) => c.re.source).join('|'), 'g');
 
 /** A policy's coverage as page statements name it: the coverage, and an 'other' one by its name (Pollution Liability). */
 function coverageKey(coverage: Coverage, name: string): string {
@@ -554,10 +556,11 @@ function coverageKey(coverage: Coverage, name: string): string {
 function pageFlags(text: string, label: RegExp): { all: boolean | null; by: Map<string, boolean> } {
   let all: boolean | null = null;
   const by = new Map<string, boolean>();
+  // (the label and a list of coverages after its colon, nothing else: the flag is given for those)
+  const list = new RegExp(String.raw`(?:${label.source})\s*:\s*(?<list>.+)$`, 'i');
   for (const sentence of text.replace(/\s*\|\s*/g, ' ').split(/(?<=[.;])\s+|\n/)) {
     const named = [...sentence.toUpperCase().matchAll(ANY_COVERAGE)].map((m) => coverageIn(m[0])).filter((c) => c !== null);
-    // (the label and a list of coverages after its colon, nothing else: the flag is given for those)
-    const listed = new RegExp(String.raw`(?:${label.source})\s*:\s*(?<list>.+)$`, 'i').exec(sentence)?.groups?.list;
+    const listed = list.exec(sentence)?.groups?.list;
     // (a coverage's own words before its name, 'Follow Form Umbrella', are two words at most)
     const rest = listed?.toUpperCase().replace(ANY_COVERAGE, ' ').replace(/\b(AND|THE|POLICY|POLICIES|COVERAGES?|ONLY)\b|[,&.]/g, ' ').trim();
     const onlyCoverages = rest !== undefined && named.length > 0 && (rest === '' || rest.split(/\s+/).length <= 2 * named.length);
