@@ -970,12 +970,14 @@ function absorb(draft: PolicyDraft, line: Line, cells: Map<string, string> | nul
     else if (!p.expirationDate) p.expirationDate = d.value;
   }
   // the insurer's name in its own column (a name wrapped onto the row's next line continues it)
+  // (a name's piece: three letters, or a company's form alone, 'Co.')
+  const namePiece = (cell: string) => /[A-Za-z]{3}/.test(cell) || COMPANY_FORM.test(cell.trim());
   const letterCell = cells?.get('letter');
-  const insurerCell = cells?.get('insurer') ?? (letterCell && (/[A-Za-z]{3}/.test(letterCell) || COMPANY_FORM.test(letterCell.trim())) ? letterCell : undefined);
+  const insurerCell = cells?.get('insurer') ?? (letterCell && namePiece(letterCell) ? letterCell : undefined);
   // (a name: no label's colon, no coverage, as a line below the table that the columns still cut gives)
   // (on the row itself, with its policy number, a name may hold a coverage's words: 'Bluestem Workers Compensation')
   const onRow = cells?.has('policy') === true;
-  if (insurerCell && (/[A-Za-z]{3}/.test(insurerCell) || COMPANY_FORM.test(insurerCell.trim())) && !/:/.test(insurerCell) && (onRow || !coverageIn(insurerCell))) {
+  if (insurerCell && namePiece(insurerCell) && !/:/.test(insurerCell) && (onRow || !coverageIn(insurerCell))) {
     if (draft.insurer === undefined) draft.insurer = insurerCell;
     else if (
       (!/\b(company|co\.?|corporation|corp\.?|fund|mutual|exchange|association|ltd\.?|inc\.?|underwriters)$/i.test(draft.insurer) ||

@@ -167,7 +167,8 @@ export function mendOcrToken(text: string): string {
   const iso = /^(\d{4})[-.,](\d{2})[-.,](\d{2})$/.exec(text);
   if (iso && /-/.test(text) && /[.,]/.test(text)) return `${iso[1]}-${iso[2]}-${iso[3]}`;
   const us = /^(\d{1,2})[/.,-](\d{1,2})[/.,-](\d{2}|\d{4})$/.exec(text);
-  if (us && /[/-]/.test(text) && /[.,]/.test(text)) return `${us[1]}${/\//.test(text) ? '/' : '-'}${us[2]}${/\//.test(text) ? '/' : '-'}${us[3]}`;
+  const sep = text.includes('/') ? '/' : '-';
+  if (us && /[/-]/.test(text) && /[.,]/.test(text)) return `${us[1]}${sep}${us[2]}${sep}${us[3]}`;
   // ('usD' for USD)
   if (/^usd$/i.test(text)) return 'USD';
   // a capital I read as a one before a word's letters ('1ssUED')

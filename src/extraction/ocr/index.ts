@@ -65,8 +65,8 @@ async function ocrPage(page: PageBitmap): Promise<PageWords> {
     // cleans to the same pixels, one with no rules, is not read again)
     const gentle = cleanPage(page.bitmap, s, { fringes: false, hairlines: page.photo !== true });
     const again = samePixels(gentle.bitmap, cleaned) ? { words, cleaned, binary, grey: gentle.grey } : await ocrPageWithBitmap(page, { fringes: false, paragraphs: paragraphs > 0, cleaned: gentle });
-    // (and the insurer letters and flags of its policies' table that the pass dropped, each cell read alone; and its lines of
-    // small type it doubted, each enlarged and read alone)
+    // (and the insurer letters and flags of its policies' table that the pass dropped, each cell read alone; and its
+    // lines of small type it doubted, each enlarged and read alone)
     const lettered = await rereadFlagColumns(await rereadLetterColumn(again.words, again.cleaned, s, recognizeBitmap, toWords), again.cleaned, s, recognizeBitmap, toWords);
     return byGlyphs(await rereadSmallLines(lettered, again, s, recognizeBitmap), again.binary, s);
   }

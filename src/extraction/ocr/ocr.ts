@@ -203,7 +203,7 @@ export async function recognizeBitmap(bitmap: GreyBitmap, options: RecognizeOpti
 }
 
 /** Whether any pixel of the bitmap is darker than mid-grey. */
-export function hasInk(bitmap: GreyBitmap): boolean {
+function hasInk(bitmap: GreyBitmap): boolean {
   for (let i = 0; i < bitmap.data.length; i++) if (bitmap.data[i]! < 128) return true;
   return false;
 }
