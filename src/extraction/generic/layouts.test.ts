@@ -738,4 +738,31 @@ describe('carrier layouts', () => {
       ['general_liability', 'GL743136555', '2025-09-14', { each_occurrence: 1_000_000, general_aggregate: 2_000_000 }],
     ]);
   });
+  it('reads a grid of boxes, each policy a row of headings over values (two of them dates), as one table, and a policy number shaped like an ISO date', () => {
+    const got = read([
+      ...head,
+      [100, [[40, 'TYPE OF COVERAGE'], [210, 'POLICY NO.'], [330, 'INCEPTION'], [455, 'EXPIRY']]],
+      [110, [[40, 'Business Liability'], [210, '6541-04-01'], [330, '08/14/2024'], [455, '08/14/2025']]],
+      [125, [[40, 'EACH OCCURRENCE LIMIT'], [220, 'GENERAL AGGREGATE LIMIT']]],
+      [135, [[154, 'USD 1,000,000'], [334, 'USD 2,000,000']]],
+      [160, [[40, 'TYPE OF COVERAGE'], [210, 'POLICY NO.'], [330, 'INCEPTION'], [455, 'EXPIRY']]],
+      [170, [[40, 'Commercial Auto'], [210, '2686-10-91'], [330, '09/13/2024'], [455, '03/13/2025']]],
+      [185, [[40, 'COMBINED SINGLE LIMIT (EACH ACCIDENT)']]],
+      [195, [[161, 'USD 500,000']]],
+      [220, [[40, 'TYPE OF COVERAGE'], [210, 'POLICY NO.'], [330, 'INCEPTION'], [455, 'EXPIRY']]],
+      [230, [[40, 'Inland Marine'], [210, '1128-57-99'], [330, '12/14/2024'], [455, '12/14/2025']]],
+      [245, [[40, 'SCHEDULED EQUIPMENT'], [220, 'DEDUCTIBLE']]],
+      [255, [[161, 'USD 250,000'], [350, 'USD 1,000']]],
+      [280, [[40, 'TYPE OF COVERAGE'], [210, 'POLICY NO.'], [330, 'INCEPTION'], [455, 'EXPIRY']]],
+      [290, [[40, 'Contractors Pollution Liability'], [210, '3620-24-42'], [330, '09/22/2024'], [455, '03/22/2025']]],
+      [305, [[40, 'EACH POLLUTION CONDITION'], [220, 'AGGREGATE']]],
+      [315, [[154, 'USD 5,000,000']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([
+      ['general_liability', '6541-04-01', '2024-08-14', '2025-08-14'],
+      ['automobile_liability', '2686-10-91', '2024-09-13', '2025-03-13'],
+      ['other', '1128-57-99', '2024-12-14', '2025-12-14'],
+      ['other', '3620-24-42', '2024-09-22', '2025-03-22'],
+    ]);
+  });
 });

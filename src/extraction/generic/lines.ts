@@ -102,7 +102,7 @@ const MIN_GUTTER = 8;
  * most three cells a line, and either two lines holding the same label and its value on both sides (two cards, each
  * with its "Policy #" and "Term"), or three lines each holding a label and its value on both sides, the right side's
  * labels starting at one x (two cards of different policies; a table's rows hold more cells, or values where labels
- * stand; a line of one label and one value is no two columns). The run's lines are cut at the gutter and given column
+ * stand; a line of one label and one value is no two columns; a line of four labels is a row of headings). The run's lines are cut at the gutter and given column
  * by column. Lines before and after the run keep their place.
  */
 export function splitColumns(lines: Line[]): Line[] {
@@ -158,7 +158,8 @@ function columnRun(lines: Line[], start: number): { end: number; gutter: number 
       // the two columns alike: the same label on both sides (two cards of a policy each)
       if (l.length >= 2 && r.length >= 2 && sameLabel(l[0]!.text, r[0]!.text) && Math.abs(cellStart(r[0]!) - firstRight) <= 6) both++;
       // a label and its value on each side (the right side's labels, the cards' edge, at one x)
-      if (l.length === 2 && r.length === 2 && isFieldLabel(l[0]!.text) && isFieldLabel(r[0]!.text)) pairs.push(cellStart(r[0]!));
+      // (a value: a line of four labels is a table's headings, a grid of boxes each policy's row over its values)
+      if (l.length === 2 && r.length === 2 && isFieldLabel(l[0]!.text) && isFieldLabel(r[0]!.text) && !(isFieldLabel(l[1]!.text) && isFieldLabel(r[1]!.text))) pairs.push(cellStart(r[0]!));
       end = j + 1;
     }
     // (the run's first line starts its right side where those labels start: cards' headings, not a label's value set

@@ -32,7 +32,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const DATE_RE =
   /(?<![\d/.-])(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(?![\d/])|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b/gi;
 
-/** Dates in `text` as ISO strings, in order: M/D/YY, MM/DD/YYYY, ISO, "August 03, 2025", "3 Aug 2025". */
+/** Dates in `text` as ISO strings, in order: M/D/YY, MM/DD/YYYY, ISO, "August 03, 2025", "3 Aug 2025" (years 1950 to 2099). */
 export function findDates(text: string): Found<string>[] {
   const out: Found<string>[] = [];
   for (const m of text.matchAll(DATE_RE)) {
@@ -40,9 +40,15 @@ export function findDates(text: string): Found<string>[] {
     if (m[1]) iso = normalizeDate(m[1]);
     else if (m[2]) iso = monthDate(Number(m[4]), m[2], Number(m[3]));
     else if (m[5]) iso = monthDate(Number(m[7]), m[6], Number(m[5]));
-    if (iso) out.push({ value: iso, index: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    // (a year no certificate bears: a policy number shaped like an ISO date, '6541-04-01')
+    if (iso && plausibleYear(iso)) out.push({ value: iso, index: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   return out;
+}
+
+function plausibleYear(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  return year >= 1950 && year <= 2099;
 }
 
 function monthDate(year: number, month: string, day: number): string | null {
