@@ -939,23 +939,28 @@ function policyNumberIn(line: Line, cells: Map<string, string> | null): string |
   return null;
 }
 
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+/** The start of a date a narrow cell wraps, its year still to come: 'August 1,', '16 February', '13', 'Feb.'. */
+const DATE_PIECE = new RegExp(`^(\\d{1,2}|${MONTH}(\\s+\\d{1,2},?)?|\\d{1,2}\\s+${MONTH})$`, 'i');
+
 function absorb(draft: PolicyDraft, line: Line, cells: Map<string, string> | null): void {
   const p = draft.fields;
   const text = line.text;
   p.policyNumber ??= policyNumberIn(line, cells);
-  // dates set in a narrow column wrap ('August 1,' or '16 February' over '2023'): a column's date cell completed by the
-  // next line's
+  // dates set in a narrow column wrap ('August 1,' or '16 February' over '2023', '13' over 'February' over '2026'): a
+  // column's date cell completed by the next lines'
   for (const key of ['eff', 'exp'] as const) {
-    const cell = cells?.get(key);
+    const cell = cells?.get(key)?.trim();
     const held = draft.partial?.[key];
-    if (cell && held && /^\d{4}\b/.test(cell)) {
-      const d = findDates(`${held} ${cell}`)[0];
+    const joined = held && cell ? `${held} ${cell}` : undefined;
+    if (joined && /^\d{4}\b/.test(cell!)) {
+      const d = findDates(joined)[0];
       if (d) {
         if (key === 'eff') p.effectiveDate ??= d.value;
         else p.expirationDate ??= d.value;
       }
     }
-    draft.partial = { ...draft.partial, [key]: cell && findDates(cell).length === 0 && /[A-Za-z]{3}\.?\s+\d{1,2},?$|^\d{1,2}\s+[A-Za-z]{3,}\.?$/.test(cell.trim()) ? cell : undefined };
+    draft.partial = { ...draft.partial, [key]: joined && DATE_PIECE.test(joined) ? joined : cell && DATE_PIECE.test(cell) ? cell : undefined };
   }
   // dates: labelled first, else in reading order (effective before expiration)
   const eff = /(EFFECTIVE|EFF\.?|INCEPTION|FROM|START)\b(?:\s*DATE)?\s*[:\-]?\s*/i.exec(text);

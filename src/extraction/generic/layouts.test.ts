@@ -765,4 +765,19 @@ describe('carrier layouts', () => {
       ['other', '3620-24-42', '2024-09-22', '2025-03-22'],
     ]);
   });
+  it("reads a table's dates wrapped over three lines in their narrow columns ('13' over 'February' over '2026')", () => {
+    const got = read([
+      ...head,
+      [100, [[34, 'Line of Coverage'], [146, 'Insurer'], [326, 'Policy #'], [422, 'Eff. Date'], [482, 'Exp. Date'], [542, 'Limits']]],
+      [120, [[34, 'Business Auto'], [146, 'Crestline Excess & Surplus'], [326, 'AUT 4074934'], [422, '13'], [482, '13'], [543, 'CSL'], [695, '$2,000,000.00']]],
+      [130, [[146, 'Company'], [422, 'February'], [482, 'February']]],
+      [140, [[422, '2026'], [482, '2027']]],
+      [160, [[34, 'Excess'], [146, 'Blue Ridge Casualty'], [326, '315-XS-273719'], [422, 'May 17,'], [482, 'May 17,'], [543, 'Per Occurrence'], [695, '$1,000,000.00']]],
+      [170, [[146, 'Insurance Company'], [422, '2025'], [482, '2026']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([
+      ['automobile_liability', 'AUT 4074934', '2026-02-13', '2027-02-13'],
+      ['excess_liability', '315-XS-273719', '2025-05-17', '2026-05-17'],
+    ]);
+  });
 });
