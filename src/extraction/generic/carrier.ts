@@ -73,7 +73,7 @@ const AGENCY_WORD = /\b(agency|agencies|brokers?|brokerage|services|advisors|ass
 const isInsurerName = (text: string) => INSURER_WORD.test(text) && COMPANY_LAST.test(text.trim()) && !AGENCY_WORD.test(text);
 /** The insurer named in a sentence: "insured with X (NAIC 12345)", "issued by X", "underwritten by X", "issued to Y, …, by X". */
 const PROSE_INSURER =
-  /(?:\binsured\s+(?:with|by)|\bissued\s+by|\bunderwritten\s+by|\bwritten\s+(?:by|with)|\bplaced\s+with|\bprovided\s+by|,\s+by)\s+((?:[A-Z][\w&.'-]*\s+){0,6}(?:Company|Co\.|Insurance|Mutual|Indemnity|Casualty|Assurance|Underwriters|Fund|Exchange|Corporation|Inc\.))(?:\s*[,–-]?\s*\(?\s*NAIC\s*(?:#|No\.?|Code)?\s*:?\s*(\d{5})\)?)?/g;
+  /(?:\binsured\s+(?:with|by)|\bissued\s+by|\bunderwritten\s+by|\bwritten\s+(?:by|with)|\bplaced\s+with|\bprovided\s+by|,\s+by)\s+((?:(?:[A-Z][\w&.'-]*|&)\s+){0,6}(?:Company|Co\.|Insurance|Mutual|Indemnity|Casualty|Assurance|Underwriters|Fund|Exchange|Corporation|Inc\.))(?:\s*[,–-]?\s*\(?\s*NAIC\s*(?:#|No\.?|Code)?\s*:?\s*(\d{5})\)?)?/g;
 
 /** The insured named in a letter: "issued to NAME, 100 Main St", "We confirm that NAME of 12 Oak Ave is insured". */
 const PROSE_INSURED = /\b(?:issued\s+to|(?:certif(?:y|ies)|confirms?|verif(?:y|ies)|evidence|attests?)\s+that)\s+((?:[A-Z0-9&][\w&.,'’-]*\s+){0,8}?[A-Z0-9][\w&.'’-]*?),?(?=\s+\d|\s+of\s+\d|\s+is\s+(?:insured|covered)|\s*\(the\b)/;
@@ -310,8 +310,12 @@ function headingGoesOn(line: Line, next: Line): boolean {
 /** A party box's heading (producer, insured, holder) or the description's: its value runs on below it. */
 const isPartyHeading = (text: string) => ['producer', 'insured', 'holder', 'description'].includes(labelOf(text)?.kind ?? '');
 
-/** A heading of a value: a label, a table's column heading, a limit's name or a coverage's. */
-const isHeading = (text: string) => labelOf(text) !== null || columnKind(text) !== 'unknown' || looksLikeLimitLabel(text) || coverageIn(text) !== null;
+/**
+ * A heading of a value: a label, a table's column heading, a limit's name or a coverage's (not a company's name that
+ * holds a coverage's word: 'Meridian Umbrella Underwriters Inc.').
+ */
+const isHeading = (text: string) =>
+  labelOf(text) !== null || columnKind(text) !== 'unknown' || looksLikeLimitLabel(text) || (coverageIn(text) !== null && !/\b(company|co\.|corporation|corp\.?|inc\.?|ltd\.?|llc|underwriters)$/i.test(text.trim()));
 
 function goOnWith(heading: Segment, below: Segment[]): Segment {
   const under = below.filter((n) => n.x >= heading.x - 3 && n.right <= heading.right + 3);
@@ -517,7 +521,7 @@ function flagStatement(text: string, label: RegExp): boolean | null {
 }
 
 const AI_LABEL = /ADDITIONAL\s+INSURED|ADD'?L\.?\s+INS(?:URED|D)?\b\.?/;
-const WOS_LABEL = /WAIVER\s+OF\s+SUBR(?:OGATION|\.|\b)|SUBROGATION\s+WAIVED|SUBR\.?\s+WVD|WAIVER\s+OF\s+(OUR\s+)?RIGHT\s+TO\s+RECOVER/;
+const WOS_LABEL = /WAIVER\s+OF\s+SUBR(?:OGATION|\.|\b)|SUBROGATION\s+WAIVED|SUBR\.?\s+WVD|WAIVER\s+OF\s+(OUR\s+)?RIGHT\s+TO\s+RECOVER(?:\s+FROM\s+OTHERS)?/;
 
 /** Any coverage's name. */
 const ANY_COVERAGE = new RegExp(COVERAGES.map((c) => c.re.source).join('|'), 'g');

@@ -684,7 +684,7 @@ describe('carrier layouts', () => {
       ['workers_compensation', false, { el_disease_policy_limit: 1_000_000 }],
     ]);
   });
-  it("reads insurers named in prose (', by X (NAIC n)', 'provided by X - NAIC # n') and not a logo's letter beside a letterhead", () => {
+  it("reads insurers named in prose (', by X (NAIC n)', 'provided by X - NAIC # n', a name with '&') and not a logo's letter beside a letterhead", () => {
     const letter = read([
       [20, [[46, 'C'], [70, 'Copper State Insurance'], [389, 'CONFIRMATION OF COVERAGE']]],
       [45, [[60, 'This is to certify that the policies listed below have been issued to Yates Engineering, PLLC,']]],
@@ -701,6 +701,14 @@ describe('carrier layouts', () => {
       [132, [[54, 'Policy No.: 456-CPP-039918'], [330, 'Each Occurrence Limit'], [500, '$1,000,000.00']]],
     ]);
     expect(heading.insurers).toEqual([{ letter: null, name: 'Summit Ridge Indemnity Company', naic: '37540' }]);
+    const ampersand = read([
+      [20, [[212, 'CONFIRMATION OF COVERAGE']]],
+      [45, [[60, 'Please accept this letter as evidence that Oak & Stone Lawn Co., 7838 N Tryon St, Charlotte, NC 28203, maintains']]],
+      [57, [[60, 'the insurance described below, written by Great Plains Surety & Casualty Co..']]],
+      [80, [[66, '1.'], [82, 'Commercial General Liability.']]],
+      [92, [[82, 'Policy No. A03BOP910679, effective Jan 5, 2024 to Jan 5, 2025. USD 1,000,000 per occurrence.']]],
+    ]);
+    expect(ampersand.insurers).toEqual([{ letter: null, name: 'Great Plains Surety & Casualty Co.', naic: null }]);
   });
 
   it("joins a table row's insurer name wrapped onto the next line: a company form ('Co.') or the rest of a name holding a coverage's words", () => {
@@ -779,5 +787,28 @@ describe('carrier layouts', () => {
       ['automobile_liability', 'AUT 4074934', '2026-02-13', '2027-02-13'],
       ['excess_liability', '315-XS-273719', '2025-05-17', '2026-05-17'],
     ]);
+  });
+  it("reads a workers' compensation certificate's 'Waiver of Our Right to Recover from Others: X Yes  No' boxes", () => {
+    const rows = (marked: string): [number, [number, string][]][] => [
+      [20, [[82, "Certificate of Workers' Compensation and Employer's Liability Insurance"]]],
+      [40, [[49, 'Policy #: 929-WC-692883'], [200, 'Coverage Period: 4/5/2026 to 4/5/2027']]],
+      [60, [[50, 'INSURED EMPLOYER']]],
+      [72, [[50, 'Mbeki Holdings LLC']]],
+      [100, [[44, "Workers' Compensation Limits:"], [250, 'Per Statute (State of OH)']]],
+      [120, [[44, 'Waiver of Our Right to Recover from Others:'], [280, marked]]],
+    ];
+    expect(read(rows('X Yes  No')).policies).toMatchObject([{ coverage: 'workers_compensation', subrogationWaived: true }]);
+    expect(read(rows('Yes  X No')).policies).toMatchObject([{ coverage: 'workers_compensation', subrogationWaived: false }]);
+  });
+  it("keeps a label and an insurer's name holding a coverage's word ('Meridian Umbrella Underwriters Inc.') a label and its value, its NAIC on the line below", () => {
+    const got = read([
+      ...head,
+      [90, [[44, 'Insurance Company'], [424, 'Meridian Umbrella Underwriters Inc.']]],
+      [103, [[44, 'NAIC #'], [543, '38215']]],
+      [130, [[44, 'COMMERCIAL UMBRELLA']]],
+      [146, [[44, 'Policy No.'], [500, '4521296073']]],
+      [158, [[44, 'Term'], [450, '2023-08-08 to 2024-08-08']]],
+    ]);
+    expect(got.insurers).toEqual([{ letter: null, name: 'Meridian Umbrella Underwriters Inc.', naic: '38215' }]);
   });
 });
