@@ -326,8 +326,8 @@ function goOnWith(heading: Segment, below: Segment[]): Segment {
 function pairLine(lines: Line[], i: number, h: Line, v: Line): Line | null {
   // (headings often set smaller than their values)
   // (one heading alone only when it names a limit and the line below is its amount: "COMBINED SINGLE LIMIT" over
-  // "$1,000,000" set flush right in its box)
-  const lone = h.segments.length === 1 && looksLikeLimitLabel(h.text) && v.segments.length === 1 && /^\$?\s?\d[\d,. ]*$/.test(v.text.trim()) && v.x > h.x - 3;
+  // "$1,000,000" or "USD 500,000" set flush right in its box)
+  const lone = h.segments.length === 1 && looksLikeLimitLabel(h.text) && v.segments.length === 1 && /^(USD\s*)?\$?\s?\d[\d,. ]*$/i.test(v.text.trim()) && v.x > h.x - 3;
   // (OCR measures a line by its letters' ink, about 0.7 of the type's size a text layer gives: a box's value set at
   // its foot stands as many of those further below its heading)
   const reach = h.ocr ? 3.6 : 2.6;

@@ -772,6 +772,8 @@ describe('carrier layouts', () => {
       ['other', '1128-57-99', '2024-12-14', '2025-12-14'],
       ['other', '3620-24-42', '2024-09-22', '2025-03-22'],
     ]);
+    // (a lone limit box's name over its amount in dollars named 'USD')
+    expect(got.policies[1]!.limits).toEqual({ combined_single_limit: 500_000 });
   });
   it("reads a table's dates wrapped over three lines in their narrow columns ('13' over 'February' over '2026')", () => {
     const got = read([
