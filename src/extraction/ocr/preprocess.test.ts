@@ -1,6 +1,6 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { binarize, binarizeKeepingHairlines, cleanPage, despeckle, estimateSkew, INK, liftDarkBars, otsuThreshold, removeRuledLines, rotate, transpose, withoutRuns } from './preprocess.js';
+import { binarize, binarizeKeepingHairlines, cleanPage, despeckle, estimateSkew, INK, liftDarkBars, otsuThreshold, removeDotLeaders, removeRuledLines, rotate, transpose, withoutRuns } from './preprocess.js';
 import { rgbaToGrey, type GreyBitmap } from './render.js';
 
 /** A synthetic form page: ruled rows with text lines in them, drawn turned by `degrees` (canvas convention). */
@@ -415,5 +415,34 @@ describe('liftDarkBars', () => {
   it('returns the page itself when it has no bar', () => {
     const page = formPage(0);
     expect(liftDarkBars(page, 150 / 72)).toBe(page);
+  });
+});
+
+describe('removeDotLeaders', () => {
+  it("clears a label's dot leader and keeps the text's periods, an ellipsis and its i's dots", () => {
+    // 300 dpi: a point is 4.17 pixels
+    const width = 1200;
+    const height = 200;
+    const canvas = createCanvas(width, height);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.fillStyle = '#000';
+    ctx.font = '40px sans-serif';
+    ctx.fillText('Insured', 20, 60);
+    // the leader: dots 3 pixels square, 11 pixels apart
+    for (let x = 200; x < 900; x += 11) ctx.fillRect(x, 55, 3, 3);
+    ctx.fillText('Apex Co.', 920, 60);
+    ctx.fillText('Wait... iiiiii minimum', 20, 150);
+    const page = binarize({ width, height, data: rgbaToGrey(ctx.getImageData(0, 0, width, height).data, width, height) }, 128);
+    const ink = (x0: number, x1: number, y0: number, y1: number) => {
+      let n = 0;
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (page.data[y * width + x] === INK) n++;
+      return n;
+    };
+    const before = { label: ink(0, 190, 0, 100), leader: ink(195, 905, 40, 70), value: ink(910, width, 0, 100), text: ink(0, width, 100, height) };
+    expect(before.leader).toBeGreaterThan(100);
+    removeDotLeaders(page, 300 / 72);
+    expect({ label: ink(0, 190, 0, 100), leader: ink(195, 905, 40, 70), value: ink(910, width, 0, 100), text: ink(0, width, 100, height) }).toEqual({ ...before, leader: 0 });
   });
 });

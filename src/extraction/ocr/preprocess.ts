@@ -848,6 +848,75 @@ export function liftDarkBars(grey: GreyBitmap, pixelsPerPoint: number): GreyBitm
   return out ? { width, height, data: out } : grey;
 }
 
+/** A leader's dot is boxed within this (points); its neighbours stand at most LEADER_GAP_PT apart, at one height. */
+const LEADER_DOT_PT = 1.1;
+const LEADER_GAP_PT = 5;
+/** A leader has this many dots or more (an ellipsis three). */
+const LEADER_DOTS = 6;
+
+/**
+ * Clears dot leaders from a black-and-white bitmap, in place: rows of LEADER_DOTS or more dots, evenly spaced, with
+ * nothing between them ("Insured ........ Apex Roofing"). Tesseract reads a leader as words ('Hdtv', 'AAA EEE hr bee')
+ * that stand between a label and its value. A period, an ellipsis or the dots of a word's i's (each over its stem) are
+ * no such row.
+ */
+export function removeDotLeaders(bitmap: GreyBitmap, pixelsPerPoint: number): void {
+  const { data } = bitmap;
+  const maxDot = Math.max(2, Math.round(LEADER_DOT_PT * pixelsPerPoint));
+  const seen = new Uint8Array(data.length);
+  const dots: InkPiece[] = [];
+  for (let i = 0; i < data.length; i++) {
+    if (seen[i] || data[i]! >= 128) continue;
+    const piece = inkPieceAt(bitmap, i, seen);
+    // (the dot of an i or a j has its stem just below)
+    if (piece.right - piece.left < maxDot && piece.bottom - piece.top < maxDot && !inkBelow(bitmap, piece, 2 * maxDot)) dots.push(piece);
+  }
+  const cx = (d: InkPiece) => (d.left + d.right) / 2;
+  const cy = (d: InkPiece) => (d.top + d.bottom) / 2;
+  dots.sort((a, b) => cx(a) - cx(b));
+  const maxGap = LEADER_GAP_PT * pixelsPerPoint;
+  const chains: InkPiece[][] = [];
+  // (the chains whose last dot is near enough to go on; dots come left to right)
+  let open: InkPiece[][] = [];
+  for (const d of dots) {
+    open = open.filter((c) => d.left - c.at(-1)!.right <= maxGap);
+    // the chain this dot goes on: its last dot just left, at the same height, with paper between them
+    const chain = open.find((c) => {
+      const last = c.at(-1)!;
+      return d.left > last.right && Math.abs(cy(d) - cy(last)) <= maxDot / 2 && paperBetween(bitmap, last, d);
+    });
+    if (chain) chain.push(d);
+    else {
+      chains.push([d]);
+      open.push(chains.at(-1)!);
+    }
+  }
+  for (const chain of chains) {
+    if (chain.length < LEADER_DOTS) continue;
+    // evenly spaced: each step within a third of the middle step
+    const steps = chain.slice(1).map((d, k) => cx(d) - cx(chain[k]!)).sort((a, b) => a - b);
+    const mid = steps[steps.length >> 1]!;
+    if (steps[0]! < mid * 0.66 || steps.at(-1)! > mid * 1.34) continue;
+    for (const d of chain) for (const i of d.pixels) data[i] = PAPER;
+  }
+}
+
+/** Whether there is ink within `reach` pixels under a piece, across its width. */
+function inkBelow(b: GreyBitmap, piece: InkPiece, reach: number): boolean {
+  for (let y = piece.bottom + 1; y <= Math.min(b.height - 1, piece.bottom + reach); y++) {
+    for (let x = piece.left, i = y * b.width + x; x <= piece.right; x++, i++) if (b.data[i]! < 128) return true;
+  }
+  return false;
+}
+
+/** Whether the rows of two dots hold no ink between them. */
+function paperBetween(b: GreyBitmap, a: InkPiece, c: InkPiece): boolean {
+  const top = Math.min(a.top, c.top);
+  const bottom = Math.max(a.bottom, c.bottom);
+  for (let y = top; y <= bottom; y++) for (let x = a.right + 1, i = y * b.width + x; x < c.left; x++, i++) if (b.data[i]! < 128) return false;
+  return true;
+}
+
 export function cleanPage(page: GreyBitmap, pixelsPerPoint: number, options: { fringes?: boolean; hairlines?: boolean } = {}): CleanedPage {
   const fringes = options.fringes ?? true;
   const hairlines = options.hairlines ?? true;
@@ -872,6 +941,7 @@ export function cleanPage(page: GreyBitmap, pixelsPerPoint: number, options: { f
     // (and the rules a photo's uneven light broke into dashes, 6 pt or longer: no glyph's bar is so long)
     ...(fringes ? { maxGap: sizes.maxGap, fringes: Math.max(2, Math.round(1.2 * pixelsPerPoint)), slant: 1, dashes: Math.round(6 * pixelsPerPoint) } : {}),
   });
+  removeDotLeaders(bitmap, pixelsPerPoint);
   return { bitmap, binary, grey, skewDegrees: Math.abs(skewDegrees) >= 0.1 ? skewDegrees : 0 };
 }
 
