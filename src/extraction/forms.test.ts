@@ -39,6 +39,9 @@ describe('recognizeForm', () => {
   it('takes a page whose title a photo lost for a certificate by its parties and policy words', () => {
     const r = recognizeForm(page('Issued: 2026-03-24 Cert. No.: 18706735 Policyholder Insurer Affording Coverage Bright Spark Electrical Contractors LLC Summit Ridge Indemnity Company Type of Coverage Policy No. Eff. Date Exp. Date Aggregate Commercial General CGL 0962973 2025-07-02 2026-07-02 Holder Larkspur County Facilities Department'));
     expect([r.type, r.isCertificate]).toEqual(['other', true]);
+    // (its letterhead banner and title lost, its holder's box 'Issued To': the certificate's number and the insured)
+    const banner = recognizeForm(page('Issued: 11/18/25 Certificate Number: 2025-494258 Insured Producer Blue Line Plumbing & Drain Co. Company: Cardinal National Insurance Co. Coverage Policy Number Effective Date Expiration Date Aggregate Business Automobile Liability BAP039996631 7/12/25 7/12/26 Issued To Harbor District Port Authority'));
+    expect([banner.type, banner.isCertificate]).toEqual(['other', true]);
   });
 
   it("keeps a certificate whose boilerplate speaks of a notice of cancellation", () => {
