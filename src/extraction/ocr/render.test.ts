@@ -96,33 +96,4 @@ describe('renderPdfPage', () => {
       await pdf.close();
     }
   });
-
-  it("knows a scan's own resolution: the page's largest image, covering most of it, drawn enlarged", async () => {
-    // a 150 dpi scan of a letter page (1275 × 1650 pixels), a 600 dpi one of a smaller page, and a page with a logo only
-    const png = async (w: number, h: number) => {
-      const c = createCanvas(w, h);
-      const ctx = c.getContext('2d');
-      ctx.fillStyle = '#fff';
-      ctx.fillRect(0, 0, w, h);
-      ctx.fillStyle = '#000';
-      ctx.fillRect(w / 4, h / 4, w / 2, 4);
-      return c.encodeSync('png');
-    };
-    const doc = await PDFDocument.create();
-    doc.addPage([612, 792]).drawImage(await doc.embedPng(await png(1275, 1650)), { x: 0, y: 0, width: 612, height: 792 });
-    doc.addPage([306, 396]).drawImage(await doc.embedPng(await png(2550, 3300)), { x: 0, y: 0, width: 306, height: 396 });
-    doc.addPage([612, 792]).drawImage(await doc.embedPng(await png(400, 200)), { x: 36, y: 700, width: 120, height: 60 });
-    const pdf = await openPdf(await doc.save(), { render: true });
-    try {
-      const scan150 = await renderPdfPage(pdf.doc, 1);
-      expect(scan150.pixelsPerPoint).toBeCloseTo(300 / 72, 3);
-      expect(scan150.sourcePixelsPerPoint! * 72).toBeCloseTo(150, 0);
-      // finer than the render: it holds all the detail the render does
-      expect((await renderPdfPage(pdf.doc, 2)).sourcePixelsPerPoint).toBeUndefined();
-      // a logo is no scan of the page
-      expect((await renderPdfPage(pdf.doc, 3)).sourcePixelsPerPoint).toBeUndefined();
-    } finally {
-      await pdf.close();
-    }
-  });
 });

@@ -25,11 +25,6 @@ export type PageBitmap = {
   widthPt: number;
   heightPt: number;
   /**
-   * For an image enlarged towards RENDER_DPI, or a PDF page that is a scan coarser than the render: the pixels per point
-   * it had before (the detail it really holds).
-   */
-  sourcePixelsPerPoint?: number;
-  /**
    * A phone photo of a sheet, warped upright and its light evened out (perspective.ts): its paper keeps a grey texture
    * that a scan's has not.
    */
@@ -69,7 +64,6 @@ export async function renderPdfPage(doc: PDFDocumentProxy, n: number, dpi = REND
   refuseOversized(width, height, `page ${n}`);
   const canvas = createCanvas(width, height);
   const context = canvas.getContext('2d');
-  const images = watchImages(context);
   let data: Uint8Array;
   try {
     context.fillStyle = '#ffffff';
@@ -88,35 +82,7 @@ export async function renderPdfPage(doc: PDFDocumentProxy, n: number, dpi = REND
     canvas.height = 0;
   }
   const pixelsPerPoint = width / base.width;
-  const out: PageBitmap = { page: n, bitmap: { width, height, data }, pixelsPerPoint, widthPt: base.width, heightPt: base.height };
-  // a scan: the page's largest image, covering most of it, drawn enlarged (a 200 dpi scan rendered at 300 dpi holds no
-  // more detail than it had)
-  const scan = images.largest();
-  if (scan && scan.area >= SCAN_COVER * width * height && scan.perPixel < 1) return { ...out, sourcePixelsPerPoint: scan.perPixel * pixelsPerPoint };
-  return out;
-}
-
-/** An image covering less of the page than this is no scan of the page (a logo, a signature). */
-const SCAN_COVER = 0.5;
-
-/**
- * Watches the images pdfjs draws on a canvas (every image reaches the canvas through drawImage with its source and
- * destination rectangles): the largest drawn, its area in canvas pixels and its own pixels per canvas pixel.
- */
-function watchImages(context: SKRSContext2D): { largest(): { area: number; perPixel: number } | null } {
-  let best: { area: number; perPixel: number } | null = null;
-  const draw = context.drawImage.bind(context) as (...args: unknown[]) => void;
-  (context as unknown as { drawImage: (...args: unknown[]) => void }).drawImage = (...args: unknown[]) => {
-    if (args.length === 9) {
-      const [sw, sh, dw, dh] = [args[3], args[4], args[7], args[8]].map(Number) as [number, number, number, number];
-      const m = context.getTransform();
-      const w = Math.abs(dw) * Math.hypot(m.a, m.b);
-      const h = Math.abs(dh) * Math.hypot(m.c, m.d);
-      if (sw > 0 && sh > 0 && w > 0 && h > 0 && (!best || w * h > best.area)) best = { area: w * h, perPixel: Math.max(sw / w, sh / h) };
-    }
-    draw(...args);
-  };
-  return { largest: () => best };
+  return { page: n, bitmap: { width, height, data }, pixelsPerPoint, widthPt: base.width, heightPt: base.height };
 }
 
 /**
@@ -197,7 +163,7 @@ export async function loadImagePages(bytes: Uint8Array): Promise<PageBitmap[]> {
   decoded = straightened ?? decoded;
   const upscale = upscaleFor(decoded.width, decoded.height);
   const page = placeOnPage(1, upscale === 1 ? decoded : resizeGrey(decoded, upscale));
-  return [{ ...page, sourcePixelsPerPoint: page.pixelsPerPoint / upscale, ...(straightened ? { photo: true } : {}) }];
+  return [{ ...page, ...(straightened ? { photo: true } : {}) }];
 }
 
 /**
