@@ -8,6 +8,9 @@ import { promisify } from 'node:util';
 import { createCanvas } from '@napi-rs/canvas';
 import { PSM } from 'tesseract.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { carrierDesignCertificate } from '../../../test/fixtures/carrier-designs.js';
+import { photoJpeg } from '../../../test/fixtures/scan.js';
+import { documentSeed, generateCertificate } from '../../../test/fixtures/values.js';
 import { OCR_IDLE_MS, ocrWorkerRunning, recognizeBitmap, terminateOcr, toNetpbm, WORKER_OPTIONS } from './ocr.js';
 import { rgbaToGrey } from './render.js';
 
@@ -125,6 +128,24 @@ describe('the shared OCR worker', () => {
     expect(await recognizeBitmap(blank, { psm: PSM.SINGLE_CHAR, whitelist: 'YNX' })).toEqual([]);
     expect(ocrWorkerRunning()).toBe(false);
   });
+});
+
+describe("tesseract's own messages", () => {
+  it("stay out of the CLI's output: a photo tesseract finds diacritics on ('Detected 121 diacritics') prints one JSON result and nothing else", async () => {
+    const fixture = generateCertificate(documentSeed(4711, 8));
+    const { pdf } = await carrierDesignCertificate(fixture.seed, 'insurers-grid', 'carrier-0009-insurers-grid-photo');
+    const { bytes } = await photoJpeg(pdf, fixture.seed);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'coi-ocr-quiet-'));
+    try {
+      const file = path.join(dir, 'photo.jpg');
+      await fs.writeFile(file, bytes);
+      const { stdout, stderr } = await run(process.execPath, [path.join(repo, 'bin', 'coi.js'), 'extract', file], { cwd: repo, maxBuffer: 16 * 1024 * 1024 });
+      expect(stderr).toBe('');
+      expect(JSON.parse(stdout).source.method).toBe('ocr');
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('toNetpbm', () => {

@@ -71,6 +71,8 @@ function getWorker(): Promise<Worker> {
         // a search for music staves (five parallel lines) over the whole page before layout analysis: a form's rules
         // are gone by then, and no certificate carries music
         pageseg_apply_music_mask: '0',
+        // tesseract's own messages ('Detected 119 diacritics') go nowhere, not into the process's stderr or stdout
+        debug_file: '/dev/null',
       });
       current = { psm: PSM.SPARSE_TEXT, whitelist: '' };
       return worker;
