@@ -15,8 +15,8 @@ const CORNERS: Quad = [
 ];
 
 /** A dark desk with a bright sheet whose corners are CORNERS, a dark bar across the sheet's middle, light falling off to the right. */
-function photo(): GreyBitmap {
-  const toSheet = homography(CORNERS, [
+function photo(corners: Quad = CORNERS, banner = false): GreyBitmap {
+  const toSheet = homography(corners, [
     [0, 0],
     [1, 0],
     [1, 1],
@@ -29,7 +29,10 @@ function photo(): GreyBitmap {
       const onSheet = u >= 0 && u <= 1 && v >= 0 && v <= 1;
       const ink = onSheet && v > 0.48 && v < 0.52 && u > 0.2 && u < 0.8;
       const light = 1 - 0.4 * (x / W);
-      data[y * W + x] = (onSheet ? (ink ? 30 : 235) : 70) * light;
+      // (a letterhead's band across the sheet's top tenth, as dark as the desk, its title white)
+      const band = banner && onSheet && v < 0.1;
+      const title = band && v > 0.04 && v < 0.06 && u > 0.2 && u < 0.6;
+      data[y * W + x] = (onSheet ? (title ? 235 : band ? 70 : ink ? 30 : 235) : 70) * light;
     }
   }
   return { width: W, height: H, data };
@@ -78,6 +81,37 @@ describe('photo straightening', () => {
     }
   });
 
+  it('warps a sheet wider than tall to a landscape letter page', () => {
+    const page = straightenPhoto(
+      photo([
+        [60, 200],
+        [550, 220],
+        [570, 560],
+        [40, 570],
+      ]),
+      550,
+    )!;
+    expect([page.width, page.height]).toEqual([550, 425]);
+    const at = (fx: number, fy: number) => page.data[Math.round(fy * page.height) * page.width + Math.round(fx * page.width)]!;
+    for (const fx of [0.25, 0.5, 0.75]) {
+      expect(at(fx, 0.5), `bar at ${fx}`).toBeLessThan(100);
+      expect(at(fx, 0.4), `paper above at ${fx}`).toBeGreaterThan(200);
+    }
+  });
+
+  it("keeps a letterhead's dark band across the sheet's top that the desk's grey hides, and the page's proportions", () => {
+    const page = straightenPhoto(photo(CORNERS, true), 425)!;
+    expect([page.width, page.height]).toEqual([425, 550]);
+    const at = (fx: number, fy: number) => page.data[Math.round(fy * page.height) * page.width + Math.round(fx * page.width)]!;
+    // the bar across the sheet's middle stays at the page's middle (the page cut at the band's foot would put it at
+    // 0.42..0.47 of its height)
+    for (const fx of [0.3, 0.5, 0.7]) {
+      expect(at(fx, 0.5), `bar at ${fx}`).toBeLessThan(100);
+      expect(at(fx, 0.455), `paper above at ${fx}`).toBeGreaterThan(200);
+      expect(at(fx, 0.545), `paper below at ${fx}`).toBeGreaterThan(200);
+    }
+  });
+
   it('evens out light that falls off across the page', () => {
     const b = { width: 256, height: 64, data: new Uint8Array(256 * 64) };
     for (let y = 0; y < 64; y++) for (let x = 0; x < 256; x++) b.data[y * 256 + x] = (x % 16 === 0 ? 40 : 230) * (1 - 0.45 * (x / 256));
@@ -89,6 +123,25 @@ describe('photo straightening', () => {
     expect(right).toBeGreaterThan(210);
     expect(Math.abs(left - right)).toBeLessThan(25);
     expect(even.data[10 * 256 + 240]!).toBeLessThan(80);
+  });
+
+  it("keeps a dark band many blocks tall dark all through (a letterhead's), its white type white", () => {
+    const b = { width: 512, height: 400, data: new Uint8Array(512 * 400).fill(230) };
+    // the band: rows 0..159 (five blocks), grey 70, with a white title across rows 60..79
+    for (let y = 0; y < 160; y++) for (let x = 0; x < 512; x++) b.data[y * 512 + x] = y >= 60 && y < 80 && x >= 100 && x < 300 ? 230 : 70;
+    const even = evenLight(b);
+    for (const [x, y] of [[50, 30], [256, 100], [400, 140], [450, 70]]) expect(even.data[y! * 512 + x!], `band at ${x},${y}`).toBeLessThan(110);
+    expect(even.data[70 * 512 + 200]!).toBeGreaterThan(200);
+    expect(even.data[300 * 512 + 200]!).toBeGreaterThan(240);
+  });
+
+  it("passes no paper down the light's fall-off from a block of dense type", () => {
+    // paper falling from 255 at the left to 120 at the right (a tenth a block at its dark end); a block of dense type (its
+    // brightest tenth 200) at the left
+    const b = { width: 256, height: 128, data: new Uint8Array(256 * 128) };
+    for (let y = 0; y < 128; y++) for (let x = 0; x < 256; x++) b.data[y * 256 + x] = x >= 32 && x < 64 && y >= 32 && y < 64 ? 200 : 255 - (135 * x) / 255;
+    const even = evenLight(b);
+    for (const x of [120, 180, 250]) expect(even.data[100 * 256 + x], `paper at ${x}`).toBeGreaterThan(200);
   });
 });
 

@@ -73,6 +73,62 @@ export function findSheet(grey: GreyBitmap): Quad | null {
   return [up(tl), up(tr), up(br), up(bl)];
 }
 
+/** A letter page's height over its width. */
+const LETTER = 11 / 8.5;
+
+/** The point `k` times the way from `to` to `from` beyond `from`. */
+function beyond(from: [number, number], to: [number, number], k: number): [number, number] {
+  return [from[0] + (from[0] - to[0]) * k, from[1] + (from[1] - to[1]) * k];
+}
+
+/**
+ * Which of the sheet's edges a dark band was lost beyond, and how deep (a share of the sheet's height) it holds type:
+ * the top's or the foot's, whichever has paper-bright pixels (the band's white letters) just outside it where the desk
+ * has none. Null when neither or both do.
+ */
+function lostBand(grey: GreyBitmap, quad: Quad): { side: 'top' | 'bottom'; depth: number } | null {
+  const [tl, tr, br, bl] = quad;
+  const at = (x: number, y: number) => grey.data[Math.round(y) * grey.width + Math.round(x)]!;
+  const within = (x: number, y: number) => x >= 0 && y >= 0 && x <= grey.width - 1 && y <= grey.height - 1;
+  // the desk's grey from the image's border, the paper's from the sheet's middle
+  const border: number[] = [];
+  for (let k = 0; k < 200; k++) border.push(at((k / 200) * (grey.width - 1), 0), at((k / 200) * (grey.width - 1), grey.height - 1));
+  const inside: number[] = [];
+  for (let u = 0.3; u <= 0.7; u += 0.05) for (let v = 0.3; v <= 0.7; v += 0.05) inside.push(at(tl[0] + (tr[0] - tl[0]) * u + (bl[0] - tl[0]) * v, tl[1] + (tr[1] - tl[1]) * u + (bl[1] - tl[1]) * v));
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
+  const split = (median(border) + median(inside)) / 2;
+  // for each depth outside an edge (steps of half a percent of the sheet's height, up to BAND_DEPTH), the share of
+  // paper-bright pixels along it between the edge's ends
+  const shares = (a: [number, number], b: [number, number], inward: [number, number]) => {
+    const out: number[] = [];
+    for (let d = 0.005; d <= BAND_DEPTH; d += 0.005) {
+      let bright = 0;
+      let n = 0;
+      for (let u = 0.05; u <= 0.95; u += 0.005) {
+        const x = a[0] + (b[0] - a[0]) * u - (inward[0] - a[0]) * d;
+        const y = a[1] + (b[1] - a[1]) * u - (inward[1] - a[1]) * d;
+        if (!within(x, y)) continue;
+        n++;
+        if (at(x, y) > split) bright++;
+      }
+      out.push(n === 0 ? 0 : bright / n);
+    }
+    return out;
+  };
+  const sum = (xs: number[]) => xs.reduce((t, x) => t + x, 0);
+  const top = shares(tl, tr, bl);
+  const foot = shares(bl, br, tl);
+  const side = sum(top) > 0.1 && sum(top) > 4 * sum(foot) ? 'top' : sum(foot) > 0.1 && sum(foot) > 4 * sum(top) ? 'bottom' : null;
+  if (!side) return null;
+  // as deep as its last row with type, and a margin
+  const rows = side === 'top' ? top : foot;
+  const last = rows.findLastIndex((share) => share > 0.002);
+  return { side, depth: (last + 1) * 0.005 + 0.02 };
+}
+
+/** How far beyond a sheet's edge (a share of its height) a lost band is looked for. */
+const BAND_DEPTH = 0.2;
+
 /** The projective map taking the four points `from` onto the four points `to`. */
 export function homography(from: Quad, to: Quad): (x: number, y: number) => [number, number] {
   const a: number[][] = [];
@@ -100,8 +156,8 @@ export function homography(from: Quad, to: Quad): (x: number, y: number) => [num
 }
 
 /**
- * A photographed sheet warped back to an upright page `width` pixels wide, letter-shaped (11 / 8.5), with its light
- * evened out; null when the image is not a photo of a sheet on a background.
+ * A photographed sheet warped back to an upright page `width` pixels wide, letter-shaped (11 / 8.5, or 8.5 / 11 for
+ * a sheet wider than tall), with its light evened out; null when the image is not a photo of a sheet on a background.
  */
 export function straightenPhoto(grey: GreyBitmap, width?: number): GreyBitmap | null {
   const quad = findSheet(grey);
@@ -116,8 +172,20 @@ export function straightenPhoto(grey: GreyBitmap, width?: number): GreyBitmap | 
   }
   const top = Math.hypot(tr[0] - tl[0], tr[1] - tl[1]);
   const bottom = Math.hypot(br[0] - bl[0], br[1] - bl[1]);
+  const left = Math.hypot(bl[0] - tl[0], bl[1] - tl[1]);
+  const right = Math.hypot(br[0] - tr[0], br[1] - tr[1]);
+  // a sheet wider than tall is a landscape page (a memorandum printed across): warped to a portrait page, its letters
+  // would come out two thirds taller than wide
+  const landscape = left + right < top + bottom;
+  // a portrait sheet found short of a letter page lost a band at its top or foot that photographed as dark as the desk:
+  // a letterhead printed white on a dark bar across the page. The edge it was lost at goes out past its white type.
+  if (!landscape && (left + right) / (top + bottom) < LETTER * 0.97) {
+    const band = lostBand(grey, quad);
+    if (band?.side === 'top') [quad[0], quad[1]] = [beyond(tl, bl, band.depth), beyond(tr, br, band.depth)];
+    if (band?.side === 'bottom') [quad[3], quad[2]] = [beyond(bl, tl, band.depth), beyond(br, tr, band.depth)];
+  }
   const outW = Math.round(width ?? Math.max(top, bottom));
-  const outH = Math.round((outW * 11) / 8.5);
+  const outH = Math.round(landscape ? (outW * 8.5) / 11 : (outW * 11) / 8.5);
   const toPhoto = homography(
     [
       [0, 0],
@@ -181,6 +249,9 @@ export function sharpen(b: GreyBitmap, radius = 2, amount = 1.5): GreyBitmap {
   return { width, height, data: out };
 }
 
+/** A block darker than this share of the paper beside it is inside a band (evenLight). */
+const BAND_DARK = 0.5;
+
 /**
  * Divides out uneven light: each pixel over the paper brightness around it (the brightest values of 32-pixel blocks,
  * smoothed and interpolated), so that a shadow across the sheet does not turn into ink when binarized.
@@ -201,18 +272,45 @@ export function evenLight(b: GreyBitmap, block = 32): GreyBitmap {
       paper[by * bw + bx] = Math.max(v, 40);
     }
   }
-  // a block far darker than its brightest neighbour is mostly ink (a logo, a bar): it takes that neighbour's paper
+  // a block far darker than its brightest neighbour is mostly ink (a logo, a bar): it takes that neighbour's paper;
+  // and a block inside a bar many blocks tall (a letterhead's band), no lighter than a neighbour that took paper so,
+  // takes it from that neighbour, round after round, so that the band stays dark (its white type is told by
+  // liftDarkBars) rather than be evened out to paper in blotches. (Only a block darker than BAND_DARK of that paper:
+  // paper shaded by the light's fall-off is lighter, and the paper passed on must not run down the fall-off.)
   const smooth = new Float32Array(paper.length);
+  const inked = new Uint8Array(paper.length);
+  const around = (bx: number, by: number, each: (j: number) => void) => {
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+      const y = by + dy;
+      const x = bx + dx;
+      if ((dx !== 0 || dy !== 0) && y >= 0 && y < bh && x >= 0 && x < bw) each(y * bw + x);
+    }
+  };
   for (let by = 0; by < bh; by++) {
     for (let bx = 0; bx < bw; bx++) {
-      let m = 0;
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-        const y = by + dy;
-        const x = bx + dx;
-        if (y >= 0 && y < bh && x >= 0 && x < bw) m = Math.max(m, paper[y * bw + x]!);
+      const i = by * bw + bx;
+      let m = paper[i]!;
+      around(bx, by, (j) => (m = Math.max(m, paper[j]!)));
+      inked[i] = paper[i]! < 0.8 * m ? 1 : 0;
+      smooth[i] = inked[i] ? m : paper[i]!;
+    }
+  }
+  for (let changed = true, round = 0; changed && round < bw + bh; round++) {
+    changed = false;
+    for (let by = 0; by < bh; by++) {
+      for (let bx = 0; bx < bw; bx++) {
+        const i = by * bw + bx;
+        if (inked[i]) continue;
+        let m = 0;
+        around(bx, by, (j) => {
+          if (inked[j] && paper[i]! <= 1.15 * paper[j]! && paper[i]! < BAND_DARK * smooth[j]!) m = Math.max(m, smooth[j]!);
+        });
+        if (m > 0) {
+          inked[i] = 1;
+          smooth[i] = m;
+          changed = true;
+        }
       }
-      const own = paper[by * bw + bx]!;
-      smooth[by * bw + bx] = own >= 0.8 * m ? own : m;
     }
   }
   const out = new Uint8Array(b.data.length);
