@@ -102,8 +102,8 @@ const MIN_GUTTER = 8;
  * most three cells a line, and either two lines holding the same label and its value on both sides (two cards, each
  * with its "Policy #" and "Term"), or three lines each holding a label and its value on both sides, the right side's
  * labels starting at one x (two cards of different policies; a table's rows hold more cells, or values where labels
- * stand; a line of one label and one value is no two columns; a line of four labels is a row of headings). The run's lines are cut at the gutter and given column
- * by column. Lines before and after the run keep their place.
+ * stand; a line of one label and one value is no two columns; a line of four labels is a row of headings). The run's
+ * lines are cut at the gutter and given column by column. Lines before and after the run keep their place.
  */
 export function splitColumns(lines: Line[]): Line[] {
   const out: Line[] = [];

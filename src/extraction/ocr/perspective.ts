@@ -185,7 +185,7 @@ export function straightenPhoto(grey: GreyBitmap, width?: number): GreyBitmap | 
     if (band?.side === 'bottom') [quad[3], quad[2]] = [beyond(bl, tl, band.depth), beyond(br, tr, band.depth)];
   }
   const outW = Math.round(width ?? Math.max(top, bottom));
-  const outH = Math.round(landscape ? (outW * 8.5) / 11 : (outW * 11) / 8.5);
+  const outH = Math.round(landscape ? outW / LETTER : outW * LETTER);
   const toPhoto = homography(
     [
       [0, 0],
