@@ -72,6 +72,17 @@ const COMPANY_LAST = /\b(company|co\.?|corporation|corp\.?|fund|mutual|exchange|
 const AGENCY_WORD = /\b(agency|agencies|brokers?|brokerage|services|advisors|associates|partners|consulting|solutions|group|agents?)\b/i;
 const isInsurerName = (text: string) => INSURER_WORD.test(text) && COMPANY_LAST.test(text.trim()) && !AGENCY_WORD.test(text);
 /** The insurer named in a sentence: "insured with X (NAIC 12345)", "issued by X", "underwritten by X", "issued to Y, …, by X". */
+/** An insurer's name from its cell: "Name (AM Best: A+) NAIC 12345" → "Name". */
+function insurerNameIn(raw: string): string {
+  return raw
+    .split('|')[0]!
+    .replace(/\bNAIC\b.*$/i, '')
+    .replace(/\((AM\s*Best|A\.?\s*M\.?\s*Best|rated|rating)[^)]*\)/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s(\[,;|-]+$/, '');
+}
+
 const PROSE_INSURER =
   /(?:\binsured\s+(?:with|by)|\bissued\s+by|\bunderwritten\s+by|\bwritten\s+(?:by|with)|\bplaced\s+with|\bprovided\s+by|,\s+by)\s+((?:(?:[A-Z][\w&.'-]*|&)\s+){0,6}(?:Company|Co\.|Insurance|Mutual|Indemnity|Casualty|Assurance|Underwriters|Fund|Exchange|Corporation|Inc\.))(?:\s*[,–-]?\s*\(?\s*NAIC\s*(?:#|No\.?|Code)?\s*:?\s*(\d{5})\)?)?/g;
 
@@ -126,13 +137,7 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   // insurers: "Insurer A: Name (AM Best: A+)", "INSURER: Name", "Insurer:" | "Name", then "NAIC #: 12345"
   const addInsurer = (letter: string | null, raw: string, naic: string | null, line: Line | null): boolean => {
     const naicHere = NAIC.exec(raw);
-    const name = raw
-      .split('|')[0]!
-      .replace(/\bNAIC\b.*$/i, '')
-      .replace(/\((AM\s*Best|A\.?\s*M\.?\s*Best|rated|rating)[^)]*\)/gi, '')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .replace(/[\s(\[,;|-]+$/, '');
+    const name = insurerNameIn(raw);
     if (name === '' || !/[A-Za-z]{3}/.test(name) || labelOf(name)) return false;
     if (insurers.some((i) => i.name.toUpperCase() === name.toUpperCase() && i.letter === letter)) return true;
     naic = naicHere ? naicHere[1]! : naic;
@@ -152,7 +157,9 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
         /^insurer\s+([A-F])\s+(.+)$/i.exec(text);
       if (!m) continue;
       let name = m[2].trim();
-      if (name === '' && s + 1 < line.segments.length) name = line.segments[s + 1].text;
+      // (a label of both, "Issuing Company / NAIC #", over "Name: 12345")
+      const both = /^(\/\s*)?NAIC\b\s*(#|no\.?|code|number)?\s*:?$/i.test(name);
+      if ((name === '' || both) && s + 1 < line.segments.length) name = line.segments[s + 1].text;
       let naic: string | null = null;
       for (const next of lines.slice(i, i + 3)) {
         const n = NAIC.exec(next.text);
@@ -160,6 +167,11 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
           naic = n[1]!;
           break;
         }
+      }
+      const coded = both ? /^(.*?)[\s:\/,–-]+([0-9OIlSB]{5})$/.exec(name.trim()) : null;
+      if (coded) {
+        name = coded[1]!;
+        naic ??= coded[2]!;
       }
       // its letter in a cell before it ("Ltr: INSURER A | Insurer Name: …")
       const letter = m[1] ?? line.segments.slice(0, s).map((x) => /^(?:(?:ins(?:urer)?\s+)?(?:ltr|letter)\s*[:#]?\s*)?(?:insurer\s+)?([A-F])$/i.exec(x.text)?.[1]).find((x) => x !== undefined);
@@ -690,6 +702,7 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
   const sole = titled ?? (named.size === 1 ? [...named][0]! : null);
   let columns: Column[] | null = null;
   let current: PolicyDraft | null = null;
+  let completing: Line | null = null;
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
     const header = headerColumns(lines, i);
@@ -706,17 +719,16 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
     const firstLabel = goesOnInColumn ? null : labelOf(lead.text);
     // (an insurer's line may go on with the policy's number: "Underwriter: X | NAIC: 12345 | Policy #: CAP 98668")
     const insurerAndPolicy = firstLabel?.kind === 'insurer' && sole !== null && POLICY_NUMBER_LABEL.test(line.text);
-    if (used.has(line) && !insurerAndPolicy) {
-      current = null;
-      continue;
-    }
-    // a card's own insurer ("Insurer | Pacific Crest Specialty Insurance Company", its NAIC under it) is its policy's
+    // a card's own insurer ("Insurer | Pacific Crest Specialty Insurance Company", its NAIC under it) is its policy's,
+    // though the insurers were read from its line
     if (current && !insurerAndPolicy && firstLabel?.kind === 'insurer' && !columns) {
-      let name = (firstLabel.rest || line.segments[1]?.text || '').replace(/\bNAIC\b.*$/i, '').trim();
+      const named = firstLabel.rest ? 1 : 2;
+      let name = insurerNameIn(firstLabel.rest || line.segments[1]?.text || '');
       // (its company form set flush under it: 'Blue Ridge Casualty Insurance' over 'Company')
       const rest = lines[i + 1];
       const form = rest && rest.page === line.page && rest.segments.length === 1 && rest.y - line.y < 2 * line.height && Math.abs(rest.right - line.right) < 4 && COMPANY_FORM.test(rest.text.trim());
-      if (isInsurerName(name)) {
+      // (labelled an insurer, a company's name will do: 'Crestline Excess & Surplus Company')
+      if ((INSURER_WORD.test(name) || COMPANY_LAST.test(name)) && /[A-Za-z]{3}.*\s.*[A-Za-z]{2}/.test(name) && !AGENCY_WORD.test(name)) {
         if (form) {
           name = `${name} ${rest.text.trim()}`;
           absorbed.add(rest);
@@ -726,8 +738,15 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
         const code = [line, lines[i + 1]].map((l) => (l ? NAIC.exec(l.text)?.[1] : undefined)).find((c) => c !== undefined);
         if (code) current.naic ??= code;
         absorbed.add(line);
+        // (the card's limits go on beside it: "Insurance Company: X | Med Exp (Any One Person) | $ 10,000")
+        const beside = line.segments.slice(named).filter((x) => !/^\s*NAIC\b/i.test(x.text));
+        if (beside.length > 0) absorb(current, { ...line, segments: beside, x: beside[0]!.x, text: beside.map((x) => x.text).join(' | ') }, null);
         continue;
       }
+    }
+    if (used.has(line) && !insurerAndPolicy) {
+      current = null;
+      continue;
     }
     if (firstLabel && firstLabel.kind !== 'stop' && firstLabel.kind !== 'field' && !(/^to\b/i.test(firstLabel.label) && findDates(line.text).length > 0)) {
       current = null;
@@ -752,15 +771,22 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
     const sentence = line.segments.length === 1 && line.words.length >= 6 && (columns?.filter((c) => c.x > line.x + 3 && c.x < line.right).length ?? 0) >= 2;
     const cells = columns && !sentence ? cellsByColumn(line, columns) : null;
     let typeText = cells ? (cells.get('type') ?? cells.get('letter') ?? line.text) : line.text;
+    // (the rest of the row above's wrapped coverage names no policy of its own: 'Contractors' over 'Pollution
+    // Liability', its dates' years beside it)
+    const completesAbove = completing === line;
+    completing = null;
     // a coverage wrapped in its narrow column ('Hired & Non-Owned' over 'Auto'): the row's next line completes it
     const below = lines[i + 1];
     if (columns && cells?.get('type') && !coverageOf(typeText) && below && below.page === line.page && below.y - line.y < 2 * Math.max(line.height, below.height)) {
       const more = cellsByColumn(below, columns).get('type');
-      if (more && coverageOf(`${typeText} ${more}`)) typeText = `${typeText} ${more}`;
+      if (more && coverageOf(`${typeText} ${more}`)) {
+        typeText = `${typeText} ${more}`;
+        completing = below;
+      }
     }
     // (the title names the coverage of the whole certificate, no policy of its own; a table's type column may say
     // only "Excess")
-    const cov = titleLine(line) ? null : (coverageOf(typeText) ?? (cells?.has('type') && /^\s*excess\b/i.test(typeText) ? { coverage: 'excess_liability' as const, label: 'Excess' } : null));
+    const cov = titleLine(line) || completesAbove ? null : (coverageOf(typeText) ?? (cells?.has('type') && /^\s*excess\b/i.test(typeText) ? { coverage: 'excess_liability' as const, label: 'Excess' } : null));
     if (cov) {
       const hasData = findDates(line.text).length > 0 || policyNumberIn(line, cells) !== null;
       const same = drafts.filter((d) => d.fields.coverage === cov.coverage).at(-1);
@@ -769,7 +795,10 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
       const goesOn = current !== null && current === same && cov.coverage !== 'other' && fitsDraft(current, line, cells);
       if (!goesOn && !hasData && same && cov.coverage !== 'other') current = same;
       else if (!goesOn) {
-        current = newDraft(cov.coverage, cov.coverage === 'other' ? cov.label : null);
+        // (a table's type cell is the coverage's whole name: 'Contractors Pollution Liability')
+        const whole = cells?.get('type') ? typeText.replace(/\s*\|\s*/g, ' ').trim() : '';
+        const name = whole.includes(cov.label) && whole.split(' ').length <= 6 ? whole : cov.label;
+        current = newDraft(cov.coverage, cov.coverage === 'other' ? name : null);
         drafts.push(current);
       }
     }

@@ -813,4 +813,50 @@ describe('carrier layouts', () => {
     ]);
     expect(got.insurers).toEqual([{ letter: null, name: 'Meridian Umbrella Underwriters Inc.', naic: '38215' }]);
   });
+  it("reads a table row's coverage wrapped in its column ('Contractors' over 'Pollution Liability') as one policy, its dates' years on the line below", () => {
+    const got = read([
+      ...head,
+      [164, [[373, 'Addl'], [415, 'Each']]],
+      [169, [[44, 'Coverage'], [160, 'Policy Number'], [230, 'Effective'], [290, 'Expiration'], [373, 'WOS'], [470, 'Aggregate']]],
+      [173, [[373, 'Insd'], [415, 'Occurrence']]],
+      [190, [[44, 'Commercial General'], [160, '7873-08-55'], [230, 'Apr 26,'], [290, 'Apr 26,'], [373, 'Y'], [395, 'N'], [415, '1,000,000'], [470, '2,000,000']]],
+      [199, [[44, 'Liability'], [230, '2026'], [290, '2027']]],
+      [329, [[44, 'Contractors'], [160, '2427-42-69'], [230, 'Apr 26,'], [290, 'Apr 26,'], [373, 'N'], [395, 'N']]],
+      [339, [[44, 'Pollution Liability'], [230, '2026'], [290, '2027']]],
+      [350, [[50, 'Each Pollution Condition: 5,000,000']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.description, p.policyNumber, p.effectiveDate, p.expirationDate, p.limits])).toEqual([
+      ['general_liability', null, '7873-08-55', '2026-04-26', '2027-04-26', { each_occurrence: 1_000_000, general_aggregate: 2_000_000 }],
+      ['other', 'Contractors Pollution Liability', '2427-42-69', '2026-04-26', '2027-04-26', { each_pollution_condition: 5_000_000 }],
+    ]);
+  });
+
+  it("reads a card's insurer line (its NAIC in brackets) as the card's, and the limits set beside it", () => {
+    const got = read([
+      ...head,
+      [185, [[54, 'COMMERCIAL GENERAL LIABILITY (CGL)'], [300, 'CPP5459586-01']]],
+      [202, [[54, 'Policy #: CPP5459586-01'], [260, 'Occurrence Limit'], [480, '2,000,000']]],
+      [212, [[54, 'Coverage Period: 12/20/24 through 12/20/25'], [260, 'Policy Aggregate'], [480, '4,000,000']]],
+      [222, [[54, 'Underwriter: Meridian Umbrella Underwriters Inc. (NAIC 38215)'], [380, 'Med Exp (Any One Person)'], [530, '10,000']]],
+      [232, [[54, 'Addl Insd: Included']]],
+      [264, [[54, 'WC & EL'], [300, '5590-14-30']]],
+      [281, [[54, 'Policy #: 5590-14-30'], [260, 'Bodily Injury by Accident - Each Accident'], [480, '1,000,000']]],
+      [291, [[54, 'Coverage Period: 6/27/25 through 6/27/26']]],
+      [301, [[54, 'Insurer: Crestline Excess & Surplus Company (NAIC No. 10867)'], [380, 'E.L. Disease - Policy Limit'], [530, '1,000,000']]],
+      [321, [[54, 'Addl Insd: Excluded']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.additionalInsured, p.limits])).toEqual([
+      ['general_liability', true, { each_occurrence: 2_000_000, general_aggregate: 4_000_000, medical_expense: 10_000 }],
+      ['workers_compensation', false, { el_each_accident: 1_000_000, el_disease_policy_limit: 1_000_000 }],
+    ]);
+    expect(got.insurers).toEqual([
+      { letter: null, name: 'Meridian Umbrella Underwriters Inc.', naic: '38215' },
+      { letter: null, name: 'Crestline Excess & Surplus Company', naic: '10867' },
+    ]);
+  });
+
+  it("reads an insurer under a label of both name and code ('Issuing Company: NAIC #' beside 'Name: 12345')", () => {
+    const got = read([...head, [175, [[44, 'Issuing Company: NAIC #'], [300, 'Bluestem Workers Compensation Mutual: 11570']]]]);
+    expect(got.insurers).toEqual([{ letter: null, name: 'Bluestem Workers Compensation Mutual', naic: '11570' }]);
+  });
 });
