@@ -336,6 +336,8 @@ function goOnWith(heading: Segment, below: Segment[]): Segment {
 }
 
 function pairLine(lines: Line[], i: number, h: Line, v: Line): Line | null {
+  // (two headings OCR ran into one cell over two values: cut where the words stand widest apart)
+  if (h.ocr && v.segments.length > h.segments.length) h = splitHeadingsOver(h, v) ?? h;
   // (headings often set smaller than their values)
   // (one heading alone only when it names a limit and the line below is its amount: "COMBINED SINGLE LIMIT" over
   // "$1,000,000" or "USD 500,000" set flush right in its box)
@@ -365,6 +367,33 @@ function pairLine(lines: Line[], i: number, h: Line, v: Line): Line | null {
     return { text: under.length > 0 ? `${hs.text}: ${under.map((u) => u.text).join(' ')}` : hs.text, x: Math.min(hs.x, ...under.map((u) => u.x)), right: Math.max(hs.right, ...under.map((u) => u.right)), words };
   });
   return { ...h, words: [...h.words, ...v.words], segments, text: segments.map((s) => s.text).join(' | ') };
+}
+
+/**
+ * A line of headings with each heading that stands over two or more of `v`'s values cut in as many at its widest gaps
+ * between words ('BODILY INJURY BY ACCIDENT - EACH ACCIDENT BODILY INJURY BY DISEASE - POLICY LIMIT' over '$100,000 |
+ * $500,000'), every piece a heading; null when none is.
+ */
+function splitHeadingsOver(h: Line, v: Line): Line | null {
+  let changed = false;
+  const segments = h.segments.flatMap((hs) => {
+    const over = v.segments.filter((c) => (c.x + c.right) / 2 >= hs.x - 3 && (c.x + c.right) / 2 <= hs.right + 3).length;
+    const words = [...hs.words].sort((a, b) => a.x - b.x);
+    if (over < 2 || words.length < 2 * over) return [hs];
+    const cuts = words
+      .slice(1)
+      .map((w, k) => ({ at: k + 1, gap: w.x - (words[k]!.x + words[k]!.width) }))
+      .sort((a, b) => b.gap - a.gap)
+      .slice(0, over - 1)
+      .map((c) => c.at)
+      .sort((a, b) => a - b);
+    const pieces = [0, ...cuts].map((from, k) => words.slice(from, cuts[k] ?? words.length));
+    const segs = pieces.map((ws) => ({ text: ws.map((w) => w.text).join(' '), x: ws[0]!.x, right: Math.max(...ws.map((w) => w.x + w.width)), words: ws }));
+    if (!segs.every((sg) => isHeading(sg.text))) return [hs];
+    changed = true;
+    return segs;
+  });
+  return changed ? { ...h, segments, text: segments.map((sg) => sg.text).join(' | ') } : null;
 }
 
 /**
@@ -856,7 +885,8 @@ function fitsDraft(draft: PolicyDraft, line: Line, cells: Map<string, string> | 
 /** Whether `next` goes on with `line`'s sentence: one cell each, set flush under it, and `line` left unfinished. */
 function wrapsOnto(line: Line, next: Line | undefined): boolean {
   if (!next || next.page !== line.page || line.segments.length !== 1 || next.segments.length !== 1) return false;
-  if (next.y - line.y > Math.max(line.height, next.height) * 1.8 || Math.abs(next.x - line.x) > 3) return false;
+  // (OCR's heights are the letters' ink, not the font's: its lines stand further apart by them)
+  if (next.y - line.y > Math.max(line.height, next.height) * (line.ocr ? 2.3 : 1.8) || Math.abs(next.x - line.x) > 3) return false;
   // (a sentence of six words or more, not ended; the next no numbered item or label of its own)
   // (a label starts no sentence's next line, unless it reads on in lower case: "effective 11/23/2023 to …")
   const label = labelOf(next.segments[0]!.text);
@@ -1129,11 +1159,12 @@ function certificateDate(lines: Line[], used: Set<Line>, pageHeight: number): st
   }
   for (const line of lines) {
     if (line.page !== 1 || line.y > pageHeight * 0.15 || used.has(line)) continue;
-    const lone = line.segments.find((s) => {
-      const d = findDates(s.text);
-      return d.length === 1 && s.text.replace(/\s/g, '').length <= d[0].end - d[0].index + 1;
+    // (a date alone in its cell, or alone on its line where OCR cut it in two: 'May 31,' | '2024')
+    const lone = [...line.segments.map((s) => s.text), line.text].find((t) => {
+      const d = findDates(t);
+      return d.length === 1 && t.replace(/[\s|]/g, '').length <= t.slice(d[0]!.index, d[0]!.end).replace(/[\s|]/g, '').length + 1;
     });
-    if (lone) return findDates(lone.text)[0].value;
+    if (lone) return findDates(lone)[0]!.value;
   }
   return null;
 }

@@ -6,7 +6,7 @@ import type { PageWords, Word } from '../layout/words.js';
 import { recognizeForm } from '../forms.js';
 import { genericFromWords } from './carrier.js';
 import { pageLines } from './lines.js';
-import { mendOcrToken } from './values.js';
+import { findDates, limitPairs, mendOcrToken } from './values.js';
 
 /**
  * A page of rows: each row [top, [[x, text], …]] (cells of words 5 points a letter, 9 points high). As OCR gives
@@ -858,5 +858,57 @@ describe('carrier layouts', () => {
   it("reads an insurer under a label of both name and code ('Issuing Company: NAIC #' beside 'Name: 12345')", () => {
     const got = read([...head, [175, [[44, 'Issuing Company: NAIC #'], [300, 'Bluestem Workers Compensation Mutual: 11570']]]]);
     expect(got.insurers).toEqual([{ letter: null, name: 'Bluestem Workers Compensation Mutual', naic: '11570' }]);
+  });
+  it("reads a typewriter letter's prose by OCR: its wide spaces no cells, 'Oct 14,' | '2024' and 'Dec3, 2024' dates, amounts listed with OCR's ':' for ';', a wrapped last word", () => {
+    // words as tesseract boxes a monospaced 9.5 pt letter: ink 6 to 8 points tall, 6 to 9 points apart
+    const line = (y: number, text: string, gaps: number[] = []): Word[] => {
+      let x = 85;
+      return text.split(' ').map((t, k) => {
+        const w = { text: t, x, y, width: t.length * 5.7 - 1, height: 6.5 + (k % 3) * 0.6, confidence: 0.9 };
+        x += w.width + (gaps[k] ?? (t.endsWith(',') ? 8.8 : 6.8));
+        return w;
+      });
+    };
+    const words = [
+      ...line(30, 'Certificate of Insurance'),
+      ...line(94, 'May 31,').map((w) => ({ ...w, x: w.x + 400 })),
+      { text: '2024', x: 530, y: 94, width: 22, height: 6.5, confidence: 0.9 },
+      ...line(253, '1. Business Liability.'),
+      ...line(265, 'Policy number 7718040598, effective Oct 14, 2023 to Dec3, 2024. Written on an'),
+      ...line(278, 'occurrence basis. Limits of liability: $ 1,000,000 per occurrence: $ 2,000,000'),
+      ...line(291, 'aggregate: $ 2,000,000 products/completed ops aggregate: $ 1,000,000 personal and'),
+      ...line(303, 'advertising injury.'),
+      ...line(321, '2. Commercial Automobile Liability.'),
+      ...line(334, 'Policy No. 5679783409, effective Oct 14, 2023 to Oct 14, 2024. Limits: $ 1,000,000'),
+      ...line(347, 'csl.'),
+    ];
+    const got = genericFromWords([{ page: 1, width: 612, height: 792, source: 'ocr', words }], { fileName: 'x.pdf', pages: 1, method: 'ocr' });
+    expect(got.certificateDate).toBe('2024-05-31');
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate, p.limits])).toEqual([
+      [
+        'general_liability',
+        '7718040598',
+        '2023-10-14',
+        '2024-12-03',
+        { each_occurrence: 1_000_000, general_aggregate: 2_000_000, products_completed_operations_aggregate: 2_000_000, personal_advertising_injury: 1_000_000 },
+      ],
+      ['automobile_liability', '5679783409', '2023-10-14', '2024-10-14', { combined_single_limit: 1_000_000 }],
+    ]);
+  });
+
+  it("keeps limits named first ('Each Occurrence: $1,000,000 General Aggregate: $2,000,000', 'Policy Limit: USD 500,000') as named, and ends amount-first clauses at OCR's ':'", () => {
+    expect(limitPairs('Each Occurrence: $1,000,000 General Aggregate: $2,000,000')).toEqual([
+      { label: 'Each Occurrence', amount: 1_000_000 },
+      { label: 'General Aggregate', amount: 2_000_000 },
+    ]);
+    expect(limitPairs('E.L. Disease - Policy Limit: USD 500,000')).toEqual([{ label: 'E.L. Disease - Policy Limit', amount: 500_000 }]);
+    expect(limitPairs("Employers' liability limits: $500,000 each accident; $500,000 disease - policy limit: $500,000 disease - each employee")).toEqual([
+      { label: 'each accident', amount: 500_000 },
+      { label: 'disease - policy limit', amount: 500_000 },
+      { label: 'disease - each employee', amount: 500_000 },
+    ]);
+  });
+  it("reads the dates OCR gives with a point or no space after the day ('July 24. 2025', 'July 24,2024', 'Dec3, 2024')", () => {
+    expect(findDates('July 24. 2025 | July 24,2024 | Dec3, 2024 | Policy 12.2025').map((d) => d.value)).toEqual(['2025-07-24', '2024-07-24', '2024-12-03']);
   });
 });

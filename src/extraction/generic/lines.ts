@@ -47,10 +47,17 @@ function toLine(page: number, row: Word[], ocr = false): Line {
   const segments: Segment[] = [];
   let current: Word[] = [];
   let right = -Infinity;
+  // a gap wider than about two spaces starts a new cell (OCR's boxes are tight to the ink, and its heights are the
+  // letters', not the font's: its spaces measure wider)
+  let wide = ocr ? Math.max(height * 1.2, 7) : Math.max(height * 0.75, 5);
+  // (OCR of a line of prose set wide, a typewriter's letters: its own spaces are the measure, wherever five or more
+  // show how wide they are)
+  if (ocr) {
+    const gaps = row.slice(1).map((w, k) => w.x - (row[k]!.x + row[k]!.width)).filter((g) => g > 0 && g < height * 2);
+    if (gaps.length >= 5) wide = Math.max(wide, 1.5 * gaps.sort((a, b) => a - b)[Math.floor(gaps.length * 0.4)]!);
+  }
   for (const w of row) {
-    // a gap wider than about two spaces starts a new cell (OCR's boxes are tight to the ink, and its heights are the
-    // letters', not the font's: its spaces measure wider)
-    if (current.length > 0 && w.x - right > (ocr ? Math.max(height * 1.2, 7) : Math.max(height * 0.75, 5))) {
+    if (current.length > 0 && w.x - right > wide) {
       segments.push(toSegment(current));
       current = [];
     }

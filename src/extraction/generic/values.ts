@@ -30,7 +30,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const pad = (n: number) => String(n).padStart(2, '0');
 
 const DATE_RE =
-  /(?<![\d/.-])(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(?![\d/])|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b/gi;
+  /(?<![\d/.-])(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(?![\d/])|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*(\d{1,2})(?:st|nd|rd|th)?(?:[,.]\s*|\s+)(?:\|\s+)?(\d{4})\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b/gi;
 
 /** Dates in `text` as ISO strings, in order: M/D/YY, MM/DD/YYYY, ISO, "August 03, 2025", "3 Aug 2025" (years 1950 to 2099). */
 export function findDates(text: string): Found<string>[] {
@@ -114,7 +114,7 @@ export function limitPairs(text: string): { label: string; amount: number }[] {
   if (sentences.length > 1) return sentences.flatMap((s) => limitPairs(s));
   // limits listed one to a clause ("$100,000 each accident; Bodily Injury by Disease $500,000 policy limit"): each
   // clause its own label, the words before and after its amount
-  const clauses = text.split(/;\s*/);
+  const clauses = amountFirstClauses(text).split(/;\s*/);
   if (clauses.length > 1 && clauses.every((c) => findAmounts(c).length <= 1)) {
     return clauses.flatMap((c) => {
       const [a] = findAmounts(c);
@@ -148,6 +148,33 @@ export function limitPairs(text: string): { label: string; amount: number }[] {
     }
   }
   return out;
+}
+
+/**
+ * Limits listed amount first after a heading ("Limits of liability: $1,000,000 per occurrence; $2,000,000 aggregate"),
+ * their clauses' semicolons read by OCR as colons: each colon after an amount's name and before the next amount ends
+ * the clause. Limits listed name first ("Each Occurrence: $1,000,000 Aggregate: $2,000,000") keep their colons.
+ */
+const LIMITS_HEADING = /^((coverage|liability|employers['’]?\s+liability)\s+)?limits(\s+of\s+(insurance|liability))?$|^limits?\s+of\s+(insurance|liability)$/i;
+function amountFirstClauses(text: string): string {
+  const [first] = findAmounts(text);
+  if (!first) return text;
+  // (the first amount opens a clause: after a sentence's start, or after a heading of limits and its colon)
+  const before = text.slice(0, first.index);
+  if (/[A-Za-z]/.test(before.split(/[.;:]/).at(-1)!)) return text;
+  const heading = before.replace(/[:\s]+$/, '').split(/[.;:]/).at(-1)!.trim();
+  if (/:\s*$/.test(before) && heading !== '' && !LIMITS_HEADING.test(heading)) return text;
+  let out = '';
+  let cursor = 0;
+  const amounts = findAmounts(text);
+  for (let k = 0; k + 1 < amounts.length; k++) {
+    const between = text.slice(amounts[k]!.end, amounts[k + 1]!.index);
+    const colon = /^([^:;$\d]*[A-Za-z][^:;$\d]*):(\s*)$/.exec(between);
+    if (!colon) continue;
+    out += `${text.slice(cursor, amounts[k]!.end)}${colon[1]};${colon[2]}`;
+    cursor = amounts[k + 1]!.index;
+  }
+  return out + text.slice(cursor);
 }
 
 function cleanLabel(s: string): string {

@@ -1,6 +1,7 @@
 // OCR of image-only PDF pages and of PNG/JPEG/TIFF images into positioned words (source 'ocr'), the same PageWords
 // the text-layer reader produces, for the layout mappers. Local only: no network, ever (see ocr.ts).
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { surerReading } from './readings.js';
 import { ExtractionError } from '../errors.js';
 import type { PageWords } from '../layout/words.js';
 import { acord25LayoutPage, stampedAcord25 } from '../acord25/layout.js';
@@ -67,7 +68,9 @@ async function ocrPage(page: PageBitmap): Promise<PageWords> {
     const again = samePixels(gentle.bitmap, cleaned) ? { words, cleaned, binary, grey: gentle.grey } : await ocrPageWithBitmap(page, { fringes: false, paragraphs: paragraphs > 0, cleaned: gentle });
     // (and the insurer letters and flags of its policies' table that the pass dropped, each cell read alone; and its
     // lines of small type it doubted, each enlarged and read alone)
-    const lettered = await rereadFlagColumns(await rereadLetterColumn(again.words, again.cleaned, s, recognizeBitmap, toWords), again.cleaned, s, recognizeBitmap, toWords);
+    // (each row band from the reading tesseract is surer of: readings.ts)
+    const surer = again.words === words ? words : surerReading(words, again.words);
+    const lettered = await rereadFlagColumns(await rereadLetterColumn(surer, again.cleaned, s, recognizeBitmap, toWords), again.cleaned, s, recognizeBitmap, toWords);
     return byGlyphs(await rereadSmallLines(lettered, again, s, recognizeBitmap), again.binary, s);
   }
   if (found.form.type !== 'ACORD 25') return byGlyphs(words, binary, s);
