@@ -23,7 +23,7 @@ const LABELS: [LabelKind, RegExp][] = [
   ['insurer', /^(insurer(\(s\)|s)?(\s+affording\s+coverage)?|companies\s+affording\s+coverage|(insurance|insuring|issuing|writing)\s+(company|carrier)(\(s\)|s)?|company|carrier|underwriter|underwritten\s+by)(?!\w)(\s*[A-F](?=\s*[:\-]))?\s*[:\-]?\s*/i],
   ['description', /^(description\s+of\s+operations(\s*\/\s*(locations?|projects?|vehicles?))*|description|remarks|special\s+provisions|operations(?=\s*(:|$)))\b\s*[:\-]?\s*/i],
   // headings of other values: never the value of a label beside them
-  ['field', /^(certificate\s+(date|number|no\.?|#)|cert\.?\s*(no\.?|number|#)|issued(?=\s*(:|$))|page\s+\d|date(\s+issued)?|issue(d)?\s+(date|on)|policy\s*(number|no\.?|#|period|term)|term|coverage\s+period|(policy\s+)?(effective|expiration)(\s+date)?|authorized\s+(representative|signature)|naic)\b/i],
+  ['field', /^(certificate\s+(date|number|no\.?|#)|cert\.?\s*(no\.?|number|#)|issued(?=\s*(:|$))|page\s+\d|date(\s+issued)?|issue(d)?\s+(date|on)|policy\s*(number|no\.?|#|period|term)|term|coverage\s+period|(policy\s+)?(effective|expiration)(\s+date)?|authorized\s+(representative|signature)|naic)(?!\w)/i],
   ['stop', /^(cancellation|authorized\s+(representative|signature)|signature|this\s+certificate|coverages\b|limits\s*$|---|notice|important)/i],
 ];
 
@@ -348,9 +348,10 @@ function pairLine(lines: Line[], i: number, h: Line, v: Line): Line | null {
   if ((h.segments.length < 2 && !lone) || !headingOnly(h) || headingOnly(v) || v.page !== h.page || v.y - h.y > Math.max(h.height, v.height) * reach) return null;
   if (h.segments.some((s) => s.words.length > 8 || /[:$]/.test(s.text) || isPartyHeading(s.text))) return null;
   // headings, not a name and an address: each a label, a column heading, a limit's name or a coverage's
-  // (OCR garbles a small heading now and then: one of three or more may be unreadable, 'nate”' for 'NAIC #')
+  // (OCR garbles a small heading now and then: fewer than half of three or more may be unreadable, 'nate”' for
+  // 'NAIC #', 'Cendicate Date' and 'Cen. No' among five)
   const unread = h.segments.filter((s) => !isHeading(s.text));
-  if (unread.length > 0 && !(h.ocr && unread.length === 1 && h.segments.length >= 3 && unread[0]!.words.length <= 2)) return null;
+  if (unread.length > 0 && !(h.ocr && 2 * unread.length < h.segments.length && h.segments.length >= 3 && unread.every((u) => u.words.length <= 2))) return null;
   // (a line of labels and values is no line of values: "Insurance Company | Bluestem Workers Compensation Mutual" over
   // "Date | 20 June 2024")
   if (v.segments.length > h.segments.length || v.segments.some((s) => labelOf(s.text)?.rest === '') || headerColumns(lines, i) !== null) return null;
@@ -1135,7 +1136,8 @@ function certificateDate(lines: Line[], used: Set<Line>, pageHeight: number): st
   for (const line of lines) {
     for (let s = 0; s < line.segments.length; s++) {
       const t = line.segments[s].text;
-      const m = /^(?:certificate\s+date|date\s+issued|issue\s+date|date\s+of\s+issue|issued\s+on|issued|date)\b[^:]*?[:\-]?\s*/i.exec(t);
+      // (a word before 'Date' that OCR garbled, 'Cendicate Date: 6/12/26', is a certificate's date still)
+      const m = /^(?:certificate\s+date|date\s+issued|issue\s+date|date\s+of\s+issue|issued\s+on|issued|date|[A-Za-z]{4,}\s+date(?=\s*:))\b[^:]*?[:\-]?\s*/i.exec(t);
       if (!m || /effective|expir/i.test(t)) continue;
       const here = findDates(t.slice(m[0].length));
       if (here.length) return here[0].value;

@@ -911,4 +911,66 @@ describe('carrier layouts', () => {
   it("reads the dates OCR gives with a point or no space after the day ('July 24. 2025', 'July 24,2024', 'Dec3, 2024')", () => {
     expect(findDates('July 24. 2025 | July 24,2024 | Dec3, 2024 | Policy 12.2025').map((d) => d.value)).toEqual(['2025-07-24', '2024-07-24', '2024-12-03']);
   });
+  it("reads a policy's period whose slashes OCR lost or read as sevens ('832025 | 87372026'), and no lone number ending in a year", () => {
+    const rows: [number, [number, string][]][] = [
+      ...head,
+      [100, [[40, 'Type of Insurance'], [160, 'Policy #'], [260, 'Policy Effective'], [340, 'Expiration'], [420, 'Limits']]],
+      [115, [[40, 'Business Liability'], [160, 'C24CPP427797'], [260, '832025'], [340, '87372026'], [420, 'Per Occurrence'], [520, '1,000,000']]],
+      [130, [[40, 'Workers Compensation'], [160, 'WC 1202025'], [260, '1122025'], [340, '1/12/2026'], [420, 'Each Accident'], [520, '100,000']]],
+    ];
+    const got = genericFromWords([page(rows, 'ocr')], { fileName: 'x.pdf', pages: 1, method: 'ocr' });
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([
+      ['general_liability', 'C24CPP427797', '2025-08-03', '2026-08-03'],
+      ['workers_compensation', 'WC 1202025', '2025-01-12', '2026-01-12'],
+    ]);
+  });
+
+  it("cuts two headings OCR ran into one cell over their two values ('BODILY INJURY BY ACCIDENT - EACH ACCIDENT BODILY INJURY BY DISEASE - POLICY LIMIT')", () => {
+    // a boxed form's row of limit boxes as tesseract boxed it on a scan: tiny headings, the first two 3.6 points apart
+    const words: Word[] = [];
+    const put = (y: number, height: number, cells: [number, string, number][]) => {
+      for (const [x, text, width] of cells) words.push({ text, x, y, width, height, confidence: 0.9 });
+    };
+    put(20, 8, [[200, 'CERTIFICATE', 50], [254, 'OF', 10], [268, 'LIABILITY', 40], [312, 'INSURANCE', 44]]);
+    put(302, 4.4, [[36, 'COVERAGE', 30], [124, 'POLICY', 20], [146, '#', 4], [250, 'EFFECTIVE', 30], [283, 'DATE', 15], [350, 'EXPIRATION', 35], [388, 'DATE', 15]]);
+    put(311, 7, [[37, 'WC', 12], [52, '&', 5], [60, 'EL', 9], [124, 'WCA-2025-854019', 60], [250, 'July', 15], [268, '24,', 10], [281, '2024', 17], [350, 'July', 15], [368, '24,', 10], [381, '2025', 17]]);
+    put(328.6, 4.4, [
+      [36.3, 'WORKERS', 28.1], [65.9, 'COMPENSATION', 43.6],
+      [171.5, 'BODILY', 20.3], [194.1, 'INJURY', 19.3], [215.4, 'BY', 7.4], [224.4, 'ACCIDENT', 28.1], [254.3, '-', 1.3], [257.3, 'EACH', 14.8], [274.1, 'ACCIDENT', 28.8],
+      [306.5, 'BODILY', 20.5], [329.0, 'INJURY', 19.3], [350.3, 'BY', 7.3], [359.5, 'DISEASE', 22.8], [383.9, '-', 1.4], [387.1, 'POLICY', 19.8], [408.8, 'LIMIT', 15.4],
+      [441.5, 'BODILY', 20.5], [464.1, 'INJURY', 19.4], [485.5, 'BY', 7.3], [494.4, 'DISEASE', 22.8], [518.8, '-', 1.5], [522.0, 'EACH', 14.8], [538.8, 'EMPLOYEE', 29.6],
+    ]);
+    put(344.4, 7.7, [[123.6, 'Per', 12.7], [138.5, 'Statute', 25.4], [267.6, '$100,000', 31.4], [402.7, '$500,000', 32.2], [537.6, '$100,000', 31.4]]);
+    const got = genericFromWords([{ page: 1, width: 612, height: 792, source: 'ocr', words }], { fileName: 'x.pdf', pages: 1, method: 'ocr' });
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.limits])).toEqual([
+      ['workers_compensation', 'WCA-2025-854019', { el_each_accident: 100_000, el_disease_policy_limit: 500_000, el_disease_each_employee: 100_000 }],
+    ]);
+  });
+  it("reads a row of headings OCR garbled ('Policy Nutnber | Policy Petiod | Cendicate Date | Cen. No') over its values, and no name beside no heading", () => {
+    const rows: [number, [number, string][]][] = [
+      [20, [[100, "Certificate of Workers' Compensation Insurance"]]],
+      [96, [[49, 'Policy Nutnber'], [150, 'Policy Petiod'], [300, 'Cendicate Date'], [420, 'Cen. No'], [520, 'NAIC Code']]],
+      [107, [[48, 'WC001336553'], [150, '12/22/25 through 12/22/26'], [300, '6/12/26'], [420, '2026-268432'], [520, '25893']]],
+      [132, [[50, 'NAMED INSURED']]],
+      [142, [[50, 'Holden Construction Co.']]],
+    ];
+    const got = genericFromWords([page(rows, 'ocr')], { fileName: 'x.pdf', pages: 1, method: 'ocr' });
+    expect([got.certificateDate, got.insured.name]).toEqual(['2026-06-12', 'Holden Construction Co.']);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([['workers_compensation', 'WC001336553', '2025-12-22', '2026-12-22']]);
+    // ('Certificate #' is a heading, its '#' ending the label)
+    const hashed = genericFromWords(
+      [
+        page(
+          [
+            [76, [[119, "CERTIFICATE OF WORKERS' COMPENSATION INSURANCE"]]],
+            [99, [[49, 'Policy'], [150, 'Pols Period'], [400, 'Issued'], [500, 'Certificate #']]],
+            [110, [[48, 'WCX4017885-04'], [150, 'February 1, 2025 to February 1, 2026'], [400, 'April 6, 2025'], [500, 'BLT-68657']]],
+          ],
+          'ocr',
+        ),
+      ],
+      { fileName: 'x.pdf', pages: 1, method: 'ocr' },
+    );
+    expect(hashed.policies.map((p) => [p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([['WCX4017885-04', '2025-02-01', '2026-02-01']]);
+  });
 });

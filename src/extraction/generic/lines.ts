@@ -4,6 +4,7 @@
 // from these lines.
 import type { PageWords, Word } from '../layout/words.js';
 import { median } from '../text/lines.js';
+import { mendLabelWords, mendSlashlessDates } from './values.js';
 
 export type Segment = { text: string; x: number; right: number; words: Word[] };
 export type Line = { page: number; y: number; height: number; x: number; right: number; words: Word[]; segments: Segment[]; text: string; ocr?: boolean };
@@ -56,6 +57,9 @@ function toLine(page: number, row: Word[], ocr = false): Line {
     const gaps = row.slice(1).map((w, k) => w.x - (row[k]!.x + row[k]!.width)).filter((g) => g > 0 && g < height * 2);
     if (gaps.length >= 5) wide = Math.max(wide, 1.5 * gaps.sort((a, b) => a - b)[Math.floor(gaps.length * 0.4)]!);
   }
+  // (a policy's period whose slashes OCR lost: '832025 | 832026')
+  // (and its garbled headings: 'Policy Nutnber')
+  if (ocr) row = mendLabelWords(mendSlashlessDates(row, wide));
   for (const w of row) {
     if (current.length > 0 && w.x - right > wide) {
       segments.push(toSegment(current));

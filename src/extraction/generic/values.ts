@@ -2,6 +2,7 @@
 // numeric and month-name forms, and limit labels mapped to the contract's limit keys by coverage.
 import type { Coverage } from '../../domain/coverage.js';
 import { limitLabelKey, normalizeDate } from '../normalize.js';
+import type { Word } from '../layout/words.js';
 import { isEnglishWord } from '../ocr/vocabulary.js';
 
 export type Found<T> = { value: T; index: number; end: number };
@@ -44,6 +45,102 @@ export function findDates(text: string): Found<string>[] {
     if (iso && plausibleYear(iso)) out.push({ value: iso, index: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   return out;
+}
+
+/** The words a carrier's headings and labels are made of (lower case). */
+const LABEL_WORDS = [
+  'policy', 'number', 'period', 'certificate', 'effective', 'expiration', 'insured', 'insurer', 'holder', 'producer', 'agency',
+  'company', 'coverage', 'limits', 'liability', 'aggregate', 'occurrence', 'additional', 'subrogation', 'waiver', 'description',
+  'operations', 'issued', 'date', 'named', 'employer', 'compensation', 'workers', 'premises', 'products', 'completed', 'injury',
+  'damage', 'accident', 'disease', 'employee', 'combined', 'single', 'umbrella', 'excess', 'retention', 'automobile', 'general',
+];
+const LABEL_WORD_SET = new Set(LABEL_WORDS);
+
+/** Edit distance between two short words (insertions, deletions, substitutions). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * A line of OCR words with its garbled label words mended ('Policy Nutnber | Policy Petiod' → 'Policy Number | Policy
+ * Period'), where the line holds a label word read whole (a line of headings, not a name: 'Holden Construction' has
+ * none): a word of four letters or more that is no English word, nearer one label word than any other (one letter
+ * off, two in a word of six letters or more, three in one of nine or more).
+ */
+export function mendLabelWords(words: Word[]): Word[] {
+  const core = (w: Word) => w.text.toLowerCase().replace(/[^a-z]/g, '');
+  if (!words.some((w) => LABEL_WORD_SET.has(core(w)))) return words;
+  return words.map((w) => {
+    const m = /^([^A-Za-z]*)([A-Za-z]{4,})([^A-Za-z]*)$/.exec(w.text);
+    if (!m || LABEL_WORD_SET.has(m[2]!.toLowerCase()) || isEnglishWord(m[2]!)) return w;
+    const lower = m[2]!.toLowerCase();
+    const near = LABEL_WORDS.map((t) => ({ t, d: editDistance(lower, t) })).filter(({ t, d }) => d <= (t.length >= 9 ? 3 : t.length >= 6 ? 2 : 1));
+    const best = Math.min(...near.map((n) => n.d));
+    const at = near.filter((n) => n.d === best);
+    if (at.length !== 1) return w;
+    const t = at[0]!.t;
+    const cased = m[2] === m[2]!.toUpperCase() ? t.toUpperCase() : /^[A-Z]/.test(m[2]!) ? t[0]!.toUpperCase() + t.slice(1) : t;
+    return { ...w, text: `${m[1]}${cased}${m[3]}` };
+  });
+}
+
+/** A word OCR made of a numeric date with its slashes lost or read as sevens or ones: '832025', '87372026' (8/3/2025). */
+const SLASHLESS = /^(\d{2,5})((?:19[5-9]|20\d)\d)$/;
+
+/** The months and days a slashless date's digits before its year can be: '83' → 8/3, '873' → 8/3, '112' → 1/12, 11/2, 1/2. */
+function slashlessDays(digits: string): [number, number][] {
+  const out = new Map<string, [number, number]>();
+  const slash = (c: string | undefined) => c === '7' || c === '1';
+  for (let m = 1; m <= 2; m++) {
+    for (const skip of [0, 1]) {
+      if (skip && !slash(digits[m])) continue;
+      const rest = digits.slice(m + skip);
+      for (const tail of [0, 1]) {
+        if (tail && !slash(rest.at(-1))) continue;
+        const day = rest.slice(0, rest.length - tail);
+        if (day.length < 1 || day.length > 2) continue;
+        const month = Number(digits.slice(0, m));
+        const d = Number(day);
+        if (month >= 1 && month <= 12 && d >= 1 && d <= 31) out.set(`${month}/${d}`, [month, d]);
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * A line of OCR words (left to right) with its slashless dates written out ('832025' → '8/3/2025'), each alone in its
+ * cell (no word within `cellGap` of it), where the line holds two dates or more, slashless or not (a policy's period):
+ * a number alone ending in a year may be a policy number. A word that can
+ * be more than one date takes the month and day of the line's other date, or stays as read.
+ */
+export function mendSlashlessDates(words: Word[], cellGap: number): Word[] {
+  // (a word alone in its cell: 'WC 1202025' is a policy number)
+  const alone = (k: number) => [words[k - 1], words[k + 1]].every((n, side) => !n || (side === 0 ? words[k]!.x - (n.x + n.width) : n.x - (words[k]!.x + words[k]!.width)) > cellGap);
+  const dated = words.map((w, k) => ({ w, m: alone(k) ? SLASHLESS.exec(w.text.replace(/[,;.]$/, '')) : null, whole: findDates(w.text).length > 0 }));
+  if (dated.filter((d) => d.m !== null || d.whole).length < 2 || !dated.some((d) => d.m !== null)) return words;
+  const known = dated.filter((d) => d.whole).map((d) => findDates(d.w.text)[0]!.value.slice(5));
+  const choices = dated.map((d) => (d.m ? slashlessDays(d.m[1]!) : []));
+  // (a month and day all the line's slashless dates can be: a policy's period starts and ends on one day of the year)
+  const shared = choices.filter((c) => c.length > 0).reduce<string[] | null>((acc, c) => {
+    const keys = c.map(([m, d]) => `${m}/${d}`);
+    return acc === null ? keys : acc.filter((k) => keys.includes(k));
+  }, null);
+  return dated.map((d, k) => {
+    const c = choices[k]!;
+    if (!d.m || c.length === 0) return d.w;
+    const pick =
+      c.length === 1
+        ? c[0]!
+        : (c.find(([m, day]) => known.includes(`${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`)) ?? (shared?.length === 1 ? c.find(([m, day]) => `${m}/${day}` === shared[0]) : undefined));
+    return pick ? { ...d.w, text: `${pick[0]}/${pick[1]}/${d.m[2]}` } : d.w;
+  });
 }
 
 function plausibleYear(iso: string): boolean {
