@@ -72,10 +72,14 @@ const COMPANY_LAST = /\b(company|co\.?|corporation|corp\.?|fund|mutual|exchange|
 const AGENCY_WORD = /\b(agency|agencies|brokers?|brokerage|services|advisors|associates|partners|consulting|solutions|group|agents?)\b/i;
 const isInsurerName = (text: string) => INSURER_WORD.test(text) && COMPANY_LAST.test(text.trim()) && !AGENCY_WORD.test(text);
 /** The insurer named in a sentence: "insured with X (NAIC 12345)", "issued by X", "underwritten by X", "issued to Y, …, by X". */
-/** An insurer's name from its cell: "Name (AM Best: A+) NAIC 12345" → "Name". */
+/** A company's name ending in a five-digit code, its NAIC printed after it without a label. */
+const TRAILING_CODE = /\b(?:company|co\.?|corporation|corp\.?|fund|mutual|exchange|association|ltd\.?|inc\.?|insurance|assurance|casualty|indemnity|underwriters)\s+([0-9OIlSB]{5})$/i;
+
+/** An insurer's name from its cell: "Name (AM Best: A+) NAIC 12345" or "Name 12345" → "Name". */
 function insurerNameIn(raw: string): string {
-  return raw
-    .split('|')[0]!
+  const first = raw.split('|')[0]!.trim();
+  const code = TRAILING_CODE.exec(first);
+  return (code ? first.slice(0, code.index + code[0].length - code[1]!.length) : first)
     .replace(/\bNAIC\b.*$/i, '')
     .replace(/\((AM\s*Best|A\.?\s*M\.?\s*Best|rated|rating)[^)]*\)/gi, '')
     .replace(/\s+/g, ' ')
@@ -136,7 +140,8 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
 
   // insurers: "Insurer A: Name (AM Best: A+)", "INSURER: Name", "Insurer:" | "Name", then "NAIC #: 12345"
   const addInsurer = (letter: string | null, raw: string, naic: string | null, line: Line | null): boolean => {
-    const naicHere = NAIC.exec(raw);
+    // (its code set after it with no label: 'Liberty Harbor Fire Insurance Company 27065')
+    const naicHere = NAIC.exec(raw) ?? TRAILING_CODE.exec(raw.split('|')[0]!.trim());
     const name = insurerNameIn(raw);
     if (name === '' || !/[A-Za-z]{3}/.test(name) || labelOf(name)) return false;
     if (insurers.some((i) => i.name.toUpperCase() === name.toUpperCase() && i.letter === letter)) return true;
@@ -833,7 +838,12 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
       }
     }
     // a certificate of one coverage (a workers' compensation certificate) names it once, in its title
-    if (!current && sole && (POLICY_NUMBER_LABEL.test(line.text) || cells?.has('policy')) && policyNumberIn(line, cells) !== null) {
+    // (and its limits are its policy's, wherever they stand: 'Bodily Injury Per Person | $1,000,000' above a policy
+    // number OCR garbled the label of)
+    // (that line only: no draft is opened to run on into a vehicles' table)
+    const soleLimit = () => sole !== null && findAmounts(line.text).length > 0 && line.segments.some((seg) => ruleLimitKey(sole, seg.text) !== null);
+    let limitOnly = false;
+    if (!current && sole && (((POLICY_NUMBER_LABEL.test(line.text) || cells?.has('policy')) && policyNumberIn(line, cells) !== null) || (limitOnly = soleLimit()))) {
       current = drafts.find((d) => d.fields.coverage === sole) ?? newDraft(sole, null);
       if (!drafts.includes(current)) drafts.push(current);
     }
@@ -845,6 +855,7 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
     const tail = line.segments.length === 1 && /;/.test(first.text) ? first.text.slice(first.text.lastIndexOf(';') + 1).trim() : '';
     carry = tail !== '' && /[A-Za-z]{3}/.test(tail) && findAmounts(tail).length === 0 ? { draft: current, text: tail } : null;
     absorb(current, withWrappedLimitNames(read, lines[i + 1], current.fields.coverage), cells);
+    if (limitOnly) current = null;
   }
   // a coverage named with nothing under it (a heading, a checkbox) is not a policy
   return drafts.filter((d) => d.fields.policyNumber !== null || d.fields.effectiveDate !== null || Object.keys(d.fields.limits).length > 0);
@@ -1141,9 +1152,10 @@ function certificateDate(lines: Line[], used: Set<Line>, pageHeight: number): st
       if (!m || /effective|expir/i.test(t)) continue;
       const here = findDates(t.slice(m[0].length));
       if (here.length) return here[0].value;
-      const next = line.segments[s + 1];
+      // (its value in the next cell, or in the next two where OCR cut it: 'Sep 12,' | '2026')
+      const next = line.segments.slice(s + 1, s + 3).map((x) => x.text).join(' | ');
       if (next) {
-        const d = findDates(next.text);
+        const d = findDates(next);
         if (d.length && d[0].index === 0) return d[0].value;
       }
     }

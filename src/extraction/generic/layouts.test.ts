@@ -923,6 +923,8 @@ describe('carrier layouts', () => {
       ['general_liability', 'C24CPP427797', '2025-08-03', '2026-08-03'],
       ['workers_compensation', 'WC 1202025', '2025-01-12', '2026-01-12'],
     ]);
+    // (a date whose slashes OCR read as a degree sign and a colon, wherever it stands)
+    expect(genericFromWords([page([[50, [[40, 'Certificate of Insurance'], [400, 'Issued 12°14:2025']]]], 'ocr')], { fileName: 'x.pdf', pages: 1, method: 'ocr' }).certificateDate).toBe('2025-12-14');
   });
 
   it("cuts two headings OCR ran into one cell over their two values ('BODILY INJURY BY ACCIDENT - EACH ACCIDENT BODILY INJURY BY DISEASE - POLICY LIMIT')", () => {
@@ -972,5 +974,77 @@ describe('carrier layouts', () => {
       { fileName: 'x.pdf', pages: 1, method: 'ocr' },
     );
     expect(hashed.policies.map((p) => [p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([['WCX4017885-04', '2025-02-01', '2026-02-01']]);
+  });
+  it("reads past OCR's specks: a line of a dash alone between a heading and its value, a lone 'f' before a heading", () => {
+    const rows: [number, [number, string][]][] = [
+      [29, [[74, 'Evidence of Commercial Automobile Insurance']]],
+      [129, [[48, 'Company: Meridian Umbrella Underwriters Inc.'], [330, 'Policy: BAX8279815-04']]],
+      [157, [[48, 'Effective Date'], [200, 'Expiration Date'], [350, 'f Date Issued']]],
+      [160, [[441, '-']]],
+      [170, [[48, 'August 26, 2024'], [200, 'August 26, 2025'], [350, 'June 15, 2025']]],
+      [434, [[49, 'Certificate Issued To']]],
+      [439, [[59, '-']]],
+      [445, [[49, 'Ibarra Enterprises, Inc.']]],
+      [456, [[49, '6761 Industrial Blvd']]],
+    ];
+    const got = genericFromWords([page(rows, 'ocr')], { fileName: 'x.pdf', pages: 1, method: 'ocr' });
+    expect([got.certificateDate, got.certificateHolder.name]).toEqual(['2025-06-15', 'Ibarra Enterprises, Inc.']);
+    // (a labelled date OCR cut over two cells after its label)
+    expect(genericFromWords([page([...rows.slice(0, 2), [75, [[41, 'Certificate Date:'], [160, 'Sep 12,'], [220, '2026']]]], 'ocr')], { fileName: 'x.pdf', pages: 1, method: 'ocr' }).certificateDate).toBe('2026-09-12');
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([['automobile_liability', 'BAX8279815-04', '2024-08-26', '2025-08-26']]);
+  });
+  it("gives a one-coverage certificate's limits to its policy though they stand above its only readable policy number, and no vehicle's year", () => {
+    const got = read([
+      [27, [[72, 'Meridian Umbrella Underwriters Inc.'], [330, 'Evidence of Commercial Automobile Insurance']]],
+      [128, [[46, 'Company: Meridian Umbrella Underwriters Inc.'], [300, 'NAIC: 38215'], [400, 'Pcl oy: BAX8279815-04']]],
+      [240, [[41, 'Limits of Insurance']]],
+      [257, [[46, 'Liability Coverage'], [300, 'Amount']]],
+      [270, [[46, 'Bodily Injury Per Person'], [300, '$1,000,000']]],
+      [284, [[46, 'Property Damage Per Accident'], [300, '$500,000']]],
+      [319, [[41, 'Described Autos']]],
+      [332, [[41, 'Veh #'], [80, 'Year'], [140, 'Make / Model'], [300, 'VIN']]],
+      [343, [[41, '1'], [80, '2024'], [140, 'Freightliner M2 106'], [300, '5YXK6PC70UGVX74XL']]],
+      [539, [[51, 'COMMERCIAL AUTO ID CARD'], [300, 'Keep this card in the vehicle.']]],
+      [585, [[51, 'Policy'], [120, 'BAX8279815-04']]],
+      [598, [[51, 'Effective'], [120, 'August 26, 2024 Expires August 26, 2025']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.limits])).toEqual([
+      ['automobile_liability', 'BAX8279815-04', '2024-08-26', { bodily_injury_per_person: 1_000_000, property_damage_per_accident: 500_000 }],
+    ]);
+  });
+  it("reads a date's month name OCR garbled by the row's other date ('Occ 3, 2025' beside 'Dec 3, 2024'), and an 'Undenntiter' column", () => {
+    const got = genericFromWords(
+      [
+        page(
+          [
+            ...head,
+            [150, [[31, 'Type of Coverage'], [130, 'Undenntiter'], [300, 'Policy #'], [380, 'Eff. Date'], [460, 'Exp. Date']]],
+            [163, [[31, 'Umbrella Liability'], [130, 'Sentry Point Assurance Co.'], [300, '3189-42-26'], [380, 'Dec 3, 2024'], [460, 'Occ 3, 2025']]],
+          ],
+          'ocr',
+        ),
+      ],
+      { fileName: 'x.pdf', pages: 1, method: 'ocr' },
+    );
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([['umbrella_liability', '3189-42-26', '2024-12-03', '2025-12-03']]);
+    expect(got.insurers.map((i) => i.name)).toEqual(['Sentry Point Assurance Co.']);
+  });
+  it("reads an insurer's code OCR set after its name ('… Company 27065') and a label with a speck inside ('P’alicy Number:')", () => {
+    const got = genericFromWords(
+      [
+        page(
+          [
+            [70, [[189, 'Commercial Auto Certificate of Insurance']]],
+            [162, [[47, 'Insurer: Liberty Harbor Fire Insurance Company 27065'], [330, 'NAIC'], [380, 'P’alicy Number: BA 64-56841-908']]],
+            [187, [[44, 'From: December 3, 2025'], [200, 'To: December 3, 2026']]],
+            [260, [[46, 'Coverage: CSL'], [200, 'Limit: 500,000']]],
+          ],
+          'ocr',
+        ),
+      ],
+      { fileName: 'x.pdf', pages: 1, method: 'ocr' },
+    );
+    expect(got.insurers).toEqual([{ letter: null, name: 'Liberty Harbor Fire Insurance Company', naic: '27065' }]);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([['automobile_liability', 'BA 64-56841-908', '2025-12-03', '2026-12-03']]);
   });
 });

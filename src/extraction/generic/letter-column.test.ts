@@ -120,6 +120,21 @@ describe('rereadFlagColumns', () => {
     expect(await rereadFlagColumns(prose, b, S, async () => [{ text: 'N', left: 2, top: 2, width: 8, height: 10, confidence: 93 }], toWords)).toBe(prose);
   });
 
+  it("reads the flags of a row whose date's year wraps onto the line below ('Apr 26,' over '2026')", async () => {
+    const b: GreyBitmap = { width: 612 * S, height: 792 * S, data: new Uint8Array(612 * S * 792 * S).fill(255) };
+    drawY(b, 342, 219);
+    const wrapped = {
+      ...FLAG_PAGE,
+      words: [
+        ...FLAG_PAGE.words.filter((w) => w.y < 212),
+        word('Commercial', 50, 220), word('GL123456', 140, 220), word('Apr', 220, 220), word('26,', 236, 220),
+        word('General', 50, 232), word('2026', 220, 232),
+      ],
+    };
+    const out = await rereadFlagColumns(wrapped, b, S, async (crop) => (crop.data.some((v) => v < 128) ? [{ text: 'Y', left: 0, top: 0, width: 4, height: 4, confidence: 0 }] : []), toWords);
+    expect(flags(out).map(([t, c, y]) => [t, c, y])).toEqual([['Y', 'wos', 219]]);
+  });
+
   it('whitens flat pieces of ink and keeps letters', () => {
     const b: GreyBitmap = { width: 40, height: 30, data: new Uint8Array(1200).fill(255) };
     b.data.fill(0, 2 * 40 + 2, 2 * 40 + 20);

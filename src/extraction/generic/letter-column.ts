@@ -18,6 +18,8 @@ const LETTER_SURE = 0.6;
 const TABLE_REACH = 40;
 /** A date as a policy's row prints it. */
 const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/;
+/** A month and day, a date whose year a narrow column set on the line below. */
+const MONTH_DAY = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d{1,2}\b/i;
 /** How sure tesseract must be of a flag read alone: a blank cell's speck must not pass for one. */
 const FLAG_SURE = 0.7;
 /** The confidence given a flag told by its shape alone. */
@@ -84,7 +86,9 @@ export async function rereadFlagColumns(page: PageWords, bitmap: GreyBitmap, pix
     for (const line of lines) {
       // (a row's middle below the heading's foot: OCR boxes a row's tall letters up to the heading's foot)
       if ((line.y + line.bottom) / 2 <= bottom || line.y > bottom + TABLE_REACH * h) continue;
-      if (line.words.some(inColumn) || findDates(line.words.map((w) => w.text).join(' ')).length === 0) continue;
+      // (a row's date may wrap its year onto the line below: 'Apr 26,' over '2026')
+      const text = line.words.map((w) => w.text).join(' ');
+      if (line.words.some(inColumn) || (findDates(text).length === 0 && !MONTH_DAY.test(text))) continue;
       // the column's cell on the row, `margin` row heights over and under the row's letters
       const left = Math.max(0, Math.floor(x0 * s));
       const cell = (margin: number) => {

@@ -4,7 +4,7 @@
 // from these lines.
 import type { PageWords, Word } from '../layout/words.js';
 import { median } from '../text/lines.js';
-import { mendLabelWords, mendSlashlessDates } from './values.js';
+import { mendLabelWords, mendMonthNames, mendSlashlessDates } from './values.js';
 
 export type Segment = { text: string; x: number; right: number; words: Word[] };
 export type Line = { page: number; y: number; height: number; x: number; right: number; words: Word[]; segments: Segment[]; text: string; ocr?: boolean };
@@ -37,7 +37,9 @@ function rowLines(page: PageWords): Line[] {
     if (row) row.push(w);
     else rows.push([w]);
   }
-  const lines = rows.map((row) => toLine(page.page, row, page.source === 'ocr'));
+  // (a line OCR made of specks and a rule's remnants alone, '-', '—', is none: it would stand between a heading and
+  // its value)
+  const lines = rows.map((row) => toLine(page.page, row, page.source === 'ocr')).filter((l) => !l.ocr || /[\p{L}\p{N}]/u.test(l.text));
   return lines.sort((a, b) => a.y - b.y || a.x - b.x);
 }
 
@@ -59,7 +61,7 @@ function toLine(page: number, row: Word[], ocr = false): Line {
   }
   // (a policy's period whose slashes OCR lost: '832025 | 832026')
   // (and its garbled headings: 'Policy Nutnber')
-  if (ocr) row = mendLabelWords(mendSlashlessDates(row, wide));
+  if (ocr) row = mendMonthNames(mendLabelWords(mendSlashlessDates(withoutLeadingSpecks(row, wide), wide)));
   for (const w of row) {
     if (current.length > 0 && w.x - right > wide) {
       segments.push(toSegment(current));
@@ -80,6 +82,19 @@ function toLine(page: number, row: Word[], ocr = false): Line {
     text: segments.map((s) => s.text).join(' | '),
     ...(ocr ? { ocr } : {}),
   };
+}
+
+/**
+ * An OCR row without the lone small letter a speck or a rule's end made at a cell's start, before a capital ('f' in
+ * 'f Date Issued'): any lower-case letter alone but 'a' (an article), 'x' and 'v' (a box's mark).
+ */
+function withoutLeadingSpecks(row: Word[], cellGap: number): Word[] {
+  return row.filter((w, k) => {
+    const prev = row[k - 1];
+    const next = row[k + 1];
+    const starts = !prev || w.x - (prev.x + prev.width) > cellGap;
+    return !(starts && /^[b-uwyz]$/.test(w.text) && next && /^[A-Z]/.test(next.text) && next.x - (w.x + w.width) <= cellGap);
+  });
 }
 
 /** Lines in a column run have at most this many cells on each side of the gutter (a label, and a value OCR may cut in two). */

@@ -53,6 +53,7 @@ const LABEL_WORDS = [
   'company', 'coverage', 'limits', 'liability', 'aggregate', 'occurrence', 'additional', 'subrogation', 'waiver', 'description',
   'operations', 'issued', 'date', 'named', 'employer', 'compensation', 'workers', 'premises', 'products', 'completed', 'injury',
   'damage', 'accident', 'disease', 'employee', 'combined', 'single', 'umbrella', 'excess', 'retention', 'automobile', 'general',
+  'underwriter', 'carrier', 'statutory', 'deductible', 'retained', 'personal', 'advertising', 'medical',
 ];
 const LABEL_WORD_SET = new Set(LABEL_WORDS);
 
@@ -77,7 +78,8 @@ export function mendLabelWords(words: Word[]): Word[] {
   const core = (w: Word) => w.text.toLowerCase().replace(/[^a-z]/g, '');
   if (!words.some((w) => LABEL_WORD_SET.has(core(w)))) return words;
   return words.map((w) => {
-    const m = /^([^A-Za-z]*)([A-Za-z]{4,})([^A-Za-z]*)$/.exec(w.text);
+    // (a speck read as an apostrophe inside the word: 'P’alicy')
+    const m = /^([^A-Za-z]*)([A-Za-z]{4,})([^A-Za-z]*)$/.exec(w.text.replace(/(?<=[A-Za-z])['’`‘](?=[A-Za-z])/g, ''));
     if (!m || LABEL_WORD_SET.has(m[2]!.toLowerCase()) || isEnglishWord(m[2]!)) return w;
     const lower = m[2]!.toLowerCase();
     const near = LABEL_WORDS.map((t) => ({ t, d: editDistance(lower, t) })).filter(({ t, d }) => d <= (t.length >= 9 ? 3 : t.length >= 6 ? 2 : 1));
@@ -89,6 +91,40 @@ export function mendLabelWords(words: Word[]): Word[] {
     return { ...w, text: `${m[1]}${cased}${m[3]}` };
   });
 }
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * A line of OCR words with a date's month name it garbled mended ('Occ 3, 2025' beside 'Dec 3, 2024'): a word that is
+ * no month, before a day and a year, the month of the line's other dates where it is two letters or fewer from its
+ * name or first three letters, else the one month it is one letter from.
+ */
+export function mendMonthNames(words: Word[]): Word[] {
+  const monthOf = (t: string) => MONTH_NAMES.findIndex((m) => m.startsWith(t.toLowerCase().replace(/\.$/, '')) && t.replace(/\.$/, '').length >= 3);
+  const dated = words.map((w, k) => {
+    const core = w.text.replace(/\.$/, '');
+    const day = words[k + 1]?.text;
+    const year = words[k + 2]?.text;
+    if (!/^[A-Za-z]{3,9}$/.test(core) || monthOf(core) >= 0 || !day || !year || !/^\d{1,2}[,.]?$/.test(day) || !/^(19|20)\d\d\b/.test(year)) return null;
+    const lower = core.toLowerCase();
+    return MONTH_NAMES.map((m, i) => ({ i, d: Math.min(editDistance(lower, m), editDistance(lower, m.slice(0, 3))) })).filter((c) => c.d <= 2 && lower.length <= MONTH_NAMES[c.i]!.length + 1);
+  });
+  if (!dated.some((c) => c !== null && c.length > 0)) return words;
+  const others = words.map((w) => monthOf(w.text)).filter((i) => i >= 0);
+  return words.map((w, k) => {
+    const c = dated[k];
+    if (!c || c.length === 0) return w;
+    const near = c.filter((x) => x.d <= 1);
+    const pick = c.map((x) => x.i).find((i) => others.includes(i)) ?? (near.length === 1 ? near[0]!.i : undefined);
+    if (pick === undefined) return w;
+    const name = MONTH_NAMES[pick]!;
+    const text = w.text.replace(/\.$/, '').length <= 4 ? name.slice(0, 3) : name;
+    return { ...w, text: text[0]!.toUpperCase() + text.slice(1) };
+  });
+}
+
+/** A numeric date whose slashes OCR read as a degree sign, a colon or an apostrophe: '12°14:2025'. */
+const ODD_SEPARATORS = /^(?=.*[°:;’'`])(\d{1,2})[°:;’'`/](\d{1,2})[°:;’'`/]((?:19|20)\d\d)$/;
 
 /** A word OCR made of a numeric date with its slashes lost or read as sevens or ones: '832025', '87372026' (8/3/2025). */
 const SLASHLESS = /^(\d{2,5})((?:19[5-9]|20\d)\d)$/;
@@ -121,6 +157,11 @@ function slashlessDays(digits: string): [number, number][] {
  * be more than one date takes the month and day of the line's other date, or stays as read.
  */
 export function mendSlashlessDates(words: Word[], cellGap: number): Word[] {
+  // (a date's slashes read as other marks, '12°14:2025', is one wherever it stands)
+  words = words.map((w) => {
+    const m = ODD_SEPARATORS.exec(w.text.replace(/[,;.]$/, ''));
+    return m && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 1 && Number(m[2]) <= 31 ? { ...w, text: `${Number(m[1])}/${Number(m[2])}/${m[3]}` } : w;
+  });
   // (a word alone in its cell: 'WC 1202025' is a policy number)
   const alone = (k: number) => [words[k - 1], words[k + 1]].every((n, side) => !n || (side === 0 ? words[k]!.x - (n.x + n.width) : n.x - (words[k]!.x + words[k]!.width)) > cellGap);
   const dated = words.map((w, k) => ({ w, m: alone(k) ? SLASHLESS.exec(w.text.replace(/[,;.]$/, '')) : null, whole: findDates(w.text).length > 0 }));
