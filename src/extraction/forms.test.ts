@@ -42,6 +42,9 @@ describe('recognizeForm', () => {
     // (its letterhead banner and title lost, its holder's box 'Issued To': the certificate's number and the insured)
     const banner = recognizeForm(page('Issued: 11/18/25 Certificate Number: 2025-494258 Insured Producer Blue Line Plumbing & Drain Co. Company: Cardinal National Insurance Co. Coverage Policy Number Effective Date Expiration Date Aggregate Business Automobile Liability BAP039996631 7/12/25 7/12/26 Issued To Harbor District Port Authority'));
     expect([banner.type, banner.isCertificate]).toEqual(['other', true]);
+    // (and one of its words OCR misread by a letter: 'Ingured')
+    const slipped = recognizeForm(page('Issued: 9/1/24 Ingured Producer Blue Line Plumbing & Drain Co. Insurer Affording Coverage: Bluestem Workers Compensation Mutual NAIC #: 11570 Type of Coverage Policy No. Inception Expiry Aggregate General Liability GL23 594749 34 6/26/24 6/26/25'));
+    expect([slipped.type, slipped.isCertificate]).toEqual(['other', true]);
   });
 
   it("keeps a certificate whose boilerplate speaks of a notice of cancellation", () => {

@@ -95,8 +95,9 @@ export function recognizeForm(pages: PageWords[]): RecognizedForm {
   }
   if (stamp) return { type: stamp.type, edition: stamp.edition, isCertificate: true, reason: `stamped ${stamp.type} (${stamp.edition})` };
 
-  const certWords = CERTIFICATE_WORDS.filter((w) => foldedAll.includes(w)).length;
-  const policyWords = POLICY_WORDS.filter((w) => foldedAll.includes(w)).length;
+  // (a word of seven letters or more with one letter OCR misread counts: 'Ingured')
+  const certWords = CERTIFICATE_WORDS.filter((w) => oneSlipContains(foldedAll, w)).length;
+  const policyWords = POLICY_WORDS.filter((w) => oneSlipContains(foldedAll, w)).length;
   // (a certificate's title before a non-certificate's words makes them its boilerplate: "Notice of cancellation will
   // be mailed to the certificate holder" under "Workers' Compensation Certificate of Coverage")
   const firstAt = (words: string[]) => Math.min(...words.map((w) => foldedAll.indexOf(foldForMatch(w))).filter((at) => at >= 0));
@@ -140,6 +141,18 @@ export function footerStamp(text: string): { type: Exclude<FormType, 'other'>; e
 }
 
 /** Whether `needle` occurs in `hay` with at most one letter wrong per 12 (OCR slips), both already folded. */
+/** Whether `hay` holds `needle`, or, a needle of seven letters or more, with one letter other. */
+function oneSlipContains(hay: string, needle: string): boolean {
+  if (hay.includes(needle)) return true;
+  if (needle.length < 7) return false;
+  for (let i = 0; i + needle.length <= hay.length; i++) {
+    let wrong = 0;
+    for (let j = 0; j < needle.length && wrong <= 1; j++) if (hay[i + j] !== needle[j]) wrong++;
+    if (wrong <= 1) return true;
+  }
+  return false;
+}
+
 function fuzzyContains(hay: string, needle: string): boolean {
   if (hay.includes(needle)) return true;
   const allowed = Math.floor(needle.length / 12);

@@ -857,6 +857,25 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
     absorb(current, withWrappedLimitNames(read, lines[i + 1], current.fields.coverage), cells);
     if (limitOnly) current = null;
   }
+  // a certificate of one coverage whose headings OCR could not read ('FoL.cy | poy eres' over 'WCA 87-15436-458 |
+  // 12:01 a.m. 11/12/23 to 12:01 a.m. 11/12/24'): its policy is the line that starts with a policy number and gives a
+  // period, where no label gave them
+  const own = sole ? drafts.find((d) => d.fields.coverage === sole) : undefined;
+  if (sole && (!own || (own.fields.policyNumber === null && own.fields.effectiveDate === null))) {
+    for (const line of lines) {
+      const dates = findDates(line.text);
+      if (used.has(line) || dates.length < 2 || !/\b(to|through|thru)\b|[–-]/i.test(line.text.slice(dates[0]!.end, dates[1]!.index))) continue;
+      const first = line.segments[0]!.text;
+      const number = findDates(first).length === 0 && !labelOf(first) ? policyNumberRun(first) : null;
+      if (!number) continue;
+      const draft = own ?? newDraft(sole, null);
+      if (!drafts.includes(draft)) drafts.push(draft);
+      draft.fields.policyNumber = number;
+      draft.fields.effectiveDate = dates[0]!.value;
+      draft.fields.expirationDate = dates[1]!.value;
+      break;
+    }
+  }
   // a coverage named with nothing under it (a heading, a checkbox) is not a policy
   return drafts.filter((d) => d.fields.policyNumber !== null || d.fields.effectiveDate !== null || Object.keys(d.fields.limits).length > 0);
 }

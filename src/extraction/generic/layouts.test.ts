@@ -923,6 +923,22 @@ describe('carrier layouts', () => {
       ['general_liability', 'C24CPP427797', '2025-08-03', '2026-08-03'],
       ['workers_compensation', 'WC 1202025', '2025-01-12', '2026-01-12'],
     ]);
+    // (two-digit years, '32624 | 372625' for 3/26/24 and 3/26/25; a date that kept one slash, '9/5724', alone)
+    const short = genericFromWords(
+      [
+        page(
+          [
+            ...head,
+            [40, [[400, 'Issue Date: 9/5724']]],
+            [100, [[40, 'Type of Coverage'], [200, 'Policy #'], [300, 'Effective'], [380, 'Expiration']]],
+            [115, [[40, 'Commercial General Liability'], [200, 'GL 69-95127-935'], [300, '32624'], [380, '372625']]],
+          ],
+          'ocr',
+        ),
+      ],
+      { fileName: 'x.pdf', pages: 1, method: 'ocr' },
+    );
+    expect([short.certificateDate, ...short.policies.map((p) => [p.policyNumber, p.effectiveDate, p.expirationDate])]).toEqual(['2024-09-05', ['GL 69-95127-935', '2024-03-26', '2025-03-26']]);
     // (a date whose slashes OCR read as a degree sign and a colon, wherever it stands)
     expect(genericFromWords([page([[50, [[40, 'Certificate of Insurance'], [400, 'Issued 12°14:2025']]]], 'ocr')], { fileName: 'x.pdf', pages: 1, method: 'ocr' }).certificateDate).toBe('2025-12-14');
   });
@@ -1046,5 +1062,69 @@ describe('carrier layouts', () => {
     );
     expect(got.insurers).toEqual([{ letter: null, name: 'Liberty Harbor Fire Insurance Company', naic: '27065' }]);
     expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([['automobile_liability', 'BA 64-56841-908', '2025-12-03', '2026-12-03']]);
+  });
+  it("reads a letter-spaced name as one cell and a card's date whose year wraps alone onto the next line, two cards side by side", () => {
+    // a text layer's words in 8.5 pt type: each cell's words 4.8 pt apart, unless `space` says otherwise
+    const words: Word[] = [];
+    const row = (y: number, cells: [number, string][], space = 4.8) => {
+      for (const [x0, text] of cells) {
+        let x = x0;
+        for (const t of text.split(' ')) {
+          words.push({ text: t, x, y, width: t.length * 4.4, height: 8.5, confidence: 1 });
+          x += t.length * 4.4 + space;
+        }
+      }
+    };
+    row(25, [[40, 'Certificate of Insurance']]);
+    row(91, [[40, 'BUSINESS NAME'], [314, 'CERTIFICATE ISSUED TO']]);
+    row(101, [[40, 'Alvarez Wellness Studios, Inc.']]);
+    // (the holder's name set with 6.6 pt spaces: letter-spaced)
+    row(101, [[314, 'Lamar Union Lofts Owner, LLC']], 6.6);
+    row(259, [[52, 'Follow Form Excess Liability'], [326, 'Business Auto']]);
+    row(278, [[52, 'Policy No.'], [153, 'CVY-0U2SJW9'], [326, 'Policy No.'], [427, 'CVY-1A2B3C4']]);
+    row(290, [[52, 'Coverage period'], [153, 'March 12, 2025 – March 12,'], [326, 'Coverage period'], [427, 'March 12, 2025 – March 12,']]);
+    row(301, [[266, '2026'], [540, '2026']]);
+    row(313, [[52, 'Coverage form'], [153, 'Occurrence'], [326, 'Covered autos'], [427, 'Any Auto']]);
+    const got = genericFromWords([{ page: 1, width: 612, height: 792, source: 'text', words }], { fileName: 'x.pdf', pages: 1, method: 'text' });
+    expect(got.certificateHolder.name).toBe('Lamar Union Lofts Owner, LLC');
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([
+      ['excess_liability', 'CVY-0U2SJW9', '2025-03-12', '2026-03-12'],
+      ['automobile_liability', 'CVY-1A2B3C4', '2025-03-12', '2026-03-12'],
+    ]);
+  });
+  it("takes a one-coverage certificate's policy from the line that starts with its number and gives its period, its headings unreadable", () => {
+    const got = genericFromWords(
+      [
+        page(
+          [
+            [72, [[121, "WORKERS' COMPENSATION CERTIFICATE OF COVERAGE"]]],
+            [96, [[48, 'FoL.cy'], [200, 'poy eres'], [420, 'or21 ate']]],
+            [107, [[47, 'WCA 87-15436-458'], [150, '12:01 a.m. 11/12/23 to 12:01 a.m. 11/12/24'], [420, '/24'], [500, '41190']]],
+            [139, [[49, 'INSURED EMPLOYER']]],
+            [150, [[48, 'Bright Spark Electrical Contractors LLC']]],
+          ],
+          'ocr',
+        ),
+      ],
+      { fileName: 'x.pdf', pages: 1, method: 'ocr' },
+    );
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([['workers_compensation', 'WCA 87-15436-458', '2023-11-12', '2024-11-12']]);
+  });
+  it("reads two cards side by side whose titles' line holds a card's edge OCR read as a tall '1' in the gutter", () => {
+    const words: Word[] = [];
+    const put = (y: number, cells: [number, string, number][], height = 6.5) => {
+      for (const [x, text, right] of cells) words.push({ text, x, y, width: right - x, height, confidence: 0.9 });
+    };
+    put(30, [[40, 'Certificate', 90], [94, 'of', 104], [108, 'Insurance', 150]]);
+    words.push({ text: '1', x: 298.1, y: 388.3, width: 19.4, height: 15.8, confidence: 0.5 });
+    put(392.4, [[53, 'Commercial', 110.2], [113.5, 'Umbrella', 157.4], [326.6, "Workers'", 370.1], [374.2, 'Compensation', 441.4]], 7.9);
+    put(411.6, [[52.8, 'Policy', 80.9], [86.6, '#', 90], [230.2, 'NMB-ZADK240', 285.8], [327.1, 'Policy', 355], [360.7, '#', 364.1], [504.2, 'NMB-XKEGLSR', 560.4]]);
+    put(424, [[53, 'Coverage', 90], [94, 'period', 120], [230, '12/5/24', 258], [266, '-', 269], [273, '12/5/25', 301], [327, 'Coverage', 364], [368, 'period', 394], [504, '12/6/24', 532], [540, '-', 543], [547, '12/6/25', 575]]);
+    put(450, [[53, 'Occurrence', 100], [250, '2,000,000', 290], [327, 'Each', 345], [349, 'Accident', 383], [520, '100,000', 555]]);
+    const got = genericFromWords([{ page: 1, width: 612, height: 792, source: 'ocr', words }], { fileName: 'x.pdf', pages: 1, method: 'ocr' });
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate])).toEqual([
+      ['umbrella_liability', 'NMB-ZADK240', '2024-12-05'],
+      ['workers_compensation', 'NMB-XKEGLSR', '2024-12-06'],
+    ]);
   });
 });

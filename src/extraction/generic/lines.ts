@@ -18,7 +18,34 @@ const LEADER = /^[.·…_]{3,}$/;
  * by side (two boxes, two cards) each column's lines come whole, the left column's before the right's.
  */
 export function pageLines(page: PageWords): Line[] {
-  return splitColumns(rowLines(page));
+  return withWrappedYears(splitColumns(rowLines(page)));
+}
+
+const MONTH_DAY_END = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?$/i;
+
+/**
+ * Lines with a date's year wrapped alone onto the next line of a narrow cell ('March 12, 2025 – March 12,' over
+ * '2026') joined to the cell it ends: a line of one year alone, under a cell ending in a month and day, within its
+ * span and two line heights below.
+ */
+function withWrappedYears(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    // (each of its cells a year alone: two cards side by side wrap theirs onto one line)
+    const years = line.segments.every((s) => /^(19|20)\d\d\.?$/.test(s.text.trim()));
+    const above = years ? out.findLast((l) => l.page === line.page && l.y < line.y && line.y - l.y <= 2 * Math.max(l.height, line.height)) : undefined;
+    const into = above ? line.segments.map((y) => above.segments.findIndex((s) => MONTH_DAY_END.test(s.text) && y.x >= s.x - 2 && y.x <= s.right + 2 * line.height)) : [];
+    if (!above || into.some((k) => k < 0) || new Set(into).size !== into.length) {
+      out.push(line);
+      continue;
+    }
+    const segments = above.segments.map((s, j) => {
+      const y = line.segments[into.indexOf(j)];
+      return y ? { ...s, text: `${s.text} ${y.text.trim()}`, right: Math.max(s.right, y.right), words: [...s.words, ...y.words] } : s;
+    });
+    out[out.indexOf(above)] = { ...above, segments, words: [...above.words, ...line.words], right: Math.max(above.right, line.right), text: segments.map((s) => s.text).join(' | ') };
+  }
+  return out;
 }
 
 function rowLines(page: PageWords): Line[] {
@@ -55,9 +82,13 @@ function toLine(page: number, row: Word[], ocr = false): Line {
   let wide = ocr ? Math.max(height * 1.2, 7) : Math.max(height * 0.75, 5);
   // (OCR of a line of prose set wide, a typewriter's letters: its own spaces are the measure, wherever five or more
   // show how wide they are)
-  if (ocr) {
-    const gaps = row.slice(1).map((w, k) => w.x - (row[k]!.x + row[k]!.width)).filter((g) => g > 0 && g < height * 2);
-    if (gaps.length >= 5) wide = Math.max(wide, 1.5 * gaps.sort((a, b) => a - b)[Math.floor(gaps.length * 0.4)]!);
+  // (and a text layer's line set wide, letter-spaced: 'Lamar Union Lofts Owner, LLC' with 6.6 pt spaces in 7.8 pt type)
+  const gaps = row.slice(1).map((w, k) => w.x - (row[k]!.x + row[k]!.width)).filter((g) => g > 0 && g < height * 2);
+  if (gaps.length >= 5) {
+    gaps.sort((a, b) => a - b);
+    const space = gaps[Math.floor(gaps.length * 0.4)]!;
+    // (a text layer's only where all of them are wide and alike: a table's row has its words' own narrow spaces too)
+    if (ocr || (gaps[0]! >= 0.5 * height && gaps.at(-1)! <= 1.6 * gaps[0]!)) wide = Math.max(wide, 1.5 * space);
   }
   // (a policy's period whose slashes OCR lost: '832025 | 832026')
   // (and its garbled headings: 'Policy Nutnber')
@@ -86,10 +117,14 @@ function toLine(page: number, row: Word[], ocr = false): Line {
 
 /**
  * An OCR row without the lone small letter a speck or a rule's end made at a cell's start, before a capital ('f' in
- * 'f Date Issued'): any lower-case letter alone but 'a' (an article), 'x' and 'v' (a box's mark).
+ * 'f Date Issued'): any lower-case letter alone but 'a' (an article), 'x' and 'v' (a box's mark); and without a
+ * rule's piece read as a letter.
  */
 function withoutLeadingSpecks(row: Word[], cellGap: number): Word[] {
+  // (and a stroke twice as tall as the row's letters, read as '1' or 'I': a card's edge, a rule's piece)
+  const tall = 1.6 * (median(row.map((w) => w.height)) || 10);
   return row.filter((w, k) => {
+    if (/^[1Il|!\[\]]$/.test(w.text) && w.height >= tall) return false;
     const prev = row[k - 1];
     const next = row[k + 1];
     const starts = !prev || w.x - (prev.x + prev.width) > cellGap;

@@ -129,6 +129,38 @@ const ODD_SEPARATORS = /^(?=.*[°:;’'`])(\d{1,2})[°:;’'`/](\d{1,2})[°:;’
 /** A word OCR made of a numeric date with its slashes lost or read as sevens or ones: '832025', '87372026' (8/3/2025). */
 const SLASHLESS = /^(\d{2,5})((?:19[5-9]|20\d)\d)$/;
 
+/**
+ * The dates a word OCR made of a numeric date can be, its slashes lost or read as sevens or ones: the months and days
+ * and the year as printed ('832025' → 8/3 of 2025; '32624' → 3/26 of 24, '372625' → 3/26 of 25; '9/5724' keeps its
+ * first slash → 9/5 of 24). Null when it is no such word.
+ */
+function slashlessDate(text: string): { days: [number, number][]; year: string } | null {
+  const one = /^(\d{1,2})\/(\d{3,7})$/.exec(text);
+  if (one) {
+    const month = Number(one[1]);
+    if (month < 1 || month > 12) return null;
+    for (const year of [4, 2]) {
+      const rest = one[2]!;
+      const y = rest.slice(-year);
+      if (year === 4 && !/^(19[5-9]|20\d)\d$/.test(y)) continue;
+      const before = rest.slice(0, -year);
+      const days = [before, /[71]$/.test(before) ? before.slice(0, -1) : null]
+        .filter((d): d is string => d !== null && /^\d{1,2}$/.test(d) && Number(d) >= 1 && Number(d) <= 31)
+        .map((d) => [month, Number(d)] as [number, number]);
+      if (days.length > 0) return { days, year: y };
+    }
+    return null;
+  }
+  if (!/^\d{5,9}$/.test(text)) return null;
+  const four = SLASHLESS.exec(text);
+  const long = four ? slashlessDays(four[1]!) : [];
+  if (four && long.length > 0) return { days: long, year: four[2]! };
+  // (a two-digit year: five or six digits)
+  if (text.length > 6) return null;
+  const short = slashlessDays(text.slice(0, -2));
+  return short.length > 0 ? { days: short, year: text.slice(-2) } : null;
+}
+
 /** The months and days a slashless date's digits before its year can be: '83' → 8/3, '873' → 8/3, '112' → 1/12, 11/2, 1/2. */
 function slashlessDays(digits: string): [number, number][] {
   const out = new Map<string, [number, number]>();
@@ -164,10 +196,13 @@ export function mendSlashlessDates(words: Word[], cellGap: number): Word[] {
   });
   // (a word alone in its cell: 'WC 1202025' is a policy number)
   const alone = (k: number) => [words[k - 1], words[k + 1]].every((n, side) => !n || (side === 0 ? words[k]!.x - (n.x + n.width) : n.x - (words[k]!.x + words[k]!.width)) > cellGap);
-  const dated = words.map((w, k) => ({ w, m: alone(k) ? SLASHLESS.exec(w.text.replace(/[,;.]$/, '')) : null, whole: findDates(w.text).length > 0 }));
-  if (dated.filter((d) => d.m !== null || d.whole).length < 2 || !dated.some((d) => d.m !== null)) return words;
+  // (one that kept a slash need not be: 'Issue Date: 9/5724')
+  const dated = words.map((w, k) => ({ w, m: (alone(k) || w.text.includes('/')) && findDates(w.text).length === 0 ? slashlessDate(w.text.replace(/[,;.]$/, '')) : null, whole: findDates(w.text).length > 0 }));
+  // (one slash kept, 'Issue Date: 9/5724', and one date it can be: a date wherever it stands)
+  const slashed = (d: (typeof dated)[number]) => d.m !== null && d.w.text.includes('/') && d.m.days.length === 1;
+  if ((dated.filter((d) => d.m !== null || d.whole).length < 2 && !dated.some(slashed)) || !dated.some((d) => d.m !== null)) return words;
   const known = dated.filter((d) => d.whole).map((d) => findDates(d.w.text)[0]!.value.slice(5));
-  const choices = dated.map((d) => (d.m ? slashlessDays(d.m[1]!) : []));
+  const choices = dated.map((d) => d.m?.days ?? []);
   // (a month and day all the line's slashless dates can be: a policy's period starts and ends on one day of the year)
   const shared = choices.filter((c) => c.length > 0).reduce<string[] | null>((acc, c) => {
     const keys = c.map(([m, d]) => `${m}/${d}`);
@@ -180,7 +215,7 @@ export function mendSlashlessDates(words: Word[], cellGap: number): Word[] {
       c.length === 1
         ? c[0]!
         : (c.find(([m, day]) => known.includes(`${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`)) ?? (shared?.length === 1 ? c.find(([m, day]) => `${m}/${day}` === shared[0]) : undefined));
-    return pick ? { ...d.w, text: `${pick[0]}/${pick[1]}/${d.m[2]}` } : d.w;
+    return pick ? { ...d.w, text: `${pick[0]}/${pick[1]}/${d.m.year}` } : d.w;
   });
 }
 
