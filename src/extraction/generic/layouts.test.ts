@@ -939,6 +939,21 @@ describe('carrier layouts', () => {
       { fileName: 'x.pdf', pages: 1, method: 'ocr' },
     );
     expect([short.certificateDate, ...short.policies.map((p) => [p.policyNumber, p.effectiveDate, p.expirationDate])]).toEqual(['2024-09-05', ['GL 69-95127-935', '2024-03-26', '2025-03-26']]);
+    // (but a NAIC code beside a policy's period is no date: '40312' is no 4/3/12)
+    const naic = genericFromWords(
+      [
+        page(
+          [
+            ...head,
+            [100, [[40, 'Type of Coverage'], [200, 'NAIC'], [300, 'Effective'], [420, 'Expiration']]],
+            [115, [[40, 'Errors & Omissions'], [200, '40312'], [300, '2024-12-03'], [420, '2025-12-03']]],
+          ],
+          'ocr',
+        ),
+      ],
+      { fileName: 'x.pdf', pages: 1, method: 'ocr' },
+    );
+    expect(naic.policies.map((p) => [p.effectiveDate, p.expirationDate])).toEqual([['2024-12-03', '2025-12-03']]);
     // (a date whose slashes OCR read as a degree sign and a colon, wherever it stands)
     expect(genericFromWords([page([[50, [[40, 'Certificate of Insurance'], [400, 'Issued 12°14:2025']]]], 'ocr')], { fileName: 'x.pdf', pages: 1, method: 'ocr' }).certificateDate).toBe('2025-12-14');
   });
@@ -1125,6 +1140,28 @@ describe('carrier layouts', () => {
     expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate])).toEqual([
       ['umbrella_liability', 'NMB-ZADK240', '2024-12-05'],
       ['workers_compensation', 'NMB-XKEGLSR', '2024-12-06'],
+    ]);
+  });
+  it("takes two cards for two whose second label OCR cut short on one side ('Coverage pe' | 'cd' beside 'Coverage period')", () => {
+    const got = genericFromWords(
+      [
+        page(
+          [
+            [30, [[40, 'Certificate of Insurance']]],
+            [262, [[51, 'Follow Form Excess Liability'], [327, 'Hired & Non-Owned Auto']]],
+            [281, [[52, 'Policy No.'], [150, 'CVY-0U2SJW9'], [327, 'Policy No'], [430, 'CVY-A5TX101']]],
+            [293, [[51, 'Coverage period'], [150, 'Mar 12, 2025 - Mar 12, 2026'], [327, 'Coverage pe'], [402, 'cd'], [430, 'Mar 12, 2025 - Mar 12, 2026']]],
+            [305, [[51, 'Coverage form'], [150, 'Occurrence Form'], [327, 'Covered autos'], [430, 'Hired Autos Only']]],
+            [317, [[51, 'Occurrence'], [150, '$5,000,000.00'], [327, 'Combined Single Limit'], [470, '$500,000.00']]],
+          ],
+          'ocr',
+        ),
+      ],
+      { fileName: 'x.pdf', pages: 1, method: 'ocr' },
+    );
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.limits])).toEqual([
+      ['excess_liability', 'CVY-0U2SJW9', '2025-03-12', { each_occurrence: 5_000_000 }],
+      ['automobile_liability', 'CVY-A5TX101', '2025-03-12', { combined_single_limit: 500_000 }],
     ]);
   });
 });

@@ -145,11 +145,17 @@ function isFieldLabel(text: string): boolean {
   return /[A-Za-z]{2}/.test(text) && !/\d/.test(text) && !/^(yes|no|y|n|x|included|excluded|statutory|none|n\/a|per\s+statute)$/i.test(text.trim());
 }
 
-/** Two labels alike, letters compared, one slip allowed in a longer one (OCR's 'Palicy #' for 'Policy #'). */
+/**
+ * Two labels alike, letters compared, one slip allowed in a longer one (OCR's 'Palicy #' for 'Policy #'), or one the
+ * start of the other, eight letters or more.
+ */
 function sameLabel(a: string, b: string): boolean {
   const fa = a.toLowerCase().replace(/[^a-z]/g, '');
   const fb = b.toLowerCase().replace(/[^a-z]/g, '');
   if (fa === fb) return fa.length > 0;
+  // (one cut short where OCR split it, 'Coverage pe' | 'cd' for 'Coverage period')
+  const [short, long] = fa.length < fb.length ? [fa, fb] : [fb, fa];
+  if (short.length >= 8 && long.startsWith(short)) return true;
   if (fa.length !== fb.length || fa.length < 5) return false;
   let diff = 0;
   for (let i = 0; i < fa.length; i++) if (fa[i] !== fb[i]) diff++;

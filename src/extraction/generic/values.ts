@@ -134,7 +134,7 @@ const SLASHLESS = /^(\d{2,5})((?:19[5-9]|20\d)\d)$/;
  * and the year as printed ('832025' → 8/3 of 2025; '32624' → 3/26 of 24, '372625' → 3/26 of 25; '9/5724' keeps its
  * first slash → 9/5 of 24). Null when it is no such word.
  */
-function slashlessDate(text: string): { days: [number, number][]; year: string } | null {
+function slashlessDate(text: string): { days: [number, number][]; year: string; twoDigit?: boolean } | null {
   const one = /^(\d{1,2})\/(\d{3,7})$/.exec(text);
   if (one) {
     const month = Number(one[1]);
@@ -158,7 +158,7 @@ function slashlessDate(text: string): { days: [number, number][]; year: string }
   // (a two-digit year: five or six digits)
   if (text.length > 6) return null;
   const short = slashlessDays(text.slice(0, -2));
-  return short.length > 0 ? { days: short, year: text.slice(-2) } : null;
+  return short.length > 0 ? { days: short, year: text.slice(-2), twoDigit: true } : null;
 }
 
 /** The months and days a slashless date's digits before its year can be: '83' → 8/3, '873' → 8/3, '112' → 1/12, 11/2, 1/2. */
@@ -202,7 +202,15 @@ export function mendSlashlessDates(words: Word[], cellGap: number): Word[] {
   const slashed = (d: (typeof dated)[number]) => d.m !== null && d.w.text.includes('/') && d.m.days.length === 1;
   if ((dated.filter((d) => d.m !== null || d.whole).length < 2 && !dated.some(slashed)) || !dated.some((d) => d.m !== null)) return words;
   const known = dated.filter((d) => d.whole).map((d) => findDates(d.w.text)[0]!.value.slice(5));
-  const choices = dated.map((d) => d.m?.days ?? []);
+  // (five or six digits with a two-digit year, as many as a NAIC code has ('40312' is no 4/3/12): only a month and
+  // day the line's other dates have, a policy's period)
+  const key = ([m, d]: [number, number]) => `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const choices = dated.map((d, k) => {
+    const days = d.m?.days ?? [];
+    if (!d.m?.twoDigit) return days;
+    const others = new Set([...known, ...dated.flatMap((o, j) => (j === k ? [] : (o.m?.days ?? []).map(key)))]);
+    return days.filter((day) => others.has(key(day)));
+  });
   // (a month and day all the line's slashless dates can be: a policy's period starts and ends on one day of the year)
   const shared = choices.filter((c) => c.length > 0).reduce<string[] | null>((acc, c) => {
     const keys = c.map(([m, d]) => `${m}/${d}`);
