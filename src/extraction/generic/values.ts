@@ -4,6 +4,7 @@ import type { Coverage } from '../../domain/coverage.js';
 import { limitLabelKey, normalizeDate } from '../normalize.js';
 import type { Word } from '../layout/words.js';
 import { isEnglishWord } from '../ocr/vocabulary.js';
+import { editDistance } from '../text/lines.js';
 
 export type Found<T> = { value: T; index: number; end: number };
 
@@ -57,16 +58,6 @@ const LABEL_WORDS = [
 ];
 const LABEL_WORD_SET = new Set(LABEL_WORDS);
 
-/** Edit distance between two short words (insertions, deletions, substitutions). */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = row;
-  }
-  return prev[b.length]!;
-}
 
 /**
  * A line of OCR words with its garbled label words mended ('Policy Nutnber | Policy Petiod' → 'Policy Number | Policy
@@ -82,7 +73,7 @@ export function mendLabelWords(words: Word[]): Word[] {
     const m = /^([^A-Za-z]*)([A-Za-z]{4,})([^A-Za-z]*)$/.exec(w.text.replace(/(?<=[A-Za-z])['’`‘](?=[A-Za-z])/g, ''));
     if (!m || LABEL_WORD_SET.has(m[2]!.toLowerCase()) || isEnglishWord(m[2]!)) return w;
     const lower = m[2]!.toLowerCase();
-    const near = LABEL_WORDS.map((t) => ({ t, d: editDistance(lower, t) })).filter(({ t, d }) => d <= (t.length >= 9 ? 3 : t.length >= 6 ? 2 : 1));
+    const near = LABEL_WORDS.map((t) => ({ t, d: editDistance(lower, t, 3) })).filter(({ t, d }) => d <= (t.length >= 9 ? 3 : t.length >= 6 ? 2 : 1));
     const best = Math.min(...near.map((n) => n.d));
     const at = near.filter((n) => n.d === best);
     if (at.length !== 1) return w;
@@ -107,7 +98,7 @@ export function mendMonthNames(words: Word[]): Word[] {
     const year = words[k + 2]?.text;
     if (!/^[A-Za-z]{3,9}$/.test(core) || monthOf(core) >= 0 || !day || !year || !/^\d{1,2}[,.]?$/.test(day) || !/^(19|20)\d\d\b/.test(year)) return null;
     const lower = core.toLowerCase();
-    return MONTH_NAMES.map((m, i) => ({ i, d: Math.min(editDistance(lower, m), editDistance(lower, m.slice(0, 3))) })).filter((c) => c.d <= 2 && lower.length <= MONTH_NAMES[c.i]!.length + 1);
+    return MONTH_NAMES.map((m, i) => ({ i, d: Math.min(editDistance(lower, m, 2), editDistance(lower, m.slice(0, 3), 2)) })).filter((c) => c.d <= 2 && lower.length <= MONTH_NAMES[c.i]!.length + 1);
   });
   if (!dated.some((c) => c !== null && c.length > 0)) return words;
   const others = words.map((w) => monthOf(w.text)).filter((i) => i >= 0);
