@@ -140,7 +140,6 @@ export function footerStamp(text: string): { type: Exclude<FormType, 'other'>; e
   return null;
 }
 
-/** Whether `needle` occurs in `hay` with at most one letter wrong per 12 (OCR slips), both already folded. */
 /** Whether `hay` holds `needle`, or, a needle of seven letters or more, with one letter other. */
 function oneSlipContains(hay: string, needle: string): boolean {
   if (hay.includes(needle)) return true;
@@ -153,6 +152,7 @@ function oneSlipContains(hay: string, needle: string): boolean {
   return false;
 }
 
+/** Whether `needle` occurs in `hay` with at most one letter wrong per 12 (OCR slips), both already folded. */
 function fuzzyContains(hay: string, needle: string): boolean {
   if (hay.includes(needle)) return true;
   const allowed = Math.floor(needle.length / 12);

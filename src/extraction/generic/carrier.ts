@@ -10,7 +10,7 @@ import { findInstructionText, INSTRUCTION_TEXT_WARNING } from '../guard.js';
 import { checkInsurer } from '../naic/check.js';
 import { normalizeNameLine } from '../normalize.js';
 import { pageLines, type Line, type Segment } from './lines.js';
-import { findAmounts, findDates, limitKeyFor, limitPairs, looksLikeLimitLabel, ruleLimitKey } from './values.js';
+import { findAmounts, findDates, limitKeyFor, limitPairs, looksLikeLimitLabel, MONTH_WORD, ruleLimitKey } from './values.js';
 
 export type GenericContext = { fileName: string; pages: number; method: 'acroform' | 'text' | 'ocr' | 'mixed' };
 
@@ -68,18 +68,19 @@ function coverageIn(text: string): { coverage: Coverage; label: string } | null 
 const NAIC = /\bNAIC\b\s*(?:#|no\.?|code|number)?\s*[:.#]?[\s|]*([0-9OIlSB]{5})\b/i;
 /** A company name as insurers name themselves (an insurance word, a company word last), not an agency's. */
 const INSURER_WORD = /\b(insurance|assurance|casualty|indemnity|mutual|underwriters|surety|reinsurance|fund|exchange|lloyd'?s|guarantee|reciprocal)\b/i;
-const COMPANY_LAST = /\b(company|co\.?|corporation|corp\.?|fund|mutual|exchange|association|ltd\.?|inc\.?|insurance|assurance|casualty|indemnity|underwriters)\s*$/i;
+/** The words a company's name ends in, as a pattern's source. */
+const COMPANY_END = String.raw`\b(company|co\.?|corporation|corp\.?|fund|mutual|exchange|association|ltd\.?|inc\.?|insurance|assurance|casualty|indemnity|underwriters)`;
+const COMPANY_LAST = new RegExp(String.raw`${COMPANY_END}\s*$`, 'i');
 const AGENCY_WORD = /\b(agency|agencies|brokers?|brokerage|services|advisors|associates|partners|consulting|solutions|group|agents?)\b/i;
 const isInsurerName = (text: string) => INSURER_WORD.test(text) && COMPANY_LAST.test(text.trim()) && !AGENCY_WORD.test(text);
-/** The insurer named in a sentence: "insured with X (NAIC 12345)", "issued by X", "underwritten by X", "issued to Y, …, by X". */
-/** A company's name ending in a five-digit code, its NAIC printed after it without a label. */
-const TRAILING_CODE = /\b(?:company|co\.?|corporation|corp\.?|fund|mutual|exchange|association|ltd\.?|inc\.?|insurance|assurance|casualty|indemnity|underwriters)\s+([0-9OIlSB]{5})$/i;
+/** A company's name ending in a five-digit code, its NAIC printed after it without a label (the code group 2). */
+const TRAILING_CODE = new RegExp(String.raw`${COMPANY_END}\s+([0-9OIlSB]{5})$`, 'i');
 
 /** An insurer's name from its cell: "Name (AM Best: A+) NAIC 12345" or "Name 12345" → "Name". */
 function insurerNameIn(raw: string): string {
   const first = raw.split('|')[0]!.trim();
   const code = TRAILING_CODE.exec(first);
-  return (code ? first.slice(0, code.index + code[0].length - code[1]!.length) : first)
+  return (code ? first.slice(0, code.index + code[0].length - code[2]!.length) : first)
     .replace(/\bNAIC\b.*$/i, '')
     .replace(/\((AM\s*Best|A\.?\s*M\.?\s*Best|rated|rating)[^)]*\)/gi, '')
     .replace(/\s+/g, ' ')
@@ -87,6 +88,7 @@ function insurerNameIn(raw: string): string {
     .replace(/[\s(\[,;|-]+$/, '');
 }
 
+/** The insurer named in a sentence: "insured with X (NAIC 12345)", "issued by X", "underwritten by X", "issued to Y, …, by X". */
 const PROSE_INSURER =
   /(?:\binsured\s+(?:with|by)|\bissued\s+by|\bunderwritten\s+by|\bwritten\s+(?:by|with)|\bplaced\s+with|\bprovided\s+by|,\s+by)\s+((?:(?:[A-Z][\w&.'-]*|&)\s+){0,6}(?:Company|Co\.|Insurance|Mutual|Indemnity|Casualty|Assurance|Underwriters|Fund|Exchange|Corporation|Inc\.))(?:\s*[,–-]?\s*\(?\s*NAIC\s*(?:#|No\.?|Code)?\s*:?\s*(\d{5})\)?)?/g;
 
@@ -141,11 +143,11 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   // insurers: "Insurer A: Name (AM Best: A+)", "INSURER: Name", "Insurer:" | "Name", then "NAIC #: 12345"
   const addInsurer = (letter: string | null, raw: string, naic: string | null, line: Line | null): boolean => {
     // (its code set after it with no label: 'Liberty Harbor Fire Insurance Company 27065')
-    const naicHere = NAIC.exec(raw) ?? TRAILING_CODE.exec(raw.split('|')[0]!.trim());
+    const naicHere = NAIC.exec(raw)?.[1] ?? TRAILING_CODE.exec(raw.split('|')[0]!.trim())?.[2];
     const name = insurerNameIn(raw);
     if (name === '' || !/[A-Za-z]{3}/.test(name) || labelOf(name)) return false;
     if (insurers.some((i) => i.name.toUpperCase() === name.toUpperCase() && i.letter === letter)) return true;
-    naic = naicHere ? naicHere[1]! : naic;
+    naic = naicHere ?? naic;
     // printed text is taken as printed; only OCR output is corrected against the NAIC table
     const checked = ctx.method === 'ocr' ? checkInsurer(name, naic) : { name, naic, warnings: [] };
     warnings.push(...checked.warnings);
@@ -1033,9 +1035,8 @@ function policyNumberIn(line: Line, cells: Map<string, string> | null): string |
   return null;
 }
 
-const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 /** The start of a date a narrow cell wraps, its year still to come: 'August 1,', '16 February', '13', 'Feb.'. */
-const DATE_PIECE = new RegExp(`^(\\d{1,2}|${MONTH}(\\s+\\d{1,2},?)?|\\d{1,2}\\s+${MONTH})$`, 'i');
+const DATE_PIECE = new RegExp(`^(\\d{1,2}|${MONTH_WORD}(\\s+\\d{1,2},?)?|\\d{1,2}\\s+${MONTH_WORD})$`, 'i');
 
 function absorb(draft: PolicyDraft, line: Line, cells: Map<string, string> | null): void {
   const p = draft.fields;

@@ -10,7 +10,7 @@ import { flagShape } from '../ocr/flag-shape.js';
 import { cropGrey, inkPieceAt } from '../ocr/preprocess.js';
 import type { GreyBitmap } from '../ocr/render.js';
 import { findLabel, groupLines, type Line } from '../text/lines.js';
-import { findDates } from './values.js';
+import { findDates, MONTH_WORD } from './values.js';
 
 /** How sure (0..1) tesseract must be of a letter read alone for it to be taken. */
 const LETTER_SURE = 0.6;
@@ -19,7 +19,7 @@ const TABLE_REACH = 40;
 /** A date as a policy's row prints it. */
 const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/;
 /** A month and day, a date whose year a narrow column set on the line below. */
-const MONTH_DAY = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d{1,2}\b/i;
+const MONTH_DAY = new RegExp(String.raw`\b${MONTH_WORD}\s*\d{1,2}\b`, 'i');
 /** How sure tesseract must be of a flag read alone: a blank cell's speck must not pass for one. */
 const FLAG_SURE = 0.7;
 /** The confidence given a flag told by its shape alone. */

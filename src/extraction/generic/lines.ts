@@ -4,7 +4,7 @@
 // from these lines.
 import type { PageWords, Word } from '../layout/words.js';
 import { median } from '../text/lines.js';
-import { mendLabelWords, mendMonthNames, mendSlashlessDates } from './values.js';
+import { MONTH_WORD, mendLabelWords, mendMonthNames, mendSlashlessDates } from './values.js';
 
 export type Segment = { text: string; x: number; right: number; words: Word[] };
 export type Line = { page: number; y: number; height: number; x: number; right: number; words: Word[]; segments: Segment[]; text: string; ocr?: boolean };
@@ -21,7 +21,7 @@ export function pageLines(page: PageWords): Line[] {
   return withWrappedYears(splitColumns(rowLines(page)));
 }
 
-const MONTH_DAY_END = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?$/i;
+const MONTH_DAY_END = new RegExp(String.raw`\b${MONTH_WORD}\s+\d{1,2},?$`, 'i');
 
 /**
  * Lines with a date's year wrapped alone onto the next line of a narrow cell ('March 12, 2025 – March 12,' over

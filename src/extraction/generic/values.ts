@@ -28,7 +28,10 @@ export function findAmounts(text: string): Found<number>[] {
   return out;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = MONTH_NAMES.map((m) => m.slice(0, 3));
+/** A month's name or its abbreviation, as a pattern's source: 'Feb', 'Sept.', 'February'. */
+export const MONTH_WORD = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 const DATE_RE =
@@ -58,7 +61,6 @@ const LABEL_WORDS = [
 ];
 const LABEL_WORD_SET = new Set(LABEL_WORDS);
 
-
 /**
  * A line of OCR words with its garbled label words mended ('Policy Nutnber | Policy Petiod' → 'Policy Number | Policy
  * Period'), where the line holds a label word read whole (a line of headings, not a name: 'Holden Construction' has
@@ -82,8 +84,6 @@ export function mendLabelWords(words: Word[]): Word[] {
     return { ...w, text: `${m[1]}${cased}${m[3]}` };
   });
 }
-
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /**
  * A line of OCR words with a date's month name it garbled mended ('Occ 3, 2025' beside 'Dec 3, 2024'): a word that is
@@ -176,8 +176,8 @@ function slashlessDays(digits: string): [number, number][] {
 /**
  * A line of OCR words (left to right) with its slashless dates written out ('832025' → '8/3/2025'), each alone in its
  * cell (no word within `cellGap` of it), where the line holds two dates or more, slashless or not (a policy's period):
- * a number alone ending in a year may be a policy number. A word that can
- * be more than one date takes the month and day of the line's other date, or stays as read.
+ * a number alone ending in a year may be a policy number. A word that can be more than one date takes the month and
+ * day of the line's other date, or stays as read.
  */
 export function mendSlashlessDates(words: Word[], cellGap: number): Word[] {
   // (a date's slashes read as other marks, '12°14:2025', is one wherever it stands)
@@ -188,14 +188,17 @@ export function mendSlashlessDates(words: Word[], cellGap: number): Word[] {
   // (a word alone in its cell: 'WC 1202025' is a policy number)
   const alone = (k: number) => [words[k - 1], words[k + 1]].every((n, side) => !n || (side === 0 ? words[k]!.x - (n.x + n.width) : n.x - (words[k]!.x + words[k]!.width)) > cellGap);
   // (one that kept a slash need not be: 'Issue Date: 9/5724')
-  const dated = words.map((w, k) => ({ w, m: (alone(k) || w.text.includes('/')) && findDates(w.text).length === 0 ? slashlessDate(w.text.replace(/[,;.]$/, '')) : null, whole: findDates(w.text).length > 0 }));
+  const dated = words.map((w, k) => {
+    const whole = findDates(w.text)[0]?.value ?? null;
+    return { w, whole, m: (alone(k) || w.text.includes('/')) && whole === null ? slashlessDate(w.text.replace(/[,;.]$/, '')) : null };
+  });
   // (one slash kept, 'Issue Date: 9/5724', and one date it can be: a date wherever it stands)
   const slashed = (d: (typeof dated)[number]) => d.m !== null && d.w.text.includes('/') && d.m.days.length === 1;
-  if ((dated.filter((d) => d.m !== null || d.whole).length < 2 && !dated.some(slashed)) || !dated.some((d) => d.m !== null)) return words;
-  const known = dated.filter((d) => d.whole).map((d) => findDates(d.w.text)[0]!.value.slice(5));
+  if ((dated.filter((d) => d.m !== null || d.whole !== null).length < 2 && !dated.some(slashed)) || !dated.some((d) => d.m !== null)) return words;
+  const known = dated.flatMap((d) => (d.whole === null ? [] : [d.whole.slice(5)]));
   // (five or six digits with a two-digit year, as many as a NAIC code has ('40312' is no 4/3/12): only a month and
   // day the line's other dates have, a policy's period)
-  const key = ([m, d]: [number, number]) => `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const key = ([m, d]: [number, number]) => `${pad(m)}-${pad(d)}`;
   const choices = dated.map((d, k) => {
     const days = d.m?.days ?? [];
     if (!d.m?.twoDigit) return days;
@@ -204,7 +207,7 @@ export function mendSlashlessDates(words: Word[], cellGap: number): Word[] {
   });
   // (a month and day all the line's slashless dates can be: a policy's period starts and ends on one day of the year)
   const shared = choices.filter((c) => c.length > 0).reduce<string[] | null>((acc, c) => {
-    const keys = c.map(([m, d]) => `${m}/${d}`);
+    const keys = c.map(key);
     return acc === null ? keys : acc.filter((k) => keys.includes(k));
   }, null);
   return dated.map((d, k) => {
@@ -213,7 +216,7 @@ export function mendSlashlessDates(words: Word[], cellGap: number): Word[] {
     const pick =
       c.length === 1
         ? c[0]!
-        : (c.find(([m, day]) => known.includes(`${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`)) ?? (shared?.length === 1 ? c.find(([m, day]) => `${m}/${day}` === shared[0]) : undefined));
+        : (c.find((day) => known.includes(key(day))) ?? (shared?.length === 1 ? c.find((day) => key(day) === shared[0]) : undefined));
     return pick ? { ...d.w, text: `${pick[0]}/${pick[1]}/${d.m.year}` } : d.w;
   });
 }
@@ -322,12 +325,14 @@ export function limitPairs(text: string): { label: string; amount: number }[] {
   return out;
 }
 
+/** A heading of limits before their amounts: 'Limits', 'Limits of Liability', "Employers' Liability Limits". */
+const LIMITS_HEADING = /^((coverage|liability|employers['’]?\s+liability)\s+)?limits(\s+of\s+(insurance|liability))?$|^limits?\s+of\s+(insurance|liability)$/i;
+
 /**
  * Limits listed amount first after a heading ("Limits of liability: $1,000,000 per occurrence; $2,000,000 aggregate"),
  * their clauses' semicolons read by OCR as colons: each colon after an amount's name and before the next amount ends
  * the clause. Limits listed name first ("Each Occurrence: $1,000,000 Aggregate: $2,000,000") keep their colons.
  */
-const LIMITS_HEADING = /^((coverage|liability|employers['’]?\s+liability)\s+)?limits(\s+of\s+(insurance|liability))?$|^limits?\s+of\s+(insurance|liability)$/i;
 function amountFirstClauses(text: string): string {
   const [first] = findAmounts(text);
   if (!first) return text;
