@@ -23,7 +23,7 @@ const LABELS: [LabelKind, RegExp][] = [
   ['insurer', /^(insurer(\(s\)|s)?(\s+affording\s+coverage)?|companies\s+affording\s+coverage|(insurance|insuring|issuing|writing)\s+(company|carrier)(\(s\)|s)?|company|carrier|underwriter|underwritten\s+by)(?!\w)(\s*[A-F](?=\s*[:\-]))?\s*[:\-]?\s*/i],
   ['description', /^(description\s+of\s+operations(\s*\/\s*(locations?|projects?|vehicles?))*|description|remarks|special\s+provisions|operations(?=\s*(:|$)))\b\s*[:\-]?\s*/i],
   // headings of other values: never the value of a label beside them
-  ['field', /^(certificate\s+(date|number|no\.?|#)|cert\.?\s*(no\.?|number|#)|issued(?=\s*(:|$))|page\s+\d|date(\s+issued)?|issue(d)?\s+(date|on)|policy\s*(number|no\.?|#|period|term)|term|coverage\s+period|(policy\s+)?(effective|expiration)(\s+date)?|authorized\s+(representative|signature)|naic)(?!\w)/i],
+  ['field', /^(certificate\s+(date|number|no\.?|#)|cert\.?\s*(no\.?|number|#)|issued(?=\s*(:|$))|page\s+\d|date(\s+issued)?|issue(d)?\s+(date|on)|policy\s*(number|no\.?|#|period|term)|term|coverage\s+period|(policy\s+)?(effective|expiration)(\s+date)?|authorized\s+(representative|signature)|naic|(our\s+|your\s+)?(reference|ref\.?|file|account|client)\s*(no\.?|number|#|id))(?!\w)/i],
   ['stop', /^(cancellation|authorized\s+(representative|signature)|signature|this\s+certificate|coverages\b|limits\s*$|---|notice|important)/i],
 ];
 
@@ -73,6 +73,8 @@ const COMPANY_END = String.raw`\b(company|co\.?|corporation|corp\.?|fund|mutual|
 const COMPANY_LAST = new RegExp(String.raw`${COMPANY_END}\s*$`, 'i');
 const AGENCY_WORD = /\b(agency|agencies|brokers?|brokerage|services|advisors|associates|partners|consulting|solutions|group|agents?)\b/i;
 const isInsurerName = (text: string) => INSURER_WORD.test(text) && COMPANY_LAST.test(text.trim()) && !AGENCY_WORD.test(text);
+/** A name under or beside an insurer's label: any company's name will do ('Crestline Excess & Surplus Company'). */
+const isLabelledInsurerName = (name: string) => (INSURER_WORD.test(name) || COMPANY_LAST.test(name.trim())) && /[A-Za-z]{3}.*\s.*[A-Za-z]{2}/.test(name) && !AGENCY_WORD.test(name);
 /** A company's name ending in a five-digit code, its NAIC printed after it without a label (the code group 2). */
 const TRAILING_CODE = new RegExp(String.raw`${COMPANY_END}\s+([0-9OIlSB]{5})$`, 'i');
 
@@ -202,7 +204,7 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
     // (a name beside its heading has its NAIC on a line of its own below: "Insurance Company | Name" over "NAIC | 12345")
     const naic = [...block, ...lines.slice(at, at + 3).map((l) => l.text)].map((l) => NAIC.exec(l)?.[1]).find((c) => c !== undefined) ?? null;
     const name = block.find((l) => !/^\s*NAIC\b/i.test(l) && !/^(ltr|letter)\b/i.test(l));
-    if (name && isInsurerName(name.split('|')[0]!.replace(/\bNAIC\b.*$/i, '').replace(/[\s,;:–-]+$/, ''))) addInsurer(null, name, naic, null);
+    if (name && isLabelledInsurerName(name.split('|')[0]!.replace(/\bNAIC\b.*$/i, '').replace(/[\s,;:–-]+$/, ''))) addInsurer(null, name, naic, null);
   }
   // none labelled: a sentence naming it ("insured with X (NAIC 12345)", "issued by X"), else the letterhead
   if (insurers.length === 0) {
@@ -303,7 +305,7 @@ export function pairHeadings(lines: Line[]): Line[] {
     // headings wrapped onto a second line ("BODILY INJURY BY ACCIDENT - EACH" over "ACCIDENT") are one heading each
     const more = lines[i + 1];
     if (more && lines[i + 2] && headingGoesOn(h, more) && headerColumns(lines, i) === null) {
-      h = { ...h, words: [...h.words, ...more.words], segments: h.segments.map((hs) => goOnWith(hs, more.segments)) };
+      h = { ...h, words: [...h.words, ...more.words], segments: h.segments.map((_, k) => goOnWith(h.segments, k, more.segments)) };
       h.text = h.segments.map((s) => s.text).join(' | ');
       lines = [...lines.slice(0, i), h, ...lines.slice(i + 2)];
     }
@@ -323,7 +325,17 @@ function headingGoesOn(line: Line, next: Line): boolean {
   // (set in the same type, close under; headings of values, not a party box's heading over its names)
   if (next.y - line.y > Math.max(line.height, next.height) * 1.5 || Math.abs(next.height - line.height) > 0.2 * line.height) return false;
   if (!line.segments.every((s) => isHeading(s.text) && !isPartyHeading(s.text))) return false;
-  return next.segments.every((n) => /^[A-Za-z]/.test(n.text) && yesNo(n.text) === null && line.segments.some((hs) => n.x >= hs.x - 3 && n.right <= hs.right + 3));
+  return next.segments.every((n) => /^[A-Za-z]/.test(n.text) && yesNo(n.text) === null && line.segments.some((_, k) => goesOnUnder(line.segments, k, n)));
+}
+
+/**
+ * Whether `n` is the second line of heading k: it starts within the heading's span and ends before the next heading
+ * starts (a heading's second line may run past its first: 'PRODUCTS-COMPLETED' over 'OPERATIONS AGGREGATE').
+ */
+function goesOnUnder(headings: Segment[], k: number, n: Segment): boolean {
+  const hs = headings[k]!;
+  const after = headings.filter((o) => o.x > hs.x).reduce((min, o) => Math.min(min, o.x), Infinity);
+  return n.x >= hs.x - 3 && n.x <= hs.right && n.right <= Math.max(hs.right + 3, after - 2);
 }
 
 /** A party box's heading (producer, insured, holder) or the description's: its value runs on below it. */
@@ -336,8 +348,9 @@ const isPartyHeading = (text: string) => ['producer', 'insured', 'holder', 'desc
 const isHeading = (text: string) =>
   labelOf(text) !== null || columnKind(text) !== 'unknown' || looksLikeLimitLabel(text) || (coverageIn(text) !== null && !/\b(company|co\.|corporation|corp\.?|inc\.?|ltd\.?|llc|underwriters)$/i.test(text.trim()));
 
-function goOnWith(heading: Segment, below: Segment[]): Segment {
-  const under = below.filter((n) => n.x >= heading.x - 3 && n.right <= heading.right + 3);
+function goOnWith(headings: Segment[], k: number, below: Segment[]): Segment {
+  const heading = headings[k]!;
+  const under = below.filter((n) => goesOnUnder(headings, k, n));
   if (under.length === 0) return heading;
   return { text: `${heading.text} ${under.map((u) => u.text).join(' ')}`, x: heading.x, right: heading.right, words: [...heading.words, ...under.flatMap((u) => u.words)] };
 }
@@ -728,7 +741,8 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
   const drafts: PolicyDraft[] = [];
   // an insurer's name names no coverage ("issued by Bluestem Workers Compensation Mutual" on a liability policy)
   const names = insurerNames.filter((n) => n.length >= 6).map((n) => new RegExp(n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s|]+'), 'gi'));
-  const coverageOf = (text: string) => coverageIn(names.reduce((t, re) => t.replace(re, ' '), text));
+  // (nor does a company's name in a cell of its own: a letterhead 'Meridian Umbrella Insurance Group')
+  const coverageOf = (text: string) => coverageIn(names.reduce((t, re) => t.replace(re, ' '), text).split(' | ').filter((cell) => !isCompanyName(cell.trim())).join(' | '));
   const named = new Set(lines.map((l) => coverageOf(l.text)?.coverage).filter((c) => c !== undefined));
   let carry: { draft: PolicyDraft; text: string } | null = null;
   // a certificate of one coverage names it in its title ("Commercial Auto Certificate of Insurance"), or alone
@@ -765,7 +779,7 @@ function readPolicies(lines: Line[], used: Set<Line>, absorbed: Set<Line>, insur
       const rest = lines[i + 1];
       const form = rest && rest.page === line.page && rest.segments.length === 1 && rest.y - line.y < 2 * line.height && Math.abs(rest.right - line.right) < 4 && COMPANY_FORM.test(rest.text.trim());
       // (labelled an insurer, a company's name will do: 'Crestline Excess & Surplus Company')
-      if ((INSURER_WORD.test(name) || COMPANY_LAST.test(name)) && /[A-Za-z]{3}.*\s.*[A-Za-z]{2}/.test(name) && !AGENCY_WORD.test(name)) {
+      if (isLabelledInsurerName(name)) {
         if (form) {
           name = `${name} ${rest.text.trim()}`;
           absorbed.add(rest);
@@ -903,6 +917,9 @@ function withWrappedLimitNames(line: Line, next: Line | undefined, coverage: Cov
 
 /** A company's form alone, as a narrow cell wraps it under the name: 'Company', 'Insurance Company', 'Co.'. */
 const COMPANY_FORM = /^((insurance|casualty|indemnity|assurance|mutual|fire)\s+)?(company|co\.?|corporation|corp\.?|inc\.?|ltd\.?)$/i;
+
+/** A company's whole name, its words capitalized and its form last ('Meridian Umbrella Insurance Group'). */
+const isCompanyName = (cell: string) => /^(?:[A-Z][\w&.'’-]*\s+){1,6}[A-Z]\S*$/.test(cell) && /\s(group|company|co\.?|corporation|corp\.?|inc\.?|llc|ltd\.?|underwriters|holdings|agency|mutual|exchange|partners)$/i.test(cell);
 
 const POLICY_NUMBER_LABEL = /\bPOLICY\s*(NUMBER|NO\.?|#|:)/i;
 /** A certificate's title: "Certificate of Insurance", "Evidence of Coverage", "Memorandum of Insurance". */

@@ -1164,4 +1164,45 @@ describe('carrier layouts', () => {
       ['automobile_liability', 'CVY-A5TX101', '2025-03-12', { combined_single_limit: 500_000 }],
     ]);
   });
+
+  it("reads a row of limit boxes whose headings wrap, a second line running past its first ('PRODUCTS-COMPLETED' over 'OPERATIONS AGGREGATE')", () => {
+    const got = read([
+      ...head,
+      [100, [[40, 'TYPE OF INSURANCE'], [150, 'POLICY NO.'], [260, 'INCEPTION'], [360, 'EXPIRY']]],
+      [112, [[40, 'CGL'], [150, '1821-07-74'], [260, '3/21/2026'], [360, '3/21/2027']]],
+      [140, [[40, 'EACH OCCURRENCE'], [140, 'PERSONAL & ADVERTISING'], [260, 'GENERAL AGGREGATE'], [360, 'PRODUCTS-COMPLETED']]],
+      [147, [[140, 'INJURY'], [360, 'OPERATIONS AGGREGATE']]],
+      [160, [[40, 'USD 1,000,000'], [140, 'USD 1,000,000'], [260, 'USD 2,000,000'], [360, 'USD 3,000,000']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.limits])).toEqual([
+      ['general_liability', '1821-07-74', { each_occurrence: 1_000_000, personal_advertising_injury: 1_000_000, general_aggregate: 2_000_000, products_completed_operations_aggregate: 3_000_000 }],
+    ]);
+  });
+
+  it("pairs a row of headings with a reference number's among them, and takes no company's letterhead for a coverage ('Meridian Umbrella Insurance Group')", () => {
+    const got = read([
+      [20, [[200, 'Meridian Umbrella Insurance Group']]],
+      [32, [[200, '6939 Industrial Pkwy, Raleigh, NC 27601']]],
+      [50, [[150, "WORKERS' COMPENSATION CERTIFICATE OF COVERAGE"]]],
+      [70, [[40, 'Insurer Affording Coverage: Meridian Umbrella Underwriters Inc.']]],
+      [90, [[40, 'Policy Number'], [120, 'Term'], [330, 'Date Issued'], [400, 'Reference No.'], [480, 'NAIC']]],
+      [101, [[40, '0898969082'], [120, '12:01 a.m. 10/16/23 to 12:01 a.m. 10/16/24'], [330, '3/17/24'], [400, 'C-3029623'], [480, '38215']]],
+      [130, [[40, 'NAMED INSURED: Guardian Pest Control LLC']]],
+    ]);
+    expect(got.insurers).toEqual([{ letter: null, name: 'Meridian Umbrella Underwriters Inc.', naic: '38215' }]);
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([['workers_compensation', '0898969082', '2023-10-16', '2024-10-16']]);
+  });
+
+  it("takes any company's name under an insurer's heading ('INSURANCE CARRIER' over 'Crestline Excess & Surplus Company')", () => {
+    const got = read([
+      ...head,
+      [90, [[40, 'INSURANCE CARRIER'], [314, 'AGENCY']]],
+      [101, [[40, 'Crestline Excess & Surplus Company'], [314, 'Tandem Business Insurance Agency LLC']]],
+      [113, [[40, 'NAIC #10867'], [314, '6688 Harbor Way']]],
+      [140, [[40, 'Commercial General Liability']]],
+      [152, [[40, 'Policy #'], [120, 'TDM-5Y21Z7D']]],
+      [164, [[40, 'Term'], [120, '1/11/2026 – 1/11/2027']]],
+    ]);
+    expect(got.insurers).toEqual([{ letter: null, name: 'Crestline Excess & Surplus Company', naic: '10867' }]);
+  });
 });

@@ -275,7 +275,7 @@ export function ruleLimitKey(coverage: Coverage, label: string): string | null {
 
 /** Whether a label reads as a limit at all (not a policy number, a date or a name). */
 export function looksLikeLimitLabel(label: string): boolean {
-  return /OCC|AGG|LIMIT|EACH|PER\s|ACCIDENT|DISEASE|MED|RENT|PREMISES|INJURY|RETENTION|RETAINED|\bSIR\b|CSL|COMBINED|DAMAGE|CLAIM|PRODUCTS|DEDUCTIBLE/i.test(label);
+  return /OCC|AGG|LIMIT|EACH|PER\s|ACCIDENT|DISEASE|MED|RENT|PREMISES|INJURY|RETENTION|RETAINED|\bSIR\b|CSL|COMBINED|DAMAGE|CLAIM|PRODUCTS|DEDUCTIBLE|ADVERTIS/i.test(label);
 }
 
 /**
