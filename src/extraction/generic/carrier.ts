@@ -9,6 +9,7 @@ import { recognizeForm } from '../forms.js';
 import { findInstructionText, INSTRUCTION_TEXT_WARNING } from '../guard.js';
 import { checkInsurer } from '../naic/check.js';
 import { normalizeNameLine } from '../normalize.js';
+import { editDistance } from '../text/lines.js';
 import { pageLines, type Line, type Segment } from './lines.js';
 import { findAmounts, findDates, limitKeyFor, limitPairs, looksLikeLimitLabel, MONTH_WORD, ruleLimitKey } from './values.js';
 
@@ -43,10 +44,10 @@ function labelOf(text: string): { kind: LabelKind; rest: string; label: string }
 const PROSE_AFTER = /^(is|are|was|were|with|as|of|in|to|for|the|named|and|has|have|will|shall|may|must|above|below|listed|shown|under|by)\b/;
 
 const COVERAGES: { coverage: Coverage; re: RegExp }[] = [
-  { coverage: 'workers_compensation', re: /\bWORKERS['’]?\s*COMP(ENSATION)?\b|\bWORKMEN'?S\s+COMP|\bEMPLOYERS['’]?\s+LIABILITY\b|\bWC\s*(&|AND|\/)\s*EL\b/ },
+  { coverage: 'workers_compensation', re: /\bWORKERS['’"”″]?\s*COMP(ENSATION)?\b|\bWORKMEN'?S\s+COMP|\bEMPLOYERS['’]?\s+LIABILITY\b|\bWC\s*(&|AND|\/)\s*EL\b/ },
   { coverage: 'umbrella_liability', re: /\bUMBRELLA\b/ },
   { coverage: 'excess_liability', re: /\bEXCESS\s+(LIAB\w*|POLICY|COVERAGE)\b/ },
-  { coverage: 'automobile_liability', re: /\b(COMMERCIAL\s+|BUSINESS\s+)?AUTO(MOBILE)?\s+LIAB\w*|\b(COMMERCIAL|BUSINESS)\s+AUTO(MOBILE)?\b|\bMOTOR\s+VEHICLE\s+LIAB|\bHIRED\s*(&|AND|\/)\s*NON-?\s?OWNED\s+AUTO/ },
+  { coverage: 'automobile_liability', re: /\b(COMMERCIAL\s+|BUSINESS\s+)?AUTO(MOBILE)?\s+LIAB\w*|\b(COMMERCIAL|BUSINESS)\s+AUTO(MOBILE)?\b|\bMOTOR\s+VEHICLE\s+LIAB|\bHIRED\s*(&|AND|\/)\s*NON-?\s?OWNED\b/ },
   { coverage: 'general_liability', re: /\b(COMMERCIAL\s+)?GENERAL\s+LIAB\w*|\bCGL\b(?![-\d])|\bBUSINESS\s+LIABILITY\b|\bCOMMERCIAL\s+GENERAL\b|\bBUSINESSOWNERS?\b(\s+LIABILITY)?|\bPREMISES\s+LIABILITY\b/ },
   {
     coverage: 'other',
@@ -57,12 +58,37 @@ const COVERAGES: { coverage: Coverage; re: RegExp }[] = [
 function coverageIn(text: string): { coverage: Coverage; label: string } | null {
   // (a coverage's words OCR set in cells of their own, "Workers' | Compensation", are one name)
   const joined = text.replace(/\s*\|\s*/g, ' ');
-  const upper = joined.toUpperCase();
-  for (const c of COVERAGES) {
-    const m = c.re.exec(upper);
-    if (m) return { coverage: c.coverage, label: joined.slice(m.index, m.index + m[0].length).trim() };
-  }
-  return null;
+  const named = (t: string) => {
+    const upper = t.toUpperCase();
+    for (const c of COVERAGES) {
+      const m = c.re.exec(upper);
+      if (m) return { coverage: c.coverage, label: t.slice(m.index, m.index + m[0].length).trim() };
+    }
+    return null;
+  };
+  // (else its words with an OCR slip or two mended: 'Errors & Omimgsions', "Workers*®' Comp")
+  return named(joined) ?? (/[A-Za-z]{6}/.test(joined) ? named(mendCoverageWords(joined)) : null);
+}
+
+/** The words of the coverages' names that OCR may misread a letter or two of (six letters or more). */
+const COVERAGE_WORDS = [
+  'WORKERS', 'COMPENSATION', 'EMPLOYERS', 'LIABILITY', 'UMBRELLA', 'EXCESS', 'AUTOMOBILE', 'COMMERCIAL', 'BUSINESS', 'GENERAL', 'PROFESSIONAL', 'ERRORS', 'OMISSIONS', 'POLLUTION', 'LIQUOR',
+  'INLAND', 'MARINE', 'GARAGE', 'KEEPERS', 'EMPLOYMENT', 'PRACTICES', 'DIRECTORS', 'OFFICERS', 'BUILDERS', 'CONTRACTORS', 'EQUIPMENT', 'FLOATER', 'MEDICAL', 'MALPRACTICE', 'ENVIRONMENTAL', 'NETWORK', 'SECURITY', 'PREMISES',
+];
+
+/**
+ * The text with stray marks inside words dropped ('Workers*®'') and each word of six letters or more that is a letter
+ * off one of COVERAGE_WORDS (two off, for nine letters or more) spelled as that word, in the word's own case.
+ */
+function mendCoverageWords(text: string): string {
+  return text.replace(/[*®©™°]+/g, '').replace(/[A-Za-z]{6,}/g, (word) => {
+    const upper = word.toUpperCase();
+    if (COVERAGE_WORDS.includes(upper)) return word;
+    const max = upper.length >= 9 ? 2 : 1;
+    const near = COVERAGE_WORDS.find((w) => editDistance(upper, w, max) <= max);
+    if (!near) return word;
+    return word === upper ? near : near[0] + near.slice(1).toLowerCase();
+  });
 }
 
 const NAIC = /\bNAIC\b\s*(?:#|no\.?|code|number)?\s*[:.#]?[\s|]*([0-9OIlSB]{5})\b/i;

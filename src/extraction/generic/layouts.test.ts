@@ -1205,4 +1205,45 @@ describe('carrier layouts', () => {
     ]);
     expect(got.insurers).toEqual([{ letter: null, name: 'Crestline Excess & Surplus Company', naic: '10867' }]);
   });
+
+  it("names a coverage whose words OCR misread a letter or two of ('Errors & Omimgsions', \"Workers*®' Comp\"), and hired and non-owned autos without 'Auto' ('Aute')", () => {
+    const got = genericFromWords(
+      [
+        page(
+          [
+            [20, [[200, 'CERTIFICATE OF INSURANCE']]],
+            [100, [[40, 'Type of Coverage'], [150, 'Policy #'], [260, 'Inception'], [340, 'Expiry']]],
+            [120, [[40, 'Hired & Non-Owned'], [150, 'S83AUT153037'], [260, '05/11/2026'], [340, '05/11/2027']]],
+            [128, [[40, 'Aute']]],
+            [150, [[40, 'Errors & Omimgsions'], [150, 'EO-2026-738001'], [260, '05/11/2026'], [340, '05/11/2027']]],
+            [180, [[40, "Workers*®' Comp"], [150, 'WC-2026-1234'], [260, '05/11/2026'], [340, '05/11/2027']]],
+          ],
+          'ocr',
+        ),
+      ],
+      { fileName: 'x.pdf', pages: 1, method: 'ocr' },
+    );
+    expect(got.policies.map((p) => [p.coverage, p.description, p.policyNumber])).toEqual([
+      ['automobile_liability', null, 'S83AUT153037'],
+      ['other', 'Errors & Omissions', 'EO-2026-738001'],
+      ['workers_compensation', null, 'WC-2026-1234'],
+    ]);
+  });
+
+  it('names workers\' compensation with a double quote OCR put for its apostrophe (\'Workers" | Compensation\')', () => {
+    const got = genericFromWords(
+      [
+        page(
+          [
+            [20, [[200, 'CERTIFICATE OF INSURANCE']]],
+            [100, [[40, 'TYPE OF COVERAGE'], [150, 'POLICY NO.'], [260, 'EFFECTIVE'], [340, 'EXPIRATION']]],
+            [120, [[40, 'Workers"'], [85, 'Compensation'], [150, 'WC181117647'], [260, '9/14/2025'], [340, '9/14/2026']]],
+          ],
+          'ocr',
+        ),
+      ],
+      { fileName: 'x.pdf', pages: 1, method: 'ocr' },
+    );
+    expect(got.policies.map((p) => [p.coverage, p.policyNumber])).toEqual([['workers_compensation', 'WC181117647']]);
+  });
 });

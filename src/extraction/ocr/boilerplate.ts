@@ -205,7 +205,13 @@ export async function withoutParagraphs(
     const words = await recognize(sample, { psm: PSM.SINGLE_BLOCK, whitelist: '' });
     if (opensParagraph(words.map((w) => w.text).join(' '))) blanked.push(block);
   }
-  if (blanked.length === 0) return { bitmap, blanked };
+  return { bitmap: blankParagraphs(bitmap, blanked, s), blanked };
+}
+
+/** The bitmap with the given paragraph blocks blanked (a copy; the bitmap itself when there are none). */
+export function blankParagraphs(bitmap: GreyBitmap, blanked: TextBlock[], pixelsPerPoint: number): GreyBitmap {
+  if (blanked.length === 0) return bitmap;
+  const s = pixelsPerPoint;
   const out = { ...bitmap, data: bitmap.data.slice() };
   // (half a point above and below: the next box's labels may begin two points under a paragraph's last line)
   const side = Math.round(s);
@@ -224,7 +230,7 @@ export async function withoutParagraphs(
     clearFragments(out, x0, x1, bottom, Math.round(FRAGMENT_PT * s));
     clearFragments(out, x0, x1, top - 1, Math.round(FRAGMENT_PT * s));
   }
-  return { bitmap: out, blanked };
+  return out;
 }
 
 /** A mark the blanking cut from a paragraph's line is at most this tall (points): a descender's foot, an accent. */

@@ -1,7 +1,8 @@
 // OCR of image-only PDF pages and of PNG/JPEG/TIFF images into positioned words (source 'ocr'), the same PageWords
 // the text-layer reader produces, for the layout mappers. Local only: no network, ever (see ocr.ts).
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
-import { surerReading } from './readings.js';
+import { readWhereChanged, surerReading } from './readings.js';
+import { blankParagraphs } from './boilerplate.js';
 import { ExtractionError } from '../errors.js';
 import type { PageWords } from '../layout/words.js';
 import { acord25LayoutPage, stampedAcord25 } from '../acord25/layout.js';
@@ -11,7 +12,7 @@ import { rereadSmallLines } from '../generic/small-lines.js';
 import { decideCheckBoxes } from './checkboxes.js';
 import { measureDigitInk, mendDigitsByPageGlyphs, mendEightsReadAsB, mendLsReadAsOnes, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
 import { ocrPageWithBitmap, recognizeBitmap, toPageWords, type PixelWord } from './ocr.js';
-import { cleanPage, withoutRuns } from './preprocess.js';
+import { recleanPage, withoutRuns } from './preprocess.js';
 import { loadImagePages, renderPdfPage, type GreyBitmap, type PageBitmap } from './render.js';
 
 export { terminateOcr } from './ocr.js';
@@ -51,7 +52,7 @@ export async function ocrImage(bytes: Buffer): Promise<PageWords[]> {
  * no ACORD form is read again with the gentler rule removal.
  */
 async function ocrPage(page: PageBitmap): Promise<PageWords> {
-  const { words, cleaned, binary, paragraphs } = await ocrPageWithBitmap(page);
+  const { words, cleaned, binary, paragraphs, page: clean, read } = await ocrPageWithBitmap(page);
   const found = acord25LayoutPage([words]);
   const s = page.pixelsPerPoint;
   const toWords = (pw: PixelWord[], left: number, top: number) => toPageWords(pw, s, left, top);
@@ -59,24 +60,34 @@ async function ocrPage(page: PageBitmap): Promise<PageWords> {
     // stamped ACORD 25 where the whole-page pass garbled too many of the grid's small labels to tell it (a photo): its
     // grid header and cells read again may show them, and then it is one
     const stamped = await stampedAcord25(words, (w) => rereadValueCells(w, cleaned, binary, s, recognizeBitmap, toWords));
-    if (stamped) return { ...byGlyphs(decideCheckBoxes(stamped, binary, s), binary, s), acord25: true };
+    if (stamped) return { ...byGlyphs(decideCheckBoxes(stamped, binary, s), glyphInk(binary, s), s), acord25: true };
     // not an ACORD form: read again with rule removal that spares text standing on a rule (a carrier's headings are
     // often underlined), which the ACORD cleaning would cut the feet off
-    // (its printed paragraphs looked for again only where the first reading found some; a page the gentler removal
-    // cleans to the same pixels, one with no rules, is not read again)
-    const gentle = cleanPage(page.bitmap, s, { fringes: false, hairlines: page.photo !== true });
-    const again = samePixels(gentle.bitmap, cleaned) ? { words, cleaned, binary, grey: gentle.grey } : await ocrPageWithBitmap(page, { fringes: false, paragraphs: paragraphs > 0, cleaned: gentle });
+    // (from the same straightened page, its printed paragraphs blanked as the first reading found them; a page the
+    // gentler removal cleans to the same pixels, one with no rules, is not read again; one that differs in a few places
+    // is read again there only, each region alone: readings.ts)
+    const gentle = recleanPage(clean, s, { fringes: false });
+    let againWords = words;
+    if (!samePixels(gentle.bitmap, cleaned)) {
+      const gentleRead = blankParagraphs(gentle.bitmap, paragraphs, s);
+      againWords = (await readWhereChanged(read, words, gentleRead, s, (crop) => recognizeBitmap(crop), toWords)) ?? { ...words, words: toWords(await recognizeBitmap(gentleRead), 0, 0) };
+    }
+    const again = { words: againWords, cleaned: gentle.bitmap, binary: gentle.binary, grey: gentle.grey };
     // (and the insurer letters and flags of its policies' table that the pass dropped, each cell read alone; and its
     // lines of small type it doubted, each enlarged and read alone)
     // (each row band from the reading tesseract is surer of: readings.ts)
     const surer = again.words === words ? words : surerReading(words, again.words);
     const lettered = await rereadFlagColumns(await rereadLetterColumn(surer, again.cleaned, s, recognizeBitmap, toWords), again.cleaned, s, recognizeBitmap, toWords);
-    return byGlyphs(await rereadSmallLines(lettered, again, s, recognizeBitmap), again.binary, s);
+    // (the small lines cut out with the rules' own pixels whitened, not all the rule removal took: a tiny label set
+    // against its box's top rule loses its letters' tops to the fringes' removal, and read in a crop whitened so it
+    // was no label at all)
+    const glyphs = glyphInk(again.binary, s);
+    return byGlyphs(await rereadSmallLines(lettered, { grey: again.grey, binary: again.binary, cleaned: glyphs }, s, recognizeBitmap), glyphs, s);
   }
-  if (found.form.type !== 'ACORD 25') return byGlyphs(words, binary, s);
+  if (found.form.type !== 'ACORD 25') return byGlyphs(words, glyphInk(binary, s), s);
   const reread = await rereadValueCells(words, cleaned, binary, s, recognizeBitmap, toWords);
   // check boxes by the ink inside them, not by what OCR made of the marks
-  return { ...byGlyphs(decideCheckBoxes(reread, binary, s), binary, s), acord25: true };
+  return { ...byGlyphs(decideCheckBoxes(reread, binary, s), glyphInk(binary, s), s), acord25: true };
 }
 
 function samePixels(a: GreyBitmap, b: GreyBitmap): boolean {
@@ -88,13 +99,20 @@ function samePixels(a: GreyBitmap, b: GreyBitmap): boolean {
 /**
  * Digits OCR misread that the page's ink shows (glyphs.ts): an 8 read as B, a policy prefix's L read as 1, a 9 or 6
  * as 0, a 2 as 7, a digit its own glyphs tell; and how wide each number's glyphs are (Word.inkWidth), by which the
- * layout reader counts an amount's digits. The glyphs are measured on the page with its rules taken out whole
- * (withoutRuns): a value printed against a rule has the rule's ink joined to its glyphs' tops.
+ * layout reader counts an amount's digits. `ink` is the page's glyphs (glyphInk).
  */
-function byGlyphs(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): PageWords {
+function byGlyphs(page: PageWords, ink: GreyBitmap, pixelsPerPoint: number): PageWords {
   const s = pixelsPerPoint;
-  const ink = withoutRuns(binary, Math.round(RULE_RUN_PT * s), Math.round(RULE_RUN_PT * s));
   return measureDigitInk(mendDigitsByPageGlyphs(mendTwosReadAsSevens(mendOpenZeros(mendLsReadAsOnes(mendEightsReadAsB(page, ink, s), ink, s), ink, s), ink, s), ink, s), ink, s);
+}
+
+/**
+ * The page's glyphs: its black-and-white page with its rules taken out whole (withoutRuns). A value printed against a
+ * rule has the rule's ink joined to its glyphs' tops; the cleaning's fringe removal would take the glyphs' tops too.
+ */
+function glyphInk(binary: GreyBitmap, pixelsPerPoint: number): GreyBitmap {
+  const run = Math.round(RULE_RUN_PT * pixelsPerPoint);
+  return withoutRuns(binary, run, run);
 }
 
 /**

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import type { PageWords, Word } from '../layout/words.js';
-import { withoutParagraphs } from './boilerplate.js';
+import { withoutParagraphs, type TextBlock } from './boilerplate.js';
 import { cleanPage, type CleanedPage } from './preprocess.js';
 import type { GreyBitmap, PageBitmap } from './render.js';
 import { repairWord } from './vocabulary.js';
@@ -230,24 +230,21 @@ export async function ocrPageBitmap(page: PageBitmap): Promise<PageWords> {
 }
 
 /**
- * As ocrPageBitmap, with the cleaned bitmap the words were read from (for a second pass over value cells) and how many
- * printed paragraphs were blanked before the whole-page pass. `paragraphs: false` skips looking for them (a page read
- * again that had none).
+ * As ocrPageBitmap, with the page as cleaned (`page`; `cleaned`, `binary` and `grey` its parts: for a second pass over
+ * value cells), the printed paragraphs blanked before the whole-page pass (`paragraphs`) and the bitmap read (`read`).
  */
 export async function ocrPageWithBitmap(
   page: PageBitmap,
-  options: { fringes?: boolean; paragraphs?: boolean; cleaned?: CleanedPage } = {},
-): Promise<{ words: PageWords; cleaned: GreyBitmap; binary: GreyBitmap; grey: GreyBitmap; paragraphs: number }> {
-  // (a photo's hairlines are left to Otsu: its evened-out paper's grain makes ridges of its own; the page cleaned
-  // already when the caller has it so)
-  const cleaned = options.cleaned ?? cleanPage(page.bitmap, page.pixelsPerPoint, { fringes: options.fringes, hairlines: page.photo !== true });
+): Promise<{ words: PageWords; cleaned: GreyBitmap; binary: GreyBitmap; grey: GreyBitmap; paragraphs: TextBlock[]; page: CleanedPage; read: GreyBitmap }> {
+  // (a photo's hairlines are left to Otsu: its evened-out paper's grain makes ridges of its own)
+  const cleaned = cleanPage(page.bitmap, page.pixelsPerPoint, { hairlines: page.photo !== true });
   // the page is read as rendered, at 300 dpi: a 200 dpi scan or a phone photo enlarged to it reads better than at its
   // own resolution (taller letters for tesseract, at about the same time; carrier scans and photos 78.3 → 80.0% of
   // fields, ACORD 25 scans 99.0 → 99.7%)
   // (the form's printed paragraphs blanked: a third of its characters, which no field comes from; boilerplate.ts)
-  const { bitmap: read, blanked } = options.paragraphs === false ? { bitmap: cleaned.bitmap, blanked: [] } : await withoutParagraphs(cleaned.bitmap, page.pixelsPerPoint, recognizeBitmap);
+  const { bitmap: read, blanked } = await withoutParagraphs(cleaned.bitmap, page.pixelsPerPoint, recognizeBitmap);
   const words = toPageWords(await recognizeBitmap(read), page.pixelsPerPoint, 0, 0);
-  return { words: { page: page.page, width: page.widthPt, height: page.heightPt, source: 'ocr', words }, cleaned: cleaned.bitmap, binary: cleaned.binary, grey: cleaned.grey, paragraphs: blanked.length };
+  return { words: { page: page.page, width: page.widthPt, height: page.heightPt, source: 'ocr', words }, cleaned: cleaned.bitmap, binary: cleaned.binary, grey: cleaned.grey, paragraphs: blanked, page: cleaned, read };
 }
 
 /** Tesseract's words, found in a crop whose top-left is (`left`, `top`) on the page bitmap, in page points. */

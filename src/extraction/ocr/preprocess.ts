@@ -931,6 +931,20 @@ export function cleanPage(page: GreyBitmap, pixelsPerPoint: number, options: { f
   const grey = liftDarkBars(straight ?? page, pixelsPerPoint);
   if (hairlines) binarizeKeepingHairlines(grey, threshold, pixelsPerPoint, binary.data);
   else if (grey !== page) binarize(grey, threshold, binary.data);
+  const bitmap = withoutRules(binary, pixelsPerPoint, fringes);
+  return { bitmap, binary, grey, skewDegrees: Math.abs(skewDegrees) >= 0.1 ? skewDegrees : 0 };
+}
+
+/**
+ * A page cleaned again from the same straightened black-and-white page with the other rule removal (`fringes`: see
+ * cleanPage): binarizing and straightening, the costly part, are done once for both.
+ */
+export function recleanPage(cleaned: CleanedPage, pixelsPerPoint: number, options: { fringes: boolean }): CleanedPage {
+  return { ...cleaned, bitmap: withoutRules(cleaned.binary, pixelsPerPoint, options.fringes) };
+}
+
+/** A copy of the straightened black-and-white page without its rules and dot leaders. */
+function withoutRules(binary: GreyBitmap, pixelsPerPoint: number, fringes: boolean): GreyBitmap {
   const sizes = ruleSizes(pixelsPerPoint);
   const bitmap = removeRuledLines(binary, {
     minHorizontal: Math.round(18 * pixelsPerPoint), // a quarter inch: longer than any glyph's bar
@@ -942,7 +956,7 @@ export function cleanPage(page: GreyBitmap, pixelsPerPoint: number, options: { f
     ...(fringes ? { maxGap: sizes.maxGap, fringes: Math.max(2, Math.round(1.2 * pixelsPerPoint)), slant: 1, dashes: Math.round(6 * pixelsPerPoint) } : {}),
   });
   removeDotLeaders(bitmap, pixelsPerPoint);
-  return { bitmap, binary, grey, skewDegrees: Math.abs(skewDegrees) >= 0.1 ? skewDegrees : 0 };
+  return bitmap;
 }
 
 /**
