@@ -279,7 +279,7 @@ async function readWords(pages: PageWords[], ctx: WordsContext): Promise<Certifi
   return { extraction, provenance: { pages: sizes, boxes: locateValues(extraction, mended) } };
 }
 
-/** Warnings every layout reading gets: instruction-like text, and (for OCR) insurer codes checked against the NAIC table. */
+/** Warnings every layout reading gets: instruction-like text, and (for OCR) insurers checked against the NAIC table (codes and names' slips mended). */
 function checked(extraction: Extraction, pages: PageWords[], method: WordsContext['method']): Extraction {
   const text = pages.map((p) => p.words.map((w) => w.text).join(' ')).join('\n');
   if (findInstructionText(text).length > 0) extraction.warnings.push(INSTRUCTION_TEXT_WARNING);
@@ -287,7 +287,7 @@ function checked(extraction: Extraction, pages: PageWords[], method: WordsContex
     extraction.insurers = extraction.insurers.map((insurer) => {
       const c = checkInsurer(insurer.name, insurer.naic);
       extraction.warnings.push(...c.warnings);
-      return { ...insurer, naic: c.naic };
+      return { ...insurer, name: c.name, naic: c.naic };
     });
   }
   return extraction;

@@ -71,7 +71,7 @@ describe("OCR's slips mended before a carrier certificate is read", () => {
     expect(['$1,00C,000', '$1,OOO,OOO', '2,0O0,000', 'W(345678', 'WC(345678'].map(mendOcrToken)).toEqual(['$1,000,000', '$1,000,000', '2,000,000', 'WC345678', 'WCC345678']);
     // anything else as read: words, a phone's area code, amounts whose groups are not whole, a letter first
     // a point read for a comma among an amount's groups
-    expect(['$2,000.000.00', '2.000.000', '$1.000,000', '$500.000', '500.000', '5.000', '12.50'].map(mendOcrToken)).toEqual(['$2,000,000.00', '2,000,000', '$1,000,000', '$500,000', '500,000', '5.000', '12.50']);
+    expect(['$2,000.000.00', '2.000.000', '$1.000,000', '$500.000', '500.000', '10.000', '5.000', '12.50'].map(mendOcrToken)).toEqual(['$2,000,000.00', '2,000,000', '$1,000,000', '$500,000', '500,000', '10,000', '5.000', '12.50']);
     // a coverage's word one letter off; other words as read
     expect(["Waorkers'", 'LIABILTY', 'Umbrela', 'Employees', 'Generali', 'Delgado', 'Ensurer', 'INSURERS', 'Insured'].map(mendOcrToken)).toEqual(["Workers'", 'LIABILITY', 'Umbrella', 'Employees', 'Generali', 'Delgado', 'Insurer', 'INSURERS', 'Insured']);
     for (const kept of ['$1,000.00', '2.000', '12.345.678.9',  '(555)', '$1,0C0,00', '$O,000', 'Co.', '(Ea', 'W(34', 'w(345678', '$1,000,000']) expect(mendOcrToken(kept), kept).toBe(kept);

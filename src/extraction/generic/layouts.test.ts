@@ -1246,4 +1246,23 @@ describe('carrier layouts', () => {
     );
     expect(got.policies.map((p) => [p.coverage, p.policyNumber])).toEqual([['workers_compensation', 'WC181117647']]);
   });
+
+  it("joins a label word OCR split in pieces ('NAMED INSU RE D')", () => {
+    const got = genericFromWords(
+      [
+        page(
+          [
+            [20, [[200, 'CERTIFICATE OF COVERAGE']]],
+            [100, [[40, 'NAMED INSU RE D'], [320, 'HOLDER']]],
+            [112, [[40, 'Nakamura Group, Inc.'], [320, 'Riverside Commons Owner, LLC']]],
+            [124, [[40, '7193 Cleveland Ave'], [320, '1200 E Riverside Dr']]],
+            [150, [[40, 'Business Liability'], [150, 'C24CPP427797'], [260, '8/3/2025'], [340, '8/3/2026']]],
+          ],
+          'ocr',
+        ),
+      ],
+      { fileName: 'x.pdf', pages: 1, method: 'ocr' },
+    );
+    expect(got.insured.name).toBe('Nakamura Group, Inc.');
+  });
 });

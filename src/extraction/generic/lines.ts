@@ -4,7 +4,7 @@
 // from these lines.
 import type { PageWords, Word } from '../layout/words.js';
 import { median } from '../text/lines.js';
-import { MONTH_WORD, mendLabelWords, mendMonthNames, mendSlashlessDates } from './values.js';
+import { joinSplitLabelWords, MONTH_WORD, mendLabelWords, mendMonthNames, mendSlashlessDates } from './values.js';
 
 export type Segment = { text: string; x: number; right: number; words: Word[] };
 export type Line = { page: number; y: number; height: number; x: number; right: number; words: Word[]; segments: Segment[]; text: string; ocr?: boolean };
@@ -92,7 +92,8 @@ function toLine(page: number, row: Word[], ocr = false): Line {
   }
   // (a policy's period whose slashes OCR lost: '832025 | 832026')
   // (and its garbled headings: 'Policy Nutnber')
-  if (ocr) row = mendMonthNames(mendLabelWords(mendSlashlessDates(withoutLeadingSpecks(row, wide), wide)));
+  // (and its label words split in pieces: 'INSU RE D')
+  if (ocr) row = mendMonthNames(mendLabelWords(joinSplitLabelWords(mendSlashlessDates(withoutLeadingSpecks(row, wide), wide))));
   for (const w of row) {
     if (current.length > 0 && w.x - right > wide) {
       segments.push(toSegment(current));

@@ -86,6 +86,30 @@ export function mendLabelWords(words: Word[]): Word[] {
 }
 
 /**
+ * A line of OCR words with a label word it split into pieces joined again ('NAMED INSU RE D' → 'NAMED INSURED'): two to
+ * four pieces of letters alone, each under a space and a half of the line's height from the next, whose letters make a
+ * label word and of which one at least is none.
+ */
+export function joinSplitLabelWords(words: Word[]): Word[] {
+  const out: Word[] = [];
+  for (let k = 0; k < words.length; k++) {
+    let joined: Word | null = null;
+    for (let n = 4; n >= 2 && !joined; n--) {
+      const run = words.slice(k, k + n);
+      if (run.length < n || !run.every((w) => /^[A-Za-z]+$/.test(w.text))) continue;
+      const apart = run.slice(1).every((w, j) => w.x - (run[j]!.x + run[j]!.width) < 1.5 * Math.max(w.height, run[j]!.height));
+      const text = run.map((w) => w.text).join('');
+      if (!apart || !LABEL_WORD_SET.has(text.toLowerCase()) || run.every((w) => LABEL_WORD_SET.has(w.text.toLowerCase()))) continue;
+      const last = run.at(-1)!;
+      joined = { ...run[0]!, text, width: last.x + last.width - run[0]!.x, height: Math.max(...run.map((w) => w.height)), confidence: Math.min(...run.map((w) => w.confidence)) };
+      k += n - 1;
+    }
+    out.push(joined ?? words[k]!);
+  }
+  return out;
+}
+
+/**
  * A line of OCR words with a date's month name it garbled mended ('Occ 3, 2025' beside 'Dec 3, 2024'): a word that is
  * no month, before a day and a year, the month of the line's other dates where it is two letters or fewer from its
  * name or first three letters, else the one month it is one letter from.
@@ -369,8 +393,8 @@ export function mendOcrToken(text: string): string {
   const cents = /[.,]00$/.test(text) && /\d{3}[.,]00$/.test(text) ? text.slice(-3) : '';
   const whole = cents ? text.slice(0, -3) : text;
   if (/^(USD)?\$?\d{1,3}(?:[.,]\d{3}){2,}$/.test(whole) && whole.includes('.')) return `${whole.replace(/\./g, ',')}${cents ? '.00' : ''}`;
-  // ('$500.000': three digits after a point are a group, never cents)
-  if (/^(USD)?\$\d{1,3}\.\d{3}$/.test(text) || /^\d{3}\.\d{3}$/.test(text)) return text.replace('.', ',');
+  // ('$500.000', '10.000': three digits after a point are a group, never cents)
+  if (/^(USD)?\$\d{1,3}\.\d{3}$/.test(text) || /^\d{2,3}\.\d{3}$/.test(text)) return text.replace('.', ',');
   if (/^\$?[1-9][\dOoCDQ]{0,2}(?:,[\dOoCDQ]{3})+$/.test(text) && /[OoCDQ]/.test(text)) return text.replace(/[OoCDQ]/g, '0');
   if (/^[A-Z]{1,3}\(\d{3,}$/.test(text)) return text.replace('(', 'C');
   // a date's separators read unlike each other ('2025.07-02', '07/02.2025'): the date's own separator throughout

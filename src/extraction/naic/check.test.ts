@@ -24,6 +24,15 @@ describe('checkInsurer', () => {
     expect(checkInsurer('Coastal Mutual Insurance Company', '88214')).toMatchObject({ naic: '88214', warnings: [] });
     expect(checkInsurer('Test Carrier Insurance Co.', null)).toMatchObject({ naic: null, warnings: [] });
   });
+  it("spells a listed company's words OCR misread, by its code or by its name alone", () => {
+    const byCode = checkInsurer('Hartford Fire Insurunce Company', '19682');
+    expect(byCode.name).toBe('Hartford Fire Insurance Company');
+    expect(byCode.warnings).toContain('insurer name "Hartford Fire Insurunce Company" read as "Hartford Fire Insurance Company"');
+    expect(checkInsurer('CINCINATI INSURANCE COMPANY', null).name).toBe('CINCINNATI INSURANCE COMPANY');
+    // (its own abbreviations and a company the table does not list stay as printed)
+    expect(checkInsurer('Hartford Fire Ins. Co.', '19682').name).toBe('Hartford Fire Ins. Co.');
+    expect(checkInsurer('Evergreen Indematy Company', '12834').name).toBe('Evergreen Indematy Company');
+  });
   it('compares names without filler words', () => {
     expect(nameSimilarity('The Travelers Indemnity Co.', 'Travelers Indemnity Company')).toBe(1);
   });

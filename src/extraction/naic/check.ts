@@ -43,8 +43,11 @@ const SAME_NAME = 0.75;
  * Checks one insurer line. `naic` is as printed (may hold OCR letters); the result's naic is five digits when it
  * could be read, the printed text otherwise, or null. Confidence falls when the code was corrected or disagrees.
  */
-export function checkInsurer(name: string, naic: string | null, table: Readonly<Record<string, string>> = NAIC_COMPANIES): CheckedInsurer {
+export function checkInsurer(printedName: string, naic: string | null, table: Readonly<Record<string, string>> = NAIC_COMPANIES): CheckedInsurer {
   const warnings: string[] = [];
+  // the name's words OCR misspelt, where the table lists the company (by its code, else by its name alone)
+  const name = repairedName(printedName, naic, table);
+  if (name !== printedName) warnings.push(`insurer name "${printedName}" read as "${name}"`);
   const printed = naic?.trim() ?? '';
   if (printed === '') return { name, naic: null, warnings, confidence: 0.9 };
   let code = printed.replace(/[\s-]/g, '');
@@ -79,4 +82,29 @@ function nearCodeFor(name: string, code: string, table: Readonly<Record<string, 
     if (diff === 1 || swapped) return other;
   }
   return null;
+}
+
+/**
+ * The printed name with each word of five letters or more that is a letter off (two, at eight letters or more) a word
+ * of the listed company's name spelt as that word, in the printed word's case ('Hartford Fire Insurunce Company').
+ * The listed company is the code's, when its name is the printed one's (SAME_NAME), else the one company whose name
+ * is. Words the listed name has, and its abbreviations ('Co.'), are left as printed.
+ */
+function repairedName(name: string, naic: string | null, table: Readonly<Record<string, string>>): string {
+  const code = naic?.replace(/[\s-]/g, '') ?? '';
+  let listed = table[code] !== undefined && nameSimilarity(table[code], name) >= SAME_NAME ? table[code] : undefined;
+  if (listed === undefined) {
+    const alike = Object.values(table).filter((company) => nameSimilarity(company, name) >= SAME_NAME);
+    if (alike.length !== 1) return name;
+    listed = alike[0]!;
+  }
+  const own = listed.toUpperCase().split(/[^A-Z]+/).filter((w) => w.length >= 5);
+  return name.replace(/[A-Za-z]{5,}/g, (word) => {
+    const upper = word.toUpperCase();
+    if (own.includes(upper)) return word;
+    const max = upper.length >= 8 ? 2 : 1;
+    const near = own.find((w) => w[0] === upper[0] && Math.abs(w.length - upper.length) <= max && editDistance(w, upper) <= max);
+    if (!near) return word;
+    return word === upper ? near : near[0] + near.slice(1).toLowerCase();
+  });
 }
