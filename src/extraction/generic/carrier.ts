@@ -85,9 +85,12 @@ function mendCoverageWords(text: string): string {
     const upper = word.toUpperCase();
     if (COVERAGE_WORDS.includes(upper)) return word;
     const max = upper.length >= 9 ? 2 : 1;
-    const near = COVERAGE_WORDS.find((w) => editDistance(upper, w, max) <= max);
-    if (!near) return word;
-    return word === upper ? near : near[0] + near.slice(1).toLowerCase();
+    // (the nearest such word, and only one at that distance)
+    const near = COVERAGE_WORDS.map((w) => ({ w, d: editDistance(upper, w, max) })).filter((c) => c.d <= max);
+    const best = near.filter((c) => c.d === Math.min(...near.map((n) => n.d)));
+    if (best.length !== 1) return word;
+    const to = best[0]!.w;
+    return word === upper ? to : to[0] + to.slice(1).toLowerCase();
   });
 }
 
