@@ -9,7 +9,7 @@ import { recognizeForm } from '../forms.js';
 import { findInstructionText, INSTRUCTION_TEXT_WARNING } from '../guard.js';
 import { checkInsurer } from '../naic/check.js';
 import { normalizeNameLine } from '../normalize.js';
-import { editDistance } from '../text/lines.js';
+import { nearestListWord } from '../text/lines.js';
 import { pageLines, type Line, type Segment } from './lines.js';
 import { findAmounts, findDates, limitKeyFor, limitPairs, looksLikeLimitLabel, MONTH_WORD, ruleLimitKey } from './values.js';
 
@@ -82,15 +82,9 @@ const COVERAGE_WORDS = [
  */
 function mendCoverageWords(text: string): string {
   return text.replace(/[*®©™°]+/g, '').replace(/[A-Za-z]{6,}/g, (word) => {
-    const upper = word.toUpperCase();
-    if (COVERAGE_WORDS.includes(upper)) return word;
-    const max = upper.length >= 9 ? 2 : 1;
+    if (COVERAGE_WORDS.includes(word.toUpperCase())) return word;
     // (the nearest such word, and only one at that distance)
-    const near = COVERAGE_WORDS.map((w) => ({ w, d: editDistance(upper, w, max) })).filter((c) => c.d <= max);
-    const best = near.filter((c) => c.d === Math.min(...near.map((n) => n.d)));
-    if (best.length !== 1) return word;
-    const to = best[0]!.w;
-    return word === upper ? to : to[0] + to.slice(1).toLowerCase();
+    return nearestListWord(word, COVERAGE_WORDS, () => (word.length >= 9 ? 2 : 1)) ?? word;
   });
 }
 

@@ -4,7 +4,7 @@ import type { Coverage } from '../../domain/coverage.js';
 import { limitLabelKey, normalizeDate } from '../normalize.js';
 import type { Word } from '../layout/words.js';
 import { isEnglishWord } from '../ocr/vocabulary.js';
-import { editDistance } from '../text/lines.js';
+import { editDistance, inCaseOf, nearestListWord } from '../text/lines.js';
 
 export type Found<T> = { value: T; index: number; end: number };
 
@@ -74,14 +74,8 @@ export function mendLabelWords(words: Word[]): Word[] {
     // (a speck read as an apostrophe inside the word: 'P’alicy')
     const m = /^([^A-Za-z]*)([A-Za-z]{4,})([^A-Za-z]*)$/.exec(w.text.replace(/(?<=[A-Za-z])['’`‘](?=[A-Za-z])/g, ''));
     if (!m || LABEL_WORD_SET.has(m[2]!.toLowerCase()) || isEnglishWord(m[2]!)) return w;
-    const lower = m[2]!.toLowerCase();
-    const near = LABEL_WORDS.map((t) => ({ t, d: editDistance(lower, t, 3) })).filter(({ t, d }) => d <= (t.length >= 9 ? 3 : t.length >= 6 ? 2 : 1));
-    const best = Math.min(...near.map((n) => n.d));
-    const at = near.filter((n) => n.d === best);
-    if (at.length !== 1) return w;
-    const t = at[0]!.t;
-    const cased = m[2] === m[2]!.toUpperCase() ? t.toUpperCase() : /^[A-Z]/.test(m[2]!) ? t[0]!.toUpperCase() + t.slice(1) : t;
-    return { ...w, text: `${m[1]}${cased}${m[3]}` };
+    const mended = nearestListWord(m[2]!, LABEL_WORDS, (t) => (t.length >= 9 ? 3 : t.length >= 6 ? 2 : 1));
+    return mended === null ? w : { ...w, text: `${m[1]}${mended}${m[3]}` };
   });
 }
 
@@ -427,9 +421,7 @@ function mendCoverageWord(text: string): string {
   const near = COVERAGE_WORDS.filter((w) => oneEditApart(lower, w));
   if (near.length === 0 && !isEnglishWord(lower)) near.push(...COVERAGE_WORDS.filter(tail));
   if (near.length !== 1) return text;
-  const word = near[0]!;
-  const cased = m[2] === m[2]!.toUpperCase() ? word.toUpperCase() : /^[A-Z]/.test(m[2]!) ? word[0]!.toUpperCase() + word.slice(1) : word;
-  return `${m[1]}${cased}${m[3]}`;
+  return `${m[1]}${inCaseOf(m[2]!, near[0]!)}${m[3]}`;
 }
 
 /** One letter inserted, dropped or changed. */

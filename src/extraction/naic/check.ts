@@ -1,6 +1,7 @@
 // Insurer name ↔ NAIC code, checked against the project's table (companies.ts): corrects OCR slips in the code
 // (letters read for digits, one digit wrong when the name confirms it) and flags a code printed with another
 // company's name. Never invents a code the certificate does not print.
+import { editDistance, nearestListWord } from '../text/lines.js';
 import { NAIC_COMPANIES } from './companies.js';
 
 export type CheckedInsurer = { name: string; naic: string | null; warnings: string[]; confidence: number };
@@ -25,16 +26,8 @@ export function nameSimilarity(a: string, b: string): number {
   const kb = nameKey(b);
   if (ka.length === 0 || kb.length === 0) return 0;
   let hits = 0;
-  for (const w of ka) if (kb.some((v) => v === w || (w.length > 4 && editDistance(v, w) <= 1))) hits++;
+  for (const w of ka) if (kb.some((v) => v === w || (w.length > 4 && editDistance(v, w, 1) <= 1))) hits++;
   return (2 * hits) / (ka.length + kb.length);
-}
-
-export function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length][b.length];
 }
 
 const SAME_NAME = 0.75;
@@ -102,9 +95,8 @@ function repairedName(name: string, naic: string | null, table: Readonly<Record<
   return name.replace(/[A-Za-z]{5,}/g, (word) => {
     const upper = word.toUpperCase();
     if (own.includes(upper)) return word;
-    const max = upper.length >= 8 ? 2 : 1;
-    const near = own.find((w) => w[0] === upper[0] && Math.abs(w.length - upper.length) <= max && editDistance(w, upper) <= max);
-    if (!near) return word;
-    return word === upper ? near : near[0] + near.slice(1).toLowerCase();
+    // (a word of the listed name beginning with the same letter)
+    const start = own.filter((w) => w[0] === upper[0]);
+    return nearestListWord(word, start, () => (word.length >= 8 ? 2 : 1)) ?? word;
   });
 }

@@ -1,7 +1,7 @@
 // Grouping positioned words into lines and segments.
 import { describe, expect, it } from 'vitest';
 import type { Word } from '../layout/words.js';
-import { containsNear, findLabel, groupLines, OCR_SEGMENT_GAP } from './lines.js';
+import { containsNear, findLabel, groupLines, inCaseOf, nearestListWord, OCR_SEGMENT_GAP } from './lines.js';
 
 const word = (text: string, x: number, y: number, height: number, width = text.length * 4): Word => ({ text, x, y, width, height, confidence: 0.9 });
 
@@ -40,5 +40,26 @@ describe('containsNear', () => {
     expect(containsNear('OFNVEHICLESACORDIOIADDITIONAREMARKSSCHEDUIE', 'ADDITIONALREMARKSSCHEDUIE', 0)).toBe(false);
     expect(containsNear('ADDITIONREMARKS', 'ADDITIONALREMARKSSCHEDUIE', 3)).toBe(false);
     expect(containsNear('', 'AB', 2)).toBe(true);
+  });
+});
+
+describe('nearestListWord', () => {
+  const words = ['liability', 'umbrella', 'excess', 'exceso'];
+  it("respells a word as the one list word nearest it, in the word's own case", () => {
+    expect(nearestListWord('LIABILTY', words, () => 1)).toBe('LIABILITY');
+    expect(nearestListWord('Umbrela', words, () => 1)).toBe('Umbrella');
+    expect(nearestListWord('umbrellx', words, () => 1)).toBe('umbrella');
+    // the nearest wins over one within reach but farther
+    expect(nearestListWord('excesx', ['excess', 'exxesz'], () => 2)).toBe('excess');
+  });
+  it('leaves a word no list word is within reach of, or two are equally near', () => {
+    expect(nearestListWord('LIABLTY', words, () => 1)).toBeNull();
+    expect(nearestListWord('LIABLTY', words, (t) => (t.length >= 9 ? 2 : 1))).toBe('LIABILITY');
+    expect(nearestListWord('excesa', words, () => 1)).toBeNull();
+  });
+  it('writes a word in the case of another', () => {
+    expect(inCaseOf('POLICY', 'number')).toBe('NUMBER');
+    expect(inCaseOf('Policy', 'NUMBER')).toBe('Number');
+    expect(inCaseOf('policy', 'Number')).toBe('number');
   });
 });

@@ -117,6 +117,31 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+/** `word` (any case) written in the case of `original`: all capitals, a capital first, or small letters. */
+export function inCaseOf(original: string, word: string): string {
+  if (original === original.toUpperCase()) return word.toUpperCase();
+  return /^[A-Z]/.test(original) ? word[0]!.toUpperCase() + word.slice(1).toLowerCase() : word.toLowerCase();
+}
+
+/**
+ * `word` respelt as the word of `list` nearest it (letters compared without case), in the word's own case: null where
+ * no list word is within `reach(listWord)` edits of it, or two are equally near.
+ */
+export function nearestListWord(word: string, list: readonly string[], reach: (listWord: string) => number): string | null {
+  const lower = word.toLowerCase();
+  let best = Infinity;
+  let nearest: string[] = [];
+  for (const t of list) {
+    const max = reach(t);
+    const d = editDistance(lower, t.toLowerCase(), max);
+    if (d > max || d > best) continue;
+    if (d < best) nearest = [];
+    best = d;
+    nearest.push(t);
+  }
+  return nearest.length === 1 ? inCaseOf(word, nearest[0]!) : null;
+}
+
 /** Whether `pattern` occurs somewhere in `text` with at most `max` slips (edits), the text's other letters free. */
 export function containsNear(text: string, pattern: string, max: number): boolean {
   // Sellers: edit distance where a match may start anywhere in the text (the first row costs nothing)
