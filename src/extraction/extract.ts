@@ -55,9 +55,10 @@ export function detectFileKind(bytes: Uint8Array): FileKind {
 /**
  * Where the values of a reading came from, for the review screen: each page's size (PDF points; image pixels scaled to
  * points) and, per JSON pointer of the extraction (the same pointers as `confidence`), the box the value was read from
- * (PDF points, origin at the page's top-left).
+ * (PDF points, origin at the page's top-left). A page OCR read turned (`turned` quarter turns clockwise: scanned
+ * sideways or upside down) has its size and boxes on the page turned upright.
  */
-export type ReadProvenance = { pages: Array<{ page: number; width: number; height: number }>; boxes: Provenance };
+export type ReadProvenance = { pages: Array<{ page: number; width: number; height: number; turned?: 1 | 2 | 3 }>; boxes: Provenance };
 
 export type CertificateReading = { extraction: Extraction; provenance: ReadProvenance };
 
@@ -249,8 +250,9 @@ type WordsContext = {
 };
 
 /** Positioned words of a document → an extraction, by the reader that fits the form they show. */
-async function readWords(pages: PageWords[], ctx: WordsContext): Promise<CertificateReading> {
-  const sizes = pages.map((p) => ({ page: p.page, width: p.width, height: p.height }));
+async function readWords(pages: PageWords[], context: WordsContext): Promise<CertificateReading> {
+  const ctx = { ...context, warnings: [...context.warnings, ...pages.flatMap(turnedWarning)] };
+  const sizes = pages.map((p) => ({ page: p.page, width: p.width, height: p.height, ...(p.turned ? { turned: p.turned } : {}) }));
   const wordCount = pages.reduce((n, p) => n + p.words.length, 0);
   if (wordCount === 0) throw new ExtractionError('unsupported', 'no readable text was found in the file');
   const found = ctx.found !== undefined ? ctx.found : acord25LayoutPage(pages);
@@ -277,6 +279,13 @@ async function readWords(pages: PageWords[], ctx: WordsContext): Promise<Certifi
   extraction.warnings.unshift(...ctx.warnings);
   // the generic reader works on text: its values are found again among the words for their boxes
   return { extraction, provenance: { pages: sizes, boxes: locateValues(extraction, mended) } };
+}
+
+/** The warning that OCR read a page turned (scanned sideways or upside down), if it did. */
+function turnedWarning(page: PageWords): string[] {
+  if (!page.turned) return [];
+  const how = page.turned === 2 ? 'upside down: it was read turned over' : `sideways: it was read turned 90° ${page.turned === 1 ? 'clockwise' : 'anticlockwise'}`;
+  return [`page ${page.page} is ${how}`];
 }
 
 /** Warnings every layout reading gets: instruction-like text, and (for OCR) insurers checked against the NAIC table (codes and names' slips mended). */

@@ -34,6 +34,11 @@ export type PageWords = {
    * the second pass gave may show fewer of the grid's labels than the first pass did, and the page stays an ACORD 25.
    */
   acord25?: true;
+  /**
+   * Set by OCR when it read the page turned this many quarter turns clockwise (a sheet scanned sideways or upside
+   * down): the words' boxes, width and height are the upright page's.
+   */
+  turned?: 1 | 2 | 3;
 };
 
 /** A box on a page, for provenance ("where did this value come from"). */

@@ -11,8 +11,9 @@ import { rereadFlagColumns, rereadLetterColumn } from '../generic/letter-column.
 import { rereadSmallLines } from '../generic/small-lines.js';
 import { decideCheckBoxes } from './checkboxes.js';
 import { measureDigitInk, mendDigitsByPageGlyphs, mendEightsReadAsB, mendLsReadAsOnes, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
-import { ocrPageWithBitmap, recognizeBitmap, toPageWords, type PixelWord } from './ocr.js';
+import { ocrPageWithBitmap, recognizeBitmap, toPageWords, type FirstReading, type PixelWord } from './ocr.js';
 import { recleanPage, withoutRuns } from './preprocess.js';
+import { ILLEGIBLE_WORDS, LEGIBLE, medianConfidence, turnPage, typeRunsDown, type QuarterTurns } from './orientation.js';
 import { loadImagePages, renderPdfPage, type GreyBitmap, type PageBitmap } from './render.js';
 
 export { terminateOcr } from './ocr.js';
@@ -47,12 +48,36 @@ export async function ocrImage(bytes: Buffer): Promise<PageWords[]> {
 }
 
 /**
- * One page: a whole-page pass, then, on an ACORD 25, a second pass over its value cells placed by the labels the
- * first pass found (acord25/ocr-cells.ts), and its check boxes decided by their ink (checkboxes.ts). A page that is
- * no ACORD form is read again with the gentler rule removal.
+ * One page, turned upright first where its type runs down it (fed into the scanner sideways) or its first reading
+ * is of type upside down (orientation.ts): the words' boxes are on the upright page, and the page says how it was
+ * turned (PageWords.turned).
  */
-async function ocrPage(page: PageBitmap): Promise<PageWords> {
-  const { words, cleaned, binary, paragraphs, page: clean, read } = await ocrPageWithBitmap(page);
+async function ocrPage(input: PageBitmap): Promise<PageWords> {
+  // the turns to try, surest first: the page turned over where its first reading is illegible, and a page taken for
+  // sideways that reads illegibly both ways round read as it came
+  const sideways = typeRunsDown(input);
+  const tries: QuarterTurns[] = sideways ? [1, 3, 0] : [0, 2];
+  let best: { turned: QuarterTurns; page: PageBitmap; first: FirstReading; confidence: number } | null = null;
+  for (const turned of tries) {
+    const page = turnPage(input, turned);
+    const first = await ocrPageWithBitmap(page);
+    const confidence = medianConfidence(first.words.words);
+    if (best === null || confidence > best.confidence) best = { turned, page, first, confidence };
+    // (a page of few words, a blank one or a logo, is not read again: its confidence tells nothing)
+    if (best.confidence >= LEGIBLE || first.words.words.length < ILLEGIBLE_WORDS) break;
+  }
+  const { turned, page, first } = best!;
+  const words = await readPage(page, first);
+  return turned === 0 ? words : { ...words, turned };
+}
+
+/**
+ * One upright page from its whole-page pass: on an ACORD 25, a second pass over its value cells placed by the labels
+ * the first pass found (acord25/ocr-cells.ts), and its check boxes decided by their ink (checkboxes.ts). A page that
+ * is no ACORD form is read again with the gentler rule removal.
+ */
+async function readPage(page: PageBitmap, first: FirstReading): Promise<PageWords> {
+  const { words, cleaned, binary, paragraphs, page: clean, read } = first;
   const found = acord25LayoutPage([words]);
   const s = page.pixelsPerPoint;
   const toWords = (pw: PixelWord[], left: number, top: number) => toPageWords(pw, s, left, top);

@@ -229,13 +229,14 @@ export async function ocrPageBitmap(page: PageBitmap): Promise<PageWords> {
   return (await ocrPageWithBitmap(page)).words;
 }
 
+/** A page's whole-page reading, with what the page's later passes work from (ocrPageWithBitmap). */
+export type FirstReading = { words: PageWords; cleaned: GreyBitmap; binary: GreyBitmap; grey: GreyBitmap; paragraphs: TextBlock[]; page: CleanedPage; read: GreyBitmap };
+
 /**
  * As ocrPageBitmap, with the page as cleaned (`page`; `cleaned`, `binary` and `grey` its parts: for a second pass over
  * value cells), the printed paragraphs blanked before the whole-page pass (`paragraphs`) and the bitmap read (`read`).
  */
-export async function ocrPageWithBitmap(
-  page: PageBitmap,
-): Promise<{ words: PageWords; cleaned: GreyBitmap; binary: GreyBitmap; grey: GreyBitmap; paragraphs: TextBlock[]; page: CleanedPage; read: GreyBitmap }> {
+export async function ocrPageWithBitmap(page: PageBitmap): Promise<FirstReading> {
   // (a photo's hairlines are left to Otsu: its evened-out paper's grain makes ridges of its own)
   const cleaned = cleanPage(page.bitmap, page.pixelsPerPoint, { hairlines: page.photo !== true });
   // the page is read as rendered, at 300 dpi: a 200 dpi scan or a phone photo enlarged to it reads better than at its

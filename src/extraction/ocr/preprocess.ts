@@ -204,12 +204,22 @@ const HAIRLINE_CONTRAST = 0.15;
  * binarized bitmap: the angle at which rows of ink (text lines, ruled lines) project most sharply onto the y axis.
  */
 export function estimateSkew(binary: GreyBitmap, maxDegrees = 3): number {
+  return projectionSharpness(binary, maxDegrees).degrees;
+}
+
+/**
+ * The angle (as estimateSkew's) within ±maxDegrees at which the bitmap's ink projects most sharply onto its rows, and
+ * that profile's sharpness: the sum of its squared row counts (ink in bands with paper between scores high; the same
+ * ink spread evenly, low), and the profile itself (ink per row at that angle, sampled). The angle is searched in
+ * `steps` of degrees, each finer one around the best of the one before.
+ */
+export function projectionSharpness(binary: GreyBitmap, maxDegrees: number, steps: readonly number[] = [0.25, 0.05, 0.01]): { degrees: number; score: number; profile: Float64Array } {
   const { width, height, data } = binary;
   // ink pixel coordinates, sampled down to a bounded count; relative to the centre
   const MAX_POINTS = 250_000;
   let ink = 0;
   for (let i = 0; i < data.length; i++) if (data[i] === INK) ink++;
-  if (ink < 50) return 0;
+  if (ink < 50) return { degrees: 0, score: 0, profile: new Float64Array(0) };
   const stride = Math.max(1, Math.ceil(ink / MAX_POINTS));
   const xs = new Float32Array(Math.ceil(ink / stride) + 1);
   const ys = new Float32Array(xs.length);
@@ -244,9 +254,10 @@ export function estimateSkew(binary: GreyBitmap, maxDegrees = 3): number {
     for (let i = 0; i < diagonal; i++) s += bins[i] * bins[i];
     return s;
   };
+  let bestScore = -1;
   const search = (from: number, to: number, step: number): number => {
     let best = from;
-    let bestScore = -1;
+    bestScore = -1;
     for (let d = from; d <= to + 1e-9; d += step) {
       const s = score(d);
       if (s > bestScore) {
@@ -256,10 +267,13 @@ export function estimateSkew(binary: GreyBitmap, maxDegrees = 3): number {
     }
     return best;
   };
-  const coarse = search(-maxDegrees, maxDegrees, 0.25);
-  const fine = search(coarse - 0.25, coarse + 0.25, 0.05);
-  const finest = search(fine - 0.05, fine + 0.05, 0.01);
-  return Math.round(finest * 100) / 100;
+  // (each step's search around the best angle of the step before)
+  let best = search(-maxDegrees, maxDegrees, steps[0]!);
+  for (let k = 1; k < steps.length; k++) best = search(best - steps[k - 1]!, best + steps[k - 1]!, steps[k]!);
+  const degrees = Math.round(best * 100) / 100;
+  const top = bestScore;
+  score(best);
+  return { degrees, score: top, profile: bins };
 }
 
 /**

@@ -7,6 +7,7 @@ import { PNG } from 'pngjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import UTIF from 'utif';
 import { ExtractionError } from '../errors.js';
+import { exifOrientation, orientBitmap } from './orientation.js';
 import { straightenPhoto } from './perspective.js';
 
 type RenderParameters = Parameters<PDFPageProxy['render']>[0];
@@ -156,7 +157,9 @@ export async function loadImagePages(bytes: Uint8Array): Promise<PageBitmap[]> {
   const size = imageHeaderSize(bytes);
   if (!size) throw new ExtractionError('corrupt', `the ${kind.toUpperCase()} image is truncated or damaged: its header declares no size`);
   refuseOversized(size.width, size.height, 'the image');
-  let decoded = decodeGrey(bytes, kind);
+  // (stored as the camera's sensor saw it, turned upright as its EXIF orientation says: a phone held upright stores
+  // its photo sideways)
+  let decoded = orientBitmap(decodeGrey(bytes, kind), exifOrientation(bytes));
   // a phone photo of a printed sheet: warped back to an upright page with its light evened out (the crooked
   // original is let go as soon as the straight one exists)
   const straightened = straightenPhoto(decoded);
@@ -204,11 +207,12 @@ function loadTiffPages(bytes: Uint8Array): PageBitmap[] {
     } catch (err) {
       throw new ExtractionError('corrupt', `TIFF page ${i + 1} could not be decoded: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
-    const grey = rgbaToGrey(UTIF.toRGBA8(ifd), ifd.width, ifd.height);
+    // (turned upright as its orientation tag says)
+    const grey = orientBitmap({ width: ifd.width, height: ifd.height, data: rgbaToGrey(UTIF.toRGBA8(ifd), ifd.width, ifd.height) }, Number(ifd['t274']?.[0] ?? 1));
     // UTIF keeps the decoded page on its IFD, which lives until the last page is done: let it go with this one
     ifd.data = new Uint8Array(0);
-    const upscale = upscaleFor(ifd.width, ifd.height);
-    const bitmap = upscale > 1.05 ? resizeGrey({ width: ifd.width, height: ifd.height, data: grey }, upscale) : { width: ifd.width, height: ifd.height, data: grey };
+    const upscale = upscaleFor(grey.width, grey.height);
+    const bitmap = upscale > 1.05 ? resizeGrey(grey, upscale) : grey;
     return placeOnPage(i + 1, bitmap);
   });
 }

@@ -53,11 +53,14 @@ export class IsolatedReader {
     );
   }
 
-  /** Renders page `page` (1-based) of a file as a PNG about `width` pixels wide; never throws for anything the file does. */
-  render(bytes: Uint8Array, page: number, width: number, options: { timeoutMs?: number } = {}): Promise<IsolatedRender> {
+  /**
+   * Renders page `page` (1-based) of a file as a PNG about `width` pixels wide, turned `options.turned` quarter turns
+   * clockwise; never throws for anything the file does.
+   */
+  render(bytes: Uint8Array, page: number, width: number, options: { timeoutMs?: number; turned?: 1 | 2 | 3 } = {}): Promise<IsolatedRender> {
     const timeoutMs = options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
     return this.enqueue(() =>
-      this.exchange<IsolatedRender>(bytes, (id, copy) => ({ type: 'render', id, bytes: copy, page, width }), timeoutMs, `rendering took longer than ${formatMs(timeoutMs)}`, (reply) =>
+      this.exchange<IsolatedRender>(bytes, (id, copy) => ({ type: 'render', id, bytes: copy, page, width, ...(options.turned ? { turned: options.turned } : {}) }), timeoutMs, `rendering took longer than ${formatMs(timeoutMs)}`, (reply) =>
         reply.type === 'rendered' ? { ok: true, page: reply.page } : reply.type === 'result' && !reply.ok ? failed(reply) : null,
       ),
     );

@@ -22,8 +22,11 @@ export const MAX_RENDER_PAGES = 50;
 /** 2000 × 4000: a page so tall that the asked width passes this is rendered narrower instead. */
 export const MAX_RENDER_PIXELS = 8_000_000;
 
-/** Render page `page` (1-based) of a file as a greyscale PNG `width` pixels wide. */
-export type RenderRequest = { type: 'render'; id: number; bytes: Uint8Array; page: number; width: number };
+/**
+ * Render page `page` (1-based) of a file as a greyscale PNG `width` pixels wide, turned `turned` quarter turns
+ * clockwise (a page its reading found scanned sideways or upside down, shown upright).
+ */
+export type RenderRequest = { type: 'render'; id: number; bytes: Uint8Array; page: number; width: number; turned?: 1 | 2 | 3 };
 export type ReaderRequest = ReadRequest | RenderRequest;
 
 /** A rendered page: the PNG, its pixel size, and how many pages the file has. */

@@ -5,6 +5,7 @@ import { PNG } from 'pngjs';
 import { ExtractionError } from '../errors.js';
 import { detectFileKind } from '../extract.js';
 import { loadImagePages, renderPdfPage, resizeGrey, type GreyBitmap } from '../ocr/render.js';
+import { turnBitmap, type QuarterTurns } from '../ocr/orientation.js';
 import { openPdf } from '../pdf/open.js';
 import { MAX_RENDER_PAGES, MAX_RENDER_PIXELS, MAX_RENDER_WIDTH, MIN_RENDER_WIDTH, type RenderedPage } from './protocol.js';
 
@@ -18,29 +19,34 @@ export class NoSuchPageError extends Error {
   }
 }
 
-/** Renders page `n` (1-based) of PDF, PNG, JPEG or TIFF bytes `width` pixels wide (less for very tall pages). */
-export async function renderPage(bytes: Buffer, n: number, width: number): Promise<RenderedPage> {
+/**
+ * Renders page `n` (1-based) of PDF, PNG, JPEG or TIFF bytes `width` pixels wide (less for very tall pages), turned
+ * `turned` quarter turns clockwise (the width is the turned page's).
+ */
+export async function renderPage(bytes: Buffer, n: number, width: number, turned: QuarterTurns = 0): Promise<RenderedPage> {
   if (!Number.isInteger(n) || n < 1) throw new NoSuchPageError(`there is no page ${n}`);
   const wanted = Math.min(MAX_RENDER_WIDTH, Math.max(MIN_RENDER_WIDTH, Math.round(width)));
+  const shown = (bitmap: GreyBitmap, pages: number): RenderedPage => {
+    const upright = turnBitmap(bitmap, turned);
+    return { png: encodeGreyPng(upright), width: upright.width, height: upright.height, pages };
+  };
   const kind = detectFileKind(bytes);
   if (kind === 'unknown') throw new ExtractionError('unsupported', 'not a PDF, PNG, JPEG or TIFF file');
   if (kind !== 'pdf') {
     const pages = await loadImagePages(bytes);
     checkPage(pages.length, n);
     const page = pages[n - 1]!;
-    const w = fitWidth(wanted, page.bitmap.width, page.bitmap.height);
-    const bitmap = resizeGrey(page.bitmap, w / page.bitmap.width);
-    return { png: encodeGreyPng(bitmap), width: bitmap.width, height: bitmap.height, pages: pages.length };
+    const w = fitWidth(wanted, page.bitmap.width, page.bitmap.height, turned);
+    return shown(resizeGrey(page.bitmap, w / page.bitmap.width), pages.length);
   }
   const pdf = await openPdf(bytes, { render: true });
   try {
     checkPage(pdf.pages, n);
     const viewport = (await pdf.doc.getPage(n)).getViewport({ scale: 1 });
-    const w = fitWidth(wanted, viewport.width, viewport.height);
+    const w = fitWidth(wanted, viewport.width, viewport.height, turned);
     // renderPdfPage takes a resolution: the one that makes the page w pixels wide
     const rendered = await renderPdfPage(pdf.doc, n, (72 * w) / viewport.width);
-    const { bitmap } = rendered;
-    return { png: encodeGreyPng(bitmap), width: bitmap.width, height: bitmap.height, pages: pdf.pages };
+    return shown(rendered.bitmap, pdf.pages);
   } finally {
     await pdf.close();
   }
@@ -52,9 +58,13 @@ function checkPage(pages: number, n: number): true {
   return true;
 }
 
-/** The width to render at: the one asked for, narrowed so that the page's pixels stay within MAX_RENDER_PIXELS. */
-function fitWidth(wanted: number, pageWidth: number, pageHeight: number): number {
+/**
+ * The width to render the page at: the one that makes it `wanted` wide once turned (a quarter turn makes its height
+ * its width), narrowed so that its pixels stay within MAX_RENDER_PIXELS.
+ */
+function fitWidth(wanted: number, pageWidth: number, pageHeight: number, turned: QuarterTurns): number {
   if (!(pageWidth > 0 && pageHeight > 0)) throw new ExtractionError('corrupt', 'the page has no size');
+  if (turned % 2 === 1) wanted = Math.max(1, Math.round((wanted * pageWidth) / pageHeight));
   const height = (wanted * pageHeight) / pageWidth;
   if (wanted * height <= MAX_RENDER_PIXELS) return wanted;
   return Math.max(1, Math.floor(Math.sqrt((MAX_RENDER_PIXELS * pageWidth) / pageHeight)));

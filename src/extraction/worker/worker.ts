@@ -14,7 +14,7 @@ port.on('message', async (request: ReaderRequest) => {
   try {
     const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
     if (request.type === 'render') {
-      const page = await renderPage(bytes, request.page, request.width);
+      const page = await renderPage(bytes, request.page, request.width, request.turned ?? 0);
       port.postMessage({ type: 'rendered', id: request.id, ok: true, page } satisfies ReaderReply, [page.png.buffer as ArrayBuffer]);
       return;
     }

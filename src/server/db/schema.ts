@@ -27,10 +27,11 @@ const orgId = () =>
 export type Address = { lines: string[]; city: string | null; state: string | null; postalCode: string | null };
 /**
  * Where a reading found each value (src/extraction ReadProvenance): page sizes and, per JSON pointer of the extraction,
- * the box on the page, in PDF points from the page's top-left corner.
+ * the box on the page, in PDF points from the page's top-left corner. A page OCR read turned upright (`turned` quarter
+ * turns clockwise) has its size and boxes on the upright page; its image for review is turned the same way.
  */
 export type CertificateProvenance = {
-  pages: { page: number; width: number; height: number }[];
+  pages: { page: number; width: number; height: number; turned?: 1 | 2 | 3 }[];
   boxes: Record<string, { page: number; x: number; y: number; width: number; height: number }>;
 };
 

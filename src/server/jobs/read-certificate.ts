@@ -203,7 +203,7 @@ export function provenanceOf(provenance: ReadProvenance, pointer: (p: string) =>
   const round = (n: number) => Math.round(n * 10) / 10;
   const boxes = remapKeys(provenance.boxes, pointer);
   return {
-    pages: provenance.pages.map((p) => ({ page: p.page, width: round(p.width), height: round(p.height) })),
+    pages: provenance.pages.map((p) => ({ page: p.page, width: round(p.width), height: round(p.height), ...(p.turned ? { turned: p.turned } : {}) })),
     boxes: Object.fromEntries(Object.entries(boxes).map(([k, b]) => [k, { page: b.page, x: round(b.x), y: round(b.y), width: round(b.width), height: round(b.height) }])),
   };
 }

@@ -397,7 +397,8 @@ export interface SourceBox {
 
 /** Where the last reading found each value: page sizes (points) and boxes by JSON pointer (as in `confidence`). */
 export interface CertificateProvenance {
-  pages: { page: number; width: number; height: number }[];
+  /** Each page's size; `turned`: the quarter turns clockwise its reading turned it upright (its image comes turned so). */
+  pages: { page: number; width: number; height: number; turned?: 1 | 2 | 3 }[];
   boxes: Record<string, SourceBox>;
 }
 

@@ -8,19 +8,26 @@ import { sharedRenderer, type IsolatedRender } from '../../../extraction/worker/
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
 
-export type RenderPage = (bytes: Uint8Array, page: number, width: number) => Promise<IsolatedRender>;
+export type RenderPage = (bytes: Uint8Array, page: number, width: number, turned?: 1 | 2 | 3) => Promise<IsolatedRender>;
 
 export type PageImage = { png: Buffer; pages: number };
 
 /**
- * The provenance column of one certificate of the organization.
- * (The certificate repository's view does not carry this column yet; this is its one query.)
+ * Page `page` of the stored file `sha256`, `width` pixels wide, turned `turned` quarter turns clockwise (as its reading
+ * turned it upright): from the cache, else rendered (and cached).
  */
-/** Page `page` of the stored file `sha256`, `width` pixels wide: from the cache, else rendered (and cached). */
-export async function pageImage(ctx: AppContext, sha256: string, page: number, width: number, render: RenderPage = (b, p, w) => sharedRenderer().render(b, p, w)): Promise<PageImage> {
+export async function pageImage(
+  ctx: AppContext,
+  sha256: string,
+  page: number,
+  width: number,
+  turned?: 1 | 2 | 3,
+  render: RenderPage = (b, p, w, t) => sharedRenderer().render(b, p, w, t ? { turned: t } : {}),
+): Promise<PageImage> {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('internal', 'The stored file has a malformed hash');
   const dir = path.join(ctx.config.dataDir, 'cache', 'pages', sha256);
-  const file = path.join(dir, `${page}-${width}.png`);
+  const name = `${page}-${width}${turned ? `-t${turned}` : ''}.png`;
+  const file = path.join(dir, name);
   const cached = await Promise.all([fs.readFile(file), fs.readFile(path.join(dir, 'pages'), 'utf8')]).catch(() => null);
   const cachedPages = cached ? Number(cached[1]) : NaN;
   if (cached && Number.isInteger(cachedPages) && cachedPages > 0) return { png: cached[0], pages: cachedPages };
@@ -28,14 +35,14 @@ export async function pageImage(ctx: AppContext, sha256: string, page: number, w
   const bytes = await ctx.store.get(sha256).catch(() => null);
   // a row without its bytes is a broken store, not a missing resource (as when the file itself is asked for)
   if (!bytes) throw new AppError('internal', 'The bytes of this file are missing from storage');
-  const result = await render(bytes, page, width);
+  const result = await render(bytes, page, width, turned);
   if (!result.ok) {
     if (result.code === 'no_such_page') throw new AppError('not_found', `Page not found: ${result.message}`, { reason: result.code });
     throw new AppError('conflict', `The file's pages cannot be shown: ${result.message}`, { reason: result.code });
   }
   const png = Buffer.from(result.page.png);
   // the width actually rendered may be narrower (a very tall page): cache under the asked one, which is what is looked up
-  await writeAtomic(dir, `${page}-${width}.png`, png).catch(() => {});
+  await writeAtomic(dir, name, png).catch(() => {});
   await writeAtomic(dir, 'pages', String(result.page.pages)).catch(() => {});
   return { png, pages: result.page.pages };
 }

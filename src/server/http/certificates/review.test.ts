@@ -6,6 +6,8 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signUp, type Session, type TestApp } from '../../../../test/helpers/app.js';
 import { fillAcord25 } from '../../../../test/fixtures/acord25-fill.js';
+import { carrierCertificate } from '../../../../test/fixtures/noncert.js';
+import { scanPdf } from '../../../../test/fixtures/scan.js';
 import { generateCertificate } from '../../../../test/fixtures/values.js';
 import { fieldsFromExtraction, provenanceOf } from '../../jobs/read-certificate.js';
 import { warningFlags } from './flags.js';
@@ -116,6 +118,27 @@ describe('provenance and page images', { timeout: 180_000 }, () => {
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json().provenance).toEqual(provenance);
     expect((await owner.request('GET', `/api/v1/certificates/${id}`)).json()).toMatchObject({ insuredName: 'Acme Roofing Corrected LLC', provenance });
+  });
+
+  it('shows a page scanned sideways upright, as its reading turned it, with its values where their boxes say', async () => {
+    const { pdf, expected } = await carrierCertificate(31, 'stacked', 'sideways.pdf');
+    // fed in a quarter turned anticlockwise: the scan is a landscape page
+    const { bytes } = await scanPdf(pdf, 31, { quarterTurns: 3 });
+    const { id } = await uploadFile('sideways.pdf', Buffer.from(bytes));
+    const read = await waitForReading(id, 120_000);
+    expect(read.readError).toBeNull();
+    expect(read.insuredName).toBe(expected!.insured.name);
+    expect(read.provenance.pages[0]).toEqual({ page: 1, width: 612, height: 792, turned: 1 });
+    expect(read.warnings).toContain('page 1 is sideways: it was read turned 90° clockwise');
+
+    const res = await owner.request('GET', `/api/v1/certificates/${id}/pages/1?width=600`);
+    expect(res.statusCode, res.body).toBe(200);
+    const png = PNG.sync.read(res.rawPayload);
+    expect([png.width, png.height]).toEqual([600, Math.round((600 * 792) / 612)]);
+    const insured: Box = read.provenance.boxes['/insured/name'];
+    const scale = 600 / 612;
+    expect(meanGrey(png, insured, scale)).toBeLessThan(meanGrey(png, { page: 1, x: 2, y: insured.y, width: 8, height: insured.height }, scale) - 20);
+    expect(fs.existsSync(path.join(t.config.dataDir, 'cache', 'pages', read.file.sha256 as string, '1-600-t1.png'))).toBe(true);
   });
 
   it('answers a clear error for a file that cannot be rendered, and renders an image as a page', async () => {

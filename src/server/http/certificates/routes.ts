@@ -269,6 +269,7 @@ export async function certificateRoutes(app: App, ctx: AppContext) {
         summary: 'Page n of the certificate file as a PNG image, `width` pixels wide',
         description:
           `A greyscale PNG of page \`n\` (1-based) of the stored PDF, PNG, JPEG or TIFF, \`width\` pixels wide (${MIN_RENDER_WIDTH}–${MAX_RENDER_WIDTH}; ` +
+          'upright as its reading turned it, where it was scanned sideways or upside down (`provenance.pages[].turned`); ' +
           'a very tall page comes narrower). `X-Page-Count` says how many pages the file has. A page the file does not have is 404; ' +
           'a file that cannot be rendered (damaged, locked, too slow or too large) is 409 with the reason.',
         params: pageParams,
@@ -281,7 +282,10 @@ export async function certificateRoutes(app: App, ctx: AppContext) {
       const found = await repo.getCertificateFile(db, scope.organizationId, request.params.id);
       if (!found) throw notFound('Certificate');
       if (!found.file) throw notFound('File of this certificate');
-      const image = await pageImage(ctx, found.file.sha256, request.params.n, request.query.width);
+      // (a page its reading found scanned sideways or upside down is shown upright, as its boxes are placed)
+      const provenance = await repo.getProvenance(db, scope.organizationId, request.params.id);
+      const turned = provenance?.pages.find((p) => p.page === request.params.n)?.turned;
+      const image = await pageImage(ctx, found.file.sha256, request.params.n, request.query.width, turned);
       return sendPage(reply, image);
     },
   );

@@ -242,7 +242,19 @@ export const certificateSchema = z
 const pointSize = z.number().describe('PDF points (1/72 inch)');
 export const provenanceSchema = z
   .object({
-    pages: z.array(z.object({ page: z.number().int(), width: pointSize, height: pointSize })).describe('The size of each page read'),
+    pages: z
+      .array(
+        z.object({
+          page: z.number().int(),
+          width: pointSize,
+          height: pointSize,
+          turned: z
+            .union([z.literal(1), z.literal(2), z.literal(3)])
+            .optional()
+            .describe('Quarter turns clockwise the page was read turned (scanned sideways or upside down): its size and boxes are on the upright page, as its image from /certificates/{id}/pages/{n} shows it'),
+        }),
+      )
+      .describe('The size of each page read'),
     boxes: z
       .record(z.string(), z.object({ page: z.number().int(), x: pointSize, y: pointSize, width: pointSize, height: pointSize }))
       .describe('Where each value was read, by the same JSON pointers as `confidence`; x and y from the top-left corner of the page'),
