@@ -1,6 +1,6 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { binarize, binarizeKeepingHairlines, cleanPage, despeckle, estimateSkew, INK, liftDarkBars, otsuThreshold, removeDotLeaders, removeRuledLines, rotate, transpose, withoutRuns } from './preprocess.js';
+import { binarize, binarizeKeepingHairlines, cleanPage, despeckle, estimateSkew, INK, liftDarkBars, otsuThreshold, removeDotLeaders, removeLoneSpecks, removeRuledLines, rotate, transpose, withoutRuns } from './preprocess.js';
 import { rgbaToGrey, type GreyBitmap } from './render.js';
 
 /** A synthetic form page: ruled rows with text lines in them, drawn turned by `degrees` (canvas convention). */
@@ -276,6 +276,56 @@ describe('despeckle', () => {
     const left = [...out.data.keys()].filter((i) => out.data[i] === 0).map((i) => [i % width, Math.floor(i / width)]);
     expect(left).toEqual([[5, 2], [6, 3], [2, 5], [3, 5], [4, 5]]);
     expect(data[2 * width + 2]).toBe(0); // the input is left as it was
+  });
+});
+
+describe('removeLoneSpecks', () => {
+  it("clears a fax's specks standing alone, and keeps a period, an i's dot, a glyph and a speck touching one", () => {
+    // 300 dpi: a speck is at most 1.5 pt (6 px) across, alone when no ink is within 1.8 pt (8 px) of it along its
+    // row, 1.1 pt (5 px) above and below
+    const s = 300 / 72;
+    const width = 200;
+    const height = 80;
+    const data = new Uint8Array(width * height).fill(255);
+    const box = (x0: number, y0: number, x1: number, y1: number) => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * width + x] = INK;
+    };
+    box(20, 20, 40, 50); // a glyph: 20 × 30 px
+    box(43, 46, 46, 50); // its period, 3 px after it
+    box(60, 30, 64, 50); // an i's stem
+    box(60, 24, 64, 28); // and its dot, 2 px above it
+    box(100, 30, 102, 33); // a fax's speck, alone: 2 × 3 px
+    box(150, 10, 154, 14); // another, 4 × 4
+    box(120, 60, 128, 66); // 8 px wide: no speck
+    box(41, 22, 43, 24); // a speck 1 px beside the glyph: not alone, kept
+    box(46, 30, 48, 32); // one 6 px after the glyph, where a period could stand: kept
+    box(28, 56, 30, 58); // one 6 px under it, between lines of type: cleared
+    const removed = removeLoneSpecks({ width, height, data }, s);
+    expect(removed).toBe(3);
+    const inkIn = (x0: number, y0: number, x1: number, y1: number) => {
+      let n = 0;
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (data[y * width + x] === INK) n++;
+      return n;
+    };
+    expect(inkIn(100, 30, 102, 33)).toBe(0);
+    expect(inkIn(150, 10, 154, 14)).toBe(0);
+    expect(inkIn(43, 46, 46, 50)).toBe(12);
+    expect(inkIn(60, 24, 64, 28)).toBe(16);
+    expect(inkIn(120, 60, 128, 66)).toBe(48);
+    expect(inkIn(20, 20, 43, 50)).toBe(20 * 30 + 4);
+    expect(inkIn(46, 30, 48, 32)).toBe(4);
+    expect(inkIn(28, 56, 30, 58)).toBe(0);
+  });
+
+  it('leaves a page with fewer specks than asked as it is', () => {
+    const width = 100;
+    const data = new Uint8Array(width * width).fill(255);
+    for (const [x, y] of [[10, 10], [50, 50], [80, 20]]) data[y * width + x] = INK;
+    const page = { width, height: width, data };
+    expect(removeLoneSpecks(page, 300 / 72, { least: 4 })).toBe(0);
+    expect(data.filter((v) => v === INK)).toHaveLength(3);
+    expect(removeLoneSpecks(page, 300 / 72, { least: 3 })).toBe(3);
+    expect(data.filter((v) => v === INK)).toHaveLength(0);
   });
 });
 
