@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageWords } from '../layout/words.js';
 import { openPdf } from '../pdf/open.js';
 import { textLayerWords } from '../text/words.js';
-import { eightOrB, measureDigitInk, mendDigitsByPageGlyphs, mendEightsReadAsB, mendLsReadAsOnes, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
+import { eightOrB, measureDigitInk, mendCollapsedRepeats, mendDigitsByPageGlyphs, mendEightsReadAsB, mendLsReadAsOnes, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
 import { binarize } from './preprocess.js';
 import { renderPdfPage, type GreyBitmap } from './render.js';
 
@@ -399,5 +399,26 @@ describe('dates OCR doubted, read again from their glyphs', () => {
     // OCR sure of its reading: not read again
     const sure = { ...read, words: read.words.map((w, i) => (i === MORE.length ? { ...w, confidence: 0.9 } : w)) };
     expect(mendDigitsByPageGlyphs(sure, binary, s).words[MORE.length]!.text).toBe('7300074');
+  });
+});
+
+describe('mendCollapsedRepeats', () => {
+  it("reads a digit twice where OCR ran two like glyphs into one ('111' for 1111), by the glyphs' shapes", async () => {
+    const printed = ['1111', '11570', '1100', '2335', '4411', '1,000'];
+    const { words, binary, s } = await page(printed);
+    const asRead = ['111', '1570', '100', '235', '4411', '1,00'];
+    const read = { ...words, words: words.words.slice(0, printed.length).map((w, i) => ({ ...w, text: asRead[i]! })) };
+    const mended = mendCollapsedRepeats(read, binary, s).words.map((w) => w.text);
+    // (4411 has as many glyphs as digits; the amount is not judged)
+    expect(mended).toEqual(['1111', '11570', '1100', '2335', '4411', '1,00']);
+  });
+
+  it('leaves a page whose words have as many glyphs as digits as it is, and a word no one digit read twice fits', async () => {
+    const { words, binary, s } = await page(['1111', '11570', '98765', '2358']);
+    const onPage = { ...words, words: words.words.slice(0, 3) };
+    expect(mendCollapsedRepeats(onPage, binary, s)).toBe(onPage);
+    // (a digit lost, not one read once for two: no two of its glyphs are one shape)
+    const lost = { ...words, words: [{ ...words.words[3]!, text: '258' }] };
+    expect(mendCollapsedRepeats(lost, binary, s)).toBe(lost);
   });
 });

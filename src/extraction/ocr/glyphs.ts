@@ -839,3 +839,80 @@ function selfConfusion(templates: DigitTemplates, omit: ReadonlySet<Float32Array
   }
   return total === 0 ? null : { pairs, share: wrong / total };
 }
+
+/** A word of digits only, in which OCR may have read two like glyphs side by side as one digit. */
+const DIGITS_ONLY = /^\d{2,}$/;
+/** Glyphs of one digit are this alike in width (share of the wider), with a pixel's slack each way. */
+const LIKE_WIDTH = 0.25;
+
+/**
+ * The page's words of digits only with a digit OCR read once where the ink shows it twice ('111' where the page prints
+ * 1111: tesseract's recognizer runs two like glyphs in a row into one, thin 1s most of all). Where a word's glyphs are
+ * one more than its digits, each way of reading one of its digits twice is tried, and the word takes the one way by
+ * which each digit's glyphs are one shape (sameShape) and alike in width (LIKE_WIDTH). Where no way, or ways that give
+ * different words, fit, the word is left as read ('100' over glyphs 1, 1, 0, 0 is 1100, not 1000: a 1's glyph is no
+ * 0's; '235' over 2, 3, 3, 5 is 2335: only the 3s are one shape).
+ */
+export function mendCollapsedRepeats(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): PageWords {
+  let changed = false;
+  const words = page.words.map((w) => {
+    if (!DIGITS_ONLY.test(w.text)) return w;
+    const found = typedWordGlyphs(binary, pixelsPerPoint, w);
+    if (!found) return w;
+    const glyphs = found.glyphs.filter((g) => g.r1 - g.r0 + 1 >= MIN_GLYPH_HEIGHT * found.height);
+    if (glyphs.length !== w.text.length + 1 || glyphs.length !== found.glyphs.length) return w;
+    const fits = new Set<string>();
+    for (let i = 0; i < w.text.length; i++) {
+      // (digit i read twice: glyphs i and i + 1 are its)
+      const text = w.text.slice(0, i + 1) + w.text.slice(i);
+      if (digitsAlike(binary, text, glyphs)) fits.add(text);
+    }
+    if (fits.size !== 1) return w;
+    changed = true;
+    return { ...w, text: [...fits][0]! };
+  });
+  return changed ? { ...page, words } : page;
+}
+
+/** Two glyphs of one digit in one type overlap this much (ink in both over ink in either): sameShape. */
+const SAME_SHAPE = 0.7;
+/** How far (pixels) one glyph is shifted over the other each way to find their best overlap. */
+const SHAPE_SHIFT = 2;
+
+/**
+ * Whether two glyphs are one shape: their ink laid over each other, top-left on top-left and shifted up to SHAPE_SHIFT
+ * pixels each way (a small type's glyphs land on the pixel grid differently), overlaps by SAME_SHAPE at best.
+ */
+function sameShape(binary: GreyBitmap, a: Glyph, b: Glyph): boolean {
+  const ink = (g: Glyph, x: number, y: number) => x >= 0 && y >= 0 && g.c0 + x <= g.c1 && g.r0 + y <= g.r1 && binary.data[(g.r0 + y) * binary.width + g.c0 + x] === INK;
+  const w = Math.max(a.c1 - a.c0, b.c1 - b.c0) + 1 + SHAPE_SHIFT;
+  const h = Math.max(a.r1 - a.r0, b.r1 - b.r0) + 1 + SHAPE_SHIFT;
+  let best = 0;
+  for (let dy = -SHAPE_SHIFT; dy <= SHAPE_SHIFT; dy++) {
+    for (let dx = -SHAPE_SHIFT; dx <= SHAPE_SHIFT; dx++) {
+      let both = 0;
+      let either = 0;
+      for (let y = -SHAPE_SHIFT; y < h; y++) {
+        for (let x = -SHAPE_SHIFT; x < w; x++) {
+          const [p, q] = [ink(a, x, y), ink(b, x + dx, y + dy)];
+          if (p && q) both++;
+          if (p || q) either++;
+        }
+      }
+      if (either > 0) best = Math.max(best, both / either);
+    }
+  }
+  return best >= SAME_SHAPE;
+}
+
+/** Whether the glyphs read as `text`, one a character, are alike in width and one shape wherever they are the same digit. */
+function digitsAlike(binary: GreyBitmap, text: string, glyphs: Glyph[]): boolean {
+  const byDigit = new Map<string, Glyph[]>();
+  glyphs.forEach((g, i) => byDigit.set(text[i]!, [...(byDigit.get(text[i]!) ?? []), g]));
+  for (const [first, ...rest] of byDigit.values()) {
+    const widths = [first!, ...rest].map((g) => g.c1 - g.c0 + 1);
+    const [least, most] = [Math.min(...widths), Math.max(...widths)];
+    if (most - least > LIKE_WIDTH * most + 2 || rest.some((g) => !sameShape(binary, first!, g))) return false;
+  }
+  return true;
+}

@@ -10,7 +10,7 @@ import { rereadValueCells } from '../acord25/ocr-cells.js';
 import { rereadFlagColumns, rereadLetterColumn } from '../generic/letter-column.js';
 import { rereadSmallLines } from '../generic/small-lines.js';
 import { decideCheckBoxes } from './checkboxes.js';
-import { measureDigitInk, mendDigitsByPageGlyphs, mendEightsReadAsB, mendLsReadAsOnes, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
+import { measureDigitInk, mendCollapsedRepeats, mendDigitsByPageGlyphs, mendEightsReadAsB, mendLsReadAsOnes, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
 import { ocrPageWithBitmap, recognizeBitmap, toPageWords, type FirstReading, type PixelWord } from './ocr.js';
 import { recleanPage, withoutRuns } from './preprocess.js';
 import { ILLEGIBLE_WORDS, LEGIBLE, medianConfidence, turnPage, typeRunsDown, type QuarterTurns } from './orientation.js';
@@ -123,12 +123,12 @@ function samePixels(a: GreyBitmap, b: GreyBitmap): boolean {
 
 /**
  * Digits OCR misread that the page's ink shows (glyphs.ts): an 8 read as B, a policy prefix's L read as 1, a 9 or 6
- * as 0, a 2 as 7, a digit its own glyphs tell; and how wide each number's glyphs are (Word.inkWidth), by which the
+ * as 0, a 2 as 7, a digit its own glyphs tell, two like digits read as one ('111' for 1111); and how wide each number's glyphs are (Word.inkWidth), by which the
  * layout reader counts an amount's digits. `ink` is the page's glyphs (glyphInk).
  */
 function byGlyphs(page: PageWords, ink: GreyBitmap, pixelsPerPoint: number): PageWords {
   const s = pixelsPerPoint;
-  return measureDigitInk(mendDigitsByPageGlyphs(mendTwosReadAsSevens(mendOpenZeros(mendLsReadAsOnes(mendEightsReadAsB(page, ink, s), ink, s), ink, s), ink, s), ink, s), ink, s);
+  return measureDigitInk(mendCollapsedRepeats(mendDigitsByPageGlyphs(mendTwosReadAsSevens(mendOpenZeros(mendLsReadAsOnes(mendEightsReadAsB(page, ink, s), ink, s), ink, s), ink, s), ink, s), ink, s), ink, s);
 }
 
 /**
