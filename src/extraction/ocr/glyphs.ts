@@ -842,7 +842,7 @@ function selfConfusion(templates: DigitTemplates, omit: ReadonlySet<Float32Array
 
 /** A word of digits only, in which OCR may have read two like glyphs side by side as one digit. */
 const DIGITS_ONLY = /^\d{2,}$/;
-/** Glyphs of one digit are this alike in width (share of the wider), with a pixel's slack each way. */
+/** Glyphs of one digit are this alike in width (share of the wider), with two pixels' slack. */
 const LIKE_WIDTH = 0.25;
 
 /**
