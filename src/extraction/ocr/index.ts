@@ -123,13 +123,15 @@ function samePixels(a: GreyBitmap, b: GreyBitmap): boolean {
 
 /**
  * Digits OCR misread that the page's ink shows (glyphs.ts): an 8 read as B, a policy prefix's L read as 1, a 9 or 6
- * as 0, a 2 as 7, a digit its own glyphs tell, two like digits read as one ('111' for 1111); and how wide each number's glyphs are (Word.inkWidth), by which the
- * layout reader counts an amount's digits. `ink` is the page's glyphs (glyphInk).
+ * as 0, a 2 as 7, a digit its own glyphs tell, two like digits read as one ('111' for 1111); and how wide each
+ * number's glyphs are (Word.inkWidth), by which the layout reader counts an amount's digits. `ink` is the page's glyphs
+ * (glyphInk). In this order, each on what the one before gave.
  */
 function byGlyphs(page: PageWords, ink: GreyBitmap, pixelsPerPoint: number): PageWords {
-  const s = pixelsPerPoint;
-  return measureDigitInk(mendCollapsedRepeats(mendDigitsByPageGlyphs(mendTwosReadAsSevens(mendOpenZeros(mendLsReadAsOnes(mendEightsReadAsB(page, ink, s), ink, s), ink, s), ink, s), ink, s), ink, s), ink, s);
+  return GLYPH_PASSES.reduce((words, pass) => pass(words, ink, pixelsPerPoint), page);
 }
+
+const GLYPH_PASSES = [mendEightsReadAsB, mendLsReadAsOnes, mendOpenZeros, mendTwosReadAsSevens, mendDigitsByPageGlyphs, mendCollapsedRepeats, measureDigitInk];
 
 /**
  * The page's glyphs: its black-and-white page with its rules taken out whole (withoutRuns). A value printed against a
