@@ -743,7 +743,8 @@ function columnKind(text: string): Column['kind'] {
   const t = text.toUpperCase();
   // (OCR garbles the small heading: "Add) Ins")
   if (/ADD'?L|ADDITIONAL\s+INSURED|\bAI\b|\bADD\W?\s*INS/.test(t)) return 'ai';
-  if (/SUBR|WAIVER|\bWOS\b/.test(t)) return 'wos';
+  // (and where OCR garbled 'Subr' over 'Wvd' into 'Sabr Wvd': 'waived' abbreviated says it alone)
+  if (/SUBR|WAIVER|\bWOS\b|\bWVD\b/.test(t)) return 'wos';
   if (/\bEFF|EFFECTIVE|INCEPTION|\bFROM\b|START/.test(t)) return 'eff';
   if (/\bEXP|EXPIR|\bTO\b|\bEND/.test(t)) return 'exp';
   if (/TYPE|COVERAGE|LINE\s+OF/.test(t)) return 'type';

@@ -6,7 +6,7 @@ import type { PageWords, Word } from '../layout/words.js';
 import { recognizeForm } from '../forms.js';
 import { genericFromWords } from './carrier.js';
 import { pageLines } from './lines.js';
-import { findDates, limitPairs, mendOcrToken } from './values.js';
+import { findDates, limitKeyFor, limitPairs, mendOcrToken } from './values.js';
 
 /**
  * A page of rows: each row [top, [[x, text], …]] (cells of words 5 points a letter, 9 points high). As OCR gives
@@ -730,6 +730,20 @@ describe('carrier layouts', () => {
     ]);
     expect(got.policies.map((p) => [p.coverage, p.additionalInsured, p.subrogationWaived])).toEqual([['general_liability', true, true]]);
   });
+  it("reads a flag column whose heading's first line OCR garbled ('Sabr' over 'Wvd')", () => {
+    const got = read([
+      ...head,
+      [96, [[410, 'Addl'], [465, 'Sabr']]],
+      [100, [[30, 'Type of Coverage'], [185, 'Policy #'], [280, 'Effective'], [345, 'Expiration'], [520, 'Limits']]],
+      [104, [[410, 'Ins'], [465, 'Wvd']]],
+      [115, [[30, 'Commercial General Liability'], [185, 'GL 69-95127-935'], [280, '3/26/24'], [345, '3/26/25'], [418, 'Y'], [473, 'Y'], [520, 'Each Occurrence $1,000,000']]],
+      [130, [[30, 'Crime'], [185, 'CRM352967438'], [280, '3/26/24'], [345, '3/26/25'], [473, 'Y'], [520, 'Employee Theft $50,000']]],
+    ]);
+    expect(got.policies.map((p) => [p.coverage, p.additionalInsured, p.subrogationWaived])).toEqual([
+      ['general_liability', true, true],
+      ['other', false, true],
+    ]);
+  });
   it("reads an OCR page's boxes with values at their foot, a coverage OCR set in two cells, and a policy number boxed wider than its heading", () => {
     const rows: [number, [number, string][]][] = [
       ...head,
@@ -907,6 +921,23 @@ describe('carrier layouts', () => {
       { label: 'disease - policy limit', amount: 500_000 },
       { label: 'disease - each employee', amount: 500_000 },
     ]);
+  });
+  it("reads a colon OCR read as a semicolon: after a heading of limits ('Limits; 1,000,000 Each Occurrence / …'), no label; after a limit's name ('E.L. Each Accident; 1,000,000'), its label", () => {
+    expect(limitPairs('Limits; 1,000,000 Each Occurrence / 2,000,000 General Aggregate / 2,000,000 Products-Completed Operations Aggregate')).toEqual([
+      { label: 'Each Occurrence', amount: 1_000_000 },
+      { label: 'General Aggregate', amount: 2_000_000 },
+      { label: 'Products-Completed Operations Aggregate', amount: 2_000_000 },
+    ]);
+    expect(limitPairs('E.L. Each Accident; 1,000,000')).toEqual([{ label: 'E.L. Each Accident', amount: 1_000_000 }]);
+    expect(limitPairs("Employers' liability limits; $500,000 each accident; $500,000 disease - policy limit")).toEqual([
+      { label: 'each accident', amount: 500_000 },
+      { label: 'disease - policy limit', amount: 500_000 },
+    ]);
+  });
+  it("names an auto's bodily injury limits whose 'BI' OCR read 'Bl'", () => {
+    expect(limitKeyFor('automobile_liability', 'Bl Each Person')).toBe('bodily_injury_per_person');
+    expect(limitKeyFor('automobile_liability', 'Bl Each Accident')).toBe('bodily_injury_per_accident');
+    expect(limitKeyFor('automobile_liability', 'BI Each Accident')).toBe('bodily_injury_per_accident');
   });
   it("reads the dates OCR gives with a point or no space after the day ('July 24. 2025', 'July 24,2024', 'Dec3, 2024')", () => {
     expect(findDates('July 24. 2025 | July 24,2024 | Dec3, 2024 | Policy 12.2025').map((d) => d.value)).toEqual(['2025-07-24', '2024-07-24', '2024-12-03']);

@@ -262,8 +262,9 @@ const LIMIT_RULES: Partial<Record<Coverage, KeyRule[]>> = {
   ],
   automobile_liability: [
     [/COMBINED|\bCSL\b|SINGLE\s+LIMIT/, 'combined_single_limit'],
-    [/BODILY.*PERSON|BI.*PERSON/, 'bodily_injury_per_person'],
-    [/BODILY.*ACC|BI.*ACC/, 'bodily_injury_per_accident'],
+    // (and 'BI' whose I OCR read as a lower-case l: 'Bl Each Person')
+    [/BODILY.*PERSON|BI.*PERSON|\bB[L1|]\b.*PERSON/, 'bodily_injury_per_person'],
+    [/BODILY.*ACC|BI.*ACC|\bB[L1|]\b.*ACC/, 'bodily_injury_per_accident'],
     [/PROPERTY\s+DAMAGE|\bPD\b/, 'property_damage_per_accident'],
   ],
   umbrella_liability: [
@@ -307,7 +308,7 @@ export function limitPairs(text: string): { label: string; amount: number }[] {
   if (sentences.length > 1) return sentences.flatMap((s) => limitPairs(s));
   // limits listed one to a clause ("$100,000 each accident; Bodily Injury by Disease $500,000 policy limit"): each
   // clause its own label, the words before and after its amount
-  const clauses = amountFirstClauses(text).split(/;\s*/);
+  const clauses = labelsBeforeAmounts(amountFirstClauses(text).split(/;\s*/));
   if (clauses.length > 1 && clauses.every((c) => findAmounts(c).length <= 1)) {
     return clauses.flatMap((c) => {
       const [a] = findAmounts(c);
@@ -322,7 +323,7 @@ export function limitPairs(text: string): { label: string; amount: number }[] {
   for (let i = 0; i < amounts.length; i++) {
     const a = amounts[i];
     // a heading such as "Limits:" before the first amount is no label of it
-    const before = text.slice(cursor, a.index).replace(/^\s*(coverage\s+)?(limits?(\s+of\s+(insurance|liability))?|amounts?)\s*[:\-]?\s*$/i, '');
+    const before = text.slice(cursor, a.index).replace(/^\s*(coverage\s+)?(limits?(\s+of\s+(insurance|liability))?|amounts?)\s*[:;\-]?\s*$/i, '');
     if (/[A-Za-z]{2}/.test(before)) {
       out.push({ label: cleanLabel(before), amount: a.value });
       cursor = a.end;
@@ -339,6 +340,25 @@ export function limitPairs(text: string): { label: string; amount: number }[] {
       out.push({ label: '', amount: a.value });
       cursor = a.end;
     }
+  }
+  return out;
+}
+
+/**
+ * Clauses with a name and no amount joined to the next where that is an amount alone: OCR reads the colon between a
+ * limit's name and its amount as a semicolon ('E.L. Each Accident; 1,000,000').
+ */
+function labelsBeforeAmounts(clauses: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i]!;
+    const next = clauses[i + 1];
+    const [a] = next === undefined ? [] : findAmounts(next);
+    const amountAlone = a !== undefined && !/[A-Za-z]/.test(next!.slice(0, a.index) + next!.slice(a.end));
+    if (amountAlone && findAmounts(c).length === 0 && /[A-Za-z]{2}/.test(c) && !LIMITS_HEADING.test(c.trim())) {
+      out.push(`${c} ${next}`);
+      i++;
+    } else out.push(c);
   }
   return out;
 }
