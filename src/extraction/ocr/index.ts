@@ -13,6 +13,7 @@ import { decideCheckBoxes } from './checkboxes.js';
 import { measureDigitInk, mendCollapsedRepeats, mendDigitsByPageGlyphs, mendEightsReadAsB, mendLsReadAsOnes, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
 import { ocrPageWithBitmap, recognizeBitmap, toPageWords, type FirstReading, type PixelWord } from './ocr.js';
 import { recleanPage, withoutRuns } from './preprocess.js';
+import { rereadUnreadInk } from './unread.js';
 import { ILLEGIBLE_WORDS, LEGIBLE, medianConfidence, turnPage, typeRunsDown, type QuarterTurns } from './orientation.js';
 import { loadImagePages, renderPdfPage, type GreyBitmap, type PageBitmap } from './render.js';
 
@@ -102,7 +103,10 @@ async function readPage(page: PageBitmap, first: FirstReading): Promise<PageWord
     // lines of small type it doubted, each enlarged and read alone)
     // (each row band from the reading tesseract is surer of: readings.ts)
     const surer = again.words === words ? words : surerReading(words, again.words);
-    const lettered = await rereadFlagColumns(await rereadLetterColumn(surer, again.cleaned, s, recognizeBitmap, toWords), again.cleaned, s, recognizeBitmap, toWords);
+    // (and the ink the pass left unread, each region read alone: unread.ts)
+    // (on the page as read, its printed paragraphs blanked)
+    const filled = await rereadUnreadInk(surer, blankParagraphs(again.cleaned, paragraphs, s), s, recognizeBitmap);
+    const lettered = await rereadFlagColumns(await rereadLetterColumn(filled, again.cleaned, s, recognizeBitmap, toWords), again.cleaned, s, recognizeBitmap, toWords);
     // (the small lines cut out with the rules' own pixels whitened, not all the rule removal took: a tiny label set
     // against its box's top rule loses its letters' tops to the fringes' removal, and read in a crop whitened so it
     // was no label at all)

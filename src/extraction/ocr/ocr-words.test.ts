@@ -1,7 +1,7 @@
 // What is kept of tesseract's words: rule remnants glued to a word are cut off, words that are nothing but remnants
 // are dropped, and a checked box read as [X] stays whole for the layout reader.
 import { describe, expect, it } from 'vitest';
-import { cleanWordText, toPageWords } from './ocr.js';
+import { capitalIReadAsL, cleanWordText, toPageWords } from './ocr.js';
 
 describe('OCR word clean-up', () => {
   it('cuts rule remnants off words and drops remnant-only words', () => {
@@ -52,5 +52,16 @@ describe('OCR word clean-up', () => {
     expect(words.map((w) => w.text)).toEqual(['CGL', 'I', '1']);
     // (at 200 dpi, one pixel is more than a hairline's width in points: still dropped)
     expect(toPageWords([{ text: 'l', left: 0, top: 0, width: 1, height: 13, confidence: 85 }], 200 / 72, 0, 0)).toEqual([]);
+  });
+
+  it("reads a word's first letter as I where OCR gave a lower-case l no word starts with ('lronbridge', 'lnc.', 'lNSURED')", () => {
+    expect(capitalIReadAsL('lronbridge')).toBe('Ironbridge');
+    expect(capitalIReadAsL('lnc.')).toBe('Inc.');
+    expect(capitalIReadAsL('lNSURED')).toBe('INSURED');
+    expect(capitalIReadAsL('(lnsurer')).toBe('(Insurer');
+    // English words, abbreviations and what is no word at all stay as read
+    for (const kept of ['liability', 'llama', 'lynx', 'lbs', 'ltd', 'l', 'lWC123', 'l-2', 'Ironbridge']) expect(capitalIReadAsL(kept), kept).toBe(kept);
+    const [w] = toPageWords([{ text: 'lronbridge', left: 0, top: 0, width: 100, height: 25, confidence: 96 }], 300 / 72, 0, 0);
+    expect(w!.text).toBe('Ironbridge');
   });
 });

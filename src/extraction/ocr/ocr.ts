@@ -261,7 +261,7 @@ export function toPageWords(pixelWords: PixelWord[], pixelsPerPoint: number, lef
     // a stroke in a box a pixel or a hairline wide is a rule's edge ('I' before a policy number on a photo), not type
     if (/^[Il1|!]$/.test(cleaned) && (w.width <= 1 || w.width < HAIRLINE_PT * s)) continue;
     // only a word tesseract doubted: a name it read with confidence ("Horne") stays as read, English or not
-    const text = w.confidence < REPAIR_CONFIDENCE ? repairWord(cleaned) : cleaned;
+    const text = capitalIReadAsL(w.confidence < REPAIR_CONFIDENCE ? repairWord(cleaned) : cleaned);
     words.push({
       text,
       x: round2((w.left + left) / s),
@@ -272,6 +272,21 @@ export function toPageWords(pixelWords: PixelWord[], pixelsPerPoint: number, lef
     });
   }
   return words;
+}
+
+/**
+ * A word's first letter I where OCR read it as a lower-case l: no English word starts with l and a consonant other
+ * than l or y ('lronbridge', 'lnc.'), and no word of capitals starts with a lower-case letter ('lNSURED'). Words with
+ * anything but letters (a policy number) are left, as are the abbreviations 'lbs' and 'ltd'.
+ */
+export function capitalIReadAsL(text: string): string {
+  const m = /^([("'‘“]?)l([A-Za-z]+)([.,:;)'’"”]*)$/.exec(text);
+  if (!m) return text;
+  const [, before, rest, after] = m as unknown as [string, string, string, string];
+  const capitals = /^[A-Z]{2,}$/.test(rest);
+  const consonant = /^[bcdfghjkmnpqrstvwxz][a-z]+$/.test(rest);
+  if ((!capitals && !consonant) || /^(?:bs|td)$/.test(rest)) return text;
+  return `${before}I${rest}${after}`;
 }
 
 /** Marks that are never a printed word on their own: what is left of ruled lines and box edges. */
