@@ -460,6 +460,11 @@ describe('liftDarkBars', () => {
     expect(ink(lifted, 60, 55, 740, 80)).toBeGreaterThan(0.03);
     // the bold heading is as it was
     expect(ink(lifted, 55, 170, 600, 210)).toBeCloseTo(ink(page, 55, 170, 600, 210), 5);
+    // and nothing is left of the bar's edge, all round it: no stroke a bar tall at either end beside the heading
+    expect(ink(lifted, 45, 45, 64, 89)).toBe(0);
+    expect(ink(lifted, 736, 45, 755, 89)).toBe(0);
+    expect(ink(lifted, 45, 45, 755, 53)).toBe(0);
+    expect(ink(lifted, 45, 81, 755, 89)).toBe(0);
   });
 
   it('returns the page itself when it has no bar', () => {

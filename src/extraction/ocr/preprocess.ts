@@ -970,6 +970,20 @@ export function liftDarkBars(grey: GreyBitmap, pixelsPerPoint: number): GreyBitm
     for (let y = (top + 1) * cell; y < bottom * cell; y++) {
       for (let x = (left + 1) * cell, i = y * width + x; x < right * cell; x++, i++) out[i] = data[i]! > split ? INK : PAPER;
     }
+    // (and its edge, the cells all round left as they were, made paper, and in the cells beyond them what is darker
+    // than the paper, the bar's own edge where it began inside one: left dark, its ends stood as strokes a bar tall
+    // beside the heading, that tesseract read into its first word ('FIRST' boxed 10 pt tall, so that the heading's
+    // line broke in two) or as a word of their own ('1'))
+    const light = (split + paper) / 2;
+    for (let cy = Math.max(0, top - 1); cy <= Math.min(ch - 1, bottom + 1); cy++) {
+      for (let cx = Math.max(0, left - 1); cx <= Math.min(cw - 1, right + 1); cx++) {
+        if (cy > top && cy < bottom && cx > left && cx < right) continue;
+        const edge = cy >= top && cy <= bottom && cx >= left && cx <= right;
+        for (let y = cy * cell; y < (cy + 1) * cell; y++) {
+          for (let x = cx * cell, i = y * width + x; x < (cx + 1) * cell; x++, i++) if (edge || data[i]! < light) out[i] = PAPER;
+        }
+      }
+    }
   }
   return out ? { width, height, data: out } : grey;
 }
