@@ -89,4 +89,10 @@ describe("OCR's slips mended before a carrier certificate is read", () => {
     expect(parseParty(['Granite Peak Builders, | Inc.', '8550 Meridian Ave', 'Tampa, FL 33602']).name).toBe('Granite Peak Builders, Inc.');
     expect(parseParty(['Granite Peak Builders', '8550 Meridian Ave']).name).toBe('Granite Peak Builders');
   });
+
+  it("reads a party's LLC with a speck read as a period inside it ('LL.C') as LLC, at the name's end or before its DBA", () => {
+    expect(parseParty(['Riverside Commons Owner, LL.C', '45 Industrial Way']).name).toBe('Riverside Commons Owner, LLC');
+    expect(parseParty(['Yates Holdings LL.C DBA Okafor Electric', '45 Industrial Way']).name).toBe('Yates Holdings LLC DBA Okafor Electric');
+    expect(parseParty(['Acme L.L.C.', '45 Industrial Way']).name).toBe('Acme L.L.C.');
+  });
 });

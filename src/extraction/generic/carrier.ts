@@ -573,6 +573,8 @@ export function parseParty(lines: string[]): Party {
     rest.unshift(name.slice(cityAt.index).trim());
     name = name.slice(0, cityAt.index);
   }
+  // (a speck read as a period inside LLC, written LLC or L.L.C. and never so: 'Yates Holdings LL.C DBA Okafor Electric')
+  name = name.replace(/(^|\s)(?:LL\.C|L\.LC)(?=$|[\s,])/u, '$1LLC');
   return { name: normalizeNameLine(name), address: parseAddress(rest), phone, email };
 }
 
