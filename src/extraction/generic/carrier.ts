@@ -11,7 +11,7 @@ import { checkInsurer } from '../naic/check.js';
 import { normalizeNameLine } from '../normalize.js';
 import { nearestListWord } from '../text/lines.js';
 import { pageLines, type Line, type Segment } from './lines.js';
-import { findAmounts, findDates, limitKeyFor, limitPairs, looksLikeLimitLabel, MONTH_WORD, ruleLimitKey } from './values.js';
+import { findAmounts, findDates, labelledSlashlessDate, limitKeyFor, limitPairs, looksLikeLimitLabel, MONTH_WORD, ruleLimitKey } from './values.js';
 
 export type GenericContext = { fileName: string; pages: number; method: 'acroform' | 'text' | 'ocr' | 'mixed' };
 
@@ -1231,6 +1231,9 @@ function certificateDate(lines: Line[], used: Set<Line>, pageHeight: number): st
         const cell = below.segments.find((c) => Math.abs(c.x - seg.x) < 10);
         const d = cell ? findDates(cell.text) : [];
         if (d.length > 0 && d[0]!.index === 0) return d[0]!.value;
+        // (or its slashes lost or read as ones: '21712026' for 2/7/2026, a date since the heading says so)
+        const slashless = cell ? labelledSlashlessDate(cell.text.split(/[\s|]+/)[0]!) : null;
+        if (slashless) return slashless;
       }
     }
   }

@@ -6,7 +6,7 @@ import type { PageWords, Word } from '../layout/words.js';
 import { recognizeForm } from '../forms.js';
 import { genericFromWords } from './carrier.js';
 import { pageLines } from './lines.js';
-import { findDates, limitKeyFor, limitPairs, mendOcrToken } from './values.js';
+import { findDates, labelledSlashlessDate, limitKeyFor, limitPairs, mendOcrToken } from './values.js';
 
 /**
  * A page of rows: each row [top, [[x, text], …]] (cells of words 5 points a letter, 9 points high). As OCR gives
@@ -933,6 +933,22 @@ describe('carrier layouts', () => {
       { label: 'each accident', amount: 500_000 },
       { label: 'disease - policy limit', amount: 500_000 },
     ]);
+  });
+  it("reads a certificate's date under its heading though OCR read its slashes as ones ('21712026' for 2/7/2026)", () => {
+    expect(labelledSlashlessDate('21712026')).toBe('2026-02-07');
+    expect(labelledSlashlessDate('832025')).toBe('2025-08-03');
+    // in doubt, or no date: null
+    expect(labelledSlashlessDate('1122026')).toBeNull();
+    expect(labelledSlashlessDate('98765432')).toBeNull();
+    expect(labelledSlashlessDate('GL743136555')).toBeNull();
+    const rows: [number, [number, string][]][] = [
+      [20, [[200, 'CERTIFICATE OF INSURANCE']]],
+      [58, [[37, 'FIRST NAMED INSURED'], [347, 'ISSUE DATE']]],
+      [66, [[38, 'Harmon Plumbing, Inc.'], [347, '21712026']]],
+      [77, [[38, '5841 Ben White Blvd']]],
+    ];
+    const got = genericFromWords([page(rows, 'ocr')], { fileName: 'x.png', pages: 1, method: 'ocr' });
+    expect(got.certificateDate).toBe('2026-02-07');
   });
   it("names an auto's bodily injury limits whose 'BI' OCR read 'Bl'", () => {
     expect(limitKeyFor('automobile_liability', 'Bl Each Person')).toBe('bodily_injury_per_person');

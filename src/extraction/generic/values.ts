@@ -170,6 +170,26 @@ function slashlessDate(text: string): { days: [number, number][]; year: string; 
   return short.length > 0 ? { days: short, year: text.slice(-2), twoDigit: true } : null;
 }
 
+/**
+ * The ISO date a word OCR made of a numeric date with its slashes lost or misread is, where a label says it is a
+ * date (a certificate's 'ISSUE DATE' over it) so that no other reading need be ruled out: its one reading, or where
+ * it has several, the one reading with both slashes read as the same mark ('21712026' is 2/7/2026 with both slashes
+ * read as ones, rather than 2/17 with one lost). Null when it is no such word or stays in doubt.
+ */
+export function labelledSlashlessDate(text: string): string | null {
+  const t = text.replace(/[,;.]$/, '');
+  const m = slashlessDate(t);
+  if (!m || m.twoDigit) return null;
+  const iso = ([month, day]: [number, number]) => normalizeDate(`${m.year}-${pad(month)}-${pad(day)}`);
+  if (m.days.length === 1) return iso(m.days[0]!);
+  const digits = t.slice(0, -4);
+  const alike = m.days.filter(([month, day]) => {
+    const c = digits[String(month).length];
+    return (c === '1' || c === '7') && digits === `${month}${c}${day}${c}`;
+  });
+  return alike.length === 1 ? iso(alike[0]!) : null;
+}
+
 /** The months and days a slashless date's digits before its year can be: '83' → 8/3, '873' → 8/3, '112' → 1/12, 11/2, 1/2. */
 function slashlessDays(digits: string): [number, number][] {
   const out = new Map<string, [number, number]>();
