@@ -78,6 +78,14 @@ export function normalizeNameLine(value: string | null | undefined): string | nu
   return trimmed === '' || PLACEHOLDERS.has(trimmed.toUpperCase()) ? null : trimmed;
 }
 
+/**
+ * A company's LLC with a speck read as a period inside it ('LL.C', 'L.LC'), closing a name or before the rest of it
+ * ('Yates Holdings LL.C DBA Okafor Electric'), as LLC: the form is written LLC or L.L.C. and never so.
+ */
+export function specklessLlc(name: string): string {
+  return name.replace(/(^|\s)(?:LL\.C|L\.LC)(?=$|[\s,])/u, '$1LLC');
+}
+
 /** A NAIC company code: its digits when it has 5 of them (the usual form), else the cleaned text, or null. */
 export function normalizeNaic(value: string | null | undefined): string | null {
   const text = cleanText(value);

@@ -7,7 +7,7 @@
 // and their policies left empty.
 import type { Address, Coverage, Extraction, FormType, Insurer, PolicyFields } from '../../domain/certificate.js';
 import type { Box, PageWords, Word } from '../layout/words.js';
-import { cleanMultiline, cleanText, limitLabelKey, normalizeDate, normalizeFlag, normalizeLimit, normalizeNaic, normalizeNameLine } from '../normalize.js';
+import { cleanMultiline, cleanText, limitLabelKey, normalizeDate, normalizeFlag, normalizeLimit, normalizeNaic, normalizeNameLine, specklessLlc } from '../normalize.js';
 import { dateHeaders, flagColumns, OCR_DOLLAR, policyNumberLabel, typeHeight } from './ocr-cells.js';
 import { boxOf, centerX, centerY, containsNear, editDistance, findLabel, foldLabel, groupLines, median, OCR_SEGMENT_GAP, segmentOf, tolerance, type LabelHit, type Line, type Segment } from '../text/lines.js';
 import { repairNameWords } from '../ocr/vocabulary.js';
@@ -1932,7 +1932,7 @@ const TRAILING_MARKS = /(\b(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|LL
  */
 export function ocrCompanySuffix(name: string): string {
   // (and 'LL.C' or 'L.LC': a speck read as a period inside LLC, which is written LLC or L.L.C.)
-  return name.replace(/(\p{L}{4,})[Ii]nc\.$/u, '$1 Inc.').replace(/(^|\s)(?:LL\.C|L\.LC)(?=$|[\s,])/u, '$1LLC').replace(/,\s*(?:[EI1][L1I]|[L1I][EI1]|LL)[CG]\.?$/u, (m) => (m.replace(/[,\s.]/g, '') === 'LLC' ? m : ', LLC'));
+  return specklessLlc(name.replace(/(\p{L}{4,})[Ii]nc\.$/u, '$1 Inc.')).replace(/,\s*(?:[EI1][L1I]|[L1I][EI1]|LL)[CG]\.?$/u, (m) => (m.replace(/[,\s.]/g, '') === 'LLC' ? m : ', LLC'));
 }
 
 /**

@@ -8,7 +8,7 @@ import type { PageWords, Word } from '../layout/words.js';
 import { recognizeForm } from '../forms.js';
 import { findInstructionText, INSTRUCTION_TEXT_WARNING } from '../guard.js';
 import { checkInsurer } from '../naic/check.js';
-import { normalizeNameLine } from '../normalize.js';
+import { normalizeNameLine, specklessLlc } from '../normalize.js';
 import { nearestListWord } from '../text/lines.js';
 import { pageLines, type Line, type Segment } from './lines.js';
 import { findAmounts, findDates, labelledSlashlessDate, limitKeyFor, limitPairs, looksLikeLimitLabel, MONTH_WORD, ruleLimitKey } from './values.js';
@@ -574,9 +574,7 @@ export function parseParty(lines: string[]): Party {
     rest.unshift(name.slice(cityAt.index).trim());
     name = name.slice(0, cityAt.index);
   }
-  // (a speck read as a period inside LLC, written LLC or L.L.C. and never so: 'Yates Holdings LL.C DBA Okafor Electric')
-  name = name.replace(/(^|\s)(?:LL\.C|L\.LC)(?=$|[\s,])/u, '$1LLC');
-  return { name: normalizeNameLine(name), address: parseAddress(rest), phone, email };
+  return { name: normalizeNameLine(specklessLlc(name)), address: parseAddress(rest), phone, email };
 }
 
 function parseAddress(pieces: string[]): Address | null {
