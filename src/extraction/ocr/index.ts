@@ -93,9 +93,11 @@ async function readPage(page: PageBitmap, first: FirstReading): Promise<PageWord
     // gentler removal cleans to the same pixels, one with no rules, is not read again; one that differs in a few places
     // is read again there only, each region alone: readings.ts)
     const gentle = recleanPage(clean, s, { fringes: false });
+    const same = samePixels(gentle.bitmap, cleaned);
+    // (the gentle page as read, its paragraphs blanked: the first pass's bitmap where the two clean alike)
+    const gentleRead = same ? read : blankParagraphs(gentle.bitmap, paragraphs, s);
     let againWords = words;
-    if (!samePixels(gentle.bitmap, cleaned)) {
-      const gentleRead = blankParagraphs(gentle.bitmap, paragraphs, s);
+    if (!same) {
       againWords = (await readWhereChanged(read, words, gentleRead, s, (crop) => recognizeBitmap(crop), toWords)) ?? { ...words, words: toWords(await recognizeBitmap(gentleRead), 0, 0) };
     }
     const again = { words: againWords, cleaned: gentle.bitmap, binary: gentle.binary, grey: gentle.grey };
@@ -103,9 +105,8 @@ async function readPage(page: PageBitmap, first: FirstReading): Promise<PageWord
     // lines of small type it doubted, each enlarged and read alone)
     // (each row band from the reading tesseract is surer of: readings.ts)
     const surer = again.words === words ? words : surerReading(words, again.words);
-    // (and the ink the pass left unread, each region read alone: unread.ts)
-    // (on the page as read, its printed paragraphs blanked)
-    const filled = await rereadUnreadInk(surer, blankParagraphs(again.cleaned, paragraphs, s), s, recognizeBitmap);
+    // (and the ink the pass left unread, each region read alone, on the page as read: unread.ts)
+    const filled = await rereadUnreadInk(surer, gentleRead, s, recognizeBitmap);
     const lettered = await rereadFlagColumns(await rereadLetterColumn(filled, again.cleaned, s, recognizeBitmap, toWords), again.cleaned, s, recognizeBitmap, toWords);
     // (the small lines cut out with the rules' own pixels whitened, not all the rule removal took: a tiny label set
     // against its box's top rule loses its letters' tops to the fringes' removal, and read in a crop whitened so it
