@@ -14,6 +14,7 @@ import { measureDigitInk, mendCollapsedRepeats, mendDigitsByPageGlyphs, mendEigh
 import { ocrPageWithBitmap, recognizeBitmap, toPageWords, type FirstReading, type PixelWord } from './ocr.js';
 import { recleanPage, withoutRuns } from './preprocess.js';
 import { rereadUnreadInk } from './unread.js';
+import { trimSpecksFromBoxes } from './word-boxes.js';
 import { ILLEGIBLE_WORDS, LEGIBLE, medianConfidence, turnPage, typeRunsDown, type QuarterTurns } from './orientation.js';
 import { loadImagePages, renderPdfPage, type GreyBitmap, type PageBitmap } from './render.js';
 
@@ -127,7 +128,8 @@ function samePixels(a: GreyBitmap, b: GreyBitmap): boolean {
 }
 
 /**
- * Digits OCR misread that the page's ink shows (glyphs.ts): an 8 read as B, a policy prefix's L read as 1, a 9 or 6
+ * Word boxes cut down to their glyphs where tesseract boxed a speck above or below with them (word-boxes.ts); then
+ * digits OCR misread that the page's ink shows (glyphs.ts): an 8 read as B, a policy prefix's L read as 1, a 9 or 6
  * as 0, a 2 as 7, a digit its own glyphs tell, two like digits read as one ('111' for 1111); and how wide each
  * number's glyphs are (Word.inkWidth), by which the layout reader counts an amount's digits. `ink` is the page's glyphs
  * (glyphInk). In this order, each on what the one before gave.
@@ -136,7 +138,7 @@ function byGlyphs(page: PageWords, ink: GreyBitmap, pixelsPerPoint: number): Pag
   return GLYPH_PASSES.reduce((words, pass) => pass(words, ink, pixelsPerPoint), page);
 }
 
-const GLYPH_PASSES = [mendEightsReadAsB, mendLsReadAsOnes, mendOpenZeros, mendTwosReadAsSevens, mendDigitsByPageGlyphs, mendCollapsedRepeats, measureDigitInk];
+const GLYPH_PASSES = [trimSpecksFromBoxes, mendEightsReadAsB, mendLsReadAsOnes, mendOpenZeros, mendTwosReadAsSevens, mendDigitsByPageGlyphs, mendCollapsedRepeats, measureDigitInk];
 
 /**
  * The page's glyphs: its black-and-white page with its rules taken out whole (withoutRuns). A value printed against a
