@@ -4,7 +4,8 @@ import UTIF from 'utif';
 import { describe, expect, it } from 'vitest';
 import { ExtractionError } from '../errors.js';
 import { openPdf } from '../pdf/open.js';
-import { imageHeaderSize, loadImagePages, MAX_PIXELS, renderPdfPage, rgbaToGrey } from './render.js';
+import { faxPdf } from '../../../test/fixtures/scan.js';
+import { boxMean, enlargement, imageHeaderSize, loadImagePages, MAX_PIXELS, renderPdfPage, rgbaToGrey, smoothEnlargedBilevel, type GreyBitmap } from './render.js';
 
 /** A PNG that declares `width`×`height` in its header; the pixel data is not there (the refusal must come first). */
 function pngHeader(width: number, height: number): Buffer {
@@ -92,6 +93,61 @@ describe('renderPdfPage', () => {
       expect([rendered.bitmap.width, rendered.bitmap.height]).toEqual([canvas.width, canvas.height]);
       expect(Buffer.from(rendered.bitmap.data).equals(Buffer.from(expected))).toBe(true);
       expect(new Set(rendered.bitmap.data).size).toBeGreaterThan(10); // the page is not blank
+    } finally {
+      await pdf.close();
+    }
+  });
+});
+
+/** A black-and-white bitmap of random glyph-like blocks, each pixel repeated `kx` times across and `ky` times down. */
+function blockyPage(width: number, height: number, kx: number, ky: number): GreyBitmap {
+  const w = Math.ceil(width / kx);
+  const h = Math.ceil(height / ky);
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const small = new Uint8Array(w * h).map(() => (random() < 0.3 ? 0 : 255));
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = small[Math.floor(y / ky) * w + Math.floor(x / kx)]!;
+  return { width, height, data };
+}
+
+describe('a black-and-white page enlarged in blocks (a fax drawn at 300 dpi)', () => {
+  it('measures the enlargement each way from its repeated rows and columns', () => {
+    const fax = enlargement(blockyPage(600, 600, 1.5, 3));
+    expect(fax.x).toBeCloseTo(1.5, 1);
+    expect(fax.y).toBeCloseTo(3, 1);
+    const own = enlargement(blockyPage(600, 600, 1, 1));
+    expect(own.x).toBeLessThan(1.1);
+    expect(own.y).toBeLessThan(1.1);
+  });
+
+  it('averages each pixel over a box', () => {
+    const b: GreyBitmap = { width: 4, height: 3, data: new Uint8Array([0, 255, 255, 255, 0, 255, 255, 255, 0, 255, 255, 255]) };
+    expect(Array.from(boxMean(b, 2, 1).data.subarray(0, 4))).toEqual([0, 128, 255, 255]);
+    expect(Array.from(boxMean(b, 1, 3).data.subarray(0, 4))).toEqual([0, 255, 255, 255]);
+  });
+
+  it('is smoothed; a page scanned at its own resolution and a page of greys are left as they are', () => {
+    const blocky = blockyPage(300, 300, 1.5, 3);
+    const smoothed = smoothEnlargedBilevel(blocky);
+    expect(smoothed).not.toBe(blocky);
+    expect(smoothed.data.some((v) => v > 0 && v < 255)).toBe(true);
+    const own = blockyPage(300, 300, 1, 1);
+    expect(smoothEnlargedBilevel(own)).toBe(own);
+    const grey = { ...blocky, data: blocky.data.map((v) => (v === 0 ? 30 : 240)) };
+    expect(smoothEnlargedBilevel(grey)).toBe(grey);
+  });
+
+  it('is what renderPdfPage gives for a faxed page (200 × 100 dpi): the edges of its glyphs are grey, not steps', async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([612, 792]);
+    page.drawText('INSURER A: Tessera Specialty Insurance Company 21466', { x: 40, y: 700, size: 10 });
+    const fax = await faxPdf(await doc.save(), 3, { speckRate: 0 });
+    const pdf = await openPdf(fax.bytes, { render: true });
+    try {
+      const rendered = await renderPdfPage(pdf.doc, 1);
+      const greys = rendered.bitmap.data.reduce((n, v) => n + (v > 0 && v < 255 ? 1 : 0), 0);
+      expect(greys).toBeGreaterThan(1000);
     } finally {
       await pdf.close();
     }
