@@ -57,6 +57,24 @@ describe('loadImagePages', () => {
     expect(bitmap.data[Math.round(20 * scale) * bitmap.width + Math.round(100 * scale)]).toBeGreaterThan(200);
   });
 
+  it('stretches a fax TIFF whose rows stand further apart than its columns (204 × 98 dpi) to square pixels', async () => {
+    // a letter page's proportions at 20 × 10 dpi: 170 × 110 pixels, a portrait page once its rows are doubled
+    const width = 170;
+    const height = 110;
+    const rgba = new Uint8Array(width * height * 4).fill(255);
+    for (let y = 50; y < 60; y++) for (let x = 20; x < 150; x++) rgba.fill(0, (y * width + x) * 4, (y * width + x) * 4 + 3); // a black bar
+    const fax = await loadImagePages(Buffer.from(UTIF.encodeImage(rgba, width, height, { t282: [204], t283: [98] })));
+    expect(fax[0]!.widthPt).toBe(612);
+    expect(fax[0]!.heightPt / fax[0]!.widthPt).toBeCloseTo((110 * 204) / 98 / 170, 2);
+    // the bar, 10 rows of 110, keeps its share of the page's height
+    const { bitmap } = fax[0]!;
+    const column = Array.from({ length: bitmap.height }, (_, y) => bitmap.data[y * bitmap.width + Math.round(bitmap.width / 2)]!);
+    expect(column.filter((v) => v < 128).length / bitmap.height).toBeCloseTo(10 / 110, 2);
+    // the same image with square pixels (200 × 200 dpi) is a landscape page, as it was
+    const square = await loadImagePages(Buffer.from(UTIF.encodeImage(rgba, width, height, { t282: [200], t283: [200] })));
+    expect(square[0]!.widthPt).toBe(792);
+  });
+
   it('calls bytes that are no image unsupported', async () => {
     await expect(loadImagePages(Buffer.from('%PDF-1.7'))).rejects.toMatchObject({ code: 'unsupported' });
   });

@@ -297,10 +297,26 @@ function loadTiffPages(bytes: Uint8Array): PageBitmap[] {
     const grey = orientBitmap({ width: ifd.width, height: ifd.height, data: rgbaToGrey(UTIF.toRGBA8(ifd), ifd.width, ifd.height) }, Number(ifd['t274']?.[0] ?? 1));
     // UTIF keeps the decoded page on its IFD, which lives until the last page is done: let it go with this one
     ifd.data = new Uint8Array(0);
-    const upscale = upscaleFor(grey.width, grey.height);
-    const bitmap = upscale > 1.05 ? resizeGrey(grey, upscale) : grey;
+    const square = squarePixels(grey, Number(ifd['t282']?.[0] ?? 0), Number(ifd['t283']?.[0] ?? 0));
+    const upscale = upscaleFor(square.width, square.height);
+    const bitmap = upscale > 1.05 ? resizeGrey(square, upscale) : square;
     return placeOnPage(i + 1, bitmap);
   });
+}
+
+/**
+ * A TIFF page whose resolution across and down differ (its XResolution and YResolution tags) stretched so that its
+ * pixels are square: a fax's TIFF is 204 × 98 dpi in standard mode, its rows twice as far apart as its columns, and
+ * read as it is the page would be half its height. Resolutions more than four times apart are no fax's, and are taken
+ * for a damaged tag (the page as it is).
+ */
+function squarePixels(grey: GreyBitmap, xDpi: number, yDpi: number): GreyBitmap {
+  const aspect = xDpi > 0 && yDpi > 0 ? xDpi / yDpi : 1;
+  if (Math.abs(aspect - 1) < 0.05 || aspect > 4 || aspect < 0.25) return grey;
+  // (the sparser way stretched; where that would pass the pixel limit, the denser way shrunk instead)
+  const [fx, fy] = aspect > 1 ? [1, aspect] : [1 / aspect, 1];
+  if (grey.width * fx * grey.height * fy <= MAX_PIXELS) return resizeGrey(grey, fx, fy);
+  return resizeGrey(grey, 1 / fy, 1 / fx);
 }
 
 /** How much to enlarge an image so that, placed on a letter page, it reads at about RENDER_DPI. */
@@ -328,10 +344,10 @@ export function rgbaToGrey(rgba: Uint8Array | Uint8ClampedArray, width: number, 
   return out;
 }
 
-/** Bilinear resize by `factor`. */
-export function resizeGrey(src: GreyBitmap, factor: number): GreyBitmap {
+/** Bilinear resize by `factor` (and down by `factorY`, where it differs). */
+export function resizeGrey(src: GreyBitmap, factor: number, factorY = factor): GreyBitmap {
   const width = Math.max(1, Math.round(src.width * factor));
-  const height = Math.max(1, Math.round(src.height * factor));
+  const height = Math.max(1, Math.round(src.height * factorY));
   const data = new Uint8Array(width * height);
   const sw = src.width;
   const sh = src.height;
@@ -347,7 +363,7 @@ export function resizeGrey(src: GreyBitmap, factor: number): GreyBitmap {
     wxs[x] = fx - x0s[x]!;
   }
   for (let y = 0; y < height; y++) {
-    const fy = Math.min(sh - 1, Math.max(0, (y + 0.5) / factor - 0.5));
+    const fy = Math.min(sh - 1, Math.max(0, (y + 0.5) / factorY - 0.5));
     const y0 = Math.floor(fy);
     const y1 = Math.min(sh - 1, y0 + 1);
     const wy = fy - y0;

@@ -8,7 +8,8 @@ declare module 'utif' {
     decode(buffer: ArrayBuffer): UTIF.IFD[];
     decodeImage(buffer: ArrayBuffer, ifd: UTIF.IFD, ifds?: UTIF.IFD[]): void;
     toRGBA8(ifd: UTIF.IFD): Uint8Array;
-    encodeImage(rgba: Uint8Array, width: number, height: number): ArrayBuffer;
+    /** `metadata`: tags to set, by name ("t282": XResolution), over the defaults */
+    encodeImage(rgba: Uint8Array, width: number, height: number, metadata?: Record<string, unknown[]>): ArrayBuffer;
   };
   export default UTIF;
 }
