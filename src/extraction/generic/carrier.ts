@@ -18,8 +18,8 @@ export type GenericContext = { fileName: string; pages: number; method: 'acrofor
 type LabelKind = 'producer' | 'insured' | 'holder' | 'insurer' | 'description' | 'field' | 'stop';
 const LABELS: [LabelKind, RegExp][] = [
   // (a letter's addressee, "To:", is its holder; "To: 08/28/2026" is a policy's end)
-  // (OCR reads ISSUED TO's O as a C or a zero)
-  ['holder', /^((certificate\s+|memorandum\s+|evidence\s+|policy\s+)?holder|(certificate\s+)?(is\s+)?issued\s+t[oc0]|to(?=\s*:(?![\s|]*(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))))\b\s*(name)?\s*[:\-]?\s*/i],
+  // (OCR reads ISSUED TO's O as a C, a Q or a zero)
+  ['holder', /^((certificate\s+|memorandum\s+|evidence\s+|policy\s+)?holder|(certificate\s+)?(is\s+)?issued\s+t[oc0q]|to(?=\s*:(?![\s|]*(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))))\b\s*(name)?\s*[:\-]?\s*/i],
   ['producer', /^((licensed\s+|issuing\s+|servicing\s+|insurance\s+)?agency|(your\s+|producing\s+|servicing\s+)?agent(\s*\/\s*broker)?(\s+of\s+record)?|broker(\s+of\s+record)?|producer)\b(\s+name)?\s*[:\-]?\s*/i],
   ['insured', /^((first\s+)?named\s+insured(\s*\/\s*employer)?|insured(\s*\/\s*employer|\s+(name|business|employer|party|entity))?|name\s+of\s+insured|policy\s*holder(?!\s+services?\b)|business\s+name|employer(\s*\/\s*insured)?(?![’'\w]))\b\s*[:\-]?\s*/i],
   ['insurer', /^(insurer(\(s\)|s)?(\s+affording\s+coverage)?|companies\s+affording\s+coverage|(insurance|insuring|issuing|writing)\s+(company|carrier)(\(s\)|s)?|company|carrier|underwriter|underwritten\s+by)(?!\w)(\s*[A-F](?=\s*[:\-]))?\s*[:\-]?\s*/i],

@@ -638,10 +638,10 @@ describe('carrier layouts', () => {
     expect([got.producer.name, got.insured.name, got.certificateHolder.name]).toEqual(['Tidewater Commercial Insurance', 'Crystal Janitorial Services LLC', 'Oakhurst Senior Living, LLC']);
     expect(got.insurers.map((i) => i.name)).toEqual(['Atlantic Keystone Insurance Company']);
   });
-  it("takes a holder's heading OCR read 'ISSUED TC' for ISSUED TO, not for the broker's name", () => {
+  it.each(['ISSUED TC', 'ISSUED TQ'])("takes a holder's heading OCR read '%s' for ISSUED TO, not for the broker's name", (heading) => {
     const got = read([
       [20, [[36, 'Memorandum of Insurance']]],
-      [67, [[35, 'FIRST NAMED INSURED'], [284, 'BROKER'], [531, 'ISSUED TC']]],
+      [67, [[35, 'FIRST NAMED INSURED'], [284, 'BROKER'], [531, heading]]],
       [77, [[35, 'Dunham Plumbing & Heating LLC'], [284, 'Hollis & Grant Insurance Services'], [531, 'Turner-Okafor General Contractors']]],
       [90, [[35, '7741 Independence Blvd'], [284, '12 Elm St'], [531, '9175 Elm St']]],
       [130, [[40, 'Commercial General Liability'], [220, 'Policy # GL 4412101767'], [380, '07-20-2026 to 07-20-2027']]],
