@@ -344,7 +344,7 @@ export function rgbaToGrey(rgba: Uint8Array | Uint8ClampedArray, width: number, 
   return out;
 }
 
-/** Bilinear resize by `factor` (and down by `factorY`, where it differs). */
+/** Bilinear resize by `factor` (across, and down too unless `factorY` says otherwise). */
 export function resizeGrey(src: GreyBitmap, factor: number, factorY = factor): GreyBitmap {
   const width = Math.max(1, Math.round(src.width * factor));
   const height = Math.max(1, Math.round(src.height * factorY));
