@@ -43,3 +43,8 @@ export type PageWords = {
 
 /** A box on a page, for provenance ("where did this value come from"). */
 export type Box = { page: number; x: number; y: number; width: number; height: number };
+
+/** A position or size in points as words carry it: to the hundredth of a point (OCR's pixels, mapped to points). */
+export function roundPoints(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
-import type { PageWords, Word } from '../layout/words.js';
+import { roundPoints, type PageWords, type Word } from '../layout/words.js';
 import { withoutParagraphs, type TextBlock } from './boilerplate.js';
 import { cleanPage, type CleanedPage } from './preprocess.js';
 import type { GreyBitmap, PageBitmap } from './render.js';
@@ -264,10 +264,10 @@ export function toPageWords(pixelWords: PixelWord[], pixelsPerPoint: number, lef
     const text = capitalIReadAsL(w.confidence < REPAIR_CONFIDENCE ? repairWord(cleaned) : cleaned);
     words.push({
       text,
-      x: round2((w.left + left) / s),
-      y: round2((w.top + top) / s),
-      width: round2(w.width / s),
-      height: round2(w.height / s),
+      x: roundPoints((w.left + left) / s),
+      y: roundPoints((w.top + top) / s),
+      width: roundPoints(w.width / s),
+      height: roundPoints(w.height / s),
       confidence: Math.max(0, Math.min(1, w.confidence / 100)),
     });
   }
@@ -304,6 +304,3 @@ export function cleanWordText(text: string): string | null {
   return stripped === '' ? null : stripped;
 }
 
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
-}

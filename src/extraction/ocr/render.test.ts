@@ -2,6 +2,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument, rgb } from 'pdf-lib';
 import UTIF from 'utif';
 import { describe, expect, it } from 'vitest';
+import { Rng } from '../../domain/demo-data.js';
 import { ExtractionError } from '../errors.js';
 import { openPdf } from '../pdf/open.js';
 import { faxPdf } from '../../../test/fixtures/scan.js';
@@ -121,9 +122,8 @@ describe('renderPdfPage', () => {
 function blockyPage(width: number, height: number, kx: number, ky: number): GreyBitmap {
   const w = Math.ceil(width / kx);
   const h = Math.ceil(height / ky);
-  let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const small = new Uint8Array(w * h).map(() => (random() < 0.3 ? 0 : 255));
+  const rng = new Rng(7);
+  const small = new Uint8Array(w * h).map(() => (rng.chance(0.3) ? 0 : 255));
   const data = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = small[Math.floor(y / ky) * w + Math.floor(x / kx)]!;
   return { width, height, data };

@@ -3,7 +3,7 @@
 // above the line's. The layout readers measure lines from their words' tops (a label's value is looked for so far
 // under the label's line), so the name under that heading was taken for too far away, and lost. The ink in each box
 // tells the glyphs from such a speck: a band of rows with little ink, parted from the rest by blank rows.
-import type { PageWords, Word } from '../layout/words.js';
+import { roundPoints, type PageWords, type Word } from '../layout/words.js';
 import { INK } from './preprocess.js';
 import type { GreyBitmap } from './render.js';
 
@@ -74,9 +74,6 @@ export function trimmedBox(word: Word, ink: GreyBitmap, pixelsPerPoint: number):
   if (first === 0 && last === bands.length - 1) return null;
   const top = bands[first]!.top;
   const bottom = bands[last]!.bottom + 1;
-  return { ...word, y: round2(top / s), height: round2((bottom - top) / s) };
+  return { ...word, y: roundPoints(top / s), height: roundPoints((bottom - top) / s) };
 }
 
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
-}
