@@ -7,6 +7,7 @@ import type { Address, Extraction, Insurer, PolicyFields, Producer } from '../..
 import type { PageWords, Word } from '../layout/words.js';
 import { recognizeForm } from '../forms.js';
 import { findInstructionText, INSTRUCTION_TEXT_WARNING } from '../guard.js';
+import { mendPolicyYears, otherRowsTerm } from '../acord25/layout.js';
 import { checkInsurer } from '../naic/check.js';
 import { normalizeNameLine, specklessLlc } from '../normalize.js';
 import { nearestListWord } from '../text/lines.js';
@@ -247,6 +248,8 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   const policyLines = new Set<Line>();
   const statements: string[] = [];
   const policies = readPolicies(lines, used, policyLines, insurers.map((i) => i.name), statements);
+  // (OCR's year digit slips in a policy's term, mended as on an ACORD 25's rows)
+  if (ctx.method === 'ocr' || ctx.method === 'mixed') warnings.push(...mendOcrTerms(policies.map((p) => p.fields)));
   // a single insurer with no printed letter owns every policy; its letter stays null
   // no labelled party: a letter names the insured in a sentence, and an agency's letterhead is the producer
   const prose = allText.replace(/\s*\|\s*/g, ' ').replace(/\s+/g, ' ');
@@ -1249,3 +1252,36 @@ function certificateDate(lines: Line[], used: Set<Line>, pageHeight: number): st
 }
 
 export type { Segment };
+
+/**
+ * The terms of policies read by OCR whose years a digit slip made wrong, mended in place, and a warning for each: an
+ * expiration a year or more before the effective date on the same month and day ('2026-02-10' to '2025-02-10'), taken
+ * for a one-year term with one year digit changed (mendPolicyYears); and a term of other than a year ('2024-03-26' to
+ * '2028-03-26', a 5 read as 8) taken for another policy's one-year term that confused digits in its years away make
+ * it (otherRowsTerm), as the ACORD 25 reader does with its grid's rows; months and days stay as read. A carrier's certificate lists its policies in
+ * rows, cards or sentences, and they often share a term.
+ */
+export function mendOcrTerms(policies: PolicyFields[]): string[] {
+  const warnings: string[] = [];
+  const name = (p: PolicyFields) => p.description ?? p.coverage;
+  for (const p of policies) {
+    if (p.effectiveDate === null || p.expirationDate === null) continue;
+    const years = mendPolicyYears(p.effectiveDate, p.expirationDate);
+    if (years) {
+      warnings.push(`${name(p)}: dates read ${p.effectiveDate} to ${p.expirationDate}, an expiration before the effective date; one year digit taken for misread: ${years[0]} to ${years[1]}`);
+      [p.effectiveDate, p.expirationDate] = years;
+    }
+  }
+  for (const p of policies) {
+    if (p.effectiveDate === null || p.expirationDate === null) continue;
+    const others = policies.filter((o) => o !== p).flatMap((o) => [o.effectiveDate, o.expirationDate].filter((d): d is string => d !== null));
+    const term = otherRowsTerm(p.effectiveDate, p.expirationDate, others);
+    // (years only: a carrier writes terms of six months too, '2025-07-06' to '2026-01-06', that a 1 read as 7 must not
+    // make another policy's year)
+    if (term && term[0].slice(4) === p.effectiveDate.slice(4) && term[1].slice(4) === p.expirationDate.slice(4)) {
+      warnings.push(`${name(p)}: dates read ${p.effectiveDate} to ${p.expirationDate}, no one-year term; taken for ${term[0]} to ${term[1]}, another policy's term, digits OCR confuses away`);
+      [p.effectiveDate, p.expirationDate] = term;
+    }
+  }
+  return warnings;
+}

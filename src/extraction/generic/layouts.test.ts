@@ -217,6 +217,49 @@ describe('carrier layouts', () => {
     ]);
   });
 
+  it("mends a policy's year digit OCR slipped, by the term of the page's other policies or by a year's term, with a warning; printed text stays as printed", () => {
+    const rows: [number, [number, string][]][] = [
+      [10, [[40, 'Memorandum of insurance']]],
+      [30, [[40, 'Named Insured: Lakeview Roofing LLC 88 Elm St Austin, TX 78701']]],
+      [100, [[40, 'General Liability'], [320, "Workers' Compensation"]]],
+      [115, [[40, 'Policy #'], [160, 'GL-5551234'], [320, 'Policy #'], [440, 'WC-7771234']]],
+      [130, [[40, 'Policy period'], [140, '03/26/2024'], [200, '03/26/2028'], [320, 'Policy period'], [420, '03/26/2024'], [480, '03/26/2025']]],
+      [160, [[40, 'Umbrella Liability'], [320, 'Inland Marine']]],
+      [175, [[40, 'Policy #'], [160, 'UMB-3331234'], [320, 'Policy #'], [440, 'IM-2221234']]],
+      [190, [[40, 'Policy period'], [140, '05/01/2025'], [200, '05/01/2020'], [320, 'Policy period'], [420, '03/26/2024'], [480, '03/26/2025']]],
+      [220, [[40, 'Tools & Equipment'], [320, 'Pollution Liability']]],
+      [235, [[40, 'Policy #'], [160, 'TE-4441234'], [320, 'Policy #'], [440, 'PL-6661234']]],
+      [250, [[40, 'Policy period'], [140, '07/06/2025'], [200, '01/06/2026'], [320, 'Policy period'], [420, '07/06/2025'], [480, '07/06/2026']]],
+    ];
+    const terms = (method: 'ocr' | 'text') => {
+      const got = genericFromWords([page(rows, method)], { fileName: 'x.png', pages: 1, method });
+      return { terms: got.policies.map((p) => [p.policyNumber, p.effectiveDate, p.expirationDate]), warnings: got.warnings.filter((w) => /dates read/.test(w)) };
+    };
+    const ocr = terms('ocr');
+    expect(ocr.terms).toEqual([
+      ['GL-5551234', '2024-03-26', '2025-03-26'],
+      ['WC-7771234', '2024-03-26', '2025-03-26'],
+      ['UMB-3331234', '2025-05-01', '2026-05-01'],
+      ['IM-2221234', '2024-03-26', '2025-03-26'],
+      // (a term of six months stays, though 1 and 7 are digits OCR confuses and another policy runs from July to July)
+      ['TE-4441234', '2025-07-06', '2026-01-06'],
+      ['PL-6661234', '2025-07-06', '2026-07-06'],
+    ]);
+    expect(ocr.warnings).toHaveLength(2);
+    expect(ocr.warnings.join('\n')).toMatch(/2024-03-26 to 2028-03-26, no one-year term; taken for 2024-03-26 to 2025-03-26/);
+    expect(ocr.warnings.join('\n')).toMatch(/2025-05-01 to 2020-05-01, an expiration before the effective date; .*2025-05-01 to 2026-05-01/);
+    const text = terms('text');
+    expect(Object.fromEntries(text.terms.map(([n, e, x]) => [n, [e, x]]))).toEqual({
+      'GL-5551234': ['2024-03-26', '2028-03-26'],
+      'WC-7771234': ['2024-03-26', '2025-03-26'],
+      'UMB-3331234': ['2025-05-01', '2020-05-01'],
+      'IM-2221234': ['2024-03-26', '2025-03-26'],
+      'TE-4441234': ['2025-07-06', '2026-01-06'],
+      'PL-6661234': ['2025-07-06', '2026-07-06'],
+    });
+    expect(text.warnings).toEqual([]);
+  });
+
   it("reads a memorandum's narrow columns: each policy's insurer, names and dates wrapped onto the next line", () => {
     const got = read([
       [20, [[40, 'MEMORANDUM OF INSURANCE']]],
