@@ -1054,6 +1054,26 @@ describe('carrier layouts', () => {
       { fileName: 'x.pdf', pages: 1, method: 'ocr' },
     );
     expect(naic.policies.map((p) => [p.effectiveDate, p.expirationDate])).toEqual([['2024-12-03', '2025-12-03']]);
+    // (a date that kept only its second slash, '83/2025' beside '8/3/2026', as the line's other date confirms it; a
+    // month and year, '12/2025' beside '3/26/2026', stays no date)
+    const second = genericFromWords(
+      [
+        page(
+          [
+            ...head,
+            [100, [[40, 'Type of Insurance'], [160, 'Policy #'], [260, 'Policy Effective'], [340, 'Expiration'], [420, 'Limits']]],
+            [115, [[40, 'Business Liability'], [160, 'C24CPP427797'], [260, '83/2025'], [340, '8/3/2026'], [420, 'Per Occurrence'], [520, '1,000,000']]],
+            [130, [[40, 'Workers Compensation'], [160, 'WC 1202025'], [260, '12/2025'], [340, '3/26/2026'], [420, 'Each Accident'], [520, '100,000']]],
+          ],
+          'ocr',
+        ),
+      ],
+      { fileName: 'x.pdf', pages: 1, method: 'ocr' },
+    );
+    expect(second.policies.map((p) => [p.policyNumber, p.effectiveDate, p.expirationDate])[0]).toEqual(['C24CPP427797', '2025-08-03', '2026-08-03']);
+    expect(second.policies[1]!.policyNumber).toBe('WC 1202025');
+    expect([second.policies[1]!.effectiveDate, second.policies[1]!.expirationDate]).not.toContain('2025-01-02');
+    expect(labelledSlashlessDate('83/2025')).toBeNull();
     // (a date whose slashes OCR read as a degree sign and a colon, wherever it stands)
     expect(genericFromWords([page([[50, [[40, 'Certificate of Insurance'], [400, 'Issued 12°14:2025']]]], 'ocr')], { fileName: 'x.pdf', pages: 1, method: 'ocr' }).certificateDate).toBe('2025-12-14');
   });

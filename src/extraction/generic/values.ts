@@ -143,7 +143,14 @@ const SLASHLESS = /^(\d{2,5})((?:19[5-9]|20\d)\d)$/;
  * and the year as printed ('832025' → 8/3 of 2025; '32624' → 3/26 of 24, '372625' → 3/26 of 25; '9/5724' keeps its
  * first slash → 9/5 of 24). Null when it is no such word.
  */
-function slashlessDate(text: string): { days: [number, number][]; year: string; twoDigit?: boolean } | null {
+function slashlessDate(text: string): { days: [number, number][]; year: string; twoDigit?: boolean; confirm?: boolean } | null {
+  // (its second slash kept, the first lost or read as 7 or 1: '83/2025', '873/2025'; as a month and year '12/2025'
+  // are printed, so it is one only as the line's other dates confirm it)
+  const second = /^(\d{2,4})\/((?:19[5-9]|20\d)\d)$/.exec(text);
+  if (second) {
+    const days = slashlessDays(second[1]!);
+    return days.length > 0 ? { days, year: second[2]!, confirm: true } : null;
+  }
   const one = /^(\d{1,2})\/(\d{3,7})$/.exec(text);
   if (one) {
     const month = Number(one[1]);
@@ -179,7 +186,7 @@ function slashlessDate(text: string): { days: [number, number][]; year: string; 
 export function labelledSlashlessDate(text: string): string | null {
   const t = text.replace(/[,;.]$/, '');
   const m = slashlessDate(t);
-  if (!m || m.twoDigit) return null;
+  if (!m || m.twoDigit || m.confirm) return null;
   const iso = ([month, day]: [number, number]) => normalizeDate(`${m.year}-${pad(month)}-${pad(day)}`);
   if (m.days.length === 1) return iso(m.days[0]!);
   const digits = t.slice(0, -4);
@@ -231,15 +238,15 @@ export function mendSlashlessDates(words: Word[], cellGap: number): Word[] {
     return { w, whole, m: (alone(k) || w.text.includes('/')) && whole === null ? slashlessDate(w.text.replace(/[,;.]$/, '')) : null };
   });
   // (one slash kept, 'Issue Date: 9/5724', and one date it can be: a date wherever it stands)
-  const slashed = (d: (typeof dated)[number]) => d.m !== null && d.w.text.includes('/') && d.m.days.length === 1;
+  const slashed = (d: (typeof dated)[number]) => d.m !== null && d.w.text.includes('/') && d.m.days.length === 1 && !d.m.confirm;
   if ((dated.filter((d) => d.m !== null || d.whole !== null).length < 2 && !dated.some(slashed)) || !dated.some((d) => d.m !== null)) return words;
   const known = dated.flatMap((d) => (d.whole === null ? [] : [d.whole.slice(5)]));
-  // (five or six digits with a two-digit year, as many as a NAIC code has ('40312' is no 4/3/12): only a month and
-  // day the line's other dates have, a policy's period)
+  // (five or six digits with a two-digit year, as many as a NAIC code has ('40312' is no 4/3/12), and a date that kept
+  // only its second slash ('12/2025' may be a month): only a month and day the line's other dates have, a policy's period)
   const key = ([m, d]: [number, number]) => `${pad(m)}-${pad(d)}`;
   const choices = dated.map((d, k) => {
     const days = d.m?.days ?? [];
-    if (!d.m?.twoDigit) return days;
+    if (!d.m?.twoDigit && !d.m?.confirm) return days;
     const others = new Set([...known, ...dated.flatMap((o, j) => (j === k ? [] : (o.m?.days ?? []).map(key)))]);
     return days.filter((day) => others.has(key(day)));
   });
