@@ -1925,14 +1925,15 @@ const ENDS_WITH_FORM = new RegExp(`\\b${COMPANY_FORM}\\.?$`, 'iu');
 const TRAILING_MARKS = /(\b(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|Insurance|Assurance|Mutual|Exchange|Association|Indemnity))(?:\s+(?!(?:Co|Inc|Ltd|LLC|LP|PLC|SA|SE|AG|NV)\.?(?:\s|$))(?:\S{1,3}|[^\p{L}\p{N}&\s]+))+$/u;
 
 /**
- * A company name's closing suffix as OCR slips on it: 'Inc.' run into the word before it ('Underwritersinc.'), and
+ * A company name's closing suffix as OCR slips on it: 'Inc.' run into the word before it ('Underwritersinc.'), or
+ * read with an e for its c ('Ine', 'Ine.') or a g with its point ('Ing.'), none of them a word that closes a name; and
  * LLC after a comma read with an E, I or 1 for an L or a G for the C (', ELC'). Only after a comma, where a company's
  * form stands, is a three-letter word one slip from LLC taken for it; 'LL.C' and 'L.LC' are LLC, closing a name or
  * before the rest of it ('LL.C DBA …').
  */
 export function ocrCompanySuffix(name: string): string {
   // (and 'LL.C' or 'L.LC': a speck read as a period inside LLC, which is written LLC or L.L.C.)
-  return specklessLlc(name.replace(/(\p{L}{4,})[Ii]nc\.$/u, '$1 Inc.')).replace(/,\s*(?:[EI1][L1I]|[L1I][EI1]|LL)[CG]\.?$/u, (m) => (m.replace(/[,\s.]/g, '') === 'LLC' ? m : ', LLC'));
+  return specklessLlc(name.replace(/(\p{L}{4,})[Ii]nc\.$/u, '$1 Inc.').replace(/(\p{L}[.,]?\s+)(?:Ine\.?|Ing\.)$/u, '$1Inc.')).replace(/,\s*(?:[EI1][L1I]|[L1I][EI1]|LL)[CG]\.?$/u, (m) => (m.replace(/[,\s.]/g, '') === 'LLC' ? m : ', LLC'));
 }
 
 /**

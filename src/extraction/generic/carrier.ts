@@ -7,7 +7,7 @@ import type { Address, Extraction, Insurer, PolicyFields, Producer } from '../..
 import type { PageWords, Word } from '../layout/words.js';
 import { recognizeForm } from '../forms.js';
 import { findInstructionText, INSTRUCTION_TEXT_WARNING } from '../guard.js';
-import { mendPolicyYears, otherRowsTerm } from '../acord25/layout.js';
+import { mendPolicyYears, ocrCompanySuffix, otherRowsTerm } from '../acord25/layout.js';
 import { checkInsurer } from '../naic/check.js';
 import { normalizeNameLine, specklessLlc } from '../normalize.js';
 import { nearestListWord } from '../text/lines.js';
@@ -302,6 +302,9 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   const description = descriptionLines === null ? null : (descriptionLines as string[]).join(' ').replace(/\s+/g, ' ').trim() || null;
   const certificateNumber = /CERTIFICATE\s+(?:NUMBER|NO\.?|#)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,})/i.exec(allText)?.[1] ?? null;
   if (!recognized.isCertificate) warnings.push(recognized.reason);
+  // (a company's closing 'Inc.' OCR read 'Ine' or 'Ing.', as on an ACORD 25: ocrCompanySuffix)
+  const ocr = ctx.method === 'ocr' || ctx.method === 'mixed';
+  const company = (name: string | null) => (ocr && name !== null ? ocrCompanySuffix(name) : name);
   return {
     schemaVersion: 1,
     source: { file: ctx.fileName, pages: ctx.pages, method: ctx.method },
@@ -309,12 +312,12 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
     certificateDate: certificateDate(lines, used, pages[0]?.height ?? 792),
     certificateNumber,
     revisionNumber: null,
-    producer,
-    insured: { name: insuredParty?.name ?? null, address: insuredParty?.address ?? null },
-    insurers,
+    producer: { ...producer, name: company(producer.name) },
+    insured: { name: company(insuredParty?.name ?? null), address: insuredParty?.address ?? null },
+    insurers: insurers.map((i) => ({ ...i, name: company(i.name)! })),
     policies: policies.map((p) => p.fields),
     descriptionOfOperations: description,
-    certificateHolder: { name: holderParty?.name ?? null, address: holderParty?.address ?? null },
+    certificateHolder: { name: company(holderParty?.name ?? null), address: holderParty?.address ?? null },
     warnings,
   };
 }

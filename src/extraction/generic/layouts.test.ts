@@ -217,6 +217,24 @@ describe('carrier layouts', () => {
     ]);
   });
 
+  it("reads a company's closing 'Inc.' that OCR read 'Ine' or 'Ing.' as Inc. on an OCR page, and leaves printed text as printed", () => {
+    const rows: [number, [number, string][]][] = [
+      [10, [[40, 'Memorandum of insurance']]],
+      [30, [[40, 'Named Insured: Flow Wellness Studios, Ing.']]],
+      [45, [[40, 'Agent: Keystone Risk Advisors Ine']]],
+      [60, [[40, 'Insurer: Meridian Umbrella Underwriters Ine']]],
+      [100, [[40, 'General Liability']]],
+      [115, [[40, 'Policy #'], [160, 'GL-5551234']]],
+      [130, [[40, 'Policy period'], [140, '01/01/2026'], [200, '01/01/2027']]],
+    ];
+    const names = (method: 'ocr' | 'text') => {
+      const got = genericFromWords([page(rows, method)], { fileName: 'x.png', pages: 1, method });
+      return [got.insured.name, got.producer.name, got.insurers.map((i) => i.name)];
+    };
+    expect(names('ocr')).toEqual(['Flow Wellness Studios, Inc.', 'Keystone Risk Advisors Inc.', ['Meridian Umbrella Underwriters Inc.']]);
+    expect(names('text')).toEqual(['Flow Wellness Studios, Ing.', 'Keystone Risk Advisors Ine', ['Meridian Umbrella Underwriters Ine']]);
+  });
+
   it("mends a policy's year digit OCR slipped, by the term of the page's other policies or by a year's term, with a warning; printed text stays as printed", () => {
     const rows: [number, [number, string][]][] = [
       [10, [[40, 'Memorandum of insurance']]],
