@@ -249,7 +249,8 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   const statements: string[] = [];
   const policies = readPolicies(lines, used, policyLines, insurers.map((i) => i.name), statements);
   // (OCR's year digit slips in a policy's term, mended as on an ACORD 25's rows)
-  if (ctx.method === 'ocr' || ctx.method === 'mixed') warnings.push(...mendOcrTerms(policies.map((p) => p.fields)));
+  const ocr = ctx.method === 'ocr' || ctx.method === 'mixed';
+  if (ocr) warnings.push(...mendOcrTerms(policies.map((p) => p.fields)));
   // a single insurer with no printed letter owns every policy; its letter stays null
   // no labelled party: a letter names the insured in a sentence, and an agency's letterhead is the producer
   const prose = allText.replace(/\s*\|\s*/g, ' ').replace(/\s+/g, ' ');
@@ -303,8 +304,7 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   const certificateNumber = /CERTIFICATE\s+(?:NUMBER|NO\.?|#)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,})/i.exec(allText)?.[1] ?? null;
   if (!recognized.isCertificate) warnings.push(recognized.reason);
   // (a company's closing 'Inc.' OCR read 'Ine' or 'Ing.', as on an ACORD 25: ocrCompanySuffix)
-  const ocr = ctx.method === 'ocr' || ctx.method === 'mixed';
-  const company = (name: string | null) => (ocr && name !== null ? ocrCompanySuffix(name) : name);
+  const company = <T extends string | null>(name: T): T => (ocr && name !== null ? (ocrCompanySuffix(name) as T) : name);
   return {
     schemaVersion: 1,
     source: { file: ctx.fileName, pages: ctx.pages, method: ctx.method },
@@ -314,7 +314,7 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
     revisionNumber: null,
     producer: { ...producer, name: company(producer.name) },
     insured: { name: company(insuredParty?.name ?? null), address: insuredParty?.address ?? null },
-    insurers: insurers.map((i) => ({ ...i, name: company(i.name)! })),
+    insurers: insurers.map((i) => ({ ...i, name: company(i.name) })),
     policies: policies.map((p) => p.fields),
     descriptionOfOperations: description,
     certificateHolder: { name: company(holderParty?.name ?? null), address: holderParty?.address ?? null },
@@ -1261,8 +1261,8 @@ export type { Segment };
  * expiration a year or more before the effective date on the same month and day ('2026-02-10' to '2025-02-10'), taken
  * for a one-year term with one year digit changed (mendPolicyYears); and a term of other than a year ('2024-03-26' to
  * '2028-03-26', a 5 read as 8) taken for another policy's one-year term that confused digits in its years away make
- * it (otherRowsTerm), as the ACORD 25 reader does with its grid's rows; months and days stay as read. A carrier's certificate lists its policies in
- * rows, cards or sentences, and they often share a term.
+ * it (otherRowsTerm), as the ACORD 25 reader does with its grid's rows; months and days stay as read. A carrier's
+ * certificate lists its policies in rows, cards or sentences, and they often share a term.
  */
 export function mendOcrTerms(policies: PolicyFields[]): string[] {
   const warnings: string[] = [];

@@ -141,7 +141,8 @@ const SLASHLESS = /^(\d{2,5})((?:19[5-9]|20\d)\d)$/;
 /**
  * The dates a word OCR made of a numeric date can be, its slashes lost or read as sevens or ones: the months and days
  * and the year as printed ('832025' → 8/3 of 2025; '32624' → 3/26 of 24, '372625' → 3/26 of 25; '9/5724' keeps its
- * first slash → 9/5 of 24). Null when it is no such word.
+ * first slash → 9/5 of 24; '83/2025' its second → 8/3 of 2025, `confirm`: only as the line's other dates confirm it).
+ * Null when it is no such word.
  */
 function slashlessDate(text: string): { days: [number, number][]; year: string; twoDigit?: boolean; confirm?: boolean } | null {
   // (its second slash kept, the first lost or read as 7 or 1: '83/2025', '873/2025'; as a month and year '12/2025'
