@@ -3,7 +3,7 @@
 // the limit cells is blanked before the amounts are read with a digits-only whitelist.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { groupLines } from '../text/lines.js';
+import { findLabel, groupLines } from '../text/lines.js';
 import { PSM } from 'tesseract.js';
 import { toPageWords, type PixelWord, type RecognizeOptions } from '../ocr/ocr.js';
 import type { GreyBitmap } from '../ocr/render.js';
@@ -322,9 +322,12 @@ describe('ACORD 25 value regions', () => {
     expect(found?.text).toBe('POLICY NUUMRFR');
     expect(found?.x).toBe(247);
     expect(byName(acord25ValueRegions(page(garbled))).number).toBeDefined();
-    // the same words away from the grid header (no TYPE OF INSURANCE or LIMITS beside them) are no header
+    // the same words away from the grid header (no TYPE OF INSURANCE, LIMITS, POLICY EFF or POLICY EXP beside them)
+    // are no header; beside POLICY EFF and POLICY EXP alone they are (a photo's TYPE OF INSURANCE split over two lines,
+    // its LIMITS read 'ums')
     const elsewhere = garbled.filter(([t]) => t !== 'TYPE OF INSURANCE' && t !== 'LIMITS');
-    expect(policyNumberLabel(groupLines(words(elsewhere)))).toBeUndefined();
+    expect(policyNumberLabel(groupLines(words(elsewhere)))?.text).toBe('POLICY NUUMRFR');
+    expect(policyNumberLabel(groupLines(words(elsewhere.filter(([t]) => !t.startsWith('POLICY E')))))).toBeUndefined();
     // nor is POLICY EFF / EXP taken for it
     expect(policyNumberLabel(groupLines(words([['POLICY EXP', 384, 292], ['LIMITS', 500, 292]])))).toBeUndefined();
   });
@@ -342,6 +345,13 @@ describe('ACORD 25 value regions', () => {
     // NUMBER far right of POLICY, or a line and a half away, is no part of it
     const far = split.map((w) => (w.text === 'NUMBER' ? { ...w, x: 300 } : w));
     expect(policyNumberLabel(groupLines(far))).toBeUndefined();
+    // on a photo whose TYPE OF INSURANCE OCR split over the two lines and whose LIMITS it read 'ums', POLICY EFF and
+    // POLICY EXP place the header
+    const photo = split.flatMap((w) =>
+      w.text === 'INSURANCE' ? [{ ...w, y: w.y - 12 }] : w.text === 'LIMITS' ? [{ ...w, text: 'ums' }] : [w],
+    );
+    expect(findLabel(groupLines(photo), ['TYPE OF INSURANCE', 'LIMITS'], { exact: true }).map((h) => h.text)).toEqual([]);
+    expect(policyNumberLabel(groupLines(photo))?.text).toBe('poLICY NUMBER');
   });
 
   it("starts the insurers' strip under the box's header when OCR misread INSURER A's letter ('INSURER F')", () => {

@@ -333,7 +333,9 @@ export function typeHeight(number: LabelHit, limitLabels: readonly LabelHit[]): 
 export function policyNumberLabel(lines: readonly Line[]): LabelHit | undefined {
   const hit = findLabel(lines, 'POLICY NUMBER')[0];
   if (hit) return hit;
-  const headers = findLabel(lines, ['TYPE OF INSURANCE', 'LIMITS'], { exact: true });
+  // (the grid header's other labels: on a photo TYPE OF INSURANCE may be split over two lines and LIMITS garbled, where
+  // POLICY EFF and POLICY EXP read whole)
+  const headers = findLabel(lines, ['TYPE OF INSURANCE', 'LIMITS', 'POLICY EFF', 'POLICY EXP'], { exact: true });
   for (const policy of findLabel(lines, 'POLICY', { exact: true, anywhere: true })) {
     const seg = policy.line.segments.find((s) => s.words.includes(policy.words[0]!))!;
     const at = seg.words.indexOf(policy.words[policy.words.length - 1]!) + 1;
