@@ -9,7 +9,7 @@ import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { roundPoints, type PageWords, type Word } from '../layout/words.js';
 import { withoutParagraphs, type TextBlock } from './boilerplate.js';
 import { cleanPage, type CleanedPage } from './preprocess.js';
-import type { GreyBitmap, PageBitmap } from './render.js';
+import { isBlackAndWhite, type GreyBitmap, type PageBitmap } from './render.js';
 import { repairWord } from './vocabulary.js';
 
 const require = createRequire(import.meta.url);
@@ -130,12 +130,6 @@ function serially<T>(job: () => Promise<T>): Promise<T> {
  */
 export function toNetpbm(bitmap: GreyBitmap): Uint8Array {
   return isBlackAndWhite(bitmap) ? toPbm(bitmap) : toPgm(bitmap);
-}
-
-function isBlackAndWhite(bitmap: GreyBitmap): boolean {
-  const data = bitmap.data;
-  for (let i = 0; i < data.length; i++) if (data[i] !== 0 && data[i] !== 255) return false;
-  return true;
 }
 
 /** A binary PBM (P4) file of a black-and-white bitmap: 1 is ink, rows padded to whole bytes. */

@@ -97,18 +97,18 @@ export async function renderPdfPage(doc: PDFDocumentProxy, n: number, dpi = REND
  * the image's own pixels. (Faxed ACORD 25s 88.3 → 96.8% of fields, faxed carrier certificates 71.3 → 76.6%.)
  */
 export function smoothEnlargedBilevel(bitmap: GreyBitmap): GreyBitmap {
-  if (!isBilevel(bitmap)) return bitmap;
+  // (every 7th pixel: a page of grey, a photo's or an antialiased render's, shows it within its first rows)
+  if (!isBlackAndWhite(bitmap, 7)) return bitmap;
   const { x, y } = enlargement(bitmap);
   const kx = Math.round(x);
   const ky = Math.round(y);
   return kx < 2 && ky < 2 ? bitmap : boxMean(bitmap, kx, ky);
 }
 
-/** Whether (a sample of) the bitmap's pixels are all pure black or white, as a black-and-white image drawn unsmoothed. */
-function isBilevel(bitmap: GreyBitmap): boolean {
+/** Whether the bitmap's pixels (every `step`th of them) are all pure black or white. */
+export function isBlackAndWhite(bitmap: GreyBitmap, step = 1): boolean {
   const data = bitmap.data;
-  // (every 7th pixel: a page of grey, a photo's or an antialiased render's, shows it within its first rows)
-  for (let i = 0; i < data.length; i += 7) if (data[i] !== 0 && data[i] !== 255) return false;
+  for (let i = 0; i < data.length; i += step) if (data[i] !== 0 && data[i] !== 255) return false;
   return true;
 }
 
