@@ -329,6 +329,53 @@ describe('acord25FromWords', () => {
     expect(acord25LayoutPage([page([...LABELS, ...VALUES])])?.form.type).toBe('ACORD 25');
   });
 
+  it("does not take a scan of a carrier's table stamped ACORD 25 for one, though it shows the grid's header and coverage labels", () => {
+    // a synthetic certificate's own table under ACORD's stamp, as OCR read its scan: the grid header's POLICY NUMBER,
+    // POLICY EFF and POLICY EXP, the coverage names and its limits in words of its own; none of ACORD's insurer box,
+    // ADDL, SUBR, auto classes or employer's liability labels
+    const table: Place[] = [
+      ['CERTIFICATE OF LIABILITY INSURANCE', 146, 40, 14],
+      ['ACORD 25 (2016/03)', 190, 62, 8],
+      ['DATE (MM/DDIYYYY)', 57, 90],
+      ['03/15/2026', 150, 90, 8],
+      ['PRODUCER', 57, 104],
+      ['Summit Insurance Agency LLC', 150, 104, 8],
+      ['INSURED', 57, 146],
+      ['Greenfield Property Management Inc.', 150, 146, 8],
+      ['COVERAGE', 75, 190],
+      ['CERTIFICATE NUMBER: COI-2026-TEST-001', 146, 190],
+      ['INSRLTF TYPE OF INSURANCE', 57, 210],
+      ['POLICY NUMBER', 226, 210],
+      ['POLICY EFF', 305, 210],
+      ['POLICY EXP', 366, 210],
+      ['LIMITS', 428, 210],
+      ['COMMERCIAL GENERAL LIABILITY', 96, 226, 8],
+      ['CGL-8847291', 226, 226, 8],
+      ['Each Occurrence: 1,000,000', 428, 226, 8],
+      ['General Aggregate: 2,000,000', 428, 238, 8],
+      ['AUTOMOBILE LIABILITY', 96, 252, 8],
+      ['Combined Single Limit: 1,000,000', 428, 252, 8],
+      ['WORKERS COMPENSATION', 96, 278, 8],
+      ['UMBRELLA LIABILITY', 97, 304, 8],
+      ['Each Occurrence: 5,000,000', 428, 304, 8],
+      ['CERTIFICATE HOLDER', 57, 340],
+      ['CANCELLATION', 309, 340],
+    ];
+    const ocr = (places: Place[]) => page(places, { source: 'ocr' } as never);
+    expect(acord25LayoutPage([ocr(table)])).toBeNull();
+    // the form's own wording beside the same labels is an ACORD 25's, its small grid labels lost to OCR
+    const wording: Place[] = [
+      ['INSURER(S) AFFORDING COVERAGE', 320, 104],
+      ['CLAIMS-MADE', 100, 236],
+      ['DAMAGE TO RENTED', 428, 236],
+      ['MED EXP (Any one person)', 428, 246],
+      ['PERSONAL & ADV INJURY', 428, 256],
+      ['E.L. EACH ACCIDENT', 428, 280],
+      ['DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES', 57, 320],
+    ];
+    expect(acord25LayoutPage([ocr([...table, ...wording])])?.form).toEqual({ type: 'ACORD 25', edition: '2016/03' });
+  });
+
   it("takes a photo whose OCR lost most of the grid's small labels by its column of INSURER A..F boxes", () => {
     // what a photo's OCR kept: the grid header's ADDL, SUBR and date labels garbled, two row labels split
     const lost = new Set(['ADDL', 'SUBR', 'INSD', 'WVD', 'POLICY EFF', 'POLICY EXP', 'COMMERCIAL GENERAL LIABILITY', 'UMBRELLA LIAB', 'NAIC #']);

@@ -159,6 +159,41 @@ function formFromLines(lines: Line[]): FormId | null {
 /** Labels of the ACORD 25 coverage grid and boxes; a page showing at least MIN_GRID_LABELS of them is an ACORD 25. */
 const GRID_LABELS = ['POLICY NUMBER', 'POLICY EFF', 'POLICY EXP', 'TYPE OF INSURANCE', 'ADDL', 'SUBR', 'COMMERCIAL GENERAL LIABILITY', 'AUTOMOBILE LIABILITY', 'UMBRELLA LIAB', 'WORKERS COMPENSATION', 'EACH OCCURRENCE', 'NAIC #', 'CERTIFICATE HOLDER', 'INSURED'];
 
+/**
+ * Printed wording of the ACORD 25 outside its grid header, that a carrier's own certificate seldom prints: its
+ * insurer box's heading, the limit and coverage labels in ACORD's abbreviations, its signature line and copyright.
+ */
+const ACORD_WORDING = [
+  'INSURER(S) AFFORDING COVERAGE',
+  'DAMAGE TO RENTED',
+  'MED EXP',
+  'PERSONAL & ADV INJURY',
+  'PRODUCTS - COMP/OP AGG',
+  'CLAIMS-MADE',
+  'OWNED AUTOS',
+  'SCHEDULED AUTOS',
+  'HIRED AUTOS',
+  'NON-OWNED',
+  'PER STATUTE',
+  'E.L. EACH ACCIDENT',
+  'E.L. DISEASE',
+  'ANY PROPRIETOR/PARTNER/EXECUTIVE',
+  'DESCRIPTION OF OPERATIONS',
+  'AUTHORIZED REPRESENTATIVE',
+  'ACORD CORPORATION',
+];
+
+/**
+ * How many of ACORD_WORDING a page read by OCR must show to be taken for an ACORD 25 on its stamp and fewer grid
+ * header labels. Photos of the form show 7 to 12 of them; carriers' certificates that borrow its labels show up to 5.
+ */
+const MIN_ACORD_WORDING = 6;
+
+/** How many of ACORD_WORDING the page prints, each anywhere in a cell. */
+function acordWording(lines: readonly Line[]): number {
+  return ACORD_WORDING.filter((l) => findLabel(lines, l, { anywhere: true }).length > 0).length;
+}
+
 const REQUIRED_LABELS = ['POLICY NUMBER', 'POLICY EFF', 'POLICY EXP', 'ADDL', 'SUBR', 'INSURER A'];
 
 export type LayoutPage = { page: PageWords; lines: Line[]; form: FormId; gridLabels: number };
@@ -198,7 +233,10 @@ export function acord25LayoutPage(pages: PageWords[]): LayoutPage | null {
     // all of them, needs fewer of them
     // (a page stamped ACORD 25 with its edition and showing the grid's labels needs two of them: a photo of the 2025/12
     // print lost ADDL, SUBR, POLICY EXP and INSURER A at once, and was read as no ACORD form at all)
-    const stamped = form?.type === 'ACORD 25' && form.edition !== null;
+    // (and printing the form's own wording elsewhere: a carrier's certificate stamped 'ACORD 25 (2016/03)' over a
+    // table of its own, headed POLICY NUMBER, POLICY EFF and POLICY EXP, shows the grid's coverage and limit labels but
+    // not ACORD's 'INSURER(S) AFFORDING COVERAGE', 'HIRED AUTOS' or 'E.L. EACH ACCIDENT')
+    const stamped = form?.type === 'ACORD 25' && form.edition !== null && page.source === 'ocr' && acordWording(lines) >= MIN_ACORD_WORDING;
     const requiredNeeded = page.source !== 'ocr' ? REQUIRED_LABELS.length - 2 : stamped ? 2 : gridLabels < MIN_GRID_LABELS + 2 ? REQUIRED_LABELS.length - 2 : REQUIRED_LABELS.length - 3;
     // a photo's OCR can lose several of the grid's small labels at once; the form's six insurer boxes, labelled
     // INSURER A to F down one column, are its own (a carrier's certificate that borrows ACORD's stamp and title names
