@@ -385,6 +385,12 @@ function goOnWith(headings: Segment[], k: number, below: Segment[]): Segment {
   return { text: `${heading.text} ${under.map((u) => u.text).join(' ')}`, x: heading.x, right: heading.right, words: [...heading.words, ...under.flatMap((u) => u.words)] };
 }
 
+/**
+ * How many line heights below its heading a box's value may stand. OCR measures a line by its letters' ink, about 0.7
+ * of the type's size a text layer gives: a value set at the box's foot stands as many of those further below.
+ */
+const headingReach = (line: Line) => (line.ocr ? 3.6 : 2.6);
+
 function pairLine(lines: Line[], i: number, h: Line, v: Line): Line | null {
   // (two headings OCR ran into one cell over two values: cut where the words stand widest apart)
   if (h.ocr && v.segments.length > h.segments.length) h = splitHeadingsOver(h, v) ?? h;
@@ -392,10 +398,7 @@ function pairLine(lines: Line[], i: number, h: Line, v: Line): Line | null {
   // (one heading alone only when it names a limit and the line below is its amount: "COMBINED SINGLE LIMIT" over
   // "$1,000,000" or "USD 500,000" set flush right in its box)
   const lone = h.segments.length === 1 && looksLikeLimitLabel(h.text) && v.segments.length === 1 && /^(USD\s*)?\$?\s?\d[\d,. ]*$/i.test(v.text.trim()) && v.x > h.x - 3;
-  // (OCR measures a line by its letters' ink, about 0.7 of the type's size a text layer gives: a box's value set at
-  // its foot stands as many of those further below its heading)
-  const reach = h.ocr ? 3.6 : 2.6;
-  if ((h.segments.length < 2 && !lone) || !headingOnly(h) || headingOnly(v) || v.page !== h.page || v.y - h.y > Math.max(h.height, v.height) * reach) return null;
+  if ((h.segments.length < 2 && !lone) || !headingOnly(h) || headingOnly(v) || v.page !== h.page || v.y - h.y > Math.max(h.height, v.height) * headingReach(h)) return null;
   if (h.segments.some((s) => s.words.length > 8 || /[:$]/.test(s.text) || isPartyHeading(s.text))) return null;
   // headings, not a name and an address: each a label, a column heading, a limit's name or a coverage's
   // (OCR garbles a small heading now and then: fewer than half of three or more may be unreadable, 'nate”' for
@@ -495,7 +498,8 @@ function readLabelValue(lines: Line[], i: number, s: number, rest: string): { te
     for (let j = i + 1; j < lines.length && j < i + 8; j++) {
       const below = lines[j];
       if (below.page !== line.page) break;
-      if (below.y - lastY > below.height * 2.6) break;
+      // (the first from its heading: a certificate holder's name a line's space below the box's heading)
+      if (below.y - lastY > below.height * (lastY === line.y ? headingReach(below) : 2.6)) break;
       const cells = below.segments.filter((x) => x.x >= seg.x - 6 && x.x < right - 2);
       if (cells.length === 0) {
         if (below.segments.some((x) => x.x < seg.x - 6 && x.right > seg.x)) break;

@@ -217,6 +217,20 @@ describe('carrier layouts', () => {
     ]);
   });
 
+  it("reads a holder's name set a line's space below its box's heading on an OCR page (whose lines measure their letters' ink)", () => {
+    const rows: [number, [number, string][]][] = [
+      [10, [[40, 'Certificate of insurance']]],
+      [30, [[40, 'Named Insured: Lakeview Roofing LLC']]],
+      [60, [[40, 'General Liability'], [160, 'GL-5551234'], [260, '01/01/2026'], [330, '01/01/2027']]],
+      [100, [[40, 'CERTIFICATE HOLDER'], [300, 'CANCELLATION']]],
+      [118, [[40, 'Riverside Commercial Properties LLC'], [300, 'SHOULD ANY OF THE ABOVE DESCRIBED POLICIES BE CANCELLED']]],
+      [130, [[40, '789 River Road']]],
+      [142, [[40, 'Houston, TX 77002']]],
+    ];
+    const got = genericFromWords([page(rows, 'ocr')], { fileName: 'x.png', pages: 1, method: 'ocr' });
+    expect(got.certificateHolder).toEqual({ name: 'Riverside Commercial Properties LLC', address: { lines: ['789 River Road'], city: 'Houston', state: 'TX', postalCode: '77002' } });
+  });
+
   it("reads a company's closing 'Inc.' that OCR read 'Ine' or 'Ing.' as Inc. on an OCR page, and leaves printed text as printed", () => {
     const rows: [number, [number, string][]][] = [
       [10, [[40, 'Memorandum of insurance']]],
