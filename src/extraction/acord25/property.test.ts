@@ -75,6 +75,23 @@ describe('readPropertyParties', () => {
     expect(r.insurer?.insurer).toEqual({ letter: null, name: 'Granite Mutual Insurance', naic: '24517' });
     expect(r.certificateHolder?.value).toEqual({ name: 'Beacon Property Management', address: { lines: ['100 State St'], city: 'Boston', state: 'MA', postalCode: '02109' } });
   });
+
+  it("takes the name at the box's left, not a phone under a sub-label OCR garbled, and a NAIC code under a garbled label", () => {
+    // a scan's reading: PHONE (A/C, No, Ext) read 'FONE, exe.' and NAIC NO 'Nacho', neither found as its label
+    const page = pageOf([
+      ['EVIDENCE OF COMMERCIAL PROPERTY INSURANCE', 130, 35],
+      ['PRODUCER NAME,', 22, 96], ['FONE, exe. (123) 123-1234', 132, 96], ['COMPANY NAME AND ADDRESS', 312, 96], ['Nacho: 24517', 495, 96],
+      ['Dana Whitfield', 22, 110], ['Granite Mutual Insurance', 312, 110],
+      ['5 Court Sq', 22, 117], ['Boston, MA 02108', 22, 124],
+      ['CODE:', 22, 172], ['POLICY TYPE', 312, 172],
+      ['NAMED INSURED AND ADDRESS', 22, 196], ['LOAN NUMBER', 312, 196],
+      ['Harborview Condominium Trust', 67, 211], ['9 Harbor Way', 67, 218], ['Boston, MA 02110', 67, 225],
+      ['ADDITIONAL NAMED INSURED(S)', 22, 244],
+    ]);
+    const r = readPropertyParties({ ...page, source: 'ocr' });
+    expect(r.producer?.value).toEqual({ name: 'Dana Whitfield', address: { lines: ['5 Court Sq'], city: 'Boston', state: 'MA', postalCode: '02108' } });
+    expect(r.insurer?.insurer).toEqual({ letter: null, name: 'Granite Mutual Insurance', naic: '24517' });
+  });
 });
 
 describe.skipIf(!fs.existsSync(`${DEV}sensible-acord28.pdf`))('the labelled ACORD 27 and 28 samples', () => {

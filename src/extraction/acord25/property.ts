@@ -86,14 +86,15 @@ function readCompany(lines: Line[], page: PageWords, company: LabelHit, label: (
   let naic: string | null = null;
   let naicWords: Word[] = [];
   for (const s of segs) {
-    const m = /NAIC\s*(?:NO\.?|#|CODE)?\s*:?\s*(\d{3,6})\b/i.exec(s.text);
+    // (or its label garbled by OCR, 'Nacho: 12345': a short word and a colon before five digits)
+    const m = /NAIC\s*(?:NO\.?|#|CODE)?\s*:?\s*(\d{3,6})\b/i.exec(s.text) ?? /^\S{2,8}:\s*(\d{5})$/.exec(s.text.trim());
     if (m) {
       naic = normalizeNaic(m[1]!);
       naicWords = s.words;
       break;
     }
   }
-  const rows = rowsOf(segs.filter((s) => !/NAIC/i.test(s.text)));
+  const rows = rowsOf(segs.filter((s) => !/NAIC/i.test(s.text) && !naicWords.includes(s.words[0]!)));
   const nameRow = rows.find((r) => isName(rowText(r)));
   const name = nameRow ? normalizeNameLine(rowText(nameRow)) : null;
   if (!name && !naic) return null;
@@ -148,10 +149,16 @@ function isName(text: string): boolean {
   return /[A-Za-z]/.test(t);
 }
 
+/** How far right of a box's leftmost line (points) a line may begin and still be the party's name. */
+const SUB_COLUMN_PT = 40;
+
 /** A party box: its first name-like line, then address lines with the city line parsed. */
 function party(lines: Line[], r: { x0: number; x1: number; y0: number; y1: number }, label: LabelHit): Read<Party> {
   const rows = rowsOf(segmentsIn(lines, r, new Set(label.words))).filter((row) => !SUB_LABEL.test(rowText(row).trim()));
-  const nameAt = rows.findIndex((row) => isName(rowText(row)));
+  // (the name stands at the box's left, with its address under it: a row that begins well right of the others is a
+  // column of the box's own, its phone number under a sub-label OCR garbled, 'FONE, exe. (123) 123-1234')
+  const left = Math.min(...rows.filter((row) => isName(rowText(row))).map((row) => row[0]!.x));
+  const nameAt = rows.findIndex((row) => isName(rowText(row)) && row[0]!.x <= left + SUB_COLUMN_PT);
   if (nameAt < 0) return { value: { name: null, address: null }, words: [] };
   const nameRow = rows[nameAt]!;
   const rest = rows.slice(nameAt + 1).map(rowText).map((t) => cleanText(t)).filter((t): t is string => t !== null);
