@@ -596,10 +596,12 @@ function rawRunClasses(binary: GreyBitmap, options: LineRemovalOptions): Uint8Ar
     // (a row of no ink has no runs: the blank rows between lines of text are skipped)
     if (data.subarray(row, row + width).indexOf(INK) < 0) continue;
     if (band) {
-      band.fill(PAPER);
-      for (let yy = Math.max(0, y - slant); yy <= Math.min(height - 1, y + slant); yy++) {
+      // (ink in any of the rows: INK is 0 and PAPER 255, so their bytes ANDed)
+      const first = Math.max(0, y - slant);
+      band.set(data.subarray(first * width, first * width + width));
+      for (let yy = first + 1; yy <= Math.min(height - 1, y + slant); yy++) {
         const r = yy * width;
-        for (let x = 0; x < width; x++) if (data[r + x] === INK) band[x] = INK;
+        for (let x = 0; x < width; x++) band[x]! &= data[r + x]!;
       }
       runLengths(band, line, 0, 1, width, maxGap);
     } else runLengths(data, line, row, 1, width, maxGap);
@@ -1005,11 +1007,12 @@ export function removeDotLeaders(bitmap: GreyBitmap, pixelsPerPoint: number): vo
   const maxDot = Math.max(2, Math.round(LEADER_DOT_PT * pixelsPerPoint));
   const seen = new Uint8Array(data.length);
   const dots: InkPiece[] = [];
+  const stack: number[] = [];
   for (let i = 0; i < data.length; i++) {
     if (seen[i] || data[i]! >= 128) continue;
-    const piece = inkPieceAt(bitmap, i, seen);
+    const piece = smallPieceAt(bitmap, i, seen, maxDot, stack);
     // (the dot of an i or a j has its stem just below)
-    if (piece.right - piece.left < maxDot && piece.bottom - piece.top < maxDot && !inkBelow(bitmap, piece, 2 * maxDot)) dots.push(piece);
+    if (piece && !inkBelow(bitmap, piece, 2 * maxDot)) dots.push(piece);
   }
   const cx = (d: InkPiece) => (d.left + d.right) / 2;
   const cy = (d: InkPiece) => (d.top + d.bottom) / 2;
@@ -1039,6 +1042,45 @@ export function removeDotLeaders(bitmap: GreyBitmap, pixelsPerPoint: number): vo
     if (steps[0]! < mid * 0.66 || steps.at(-1)! > mid * 1.34) continue;
     for (const d of chain) for (const i of d.pixels) data[i] = PAPER;
   }
+}
+
+/**
+ * As inkPieceAt, for a piece boxed within `max` pixels each way: the whole piece is marked in `seen`, but its pixels
+ * are kept only while it is that small, and a larger one (a glyph, a rule: nearly all of a page's ink) is null.
+ * `stack` is scratch space, handed from call to call.
+ */
+function smallPieceAt(b: GreyBitmap, start: number, seen: Uint8Array, max: number, stack: number[]): InkPiece | null {
+  const { width, height, data } = b;
+  const x = start % width;
+  const y = (start - x) / width;
+  let pixels: number[] | null = [];
+  let [left, right, top, bottom] = [x, x, y, y];
+  seen[start] = 1;
+  stack.length = 0;
+  stack.push(start);
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    const px = i % width;
+    const py = (i - px) / width;
+    if (pixels) {
+      pixels.push(i);
+      if (py < top) top = py;
+      if (py > bottom) bottom = py;
+      if (px < left) left = px;
+      if (px > right) right = px;
+      if (right - left >= max || bottom - top >= max) pixels = null;
+    }
+    for (let ny = Math.max(0, py - 1); ny <= Math.min(height - 1, py + 1); ny++) {
+      for (let nx = Math.max(0, px - 1); nx <= Math.min(width - 1, px + 1); nx++) {
+        const j = ny * width + nx;
+        if (!seen[j] && data[j]! < 128) {
+          seen[j] = 1;
+          stack.push(j);
+        }
+      }
+    }
+  }
+  return pixels && { pixels, left, right, top, bottom };
 }
 
 /** Whether there is ink within `reach` pixels under a piece, across its width. */
