@@ -957,7 +957,7 @@ describe('OCR slips the layout reader works around', () => {
   });
 
   it("mends a company's closing Inc. run into the word before it, and LLC after a comma read one letter wrong", () => {
-    expect(['Meridian Umbrella Underwritersinc.', 'Easton Corporate Center Owner, ELC', 'Acme, LLG', 'Acme Zinc.', 'Acme Holdings, Inc.', 'Acme ELC', 'Sparkle Services LL.C', 'Acme L.LC', 'Acme L.L.C.', 'Yates Holdings LL.C DBA Okafor Electric', 'Meridian Umbrella Underwriters Ine', 'Flow Wellness Studios, Ing.', 'Acme, Ine.', 'Acme Ing', 'Acme Inc', 'Ine'].map(ocrCompanySuffix)).toEqual([
+    expect(['Meridian Umbrella Underwritersinc.', 'Easton Corporate Center Owner, ELC', 'Acme, LLG', 'Acme Zinc.', 'Acme Holdings, Inc.', 'Acme ELC', 'Sparkle Services LL.C', 'Acme L.LC', 'Acme L.L.C.', 'Yates Holdings LL.C DBA Okafor Electric', 'Meridian Umbrella Underwriters Ine', 'Flow Wellness Studios, Ing.', 'Acme, Ine.', 'Acme Ing', 'Acme Inc', 'Ine', 'Sunrise Property Services LLG', 'LLG'].map(ocrCompanySuffix)).toEqual([
       'Meridian Umbrella Underwriters Inc.',
       'Easton Corporate Center Owner, LLC',
       'Acme, LLC',
@@ -974,6 +974,8 @@ describe('OCR slips the layout reader works around', () => {
       'Acme Ing',
       'Acme Inc',
       'Ine',
+      'Sunrise Property Services LLC',
+      'LLG',
     ]);
     const places = withInsurers({}).map(([t, ...rest]): Place => [t === 'Underwood Enterprises, Inc.' ? 'Underwood Enterprises, ELC' : t === 'Keystone Employers Assurance Co.' ? 'Keystone Employers Assuranceinc.' : t, ...rest]);
     const x = ocrRead(places);

@@ -1966,12 +1966,13 @@ const TRAILING_MARKS = /(\b(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|LL
  * A company name's closing suffix as OCR slips on it: 'Inc.' run into the word before it ('Underwritersinc.'), or
  * read with an e for its c ('Ine', 'Ine.') or a g with its point ('Ing.'), none of them a word that closes a name; and
  * LLC after a comma read with an E, I or 1 for an L or a G for the C (', ELC'). Only after a comma, where a company's
- * form stands, is a three-letter word one slip from LLC taken for it; 'LL.C' and 'L.LC' are LLC, closing a name or
+ * form stands, is a three-letter word one slip from LLC taken for it, but for 'LLG', which is no word; 'LL.C' and 'L.LC' are LLC, closing a name or
  * before the rest of it ('LL.C DBA …').
  */
 export function ocrCompanySuffix(name: string): string {
   // (and 'LL.C' or 'L.LC': a speck read as a period inside LLC, which is written LLC or L.L.C.)
-  return specklessLlc(name.replace(/(\p{L}{4,})[Ii]nc\.$/u, '$1 Inc.').replace(/(\p{L}[.,]?\s+)(?:Ine\.?|Ing\.)$/u, '$1Inc.')).replace(/,\s*(?:[EI1][L1I]|[L1I][EI1]|LL)[CG]\.?$/u, (m) => (m.replace(/[,\s.]/g, '') === 'LLC' ? m : ', LLC'));
+  // (and 'LLG' closing a name with no comma before it: its two Ls read right, no word of its own)
+  return specklessLlc(name.replace(/(\p{L}{4,})[Ii]nc\.$/u, '$1 Inc.').replace(/(\p{L}[.,]?\s+)(?:Ine\.?|Ing\.)$/u, '$1Inc.').replace(/(\p{L}\s+)LLG$/u, '$1LLC')).replace(/,\s*(?:[EI1][L1I]|[L1I][EI1]|LL)[CG]\.?$/u, (m) => (m.replace(/[,\s.]/g, '') === 'LLC' ? m : ', LLC'));
 }
 
 /**
