@@ -7,7 +7,7 @@ import type { Address, Extraction, Insurer, PolicyFields, Producer } from '../..
 import type { PageWords, Word } from '../layout/words.js';
 import { recognizeForm } from '../forms.js';
 import { findInstructionText, INSTRUCTION_TEXT_WARNING } from '../guard.js';
-import { mendPolicyYears, ocrCompanySuffix, otherRowsTerm } from '../acord25/layout.js';
+import { digitSlips, mendPolicyYears, ocrCompanySuffix, otherRowsTerm } from '../acord25/layout.js';
 import { checkInsurer } from '../naic/check.js';
 import { normalizeNameLine, specklessLlc } from '../normalize.js';
 import { nearestListWord } from '../text/lines.js';
@@ -109,7 +109,8 @@ function insurerNameIn(raw: string): string {
   const code = TRAILING_CODE.exec(first);
   return (code ? first.slice(0, code.index + code[0].length - code[2]!.length) : first)
     .replace(/\bNAIC\b.*$/i, '')
-    .replace(/\((AM\s*Best|A\.?\s*M\.?\s*Best|rated|rating)[^)]*\)/gi, '')
+    // (its closing parenthesis lost to OCR too: '(AM Best: A' ending the line)
+    .replace(/\((AM\s*Best|A\.?\s*M\.?\s*Best|rated|rating)[^)]*(?:\)|$)/gi, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[\s(\[,;|-]+$/, '');
@@ -304,12 +305,13 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   const certificateNumber = /CERTIFICATE\s+(?:NUMBER|NO\.?|#)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,})/i.exec(allText)?.[1] ?? null;
   if (!recognized.isCertificate) warnings.push(recognized.reason);
   // (a company's closing 'Inc.' OCR read 'Ine' or 'Ing.', as on an ACORD 25: ocrCompanySuffix)
+  const issued = certificateDate(lines, used, pages[0]?.height ?? 792);
   const company = <T extends string | null>(name: T): T => (ocr && name !== null ? (ocrCompanySuffix(name) as T) : name);
   return {
     schemaVersion: 1,
     source: { file: ctx.fileName, pages: ctx.pages, method: ctx.method },
     form: { type: recognized.type === 'ACORD 25' ? 'other' : recognized.type, edition: recognized.type === 'ACORD 25' ? null : recognized.edition },
-    certificateDate: certificateDate(lines, used, pages[0]?.height ?? 792),
+    certificateDate: ocr ? mendOcrCertificateDate(issued, policies.map((p) => p.fields), warnings) : issued,
     certificateNumber,
     revisionNumber: null,
     producer: { ...producer, name: company(producer.name) },
@@ -1268,6 +1270,25 @@ export type { Segment };
  * it (otherRowsTerm), as the ACORD 25 reader does with its grid's rows; months and days stay as read. A carrier's
  * certificate lists its policies in rows, cards or sentences, and they often share a term.
  */
+/**
+ * A certificate date OCR read outside its policies' term (after every expiration, or more than two weeks before every
+ * effective date: a certificate is issued for policies in force), where one digit OCR confuses away lies the one date
+ * within it ('2028-03-15' under policies of 2026 to 2027: a 6 read as 8), taken for that date with a warning, as the
+ * ACORD 25 reader does. Any other date as read.
+ */
+export function mendOcrCertificateDate(read: string | null, policies: PolicyFields[], warnings: string[]): string | null {
+  const effs = policies.map((p) => p.effectiveDate).filter((d): d is string => d !== null).sort();
+  const exps = policies.map((p) => p.expirationDate).filter((d): d is string => d !== null).sort();
+  if (read === null || effs.length === 0 || exps.length === 0) return read;
+  const from = new Date(Date.parse(effs[0]!) - 14 * 86_400_000).toISOString().slice(0, 10);
+  const to = exps.at(-1)!;
+  if (read >= from && read <= to) return read;
+  const within = [...new Set(digitSlips(read))].filter((d) => d >= from && d <= to);
+  if (within.length !== 1) return read;
+  warnings.push(`certificate date read as ${read}, outside every policy's term, taken for ${within[0]}: one digit apart, the one such date within the term`);
+  return within[0]!;
+}
+
 export function mendOcrTerms(policies: PolicyFields[]): string[] {
   const warnings: string[] = [];
   const name = (p: PolicyFields) => p.description ?? p.coverage;

@@ -231,6 +231,38 @@ describe('carrier layouts', () => {
     expect(got.certificateHolder).toEqual({ name: 'Riverside Commercial Properties LLC', address: { lines: ['789 River Road'], city: 'Houston', state: 'TX', postalCode: '77002' } });
   });
 
+  it("takes a certificate date OCR read a digit off, outside its policies' term, for the one such date within it; printed text stays as printed", () => {
+    const rows = (issued: string): [number, [number, string][]][] => [
+      [20, [[150, "CERTIFICATE OF WORKERS' COMPENSATION INSURANCE"]]],
+      [40, [[40, 'Company: Three Rivers Employers Insurance Company']]],
+      [60, [[40, 'Policy #'], [200, 'Policy Period'], [450, 'Issue Date']]],
+      [72, [[40, 'WCP 967757754'], [200, '07-02-2025 through 07-02-2026'], [450, issued]]],
+    ];
+    const got = (issued: string, method: 'ocr' | 'text') => genericFromWords([page(rows(issued), method)], { fileName: 'x.png', pages: 1, method });
+    // a 5 read as 8
+    const mended = got('11-07-2028', 'ocr');
+    expect(mended.certificateDate).toBe('2025-11-07');
+    expect(mended.warnings.join(' ')).toMatch(/certificate date read as 2028-11-07, outside every policy's term, taken for 2025-11-07/);
+    expect(got('11-07-2028', 'text').certificateDate).toBe('2028-11-07');
+    // a date within the term, or one that no single slip brings into it, stays as read
+    expect(got('12-01-2025', 'ocr').certificateDate).toBe('2025-12-01');
+    expect(got('11-07-2031', 'ocr').certificateDate).toBe('2031-11-07');
+  });
+
+  it("drops an insurer's rating from its name, its closing parenthesis lost to OCR or not", () => {
+    const insurer = (line: string) => {
+      const rows: [number, [number, string][]][] = [
+        [10, [[40, 'Certificate of insurance']]],
+        [30, [[40, 'Named Insured: Lakeview Roofing LLC']]],
+        [45, [[40, line]]],
+        [100, [[40, 'General Liability'], [160, 'GL-5551234'], [260, '01/01/2026'], [330, '01/01/2027']]],
+      ];
+      return genericFromWords([page(rows, 'ocr')], { fileName: 'x.png', pages: 1, method: 'ocr' }).insurers.map((i) => i.name);
+    };
+    expect(insurer('Insurer: Test Carrier Insurance Co. (AM Best: A+)')).toEqual(['Test Carrier Insurance Co.']);
+    expect(insurer('Insurer: Test Carrier Insurance Co. (AM Best: A')).toEqual(['Test Carrier Insurance Co.']);
+  });
+
   it("reads a company's closing 'Inc.' that OCR read 'Ine' or 'Ing.' as Inc. on an OCR page, and leaves printed text as printed", () => {
     const rows: [number, [number, string][]][] = [
       [10, [[40, 'Memorandum of insurance']]],
