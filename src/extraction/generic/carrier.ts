@@ -495,14 +495,17 @@ function readLabelValue(lines: Line[], i: number, s: number, rest: string): { te
     startX = next.x;
   } else {
     // block under the label, in the column from the label to the next label of the same line
-    const right = line.segments.slice(s + 1).find((x) => labelOf(x.text))?.x ?? Infinity;
+    // (on an OCR page a line and line's columns jitter: a fax set the holder's name 7 pt left of its heading and the
+    // next column's text 5 pt left of its own, with lines 6.5 pt tall)
+    const slack = line.ocr ? 1.5 * line.height : 0;
+    const right = (line.segments.slice(s + 1).find((x) => labelOf(x.text))?.x ?? Infinity) - slack;
     let lastY = line.y;
     for (let j = i + 1; j < lines.length && j < i + 8; j++) {
       const below = lines[j];
       if (below.page !== line.page) break;
       // (the first from its heading: a certificate holder's name a line's space below the box's heading)
       if (below.y - lastY > below.height * (lastY === line.y ? headingReach(below) : 2.6)) break;
-      const cells = below.segments.filter((x) => x.x >= seg.x - 6 && x.x < right - 2);
+      const cells = below.segments.filter((x) => x.x >= seg.x - 6 - slack && x.x < right - 2);
       if (cells.length === 0) {
         if (below.segments.some((x) => x.x < seg.x - 6 && x.right > seg.x)) break;
         continue;

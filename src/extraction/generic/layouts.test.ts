@@ -229,6 +229,9 @@ describe('carrier layouts', () => {
     ];
     const got = genericFromWords([page(rows, 'ocr')], { fileName: 'x.png', pages: 1, method: 'ocr' });
     expect(got.certificateHolder).toEqual({ name: 'Riverside Commercial Properties LLC', address: { lines: ['789 River Road'], city: 'Houston', state: 'TX', postalCode: '77002' } });
+    // a fax's jitter: the name set 7 pt left of its heading, the next column's text 5 pt left of its own
+    const jittered = rows.map(([y, cells]): [number, [number, string][]] => [y, y === 118 ? [[33, cells[0]![1]], [295, cells[1]![1]]] : cells]);
+    expect(genericFromWords([page(jittered, 'ocr')], { fileName: 'x.png', pages: 1, method: 'ocr' }).certificateHolder.name).toBe('Riverside Commercial Properties LLC');
   });
 
   it("takes a certificate date OCR read a digit off, outside its policies' term, for the one such date within it; printed text stays as printed", () => {
@@ -249,7 +252,7 @@ describe('carrier layouts', () => {
     expect(got('11-07-2031', 'ocr').certificateDate).toBe('2031-11-07');
   });
 
-  it("drops an insurer's rating from its name, its closing parenthesis lost to OCR or not", () => {
+  it("drops an insurer's rating from its name, its closing parenthesis lost to OCR or not, and reads its letter's colon read as a semicolon", () => {
     const insurer = (line: string) => {
       const rows: [number, [number, string][]][] = [
         [10, [[40, 'Certificate of insurance']]],
@@ -261,6 +264,8 @@ describe('carrier layouts', () => {
     };
     expect(insurer('Insurer: Test Carrier Insurance Co. (AM Best: A+)')).toEqual(['Test Carrier Insurance Co.']);
     expect(insurer('Insurer: Test Carrier Insurance Co. (AM Best: A')).toEqual(['Test Carrier Insurance Co.']);
+    // and a letter's colon OCR read as a semicolon
+    expect(insurer('Insurer A; Coastal Mutual Insurance Company (AM Best Rating; B+)')).toEqual(['Coastal Mutual Insurance Company']);
   });
 
   it("reads a company's closing 'Inc.' that OCR read 'Ine' or 'Ing.' as Inc. on an OCR page, and leaves printed text as printed", () => {
