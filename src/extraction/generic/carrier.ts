@@ -169,6 +169,7 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   }
 
   // insurers: "Insurer A: Name (AM Best: A+)", "INSURER: Name", "Insurer:" | "Name", then "NAIC #: 12345"
+  // (OCR reads a letter's colon as a semicolon now and then: 'Insurer A; Coastal Mutual …')
   const addInsurer = (letter: string | null, raw: string, naic: string | null, line: Line | null): boolean => {
     // (its code set after it with no label: 'Liberty Harbor Fire Insurance Company 27065')
     const naicHere = NAIC.exec(raw)?.[1] ?? TRAILING_CODE.exec(raw.split('|')[0]!.trim())?.[2];
@@ -188,7 +189,7 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
     for (let s = 0; s < line.segments.length; s++) {
       const text = line.segments[s].text;
       const m =
-        /^(?:insurer(?:\s+name|\s+affording\s+coverage)?|(?:insuring|insurance|issuing|writing)\s+(?:company|carrier)|carrier|underwriter|underwritten\s+by|company)\s*([A-F])?\s*[:\-–]\s*(.*)$/i.exec(text) ??
+        /^(?:insurer(?:\s+name|\s+affording\s+coverage)?|(?:insuring|insurance|issuing|writing)\s+(?:company|carrier)|carrier|underwriter|underwritten\s+by|company)\s*([A-F])?\s*(?:[:\-–]|(?<=[A-F]);)\s*(.*)$/i.exec(text) ??
         /^insurer\s+([A-F])\s+(.+)$/i.exec(text);
       if (!m) continue;
       let name = m[2].trim();
