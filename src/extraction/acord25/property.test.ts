@@ -76,7 +76,7 @@ describe('readPropertyParties', () => {
     expect(r.certificateHolder?.value).toEqual({ name: 'Beacon Property Management', address: { lines: ['100 State St'], city: 'Boston', state: 'MA', postalCode: '02109' } });
   });
 
-  it("takes the name at the box's left, not a phone under a sub-label OCR garbled, and a NAIC code under a garbled label", () => {
+  it("takes the name at the box's left, not a phone under a sub-label OCR garbled, a NAIC code under a garbled label, and the holder under a garbled NAME AND ADDRESS", () => {
     // a scan's reading: PHONE (A/C, No, Ext) read 'FONE, exe.' and NAIC NO 'Nacho', neither found as its label
     const page = pageOf([
       ['EVIDENCE OF COMMERCIAL PROPERTY INSURANCE', 130, 35],
@@ -87,10 +87,15 @@ describe('readPropertyParties', () => {
       ['NAMED INSURED AND ADDRESS', 22, 196], ['LOAN NUMBER', 312, 196],
       ['Harborview Condominium Trust', 67, 211], ['9 Harbor Way', 67, 218], ['Boston, MA 02110', 67, 225],
       ['ADDITIONAL NAMED INSURED(S)', 22, 244],
+      // and NAME AND ADDRESS read with a slip, under ADDITIONAL INTEREST
+      ['ADDITIONAL INTEREST', 22, 651],
+      ['NAME ANG ADDRESS', 22, 689],
+      ['Beacon Property Management', 83, 704], ['100 State St', 83, 713], ['Boston, MA 02109', 83, 722], ['AUTHORIZED REPRESENTATIVE', 306, 722],
     ]);
     const r = readPropertyParties({ ...page, source: 'ocr' });
     expect(r.producer?.value).toEqual({ name: 'Dana Whitfield', address: { lines: ['5 Court Sq'], city: 'Boston', state: 'MA', postalCode: '02108' } });
     expect(r.insurer?.insurer).toEqual({ letter: null, name: 'Granite Mutual Insurance', naic: '24517' });
+    expect(r.certificateHolder?.value.name).toBe('Beacon Property Management');
   });
 });
 

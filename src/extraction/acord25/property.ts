@@ -105,7 +105,8 @@ function readCompany(lines: Line[], page: PageWords, company: LabelHit, label: (
 function readInterest(lines: Line[], page: PageWords, label: (l: string | string[], o?: { exact?: boolean; anywhere?: boolean }) => LabelHit[]): Read<Party> | null {
   const interest = label('ADDITIONAL INTEREST').find((h) => h.rest === null);
   if (!interest) return null;
-  const nameLabel = label('NAME AND ADDRESS', { exact: true }).find((h) => h.y > interest.y && h.x < interest.right);
+  // (its label with the slip OCR may make in a label of its length: 'NAME ANG ADDRESS')
+  const nameLabel = label('NAME AND ADDRESS').find((h) => h.y > interest.y && h.x < interest.right);
   const anchor = nameLabel ?? interest;
   // the right-hand column of the box: interest types, loan number, lender servicing agent, representative
   const right = label(['AUTHORIZED REPRESENTATIVE', 'LENDER SERVICING AGENT NAME AND ADDRESS', 'LOAN #', 'MORTGAGEE', 'ADDITIONAL INSURED'])
