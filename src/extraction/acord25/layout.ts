@@ -1966,8 +1966,8 @@ const TRAILING_MARKS = /(\b(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|LL
  * A company name's closing suffix as OCR slips on it: 'Inc.' run into the word before it ('Underwritersinc.'), or
  * read with an e for its c ('Ine', 'Ine.') or a g with its point ('Ing.'), none of them a word that closes a name; and
  * LLC after a comma read with an E, I or 1 for an L or a G for the C (', ELC'). Only after a comma, where a company's
- * form stands, is a three-letter word one slip from LLC taken for it, but for 'LLG', which is no word; 'LL.C' and 'L.LC' are LLC, closing a name or
- * before the rest of it ('LL.C DBA …').
+ * form stands, is a three-letter word one slip from LLC taken for it, but for 'LLG', which is no word; 'LL.C' and
+ * 'L.LC' are LLC, closing a name or before the rest of it ('LL.C DBA …').
  */
 export function ocrCompanySuffix(name: string): string {
   // (and 'LL.C' or 'L.LC': a speck read as a period inside LLC, which is written LLC or L.L.C.)

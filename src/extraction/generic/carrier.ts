@@ -169,7 +169,6 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
   }
 
   // insurers: "Insurer A: Name (AM Best: A+)", "INSURER: Name", "Insurer:" | "Name", then "NAIC #: 12345"
-  // (OCR reads a letter's colon as a semicolon now and then: 'Insurer A; Coastal Mutual …')
   const addInsurer = (letter: string | null, raw: string, naic: string | null, line: Line | null): boolean => {
     // (its code set after it with no label: 'Liberty Harbor Fire Insurance Company 27065')
     const naicHere = NAIC.exec(raw)?.[1] ?? TRAILING_CODE.exec(raw.split('|')[0]!.trim())?.[2];
@@ -188,6 +187,7 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
     const line = lines[i];
     for (let s = 0; s < line.segments.length; s++) {
       const text = line.segments[s].text;
+      // (a letter's colon read by OCR as a semicolon too: 'Insurer A; Coastal Mutual …')
       const m =
         /^(?:insurer(?:\s+name|\s+affording\s+coverage)?|(?:insuring|insurance|issuing|writing)\s+(?:company|carrier)|carrier|underwriter|underwritten\s+by|company)\s*([A-F])?\s*(?:[:\-–]|(?<=[A-F]);)\s*(.*)$/i.exec(text) ??
         /^insurer\s+([A-F])\s+(.+)$/i.exec(text);
@@ -496,7 +496,7 @@ function readLabelValue(lines: Line[], i: number, s: number, rest: string): { te
     startX = next.x;
   } else {
     // block under the label, in the column from the label to the next label of the same line
-    // (on an OCR page a line and line's columns jitter: a fax set the holder's name 7 pt left of its heading and the
+    // (on an OCR page a box's columns jitter: a fax set the holder's name 7 pt left of its heading and the
     // next column's text 5 pt left of its own, with lines 6.5 pt tall)
     const slack = line.ocr ? 1.5 * line.height : 0;
     const right = (line.segments.slice(s + 1).find((x) => labelOf(x.text))?.x ?? Infinity) - slack;
@@ -1267,14 +1267,6 @@ function certificateDate(lines: Line[], used: Set<Line>, pageHeight: number): st
 export type { Segment };
 
 /**
- * The terms of policies read by OCR whose years a digit slip made wrong, mended in place, and a warning for each: an
- * expiration a year or more before the effective date on the same month and day ('2026-02-10' to '2025-02-10'), taken
- * for a one-year term with one year digit changed (mendPolicyYears); and a term of other than a year ('2024-03-26' to
- * '2028-03-26', a 5 read as 8) taken for another policy's one-year term that confused digits in its years away make
- * it (otherRowsTerm), as the ACORD 25 reader does with its grid's rows; months and days stay as read. A carrier's
- * certificate lists its policies in rows, cards or sentences, and they often share a term.
- */
-/**
  * A certificate date OCR read outside its policies' term (after every expiration, or more than two weeks before every
  * effective date: a certificate is issued for policies in force), where one digit OCR confuses away lies the one date
  * within it ('2028-03-15' under policies of 2026 to 2027: a 6 read as 8), taken for that date with a warning, as the
@@ -1293,6 +1285,14 @@ export function mendOcrCertificateDate(read: string | null, policies: PolicyFiel
   return within[0]!;
 }
 
+/**
+ * The terms of policies read by OCR whose years a digit slip made wrong, mended in place, and a warning for each: an
+ * expiration a year or more before the effective date on the same month and day ('2026-02-10' to '2025-02-10'), taken
+ * for a one-year term with one year digit changed (mendPolicyYears); and a term of other than a year ('2024-03-26' to
+ * '2028-03-26', a 5 read as 8) taken for another policy's one-year term that confused digits in its years away make
+ * it (otherRowsTerm), as the ACORD 25 reader does with its grid's rows; months and days stay as read. A carrier's
+ * certificate lists its policies in rows, cards or sentences, and they often share a term.
+ */
 export function mendOcrTerms(policies: PolicyFields[]): string[] {
   const warnings: string[] = [];
   const name = (p: PolicyFields) => p.description ?? p.coverage;
