@@ -158,10 +158,11 @@ function party(lines: Line[], r: { x0: number; x1: number; y0: number; y1: numbe
   const rows = rowsOf(segmentsIn(lines, r, new Set(label.words))).filter((row) => !SUB_LABEL.test(rowText(row).trim()));
   // (the name stands at the box's left, with its address under it: a row that begins well right of the others is a
   // column of the box's own, its phone number under a sub-label OCR garbled, 'FONE, exe. (123) 123-1234')
-  const left = Math.min(...rows.filter((row) => isName(rowText(row))).map((row) => row[0]!.x));
-  const nameAt = rows.findIndex((row) => isName(rowText(row)) && row[0]!.x <= left + SUB_COLUMN_PT);
-  if (nameAt < 0) return { value: { name: null, address: null }, words: [] };
-  const nameRow = rows[nameAt]!;
+  const named = rows.filter((row) => isName(rowText(row)));
+  const left = Math.min(...named.map((row) => row[0]!.x));
+  const nameRow = named.find((row) => row[0]!.x <= left + SUB_COLUMN_PT);
+  if (!nameRow) return { value: { name: null, address: null }, words: [] };
+  const nameAt = rows.indexOf(nameRow);
   const rest = rows.slice(nameAt + 1).map(rowText).map((t) => cleanText(t)).filter((t): t is string => t !== null);
   // a ZIP code alone on the last line belongs to the city line above it
   if (rest.length >= 2 && /^\d{5}(?:-\d{4})?$/.test(rest[rest.length - 1]!)) rest.splice(-2, 2, `${rest[rest.length - 2]} ${rest[rest.length - 1]}`);
