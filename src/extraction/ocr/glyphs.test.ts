@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageWords } from '../layout/words.js';
 import { openPdf } from '../pdf/open.js';
 import { textLayerWords } from '../text/words.js';
-import { eightOrB, measureDigitInk, mendCollapsedRepeats, mendDigitsByPageGlyphs, mendEightsReadAsB, mendLsReadAsOnes, mendOpenZeros, mendTwosReadAsSevens } from './glyphs.js';
+import { eightOrB, measureDigitInk, mendCollapsedRepeats, mendDigitsByPageGlyphs, mendEightsReadAsB, mendLsReadAsOnes, mendOpenZeros, mendTwosReadAsSevens, repeatedReadings } from './glyphs.js';
 import { binarize } from './preprocess.js';
 import { renderPdfPage, type GreyBitmap } from './render.js';
 
@@ -411,6 +411,21 @@ describe('mendCollapsedRepeats', () => {
     const mended = mendCollapsedRepeats(read, binary, s).words.map((w) => w.text);
     // (4411 has as many glyphs as digits; the amount is not judged)
     expect(mended).toEqual(['1111', '11570', '1100', '2335', '4411', '1,00']);
+  });
+
+  it("reads a run of like digits that OCR read short by more than one ('11' for 11111), up to three glyphs more", async () => {
+    const printed = ['11111', '1000', '44444', '11111'];
+    const { words, binary, s } = await page(printed);
+    const asRead = ['11', '10', '444', '1'];
+    const read = { ...words, words: words.words.slice(0, printed.length).map((w, i) => ({ ...w, text: asRead[i]! })) };
+    // (a lone '1' over five glyphs is four short: left as read)
+    expect(mendCollapsedRepeats(read, binary, s).words.map((w) => w.text)).toEqual(['11111', '1000', '44444', '1']);
+  });
+
+  it('tries each way of reading the digits that many more times', () => {
+    expect(repeatedReadings('12', 1)).toEqual(['112', '122']);
+    expect(new Set(repeatedReadings('11', 3))).toEqual(new Set(['11111']));
+    expect(repeatedReadings('123', 2)).toEqual(['11123', '11223', '11233', '12223', '12233', '12333']);
   });
 
   it('leaves a page whose words have as many glyphs as digits as it is, and a word no one digit read twice fits', async () => {

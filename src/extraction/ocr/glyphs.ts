@@ -845,13 +845,17 @@ const DIGITS_ONLY = /^\d{2,}$/;
 /** Glyphs of one digit are this alike in width (share of the wider), with two pixels' slack. */
 const LIKE_WIDTH = 0.25;
 
+/** At most this many glyphs more than digits are mended (a run of like digits read short: '11' for 11111). */
+const MAX_COLLAPSED = 3;
+
 /**
  * The page's words of digits only with a digit OCR read once where the ink shows it twice ('111' where the page prints
- * 1111: tesseract's recognizer runs two like glyphs in a row into one, thin 1s most of all). Where a word's glyphs are
- * one more than its digits, each way of reading one of its digits twice is tried, and the word takes the one way by
- * which each digit's glyphs are one shape (sameShape) and alike in width (LIKE_WIDTH). Where no way, or ways that give
- * different words, fit, the word is left as read ('100' over glyphs 1, 1, 0, 0 is 1100, not 1000: a 1's glyph is no
- * 0's; '235' over 2, 3, 3, 5 is 2335: only the 3s are one shape).
+ * 1111: tesseract's recognizer runs two like glyphs in a row into one, thin 1s most of all), or a run of like digits
+ * read short by more than one ('11' where it prints 11111, at no confidence). Where a word's glyphs are one to
+ * MAX_COLLAPSED more than its digits, each way of reading its digits that many more times is tried, and the word takes
+ * the one way by which each digit's glyphs are one shape (sameShape) and alike in width (LIKE_WIDTH). Where no way, or
+ * ways that give different words, fit, the word is left as read ('100' over glyphs 1, 1, 0, 0 is 1100, not 1000: a 1's
+ * glyph is no 0's; '235' over 2, 3, 3, 5 is 2335: only the 3s are one shape).
  */
 export function mendCollapsedRepeats(page: PageWords, binary: GreyBitmap, pixelsPerPoint: number): PageWords {
   let changed = false;
@@ -860,18 +864,25 @@ export function mendCollapsedRepeats(page: PageWords, binary: GreyBitmap, pixels
     const found = typedWordGlyphs(binary, pixelsPerPoint, w);
     if (!found) return w;
     const glyphs = found.glyphs.filter((g) => g.r1 - g.r0 + 1 >= MIN_GLYPH_HEIGHT * found.height);
-    if (glyphs.length !== w.text.length + 1 || glyphs.length !== found.glyphs.length) return w;
+    const extra = glyphs.length - w.text.length;
+    if (extra < 1 || extra > MAX_COLLAPSED || glyphs.length !== found.glyphs.length) return w;
     const fits = new Set<string>();
-    for (let i = 0; i < w.text.length; i++) {
-      // (digit i read twice: glyphs i and i + 1 are its)
-      const text = w.text.slice(0, i + 1) + w.text.slice(i);
-      if (digitsAlike(binary, text, glyphs)) fits.add(text);
-    }
+    for (const text of repeatedReadings(w.text, extra)) if (digitsAlike(binary, text, glyphs)) fits.add(text);
     if (fits.size !== 1) return w;
     changed = true;
     return { ...w, text: [...fits][0]! };
   });
   return changed ? { ...page, words } : page;
+}
+
+/** Each way of reading `text` with `extra` more characters, each a repeat of the one before it ('12', 1: 112, 122). */
+export function repeatedReadings(text: string, extra: number): string[] {
+  if (extra === 0) return [text];
+  if (text.length === 0) return [];
+  // (the first character read 1 + k times, k from extra down to 0, and the rest with what is left)
+  const out: string[] = [];
+  for (let k = extra; k >= 0; k--) for (const rest of repeatedReadings(text.slice(1), extra - k)) out.push(text[0]!.repeat(k + 1) + rest);
+  return out;
 }
 
 /** Two glyphs of one digit in one type overlap this much (ink in both over ink in either): sameShape. */
