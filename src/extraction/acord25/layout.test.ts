@@ -311,6 +311,18 @@ describe('acord25FromWords', () => {
     expect(formFromWords(page([['ACORD 25 (2O16/O3)', 22, 756, 8]]))).toEqual({ type: 'ACORD 25', edition: '2016/03' });
   });
 
+  it("reads a property form's date whose slashes OCR read as ones ('71212021' for 7/2/2021), with a warning; never on text", () => {
+    const a27: Place[] = [['EVIDENCE OF PROPERTY INSURANCE', 150, 30, 14], ['DATE (MM/DD/YYYY)', 521, 26], ['71212021', 534, 35, 10], ['AGENCY', 22, 120], ['Sensible Inc', 23, 130, 8], ['ACORD 27 (2016/03)', 22, 756, 8]];
+    const ocr = acord25FromWords([page(a27, { source: 'ocr' } as never)], { pages: 1, method: 'ocr' });
+    expect(ocr.form.type).toBe('ACORD 27');
+    expect(ocr.certificateDate).toBe('2021-07-02');
+    expect(ocr.warnings).toContain('certificate date read as "71212021", its slashes read as digits: taken for 2021-07-02');
+    // (a date after next year is no certificate's; printed text is as printed)
+    expect(read(a27).certificateDate).toBeNull();
+    const later: Place[] = a27.map((p) => (p[0] === '71212021' ? ['71212091', 534, 35, 10] : p));
+    expect(acord25FromWords([page(later, { source: 'ocr' } as never)], { pages: 1, method: 'ocr' }).certificateDate).toBeNull();
+  });
+
   it('does not take a layout that only claims to be an ACORD 25 for one', () => {
     const fake: Place[] = [
       ['CERTIFICATE OF LIABILITY INSURANCE', 150, 42, 14],

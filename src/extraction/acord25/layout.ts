@@ -11,6 +11,7 @@ import { cleanMultiline, cleanText, limitLabelKey, normalizeDate, normalizeFlag,
 import { dateHeaders, flagColumns, OCR_DOLLAR, policyNumberLabel, typeHeight } from './ocr-cells.js';
 import { boxOf, centerX, centerY, containsNear, editDistance, findLabel, foldLabel, groupLines, median, OCR_SEGMENT_GAP, segmentOf, tolerance, type LabelHit, type Line, type Segment } from '../text/lines.js';
 import { repairNameWords } from '../ocr/vocabulary.js';
+import { labelledSlashlessDate } from '../generic/values.js';
 
 export type LayoutContext = {
   fileName?: string;
@@ -531,6 +532,7 @@ class LayoutReader {
     const extraction = this.base(form);
     if (form && form.type !== 'ACORD 25' && form.type !== 'ACORD 101') {
       this.readHeader(extraction);
+      this.certificateDateBySlashes(extraction);
       this.readParties(extraction);
       this.readInsurers(extraction);
       extraction.warnings.push(`${form.type} is a property form: its coverages are not read`);
@@ -625,7 +627,7 @@ class LayoutReader {
             const shown = t.replace(/\D/g, '');
             return [...cheapest].map(([iso, cost]) => ({ iso, cost, shown, slashed: t.includes('/') }));
           });
-          if (options.length > 0) this.dateRepairs = { options, words: seg.words, text: [...new Set(texts)].join('" or "') };
+          if (options.length > 0) this.dateRepairs = { options, words: seg.words, texts, text: [...new Set(texts)].join('" or "') };
         }
       }
     }
@@ -1070,7 +1072,7 @@ class LayoutReader {
   private certificateReadings: string[] = [];
   /** The certificate date cell's one-slip repairs, when no reading of it was a date (OCR only). */
   /** The certificate date's repairs (each with the digits of the reading it came from), where no reading was a date. */
-  private dateRepairs: { options: { iso: string; cost: number; shown: string; slashed: boolean }[]; words: Word[]; text: string } | null = null;
+  private dateRepairs: { options: { iso: string; cost: number; shown: string; slashed: boolean }[]; words: Word[]; texts: string[]; text: string } | null = null;
   /** The certificate date's year, where it was read whole: a policy in force then runs within a few years of it. */
   private certificateYear: number | null = null;
   /** The year of the day the certificate is read (LayoutContext.today). */
@@ -1080,6 +1082,21 @@ class LayoutReader {
   /** The latest year a policy on a certificate read today can run to: one dated a year ahead, for the longest term. */
   private get latestPolicyYear(): number {
     return this.thisYear + 1 + MAX_TERM_YEARS;
+  }
+
+  /**
+   * On a form with no policies to bound its date (ACORD 24, 27, 28), the certificate date OCR read with both slashes
+   * as ones or sevens, '71212021' for 7/2/2021 on a clean scan, where a reading of the cell under the DATE label has
+   * one such date (labelledSlashlessDate), not after next year. Warned.
+   */
+  private certificateDateBySlashes(x: Extraction): void {
+    const repairs = this.dateRepairs;
+    if (!repairs || x.certificateDate !== null) return;
+    const dates = [...new Set(repairs.texts.map(labelledSlashlessDate).filter((d): d is string => d !== null && yearOf(d) <= this.thisYear + 1))];
+    if (dates.length !== 1) return;
+    x.certificateDate = dates[0]!;
+    this.note('/certificateDate', dates[0]!, repairs.words);
+    this.warnings.push(`certificate date read as "${repairs.text}", its slashes read as digits: taken for ${dates[0]}`);
   }
 
   /**
