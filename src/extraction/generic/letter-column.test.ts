@@ -65,6 +65,54 @@ describe('rereadLetterColumn', () => {
   });
 });
 
+describe('rereadLetterColumn on what the pass misread', () => {
+  // the table of PAGE with its header run together ('INSRLTF'), a B read '8', a C read 'lc' beside a rule's remnant, and
+  // a crooked row whose letter the pass read on a line of its own (4 pt below the row's dates)
+  const misread: PageWords = {
+    ...PAGE,
+    words: [
+      word('INSRLTF', 20, 200), word('TYPE', 50, 200), word('POLICY', 140, 200),
+      word('A', 22, 215), word('Commercial', 50, 215), word('GL123456', 140, 215), word('01/01/2025', 220, 215),
+      word('8', 22, 245), word('Automobile', 50, 245), word('AL234567', 140, 245), word('01/01/2025', 220, 245),
+      { ...word('lc', 19, 262), width: 8 }, word('Workers', 50, 262), word('WC345678', 140, 262), word('01/01/2025', 220, 262),
+      word('D', 22, 284), word('Umbrella', 50, 284), word('UM456789', 140, 280), word('01/01/2025', 220, 280),
+    ],
+  };
+  /** The bitmap of bitmap(letters) with a rule's remnant, a bar 1 pt wide and 9 pt tall, at (19, 261). */
+  const withBar = (letters: [number, number][]) => {
+    const b = bitmap(letters);
+    for (let y = 261 * S; y < 270 * S; y++) b.data.fill(0, y * b.width + 19 * S, y * b.width + 20 * S);
+    return b;
+  };
+  const run = async (confidence: (call: number) => [string, number]) => {
+    const crops: GreyBitmap[] = [];
+    const recognize = async (crop: GreyBitmap): Promise<PixelWord[]> => {
+      crops.push(crop);
+      let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
+      for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 128) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      if (x1 < 0) return [];
+      const [text, c] = confidence(crops.length);
+      return [{ text, left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, confidence: c }];
+    };
+    const out = await rereadLetterColumn(misread, withBar([[22, 215], [22, 245], [22, 262], [22, 284]]), S, recognize, (pw, left, top) => toPageWords(pw, S, left, top));
+    return { crops, column: out.words.filter((w) => w.x < 40 && w.y > 205).map((w) => [w.text, Math.round(w.x), Math.round(w.y)]) };
+  };
+
+  it("replaces what is no letter ('8', 'lc') by the letter read alone, in the misread word's box without the rule's remnant", async () => {
+    const { crops, column } = await run((n) => [n === 1 ? 'B' : 'C', 92]);
+    // (the crooked row's letter D is left as read: its row is not read again)
+    expect(column).toEqual([['A', 22, 215], ['D', 22, 284], ['B', 22, 245], ['C', 22, 262]]);
+    expect(crops).toHaveLength(2);
+    // (the C's crop holds its ink only, 5 × 7 pt: the bar left of it is taken out)
+    expect(crops[1]!.data.filter((v) => v < 128).length).toBe(5 * S * 7 * S);
+  });
+
+  it("takes a letter read less surely only where the pass's reading shows it ('lc' for C, not '8' for B)", async () => {
+    const { column } = await run((n) => [n === 1 ? 'B' : 'C', 50]);
+    expect(column).toEqual([['A', 22, 215], ['8', 22, 245], ['D', 22, 284], ['C', 22, 262]]);
+  });
+});
+
 /** A schedule's table with two-line flag headings ('Addl' over 'Ins', 'Subr' over 'Wvd'); no flag was read. */
 const FLAG_PAGE: PageWords = {
   page: 1,
