@@ -930,6 +930,16 @@ describe('OCR slips the layout reader works around', () => {
     expect(read.warnings.some((w) => w.includes("another row's term"))).toBe(true);
   });
 
+  it("leaves a row's dates read surely as one day as printed, with a warning, and mends them where read unsurely", () => {
+    const sameDay = (confidence: number) => withInsurers({}).map((p): Place => (p[0] === '02/26/2027' && p[2] === 337 ? ['02/26/2026', p[1], p[2], p[3], confidence] : p));
+    const surely = ocrRead(sameDay(0.95));
+    const pkg = (x: typeof surely) => x.policies.find((p) => p.policyNumber === 'PKG 4601985-24')!;
+    expect([pkg(surely).effectiveDate, pkg(surely).expirationDate]).toEqual(['2026-02-26', '2026-02-26']);
+    expect(surely.warnings).toContain('general liability: dates read 2026-02-26 to 2026-02-26, one day, both surely: left as printed');
+    const unsurely = ocrRead(sameDay(0.6));
+    expect([pkg(unsurely).effectiveDate, pkg(unsurely).expirationDate]).toEqual(['2026-02-26', '2027-02-26']);
+  });
+
   it("takes no speck read as a digit in an empty row's date column ('1') for a policy", () => {
     const otherRow = new Set(['Professional Liability', 'PL-1', 'Each Claim', 'Cyber Liability', 'CY-2', 'Aggregate', '3,000,000']);
     const places = withInsurers({}).filter(([t, , y]) => !otherRow.has(t) && !(y >= 528 && y <= 547 && /^(D|\d.*)$/.test(t)));

@@ -1692,7 +1692,11 @@ class LayoutReader {
         [effectiveDate, expirationDate] = [e, x];
       }
     }
-    if (this.ctx.method !== 'text' && effectiveDate !== null && expirationDate !== null) {
+    // (both dates one day, each read surely: a certificate that prints its expiration as its effective date, which is
+    // left as printed for the review to see; a misread year digit is seldom read surely)
+    const sameDaySurely = this.ctx.method !== 'text' && effectiveDate !== null && effectiveDate === expirationDate && Math.min(eff?.confidence ?? 0, exp?.confidence ?? 0) >= SAME_DAY_SURE;
+    if (sameDaySurely) this.warnings.push(`${where}: dates read ${effectiveDate} to ${expirationDate}, one day, both surely: left as printed`);
+    if (this.ctx.method !== 'text' && effectiveDate !== null && expirationDate !== null && !sameDaySurely) {
       const mended = mendPolicyYears(effectiveDate, expirationDate, eff?.confidence ?? 1, exp?.confidence ?? 1, this.latestPolicyYear);
       if (mended) {
         this.warnings.push(`${where}: dates read ${effectiveDate} to ${expirationDate}, an expiration before the effective date; one year digit taken for misread: ${mended[0]} to ${mended[1]}`);
@@ -1912,6 +1916,12 @@ const CERTIFICATE_DATE_SLIPS = 2;
 
 /** A date cell's reading gives a date it is at most this many slips from (ocrDates' costs). */
 const READING_SLIPS = 2;
+
+/**
+ * How sure OCR must be of both a row's dates, read as one day, for them to be taken as printed, not as a year digit
+ * misread (mendPolicyYears).
+ */
+const SAME_DAY_SURE = 0.9;
 
 /** A policy's term runs at most this many years; a row read as longer misread a year digit. */
 const MAX_TERM_YEARS = 5;
