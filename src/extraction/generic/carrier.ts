@@ -480,6 +480,43 @@ function underHeadings(headings: Segment[], cells: Segment[]): Map<number, Segme
   return values;
 }
 
+/**
+ * The block of lines under a label (segment `s` of line `i`), in the column from the label to the next label of its
+ * line, or to `limit` (page points) where that is nearer.
+ */
+function blockUnder(lines: Line[], i: number, s: number, limit = Infinity): { text: string[]; lines: Line[] } {
+  const line = lines[i];
+  const seg = line.segments[s];
+  const taken: Line[] = [];
+  const text: string[] = [];
+  // block under the label, in the column from the label to the next label of the same line
+  // (on an OCR page a box's columns jitter: a fax set the holder's name 7 pt left of its heading and the
+  // next column's text 5 pt left of its own, with lines 6.5 pt tall)
+  const slack = line.ocr ? 1.5 * line.height : 0;
+  const right = Math.min(line.segments.slice(s + 1).find((x) => labelOf(x.text))?.x ?? Infinity, limit) - slack;
+  let lastY = line.y;
+  for (let j = i + 1; j < lines.length && j < i + 8; j++) {
+    const below = lines[j];
+    if (below.page !== line.page) break;
+    // (the first from its heading: a certificate holder's name a line's space below the box's heading)
+    if (below.y - lastY > below.height * (lastY === line.y ? headingReach(below) : 2.6)) break;
+    const cells = below.segments.filter((x) => x.x >= seg.x - 6 - slack && x.x < right - 2);
+    if (cells.length === 0) {
+      if (below.segments.some((x) => x.x < seg.x - 6 && x.right > seg.x)) break;
+      continue;
+    }
+    // (an insurer's NAIC code under its name belongs to its block)
+    if ((labelOf(cells[0].text) && !/^NAIC\b/i.test(cells[0].text)) || (coverageIn(cells[0].text) && findDates(below.text).length > 0)) break;
+    text.push(cells.map((x) => x.text).join(' | '));
+    taken.push(below);
+    lastY = below.y;
+  }
+  return { text, lines: taken };
+}
+
+/** How far right of a box heading (in line heights) the next cell of its line on an OCR page is another box’s. */
+const FAR_CELL = 15;
+
 /** The value of a label: the rest of its cell, else the next cell of its line, else the block of lines under it. */
 function readLabelValue(lines: Line[], i: number, s: number, rest: string): { text: string[]; lines: Line[] } {
   const line = lines[i];
@@ -488,37 +525,21 @@ function readLabelValue(lines: Line[], i: number, s: number, rest: string): { te
   let startX: number;
   const text: string[] = [];
   const next = line.segments[s + 1];
+  // (on an OCR page, the next cell of the line far right of a box's heading in capitals is another box's, its heading
+  // garbled ('c ELLATION.' for CANCELLATION, right of CERTIFICATE HOLDER): the block under the heading comes first; a
+  // label in small letters, 'Insurer ....', has its value far right of it across dot leaders)
+  if (rest === '' && next && line.ocr && !/[a-z]/.test(seg.text) && next.x - seg.right > FAR_CELL * line.height) {
+    // (up to halfway to that cell: the other box's lines begin left of its garbled heading)
+    const block = blockUnder(lines, i, s, (seg.right + next.x) / 2);
+    if (block.text.length > 0) return block;
+  }
   if (rest !== '') {
     text.push(rest);
     startX = seg.x + (seg.right - seg.x) * ((seg.text.length - rest.length) / Math.max(seg.text.length, 1));
   } else if (next && !labelOf(next.text)) {
     text.push(line.segments.slice(s + 1).filter((x, k, arr) => !arr.slice(0, k + 1).some((y) => labelOf(y.text))).map((x) => x.text).join(' | '));
     startX = next.x;
-  } else {
-    // block under the label, in the column from the label to the next label of the same line
-    // (on an OCR page a box's columns jitter: a fax set the holder's name 7 pt left of its heading and the
-    // next column's text 5 pt left of its own, with lines 6.5 pt tall)
-    const slack = line.ocr ? 1.5 * line.height : 0;
-    const right = (line.segments.slice(s + 1).find((x) => labelOf(x.text))?.x ?? Infinity) - slack;
-    let lastY = line.y;
-    for (let j = i + 1; j < lines.length && j < i + 8; j++) {
-      const below = lines[j];
-      if (below.page !== line.page) break;
-      // (the first from its heading: a certificate holder's name a line's space below the box's heading)
-      if (below.y - lastY > below.height * (lastY === line.y ? headingReach(below) : 2.6)) break;
-      const cells = below.segments.filter((x) => x.x >= seg.x - 6 - slack && x.x < right - 2);
-      if (cells.length === 0) {
-        if (below.segments.some((x) => x.x < seg.x - 6 && x.right > seg.x)) break;
-        continue;
-      }
-      // (an insurer's NAIC code under its name belongs to its block)
-      if ((labelOf(cells[0].text) && !/^NAIC\b/i.test(cells[0].text)) || (coverageIn(cells[0].text) && findDates(below.text).length > 0)) break;
-      text.push(cells.map((x) => x.text).join(' | '));
-      taken.push(below);
-      lastY = below.y;
-    }
-    return { text, lines: taken };
-  }
+  } else return blockUnder(lines, i, s);
   // continuation lines starting under the value
   let lastY = line.y;
   for (let j = i + 1; j < lines.length && j < i + 6; j++) {

@@ -234,6 +234,23 @@ describe('carrier layouts', () => {
     expect(genericFromWords([page(jittered, 'ocr')], { fileName: 'x.png', pages: 1, method: 'ocr' }).certificateHolder.name).toBe('Riverside Commercial Properties LLC');
   });
 
+  it("reads a holder's box under its heading where OCR garbled the next box's heading on the line ('c ELLATION.'), far right of it", () => {
+    const rows: [number, [number, string][]][] = [
+      [10, [[40, 'Certificate of insurance']]],
+      [30, [[40, 'Named Insured: Lakeview Roofing LLC']]],
+      [60, [[40, 'General Liability'], [160, 'GL-5551234'], [260, '01/01/2026'], [330, '01/01/2027']]],
+      [100, [[40, 'CERTIFICATE HOLDER'], [332, 'c ELLATION.']]],
+      [112, [[40, 'XYZ Corporation'], [314, 'Should any of the above described policies be']]],
+      [124, [[40, '456 Elm Street'], [314, 'cancelled before the expiration date thereof,']]],
+      [136, [[40, 'Toronto, ON M5V 2T6']]],
+    ];
+    const got = genericFromWords([page(rows, 'ocr')], { fileName: 'x.png', pages: 1, method: 'ocr' });
+    expect(got.certificateHolder).toEqual({ name: 'XYZ Corporation', address: { lines: ['456 Elm Street'], city: 'Toronto', state: 'ON', postalCode: 'M5V 2T6' } });
+    // (a value set beside its heading, not far, is still the line's next cell)
+    const beside = rows.map(([y, cells]): [number, [number, string][]] => [y, y === 100 ? [[40, 'CERTIFICATE HOLDER'], [160, 'Acme Holdings LLC']] : cells]);
+    expect(genericFromWords([page(beside, 'ocr')], { fileName: 'x.png', pages: 1, method: 'ocr' }).certificateHolder.name).toBe('Acme Holdings LLC');
+  });
+
   it("takes a certificate date OCR read a digit off, outside its policies' term, for the one such date within it; printed text stays as printed", () => {
     const rows = (issued: string): [number, [number, string][]][] => [
       [20, [[150, "CERTIFICATE OF WORKERS' COMPENSATION INSURANCE"]]],
