@@ -1728,6 +1728,10 @@ describe('a policy number as OCR reads it', () => {
     expect(ocrPolicyNumber('cup 6254097-26')).toBe('CUP 6254097-26');
     expect(ocrPolicyNumber('CUP 6254097-26')).toBe('CUP 6254097-26');
     expect(ocrPolicyNumber('WC §729787-24')).toBe('WC 5729787-24');
+    // (the last small letter read a second time as a capital)
+    expect(ocrPolicyNumber('wcC-888888')).toBe('WC-888888');
+    expect(ocrPolicyNumber('cpC 1234')).toBe('cpC 1234');
+    expect(ocrPolicyNumber('abB-1234')).toBe('abB-1234');
     // 'ba' is not read for capitals: b and a have small forms of their own
     expect(ocrPolicyNumber('ba 0343393-26')).toBe('ba 0343393-26');
   });

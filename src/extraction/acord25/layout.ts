@@ -1827,12 +1827,15 @@ const SIZE_ONLY_CASE = /^[cosuvwxzp]+$/;
 
 /**
  * A policy number as OCR read it: a part in small letters that differ from capitals only in size ('cup 6254097-26')
- * is the capitals printed (policy numbers are printed in capitals).
+ * is the capitals printed (policy numbers are printed in capitals); so is such a part with its last letter read a
+ * second time as a capital ('wcC-888888' for WC-888888).
  */
 export function ocrPolicyNumber(text: string): string | null {
   const clean = cleanText(text);
+  if (clean === null) return null;
+  const once = clean.replace(/\b([a-z]+)([A-Z])(?=[\d-])/g, (part, small: string, capital: string) => (SIZE_ONLY_CASE.test(small) && small.at(-1)!.toUpperCase() === capital ? small : part));
   // (and a 5 read as '§', which no policy number holds)
-  return clean === null ? null : clean.replace(/\b[a-z]+\b/g, (part) => (SIZE_ONLY_CASE.test(part) ? part.toUpperCase() : part)).replace(/§/g, '5');
+  return once.replace(/\b[a-z]+\b/g, (part) => (SIZE_ONLY_CASE.test(part) ? part.toUpperCase() : part)).replace(/§/g, '5');
 }
 
 /**

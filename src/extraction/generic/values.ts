@@ -427,7 +427,8 @@ function cleanLabel(s: string): string {
 /**
  * An OCR word with the slips mended that no certificate prints: a point for a comma among an amount's groups
  * ('$2,000.000.00'); round letters among an amount's digits ('$1,00C,000',
- * '$1,OOO,OOO'), where the amount's groups are whole; a '(' for the C of a policy number's letters ('W(345678').
+ * '$1,OOO,OOO'), where the amount's groups are whole; a '(' for the C of a policy number's letters ('W(345678'), or read
+ * besides one of them ('W(C345678').
  * Anything else is returned as read.
  */
 export function mendOcrToken(text: string): string {
@@ -439,6 +440,8 @@ export function mendOcrToken(text: string): string {
   if (/^(USD)?\$\d{1,3}\.\d{3}$/.test(text) || /^\d{2,3}\.\d{3}$/.test(text)) return text.replace('.', ',');
   if (/^\$?[1-9][\dOoCDQ]{0,2}(?:,[\dOoCDQ]{3})+$/.test(text) && /[OoCDQ]/.test(text)) return text.replace(/[OoCDQ]/g, '0');
   if (/^[A-Z]{1,3}\(\d{3,}$/.test(text)) return text.replace('(', 'C');
+  // (and a '(' read besides a letter among a policy number's letters, the letter's own left edge: 'W(C345678')
+  if (/^[A-Z]{1,3}\([A-Z]{1,3}\d{3,}$/.test(text)) return text.replace('(', '');
   // a date's separators read unlike each other ('2025.07-02', '07/02.2025'): the date's own separator throughout
   const iso = /^(\d{4})[-.,](\d{2})[-.,](\d{2})$/.exec(text);
   if (iso && /-/.test(text) && /[.,]/.test(text)) return `${iso[1]}-${iso[2]}-${iso[3]}`;
