@@ -90,7 +90,11 @@ function mendCoverageWords(text: string): string {
   });
 }
 
-const NAIC = /\bNAIC\b\s*(?:#|no\.?|code|number)?\s*[:.#]?[\s|]*([0-9OIlSB]{5})\b/i;
+/**
+ * A NAIC code after its label (group 1), also with a mark OCR made of its '#' glued on the label ('NAIC¥ 12345',
+ * 'NAICE 34567'; never NAICS, an industry's code).
+ */
+const NAIC = /\bNAIC(?:\b|[^\s\dS](?=\s))\s*(?:#|no\.?|code|number)?\s*[:.#]?[\s|]*([0-9OIlSB]{5})\b/i;
 /** A company name as insurers name themselves (an insurance word, a company word last), not an agency's. */
 const INSURER_WORD = /\b(insurance|assurance|casualty|indemnity|mutual|underwriters|surety|reinsurance|fund|exchange|lloyd'?s|guarantee|reciprocal)\b/i;
 /** The words a company's name ends in, as a pattern's source. */
@@ -109,6 +113,8 @@ function insurerNameIn(raw: string): string {
   const code = TRAILING_CODE.exec(first);
   return (code ? first.slice(0, code.index + code[0].length - code[2]!.length) : first)
     .replace(/\bNAIC\b.*$/i, '')
+    // (its label garbled, 'NAICE 34567', where a code follows it)
+    .replace(/\bNAIC[^\s\dS]\s*[0-9OIlSB]{5}\b.*$/i, '')
     // (its closing parenthesis lost to OCR too: '(AM Best: A' ending the line)
     .replace(/\((AM\s*Best|A\.?\s*M\.?\s*Best|rated|rating)[^)]*(?:\)|$)/gi, '')
     .replace(/\s+/g, ' ')
@@ -190,7 +196,8 @@ export function genericFromWords(pages: PageWords[], ctx: GenericContext): Extra
       // (a letter's colon read by OCR as a semicolon too: 'Insurer A; Coastal Mutual …')
       const m =
         /^(?:insurer(?:\s+name|\s+affording\s+coverage)?|(?:insuring|insurance|issuing|writing)\s+(?:company|carrier)|carrier|underwriter|underwritten\s+by|company)\s*([A-F])?\s*(?:[:\-–]|(?<=[A-F]);)\s*(.*)$/i.exec(text) ??
-        /^insurer\s+([A-F])\s+(.+)$/i.exec(text);
+        /^insurer\s+([A-F])\s+(.+)$/i.exec(text) ??
+        (line.ocr ? ocrInsurerLabel(text) : null);
       if (!m) continue;
       let name = m[2].trim();
       // (a label of both, "Issuing Company / NAIC #", over "Name: 12345")
@@ -516,6 +523,15 @@ function blockUnder(lines: Line[], i: number, s: number, limit = Infinity): { te
 
 /** How far right of a box heading (in line heights) the next cell of its line on an OCR page is another box’s. */
 const FAR_CELL = 15;
+
+/**
+ * An insurer's label as OCR misreads it, as the label's letter and the rest: 'Insurer 8: Name' (a B read 8), 'Insurer
+ * C2 Name' (a letter's colon read 2). Null for anything else.
+ */
+export function ocrInsurerLabel(text: string): [string, string, string] | null {
+  const m = /^insurer\s+([A-F8])(?:\s*[:;]|2(?=\s))\s*(.+)$/i.exec(text);
+  return m ? [m[0], m[1] === '8' ? 'B' : m[1]!.toUpperCase(), m[2]!] : null;
+}
 
 /** The value of a label: the rest of its cell, else the next cell of its line, else the block of lines under it. */
 function readLabelValue(lines: Line[], i: number, s: number, rest: string): { text: string[]; lines: Line[] } {

@@ -234,6 +234,25 @@ describe('carrier layouts', () => {
     expect(genericFromWords([page(jittered, 'ocr')], { fileName: 'x.png', pages: 1, method: 'ocr' }).certificateHolder.name).toBe('Riverside Commercial Properties LLC');
   });
 
+  it("reads insurers' labels and NAIC labels as OCR misreads them ('Insurer 8:', 'Insurer C2', 'NAIC¥', 'NAICE'); printed text as printed", () => {
+    const rows: [number, [number, string][]][] = [
+      [10, [[40, 'Certificate of insurance']]],
+      [30, [[40, 'Named Insured: Lakeview Roofing LLC']]],
+      [50, [[40, 'Insurer A: Sample Insurance Co. NAIC¥ 12345']]],
+      [60, [[40, 'Insurer 8: Example Insurance Ltd. NAIC# 23456']]],
+      [70, [[40, 'Insurer C2 Demo Assurance Corp. NAICE 34567']]],
+      [90, [[40, 'General Liability'], [160, 'GL-5551234'], [260, '01/01/2026'], [330, '01/01/2027']]],
+    ];
+    const ocr = genericFromWords([page(rows, 'ocr')], { fileName: 'x.png', pages: 1, method: 'ocr' });
+    expect(ocr.insurers).toEqual([
+      { letter: 'A', name: 'Sample Insurance Co.', naic: '12345' },
+      { letter: 'B', name: 'Example Insurance Ltd.', naic: '23456' },
+      { letter: 'C', name: 'Demo Assurance Corp.', naic: '34567' },
+    ]);
+    const text = genericFromWords([page(rows)], { fileName: 'x.pdf', pages: 1, method: 'text' });
+    expect(text.insurers.map((i) => i.letter)).not.toContain('B');
+  });
+
   it("reads a holder's box under its heading where OCR garbled the next box's heading on the line ('c ELLATION.'), far right of it", () => {
     const rows: [number, [number, string][]][] = [
       [10, [[40, 'Certificate of insurance']]],
