@@ -68,7 +68,9 @@ describe('values', () => {
 
 describe("OCR's slips mended before a carrier certificate is read", () => {
   it("reads round letters among an amount's whole groups as zeros, and a '(' among a policy number's letters as C", () => {
-    expect(['$1,00C,000', '$1,OOO,OOO', '2,0O0,000', 'W(345678', 'WC(345678', 'W(C345678'].map(mendOcrToken)).toEqual(['$1,000,000', '$1,000,000', '2,000,000', 'WC345678', 'WCC345678', 'WC345678']);
+    expect(['$1,00C,000', '$1,OOO,OOO', '2,0O0,000', 'W(345678', 'WC(345678', 'W(C345678', '"W(345678', '“GL-123456'].map(mendOcrToken)).toEqual(['$1,000,000', '$1,000,000', '2,000,000', 'WC345678', 'WCC345678', 'WC345678', 'WC345678', 'GL-123456']);
+    // (a quoted word stays quoted)
+    expect(mendOcrToken('"Workers')).toBe('"Workers');
     // anything else as read: words, a phone's area code, amounts whose groups are not whole, a letter first
     // a point read for a comma among an amount's groups
     expect(['$2,000.000.00', '2.000.000', '$1.000,000', '$500.000', '500.000', '10.000', '5.000', '12.50'].map(mendOcrToken)).toEqual(['$2,000,000.00', '2,000,000', '$1,000,000', '$500,000', '500,000', '10,000', '5.000', '12.50']);

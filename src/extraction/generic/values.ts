@@ -428,10 +428,13 @@ function cleanLabel(s: string): string {
  * An OCR word with the slips mended that no certificate prints: a point for a comma among an amount's groups
  * ('$2,000.000.00'); round letters among an amount's digits ('$1,00C,000',
  * '$1,OOO,OOO'), where the amount's groups are whole; a '(' for the C of a policy number's letters ('W(345678'), or read
- * besides one of them ('W(C345678').
+ * besides one of them ('W(C345678'); a quote mark before a policy number ('"W(345678').
  * Anything else is returned as read.
  */
 export function mendOcrToken(text: string): string {
+  // (a policy number with a quote mark OCR made of a speck before it: '"W(345678')
+  const quoted = /^["'‘’“”`]+([A-Z]{1,4}[(-]?[A-Z]{0,3}\d{3,}[A-Z0-9-]*)$/.exec(text);
+  if (quoted) return mendOcrToken(quoted[1]!);
   // a comma read as a point among an amount's groups ('$2,000.000.00', '$2.000,000'), millions and up
   const cents = /[.,]00$/.test(text) && /\d{3}[.,]00$/.test(text) ? text.slice(-3) : '';
   const whole = cents ? text.slice(0, -3) : text;
