@@ -496,7 +496,6 @@ function blockUnder(lines: Line[], i: number, s: number, limit = Infinity): { te
   const seg = line.segments[s];
   const taken: Line[] = [];
   const text: string[] = [];
-  // block under the label, in the column from the label to the next label of the same line
   // (on an OCR page a box's columns jitter: a fax set the holder's name 7 pt left of its heading and the
   // next column's text 5 pt left of its own, with lines 6.5 pt tall)
   const slack = line.ocr ? 1.5 * line.height : 0;

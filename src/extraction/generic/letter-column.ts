@@ -88,7 +88,7 @@ const LETTER_MARGIN = 0.3;
  * A bitmap with only its piece of ink that can be a capital letter left: the one of most pixels among those not four
  * times taller than wide (a rule's remnant) nor wider than tall (a dash). The bitmap itself when it has no such piece.
  */
-export function onlyLetterPiece(b: GreyBitmap): GreyBitmap {
+function onlyLetterPiece(b: GreyBitmap): GreyBitmap {
   const seen = new Uint8Array(b.width * b.height);
   let best: InkPiece | null = null;
   for (let i = 0; i < b.data.length; i++) {
