@@ -2,8 +2,8 @@
 // certificate places them, but shifted and rescaled, so only label-relative reading passes. No ACORD file is used.
 import { describe, expect, it } from 'vitest';
 import type { PageWords, Word } from '../layout/words.js';
-import { acord25FromWords, acord25LayoutPage, digitSlips, looseIso, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, plausiblePolicyDates, otherRowsTerm, withoutRuleDigit, readAcord25Layout, roundLimit, stampedAcord25, withoutDollarDigit, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix, datePrintOf, fitsPrint, showsDate } from './layout.js';
-import { segmentOf } from '../text/lines.js';
+import { acord25FromWords, acord25LayoutPage, digitSlips, looseIso, formFromWords, insurerRowsByPosition, limitByLine, ocrDates, ocrLimit, ocrPolicyNumber, mendPolicyYears, plausiblePolicyDates, otherRowsTerm, withoutRuleDigit, readAcord25Layout, roundLimit, stampedAcord25, withoutDollarDigit, withoutPhantomDigit, withoutTypedDollar, ocrCompanySuffix, producerLabel, datePrintOf, fitsPrint, showsDate } from './layout.js';
+import { groupLines, segmentOf } from '../text/lines.js';
 
 type Place = [text: string, x: number, y: number, size?: number, confidence?: number];
 
@@ -309,6 +309,15 @@ describe('acord25FromWords', () => {
     expect(x.producer.name).toBe('Sensible Inc');
     expect(formFromWords(page([['EVIDENCE OF COMMERCIAL PROPERTY INSURANCE', 150, 30, 14]]))).toEqual({ type: 'ACORD 28', edition: null });
     expect(formFromWords(page([['ACORD 25 (2O16/O3)', 22, 756, 8]]))).toEqual({ type: 'ACORD 25', edition: '2016/03' });
+  });
+
+  it("takes the producer box's label garbled at the form's left ('FRODUCER:') over PRODUCER read whole mid-page (an ACORD 24's customer ID)", () => {
+    const places: Place[] = [['FRODUCER:', 22, 99], ['CONTACT', 310, 99], ['Some Company LLC', 24, 107], ['PRODUCER', 310, 133], ['TEST0', 372, 133], ['CUSTOMER ID', 310, 139]];
+    const at = (p: Place[]) => producerLabel(groupLines(page(p, { source: 'ocr' } as never).words));
+    expect(at(places)?.x).toBe(22);
+    // (read whole at the left, it is the label; garbled only a little left of one read whole, it is not)
+    expect(at(places.map((p): Place => (p[0] === 'FRODUCER:' ? ['PRODUCER', 22, 99] : p)))?.x).toBe(22);
+    expect(at(places.map((p): Place => (p[0] === 'FRODUCER:' ? ['FRODUCER:', 250, 99] : p)))?.x).toBe(310);
   });
 
   it("reads a property form's date whose slashes OCR read as ones ('71212021' for 7/2/2021), with a warning; never on text", () => {

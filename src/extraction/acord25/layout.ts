@@ -425,19 +425,28 @@ function otherReadings(seg: Segment): string[] {
  */
 export function producerLabel(lines: readonly Line[], where: (hit: LabelHit) => boolean = () => true): LabelHit | undefined {
   const hits = findLabel(lines, 'PRODUCER', { exact: true, afterStroke: true }).filter(where);
-  const label = hits.find((h) => !/[,;]$/.test(h.words.at(-1)!.text));
-  if (label) return label;
-  // (garbled by one letter, 'PRCDUCER': a segment's first word, in capitals, that is one slip from it)
+  const plain = hits.filter((h) => !/[,;]$/.test(h.words.at(-1)!.text));
+  // (garbled by one letter, 'PRCDUCER', 'FRODUCER:': a segment's first word, in capitals, that is one slip from it)
+  const garbled: LabelHit[] = [];
   for (const line of lines) {
     for (const seg of line.segments) {
       const first = seg.words[0]!;
-      if (!/^[A-Z]{7,9}$/.test(first.text) || editDistance(first.text, 'PRODUCER', 1) > 1) continue;
+      if (!/^[A-Z]{7,9}:?$/.test(first.text) || editDistance(first.text.replace(/:$/, ''), 'PRODUCER', 1) > 1) continue;
       const hit: LabelHit = { ...segmentOf([first]), score: 1 - 1 / 8, line, rest: seg.words.length > 1 ? segmentOf(seg.words.slice(1)) : null };
-      if (where(hit)) return hit;
+      if (where(hit)) garbled.push(hit);
     }
   }
-  return hits[0];
+  // the box's label stands alone on its segment, read whole, else garbled, before one with words after it; and at the
+  // form's left: one garbled there comes before one read whole mid-page (an ACORD 24's 'PRODUCER CUSTOMER ID', where
+  // the box's own label was read 'FRODUCER:')
+  const alone = (list: LabelHit[]) => list.find((h) => h.rest === null);
+  const [whole, slipped] = [alone(plain), alone(garbled)];
+  if (whole && slipped && slipped.x < whole.x - PRODUCER_LEFT) return slipped;
+  return whole ?? slipped ?? plain[0] ?? garbled[0] ?? hits[0];
 }
+
+/** How far (points) left of a PRODUCER read whole a garbled one stands to be the box's label rather than it. */
+const PRODUCER_LEFT = 100;
 
 /**
  * The INSURED box label where OCR garbled it ('msureo', 'INSURFD'): a lone word at the left edge under PRODUCER (at
