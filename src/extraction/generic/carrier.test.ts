@@ -69,6 +69,8 @@ describe('values', () => {
 describe("OCR's slips mended before a carrier certificate is read", () => {
   it("reads round letters among an amount's whole groups as zeros, and a '(' among a policy number's letters as C", () => {
     expect(['$1,00C,000', '$1,OOO,OOO', '2,0O0,000', 'W(345678', 'WC(345678', 'W(C345678', '"W(345678', '“GL-123456'].map(mendOcrToken)).toEqual(['$1,000,000', '$1,000,000', '2,000,000', 'WC345678', 'WCC345678', 'WC345678', 'WC345678', 'GL-123456']);
+    // (a '$' read as 5 or S only where it makes the first group four digits long)
+    expect(['5100,000', 'S500,000', '51,000,000', '500,000', '5,000'].map(mendOcrToken)).toEqual(['$100,000', '$500,000', '51,000,000', '500,000', '5,000']);
     // (a quoted word stays quoted)
     expect(mendOcrToken('"Workers')).toBe('"Workers');
     // anything else as read: words, a phone's area code, amounts whose groups are not whole, a letter first

@@ -427,7 +427,8 @@ function cleanLabel(s: string): string {
 /**
  * An OCR word with the slips mended that no certificate prints: a point for a comma among an amount's groups
  * ('$2,000.000.00'); round letters among an amount's digits ('$1,00C,000',
- * '$1,OOO,OOO'), where the amount's groups are whole; a '(' for the C of a policy number's letters ('W(345678'), or read
+ * '$1,OOO,OOO'), where the amount's groups are whole; a typed '$' read as 5 or S that makes the first group four digits
+ * long ('5100,000'); a '(' for the C of a policy number's letters ('W(345678'), or read
  * besides one of them ('W(C345678'); a quote mark before a policy number ('"W(345678').
  * Anything else is returned as read.
  */
@@ -442,6 +443,9 @@ export function mendOcrToken(text: string): string {
   // ('$500.000', '10.000': three digits after a point are a group, never cents)
   if (/^(USD)?\$\d{1,3}\.\d{3}$/.test(text) || /^\d{2,3}\.\d{3}$/.test(text)) return text.replace('.', ',');
   if (/^\$?[1-9][\dOoCDQ]{0,2}(?:,[\dOoCDQ]{3})+$/.test(text) && /[OoCDQ]/.test(text)) return text.replace(/[OoCDQ]/g, '0');
+  // (a typed '$' read as 5 or S against an amount's first group, which it makes four digits long: '5100,000')
+  const dollar = /^[5S](\d{1,3}(?:,\d{3})+)$/.exec(text);
+  if (dollar && /^[5S]\d{3},/.test(text)) return `$${dollar[1]}`;
   if (/^[A-Z]{1,3}\(\d{3,}$/.test(text)) return text.replace('(', 'C');
   // (and a '(' read besides a letter among a policy number's letters, the letter's own left edge: 'W(C345678')
   if (/^[A-Z]{1,3}\([A-Z]{1,3}\d{3,}$/.test(text)) return text.replace('(', '');
